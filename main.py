@@ -1,0 +1,123 @@
+"""Moorage: a native desktop manager for the Docker Engine.
+
+The composition root: parse the arguments, build services -> stores -> window, and run
+them on a qasync loop (Qt's event loop driving asyncio).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+# qasync binds to the first Qt binding it finds: make it PySide6 before it looks.
+os.environ.setdefault("QT_API", "pyside6")
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+__version__ = "0.1.0"
+
+#: --screenshot gives up waiting for the engine after this many seconds and shoots anyway.
+SCREENSHOT_TIMEOUT_S = 30
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="moorage", description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--host",
+        help="engine address, e.g. unix:///var/run/docker.sock, "
+        "tcp://host:2376 or ssh://user@host (default: DOCKER_HOST, then the "
+        "rootful socket, then the rootless one)",
+    )
+    parser.add_argument(
+        "--page",
+        choices=("containers", "images"),
+        default="containers",
+        help="the page to show first",
+    )
+    parser.add_argument(
+        "--screenshot",
+        metavar="FILE",
+        help="wait until the page has loaded, save the window as PNG, exit",
+    )
+    parser.add_argument("--lang", help="interface language, e.g. zh_CN or en (default: system)")
+    parser.add_argument("--version", action="version", version=f"Moorage {__version__}")
+    return parser.parse_args(argv)
+
+
+def create_window(host: str | None = None):
+    """The main window with its engine, store and models, not yet talking to the engine.
+
+    Engine work starts once a qasync loop runs (the store starts on the loop's first turn).
+    Tests, screenshots and benchmarks build the window through here.
+    """
+    from models.store import EngineStore
+    from services.endpoints import default_endpoint
+    from services.engine import DockerEngine
+    from ui.main_window import MainWindow
+
+    engine = DockerEngine(host or default_endpoint())
+    store = EngineStore(engine)
+    window = MainWindow(store)
+    store.setParent(window)
+    QTimer.singleShot(0, store.start)
+    return window
+
+
+def _shoot_when_loaded(window, path: str, app: QApplication) -> None:
+    """Save the window once its first data arrived (or the engine proved unreachable)."""
+    from services.session import ConnectionState
+
+    done = False
+
+    def shoot(*_args) -> None:
+        nonlocal done
+        if done:
+            return
+        done = True
+        window.store.containers.flush()
+        window.store.images.flush()
+        # One more turn of the loop so the views lay out the rows they were just given.
+        QTimer.singleShot(200, lambda: (window.grab().save(path, "PNG"), app.quit()))
+
+    def on_status(status) -> None:
+        if status.state in (ConnectionState.CONNECTED, ConnectionState.DISCONNECTED):
+            shoot()
+
+    window.store.status_changed.connect(on_status)
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_S * 1000, shoot)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+
+    import asyncio
+
+    import qasync
+
+    from ui.i18n import install_translations
+
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Moorage")
+    app.setOrganizationName("Moorage")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("moorage")
+    install_translations(app, args.lang)
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+
+    window = create_window(args.host)
+    window.show_page(args.page)
+    window.show()
+    if args.screenshot:
+        _shoot_when_loaded(window, args.screenshot, app)
+    with loop:
+        loop.run_forever()
+    window.store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

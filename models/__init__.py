@@ -1,0 +1,1 @@
+"""Qt item models and Qt-side state (stores) of Moorage; no widgets."""

@@ -1,0 +1,139 @@
+"""The Containers table: `docker ps -a`, one row per container keyed by its id."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+from models.formatting import (
+    container_status,
+    exact_time,
+    format_ports,
+    natural_key,
+    ports_sort_key,
+    relative_time,
+)
+from models.table import Column, KeyedTableModel
+from services.data import ContainerInfo, ContainerState
+
+#: Colours of the state dot in the Name column, chosen to read on light and dark themes.
+STATE_COLOURS = {
+    ContainerState.RUNNING: "#2e9d44",
+    ContainerState.PAUSED: "#d08b12",
+    ContainerState.RESTARTING: "#2f7ed8",
+    ContainerState.CREATED: "#8a8f98",
+    ContainerState.EXITED: "#8a8f98",
+    ContainerState.REMOVING: "#c0392b",
+    ContainerState.DEAD: "#c0392b",
+    ContainerState.UNKNOWN: "#8a8f98",
+}
+
+_STATE_NAMES = {
+    ContainerState.CREATED: QT_TRANSLATE_NOOP("ContainerState", "Created"),
+    ContainerState.RUNNING: QT_TRANSLATE_NOOP("ContainerState", "Running"),
+    ContainerState.PAUSED: QT_TRANSLATE_NOOP("ContainerState", "Paused"),
+    ContainerState.RESTARTING: QT_TRANSLATE_NOOP("ContainerState", "Restarting"),
+    ContainerState.REMOVING: QT_TRANSLATE_NOOP("ContainerState", "Being removed"),
+    ContainerState.EXITED: QT_TRANSLATE_NOOP("ContainerState", "Exited"),
+    ContainerState.DEAD: QT_TRANSLATE_NOOP("ContainerState", "Dead"),
+    ContainerState.UNKNOWN: QT_TRANSLATE_NOOP("ContainerState", "Unknown"),
+}
+
+
+def state_name(state: ContainerState) -> str:
+    return QCoreApplication.translate("ContainerState", _STATE_NAMES[state])
+
+
+@cache
+def state_icon(state: ContainerState) -> QIcon:
+    """A filled dot for running states and a ring for stopped ones, so colour is not alone."""
+    pixmap = QPixmap(16, 16)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    colour = QColor(STATE_COLOURS[state])
+    if state in (ContainerState.RUNNING, ContainerState.PAUSED, ContainerState.RESTARTING):
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawEllipse(3, 3, 10, 10)
+    else:
+        pen = painter.pen()
+        pen.setColor(colour)
+        pen.setWidthF(2.0)
+        painter.setPen(pen)
+        painter.drawEllipse(4, 4, 8, 8)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def _name_tooltip(c: ContainerInfo) -> str:
+    return f"{c.name}\n{state_name(c.state)}"
+
+
+COLUMNS: list[Column[ContainerInfo]] = [
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "Container ID"),
+        lambda c: c.short_id,
+        lambda c: c.id,
+        tooltip=lambda c: c.id,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "Name"),
+        lambda c: c.name,
+        lambda c: natural_key(c.name),
+        tooltip=_name_tooltip,
+        decoration=lambda c: state_icon(c.state),
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "Image"), lambda c: c.image, lambda c: natural_key(c.image)
+    ),
+    Column(QT_TRANSLATE_NOOP("Columns", "Command"), lambda c: c.command, lambda c: c.command),
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "Created"),
+        lambda c: relative_time(c.created),
+        lambda c: c.created,
+        tooltip=lambda c: exact_time(c.created),
+        follows_clock=True,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "Status"),
+        container_status,
+        lambda c: (c.state.value, c.status),
+        tooltip=lambda c: state_name(c.state),
+        follows_clock=True,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "Ports"),
+        lambda c: format_ports(c.ports),
+        lambda c: ports_sort_key(c.ports),
+    ),
+]
+
+NAME_COLUMN = 1
+CREATED_COLUMN = 4
+
+
+def container_key(container: ContainerInfo) -> str:
+    return container.id
+
+
+def container_search_text(c: ContainerInfo) -> str:
+    return " ".join(
+        (c.id, c.name, c.image, c.command, c.status, c.state.value, format_ports(c.ports))
+    )
+
+
+def running_only(container: ContainerInfo) -> bool:
+    """What `docker ps` without `-a` shows."""
+    return container.is_running
+
+
+class ContainersModel(KeyedTableModel[ContainerInfo]):
+    """One row per container, live from the engine's events."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(
+            COLUMNS, container_key, container_search_text, lambda c: natural_key(c.name), parent
+        )

@@ -1,0 +1,167 @@
+"""Pure functions from data objects to the text a table cell shows (no Qt, no I/O).
+
+They follow the docker CLI's wording, so what Moorage shows matches what the user sees
+in a terminal: decimal sizes with three significant digits, go-units' human durations.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from datetime import datetime
+
+from services.data import ContainerInfo, PortBinding
+
+_SIZE_UNITS = ("B", "kB", "MB", "GB", "TB", "PB")
+
+
+def human_size(size: int | float) -> str:
+    """`1980000` -> `1.98 MB`: decimal units and three significant digits, as `docker images`."""
+    value = float(size)
+    unit = 0
+    while value >= 1000 and unit < len(_SIZE_UNITS) - 1:
+        value /= 1000
+        unit += 1
+    if unit == 0:
+        return f"{int(value)} B"
+    text = f"{value:.3g}"
+    if "e" in text:  # 999.95 rounds up to 1e+03: print the integer instead
+        text = f"{value:.0f}"
+    return f"{text} {_SIZE_UNITS[unit]}"
+
+
+def exact_size(size: int) -> str:
+    return f"{size:,} bytes"
+
+
+def human_duration(seconds: float) -> str:
+    """A duration in words, as go-units' `HumanDuration` (the docker CLI) says it."""
+    seconds = max(0.0, seconds)
+    if seconds < 1:
+        return "Less than a second"
+    if seconds < 2:
+        return "1 second"
+    if seconds < 60:
+        return f"{int(seconds)} seconds"
+    minutes = int(seconds // 60)
+    if minutes == 1:
+        return "About a minute"
+    if minutes < 60:
+        return f"{minutes} minutes"
+    hours = int(seconds / 3600 + 0.5)
+    if hours == 1:
+        return "About an hour"
+    if hours < 48:
+        return f"{hours} hours"
+    if hours < 24 * 7 * 2:
+        return f"{hours // 24} days"
+    if hours < 24 * 30 * 2:
+        return f"{hours // 24 // 7} weeks"
+    if hours < 24 * 365 * 2:
+        return f"{hours // 24 // 30} months"
+    return f"{int(seconds // 3600) // 24 // 365} years"
+
+
+def relative_time(timestamp: float, now: float | None = None) -> str:
+    """`3 minutes ago`."""
+    now = time.time() if now is None else now
+    return f"{human_duration(now - timestamp)} ago"
+
+
+def exact_time(timestamp: float) -> str:
+    """The local date and time with its zone, for tooltips."""
+    return datetime.fromtimestamp(timestamp).astimezone().strftime("%Y-%m-%d %H:%M:%S %Z")
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural_key(text: str) -> tuple:
+    """A sort key under which `web-2` comes before `web-10`, case-insensitively.
+
+    Text and numbers alternate, text first, so any two keys compare without a TypeError.
+    """
+    parts = _DIGITS.split(text.casefold())
+    return tuple(int(part) if index % 2 else part for index, part in enumerate(parts))
+
+
+# -- containers --------------------------------------------------------------------------
+
+# The daemon's status sentences: "Up 3 minutes (healthy)", "Exited (0) 2 hours ago",
+# "Restarting (1) 5 seconds ago", "Up 2 days (Paused)".
+_STATUS = re.compile(
+    r"^(?P<head>Up|Exited \(-?\d+\)|Restarting \(-?\d+\)) "
+    r"(?P<duration>.+?)(?P<ago> ago)?(?P<tail> \([^()]*\))?$"
+)
+_DURATION_UNITS = {
+    "second": 1,
+    "minute": 60,
+    "hour": 3600,
+    "day": 86400,
+    "week": 7 * 86400,
+    "month": 30 * 86400,
+    "year": 365 * 86400,
+}
+
+
+def parse_duration(text: str) -> float | None:
+    """The inverse of `human_duration`, to the resolution its words allow."""
+    if text == "Less than a second":
+        return 0.0
+    if text == "About a minute":
+        return 60.0
+    if text == "About an hour":
+        return 3600.0
+    match = re.fullmatch(r"(\d+) (second|minute|hour|day|week|month|year)s?", text)
+    if match is None:
+        return None
+    return int(match.group(1)) * _DURATION_UNITS[match.group(2)]
+
+
+def container_status(container: ContainerInfo, now: float | None = None) -> str:
+    """The engine's status sentence, aged to `now` so "Up 3 seconds" does not stay so forever.
+
+    The engine words the status when we fetch it; its duration is read back and counted on
+    from `fetched_at`, which is as exact as the engine's own words.
+    """
+    match = _STATUS.match(container.status)
+    if match is None or not container.fetched_at:
+        return container.status
+    elapsed = parse_duration(match.group("duration"))
+    if elapsed is None:
+        return container.status
+    now = time.time() if now is None else now
+    duration = human_duration(elapsed + max(0.0, now - container.fetched_at))
+    return f"{match.group('head')} {duration}{match.group('ago') or ''}{match.group('tail') or ''}"
+
+
+def format_port(port: PortBinding) -> str:
+    if port.public_port is None:
+        return f"{port.private_port}/{port.protocol}"
+    host = port.host_ip or "0.0.0.0"
+    if ":" in host:
+        host = f"[{host}]"
+    return f"{host}:{port.public_port}->{port.private_port}/{port.protocol}"
+
+
+def format_ports(ports: tuple[PortBinding, ...]) -> str:
+    """`0.0.0.0:8080->80/tcp, [::]:8080->80/tcp, 443/tcp`, in a stable order."""
+    ordered = sorted(
+        ports, key=lambda p: (p.private_port, p.protocol, p.public_port or 0, p.host_ip or "")
+    )
+    return ", ".join(dict.fromkeys(format_port(p) for p in ordered))
+
+
+def ports_sort_key(ports: tuple[PortBinding, ...]) -> tuple:
+    return tuple(sorted((p.public_port or 0, p.private_port) for p in ports))
+
+
+NONE = "<none>"
+
+
+def split_repo_tag(repo_tag: str) -> tuple[str, str]:
+    """`registry:5000/app:1.2` -> (`registry:5000/app`, `1.2`); a port is not a tag."""
+    repository, _, tag = repo_tag.rpartition(":")
+    if not repository or "/" in tag:
+        return repo_tag, NONE
+    return repository, tag

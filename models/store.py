@@ -1,0 +1,166 @@
+"""The Qt side of one engine: its session task, its table models and its actions."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from models.containers import ContainersModel
+from models.images import ImagesModel, ImageTagRow
+from services.data import ActionResult, ContainerInfo, ContainerState, ImageInfo
+from services.engine import WORKERS, DockerEngine
+from services.errors import EngineError, ForceRequired
+from services.session import ConnectionState, EngineSession, SessionStatus
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """What the status bar counts."""
+
+    containers: int = 0
+    running: int = 0
+    images: int = 0
+
+
+class EngineStore(QObject):
+    """Owns the engine's session task and the models it feeds; runs the user's actions.
+
+    Nothing talks to the engine before `start()`, which needs a running asyncio loop
+    (qasync's), so a window can be built and shown first.
+
+    Signals:
+        status_changed(SessionStatus): connecting, connected (with the version) or away.
+        counts_changed(Counts): the number of containers, running ones and images changed.
+        crashed(str): the session stopped on a bug; the text says what happened.
+    """
+
+    status_changed = Signal(object)
+    counts_changed = Signal(object)
+    crashed = Signal(str)
+
+    def __init__(self, engine: DockerEngine, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.containers = ContainersModel(self)
+        self.images = ImagesModel(self)
+        self.session = EngineSession(engine, self)
+        self.status = self.session.status
+        self.counts = Counts()
+        self._containers: dict[str, ContainerInfo] = {}
+        self._image_count = 0
+        self._tasks: set[asyncio.Task] = set()
+
+    # -- life ------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Connect and follow the engine; call once a qasync loop runs."""
+        task = asyncio.ensure_future(self.session.run())
+        self._tasks.add(task)
+        task.add_done_callback(self._session_ended)
+
+    def _session_ended(self, task: asyncio.Task) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            error = task.exception()
+            log.error("engine session stopped", exc_info=error)
+            self.crashed.emit(f"{type(error).__name__}: {error}")
+
+    def close(self) -> None:
+        """Stop following the engine; no thread or task stays behind for long."""
+        for task in list(self._tasks):
+            task.cancel()
+        self.engine.close()
+
+    def retry_now(self) -> None:
+        self.session.retry_now()
+
+    # -- what the session tells us ---------------------------------------------------------
+
+    def session_status(self, status: SessionStatus) -> None:
+        self.status = status
+        self.containers.set_stale(status.state is not ConnectionState.CONNECTED)
+        self.images.set_stale(status.state is not ConnectionState.CONNECTED)
+        self.status_changed.emit(status)
+
+    def containers_replaced(self, containers: list[ContainerInfo]) -> None:
+        self._containers = {c.id: c for c in containers}
+        self.containers.replace_all(containers)
+        self._update_counts()
+
+    def containers_changed(self, changed: list[ContainerInfo], removed: list[str]) -> None:
+        for container in changed:
+            self._containers[container.id] = container
+        for container_id in removed:
+            self._containers.pop(container_id, None)
+        self.containers.upsert(changed)
+        self.containers.remove(removed)
+        self._update_counts()
+
+    def images_replaced(self, images: list[ImageInfo]) -> None:
+        self._image_count = len(images)
+        self.images.replace_images(images)
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        running = sum(1 for c in self._containers.values() if c.state is ContainerState.RUNNING)
+        counts = Counts(len(self._containers), running, self._image_count)
+        if counts != self.counts:
+            self.counts = counts
+            self.counts_changed.emit(counts)
+
+    def containers_using(self, image_id: str) -> list[ContainerInfo]:
+        return [c for c in self._containers.values() if c.image_id == image_id]
+
+    # -- actions ---------------------------------------------------------------------------
+
+    async def start_containers(self, containers: Iterable[ContainerInfo]) -> list[ActionResult]:
+        return await self._each(containers, lambda c: self.engine.start_container(c.id))
+
+    async def stop_containers(self, containers: Iterable[ContainerInfo]) -> list[ActionResult]:
+        return await self._each(containers, lambda c: self.engine.stop_container(c.id))
+
+    async def restart_containers(self, containers: Iterable[ContainerInfo]) -> list[ActionResult]:
+        return await self._each(containers, lambda c: self.engine.restart_container(c.id))
+
+    async def remove_containers(self, containers: Iterable[ContainerInfo]) -> list[ActionResult]:
+        """Remove; a running container is forced (the user was asked before)."""
+        return await self._each(
+            containers, lambda c: self.engine.remove_container(c.id, force=c.is_running)
+        )
+
+    async def remove_images(
+        self, rows: Iterable[ImageTagRow], *, force: bool = False
+    ) -> list[ActionResult]:
+        """`docker rmi` each row's reference; `needs_force` marks what only force would do."""
+        return await self._each(
+            rows,
+            lambda r: self.engine.remove_image(r.reference, force=force),
+            label=lambda r: r.display_name,
+        )
+
+    async def _each(
+        self,
+        targets: Iterable,
+        act: Callable[[object], Awaitable[None]],
+        label: Callable[[object], str] = lambda c: c.name,
+    ) -> list[ActionResult]:
+        """Run `act` on every target, a few at a time, and report each one's outcome."""
+        limit = asyncio.Semaphore(WORKERS)
+
+        async def one(target: object) -> ActionResult:
+            async with limit:
+                try:
+                    await act(target)
+                except ForceRequired as error:
+                    return ActionResult(label(target), False, str(error), needs_force=True)
+                except EngineError as error:
+                    return ActionResult(label(target), False, str(error))
+            return ActionResult(label(target), True)
+
+        return list(await asyncio.gather(*(one(t) for t in targets)))

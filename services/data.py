@@ -1,0 +1,131 @@
+"""Immutable data objects handed from the engine layer to the models.
+
+They carry plain values only (never a client), and each remembers the engine endpoint it
+came from so that several engines can later be shown side by side.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class ContainerState(StrEnum):
+    """A container's state as the engine names it (`State` in the list API)."""
+
+    CREATED = "created"
+    RUNNING = "running"
+    PAUSED = "paused"
+    RESTARTING = "restarting"
+    REMOVING = "removing"
+    EXITED = "exited"
+    DEAD = "dead"
+    UNKNOWN = "unknown"
+
+    @classmethod
+    def parse(cls, value: str | None) -> ContainerState:
+        try:
+            return cls((value or "").lower())
+        except ValueError:
+            return cls.UNKNOWN
+
+
+@dataclass(frozen=True, slots=True)
+class PortBinding:
+    """One published or exposed port, as `docker ps` lists it."""
+
+    private_port: int
+    protocol: str = "tcp"
+    host_ip: str | None = None
+    public_port: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ContainerInfo:
+    """What `docker ps -a` knows about one container.
+
+    `status` is the engine's own sentence ("Up 3 minutes"), true at `fetched_at`
+    (seconds since the epoch, local clock); the models re-age it for display.
+    """
+
+    engine: str
+    id: str
+    name: str
+    image: str
+    image_id: str
+    command: str
+    created: int
+    state: ContainerState
+    status: str
+    ports: tuple[PortBinding, ...] = ()
+    labels: tuple[tuple[str, str], ...] = ()
+    fetched_at: float = 0.0
+
+    @property
+    def short_id(self) -> str:
+        return self.id[:12]
+
+    @property
+    def is_running(self) -> bool:
+        return self.state in (
+            ContainerState.RUNNING,
+            ContainerState.PAUSED,
+            ContainerState.RESTARTING,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ImageInfo:
+    """One image as `GET /images/json` lists it; several tags may point at it."""
+
+    engine: str
+    id: str
+    repo_tags: tuple[str, ...]
+    repo_digests: tuple[str, ...]
+    created: int
+    size: int
+    labels: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def short_id(self) -> str:
+        return self.id.removeprefix("sha256:")[:12]
+
+
+@dataclass(frozen=True, slots=True)
+class EngineVersion:
+    """The engine's `/version`, reduced to what the window shows."""
+
+    engine: str
+    version: str
+    api_version: str
+    os: str
+    arch: str
+    kernel: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EngineEvent:
+    """One message of the engine's event stream (`Type`, `Action`, `Actor`)."""
+
+    type: str
+    action: str
+    actor_id: str
+    attributes: tuple[tuple[str, str], ...] = ()
+    time_nano: int = 0
+
+    def attribute(self, name: str) -> str | None:
+        for key, value in self.attributes:
+            if key == name:
+                return value
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class ActionResult:
+    """The outcome of one action on one object, so a multi-selection reports per item."""
+
+    target: str
+    ok: bool
+    message: str = ""
+    #: The engine refused but would do it when forced (asked of the user, never assumed).
+    needs_force: bool = False

@@ -1,0 +1,352 @@
+"""An asyncio face on one Docker endpoint, over the blocking docker SDK.
+
+The SDK blocks, so every call runs on an executor this engine owns (qasync's default one
+blocks shutdown). Long-lived streams (events) get a thread and a client of their own, because
+an `APIClient` is a `requests.Session` and must not be shared by a stream and short calls.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import threading
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
+
+import docker
+import docker.errors
+import requests
+
+from services.data import (
+    ContainerInfo,
+    ContainerState,
+    EngineEvent,
+    EngineVersion,
+    ImageInfo,
+    PortBinding,
+)
+from services.errors import (
+    Conflict,
+    EngineError,
+    EngineUnavailable,
+    ForceRequired,
+    NotFound,
+    PermissionDenied,
+)
+
+T = TypeVar("T")
+
+#: Short calls (lists, start, remove) give up after this many seconds.
+REQUEST_TIMEOUT = 60
+#: The executor's size; also the SDK's connection pool size, so no call waits for a socket.
+WORKERS = 4
+
+_EVENT_TYPES = ["container", "image"]
+
+
+class DockerEngine:
+    """One Docker endpoint (`unix://`, `tcp://`, `ssh://`), its client and its executor.
+
+    Build it anywhere; nothing touches the network until `connect()` is awaited.
+    """
+
+    def __init__(self, endpoint: str, *, timeout: int = REQUEST_TIMEOUT) -> None:
+        self.endpoint = endpoint
+        self._timeout = timeout
+        self._executor = ThreadPoolExecutor(
+            max_workers=WORKERS, thread_name_prefix="moorage-engine"
+        )
+        self._client: docker.APIClient | None = None
+        self._api_version: str | None = None
+
+    # -- plumbing ------------------------------------------------------------------------
+
+    async def _run(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        loop = asyncio.get_running_loop()
+
+        def call() -> T:
+            try:
+                return function(*args, **kwargs)
+            except Exception as error:  # translated once, here, for every call
+                raise translate_error(error, self.endpoint) from error
+
+        return await loop.run_in_executor(self._executor, call)
+
+    def _api(self) -> docker.APIClient:
+        if self._client is None:
+            raise EngineUnavailable(f"Not connected to the engine at {self.endpoint}.")
+        return self._client
+
+    def _new_client(self, version: str | None = None) -> docker.APIClient:
+        # version="auto" asks the daemon (a blocking /version call): only ever off the GUI thread.
+        return docker.APIClient(
+            base_url=self.endpoint,
+            version=version or "auto",
+            timeout=self._timeout,
+            max_pool_size=WORKERS,
+        )
+
+    # -- connection ----------------------------------------------------------------------
+
+    async def connect(self) -> EngineVersion:
+        """Open a client (replacing any earlier one) and return the engine's version."""
+
+        def open_client() -> tuple[docker.APIClient, dict]:
+            client = self._new_client()
+            try:
+                return client, client.version()
+            except Exception:
+                client.close()
+                raise
+
+        client, version = await self._run(open_client)
+        old, self._client = self._client, client
+        if old is not None:
+            old.close()
+        self._api_version = client.api_version
+        return EngineVersion(
+            engine=self.endpoint,
+            version=str(version.get("Version", "")),
+            api_version=str(version.get("ApiVersion", client.api_version)),
+            os=str(version.get("Os", "")),
+            arch=str(version.get("Arch", "")),
+            kernel=str(version.get("KernelVersion", "")),
+        )
+
+    def close(self) -> None:
+        """Drop the client and the executor without waiting for calls still running."""
+        client, self._client = self._client, None
+        if client is not None:
+            client.close()
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+    # -- reading -------------------------------------------------------------------------
+
+    async def list_containers(self) -> list[ContainerInfo]:
+        """All containers, running or not (`docker ps -a`)."""
+        raw = await self._run(self._api().containers, all=True)
+        fetched_at = time.time()
+        return [container_from_api(self.endpoint, item, fetched_at) for item in raw]
+
+    async def containers_by_id(self, ids: Iterable[str]) -> list[ContainerInfo]:
+        """The current summaries of just these containers; the missing ones are gone."""
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return []
+        raw = await self._run(self._api().containers, all=True, filters={"id": wanted})
+        fetched_at = time.time()
+        wanted_set = set(wanted)
+        # The id filter matches prefixes; keep exact ids only.
+        return [
+            container_from_api(self.endpoint, item, fetched_at)
+            for item in raw
+            if item.get("Id") in wanted_set
+        ]
+
+    async def list_images(self) -> list[ImageInfo]:
+        """All images including dangling ones (`docker images`; intermediate layers left out)."""
+        raw = await self._run(self._api().images)
+        return [image_from_api(self.endpoint, item) for item in raw]
+
+    # -- acting --------------------------------------------------------------------------
+
+    async def start_container(self, container_id: str) -> None:
+        await self._run(self._api().start, container_id)
+
+    async def stop_container(self, container_id: str, timeout: int = 10) -> None:
+        await self._run(self._api().stop, container_id, timeout=timeout)
+
+    async def restart_container(self, container_id: str, timeout: int = 10) -> None:
+        await self._run(self._api().restart, container_id, timeout=timeout)
+
+    async def remove_container(self, container_id: str, *, force: bool = False) -> None:
+        await self._run(self._api().remove_container, container_id, force=force)
+
+    async def remove_image(self, reference: str, *, force: bool = False) -> None:
+        """`docker rmi`: a `repo:tag` reference untags (deleting the image with its last tag)."""
+        await self._run(self._api().remove_image, reference, force=force)
+
+    # -- live ----------------------------------------------------------------------------
+
+    def events(self) -> EventStream:
+        """Follow the engine's container and image events until closed or the engine drops."""
+        if self._client is None:
+            raise EngineUnavailable(f"Not connected to the engine at {self.endpoint}.")
+        return EventStream(lambda: self._new_client(self._api_version), self.endpoint)
+
+
+class EventStream:
+    """The engine's `/events`, read on a thread of its own and handed to asyncio.
+
+    Iterate it with `async for`; the iteration raises `EngineUnavailable` when the engine
+    goes away, and simply ends after `close()`.
+    """
+
+    _END = object()
+
+    def __init__(self, make_client: Callable[[], docker.APIClient], endpoint: str) -> None:
+        self._make_client = make_client
+        self._endpoint = endpoint
+        self._queue: asyncio.Queue[Any] = asyncio.Queue()
+        self._loop = asyncio.get_running_loop()
+        self._lock = threading.Lock()
+        self._stream: Any = None
+        self._closed = False
+        self._thread = threading.Thread(target=self._read, name="moorage-events", daemon=True)
+        self._thread.start()
+
+    def _put(self, item: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # the loop is already closed: nobody listens
+            self._loop.call_soon_threadsafe(self._queue.put_nowait, item)
+
+    def _read(self) -> None:
+        client = None
+        ending: Any = EngineUnavailable(f"The engine at {self._endpoint} closed its event stream.")
+        try:
+            client = self._make_client()
+            stream = client.events(decode=True, filters={"type": _EVENT_TYPES})
+            with self._lock:
+                self._stream = stream
+                closed = self._closed
+            if closed:
+                stream.close()
+            for raw in stream:
+                self._put(event_from_api(raw))
+        except Exception as error:
+            ending = translate_error(error, self._endpoint)
+        finally:
+            if client is not None:
+                client.close()
+            self._put(self._END if self._closed else ending)
+
+    def close(self) -> None:
+        """Stop reading; the thread ends as soon as its socket is shut."""
+        with self._lock:
+            self._closed = True
+            stream = self._stream
+        if stream is not None:
+            with contextlib.suppress(Exception):
+                stream.close()
+        self._put(self._END)
+
+    @property
+    def thread(self) -> threading.Thread:
+        return self._thread
+
+    def __aiter__(self) -> EventStream:
+        return self
+
+    async def __anext__(self) -> EngineEvent:
+        item = await self._queue.get()
+        if item is self._END or self._closed:
+            raise StopAsyncIteration
+        if isinstance(item, BaseException):
+            raise item
+        return item
+
+
+# -- translation from the API's dicts and errors -----------------------------------------
+
+
+def container_from_api(engine: str, item: dict, fetched_at: float) -> ContainerInfo:
+    names = item.get("Names") or []
+    name = names[0].lstrip("/") if names else item.get("Id", "")[:12]
+    ports = tuple(
+        PortBinding(
+            private_port=int(port.get("PrivatePort") or 0),
+            protocol=str(port.get("Type") or "tcp"),
+            host_ip=port.get("IP") or None,
+            public_port=port.get("PublicPort") or None,
+        )
+        for port in item.get("Ports") or []
+    )
+    return ContainerInfo(
+        engine=engine,
+        id=item.get("Id", ""),
+        name=name,
+        image=item.get("Image", ""),
+        image_id=item.get("ImageID", ""),
+        command=item.get("Command", ""),
+        created=int(item.get("Created") or 0),
+        state=ContainerState.parse(item.get("State")),
+        status=item.get("Status", ""),
+        ports=ports,
+        labels=tuple(sorted((item.get("Labels") or {}).items())),
+        fetched_at=fetched_at,
+    )
+
+
+def image_from_api(engine: str, item: dict) -> ImageInfo:
+    tags = tuple(tag for tag in item.get("RepoTags") or [] if tag != "<none>:<none>")
+    digests = tuple(d for d in item.get("RepoDigests") or [] if d != "<none>@<none>")
+    return ImageInfo(
+        engine=engine,
+        id=item.get("Id", ""),
+        repo_tags=tags,
+        repo_digests=digests,
+        created=int(item.get("Created") or 0),
+        size=int(item.get("Size") or 0),
+        labels=tuple(sorted((item.get("Labels") or {}).items())),
+    )
+
+
+def event_from_api(raw: dict) -> EngineEvent:
+    # API 1.52 dropped the legacy status/id/from fields: read Type, Action and Actor only.
+    actor = raw.get("Actor") or {}
+    return EngineEvent(
+        type=str(raw.get("Type", "")),
+        action=str(raw.get("Action", "")),
+        actor_id=str(actor.get("ID", "")),
+        attributes=tuple(sorted((actor.get("Attributes") or {}).items())),
+        time_nano=int(raw.get("timeNano") or 0),
+    )
+
+
+def _root_causes(error: BaseException) -> Iterable[BaseException]:
+    seen: set[int] = set()
+    stack = [error]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        stack.extend(e for e in (current.__cause__, current.__context__) if e is not None)
+        stack.extend(a for a in getattr(current, "args", ()) if isinstance(a, BaseException))
+
+
+def _daemon_message(error: docker.errors.APIError) -> str:
+    explanation = error.explanation
+    if isinstance(explanation, bytes):
+        explanation = explanation.decode("utf-8", "replace")
+    text = (explanation or str(error)).strip()
+    return text[:1].upper() + text[1:]
+
+
+def translate_error(error: BaseException, endpoint: str) -> EngineError:
+    """Turn an SDK, requests or OS error into one of ours with a sentence a person can read."""
+    if isinstance(error, EngineError):
+        return error
+    if isinstance(error, docker.errors.NotFound):
+        return NotFound(_daemon_message(error))
+    if isinstance(error, docker.errors.APIError):
+        if error.status_code == 409:
+            message = _daemon_message(error)
+            if "(must force)" in message or "(must be forced)" in message:
+                return ForceRequired(message)
+            return Conflict(message)
+        return EngineError(_daemon_message(error))
+    for cause in _root_causes(error):
+        if isinstance(cause, PermissionError):
+            return PermissionDenied(f"Permission denied while opening the engine at {endpoint}.")
+        if isinstance(cause, FileNotFoundError | ConnectionRefusedError):
+            return EngineUnavailable(f"No engine is running at {endpoint}.")
+        if isinstance(cause, requests.exceptions.Timeout):
+            return EngineUnavailable(f"The engine at {endpoint} did not answer in time.")
+    if isinstance(error, requests.exceptions.ConnectionError | ConnectionError):
+        return EngineUnavailable(f"Lost the connection to the engine at {endpoint}.")
+    if isinstance(error, docker.errors.DockerException):
+        return EngineUnavailable(str(error))
+    return EngineError(f"{type(error).__name__}: {error}")

@@ -1,0 +1,184 @@
+"""Keeps a live picture of one engine: connect, list once, follow events, reconnect.
+
+Live state comes from the event stream, not from polling: on an event only the container
+that changed is fetched (bursts are fetched together in one filtered list call), images are
+re-listed after image events, and everything is re-listed only on connect and reconnect.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import enum
+import logging
+from dataclasses import dataclass
+from typing import Protocol
+
+from services.data import ContainerInfo, EngineEvent, EngineVersion, ImageInfo
+from services.engine import DockerEngine, EventStream
+from services.errors import EngineError
+
+log = logging.getLogger(__name__)
+
+#: Retry delays after the engine went away, in seconds; the last one repeats.
+BACKOFF = (0.5, 1.0, 2.0, 4.0, 8.0)
+
+#: Container actions that change nothing a table shows.
+_QUIET_CONTAINER_ACTIONS = frozenset(
+    {
+        "attach",
+        "detach",
+        "resize",
+        "top",
+        "export",
+        "commit",
+        "copy",
+        "archive-path",
+        "extract-to-dir",
+        "exec_create",
+        "exec_start",
+        "exec_die",
+        "exec_detach",
+    }
+)
+_IMAGE_ACTIONS = frozenset({"pull", "tag", "untag", "delete", "import", "load", "create", "prune"})
+
+
+class ConnectionState(enum.Enum):
+    CONNECTING = "connecting"
+    CONNECTED = "connected"
+    DISCONNECTED = "disconnected"
+
+
+@dataclass(frozen=True, slots=True)
+class SessionStatus:
+    state: ConnectionState
+    detail: str = ""
+    version: EngineVersion | None = None
+    retry_in: float | None = None
+
+
+class SessionListener(Protocol):
+    """What the session tells the side that shows it (the Qt store)."""
+
+    def session_status(self, status: SessionStatus) -> None: ...
+    def containers_replaced(self, containers: list[ContainerInfo]) -> None: ...
+    def containers_changed(self, changed: list[ContainerInfo], removed: list[str]) -> None: ...
+    def images_replaced(self, images: list[ImageInfo]) -> None: ...
+
+
+class EngineSession:
+    """Runs for as long as the app shows this engine; `run()` only returns when cancelled."""
+
+    def __init__(self, engine: DockerEngine, listener: SessionListener) -> None:
+        self.engine = engine
+        self._listener = listener
+        self._wake = asyncio.Event()
+        self._pending_ids: dict[str, None] = {}
+        self._destroyed_during_fetch: set[str] = set()
+        self._containers_wanted = asyncio.Event()
+        self._images_wanted = asyncio.Event()
+        self.status = SessionStatus(ConnectionState.CONNECTING)
+
+    def _set_status(self, status: SessionStatus) -> None:
+        self.status = status
+        self._listener.session_status(status)
+
+    def retry_now(self) -> None:
+        """Skip the rest of the back-off wait (the user pressed Retry)."""
+        self._wake.set()
+
+    async def run(self) -> None:
+        attempt = 0
+        while True:
+            self._set_status(SessionStatus(ConnectionState.CONNECTING))
+            try:
+                await self._connected_loop()
+                reason = "The engine closed the connection."
+            except EngineError as error:
+                reason = str(error)
+            # Back off only while the engine stays away, not after a long healthy spell.
+            attempt = 1 if self.status.state is ConnectionState.CONNECTED else attempt + 1
+            delay = BACKOFF[min(attempt - 1, len(BACKOFF) - 1)]
+            self._set_status(SessionStatus(ConnectionState.DISCONNECTED, reason, retry_in=delay))
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), delay)
+            log.debug("retrying %s after: %s", self.engine.endpoint, reason)
+
+    async def _connected_loop(self) -> None:
+        version = await self.engine.connect()
+        # Subscribe before listing, so nothing that happens while we list is missed.
+        stream = self.engine.events()
+        workers: list[asyncio.Task] = []
+        try:
+            containers, images = await asyncio.gather(
+                self.engine.list_containers(), self.engine.list_images()
+            )
+            self._pending_ids.clear()
+            self._listener.containers_replaced(containers)
+            self._listener.images_replaced(images)
+            self._set_status(SessionStatus(ConnectionState.CONNECTED, version=version))
+            workers = [
+                asyncio.create_task(self._fetch_containers()),
+                asyncio.create_task(self._fetch_images()),
+            ]
+            await self._follow(stream, workers)
+        finally:
+            stream.close()
+            for task in workers:
+                task.cancel()
+            await asyncio.gather(*workers, return_exceptions=True)
+
+    async def _follow(self, stream: EventStream, workers: list[asyncio.Task]) -> None:
+        """Dispatch events until the stream ends; a failed worker ends the session too."""
+        next_event = asyncio.ensure_future(anext(stream))
+        try:
+            while True:
+                done, _ = await asyncio.wait(
+                    [next_event, *workers], return_when=asyncio.FIRST_COMPLETED
+                )
+                for task in workers:
+                    if task in done:
+                        task.result()  # raises the worker's EngineError
+                        raise EngineError("An engine worker stopped.")
+                try:
+                    event = next_event.result()
+                except StopAsyncIteration:
+                    return
+                self.handle_event(event)
+                next_event = asyncio.ensure_future(anext(stream))
+        finally:
+            next_event.cancel()
+
+    def handle_event(self, event: EngineEvent) -> None:
+        if event.type == "container" and event.actor_id:
+            if event.action == "destroy":
+                self._pending_ids.pop(event.actor_id, None)
+                self._destroyed_during_fetch.add(event.actor_id)
+                self._listener.containers_changed([], [event.actor_id])
+            elif event.action.split(":")[0] not in _QUIET_CONTAINER_ACTIONS:
+                self._pending_ids[event.actor_id] = None
+                self._containers_wanted.set()
+        elif event.type == "image" and event.action in _IMAGE_ACTIONS:
+            self._images_wanted.set()
+
+    async def _fetch_containers(self) -> None:
+        """Fetch every container an event named; ids that pile up meanwhile go in one call."""
+        while True:
+            await self._containers_wanted.wait()
+            self._containers_wanted.clear()
+            ids, self._pending_ids = list(self._pending_ids), {}
+            self._destroyed_during_fetch.clear()
+            found = await self.engine.containers_by_id(ids)
+            # A container destroyed while we fetched must not come back from a stale answer.
+            changed = [c for c in found if c.id not in self._destroyed_during_fetch]
+            found_ids = {c.id for c in found}
+            removed = [i for i in ids if i not in found_ids]
+            self._listener.containers_changed(changed, removed)
+
+    async def _fetch_images(self) -> None:
+        while True:
+            await self._images_wanted.wait()
+            self._images_wanted.clear()
+            self._listener.images_replaced(await self.engine.list_images())

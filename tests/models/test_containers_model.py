@@ -1,0 +1,216 @@
+"""The keyed table model: diffs keep rows, selection survives, sort and filter in Python."""
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QPersistentModelIndex, Qt
+
+from models.containers import CREATED_COLUMN, NAME_COLUMN, ContainersModel, running_only
+from models.images import ImagesModel, rows_of_image
+from models.table import ItemRole, KeyRole, SortRole
+from services.data import ContainerState, ImageInfo
+from tests.support.fake_engine import make_container, make_image
+
+STATUS_COLUMN = 5
+
+
+@pytest.fixture
+def model(qtbot):
+    return ContainersModel()
+
+
+def names(model):
+    return [model.index(row, NAME_COLUMN).data() for row in range(model.rowCount())]
+
+
+def test_models_pass_qt_model_tester(qapp, qtmodeltester):
+    containers = ContainersModel()
+    containers.replace_all([make_container(f"web-{i}") for i in range(20)])
+    qtmodeltester.check(containers, force_py=True)
+    images = ImagesModel()
+    images.replace_images([make_image("a:1", "a:2"), make_image()])
+    qtmodeltester.check(images, force_py=True)
+
+
+def test_model_stays_consistent_through_diffs_sort_and_filter(qapp, qtmodeltester):
+    # The tester watches every signal while the model changes under it.
+    model = ContainersModel()
+    qtmodeltester.check(model, force_py=True)
+    items = [make_container(f"web-{i}") for i in range(30)]
+    model.replace_all(items)
+    model.sort(NAME_COLUMN, Qt.SortOrder.DescendingOrder)
+    model.remove([items[3].id, items[4].id, items[20].id])
+    model.upsert([make_container("new-1"), make_container("zzz")])
+    model.flush()
+    model.set_filter_text("web-1")
+    model.set_filter_text("")
+    model.sort(CREATED_COLUMN, Qt.SortOrder.AscendingOrder)
+    assert model.rowCount() == 29
+
+
+def test_names_sort_naturally(model):
+    model.replace_all([make_container(n) for n in ("web-10", "web-2", "web-1", "Web-3")])
+    model.sort(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+    assert names(model) == ["web-1", "web-2", "Web-3", "web-10"]
+    model.sort(NAME_COLUMN, Qt.SortOrder.DescendingOrder)
+    assert names(model) == ["web-10", "Web-3", "web-2", "web-1"]
+
+
+def test_sorting_by_created_uses_the_timestamp_not_the_text(model):
+    model.replace_all(
+        [
+            make_container("old", created=1000),
+            make_container("new", created=9000),
+            make_container("mid", created=5000),
+        ]
+    )
+    model.sort(CREATED_COLUMN, Qt.SortOrder.AscendingOrder)
+    assert names(model) == ["old", "mid", "new"]
+    assert model.index(0, CREATED_COLUMN).data(SortRole) == 1000
+    assert model.index(0, CREATED_COLUMN).data().endswith(" ago")
+    assert model.index(0, CREATED_COLUMN).data(Qt.ItemDataRole.ToolTipRole)[:2] in ("19", "20")
+
+
+@pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
+def test_inserts_land_in_sorted_place_in_both_directions(model, order):
+    model.sort(NAME_COLUMN, order)
+    model.replace_all([make_container(f"c-{i}") for i in (1, 3, 5, 7)])
+    model.upsert(
+        [make_container("c-4"), make_container("c-0"), make_container("c-8"), make_container("c-2")]
+    )
+    model.flush()
+    expected = [f"c-{i}" for i in range(9) if i != 6]
+    assert names(model) == (expected if order == Qt.SortOrder.AscendingOrder else expected[::-1])
+
+
+def test_an_update_changes_one_row_and_keeps_selection_and_persistent_indexes(model, qtbot):
+    items = [make_container(f"web-{i}") for i in range(100)]
+    model.sort(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+    model.replace_all(items)
+    selection = QItemSelectionModel(model)
+    row = model.row_of(items[42].id)
+    selection.select(
+        model.index(row, 0),
+        QItemSelectionModel.SelectionFlag.Rows | QItemSelectionModel.SelectionFlag.Select,
+    )
+    persistent = QPersistentModelIndex(model.index(row, 0))
+    changed_rows = []
+    model.dataChanged.connect(
+        lambda top, bottom, roles=(): changed_rows.append((top.row(), bottom.row()))
+    )
+    model.modelReset.connect(lambda: pytest.fail("the model must not reset"))
+    stopped = make_container("web-42", ContainerState.EXITED)
+    stopped = type(stopped)(
+        **{**{f: getattr(stopped, f) for f in stopped.__dataclass_fields__}, "id": items[42].id}
+    )
+    with qtbot.waitSignal(model.dataChanged, timeout=1000):
+        model.upsert([stopped])  # coalesced: applied by the timer
+    assert changed_rows == [(row, row)]
+    assert model.index(row, STATUS_COLUMN).data().startswith("Exited")
+    assert selection.isRowSelected(row)
+    assert persistent.row() == row
+
+
+def test_a_row_that_moves_keeps_its_persistent_index(model):
+    a, b, c = (make_container(n) for n in ("a", "b", "c"))
+    model.sort(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+    model.replace_all([a, b, c])
+    persistent = QPersistentModelIndex(model.index(2, 0))  # "c"
+    model.remove([a.id])
+    model.flush()
+    assert persistent.row() == 1 and persistent.data(KeyRole) == c.id
+    model.sort(NAME_COLUMN, Qt.SortOrder.DescendingOrder)
+    assert persistent.row() == 0 and persistent.data(KeyRole) == c.id
+
+
+def test_removal_of_many_rows_is_grouped_into_ranges(model):
+    items = [make_container(f"n-{i:03}") for i in range(50)]
+    model.sort(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+    model.replace_all(items)
+    removals = []
+    model.rowsRemoved.connect(lambda parent, first, last: removals.append((first, last)))
+    model.remove([c.id for c in items[10:20]] + [c.id for c in items[30:35]])
+    model.flush()
+    assert removals == [(30, 34), (10, 19)]  # from the end, so rows above stay put
+    assert model.rowCount() == 35
+
+
+def test_filter_matches_every_word_in_any_column_ignoring_case(model):
+    model.replace_all(
+        [
+            make_container("web-1", image="nginx:1.25"),
+            make_container("web-2", image="busybox"),
+            make_container("db", image="postgres:16"),
+        ]
+    )
+    model.sort(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+    model.set_filter_text("WEB")
+    assert names(model) == ["web-1", "web-2"]
+    model.set_filter_text("web nginx")
+    assert names(model) == ["web-1"]
+    model.set_filter_text("")
+    assert names(model) == ["db", "web-1", "web-2"]
+
+
+def test_running_only_predicate_is_docker_ps_without_a(model):
+    model.replace_all(
+        [
+            make_container("up"),
+            make_container("down", ContainerState.EXITED),
+            make_container("paused", ContainerState.PAUSED),
+        ]
+    )
+    model.set_predicate(running_only)
+    assert sorted(names(model)) == ["paused", "up"]
+    model.set_predicate(None)
+    assert model.rowCount() == 3
+
+
+def test_a_filtered_out_row_that_changes_appears_when_it_matches(model):
+    down = make_container("job", ContainerState.EXITED)
+    model.replace_all([down])
+    model.set_predicate(running_only)
+    assert model.rowCount() == 0
+    up = type(down)(
+        **{
+            **{f: getattr(down, f) for f in down.__dataclass_fields__},
+            "state": ContainerState.RUNNING,
+        }
+    )
+    model.upsert([up])
+    model.flush()
+    assert model.rowCount() == 1 and model.index(0, 0).data(ItemRole) is up
+
+
+def test_stale_rows_are_greyed_out(model):
+    model.replace_all([make_container("web")])
+    assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is None
+    model.set_stale(True)
+    assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_state_icon_on_the_name_column(model):
+    model.replace_all([make_container("web")])
+    assert not model.index(0, NAME_COLUMN).data(Qt.ItemDataRole.DecorationRole).isNull()
+
+
+def test_image_rows_one_per_tag_and_dangling_as_none(qapp):
+    tagged = make_image("app:1", "registry:5000/app:2")
+    assert [(r.repository, r.tag) for r in rows_of_image(tagged)] == [
+        ("app", "1"),
+        ("registry:5000/app", "2"),
+    ]
+    dangling = make_image()
+    assert [(r.repository, r.tag, r.reference) for r in rows_of_image(dangling)] == [
+        ("<none>", "<none>", dangling.id)
+    ]
+    digest_only = ImageInfo("e", "sha256:" + "1" * 64, (), ("busybox@sha256:abc",), 0, 5)
+    assert [(r.repository, r.tag) for r in rows_of_image(digest_only)] == [("busybox", "<none>")]
+
+
+def test_image_size_shows_human_and_sorts_raw(qapp):
+    images = ImagesModel()
+    images.replace_images(
+        [make_image("big:1", size=1_980_000_000), make_image("small:1", size=1_980_000)]
+    )
+    images.sort(4, Qt.SortOrder.AscendingOrder)
+    assert [images.index(r, 4).data() for r in range(2)] == ["1.98 MB", "1.98 GB"]
+    assert images.index(0, 4).data(Qt.ItemDataRole.ToolTipRole) == "1,980,000 bytes"

@@ -1,0 +1,212 @@
+"""An in-memory engine with DockerEngine's interface, for fast model and widget tests.
+
+It is never the only proof: every behaviour it stands in for is also tested against a
+real dockerd in tests/integration.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+
+from services.data import ContainerInfo, ContainerState, EngineEvent, EngineVersion, ImageInfo
+from services.errors import Conflict, EngineUnavailable, ForceRequired, NotFound
+
+_ids = itertools.count(1)
+
+
+def make_container(
+    name: str,
+    state: ContainerState = ContainerState.RUNNING,
+    *,
+    image: str = "busybox",
+    image_id: str = "sha256:" + "b" * 64,
+    created: int | None = None,
+    engine: str = "fake://",
+) -> ContainerInfo:
+    number = next(_ids)
+    status = {"running": "Up 2 seconds", "exited": "Exited (0) 2 seconds ago"}.get(
+        state.value, state.value.capitalize()
+    )
+    return ContainerInfo(
+        engine=engine,
+        id=f"{number:064x}",
+        name=name,
+        image=image,
+        image_id=image_id,
+        command="sleep 1000",
+        created=created if created is not None else 1_700_000_000 + number,
+        state=state,
+        status=status,
+        fetched_at=time.time(),
+    )
+
+
+def make_image(
+    *tags: str, size: int = 1_980_000, created: int = 1_700_000_000, image_id: str | None = None
+) -> ImageInfo:
+    number = next(_ids)
+    return ImageInfo(
+        engine="fake://",
+        id=image_id or f"sha256:{number:064x}",
+        repo_tags=tags,
+        repo_digests=(),
+        created=created,
+        size=size,
+    )
+
+
+class FakeEventStream:
+    def __init__(self, engine: FakeEngine) -> None:
+        self._engine = engine
+        self._queue: asyncio.Queue = asyncio.Queue()
+        self.closed = False
+
+    def push(self, item) -> None:
+        self._queue.put_nowait(item)
+
+    def close(self) -> None:
+        self.closed = True
+        self._queue.put_nowait(None)
+
+    def __aiter__(self):
+        return self
+
+    async def __anext__(self) -> EngineEvent:
+        item = await self._queue.get()
+        if item is None or self.closed:
+            raise StopAsyncIteration
+        if isinstance(item, BaseException):
+            raise item
+        return item
+
+
+class FakeEngine:
+    """Containers and images in dicts; actions change them and announce events."""
+
+    def __init__(self, containers=(), images=()) -> None:
+        self.endpoint = "fake://"
+        self.containers = {c.id: c for c in containers}
+        self.images = {i.id: i for i in images}
+        self.up = True
+        self.streams: list[FakeEventStream] = []
+        self.calls: list[tuple] = []
+        self.failures: dict[str, Exception] = {}
+        self.closed = False
+
+    # -- test controls ---------------------------------------------------------------------
+
+    def announce(self, kind: str, action: str, actor_id: str) -> None:
+        for stream in self.streams:
+            if not stream.closed:
+                stream.push(EngineEvent(kind, action, actor_id))
+
+    def go_down(self) -> None:
+        self.up = False
+        for stream in self.streams:
+            stream.push(EngineUnavailable("No engine is running at fake://."))
+
+    def _check_up(self) -> None:
+        if not self.up:
+            raise EngineUnavailable("No engine is running at fake://.")
+
+    # -- DockerEngine's interface ----------------------------------------------------------
+
+    async def connect(self) -> EngineVersion:
+        self._check_up()
+        return EngineVersion(self.endpoint, "28.2.2", "1.50", "linux", "amd64")
+
+    def close(self) -> None:
+        self.closed = True
+
+    async def list_containers(self) -> list[ContainerInfo]:
+        self._check_up()
+        return list(self.containers.values())
+
+    async def containers_by_id(self, ids) -> list[ContainerInfo]:
+        self._check_up()
+        return [self.containers[i] for i in ids if i in self.containers]
+
+    async def list_images(self) -> list[ImageInfo]:
+        self._check_up()
+        return list(self.images.values())
+
+    def events(self) -> FakeEventStream:
+        stream = FakeEventStream(self)
+        self.streams.append(stream)
+        return stream
+
+    def _act(self, action: str, target: str) -> None:
+        self._check_up()
+        self.calls.append((action, target))
+        if target in self.failures:
+            raise self.failures[target]
+
+    def _set_state(self, container_id: str, state: ContainerState, action: str) -> None:
+        if container_id not in self.containers:
+            raise NotFound(f"No such container: {container_id}")
+        old = self.containers[container_id]
+        self.containers[container_id] = ContainerInfo(
+            **{
+                **{f: getattr(old, f) for f in old.__dataclass_fields__},
+                "state": state,
+                "status": "Up Less than a second"
+                if state.value == "running"
+                else "Exited (0) Less than a second ago",
+                "fetched_at": time.time(),
+            }
+        )
+        self.announce("container", action, container_id)
+
+    async def start_container(self, container_id: str) -> None:
+        self._act("start", container_id)
+        self._set_state(container_id, ContainerState.RUNNING, "start")
+
+    async def stop_container(self, container_id: str, timeout: int = 10) -> None:
+        self._act("stop", container_id)
+        self._set_state(container_id, ContainerState.EXITED, "die")
+
+    async def restart_container(self, container_id: str, timeout: int = 10) -> None:
+        self._act("restart", container_id)
+        self._set_state(container_id, ContainerState.RUNNING, "restart")
+
+    async def remove_container(self, container_id: str, *, force: bool = False) -> None:
+        self._act("remove" + (" -f" if force else ""), container_id)
+        container = self.containers.get(container_id)
+        if container is None:
+            raise NotFound(f"No such container: {container_id}")
+        if container.is_running and not force:
+            raise Conflict(f"You cannot remove a running container {container_id}.")
+        del self.containers[container_id]
+        self.announce("container", "destroy", container_id)
+
+    async def remove_image(self, reference: str, *, force: bool = False) -> None:
+        self._act("rmi" + (" -f" if force else ""), reference)
+        for image in list(self.images.values()):
+            if reference in image.repo_tags or reference == image.id:
+                users = [c for c in self.containers.values() if c.image_id == image.id]
+                last_name = len(image.repo_tags) <= 1
+                if last_name and any(c.is_running for c in users):
+                    raise Conflict(
+                        f"Conflict: unable to delete {image.short_id} (cannot be "
+                        f"forced) - image is being used by running container "
+                        f"{users[0].short_id}"
+                    )
+                if last_name and users and not force:
+                    raise ForceRequired(
+                        f"Conflict: unable to remove repository reference "
+                        f'"{reference}" (must force) - container '
+                        f"{users[0].short_id} is using its referenced image"
+                    )
+                tags = tuple(t for t in image.repo_tags if t != reference)
+                if tags:
+                    self.images[image.id] = ImageInfo(
+                        image.engine, image.id, tags, (), image.created, image.size
+                    )
+                    self.announce("image", "untag", image.id)
+                else:
+                    del self.images[image.id]
+                    self.announce("image", "delete", image.id)
+                return
+        raise NotFound(f"No such image: {reference}")

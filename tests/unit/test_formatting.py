@@ -1,0 +1,133 @@
+"""Cell texts match what the docker CLI prints."""
+
+import pytest
+
+from models.formatting import (
+    container_status,
+    format_ports,
+    human_duration,
+    human_size,
+    natural_key,
+    parse_duration,
+    relative_time,
+    split_repo_tag,
+)
+from services.data import ContainerInfo, ContainerState, PortBinding
+
+
+@pytest.mark.parametrize(
+    ("size", "text"),
+    [
+        (0, "0 B"),
+        (999, "999 B"),
+        (1000, "1 kB"),
+        (13_600, "13.6 kB"),
+        (1_980_000, "1.98 MB"),
+        (1_984_999, "1.98 MB"),
+        (999_950, "1000 kB"),
+        (77_800_000, "77.8 MB"),
+        (1_230_000_000, "1.23 GB"),
+        (5 * 10**12, "5 TB"),
+    ],
+)
+def test_human_size_uses_decimal_units_and_three_digits(size, text):
+    assert human_size(size) == text
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [
+        (0.2, "Less than a second"),
+        (1, "1 second"),
+        (59, "59 seconds"),
+        (60, "About a minute"),
+        (119, "About a minute"),
+        (180, "3 minutes"),
+        (45 * 60, "45 minutes"),
+        (3600, "About an hour"),
+        (5400, "2 hours"),
+        (47 * 3600, "47 hours"),
+        (3 * 86400, "3 days"),
+        (15 * 86400, "2 weeks"),
+        (90 * 86400, "3 months"),
+        (800 * 86400, "2 years"),
+    ],
+)
+def test_human_duration_matches_the_cli(seconds, text):
+    assert human_duration(seconds) == text
+
+
+def test_relative_time_says_ago():
+    assert relative_time(1000, now=1180) == "3 minutes ago"
+
+
+def test_parse_duration_inverts_human_duration():
+    for seconds in (0, 1, 30, 60, 300, 3600, 7200, 3 * 86400):
+        assert human_duration(parse_duration(human_duration(seconds))) == human_duration(seconds)
+    assert parse_duration("a while") is None
+
+
+def test_natural_key_orders_numbers_by_value_and_ignores_case():
+    names = ["web-10", "Web-2", "web-1", "db", "web-2a", "10", "9"]
+    assert sorted(names, key=natural_key) == ["9", "10", "db", "web-1", "Web-2", "web-2a", "web-10"]
+
+
+def test_natural_keys_of_any_two_strings_compare():
+    assert natural_key("1abc") > natural_key("abc") or natural_key("1abc") < natural_key("abc")
+
+
+def _container(status: str, fetched_at: float, state=ContainerState.RUNNING) -> ContainerInfo:
+    return ContainerInfo(
+        engine="e",
+        id="a" * 64,
+        name="c",
+        image="i",
+        image_id="sha256:x",
+        command="sh",
+        created=0,
+        state=state,
+        status=status,
+        fetched_at=fetched_at,
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "later", "text"),
+    [
+        ("Up 3 seconds", 120, "Up 2 minutes"),
+        ("Up Less than a second", 0, "Up Less than a second"),
+        ("Up 5 minutes (healthy)", 600, "Up 15 minutes (healthy)"),
+        ("Up 2 hours (Paused)", 3600, "Up 3 hours (Paused)"),
+        ("Exited (0) 2 minutes ago", 180, "Exited (0) 5 minutes ago"),
+        ("Exited (137) About an hour ago", 3600, "Exited (137) 2 hours ago"),
+        ("Restarting (1) 5 seconds ago", 10, "Restarting (1) 15 seconds ago"),
+        ("Created", 999, "Created"),
+        ("Removal In Progress", 10, "Removal In Progress"),
+    ],
+)
+def test_container_status_ages_the_engines_sentence(status, later, text):
+    assert container_status(_container(status, 1000.0), now=1000.0 + later) == text
+
+
+def test_ports_read_as_docker_ps_prints_them():
+    ports = (
+        PortBinding(443, "tcp"),
+        PortBinding(80, "tcp", "::", 8080),
+        PortBinding(80, "tcp", "0.0.0.0", 8080),
+        PortBinding(53, "udp", "127.0.0.1", 5353),
+    )
+    assert format_ports(ports) == (
+        "127.0.0.1:5353->53/udp, 0.0.0.0:8080->80/tcp, [::]:8080->80/tcp, 443/tcp"
+    )
+
+
+@pytest.mark.parametrize(
+    ("repo_tag", "parts"),
+    [
+        ("busybox:latest", ("busybox", "latest")),
+        ("registry:5000/app:1.2", ("registry:5000/app", "1.2")),
+        ("registry:5000/app", ("registry:5000/app", "<none>")),
+    ],
+)
+def test_split_repo_tag_does_not_mistake_a_port_for_a_tag(repo_tag, parts):
+    assert split_repo_tag(repo_tag) == parts

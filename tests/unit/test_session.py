@@ -1,0 +1,168 @@
+"""The session lists once, then follows events, and reconnects when the engine returns."""
+
+import asyncio
+
+import pytest
+
+from services import session as session_module
+from services.data import ContainerState
+from services.session import ConnectionState, EngineSession
+from tests.support.fake_engine import FakeEngine, make_container, make_image
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.statuses = []
+        self.replaced = []
+        self.changes = []
+        self.images = []
+
+    def session_status(self, status):
+        self.statuses.append(status)
+
+    def containers_replaced(self, containers):
+        self.replaced.append({c.id: c for c in containers})
+
+    def containers_changed(self, changed, removed):
+        self.changes.append((changed, removed))
+
+    def images_replaced(self, images):
+        self.images.append(images)
+
+
+async def _until(condition, timeout=2.0):
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not condition():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.005)
+
+
+def state(recorder):
+    return recorder.statuses[-1].state if recorder.statuses else None
+
+
+def run(coroutine):
+    return asyncio.run(asyncio.wait_for(coroutine, 10))
+
+
+def test_lists_everything_once_then_fetches_only_what_an_event_names():
+    web = make_container("web")
+
+    async def scenario():
+        engine = FakeEngine([web], [make_image("busybox:latest")])
+        recorder = Recorder()
+        task = asyncio.create_task(EngineSession(engine, recorder).run())
+        await _until(lambda: state(recorder) is ConnectionState.CONNECTED)
+        assert list(recorder.replaced[0]) == [web.id]
+        await engine.stop_container(web.id)
+        await _until(lambda: recorder.changes)
+        changed, removed = recorder.changes[0]
+        assert [c.state for c in changed] == [ContainerState.EXITED] and removed == []
+        assert len(recorder.replaced) == 1  # no re-list for one change
+        task.cancel()
+
+    run(scenario())
+
+
+def test_destroy_removes_without_a_fetch_and_a_stale_fetch_cannot_revive_it():
+    web = make_container("web")
+
+    async def scenario():
+        engine = FakeEngine([web])
+        recorder = Recorder()
+        session = EngineSession(engine, recorder)
+        task = asyncio.create_task(session.run())
+        await _until(lambda: state(recorder) is ConnectionState.CONNECTED)
+        # A start event queues a fetch; the destroy that follows must win.
+        session.handle_event(session_module.EngineEvent("container", "start", web.id))
+        session.handle_event(session_module.EngineEvent("container", "destroy", web.id))
+        del engine.containers[web.id]
+        await asyncio.sleep(0.05)
+        assert ([], [web.id]) in recorder.changes
+        assert all(web.id not in {c.id for c in changed} for changed, _ in recorder.changes)
+        task.cancel()
+
+    run(scenario())
+
+
+def test_exec_events_do_not_cause_fetches():
+    web = make_container("web")
+
+    async def scenario():
+        engine = FakeEngine([web])
+        recorder = Recorder()
+        session = EngineSession(engine, recorder)
+        task = asyncio.create_task(session.run())
+        await _until(lambda: state(recorder) is ConnectionState.CONNECTED)
+        for action in ("exec_create: sh", "exec_start: sh", "exec_die", "attach", "resize"):
+            engine.announce("container", action, web.id)
+        await asyncio.sleep(0.05)
+        assert recorder.changes == []
+        task.cancel()
+
+    run(scenario())
+
+
+def test_image_events_re_list_images():
+    async def scenario():
+        engine = FakeEngine([], [make_image("a:1", "a:2")])
+        recorder = Recorder()
+        task = asyncio.create_task(EngineSession(engine, recorder).run())
+        await _until(lambda: state(recorder) is ConnectionState.CONNECTED)
+        await engine.remove_image("a:1")
+        await _until(lambda: len(recorder.images) == 2)
+        assert recorder.images[-1][0].repo_tags == ("a:2",)
+        task.cancel()
+
+    run(scenario())
+
+
+def test_goes_disconnected_then_resyncs_when_the_engine_returns(monkeypatch):
+    monkeypatch.setattr(session_module, "BACKOFF", (0.01, 0.02))
+    web, db = make_container("web"), make_container("db")
+
+    async def scenario():
+        engine = FakeEngine([web])
+        recorder = Recorder()
+        task = asyncio.create_task(EngineSession(engine, recorder).run())
+        await _until(lambda: state(recorder) is ConnectionState.CONNECTED)
+        engine.go_down()
+        await _until(lambda: state(recorder) is ConnectionState.DISCONNECTED)
+        assert "No engine is running" in recorder.statuses[-1].detail
+        engine.containers[db.id] = db
+        await asyncio.sleep(0.1)  # several failed retries meanwhile
+        engine.up = True
+        await _until(lambda: len(recorder.replaced) == 2)
+        assert set(recorder.replaced[-1]) == {web.id, db.id}
+        assert recorder.statuses[-1].state is ConnectionState.CONNECTED
+        assert all(s.closed for s in engine.streams[:-1])
+        task.cancel()
+
+    run(scenario())
+
+
+@pytest.mark.parametrize("attempts", [1, 3, 9])
+def test_backoff_grows_and_stops_growing(monkeypatch, attempts):
+    delays = []
+
+    async def scenario():
+        engine = FakeEngine()
+        engine.up = False
+        recorder = Recorder()
+        session = EngineSession(engine, recorder)
+        monkeypatch.setattr(session_module, "BACKOFF", (0.001, 0.002, 0.004))
+        task = asyncio.create_task(session.run())
+        await _until(
+            lambda: (
+                sum(s.state is ConnectionState.DISCONNECTED for s in recorder.statuses) >= attempts
+            )
+        )
+        delays.extend(
+            s.retry_in for s in recorder.statuses if s.state is ConnectionState.DISCONNECTED
+        )
+        task.cancel()
+
+    run(scenario())
+    assert delays[:3] == [0.001, 0.002, 0.004][: len(delays[:3])]
+    assert max(delays) == (0.004 if len(delays) >= 3 else max(delays))

@@ -1,0 +1,1 @@
+"""Widgets, pages and dialogs of Moorage: they read models and call stores."""

@@ -1,0 +1,163 @@
+"""The Containers page: `docker ps` / `docker ps -a` with start, stop, restart and remove."""
+
+from __future__ import annotations
+
+import shlex
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QCheckBox, QStyle, QWidget
+
+from models.containers import CREATED_COLUMN, running_only
+from models.store import EngineStore
+from services.data import ContainerInfo
+from ui.table_page import TablePage
+
+#: Initial column widths: ID, Name, Image, Command, Created, Status, Ports.
+WIDTHS = [110, 170, 150, 140, 120, 150, 160]
+
+
+def docker_command(verb: str, containers: list[ContainerInfo], *flags: str) -> str:
+    return shlex.join(["docker", verb, *flags, *(c.name for c in containers)])
+
+
+class ContainersPage(TablePage):
+    """All containers of the engine, running ones only unless "Show all" is ticked."""
+
+    def __init__(self, store: EngineStore, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self.tr("Containers"),
+            store.containers,
+            "containersView",
+            "containersFilter",
+            WIDTHS,
+            parent,
+        )
+        self.store = store
+        style = self.style()
+
+        self.show_all = QCheckBox(self.tr("Show all"))
+        self.show_all.setObjectName("showAllContainers")
+        self.show_all.setAccessibleName("showAllContainers")
+        self.show_all.setToolTip(self.tr("Show stopped containers too (docker ps -a)"))
+        self.show_all.toggled.connect(self._apply_show_all)
+        self.header_row.insertWidget(2, self.show_all)
+
+        self.start_action = self.add_action(
+            self.tr("Start"),
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay),
+            self.start_selected,
+            tip=self.tr("Start the selected containers"),
+        )
+        self.stop_action = self.add_action(
+            self.tr("Stop"),
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaStop),
+            self.stop_selected,
+            tip=self.tr("Stop the selected containers"),
+        )
+        self.restart_action = self.add_action(
+            self.tr("Restart"),
+            style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload),
+            self.restart_selected,
+            tip=self.tr("Restart the selected containers"),
+        )
+        self.remove_action = self.add_action(
+            self.tr("Remove"),
+            style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon),
+            self.remove_selected,
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            tip=self.tr("Remove the selected containers (Delete)"),
+        )
+
+        self._apply_show_all(False)
+        self.view.sortByColumn(CREATED_COLUMN, Qt.SortOrder.DescendingOrder)
+        self._update_actions()
+
+    def _apply_show_all(self, show_all: bool) -> None:
+        self.model.set_predicate(None if show_all else running_only)
+
+    def _update_actions(self, *_args) -> None:
+        selected: list[ContainerInfo] = self.selected_items()
+        running = [c for c in selected if c.is_running]
+        self.start_action.setEnabled(len(running) < len(selected))
+        self.stop_action.setEnabled(bool(running))
+        self.restart_action.setEnabled(bool(selected))
+        self.remove_action.setEnabled(bool(selected))
+
+    # -- actions ---------------------------------------------------------------------------
+
+    def start_selected(self) -> None:
+        targets = [c for c in self.selected_items() if not c.is_running]
+        if targets:
+            self.launch(
+                self._run(
+                    self.store.start_containers,
+                    targets,
+                    self.tr("Containers started: %1"),
+                    docker_command("start", targets),
+                )
+            )
+
+    def stop_selected(self) -> None:
+        targets = [c for c in self.selected_items() if c.is_running]
+        if targets:
+            self.launch(
+                self._run(
+                    self.store.stop_containers,
+                    targets,
+                    self.tr("Containers stopped: %1"),
+                    docker_command("stop", targets),
+                )
+            )
+
+    def restart_selected(self) -> None:
+        targets = self.selected_items()
+        if targets:
+            self.launch(
+                self._run(
+                    self.store.restart_containers,
+                    targets,
+                    self.tr("Containers restarted: %1"),
+                    docker_command("restart", targets),
+                )
+            )
+
+    def remove_selected(self) -> None:
+        targets: list[ContainerInfo] = self.selected_items()
+        if not targets:
+            return
+        running = [c for c in targets if c.is_running]
+        if len(targets) == 1:
+            text = self.tr("Remove the container %1?").replace("%1", targets[0].name)
+        else:
+            text = self.tr("Remove %1 containers?").replace("%1", str(len(targets)))
+        details = self.tr("Its file system changes are lost; volumes stay.")
+        if running:
+            details = (
+                self.tr("%1 running will be stopped and removed (forced): %2.")
+                .replace("%1", str(len(running)))
+                .replace("%2", ", ".join(c.name for c in running))
+                + "\n"
+                + details
+            )
+        flags = ("-f",) if running else ()
+        command = docker_command("rm", targets, *flags)
+        self.ask(
+            self.tr("Remove containers"),
+            text,
+            self.tr("Remove"),
+            lambda: self.launch(
+                self._run(
+                    self.store.remove_containers,
+                    targets,
+                    self.tr("Containers removed: %1"),
+                    command,
+                )
+            ),
+            details,
+        )
+
+    async def _run(self, act, targets: list[ContainerInfo], done: str, command: str) -> None:
+        self.message.emit(command)
+        results = await act(targets)
+        self.report(done, results, command)

@@ -1,0 +1,117 @@
+"""The Images page: `docker images`, one row per tag, with remove (untag or delete)."""
+
+from __future__ import annotations
+
+import shlex
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QStyle, QWidget
+
+from models.formatting import human_size
+from models.images import ImageTagRow
+from models.store import EngineStore
+from ui.table_page import TablePage
+
+#: Initial column widths: Repository, Tag, Image ID, Created, Size.
+WIDTHS = [300, 140, 130, 150, 100]
+CREATED_COLUMN = 3
+
+
+def rmi_command(rows: list[ImageTagRow], force: bool = False) -> str:
+    return shlex.join(
+        ["docker", "rmi", *(["-f"] if force else []), *(row.reference for row in rows)]
+    )
+
+
+class ImagesPage(TablePage):
+    """Every image tag of the engine, dangling images as `<none>`."""
+
+    def __init__(self, store: EngineStore, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self.tr("Images"), store.images, "imagesView", "imagesFilter", WIDTHS, parent
+        )
+        self.store = store
+        self.remove_action = self.add_action(
+            self.tr("Remove"),
+            self.style().standardIcon(QStyle.StandardPixmap.SP_TrashIcon),
+            self.remove_selected,
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            tip=self.tr("Untag or delete the selected images (Delete)"),
+        )
+        self.view.sortByColumn(CREATED_COLUMN, Qt.SortOrder.DescendingOrder)
+        self._update_actions()
+
+    def describe_removal(self, rows: list[ImageTagRow]) -> str:
+        """Say, per row, whether it only loses a tag or the image goes."""
+        lines = []
+        for row in rows:
+            other_tags = [t for t in row.image.repo_tags if t != row.reference]
+            if row.is_tagged and other_tags:
+                lines.append(
+                    self.tr("Untag %1 (the image stays as %2)")
+                    .replace("%1", row.reference)
+                    .replace("%2", ", ".join(other_tags))
+                )
+            else:
+                lines.append(
+                    self.tr("Delete %1 (%2)")
+                    .replace("%1", row.display_name)
+                    .replace("%2", human_size(row.image.size))
+                )
+            users = self.store.containers_using(row.image.id)
+            running = [c.name for c in users if c.is_running]
+            if running and not other_tags:
+                lines.append(
+                    "    "
+                    + self.tr("used by running containers: %1").replace("%1", ", ".join(running))
+                )
+        return "\n".join(lines)
+
+    def remove_selected(self) -> None:
+        rows: list[ImageTagRow] = self.selected_items()
+        if not rows:
+            return
+        text = (
+            self.tr("Remove the image %1?").replace("%1", rows[0].display_name)
+            if len(rows) == 1
+            else self.tr("Remove %1 images?").replace("%1", str(len(rows)))
+        )
+        self.ask(
+            self.tr("Remove images"),
+            text,
+            self.tr("Remove"),
+            lambda: self.launch(self._remove(rows)),
+            self.describe_removal(rows),
+        )
+
+    async def _remove(self, rows: list[ImageTagRow]) -> None:
+        command = rmi_command(rows)
+        self.message.emit(command)
+        results = await self.store.remove_images(rows)
+        forced = [row for row, result in zip(rows, results, strict=True) if result.needs_force]
+        if not forced:
+            self.report(self.tr("Images removed: %1"), results, command)
+            return
+        # Stopped containers still use these: removing them is the user's call, asked again.
+        kept = [r for r in results if not r.needs_force]
+        users = sorted(
+            {c.name for row in forced for c in self.store.containers_using(row.image.id)}
+        )
+        details = "\n".join(r.message for r in results if r.needs_force)
+        self.ask(
+            self.tr("Images in use"),
+            self.tr("%1 images are used by stopped containers (%2). Remove them anyway?")
+            .replace("%1", str(len(forced)))
+            .replace("%2", ", ".join(users) or "?"),
+            self.tr("Force remove"),
+            lambda: self.launch(self._force_remove(forced)),
+            details,
+        )
+        if kept:
+            self.report(self.tr("Images removed: %1"), kept, command)
+
+    async def _force_remove(self, rows: list[ImageTagRow]) -> None:
+        forced_command = rmi_command(rows, force=True)
+        results = await self.store.remove_images(rows, force=True)
+        self.report(self.tr("Images removed: %1"), results, forced_command)

@@ -1,0 +1,197 @@
+"""The main window: a sidebar of pages, a banner when the engine is away, a status bar."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.store import Counts, EngineStore
+from services.session import ConnectionState, SessionStatus
+from ui.containers_page import ContainersPage
+from ui.images_page import ImagesPage
+
+PAGES = ("containers", "images")
+
+_DOT = "<span style='color:{colour}'>●</span> {text}"
+
+
+class MainWindow(QMainWindow):
+    """Shows one engine's pages; every change arrives through the store's signals."""
+
+    def __init__(self, store: EngineStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.setWindowTitle("Moorage")
+        self.resize(1200, 720)
+
+        self.containers_page = ContainersPage(store)
+        self.images_page = ImagesPage(store)
+        self.pages = QStackedWidget()
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("pageList")
+        self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFixedWidth(170)
+        style = self.style()
+        for page, label, icon in (
+            (self.containers_page, self.tr("Containers"), QStyle.StandardPixmap.SP_ComputerIcon),
+            (self.images_page, self.tr("Images"), QStyle.StandardPixmap.SP_DriveHDIcon),
+        ):
+            self.pages.addWidget(page)
+            item = QListWidgetItem(style.standardIcon(icon), label)
+            item.setSizeHint(QSize(0, 34))
+            self.sidebar.addItem(item)
+            page.message.connect(self._show_message)
+        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.sidebar.setCurrentRow(0)
+
+        self.banner = self._make_banner()
+
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.VLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        row.addWidget(line)
+        row.addWidget(self.pages, 1)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(body, 1)
+        self.setCentralWidget(central)
+
+        self.engine_status = QLabel()
+        self.engine_status.setObjectName("engineStatus")
+        self.engine_status.setAccessibleName("engineStatus")
+        self.engine_status.setTextFormat(Qt.TextFormat.RichText)
+        self.counts_label = QLabel()
+        # Permanent widgets, so the outcome of an action can show beside them on the left.
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.engine_status)
+
+        for number in range(len(PAGES)):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+            action.triggered.connect(lambda _=False, n=number: self.sidebar.setCurrentRow(n))
+            self.addAction(action)
+
+        # The banner's countdown ticks only while the engine is away.
+        self._retry_at = 0.0
+        self._banner_reason = ""
+        self._countdown = QTimer(self, interval=1000)
+        self._countdown.timeout.connect(self._tick_countdown)
+
+        store.status_changed.connect(self._show_status)
+        store.counts_changed.connect(self._show_counts)
+        store.crashed.connect(self._show_crash)
+        self._show_status(store.status)
+        self._show_counts(store.counts)
+
+    def show_page(self, name: str) -> None:
+        self.sidebar.setCurrentRow(PAGES.index(name))
+
+    def _make_banner(self) -> QFrame:
+        banner = QFrame()
+        banner.setObjectName("engineBanner")
+        banner.setStyleSheet(
+            "#engineBanner { background: #fdecea; border-bottom: 1px solid "
+            "#f5c2c0; } #engineBanner QLabel { color: #611a15; }"
+        )
+        self.banner_text = QLabel()
+        self.banner_text.setObjectName("engineBannerText")
+        self.banner_text.setWordWrap(True)
+        self.banner_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.retry_button = QPushButton(self.tr("Retry now"))
+        self.retry_button.setObjectName("retryButton")
+        self.retry_button.clicked.connect(self.store.retry_now)
+        layout = QHBoxLayout(banner)
+        layout.setContentsMargins(14, 8, 14, 8)
+        layout.addWidget(self.banner_text, 1)
+        layout.addWidget(self.retry_button)
+        banner.hide()
+        return banner
+
+    def _show_status(self, status: SessionStatus) -> None:
+        endpoint = self.store.engine.endpoint
+        if status.state is ConnectionState.CONNECTED and status.version is not None:
+            version = status.version
+            self.engine_status.setText(
+                _DOT.format(
+                    colour="#2e9d44",
+                    text=self.tr("Connected to Docker %1 (API %2) at %3")
+                    .replace("%1", version.version)
+                    .replace("%2", version.api_version)
+                    .replace("%3", endpoint),
+                )
+            )
+            self.banner.hide()
+            self._countdown.stop()
+        elif status.state is ConnectionState.CONNECTING:
+            self.engine_status.setText(
+                _DOT.format(
+                    colour="#d08b12", text=self.tr("Connecting to %1…").replace("%1", endpoint)
+                )
+            )
+        else:
+            self.engine_status.setText(_DOT.format(colour="#c0392b", text=self.tr("Not connected")))
+            self._retry_at = (status.retry_in or 0) + time.monotonic()
+            self._banner_reason = status.detail
+            self._tick_countdown()
+            self._countdown.start()
+            self.banner.show()
+
+    def _tick_countdown(self) -> None:
+        remaining = max(0, round(self._retry_at - time.monotonic()))
+        then = (
+            self.tr("Retrying in %1 s.").replace("%1", str(remaining))
+            if remaining
+            else self.tr("Retrying…")
+        )
+        self.banner_text.setText(
+            self.tr("Cannot reach the Docker engine. %1 The tables show the last known state. %2")
+            .replace("%1", self._banner_reason)
+            .replace("%2", then)
+        )
+
+    def _show_counts(self, counts: Counts) -> None:
+        self.counts_label.setText(
+            self.tr("Containers: %1 (%2 running) · Images: %3")
+            .replace("%1", str(counts.containers))
+            .replace("%2", str(counts.running))
+            .replace("%3", str(counts.images))
+        )
+
+    def _show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10_000)
+
+    def _show_crash(self, text: str) -> None:
+        self.banner_text.setText(
+            self.tr("Moorage stopped following the engine after an internal error: %1").replace(
+                "%1", text
+            )
+        )
+        self.banner.show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.store.close()
+        super().closeEvent(event)

@@ -1,0 +1,226 @@
+"""What the Containers and Images pages share: a filter box, a toolbar and a fast table."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.table import KeyedTableModel
+from services.data import ActionResult
+
+log = logging.getLogger(__name__)
+
+
+def make_table_view(model: KeyedTableModel, name: str, widths: list[int]) -> QTableView:
+    """A table view that stays fast with 10,000 rows.
+
+    Fixed row heights and fixed initial column widths: `ResizeToContents` would measure
+    every row's text on each change.
+    """
+    view = QTableView()
+    view.setObjectName(name)
+    view.setAccessibleName(name)
+    view.setModel(model)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    rows = view.verticalHeader()
+    rows.setVisible(False)
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(view.fontMetrics().height() + 10)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    for column, width in enumerate(widths):
+        view.setColumnWidth(column, width)
+    return view
+
+
+class TablePage(QWidget):
+    """A page of one kind of object: title, filter, actions, table.
+
+    Signals:
+        message(str): a one-line outcome for the status bar ("Stopped 2 containers...").
+    """
+
+    message = Signal(str)
+
+    def __init__(
+        self,
+        title: str,
+        model: KeyedTableModel,
+        view_name: str,
+        filter_name: str,
+        widths: list[int],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model = model
+        self._tasks: set[asyncio.Task] = set()
+
+        self.title = QLabel(title)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+
+        self.filter = QLineEdit()
+        self.filter.setObjectName(filter_name)
+        self.filter.setAccessibleName(filter_name)
+        self.filter.setPlaceholderText(self.tr("Filter (Ctrl+F)"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setMaximumWidth(360)
+        self.filter.textChanged.connect(model.set_filter_text)
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(self._focus_filter)
+        self.addAction(find)
+
+        self.toolbar = QToolBar()
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+
+        self.view = make_table_view(model, view_name, widths)
+        self.view.customContextMenuRequested.connect(self._show_context_menu)
+        self.view.selectionModel().selectionChanged.connect(self._update_actions)
+        model.rowsRemoved.connect(self._update_actions)
+        model.dataChanged.connect(self._update_actions)
+
+        self.header_row = QHBoxLayout()
+        self.header_row.addWidget(self.title)
+        self.header_row.addStretch(1)
+        self.header_row.addWidget(self.filter)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 4)
+        layout.addLayout(self.header_row)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.view, 1)
+
+    # -- for the pages ---------------------------------------------------------------------
+
+    def add_action(
+        self, text: str, icon, slot, shortcut: QKeySequence | None = None, tip: str = ""
+    ) -> QAction:
+        """An action on the selection: in the toolbar, the context menu, and by key."""
+        action = QAction(icon, text, self)
+        action.setToolTip(tip or text)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.toolbar.addAction(action)
+        self.addAction(action)
+        return action
+
+    def selected_items(self) -> list:
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        return [self.model.item_at(row) for row in rows]
+
+    def launch(self, work: Coroutine[Any, Any, None]) -> None:
+        """Run engine work without blocking; keep the task alive until it is done."""
+        task = asyncio.ensure_future(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+
+    def _task_done(self, task: asyncio.Task) -> None:
+        self._tasks.discard(task)
+        if not task.cancelled() and task.exception() is not None:
+            log.error("action failed", exc_info=task.exception())
+            self.message.emit(
+                self.tr("Something went wrong: %1").replace("%1", str(task.exception()))
+            )
+
+    def ask(self, title: str, text: str, confirm: str, on_yes, details: str = "") -> QMessageBox:
+        """Ask before something destructive; `on_yes` runs only after a yes.
+
+        The box is opened, not exec()'d: a nested event loop inside engine work would
+        let events run at unexpected times.
+        """
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel, self
+        )
+        box.setObjectName("confirmDialog")
+        yes = box.addButton(confirm, QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        if details:
+            box.setInformativeText(details)
+
+        def finished() -> None:
+            if box.clickedButton() is yes:
+                on_yes()
+            box.deleteLater()
+
+        box.finished.connect(finished)
+        box.open()
+        return box
+
+    def report(self, done: str, results: list[ActionResult], command: str) -> None:
+        """Say what happened to each item: the status bar for success, a box for failures."""
+        failures = [r for r in results if not r.ok]
+        succeeded = len(results) - len(failures)
+        summary = done.replace("%1", str(succeeded))
+        self.message.emit(f"{summary} — {command}" if succeeded else command)
+        if not failures:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            self.tr("Some actions failed"),
+            self.tr("%1 of %2 failed:")
+            .replace("%1", str(len(failures)))
+            .replace("%2", str(len(results))),
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        box.setObjectName("actionResults")
+        box.setInformativeText("\n".join(f"• {r.target}: {r.message}" for r in failures))
+        box.setDetailedText(self.tr("Equivalent command:") + f"\n{command}")
+        box.finished.connect(box.deleteLater)
+        box.open()
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _focus_filter(self) -> None:
+        self.filter.setFocus()
+        self.filter.selectAll()
+
+    def _show_context_menu(self, position) -> None:
+        if not self.view.indexAt(position).isValid():
+            return
+        menu = QMenu(self)
+        for action in self.toolbar.actions():
+            menu.addAction(action)
+        menu.popup(self.view.viewport().mapToGlobal(position))
+
+    def _update_actions(self, *_args) -> None:
+        """Enable only what makes sense for the selection; pages refine this."""
+        has_selection = self.view.selectionModel().hasSelection()
+        for action in self.toolbar.actions():
+            action.setEnabled(has_selection)
