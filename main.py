@@ -37,6 +37,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="the page to show first",
     )
     parser.add_argument(
+        "-a", "--all", action="store_true", help="show stopped containers too, as docker ps -a"
+    )
+    parser.add_argument(
         "--screenshot",
         metavar="FILE",
         help="wait until the page has loaded, save the window as PNG, exit",
@@ -110,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
 
     window = create_window(args.host)
     window.show_page(args.page)
+    window.containers_page.show_all.setChecked(args.all)
     window.show()
     if args.screenshot:
         _shoot_when_loaded(window, args.screenshot, app)

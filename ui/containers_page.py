@@ -14,7 +14,7 @@ from services.data import ContainerInfo
 from ui.table_page import TablePage
 
 #: Initial column widths: ID, Name, Image, Command, Created, Status, Ports.
-WIDTHS = [110, 170, 150, 140, 120, 150, 160]
+WIDTHS = [110, 150, 160, 150, 120, 200, 160]
 
 
 def docker_command(verb: str, containers: list[ContainerInfo], *flags: str) -> str:
