@@ -82,6 +82,7 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
         self._search_text = search_text
         self._items: dict[str, T] = {}
         self._search_cache: dict[str, str] = {}
+        self._tiebreak_cache: dict[str, Any] = {}
         self._sort_cache: dict[str, tuple] = {}
         self._order: list[str] = []
         self._index_cache: dict[str, int] | None = None
@@ -267,7 +268,7 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
 
     def _sort_tuple(self, key: str, item: T) -> tuple:
         # Equal values fall back to the row's name, then its key: a total, stable order.
-        return (self._columns[self._sort_column].sort_key(item), self._tiebreak(item), key)
+        return (self._columns[self._sort_column].sort_key(item), self._tiebreak_cache[key], key)
 
     def _accepts(self, key: str, item: T) -> bool:
         if self._predicate is not None and not self._predicate(item):
@@ -285,6 +286,7 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
         for key in removals:
             if self._items.pop(key, None) is not None:
                 del self._search_cache[key]
+                del self._tiebreak_cache[key]
                 del self._sort_cache[key]
             if key in shown:
                 leaving.add(key)
@@ -292,6 +294,7 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
             old_sort = self._sort_cache.get(key)
             self._items[key] = item
             self._search_cache[key] = self._search_text(item).casefold()
+            self._tiebreak_cache[key] = self._tiebreak(item)
             new_sort = self._sort_cache[key] = self._sort_tuple(key, item)
             accepted = self._accepts(key, item)
             if key in shown and accepted and new_sort == old_sort:
