@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QStyle, QWidget
 from models.formatting import human_size
 from models.images import ImageTagRow
 from models.store import EngineStore
+from services.data import ActionResult
 from ui.table_page import TablePage
 
 #: Initial column widths: Repository, Tag, Image ID, Created, Size.
@@ -89,27 +91,43 @@ class ImagesPage(TablePage):
         command = rmi_command(rows)
         self.message.emit(command)
         results = await self.store.remove_images(rows)
-        forced = [row for row, result in zip(rows, results, strict=True) if result.needs_force]
-        if not forced:
-            self.report(self.tr("Images removed: %1"), results, command)
-            return
-        # Stopped containers still use these: removing them is the user's call, asked again.
-        kept = [r for r in results if not r.needs_force]
-        users = sorted(
-            {c.name for row in forced for c in self.store.containers_using(row.image.id)}
-        )
-        details = "\n".join(r.message for r in results if r.needs_force)
-        self.ask(
-            self.tr("Images in use"),
-            self.tr("%1 images are used by stopped containers (%2). Remove them anyway?")
-            .replace("%1", str(len(forced)))
-            .replace("%2", ", ".join(users) or "?"),
-            self.tr("Force remove"),
-            lambda: self.launch(self._force_remove(forced)),
-            details,
-        )
-        if kept:
-            self.report(self.tr("Images removed: %1"), kept, command)
+        settled: list[ActionResult] = []
+        forceable: list[ImageTagRow] = []
+        for row, result in zip(rows, results, strict=True):
+            if not result.needs_force:
+                settled.append(result)
+                continue
+            running = [c.name for c in self.store.containers_using(row.image.id) if c.is_running]
+            if running:
+                # Forcing would only untag it and leave a dangling image the container still
+                # runs from: not what "remove" means, so say why it stays instead of asking.
+                settled.append(
+                    replace(
+                        result,
+                        needs_force=False,
+                        message=self.tr(
+                            "The image is used by running container %1: stop and remove it first."
+                        ).replace("%1", ", ".join(running)),
+                    )
+                )
+            else:
+                forceable.append(row)
+        if forceable:
+            # Stopped containers still use these: removing them is the user's call, asked again.
+            users = sorted(
+                {c.name for row in forceable for c in self.store.containers_using(row.image.id)}
+            )
+            self.ask(
+                self.tr("Images in use"),
+                self.tr("%1 images are used by stopped containers (%2). Remove them anyway?")
+                .replace("%1", str(len(forceable)))
+                .replace("%2", ", ".join(users) or "?"),
+                self.tr("Force remove"),
+                lambda: self.launch(self._force_remove(forceable)),
+                "\n".join(r.message for r in results if r.needs_force),
+            )
+        if settled:
+            self.report(self.tr("Images removed: %1"), settled, command)
 
     async def _force_remove(self, rows: list[ImageTagRow]) -> None:
         forced_command = rmi_command(rows, force=True)

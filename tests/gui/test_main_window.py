@@ -213,3 +213,26 @@ def test_counts_in_the_status_bar(make_window):
     )
     window = make_window(engine)
     assert window.counts_label.text() == "Containers: 2 (1 running) · Images: 1"
+
+
+def test_an_image_a_running_container_uses_is_not_offered_for_forcing(make_window, qtbot):
+    image = make_image("live:1")
+    runner = make_container("runner", ContainerState.RUNNING, image_id=image.id)
+    engine = FakeEngine([runner], [image])
+    window = make_window(engine)
+    page = window.images_page
+    window.show_page("images")
+    page.view.selectRow(0)
+    page.remove_action.trigger()
+    qtbot.waitUntil(lambda: message_box(page, "confirmDialog") is not None)
+    box = message_box(page, "confirmDialog")
+    assert "used by running containers: runner" in box.informativeText()
+    press(box, "Remove")
+    qtbot.waitUntil(lambda: message_box(page, "actionResults") is not None)
+    text = message_box(page, "actionResults").informativeText()
+    assert text == (
+        "• live:1: The image is used by running container runner: stop and remove it first."
+    )
+    assert message_box(page, "confirmDialog") is None  # no offer to force
+    assert engine.calls == [("rmi", "live:1")]
+    assert page.model.rowCount() == 1

@@ -182,31 +182,34 @@ class FakeEngine:
         self.announce("container", "destroy", container_id)
 
     async def remove_image(self, reference: str, *, force: bool = False) -> None:
+        """As moby's ImageDelete: a tag others share is untagged; the last tag a container
+        uses needs force (and, with a running user, force only untags); an id in use by a
+        running container cannot be forced."""
         self._act("rmi" + (" -f" if force else ""), reference)
-        for image in list(self.images.values()):
-            if reference in image.repo_tags or reference == image.id:
-                users = [c for c in self.containers.values() if c.image_id == image.id]
-                last_name = len(image.repo_tags) <= 1
-                if last_name and any(c.is_running for c in users):
-                    raise Conflict(
-                        f"Conflict: unable to delete {image.short_id} (cannot be "
-                        f"forced) - image is being used by running container "
-                        f"{users[0].short_id}"
-                    )
-                if last_name and users and not force:
-                    raise ForceRequired(
-                        f"Conflict: unable to remove repository reference "
-                        f'"{reference}" (must force) - container '
-                        f"{users[0].short_id} is using its referenced image"
-                    )
-                tags = tuple(t for t in image.repo_tags if t != reference)
-                if tags:
-                    self.images[image.id] = ImageInfo(
-                        image.engine, image.id, tags, (), image.created, image.size
-                    )
-                    self.announce("image", "untag", image.id)
-                else:
-                    del self.images[image.id]
-                    self.announce("image", "delete", image.id)
-                return
-        raise NotFound(f"No such image: {reference}")
+        image = next(
+            (i for i in self.images.values() if reference in i.repo_tags or reference == i.id), None
+        )
+        if image is None:
+            raise NotFound(f"No such image: {reference}")
+        users = [c for c in self.containers.values() if c.image_id == image.id]
+        running = [c for c in users if c.is_running]
+        by_tag = reference in image.repo_tags
+        if by_tag and len(image.repo_tags) == 1 and users and not force:
+            raise ForceRequired(
+                f'Conflict: unable to remove repository reference "{reference}" (must force) '
+                f"- container {users[0].short_id} is using its referenced image"
+            )
+        if not by_tag and running:
+            raise Conflict(
+                f"Conflict: unable to delete {image.short_id} (cannot be forced) - image is "
+                f"being used by running container {running[0].short_id}"
+            )
+        tags = tuple(t for t in image.repo_tags if t != reference) if by_tag else ()
+        if tags or running:
+            self.images[image.id] = ImageInfo(
+                image.engine, image.id, tags, (), image.created, image.size
+            )
+            self.announce("image", "untag", image.id)
+        else:
+            del self.images[image.id]
+            self.announce("image", "delete", image.id)
