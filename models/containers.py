@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from models.formatting import (
@@ -15,7 +15,7 @@ from models.formatting import (
     ports_sort_key,
     relative_time,
 )
-from models.table import Column, KeyedTableModel
+from models.table import QT_TRANSLATE_NOOP, Column, KeyedTableModel
 from services.data import ContainerInfo, ContainerState
 
 #: Colours of the state dot in the Name column, chosen to read on light and dark themes.

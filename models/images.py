@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-
 from models.formatting import (
     NONE,
     exact_size,
@@ -15,7 +13,7 @@ from models.formatting import (
     relative_time,
     split_repo_tag,
 )
-from models.table import RIGHT, Column, KeyedTableModel
+from models.table import QT_TRANSLATE_NOOP, RIGHT, Column, KeyedTableModel
 from services.data import ImageInfo
 
 

@@ -6,6 +6,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
@@ -17,6 +18,12 @@ from services.errors import EngineError, ForceRequired
 from services.session import ConnectionState, EngineSession, SessionStatus
 
 log = logging.getLogger(__name__)
+
+Target = TypeVar("Target")
+
+
+def _name(container: ContainerInfo) -> str:
+    return container.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,18 +127,18 @@ class EngineStore(QObject):
     # -- actions ---------------------------------------------------------------------------
 
     async def start_containers(self, containers: Iterable[ContainerInfo]) -> list[ActionResult]:
-        return await self._each(containers, lambda c: self.engine.start_container(c.id))
+        return await self._each(containers, lambda c: self.engine.start_container(c.id), _name)
 
     async def stop_containers(self, containers: Iterable[ContainerInfo]) -> list[ActionResult]:
-        return await self._each(containers, lambda c: self.engine.stop_container(c.id))
+        return await self._each(containers, lambda c: self.engine.stop_container(c.id), _name)
 
     async def restart_containers(self, containers: Iterable[ContainerInfo]) -> list[ActionResult]:
-        return await self._each(containers, lambda c: self.engine.restart_container(c.id))
+        return await self._each(containers, lambda c: self.engine.restart_container(c.id), _name)
 
     async def remove_containers(self, containers: Iterable[ContainerInfo]) -> list[ActionResult]:
         """Remove; a running container is forced (the user was asked before)."""
         return await self._each(
-            containers, lambda c: self.engine.remove_container(c.id, force=c.is_running)
+            containers, lambda c: self.engine.remove_container(c.id, force=c.is_running), _name
         )
 
     async def remove_images(
@@ -141,19 +148,19 @@ class EngineStore(QObject):
         return await self._each(
             rows,
             lambda r: self.engine.remove_image(r.reference, force=force),
-            label=lambda r: r.display_name,
+            lambda r: r.display_name,
         )
 
     async def _each(
         self,
-        targets: Iterable,
-        act: Callable[[object], Awaitable[None]],
-        label: Callable[[object], str] = lambda c: c.name,
+        targets: Iterable[Target],
+        act: Callable[[Target], Awaitable[None]],
+        label: Callable[[Target], str],
     ) -> list[ActionResult]:
         """Run `act` on every target, a few at a time, and report each one's outcome."""
         limit = asyncio.Semaphore(WORKERS)
 
-        async def one(target: object) -> ActionResult:
+        async def one(target: Target) -> ActionResult:
             async with limit:
                 try:
                     await act(target)

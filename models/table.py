@@ -12,8 +12,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP as _QT_TRANSLATE_NOOP
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -25,6 +26,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
 T = TypeVar("T")
+
+#: Qt's marker for lupdate, typed as returning the text unchanged (its stub says `object`).
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], _QT_TRANSLATE_NOOP)
 
 #: The raw value a column sorts by (bytes, timestamps), for views and tests.
 SortRole = Qt.ItemDataRole.UserRole + 1

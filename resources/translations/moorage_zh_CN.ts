@@ -25,7 +25,7 @@
     </message>
     <message>
         <location filename="../../models/containers.py" line="94"/>
-        <location filename="../../models/images.py" line="79"/>
+        <location filename="../../models/images.py" line="77"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
@@ -40,22 +40,22 @@
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../../models/images.py" line="67"/>
+        <location filename="../../models/images.py" line="65"/>
         <source>Repository</source>
         <translation>仓库</translation>
     </message>
     <message>
-        <location filename="../../models/images.py" line="71"/>
+        <location filename="../../models/images.py" line="69"/>
         <source>Tag</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../models/images.py" line="73"/>
+        <location filename="../../models/images.py" line="71"/>
         <source>Image ID</source>
         <translation>镜像 ID</translation>
     </message>
     <message>
-        <location filename="../../models/images.py" line="86"/>
+        <location filename="../../models/images.py" line="84"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
@@ -212,71 +212,75 @@
 <context>
     <name>ImagesPage</name>
     <message>
-        <location filename="../../ui/images_page.py" line="32"/>
+        <location filename="../../ui/images_page.py" line="34"/>
         <source>Images</source>
         <extracomment>Initial column widths: Repository, Tag, Image ID, Created, Size.</extracomment>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../ui/images_page.py" line="36"/>
-        <location filename="../../ui/images_page.py" line="83"/>
+        <location filename="../../ui/images_page.py" line="38"/>
+        <location filename="../../ui/images_page.py" line="85"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/images_page.py" line="40"/>
+        <location filename="../../ui/images_page.py" line="42"/>
         <source>Untag or delete the selected images (Delete)</source>
         <translation>取消标签或删除所选镜像（Delete 键）</translation>
     </message>
     <message>
-        <location filename="../../ui/images_page.py" line="52"/>
+        <location filename="../../ui/images_page.py" line="54"/>
         <source>Untag %1 (the image stays as %2)</source>
         <translation>取消标签 %1（镜像仍保留为 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/images_page.py" line="58"/>
+        <location filename="../../ui/images_page.py" line="60"/>
         <source>Delete %1 (%2)</source>
         <translation>删除 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/images_page.py" line="67"/>
+        <location filename="../../ui/images_page.py" line="69"/>
         <source>used by running containers: %1</source>
         <translation>正被运行中的容器使用：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/images_page.py" line="76"/>
+        <location filename="../../ui/images_page.py" line="78"/>
         <source>Remove the image %1?</source>
         <translation>删除镜像 %1？</translation>
     </message>
     <message>
-        <location filename="../../ui/images_page.py" line="78"/>
+        <location filename="../../ui/images_page.py" line="80"/>
         <source>Remove %1 images?</source>
         <translation>删除 %1 个镜像？</translation>
     </message>
     <message>
-        <location filename="../../ui/images_page.py" line="81"/>
+        <location filename="../../ui/images_page.py" line="83"/>
         <source>Remove images</source>
         <translation>删除镜像</translation>
     </message>
     <message>
-        <location filename="../../ui/images_page.py" line="94"/>
-        <location filename="../../ui/images_page.py" line="112"/>
-        <location filename="../../ui/images_page.py" line="117"/>
+        <location filename="../../ui/images_page.py" line="109"/>
+        <source>The image is used by running container %1: stop and remove it first.</source>
+        <translation>该镜像正被运行中的容器 %1 使用：请先停止并删除该容器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images_page.py" line="130"/>
+        <location filename="../../ui/images_page.py" line="135"/>
         <source>Images removed: %1</source>
         <translation>已删除镜像：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/images_page.py" line="103"/>
+        <location filename="../../ui/images_page.py" line="121"/>
         <source>Images in use</source>
         <translation>镜像正在使用</translation>
     </message>
     <message>
-        <location filename="../../ui/images_page.py" line="104"/>
+        <location filename="../../ui/images_page.py" line="122"/>
         <source>%1 images are used by stopped containers (%2). Remove them anyway?</source>
         <translation>%1 个镜像正被已停止的容器（%2）使用。仍要删除吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/images_page.py" line="107"/>
+        <location filename="../../ui/images_page.py" line="125"/>
         <source>Force remove</source>
         <translation>强制删除</translation>
     </message>
