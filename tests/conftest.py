@@ -1,3 +1,105 @@
-"""Fixtures every test layer can use."""
+"""Suite-wide fixtures: a real, private Docker Engine and image registry.
 
+``dockerd`` and ``docker_registry`` are started once per session; ``clean_engine`` puts the
+engine back as it was after each test; ``dockerd_factory`` makes extra engines a test may stop,
+kill or reconfigure at will. Tests using any of them are marked ``engine``.
+
+Without root, ``dockerd``, static busybox or ``ip``, these fixtures skip the test with the
+reason. CI sets ``MOORAGE_REQUIRE_ENGINE=1``, which turns those skips into failures: there the
+engine tests must run. ``MOORAGE_DOCKERD_PARENT`` chooses the folder the engines live under.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from tests.support.dockerd import PrivateDockerd, engine_unavailable_reason
+from tests.support.registry import PrivateRegistry, registry_unavailable_reason
+
+# The qasync loop the Qt layers share (tests.support.qt_loop, owned by the app side).
 pytest_plugins = ["tests.support.qt_loop"]
+
+ENGINE_FIXTURES = frozenset({"dockerd", "docker_registry", "clean_engine", "dockerd_factory"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs a real engine, so ``-m "not engine"`` leaves them out."""
+    for item in items:
+        if ENGINE_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.engine)
+
+
+def _require(reason: str | None) -> None:
+    """Skip the test for *reason*, or fail it where the engine is required (CI)."""
+    if reason is None:
+        return
+    if os.environ.get("MOORAGE_REQUIRE_ENGINE") == "1":
+        pytest.fail(f"MOORAGE_REQUIRE_ENGINE=1 but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def _new_engine(**kwargs: Any) -> PrivateDockerd:
+    kwargs.setdefault("parent", os.environ.get("MOORAGE_DOCKERD_PARENT") or None)
+    engine = PrivateDockerd(**kwargs)
+    try:
+        engine.start()
+        engine.import_test_image()
+    except BaseException:
+        engine.stop()
+        raise
+    return engine
+
+
+@pytest.fixture(scope="session")
+def dockerd() -> Iterator[PrivateDockerd]:
+    """The session's private engine, holding ``moorage-test/busybox:latest`` = ``busybox``.
+
+    Shared by every test: use ``clean_engine`` too, and do not stop or kill it (use
+    ``dockerd_factory`` for that).
+    """
+    _require(engine_unavailable_reason())
+    engine = _new_engine()
+    yield engine
+    engine.stop()
+
+
+@pytest.fixture(scope="session")
+def docker_registry() -> Iterator[PrivateRegistry]:
+    """The session's private registry on ``127.0.0.1:PORT`` (insecure by default for dockerd)."""
+    _require(registry_unavailable_reason())
+    with PrivateRegistry() as registry:
+        yield registry
+
+
+@pytest.fixture
+def clean_engine(dockerd: PrivateDockerd) -> Iterator[PrivateDockerd]:
+    """The session engine, reset after the test: see :meth:`PrivateDockerd.reset`.
+
+    Afterwards it runs with its first ``daemon.json``, has no containers, volumes or networks of
+    its own, and holds only the test image.
+    """
+    yield dockerd
+    dockerd.reset()
+
+
+@pytest.fixture
+def dockerd_factory() -> Iterator[Callable[..., PrivateDockerd]]:
+    """Start extra private engines (with the test image) that are stopped after the test.
+
+    Call it with :class:`PrivateDockerd` keyword arguments, e.g. ``config={...}``.
+    """
+    _require(engine_unavailable_reason())
+    started: list[PrivateDockerd] = []
+
+    def make(**kwargs: Any) -> PrivateDockerd:
+        engine = _new_engine(**kwargs)
+        started.append(engine)
+        return engine
+
+    yield make
+    for engine in reversed(started):
+        engine.stop()

@@ -1,0 +1,877 @@
+"""A private, throw-away Docker Engine for tests and benchmarks.
+
+Moorage is tested against the real thing: Debian's ``dockerd``, started by the suite on its own
+socket, with everything it owns under one temp folder, on its own Linux bridge, and without
+iptables rules, masquerading or switching IP forwarding on. It never talks to, stops or changes
+the user's engine, and two of them can run side by side (and beside a real engine).
+
+Things learnt the hard way, kept here because they explain the code below:
+
+- dockerd 20.10 uses the *system* containerd whenever ``/run/containerd/containerd.sock`` exists,
+  and only starts its own (under ``--exec-root``) otherwise. Two engines sharing one containerd
+  namespace would see each other's tasks, so when that socket exists we start a containerd of our
+  own and pass ``--containerd``.
+- ``overlay2`` cannot live on overlayfs (a /tmp inside a container often is one); dockerd then
+  falls back to ``vfs``, which copies the whole root filesystem for every container. We probe
+  whether an overlay mount works where the data root would be and, if not, mount a tmpfs there.
+- dockerd leaves its data root bind-mounted on itself (and, after a crash, overlay and netns
+  mounts), so the folder is unmounted before it is deleted.
+- After SIGKILL the containers keep running under their shims. Starting dockerd again on the same
+  data root stops them (SIGTERM, and 10 s later SIGKILL for those that ignore it, such as a bare
+  ``sleep`` as PID 1: the API only answers after that); :meth:`PrivateDockerd.stop` reaps them
+  itself with ``runc``.
+- The containerd that dockerd started dies with it but stays a zombie until PID 1 reaps it, and
+  dockerd would take its pid file for a live containerd: see ``_forget_dead_pidfiles``.
+- Published ports answer on 127.0.0.1 through ``docker-proxy``, which needs no iptables.
+- A test run that crashes takes its daemons down with it (:func:`die_with_parent`), and the next
+  run removes what they left on disk and the bridge (:func:`reap_dead_runs`).
+
+The test image is Debian's static busybox with a symlink per applet, made into an image with
+``docker import`` (no image can be pulled on these machines).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import http.client
+import io
+import ipaddress
+import itertools
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import struct
+import subprocess
+import tarfile
+import tempfile
+import time
+import urllib.parse
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+TEST_IMAGE = "moorage-test/busybox:latest"
+"""The image every engine started here holds; also tagged as :data:`BUSYBOX_IMAGE`."""
+
+BUSYBOX_IMAGE = "busybox:latest"
+TEST_IMAGE_TAGS = (TEST_IMAGE, BUSYBOX_IMAGE)
+
+# dockerd and its helpers live in sbin, which is not on a normal user's PATH.
+_SYSTEM_DIRS = ("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin")
+_SYSTEM_CONTAINERD_SOCKET = Path("/run/containerd/containerd.sock")
+
+# Each engine gets a bridge named after the owning process and a counter, so engines of two test
+# runs (or two engines of one run) never share one. Linux allows 15 characters.
+_BRIDGE_PREFIX = "mrg"
+_BRIDGE_COUNTER = itertools.count()
+# Bridge subnets are 10.213.N.0/24, chosen under a lock among those no interface or route uses.
+_SUBNET_POOL = ipaddress.IPv4Network("10.213.0.0/16")
+_NETWORK_LOCK = Path(tempfile.gettempdir()) / "moorage-test-bridges.lock"
+
+_OWNER_FILE = "owner.json"
+# A Unix socket path must fit in sockaddr_un (108 bytes, with the terminating NUL).
+_MAX_SOCKET_PATH = 107
+# Graceful shutdown stops running containers, waiting up to 10 s each for those ignoring SIGTERM.
+_STOP_TIMEOUT = 40.0
+
+
+class DockerdError(RuntimeError):
+    """The private engine could not be started, stopped or asked something."""
+
+
+class DockerCliError(subprocess.CalledProcessError):
+    """A ``docker`` command failed; unlike its base class, the message shows what it printed."""
+
+    def __str__(self) -> str:
+        return f"{super().__str__()}\nstdout: {self.stdout}\nstderr: {self.stderr}"
+
+
+def find_program(name: str) -> str | None:
+    """Return the path of *name* on PATH or in the system folders (sbin included), else None."""
+    return shutil.which(name) or shutil.which(name, path=os.pathsep.join(_SYSTEM_DIRS))
+
+
+def die_with_parent(command: list[str]) -> list[str]:
+    """Prefix *command* so that it gets SIGTERM when the thread that starts it dies.
+
+    A test run that crashes (Qt can take the interpreter down with a segfault) never reaches the
+    fixtures' teardown; without this its engines would run on, unseen, until the machine stops.
+    The kernel ties the signal to the starting *thread*: start engines from the main thread.
+    ``setpriv`` comes from util-linux, which every Debian system has.
+    """
+    setpriv = find_program("setpriv")
+    return [setpriv, "--pdeathsig", "TERM", "--", *command] if setpriv else command
+
+
+def is_static_executable(path: str) -> bool:
+    """Tell whether *path* is an ELF file without a program interpreter (a static binary).
+
+    Debian's ``busybox`` (dynamic) and ``busybox-static`` both install ``busybox``; only the
+    static one runs inside an image that has no C library.
+    """
+    with open(path, "rb") as f:
+        header = f.read(64)
+        if len(header) < 64 or header[:4] != b"\x7fELF" or header[4] != 2:
+            return False  # not a 64-bit ELF file
+        endian = "<" if header[5] == 1 else ">"
+        (phoff,) = struct.unpack_from(endian + "Q", header, 32)
+        phentsize, phnum = struct.unpack_from(endian + "HH", header, 54)
+        f.seek(phoff)
+        table = f.read(phentsize * phnum)
+    pt_interp = 3
+    return all(
+        struct.unpack_from(endian + "I", table, i * phentsize)[0] != pt_interp for i in range(phnum)
+    )
+
+
+def engine_unavailable_reason() -> str | None:
+    """Say why a private engine cannot run on this machine, or return None when it can."""
+    if os.geteuid() != 0:
+        return (
+            "a private dockerd needs root (it creates a bridge, mounts and cgroups); "
+            "run the tests as root"
+        )
+    missing = [
+        f"{program} (Debian package {package})"
+        for program, package in (
+            ("dockerd", "docker.io"),
+            ("docker", "docker.io"),
+            ("containerd", "containerd"),
+            ("runc", "runc"),
+            ("docker-proxy", "docker.io"),
+            ("ip", "iproute2"),
+            ("busybox", "busybox-static"),
+        )
+        if find_program(program) is None
+    ]
+    if missing:
+        return "missing " + ", ".join(missing)
+    busybox = find_program("busybox")
+    assert busybox is not None
+    if not is_static_executable(busybox):
+        return f"{busybox} is not statically linked: install Debian's busybox-static"
+    return None
+
+
+class _UnixHTTPConnection(http.client.HTTPConnection):
+    """An HTTP connection over a Unix socket: the Engine API without any client library."""
+
+    def __init__(self, socket_path: str, timeout: float) -> None:
+        super().__init__("localhost", timeout=timeout)
+        self._socket_path = socket_path
+
+    def connect(self) -> None:
+        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.sock.settimeout(self.timeout)
+        self.sock.connect(self._socket_path)
+
+
+def _mounts_under(root: Path) -> list[str]:
+    """Mount points at or below *root*, deepest first, from this process's mount table."""
+    prefix = str(root)
+    points = []
+    with open("/proc/self/mountinfo", encoding="utf-8") as f:
+        for line in f:
+            # mountinfo escapes blanks and backslashes in paths as octal (\040, \134).
+            point = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m[1], 8)), line.split()[4])
+            if point == prefix or point.startswith(prefix + "/"):
+                points.append(point)
+    return sorted(points, key=lambda p: p.count("/"), reverse=True)
+
+
+def unmount_all_under(root: Path) -> None:
+    """Unmount everything mounted at or below *root*, including mounts stacked on one point."""
+    for _ in range(20):  # one point may hold several stacked mounts: repeat until none is left
+        points = _mounts_under(root)
+        if not points:
+            return
+        for point in points:
+            if subprocess.run(["umount", point], capture_output=True).returncode != 0:
+                subprocess.run(["umount", "--lazy", point], capture_output=True)
+    raise DockerdError(f"could not unmount everything under {root}: {_mounts_under(root)}")
+
+
+def overlay_works_in(directory: Path) -> bool:
+    """Mount a tiny overlay inside *directory* to learn whether overlay2 can keep its layers there.
+
+    A real mount is the only reliable test: the answer depends on the backing filesystem (not
+    overlayfs, not NFS...), on the kernel and on what a container runtime around us allows.
+    """
+    fs_type = subprocess.run(
+        ["stat", "--file-system", "--format=%T", str(directory)], capture_output=True, text=True
+    ).stdout.strip()
+    if fs_type in ("overlayfs", "aufs"):
+        return False  # dockerd refuses overlay2 on these even where the kernel would stack it
+    probe = Path(tempfile.mkdtemp(prefix=".overlay-probe-", dir=directory))
+    try:
+        for name in ("lower", "upper", "work", "merged"):
+            (probe / name).mkdir()
+        options = f"lowerdir={probe}/lower,upperdir={probe}/upper,workdir={probe}/work"
+        mounted = (
+            subprocess.run(
+                ["mount", "-t", "overlay", "overlay", "-o", options, str(probe / "merged")],
+                capture_output=True,
+            ).returncode
+            == 0
+        )
+        if mounted:
+            subprocess.run(["umount", str(probe / "merged")], check=True)
+        return mounted
+    finally:
+        shutil.rmtree(probe, ignore_errors=True)
+
+
+def _used_ipv4_networks() -> list[ipaddress.IPv4Network]:
+    """Every IPv4 network an interface address or a route on this host already covers."""
+
+    def run(*args: str) -> list[list[str]]:
+        out = subprocess.run(["ip", "-4", *args], capture_output=True, text=True, check=True)
+        return [line.split() for line in out.stdout.splitlines()]
+
+    # "1: lo    inet 127.0.0.1/8 scope host lo" and "[local] 10.213.77.0/24 dev mrgdev0 ..."
+    words = [w[w.index("inet") + 1] for w in run("-o", "addr", "show") if "inet" in w]
+    words += [word for w in run("route", "show", "table", "all") for word in w[:2]]
+    networks = []
+    for word in words:
+        with contextlib.suppress(ValueError):
+            networks.append(ipaddress.IPv4Network(word, strict=False))
+    return [n for n in networks if n.prefixlen > 0]
+
+
+def _processes_mentioning(path: Path) -> Iterator[int]:
+    """Process ids (other than ours) whose command line contains *path*."""
+    needle = str(path).encode()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and int(entry.name) != os.getpid():
+            with contextlib.suppress(OSError):
+                if needle in (entry / "cmdline").read_bytes():
+                    yield int(entry.name)
+
+
+def reap_dead_runs(parent: Path) -> None:
+    """Remove the folders, mounts and bridges of engines whose test run died without teardown.
+
+    A run that crashes leaves its engine's folder (and a tmpfs or bind mount on its data root)
+    and its bridge; its processes are gone (see :func:`die_with_parent`). A folder is only
+    touched when the process that made it is dead and no process mentions it any more.
+    """
+    for root in parent.glob("moorage-dockerd-*"):
+        try:
+            owner = json.loads((root / _OWNER_FILE).read_text())
+        except (OSError, ValueError):
+            continue  # still being set up by someone, or not ours
+        if _is_alive(int(owner["pid"])) or next(_processes_mentioning(root), None):
+            continue
+        unmount_all_under(root)
+        subprocess.run(["ip", "link", "delete", str(owner["bridge"])], capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def build_test_image_tar(destination: Path) -> Path:
+    """Write a root filesystem of static busybox plus one symlink per applet as a tar file.
+
+    The tar is written entry by entry with root as owner: no scratch root filesystem to build,
+    chown and delete, and the same files whoever builds it.
+    """
+    busybox = find_program("busybox")
+    if busybox is None:
+        raise DockerdError("busybox is missing: install Debian's busybox-static")
+    applets = subprocess.run(
+        [busybox, "--list"], capture_output=True, text=True, check=True
+    ).stdout.split()
+    files = {
+        "etc/passwd": (
+            "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n"
+        ),
+        "etc/group": "root:x:0:\nnogroup:x:65534:\n",
+    }
+    partial = destination.with_suffix(".partial")
+    with tarfile.open(partial, "w") as tar:
+
+        def entry(name: str, kind: bytes, mode: int) -> tarfile.TarInfo:
+            info = tarfile.TarInfo(name)
+            info.type, info.mode, info.mtime = kind, mode, int(time.time())
+            info.uname = info.gname = "root"
+            return info
+
+        for folder, mode in (
+            ("bin", 0o755),
+            ("etc", 0o755),
+            ("root", 0o700),
+            ("tmp", 0o1777),
+            ("home", 0o755),
+            ("var", 0o755),
+            ("var/www", 0o755),
+        ):
+            tar.addfile(entry(folder, tarfile.DIRTYPE, mode))
+        binary = entry("bin/busybox", tarfile.REGTYPE, 0o755)
+        binary.size = os.path.getsize(busybox)
+        with open(busybox, "rb") as f:
+            tar.addfile(binary, f)
+        for applet in applets:
+            if applet != "busybox":
+                link = entry(f"bin/{applet}", tarfile.SYMTYPE, 0o777)
+                link.linkname = "busybox"
+                tar.addfile(link)
+        for name, text in files.items():
+            data = text.encode()
+            info = entry(name, tarfile.REGTYPE, 0o644)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    partial.rename(destination)
+    return destination
+
+
+class PrivateDockerd:
+    """One real ``dockerd`` on a private socket, data root, exec root, config file and bridge.
+
+    Use it as a context manager, or call :meth:`start` and :meth:`stop`. Everything it creates
+    lives in :attr:`root` (a new folder under *parent*, default the system temp folder), except
+    the bridge, which :meth:`stop` deletes. Also left by dockerd itself and shared with any engine
+    on the host: ``/etc/docker/key.json`` (its identity key, created once), the empty
+    ``/opt/containerd`` of containerd's ``opt`` plugin and shim sockets in ``/run/containerd/s``.
+
+    *config* is the initial content of ``daemon.json``. Keys given there must not also be given as
+    flags here (dockerd refuses to start on such duplicates): this class passes ``-H``,
+    ``--data-root``, ``--exec-root``, ``--pidfile``, ``--bridge``, ``--iptables``,
+    ``--ip6tables``, ``--ip-masq``, ``--ip-forward`` and, if asked, ``--storage-driver`` and
+    ``--containerd``. *extra_args* are appended to the dockerd command line.
+
+    *data_root_tmpfs*: None probes whether overlay2 works under *parent* and mounts a tmpfs as the
+    data root only when it does not; True or False forces the choice. *storage_driver* forces a
+    driver (``vfs``...) instead of letting dockerd pick. *own_containerd*: None starts a private
+    containerd only when a system one is running (see the module docstring).
+    """
+
+    def __init__(
+        self,
+        parent: str | os.PathLike[str] | None = None,
+        *,
+        config: dict[str, Any] | str = "{}",
+        data_root_tmpfs: bool | None = None,
+        storage_driver: str | None = None,
+        own_containerd: bool | None = None,
+        extra_args: Sequence[str] = (),
+        start_timeout: float = 30.0,
+    ) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix="moorage-dockerd-", dir=parent)).resolve()
+        self.socket_path = self.root / "docker.sock"
+        self.config_path = self.root / "daemon.json"
+        self.log_path = self.root / "dockerd.log"
+        self.data_root = self.root / "data"
+        self.exec_root = self.root / "exec"
+        self.pidfile = self.root / "docker.pid"
+        self.docker_config_dir = self.root / "cli-config"
+        self.bridge: str | None = None
+        self.subnet: ipaddress.IPv4Network | None = None
+        self.start_timeout = start_timeout
+        self.data_root_is_tmpfs = False
+        self._config_text = config if isinstance(config, str) else json.dumps(config, indent=2)
+        self._data_root_tmpfs = data_root_tmpfs
+        self._storage_driver = storage_driver
+        self._own_containerd = own_containerd
+        self._extra_args = list(extra_args)
+        self._process: subprocess.Popen[bytes] | None = None
+        self._containerd: subprocess.Popen[bytes] | None = None
+        self._prepared = False
+        self._removed = False
+        longest = self.exec_root / "containerd" / "containerd.sock.ttrpc"
+        if len(str(longest)) > _MAX_SOCKET_PATH:
+            shutil.rmtree(self.root)
+            raise DockerdError(
+                f"{self.root} is too deep for Unix socket paths: choose a shorter parent folder"
+            )
+
+    # -- what callers read --------------------------------------------------------------------
+
+    @property
+    def base_url(self) -> str:
+        """The engine's address for the docker SDK and CLI, ``unix:///.../docker.sock``."""
+        return f"unix://{self.socket_path}"
+
+    @property
+    def pid(self) -> int | None:
+        """The running dockerd's process id, or None when it is not running."""
+        if self._process is None or self._process.poll() is not None:
+            return None
+        return self._process.pid
+
+    @property
+    def initial_config(self) -> str:
+        """The ``daemon.json`` text this engine was created with (see :meth:`reset`)."""
+        return self._config_text
+
+    def is_running(self) -> bool:
+        """Tell whether the dockerd process we started is alive."""
+        return self._process is not None and self._process.poll() is None
+
+    def storage_driver(self) -> str:
+        """The storage driver the running engine chose (``overlay2``, ``vfs``...)."""
+        return str(self.api("GET", "/info")["Driver"])
+
+    # -- lifecycle ----------------------------------------------------------------------------
+
+    def start(self) -> PrivateDockerd:
+        """Prepare the folder, bridge and storage, start dockerd and wait until it answers."""
+        if not self._prepared:
+            self._prepare()
+        self.start_again()
+        return self
+
+    def start_again(self) -> None:
+        """Start dockerd on the same data root, config and bridge (after a stop or a kill).
+
+        Call it from the main thread: dockerd is stopped when the thread that started it ends.
+        """
+        if self.is_running():
+            raise DockerdError("dockerd is already running")
+        if self._removed:
+            raise DockerdError("this engine was stopped for good; make a new one")
+        if self._needs_own_containerd() and (
+            self._containerd is None or self._containerd.poll() is not None
+        ):
+            self._start_containerd()
+        self._forget_dead_pidfiles()
+        with open(self.log_path, "ab") as log:
+            log.write(f"\n--- moorage: starting dockerd at {time.ctime()} ---\n".encode())
+            log.flush()
+            # A session of its own: Ctrl-C in the terminal must not reach dockerd before the
+            # fixtures stop it in order.
+            self._process = subprocess.Popen(
+                die_with_parent(self._dockerd_command()),
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=self._environment(),
+                start_new_session=True,
+            )
+        self._wait_until_answering()
+
+    def stop_daemon_only(self, timeout: float = _STOP_TIMEOUT) -> None:
+        """Stop dockerd gracefully (SIGTERM, then SIGKILL after *timeout* s), keeping all its data.
+
+        Running containers are stopped by dockerd as on a real shutdown, which takes 10 s for one
+        that ignores SIGTERM (``sleep`` as PID 1 does): give such containers ``--init`` or
+        ``--stop-timeout 1`` to keep tests quick. :meth:`start_again` brings the same engine back,
+        which is how reconnects are tested.
+        """
+        if not self.is_running():
+            return
+        assert self._process is not None
+        self._process.send_signal(signal.SIGTERM)
+        try:
+            self._process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+
+    def kill(self) -> None:
+        """Crash dockerd with SIGKILL: its containers keep running under their shims.
+
+        The containerd dockerd started dies with it (it asked the kernel for that); we wait for
+        that too, so that :meth:`start_again` finds a clean slate.
+        """
+        if self.is_running():
+            assert self._process is not None
+            self._process.kill()
+            self._process.wait()
+        pid = _read_pid(self._managed_containerd_pidfile())
+        deadline = time.monotonic() + 10
+        while pid is not None and _is_alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+    def restart(self) -> None:
+        """Stop dockerd gracefully and start it again on the same data."""
+        self.stop_daemon_only()
+        self.start_again()
+
+    def reload(self, wait: bool = True, timeout: float = 10.0) -> bool:
+        """Send SIGHUP so dockerd re-reads ``daemon.json``, like ``systemctl reload docker``.
+
+        dockerd only logs a reload that failed. With *wait*, return True once the engine reports
+        a ``daemon reload`` event, False if none came within *timeout* seconds (the reload was
+        refused: see :attr:`log_path`). Without *wait*, return True right after the signal.
+        """
+        if not self.is_running():
+            raise DockerdError("dockerd is not running")
+        assert self._process is not None
+        since = f"{time.time():.9f}"
+        self._process.send_signal(signal.SIGHUP)
+        if not wait:
+            return True
+        filters = json.dumps({"type": ["daemon"], "event": ["reload"]})
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            # since+until makes /events return what happened so far instead of streaming.
+            query = urllib.parse.urlencode(
+                {"since": since, "until": f"{time.time():.9f}", "filters": filters}
+            )
+            if self._request("GET", f"/events?{query}").strip():
+                return True
+            time.sleep(0.05)
+        return False
+
+    def stop(self) -> None:
+        """Stop everything this engine started and delete its bridge and folder."""
+        if self._removed:
+            return
+        try:
+            self.stop_daemon_only()
+            self._reap_leftovers()
+            self._stop_containerd()
+        finally:
+            unmount_all_under(self.root)
+            self._delete_bridge()
+            shutil.rmtree(self.root, ignore_errors=True)
+            self._removed = True
+
+    def __enter__(self) -> PrivateDockerd:
+        try:
+            return self.start()
+        except BaseException:
+            self.stop()
+            raise
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    # -- talking to it ------------------------------------------------------------------------
+
+    def cli(
+        self, *args: str, check: bool = True, input: str | None = None, timeout: float = 120.0
+    ) -> subprocess.CompletedProcess[str]:
+        """Run the ``docker`` CLI against this engine and return its text output.
+
+        The CLI gets a config folder of its own, so it never reads or writes the user's
+        ``~/.docker`` (contexts, credentials), and no ``DOCKER_*`` variables of the caller.
+        """
+        docker = find_program("docker")
+        if docker is None:
+            raise DockerdError("the docker CLI is missing: install Debian's docker.io")
+        env = {k: v for k, v in os.environ.items() if not k.startswith("DOCKER_")}
+        env["DOCKER_CONFIG"] = str(self.docker_config_dir)
+        command = [docker, "-H", self.base_url, *args]
+        result = subprocess.run(
+            command, capture_output=True, text=True, input=input, env=env, timeout=timeout
+        )
+        if check and result.returncode != 0:
+            raise DockerCliError(result.returncode, command, result.stdout, result.stderr)
+        return result
+
+    def api(self, method: str, path: str, body: Any = None, timeout: float = 30.0) -> Any:
+        """Call the Engine API directly and return the decoded JSON (None for an empty answer)."""
+        text = self._request(method, path, body, timeout)
+        return json.loads(text) if text.strip() else None
+
+    def import_test_image(self) -> None:
+        """Import the busybox test image as :data:`TEST_IMAGE` and tag it :data:`BUSYBOX_IMAGE`.
+
+        The tar is built once per engine folder and reused (a re-import takes ~0.1 s).
+        """
+        tar = self.root / "busybox-rootfs.tar"
+        if not tar.exists():
+            build_test_image_tar(tar)
+        self.cli("import", "--change", 'CMD ["sh"]', str(tar), TEST_IMAGE)
+        self.cli("tag", TEST_IMAGE, BUSYBOX_IMAGE)
+
+    def reset(self) -> None:
+        """Bring the engine back to how a test expects to find it.
+
+        Running, with its initial ``daemon.json``; no containers, volumes or networks of its own;
+        and exactly the test image under its two tags (re-imported if a test deleted it).
+        """
+        if not self.is_running():
+            self.start_again()
+        for container in self.api("GET", "/containers/json?all=1"):
+            self._delete(f"/containers/{container['Id']}?force=1&v=1")
+        if self.config_path.read_text() != self._config_text:
+            self.config_path.write_text(self._config_text)
+            self.restart()  # a reload would not undo the keys that only apply on start
+        for volume in self.api("GET", "/volumes")["Volumes"] or []:
+            self._delete(f"/volumes/{urllib.parse.quote(volume['Name'])}?force=1")
+        for network in self.api("GET", "/networks"):
+            if network["Name"] not in ("bridge", "host", "none"):
+                self._delete(f"/networks/{network['Id']}")
+        self._reset_images()
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _prepare(self) -> None:
+        self.config_path.write_text(self._config_text)
+        self.data_root.mkdir(mode=0o710)
+        self.exec_root.mkdir(mode=0o700)
+        self.docker_config_dir.mkdir()
+        use_tmpfs = self._data_root_tmpfs
+        if use_tmpfs is None:
+            use_tmpfs = self._storage_driver is None and not overlay_works_in(self.data_root)
+        if use_tmpfs:
+            subprocess.run(
+                ["mount", "-t", "tmpfs", "-o", "mode=0710", "moorage-dockerd", str(self.data_root)],
+                check=True,
+                capture_output=True,
+            )
+            self.data_root_is_tmpfs = True
+        self._create_bridge()
+        self._prepared = True
+
+    def _needs_own_containerd(self) -> bool:
+        if self._own_containerd is None:
+            return _SYSTEM_CONTAINERD_SOCKET.exists()
+        return self._own_containerd
+
+    def _managed_containerd_pidfile(self) -> Path:
+        return self.exec_root / "containerd" / "containerd.pid"
+
+    def _forget_dead_pidfiles(self) -> None:
+        """Remove pid files of processes that died, which dockerd would take for live ones.
+
+        dockerd reuses the containerd named in its pid file if ``kill(pid, 0)`` succeeds, which it
+        does for a zombie: a containerd killed with dockerd stays one until PID 1 reaps it, and
+        dockerd then waits for its socket until it gives up ("timeout waiting for containerd").
+        """
+        for pidfile in (self.pidfile, self._managed_containerd_pidfile()):
+            pid = _read_pid(pidfile)
+            if pid is not None and not _is_alive(pid):
+                pidfile.unlink(missing_ok=True)
+
+    def _containerd_socket(self) -> Path:
+        return self.exec_root / "containerd" / "containerd.sock"
+
+    def _dockerd_command(self) -> list[str]:
+        dockerd = find_program("dockerd")
+        if dockerd is None:
+            raise DockerdError("dockerd is missing: install Debian's docker.io")
+        assert self.bridge is not None
+        command = [
+            dockerd,
+            "-H",
+            self.base_url,
+            "--data-root",
+            str(self.data_root),
+            "--exec-root",
+            str(self.exec_root),
+            "--pidfile",
+            str(self.pidfile),
+            "--config-file",
+            str(self.config_path),
+            # Leave the host's docker0, iptables chains and forwarding alone: docker-proxy
+            # still publishes ports on 127.0.0.1, and containers cannot reach past the host.
+            "--bridge",
+            self.bridge,
+            "--iptables=false",
+            "--ip6tables=false",
+            "--ip-masq=false",
+            "--ip-forward=false",
+        ]
+        if self._storage_driver:
+            command += ["--storage-driver", self._storage_driver]
+        if self._needs_own_containerd():
+            command += ["--containerd", str(self._containerd_socket())]
+        return command + self._extra_args
+
+    def _environment(self) -> dict[str, str]:
+        """The caller's environment with the system folders on PATH (for docker-proxy, runc)."""
+        env = dict(os.environ)
+        env["PATH"] = os.pathsep.join([env.get("PATH", ""), *_SYSTEM_DIRS])
+        return env
+
+    def _request(self, method: str, path: str, body: Any = None, timeout: float = 30.0) -> str:
+        connection = _UnixHTTPConnection(str(self.socket_path), timeout)
+        try:
+            payload = None if body is None else json.dumps(body)
+            headers = {"Content-Type": "application/json"} if payload is not None else {}
+            connection.request(method, path, body=payload, headers=headers)
+            response = connection.getresponse()
+            text = response.read().decode()
+            if response.status >= 400:
+                raise DockerdError(f"{method} {path}: {response.status} {text.strip()}")
+            return text
+        finally:
+            connection.close()
+
+    def _delete(self, path: str) -> None:
+        """DELETE something that may already be gone (an auto-removed container, say)."""
+        try:
+            self._request("DELETE", path)
+        except DockerdError as error:
+            if ": 404 " not in str(error):
+                raise
+
+    def _reset_images(self) -> None:
+        """Untag every other tag, then delete every other top-level image (parents go too)."""
+        images = self.api("GET", "/images/json")
+        keep = next((i["Id"] for i in images if TEST_IMAGE in (i.get("RepoTags") or [])), None)
+        for image in images:
+            for tag in image.get("RepoTags") or []:
+                if tag not in TEST_IMAGE_TAGS and tag != "<none>:<none>":
+                    self._delete(f"/images/{urllib.parse.quote(tag, safe='/:@')}")
+        for image in self.api("GET", "/images/json"):
+            if image["Id"] != keep:
+                self._delete(f"/images/{image['Id']}?force=1")
+        if keep is None:
+            self.import_test_image()
+        else:
+            repo, tag = BUSYBOX_IMAGE.split(":")
+            self._request("POST", f"/images/{keep}/tag?repo={repo}&tag={tag}")
+
+    def _wait_until_answering(self) -> None:
+        assert self._process is not None
+        deadline = time.monotonic() + self.start_timeout
+        while True:
+            if self._process.poll() is not None:
+                raise DockerdError(
+                    f"dockerd exited with status {self._process.returncode} "
+                    f"while starting; see {self.log_path}:\n{self._log_tail()}"
+                )
+            with contextlib.suppress(OSError, http.client.HTTPException, DockerdError):
+                if self._request("GET", "/_ping", timeout=2.0) == "OK":
+                    return
+            if time.monotonic() > deadline:
+                self.kill()
+                raise DockerdError(
+                    f"dockerd did not answer on {self.socket_path} within "
+                    f"{self.start_timeout:.0f} s; see {self.log_path}:\n"
+                    f"{self._log_tail()}"
+                )
+            time.sleep(0.05)
+
+    def _log_tail(self, lines: int = 15) -> str:
+        with contextlib.suppress(OSError):
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        return ""
+
+    def _create_bridge(self) -> None:
+        """Create a bridge with the first free 10.213.N.0/24, under a lock shared by all runs."""
+        name = f"{_BRIDGE_PREFIX}{os.getpid()}n{next(_BRIDGE_COUNTER)}"
+        if len(name) > 15:
+            raise DockerdError(f"bridge name {name!r} is longer than Linux allows")
+        with open(_NETWORK_LOCK, "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            reap_dead_runs(self.root.parent)
+            used = _used_ipv4_networks()
+            subnets = list(_SUBNET_POOL.subnets(new_prefix=24))
+            start = (os.getpid() * 7) % len(subnets)  # spread concurrent runs over the pool
+            free = (
+                s for s in subnets[start:] + subnets[:start] if not any(s.overlaps(u) for u in used)
+            )
+            subnet = next(free, None)
+            if subnet is None:
+                raise DockerdError(f"no free /24 left in {_SUBNET_POOL} for a test bridge")
+            address = f"{next(subnet.hosts())}/{subnet.prefixlen}"
+            # Written first, so a later run can clean up after this one if it crashes.
+            (self.root / _OWNER_FILE).write_text(json.dumps({"pid": os.getpid(), "bridge": name}))
+            subprocess.run(
+                ["ip", "link", "add", name, "type", "bridge"], check=True, capture_output=True
+            )
+            self.bridge = name
+            subprocess.run(
+                ["ip", "addr", "add", address, "dev", name], check=True, capture_output=True
+            )
+            subprocess.run(["ip", "link", "set", name, "up"], check=True, capture_output=True)
+            self.subnet = subnet
+
+    def _delete_bridge(self) -> None:
+        if self.bridge is not None:
+            subprocess.run(["ip", "link", "delete", self.bridge], capture_output=True)
+            self.bridge = None
+
+    def _start_containerd(self) -> None:
+        """Start a containerd that only this engine uses, laid out as dockerd lays out its own."""
+        containerd = find_program("containerd")
+        if containerd is None:
+            raise DockerdError("containerd is missing: install Debian's containerd")
+        state = self.exec_root / "containerd"
+        state.mkdir(parents=True, exist_ok=True)
+        config = self.root / "containerd.toml"
+        config.write_text(
+            "\n".join(
+                [
+                    "version = 2",
+                    f'root = "{self.data_root}/containerd"',
+                    f'state = "{state}/daemon"',
+                    'disabled_plugins = ["io.containerd.grpc.v1.cri"]',
+                    "[grpc]",
+                    f'  address = "{self._containerd_socket()}"',
+                    "[debug]",
+                    f'  address = "{state}/containerd-debug.sock"',
+                    '[plugins."io.containerd.internal.v1.opt"]',
+                    f'  path = "{self.data_root}/containerd/opt"',
+                    "",
+                ]
+            )
+        )
+        with open(self.root / "containerd.log", "ab") as log:
+            self._containerd = subprocess.Popen(
+                die_with_parent([containerd, "--config", str(config)]),
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=self._environment(),
+                start_new_session=True,
+            )
+        deadline = time.monotonic() + self.start_timeout
+        while not self._containerd_socket().exists():
+            if self._containerd.poll() is not None or time.monotonic() > deadline:
+                raise DockerdError(f"containerd did not start; see {self.root / 'containerd.log'}")
+            time.sleep(0.05)
+
+    def _stop_containerd(self) -> None:
+        if self._containerd is not None and self._containerd.poll() is None:
+            self._containerd.terminate()
+            try:
+                self._containerd.wait(10)
+            except subprocess.TimeoutExpired:
+                self._containerd.kill()
+                self._containerd.wait()
+
+    def _reap_leftovers(self) -> None:
+        """Kill what a crashed dockerd left behind: containers, their shims, docker-proxy.
+
+        Containers are found through runc's state folder (their processes do not mention our
+        folder), the rest by our folder appearing on their command line.
+        """
+        runc = find_program("runc")
+        runc_root = self.exec_root / "runtime-runc" / "moby"
+        if runc is not None and runc_root.is_dir():
+            for container in runc_root.iterdir():
+                subprocess.run(
+                    [runc, "--root", str(runc_root), "delete", "--force", container.name],
+                    capture_output=True,
+                )
+        ours = [
+            pid
+            for pid in _processes_mentioning(self.root)
+            if self._containerd is None or pid != self._containerd.pid
+        ]
+        for pid in ours:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGKILL)
+        deadline = time.monotonic() + 10
+        while any(_is_alive(pid) for pid in ours):
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.05)
+
+
+def _read_pid(pidfile: Path) -> int | None:
+    with contextlib.suppress(OSError, ValueError):
+        return int(pidfile.read_text().strip())
+    return None
+
+
+def _is_alive(pid: int) -> bool:
+    """Tell whether *pid* runs; a zombie does not (it holds nothing but its exit status)."""
+    with contextlib.suppress(OSError):
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        return state not in ("Z", "X")
+    return False
