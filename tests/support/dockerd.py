@@ -73,7 +73,7 @@ _BRIDGE_COUNTER = itertools.count()
 _SUBNET_POOL = ipaddress.IPv4Network("10.213.0.0/16")
 _NETWORK_LOCK = Path(tempfile.gettempdir()) / "moorage-test-bridges.lock"
 
-_OWNER_FILE = "owner.json"
+OWNER_FILE = "owner.json"
 # A Unix socket path must fit in sockaddr_un (108 bytes, with the terminating NUL).
 _MAX_SOCKET_PATH = 107
 # Graceful shutdown stops running containers, waiting up to 10 s each for those ignoring SIGTERM.
@@ -253,22 +253,28 @@ def _processes_mentioning(path: Path) -> Iterator[int]:
                     yield int(entry.name)
 
 
-def reap_dead_runs(parent: Path) -> None:
+def write_owner(root: Path, **details: str) -> None:
+    """Record in *root* which process made it, for :func:`reap_dead_runs`."""
+    (root / OWNER_FILE).write_text(json.dumps({"pid": os.getpid(), **details}))
+
+
+def reap_dead_runs(parent: Path, pattern: str = "moorage-dockerd-*") -> None:
     """Remove the folders, mounts and bridges of engines whose test run died without teardown.
 
     A run that crashes leaves its engine's folder (and a tmpfs or bind mount on its data root)
     and its bridge; its processes are gone (see :func:`die_with_parent`). A folder is only
     touched when the process that made it is dead and no process mentions it any more.
     """
-    for root in parent.glob("moorage-dockerd-*"):
+    for root in parent.glob(pattern):
         try:
-            owner = json.loads((root / _OWNER_FILE).read_text())
+            owner = json.loads((root / OWNER_FILE).read_text())
         except (OSError, ValueError):
             continue  # still being set up by someone, or not ours
         if _is_alive(int(owner["pid"])) or next(_processes_mentioning(root), None):
             continue
         unmount_all_under(root)
-        subprocess.run(["ip", "link", "delete", str(owner["bridge"])], capture_output=True)
+        if "bridge" in owner:
+            subprocess.run(["ip", "link", "delete", owner["bridge"]], capture_output=True)
         shutil.rmtree(root, ignore_errors=True)
 
 
@@ -769,7 +775,7 @@ class PrivateDockerd:
                 raise DockerdError(f"no free /24 left in {_SUBNET_POOL} for a test bridge")
             address = f"{next(subnet.hosts())}/{subnet.prefixlen}"
             # Written first, so a later run can clean up after this one if it crashes.
-            (self.root / _OWNER_FILE).write_text(json.dumps({"pid": os.getpid(), "bridge": name}))
+            write_owner(self.root, bridge=name)
             subprocess.run(
                 ["ip", "link", "add", name, "type", "bridge"], check=True, capture_output=True
             )

@@ -20,7 +20,7 @@ import urllib.request
 from pathlib import Path
 from types import TracebackType
 
-from tests.support.dockerd import die_with_parent, find_program
+from tests.support.dockerd import die_with_parent, find_program, reap_dead_runs, write_owner
 
 
 class RegistryError(RuntimeError):
@@ -55,7 +55,10 @@ class PrivateRegistry:
     def __init__(
         self, parent: str | os.PathLike[str] | None = None, start_timeout: float = 15.0
     ) -> None:
-        self.root = Path(tempfile.mkdtemp(prefix="moorage-registry-", dir=parent)).resolve()
+        folder = Path(parent or tempfile.gettempdir()).resolve()
+        reap_dead_runs(folder, "moorage-registry-*")  # what crashed runs left behind
+        self.root = Path(tempfile.mkdtemp(prefix="moorage-registry-", dir=folder))
+        write_owner(self.root)
         self.config_path = self.root / "config.yml"
         self.storage_path = self.root / "storage"
         self.log_path = self.root / "registry.log"
