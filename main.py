@@ -99,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import qasync
 
+    from ui.gui_gc import GuiThreadCollector
     from ui.i18n import install_translations
 
     app = QApplication(sys.argv[:1])
@@ -108,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setDesktopFileName("moorage")
     install_translations(app, args.lang)
 
+    collector = GuiThreadCollector(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
 
@@ -120,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     with loop:
         loop.run_forever()
     window.store.close()
+    collector.stop()
     return 0
 
 

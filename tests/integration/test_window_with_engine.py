@@ -26,6 +26,7 @@ def window(dockerd, qtbot, qloop):
     qtbot.waitUntil(lambda: window.store.status.state is ConnectionState.CONNECTED, timeout=10_000)
     yield window
     window.close()
+    window.deleteLater()
 
 
 def docker_ps_a(dockerd) -> dict[str, str]:
@@ -63,7 +64,10 @@ def click(box: QMessageBox, text: str) -> None:
 
 
 def run_detached(dockerd, name: str, *extra: str) -> str:
-    return dockerd.cli("run", "-d", "--name", name, *extra, IMAGE, "sleep", "600").stdout.strip()
+    # sleep as PID 1 ignores SIGTERM: a short stop timeout keeps stops (and daemon restarts) quick.
+    return dockerd.cli(
+        "run", "-d", "--stop-timeout", "1", "--name", name, *extra, IMAGE, "sleep", "600"
+    ).stdout.strip()
 
 
 def test_tables_show_what_docker_ps_and_docker_images_show(dockerd, window, qtbot):
@@ -254,3 +258,4 @@ def test_the_window_reconnects_and_resyncs_after_the_daemon_restarts(
     qtbot.waitUntil(lambda: shown_containers(window) == docker_ps_a(engine), timeout=5000)
     assert not window.store.containers.stale
     window.close()
+    window.deleteLater()

@@ -1,22 +1,28 @@
 """A qasync loop for tests that drive the real window while its engine work runs."""
 
 import asyncio
+import gc
 
 import pytest
 import qasync
 from PySide6.QtTest import QTest
 
+from ui.gui_gc import GuiThreadCollector
+
 
 @pytest.fixture(scope="session")
 def _qasync_loop(qapp):
-    """One qasync loop for the whole session.
+    """One qasync loop for the whole session, with garbage collected on the GUI thread.
 
     A loop per test does not work: once a qasync loop was stopped, the next one's timers
-    never fire.
+    never fire. The collector is the app's own (see ui/gui_gc.py): without it, a window of
+    an earlier test may be collected on an engine thread and crash the run.
     """
+    collector = GuiThreadCollector()
     loop = qasync.QEventLoop(qapp, already_running=True)
     asyncio.events._set_running_loop(None)
-    return loop
+    yield loop
+    collector.stop()
 
 
 @pytest.fixture
@@ -37,5 +43,6 @@ def qloop(_qasync_loop):
         if all(task.done() for task in tasks):
             break
         QTest.qWait(5)
+    gc.collect()  # what the test left behind goes now, on this (the GUI) thread
     asyncio.events._set_running_loop(None)
     asyncio.set_event_loop(None)
