@@ -14,7 +14,7 @@ from services.data import ContainerInfo
 from ui.table_page import TablePage
 
 #: Initial column widths: ID, Name, Image, Command, Created, Status, Ports.
-WIDTHS = [110, 150, 160, 150, 120, 200, 160]
+WIDTHS = [105, 140, 140, 140, 115, 190, 170]
 
 
 def docker_command(verb: str, containers: list[ContainerInfo], *flags: str) -> str:

@@ -259,3 +259,20 @@ def test_the_window_reconnects_and_resyncs_after_the_daemon_restarts(
     assert not window.store.containers.stale
     window.close()
     window.deleteLater()
+
+
+def test_closing_the_window_leaves_no_engine_threads_behind(dockerd, qtbot, qloop):
+    import threading
+
+    def engine_threads() -> list[str]:
+        return [t.name for t in threading.enumerate() if t.name.startswith("moorage-")]
+
+    assert engine_threads() == []
+    window = create_window(dockerd.base_url)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.store.status.state is ConnectionState.CONNECTED, timeout=10_000)
+    assert "moorage-events" in engine_threads()
+    window.close()
+    window.deleteLater()
+    qtbot.waitUntil(lambda: engine_threads() == [], timeout=5000)
