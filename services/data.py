@@ -129,3 +129,16 @@ class ActionResult:
     message: str = ""
     #: The engine refused but would do it when forced (asked of the user, never assumed).
     needs_force: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryConfig:
+    """The registry settings a running daemon reports in `/info`."""
+
+    mirrors: tuple[str, ...]
+    insecure_cidrs: tuple[str, ...]
+    insecure_names: tuple[str, ...]
+
+    def treats_as_insecure(self, entry: str) -> bool:
+        """Whether an `insecure-registries` entry (host[:port] or CIDR) is in effect."""
+        return entry in self.insecure_cidrs or entry in self.insecure_names

@@ -26,6 +26,7 @@ from services.data import (
     EngineVersion,
     ImageInfo,
     PortBinding,
+    RegistryConfig,
 )
 from services.errors import (
     Conflict,
@@ -43,7 +44,8 @@ REQUEST_TIMEOUT = 60
 #: The executor's size; also the SDK's connection pool size, so no call waits for a socket.
 WORKERS = 4
 
-_EVENT_TYPES = ["container", "image"]
+#: What the tables follow; other listeners ask for other types (e.g. "daemon" reloads).
+TABLE_EVENT_TYPES = ("container", "image")
 
 
 class DockerEngine:
@@ -170,11 +172,26 @@ class DockerEngine:
 
     # -- live ----------------------------------------------------------------------------
 
-    def events(self) -> EventStream:
-        """Follow the engine's container and image events until closed or the engine drops."""
+    def events(self, types: Iterable[str] = TABLE_EVENT_TYPES) -> EventStream:
+        """Follow the engine's events of these types until closed or the engine drops."""
         if self._client is None:
             raise EngineUnavailable(f"Not connected to the engine at {self.endpoint}.")
-        return EventStream(lambda: self._new_client(self._api_version), self.endpoint)
+        return EventStream(lambda: self._new_client(self._api_version), self.endpoint, list(types))
+
+    async def registry_config(self) -> RegistryConfig:
+        """The registry settings the daemon uses now (`/info`), to confirm a reload."""
+        info = await self._run(self._api().info)
+        raw = info.get("RegistryConfig") or {}
+        insecure_names = tuple(
+            name
+            for name, index in (raw.get("IndexConfigs") or {}).items()
+            if not (index or {}).get("Secure", True)
+        )
+        return RegistryConfig(
+            mirrors=tuple(raw.get("Mirrors") or ()),
+            insecure_cidrs=tuple(raw.get("InsecureRegistryCIDRs") or ()),
+            insecure_names=insecure_names,
+        )
 
 
 class EventStream:
@@ -186,9 +203,12 @@ class EventStream:
 
     _END = object()
 
-    def __init__(self, make_client: Callable[[], docker.APIClient], endpoint: str) -> None:
+    def __init__(
+        self, make_client: Callable[[], docker.APIClient], endpoint: str, types: list[str]
+    ) -> None:
         self._make_client = make_client
         self._endpoint = endpoint
+        self._types = types
         self._queue: asyncio.Queue[Any] = asyncio.Queue()
         self._loop = asyncio.get_running_loop()
         self._lock = threading.Lock()
@@ -206,7 +226,7 @@ class EventStream:
         ending: Any = EngineUnavailable(f"The engine at {self._endpoint} closed its event stream.")
         try:
             client = self._make_client()
-            stream = client.events(decode=True, filters={"type": _EVENT_TYPES})
+            stream = client.events(decode=True, filters={"type": self._types})
             with self._lock:
                 self._stream = stream
                 closed = self._closed

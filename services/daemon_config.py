@@ -1,0 +1,333 @@
+"""The engine's daemon.json: validate registry settings as dockerd does, merge, write safely.
+
+Standard library only, on purpose: the privileged helper (packaging/linux/) runs this module
+as root with the system's python3, and must validate exactly as the app does.
+
+Why each rule:
+- Mirrors are checked and normalised like moby's `registry.ValidateMirror`, insecure
+  registries like its `loadInsecureRegistries`: an entry dockerd would refuse stops the
+  daemon from starting at all (Docker for Mac #2537: an empty mirror did just that).
+- Every key we do not own is kept, in its order.
+- Lists are written explicitly, `[]` to clear: a key deleted from the file does not clear
+  the mirrors on a reload.
+- The file is replaced atomically (temp file in the same folder, fsync, rename, fsync the
+  folder) after a timestamped backup, so a crash leaves either the old or the new file whole.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import json
+import os
+import re
+import stat
+import tempfile
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+MIRRORS_KEY = "registry-mirrors"
+INSECURE_KEY = "insecure-registries"
+
+#: The helper refuses larger input: a daemon.json is a few kilobytes.
+MAX_CONFIG_BYTES = 256 * 1024
+
+BACKUP_SUFFIX = ".bak"
+BACKUP_INFIX = ".moorage-"
+
+
+class InvalidEntry(ValueError):
+    """An entry dockerd would refuse; the message says why, in dockerd's terms."""
+
+
+class ConfigError(Exception):
+    """The file cannot be read, parsed or written; the message is for the user."""
+
+
+# -- validation ------------------------------------------------------------------------------
+
+
+def validate_mirror(value: str) -> str:
+    """The mirror as dockerd will store it (one trailing `/`), or InvalidEntry."""
+    text = value.strip()
+    scheme, separator, _ = text.partition("://")
+    if not separator or not scheme:
+        raise InvalidEntry(
+            f"invalid mirror: no scheme specified for {text!r}: must use either 'https://' "
+            "or 'http://'"
+        )
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018  (parsing the port is the check)
+    except ValueError as error:
+        raise InvalidEntry(f"invalid mirror: {text!r} is not a valid URI ({error})") from None
+    if parts.scheme not in ("http", "https"):
+        raise InvalidEntry(
+            f"invalid mirror: unsupported scheme {parts.scheme!r} in {text!r}: must use "
+            "either 'https://' or 'http://'"
+        )
+    if parts.query or parts.fragment or "?" in text or "#" in text:
+        raise InvalidEntry(f"invalid mirror: query or fragment at end of the URI {text!r}")
+    if "@" in parts.netloc:
+        raise InvalidEntry(f"invalid mirror: username/password not allowed in URI {text!r}")
+    host = parts.hostname or ""
+    # Stricter than dockerd here: an empty or malformed host is accepted by Go's URL parser
+    # but can never serve a pull.
+    if not host or any(c.isspace() or ord(c) < 32 for c in parts.netloc):
+        raise InvalidEntry(f"invalid mirror: {text!r} has no valid host name")
+    return text.rstrip("/") + "/"
+
+
+_DOMAIN_COMPONENT = r"(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])"
+_HOST_PORT = re.compile(rf"^{_DOMAIN_COMPONENT}(?:\.{_DOMAIN_COMPONENT})*(?::[0-9]+)?$")
+
+
+def _split_host_port(text: str) -> tuple[str, str]:
+    """Like Go's net.SplitHostPort, falling back to "all host" when it cannot split."""
+    if text.startswith("["):
+        end = text.find("]")
+        if end > 0 and text[end + 1 : end + 2] == ":":
+            return text[1:end], text[end + 2 :]
+        return text, ""
+    if text.count(":") == 1:
+        host, _, port = text.partition(":")
+        return host, port
+    return text, ""
+
+
+def validate_insecure_registry(value: str) -> str:
+    """The entry as dockerd will use it (`host[:port]` or a CIDR), or InvalidEntry."""
+    text = value.strip()
+    if not text:
+        raise InvalidEntry("insecure registry: the entry is empty")
+    if text.startswith("-") or text.endswith("-"):
+        raise InvalidEntry(f"invalid index name ({text}). Cannot begin or end with a hyphen")
+    lowered = text.lower()
+    # dockerd strips these two schemes with a warning; the file should not carry them.
+    if lowered.startswith("http://"):
+        text = text[7:]
+    elif lowered.startswith("https://"):
+        text = text[8:]
+    elif "://" in text:
+        raise InvalidEntry(f"insecure registry {value.strip()} should not contain '://'")
+    if "/" in text:
+        try:
+            return str(ipaddress.ip_network(text, strict=False))
+        except ValueError:
+            raise InvalidEntry(
+                f"insecure registry {text} is not valid: not a CIDR and a host name "
+                "cannot contain '/'"
+            ) from None
+    host, port = _split_host_port(text)
+    if not _HOST_PORT.match(text):
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            raise InvalidEntry(
+                f'insecure registry {text} is not valid: invalid host "{host}"'
+            ) from None
+    if port and (not port.isdigit() or not 0 <= int(port) <= 65535):
+        raise InvalidEntry(f'insecure registry {text} is not valid: invalid port "{port}"')
+    return text
+
+
+def normalise_mirrors(values: Iterable[str]) -> list[str]:
+    """Validated, normalised, duplicates dropped (the first one stays), order kept."""
+    return list(dict.fromkeys(validate_mirror(v) for v in values))
+
+
+def normalise_insecure(values: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(validate_insecure_registry(v) for v in values))
+
+
+# -- the file --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConfigFile:
+    """What is on disk now: its text (None when there is no file) and what it parses to.
+
+    `data` is None when the file is missing or not valid JSON; `parse_error` says which.
+    """
+
+    path: Path
+    text: str | None
+    data: dict | None
+    parse_error: str | None = None
+
+    @property
+    def exists(self) -> bool:
+        return self.text is not None
+
+    @property
+    def mirrors(self) -> list[str]:
+        return _string_list(self.data, MIRRORS_KEY)
+
+    @property
+    def insecure_registries(self) -> list[str]:
+        return _string_list(self.data, INSECURE_KEY)
+
+
+def _string_list(data: dict | None, key: str) -> list[str]:
+    value = (data or {}).get(key) or []
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def read_config(path: str | os.PathLike) -> ConfigFile:
+    """Read daemon.json; a missing file is an empty configuration, not an error."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return ConfigFile(path, None, {})
+    except OSError as error:
+        raise ConfigError(f"Cannot read {path}: {error.strerror or error}") from None
+    text = raw.decode("utf-8", "replace")
+    if not text.strip():
+        return ConfigFile(path, text, {})  # dockerd reads an empty file as no settings
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        return ConfigFile(
+            path, text, None, f"line {error.lineno}, column {error.colno}: {error.msg}"
+        )
+    if not isinstance(data, dict):
+        return ConfigFile(path, text, None, "the file holds JSON, but not an object ({...})")
+    return ConfigFile(path, text, data)
+
+
+def merged_config(current: dict | None, mirrors: Sequence[str], insecure: Sequence[str]) -> dict:
+    """`current` with our two keys set to explicit lists; every other key kept in order."""
+    merged = dict(current or {})
+    merged[MIRRORS_KEY] = list(mirrors)
+    merged[INSECURE_KEY] = list(insecure)
+    return merged
+
+
+def render_config(data: dict) -> str:
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def check_config_text(text: str) -> dict:
+    """Parse and validate a whole new daemon.json, as the privileged helper must.
+
+    Our two keys must already be in dockerd's normal form, so what is written is exactly
+    what dockerd will report back through /info.
+    """
+    if len(text.encode("utf-8")) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"The new configuration is larger than {MAX_CONFIG_BYTES} bytes.")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ConfigError(f"The new configuration is not valid JSON: {error}") from None
+    if not isinstance(data, dict):
+        raise ConfigError("The new configuration is not a JSON object.")
+    for key, normalise in ((MIRRORS_KEY, normalise_mirrors), (INSECURE_KEY, normalise_insecure)):
+        if key not in data:
+            continue
+        values = data[key]
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            raise ConfigError(f'"{key}" must be a list of strings.')
+        try:
+            normal = normalise(values)
+        except InvalidEntry as error:
+            raise ConfigError(str(error)) from None
+        if normal != values:
+            raise ConfigError(f'"{key}" is not in normal form: expected {normal}.')
+    return data
+
+
+def backup_path_for(path: Path, when: float | None = None) -> Path:
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(when))
+    candidate = path.with_name(f"{path.name}{BACKUP_INFIX}{stamp}{BACKUP_SUFFIX}")
+    number = 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.name}{BACKUP_INFIX}{stamp}-{number}{BACKUP_SUFFIX}")
+    return candidate
+
+
+def is_backup_of(backup: Path, path: Path) -> bool:
+    return (
+        backup.parent == path.parent
+        and backup.name.startswith(path.name + BACKUP_INFIX)
+        and backup.name.endswith(BACKUP_SUFFIX)
+        and "/" not in backup.name
+    )
+
+
+def _fsync_folder(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _refuse_symlink(path: Path) -> None:
+    try:
+        if stat.S_ISLNK(os.lstat(path).st_mode):
+            raise ConfigError(f"{path} is a symbolic link; refusing to write through it.")
+    except FileNotFoundError:
+        pass
+
+
+def write_atomically(
+    path: str | os.PathLike, content: str | bytes, *, backup: bool = True
+) -> Path | None:
+    """Replace `path` with `content` so that a crash leaves the old or the new file, whole.
+
+    The new file keeps the old one's mode and owner. Returns the backup's path (None when
+    there was no file to back up).
+    """
+    path = Path(path)
+    folder = path.parent
+    _refuse_symlink(path)
+    try:
+        old = os.stat(path)
+    except FileNotFoundError:
+        old = None
+    saved = None
+    if backup and old is not None:
+        saved = backup_path_for(path)
+        _copy_exactly(path, saved, old)
+    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(content.encode("utf-8") if isinstance(content, str) else content)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, stat.S_IMODE(old.st_mode) if old else 0o644)
+        if old is not None and hasattr(os, "chown"):
+            os.chown(temporary, old.st_uid, old.st_gid)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    _fsync_folder(folder)
+    return saved
+
+
+def _copy_exactly(source: Path, target: Path, source_stat: os.stat_result) -> None:
+    data = source.read_bytes()
+    descriptor = os.open(
+        target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IMODE(source_stat.st_mode)
+    )
+    with os.fdopen(descriptor, "wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+    if hasattr(os, "chown"):
+        os.chown(target, source_stat.st_uid, source_stat.st_gid)
+
+
+def restore_backup(path: str | os.PathLike, backup: str | os.PathLike) -> None:
+    """Put a backup made by `write_atomically` back in place (atomically, no new backup)."""
+    path, backup = Path(path), Path(backup)
+    if not is_backup_of(backup, path):
+        raise ConfigError(f"{backup} is not a backup of {path}.")
+    write_atomically(path, backup.read_bytes(), backup=False)

@@ -1,0 +1,184 @@
+"""Where an engine's daemon.json lives, and which process to signal to reload it.
+
+Standard library only (the privileged helper uses it too). The running daemon is found from
+its socket: the peer of a Unix socket connection is the process that listens on it
+(SO_PEERCRED), and its command line says which `--config-file` it was started with.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOTFUL_CONFIG = Path("/etc/docker/daemon.json")
+ROOTFUL_PIDFILE = Path("/var/run/docker.pid")
+
+#: Flags that set what the file's keys set: dockerd refuses to start when both are given.
+CONFLICTING_FLAGS = {
+    "--registry-mirror": "registry-mirrors",
+    "--insecure-registry": "insecure-registries",
+}
+
+
+class Kind:
+    ROOTFUL = "rootful"
+    ROOTLESS = "rootless"
+    DESKTOP = "desktop"
+    WINDOWS = "windows"
+    REMOTE = "remote"
+
+
+@dataclass(frozen=True)
+class DaemonLocation:
+    """The configuration file of one engine and how it was found.
+
+    `path` is None for a remote engine, whose file Moorage cannot reach. `flag_conflicts`
+    names the command-line flags the daemon was started with that also set our keys.
+    """
+
+    kind: str
+    path: Path | None
+    found_from: str
+    daemon_pid: int | None = None
+    flag_conflicts: tuple[str, ...] = ()
+
+    @property
+    def editable(self) -> bool:
+        return self.path is not None
+
+    @property
+    def needs_desktop_restart(self) -> bool:
+        return self.kind == Kind.DESKTOP
+
+
+def socket_path_of(endpoint: str) -> str | None:
+    parts = urlsplit(endpoint)
+    return parts.path if parts.scheme == "unix" and parts.path else None
+
+
+def peer_pid(socket_path: str) -> int | None:
+    """The pid of the process listening on a Unix socket, or None when it cannot be told."""
+    if not hasattr(socket, "SO_PEERCRED"):
+        return None
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+            connection.settimeout(2)
+            connection.connect(socket_path)
+            raw = connection.getsockopt(
+                socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i")
+            )
+    except OSError:
+        return None
+    pid, _uid, _gid = struct.unpack("3i", raw)
+    return pid or None
+
+
+def command_line(pid: int) -> list[str]:
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return []
+    return [part.decode("utf-8", "replace") for part in raw.split(b"\0") if part]
+
+
+def is_dockerd(arguments: list[str]) -> bool:
+    return bool(arguments) and os.path.basename(arguments[0]) == "dockerd"
+
+
+def flag_value(arguments: list[str], flag: str) -> str | None:
+    """The value of `--flag X` or `--flag=X` (the last one wins, as in dockerd)."""
+    value = None
+    for index, argument in enumerate(arguments):
+        if argument == flag and index + 1 < len(arguments):
+            value = arguments[index + 1]
+        elif argument.startswith(flag + "="):
+            value = argument[len(flag) + 1 :]
+    return value
+
+
+def conflicting_flags(arguments: list[str]) -> tuple[str, ...]:
+    found = []
+    for flag in CONFLICTING_FLAGS:
+        if any(a == flag or a.startswith(flag + "=") for a in arguments):
+            found.append(flag)
+    return tuple(found)
+
+
+def rootful_daemon_pid() -> int | None:
+    """The system daemon's pid from its pid file, if that process is still a dockerd."""
+    try:
+        pid = int(ROOTFUL_PIDFILE.read_text().strip())
+    except (OSError, ValueError):
+        return None
+    return pid if is_dockerd(command_line(pid)) else None
+
+
+def locate(
+    endpoint: str, environ: dict[str, str] | None = None, home: Path | None = None
+) -> DaemonLocation:
+    """Find the configuration file of the engine at `endpoint`."""
+    environ = dict(os.environ if environ is None else environ)
+    home = home or Path.home()
+    scheme = urlsplit(endpoint).scheme
+    if scheme == "npipe":
+        program_data = environ.get("ProgramData", r"C:\ProgramData")
+        return DaemonLocation(
+            Kind.WINDOWS,
+            Path(program_data) / "docker" / "config" / "daemon.json",
+            "the default for Docker on Windows",
+        )
+    socket_path = socket_path_of(endpoint)
+    if socket_path is None:
+        return DaemonLocation(Kind.REMOTE, None, f"{endpoint} is a remote engine")
+    if "/.docker/desktop/" in socket_path or socket_path.endswith("/.docker/run/docker.sock"):
+        return DaemonLocation(
+            Kind.DESKTOP, home / ".docker" / "daemon.json", "the file Docker Desktop reads"
+        )
+
+    pid = peer_pid(socket_path)
+    arguments = command_line(pid) if pid else []
+    if not is_dockerd(arguments):
+        # Socket activation: systemd listens, so the peer is pid 1; ask the pid file instead.
+        fallback = rootful_daemon_pid()
+        pid, arguments = (fallback, command_line(fallback)) if fallback else (None, [])
+    conflicts = conflicting_flags(arguments)
+    config_flag = flag_value(arguments, "--config-file")
+    if config_flag:
+        return DaemonLocation(
+            Kind.ROOTFUL,
+            Path(config_flag),
+            f"--config-file of the running daemon (pid {pid})",
+            pid,
+            conflicts,
+        )
+    runtime_dir = environ.get("XDG_RUNTIME_DIR", "")
+    rootless = "--rootless" in arguments or (
+        bool(runtime_dir) and socket_path.startswith(runtime_dir.rstrip("/") + "/")
+    )
+    if rootless:
+        config_home = Path(environ.get("XDG_CONFIG_HOME") or home / ".config")
+        return DaemonLocation(
+            Kind.ROOTLESS,
+            config_home / "docker" / "daemon.json",
+            "the default for a rootless daemon",
+            pid,
+            conflicts,
+        )
+    return DaemonLocation(
+        Kind.ROOTFUL, ROOTFUL_CONFIG, "the default for a rootful daemon", pid, conflicts
+    )
+
+
+def send_reload(pid: int) -> None:
+    """SIGHUP: dockerd re-reads the file; mirrors and insecure registries need no restart.
+
+    Raises PermissionError when the daemon belongs to someone else (root).
+    """
+    if not is_dockerd(command_line(pid)):
+        raise ProcessLookupError(f"process {pid} is not a dockerd")
+    os.kill(pid, signal.SIGHUP)

@@ -1,0 +1,255 @@
+"""daemon.json: validated as dockerd validates, merged without loss, written atomically."""
+
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from services import config_helper, daemon_config
+from services.daemon_config import (
+    ConfigError,
+    InvalidEntry,
+    merged_config,
+    normalise_insecure,
+    normalise_mirrors,
+    read_config,
+    render_config,
+    validate_insecure_registry,
+    validate_mirror,
+    write_atomically,
+)
+
+
+@pytest.mark.parametrize(
+    ("entry", "normal"),
+    [
+        ("https://mirror.gcr.io", "https://mirror.gcr.io/"),
+        ("https://mirror.gcr.io/", "https://mirror.gcr.io/"),
+        ("https://mirror.gcr.io///", "https://mirror.gcr.io/"),
+        ("http://127.0.0.1:5000", "http://127.0.0.1:5000/"),
+        ("https://abc123.mirror.aliyuncs.com", "https://abc123.mirror.aliyuncs.com/"),
+        ("https://example.com/some/path", "https://example.com/some/path/"),
+        ("  https://padded.example  ", "https://padded.example/"),
+        ("http://[::1]:5000", "http://[::1]:5000/"),
+    ],
+)
+def test_valid_mirrors_are_normalised_with_one_trailing_slash(entry, normal):
+    assert validate_mirror(entry) == normal
+
+
+@pytest.mark.parametrize(
+    ("entry", "reason"),
+    [
+        ("", "no scheme specified"),
+        ("mirror.gcr.io", "no scheme specified"),
+        ("mirror.gcr.io:443", "no scheme specified"),
+        ("ftp://mirror.example", "unsupported scheme 'ftp'"),
+        ("https://mirror.example/?x=1", "query or fragment"),
+        ("https://mirror.example/#top", "query or fragment"),
+        ("https://user:secret@mirror.example", "username/password not allowed"),
+        ("https://mirror.example:port", "is not a valid URI"),
+        ("https://mirror.example:99999", "is not a valid URI"),
+        ("https://", "no valid host name"),
+        ("https://exa mple.com", "no valid host name"),
+    ],
+)
+def test_invalid_mirrors_are_refused_with_dockerds_reason(entry, reason):
+    with pytest.raises(InvalidEntry, match=reason):
+        validate_mirror(entry)
+
+
+def test_mirror_duplicates_after_normalising_are_dropped_keeping_order():
+    assert normalise_mirrors(["https://b.example", "https://a.example/", "https://b.example/"]) == [
+        "https://b.example/",
+        "https://a.example/",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("entry", "normal"),
+    [
+        ("registry.local:5000", "registry.local:5000"),
+        ("registry.local", "registry.local"),
+        ("10.1.2.3:5000", "10.1.2.3:5000"),
+        ("10.0.0.0/8", "10.0.0.0/8"),
+        ("192.168.7.9/24", "192.168.7.0/24"),
+        ("[::1]:5000", "[::1]:5000"),
+        ("::1", "::1"),
+        ("http://registry.local:5000", "registry.local:5000"),
+        ("HTTPS://registry.local", "registry.local"),
+    ],
+)
+def test_insecure_registries_dockerd_accepts(entry, normal):
+    assert validate_insecure_registry(entry) == normal
+
+
+@pytest.mark.parametrize(
+    ("entry", "reason"),
+    [
+        ("", "empty"),
+        ("-registry.local", "hyphen"),
+        ("registry.local-", "hyphen"),
+        ("ftp://registry.local", "should not contain '://'"),
+        ("registry.local:http", "invalid host"),
+        ("registry.local:70000", "invalid port"),
+        ("reg istry", "invalid host"),
+        ("registry.local/path", "not a CIDR"),
+    ],
+)
+def test_insecure_registries_dockerd_refuses(entry, reason):
+    with pytest.raises(InvalidEntry, match=reason):
+        validate_insecure_registry(entry)
+
+
+def test_merge_keeps_every_other_key_in_its_order_and_writes_explicit_lists():
+    current = {
+        "log-driver": "journald",
+        "registry-mirrors": ["https://old.example/"],
+        "features": {"buildkit": True},
+        "data-root": "/srv/docker",
+    }
+    merged = merged_config(current, [], [])
+    assert list(merged) == [
+        "log-driver",
+        "registry-mirrors",
+        "features",
+        "data-root",
+        "insecure-registries",
+    ]
+    assert merged["registry-mirrors"] == [] and merged["insecure-registries"] == []
+    assert merged["features"] == {"buildkit": True}
+    assert json.loads(render_config(merged)) == merged
+
+
+def test_a_missing_or_empty_file_is_an_empty_configuration(tmp_path):
+    assert read_config(tmp_path / "daemon.json").data == {}
+    (tmp_path / "daemon.json").write_text("  \n")
+    assert read_config(tmp_path / "daemon.json").data == {}
+
+
+def test_invalid_json_is_reported_with_where(tmp_path):
+    (tmp_path / "daemon.json").write_text('{"registry-mirrors": ["https://x.example",]}')
+    config = read_config(tmp_path / "daemon.json")
+    assert config.data is None and config.parse_error.startswith("line 1, column")
+
+
+def test_write_keeps_a_backup_and_the_files_mode(tmp_path):
+    target = tmp_path / "daemon.json"
+    target.write_text('{"debug": true}\n')
+    os.chmod(target, 0o600)
+    backup = write_atomically(target, '{"debug": false}\n')
+    assert target.read_text() == '{"debug": false}\n'
+    assert backup is not None and backup.read_text() == '{"debug": true}\n'
+    assert backup.name.startswith("daemon.json.moorage-") and backup.name.endswith(".bak")
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_crash_between_temp_file_and_rename_leaves_the_old_file_whole(tmp_path, monkeypatch):
+    target = tmp_path / "daemon.json"
+    target.write_text('{"debug": true}\n')
+
+    def crash(*_args):
+        raise KeyboardInterrupt  # the process dies before the rename
+
+    monkeypatch.setattr(daemon_config.os, "replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomically(target, '{"debug": false}\n')
+    assert target.read_text() == '{"debug": true}\n'
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
+
+
+def test_invalid_json_on_disk_survives_an_overwrite_in_its_backup(tmp_path):
+    target = tmp_path / "daemon.json"
+    broken = b'{"registry-mirrors": [\xff oops'
+    target.write_bytes(broken)
+    backup = write_atomically(target, "{}\n")
+    assert backup.read_bytes() == broken
+    daemon_config.restore_backup(target, backup)
+    assert target.read_bytes() == broken
+
+
+def test_writing_through_a_symlink_is_refused(tmp_path):
+    real = tmp_path / "elsewhere.json"
+    real.write_text("{}")
+    (tmp_path / "daemon.json").symlink_to(real)
+    with pytest.raises(ConfigError, match="symbolic link"):
+        write_atomically(tmp_path / "daemon.json", '{"debug": true}')
+    assert real.read_text() == "{}"
+
+
+def test_new_config_must_be_in_normal_form():
+    assert config_helper.daemon_config.check_config_text(
+        '{"registry-mirrors": ["https://a.example/"], "insecure-registries": []}'
+    )
+    with pytest.raises(ConfigError, match="normal form"):
+        daemon_config.check_config_text('{"registry-mirrors": ["https://a.example"]}')
+    with pytest.raises(ConfigError, match="no scheme"):
+        daemon_config.check_config_text('{"registry-mirrors": [""]}')
+    with pytest.raises(ConfigError, match="list of strings"):
+        daemon_config.check_config_text('{"registry-mirrors": "https://a.example/"}')
+
+
+# -- the privileged helper -----------------------------------------------------------------
+
+
+def run_helper(arguments, target: Path, stdin: bytes = b""):
+    out, err = io.StringIO(), io.StringIO()
+    code = config_helper.main(
+        arguments, io.BytesIO(stdin), out, err, target_finder=lambda: (target, None)
+    )
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_helper_writes_only_its_one_path_with_a_backup(tmp_path):
+    target = tmp_path / "daemon.json"
+    target.write_text('{"debug": true}')
+    new = render_config(
+        merged_config({"debug": True}, normalise_mirrors(["http://m:5000"]), normalise_insecure([]))
+    )
+    code, out, err = run_helper(["write", "--target", str(target)], target, new.encode())
+    assert (code, err) == (0, "")
+    assert json.loads(target.read_text())["registry-mirrors"] == ["http://m:5000/"]
+    assert Path(json.loads(out)["backup"]).read_text() == '{"debug": true}'
+
+
+def test_helper_refuses_a_different_path(tmp_path):
+    target, other = tmp_path / "daemon.json", tmp_path / "shadow"
+    code, _, err = run_helper(["write", "--target", str(other)], target, b"{}")
+    assert code == config_helper.EXIT_REFUSED and "only" in err
+    assert not other.exists() and not target.exists()
+
+
+def test_helper_refuses_a_symlinked_target(tmp_path):
+    target = tmp_path / "daemon.json"
+    (tmp_path / "passwd").write_text("root:x:0:0")
+    target.symlink_to(tmp_path / "passwd")
+    code, _, err = run_helper(["write", "--target", str(target)], target, b"{}")
+    assert code == config_helper.EXIT_REFUSED and "symbolic link" in err
+    assert (tmp_path / "passwd").read_text() == "root:x:0:0"
+
+
+def test_helper_refuses_oversized_and_invalid_input(tmp_path):
+    target = tmp_path / "daemon.json"
+    huge = b'{"x": "' + b"a" * daemon_config.MAX_CONFIG_BYTES + b'"}'
+    code, _, err = run_helper(["write", "--target", str(target)], target, huge)
+    assert code == config_helper.EXIT_INVALID and "over" in err
+    code, _, err = run_helper(
+        ["write", "--target", str(target)], target, b'{"registry-mirrors": ["mirror.example"]}'
+    )
+    assert code == config_helper.EXIT_INVALID and "no scheme" in err
+    assert not target.exists()
+
+
+def test_helper_restores_only_its_own_backups(tmp_path):
+    target = tmp_path / "daemon.json"
+    target.write_text("{}")
+    stranger = tmp_path / "other.json"
+    stranger.write_text('{"evil": true}')
+    code, _, err = run_helper(
+        ["restore", "--target", str(target), "--backup", str(stranger)], target
+    )
+    assert code == config_helper.EXIT_REFUSED and "is not a backup" in err
+    assert target.read_text() == "{}"
