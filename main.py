@@ -44,6 +44,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         metavar="FILE",
         help="wait until the page has loaded, save the window as PNG, exit",
     )
+    parser.add_argument(
+        "--settings", action="store_true", help="open the Settings (registry mirrors) at start"
+    )
     parser.add_argument("--lang", help="interface language, e.g. zh_CN or en (default: system)")
     parser.add_argument("--version", action="version", version=f"Moorage {__version__}")
     return parser.parse_args(argv)
@@ -81,8 +84,10 @@ def _shoot_when_loaded(window, path: str, app: QApplication) -> None:
         done = True
         window.store.containers.flush()
         window.store.images.flush()
-        # One more turn of the loop so the views lay out the rows they were just given.
-        QTimer.singleShot(200, lambda: (window.grab().save(path, "PNG"), app.quit()))
+        # One more turn of the loop so the views lay out the rows they were just given;
+        # the settings dialog, when open, is what the picture is of.
+        target = window.settings_dialog or window
+        QTimer.singleShot(500, lambda: (target.grab().save(path, "PNG"), app.quit()))
 
     def on_status(status) -> None:
         if status.state in (ConnectionState.CONNECTED, ConnectionState.DISCONNECTED):
@@ -93,7 +98,12 @@ def _shoot_when_loaded(window, path: str, app: QApplication) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["mirrors"]:
+        from ui.mirrors_cli import main as mirrors_main
+
+        return mirrors_main(argv[1:])
+    args = parse_args(argv)
 
     import asyncio
 
@@ -116,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     window = create_window(args.host)
     window.show_page(args.page)
     window.containers_page.show_all.setChecked(args.all)
+    if args.settings:
+        window.open_settings()
     window.show()
     if args.screenshot:
         _shoot_when_loaded(window, args.screenshot, app)

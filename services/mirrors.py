@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import os
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,23 +65,30 @@ class ProbeResult:
     error: str = ""
 
 
+class Outcome:
+    """How an apply ended, for the UI to word (and translate) itself."""
+
+    APPLIED = "applied"
+    SAVED_RESTART_DESKTOP = "saved-restart-desktop"
+    SAVED_NOT_RELOADED = "saved-not-reloaded"
+    NOT_APPLIED = "not-applied"
+
+
 @dataclass(frozen=True)
 class ApplyResult:
-    """What Apply achieved. `applied` is True only once the engine reports the new lists."""
+    """What Apply achieved. `applied` is True only once the engine reports the new lists.
 
-    applied: bool
+    `message` is an English sentence for terminals; `outcome` lets the GUI word it.
+    """
+
+    outcome: str
     message: str
     backup: Path | None = None
     engine: RegistryConfig | None = None
-    manual_step: str = ""
 
-
-#: Probes and file work run here, not on the loop's default executor (qasync's blocks exit).
-_executor = ThreadPoolExecutor(max_workers=8, thread_name_prefix="moorage-config")
-
-
-async def _in_thread(function, *args):
-    return await asyncio.get_running_loop().run_in_executor(_executor, function, *args)
+    @property
+    def applied(self) -> bool:
+        return self.outcome == Outcome.APPLIED
 
 
 def probe_blocking(url: str, timeout: float = PROBE_TIMEOUT) -> ProbeResult:
@@ -115,12 +123,8 @@ def _short(error: Exception) -> str:
     return text.strip("()'\" ")[:160]
 
 
-async def probe_mirrors(urls: list[str], timeout: float = PROBE_TIMEOUT) -> list[ProbeResult]:
-    """Test every mirror at once; never raises."""
-    return list(await asyncio.gather(*(_in_thread(probe_blocking, url, timeout) for url in urls)))
-
-
-def _writable(path: Path) -> bool:
+def writable(path: Path) -> bool:
+    """Whether this process may replace `path` itself (else the privileged helper does)."""
     if path.exists():
         return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
     folder = path.parent
@@ -133,11 +137,31 @@ class MirrorSettings:
     """Reads and applies one engine's registry settings."""
 
     def __init__(
-        self, engine: DockerEngine, location: DaemonLocation, writer: PrivilegedWriter | None = None
+        self,
+        engine: DockerEngine,
+        location: DaemonLocation,
+        writer: PrivilegedWriter | None = None,
+        can_write: Callable[[Path], bool] = writable,
     ) -> None:
         self.engine = engine
         self.location = location
         self.writer = writer or PrivilegedWriter()
+        self._can_write = can_write
+        # Probes and file work run here, not on the loop's default executor (qasync's one
+        # blocks the app's exit); closed with the settings.
+        self._executor = ThreadPoolExecutor(max_workers=8, thread_name_prefix="moorage-config")
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+    async def _in_thread(self, function, *args):
+        return await asyncio.get_running_loop().run_in_executor(self._executor, function, *args)
+
+    async def probe(self, urls: list[str], timeout: float = PROBE_TIMEOUT) -> list[ProbeResult]:
+        """Test every mirror at once; never raises."""
+        return list(
+            await asyncio.gather(*(self._in_thread(probe_blocking, url, timeout) for url in urls))
+        )
 
     @property
     def path(self) -> Path:
@@ -149,7 +173,7 @@ class MirrorSettings:
         return self.location.path
 
     async def load(self) -> ConfigFile:
-        return await _in_thread(daemon_config.read_config, self.path)
+        return await self._in_thread(daemon_config.read_config, self.path)
 
     async def apply(
         self, mirrors: list[str], insecure: list[str], *, overwrite_invalid: bool = False
@@ -195,12 +219,11 @@ class MirrorSettings:
     ) -> ApplyResult:
         path = self.path
         if self.location.kind == Kind.DESKTOP:
-            backup = await _in_thread(write_here) if _writable(path) else None
+            backup = await self._in_thread(write_here) if self._can_write(path) else None
             return ApplyResult(
-                False,
+                Outcome.SAVED_RESTART_DESKTOP,
                 "Saved. Restart Docker Desktop to use the new settings.",
                 backup,
-                manual_step="Restart Docker Desktop",
             )
 
         def in_effect(engine: RegistryConfig) -> bool:
@@ -210,12 +233,12 @@ class MirrorSettings:
 
         reloads = self.engine.events(types=["daemon"])
         try:
-            if _writable(path):
-                await _in_thread(lambda: path.parent.mkdir(parents=True, exist_ok=True))
-                backup = await _in_thread(write_here)
+            if self._can_write(path):
+                await self._in_thread(lambda: path.parent.mkdir(parents=True, exist_ok=True))
+                backup = await self._in_thread(write_here)
                 reloaded = await self._signal_reload()
             else:
-                result = await _in_thread(write_privileged)
+                result = await self._in_thread(write_privileged)
                 backup, reloaded = result.backup, result.reloaded
             engine = await self._settled_config(
                 reloads, in_effect, RELOAD_TIMEOUT if reloaded else 0
@@ -224,22 +247,21 @@ class MirrorSettings:
             reloads.close()
         if in_effect(engine):
             return ApplyResult(
-                True,
+                Outcome.APPLIED,
                 "Applied: the engine now uses the new settings; no container was restarted.",
                 backup,
                 engine,
             )
         if not reloaded:
             return ApplyResult(
-                False,
+                Outcome.SAVED_NOT_RELOADED,
                 "Saved, but the daemon could not be told to reload. Run: "
                 "sudo systemctl reload docker",
                 backup,
                 engine,
-                manual_step="sudo systemctl reload docker",
             )
         return ApplyResult(
-            False,
+            Outcome.NOT_APPLIED,
             "The file was written but the engine did not apply it: it still uses "
             f"{list(engine.mirrors) or 'no mirrors'}. Its log (journalctl -u docker) "
             "says why.",
@@ -252,7 +274,7 @@ class MirrorSettings:
         if pid is None:
             return False
         try:
-            await asyncio.to_thread(send_reload, pid)
+            await self._in_thread(send_reload, pid)
         except OSError:
             return False
         return True

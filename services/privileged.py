@@ -97,7 +97,7 @@ class PrivilegedWriter:
 
     def _run(self, arguments: list[str], stdin: str, manual: str) -> HelperResult:
         pkexec = self._pkexec or shutil.which("pkexec")
-        if pkexec is None:
+        if pkexec is None or not Path(pkexec).exists():
             raise PkexecMissing(
                 "pkexec is not installed, so Moorage cannot ask for an "
                 "administrator's password (Debian: sudo apt-get install "

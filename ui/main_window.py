@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.mirrors_store import MirrorsStore
 from models.store import Counts, EngineStore
 from services.session import ConnectionState, SessionStatus
 from ui.containers_page import ContainersPage
 from ui.images_page import ImagesPage
+from ui.settings_dialog import SettingsDialog
 
 PAGES = ("containers", "images")
 
@@ -89,6 +91,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.engine_status)
 
+        self._build_menu()
+        self.settings_dialog: SettingsDialog | None = None
+
         for number in range(len(PAGES)):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
@@ -106,6 +111,26 @@ class MainWindow(QMainWindow):
         store.crashed.connect(self._show_crash)
         self._show_status(store.status)
         self._show_counts(store.counts)
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&Moorage"))
+        settings = menu.addAction(self.tr("&Settings…"))
+        settings.setObjectName("settingsAction")
+        settings.setShortcut(QKeySequence("Ctrl+,"))
+        settings.triggered.connect(self.open_settings)
+        menu.addSeparator()
+        quit_action = menu.addAction(self.tr("&Quit"))
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+
+    def open_settings(self) -> SettingsDialog:
+        """Show the settings (one dialog per window; it reads the engine's file each time)."""
+        if self.settings_dialog is None:
+            self.settings_dialog = SettingsDialog(MirrorsStore(self.store.engine), self)
+        else:
+            self.settings_dialog.mirrors_page.start()
+        self.settings_dialog.open()
+        return self.settings_dialog
 
     def show_page(self, name: str) -> None:
         self.sidebar.setCurrentRow(PAGES.index(name))
@@ -194,4 +219,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.store.close()
+        if self.settings_dialog is not None:
+            self.settings_dialog.mirrors_page.store.close()
         super().closeEvent(event)

@@ -1,0 +1,145 @@
+"""`python main.py mirrors ...`: the registry-mirror settings from a terminal, for scripts.
+
+The same services as the Settings dialog do the work; this only parses and prints. Exit
+status 0 means done (for `set`: the engine reports the new list), anything else names the
+problem on standard error, and a failed `set` leaves the file as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from typing import TextIO
+
+from services.daemon_config import InvalidEntry, normalise_mirrors
+from services.daemon_location import locate
+from services.endpoints import default_endpoint
+from services.engine import DockerEngine
+from services.errors import EngineError
+from services.mirrors import InvalidFileOnDisk, MirrorSettings, Outcome
+
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="moorage mirrors", description="Show, test and set the engine's registry mirrors."
+    )
+    parser.add_argument("--host", help="engine address (default: as the app chooses)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("list", help="where the configuration is, and the mirrors in it and in use")
+    set_parser = commands.add_parser(
+        "set", help="validate, write, reload the daemon and confirm (no URL clears the list)"
+    )
+    set_parser.add_argument("urls", nargs="*", metavar="URL")
+    set_parser.add_argument(
+        "--replace-invalid",
+        action="store_true",
+        help="replace a daemon.json that is not valid JSON (kept as backup)",
+    )
+    test = commands.add_parser(
+        "test", help="GET <mirror>/v2/ on each mirror (default: the configured ones)"
+    )
+    test.add_argument("urls", nargs="*", metavar="URL")
+    return parser.parse_args(argv)
+
+
+async def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    engine = DockerEngine(args.host or default_endpoint())
+    location = locate(engine.endpoint)
+    settings = MirrorSettings(engine, location)
+    try:
+        if args.command == "test":
+            return await _test(settings, args.urls, out)
+        await engine.connect()
+        if args.command == "list":
+            return await _list(settings, out)
+        return await _set(settings, args.urls, args.replace_invalid, out, err)
+    except (EngineError, InvalidEntry, OSError) as error:
+        print(f"moorage mirrors: {error}", file=err)
+        return EXIT_FAILED
+    finally:
+        settings.close()
+        engine.close()
+
+
+async def _list(settings: MirrorSettings, out: TextIO) -> int:
+    config = await settings.load()
+    engine = await settings.engine.registry_config()
+    print(f"configuration file: {settings.path} ({settings.location.found_from})", file=out)
+    if config.parse_error:
+        print(f"  not valid JSON: {config.parse_error}", file=out)
+    print("mirrors in the file:", *(config.mirrors or ["(none)"]), sep="\n  ", file=out)
+    print("mirrors in use:", *(engine.mirrors or ("(none)",)), sep="\n  ", file=out)
+    print(
+        "insecure registries in the file:",
+        *(config.insecure_registries or ["(none)"]),
+        sep="\n  ",
+        file=out,
+    )
+    return 0
+
+
+async def _test(settings: MirrorSettings, urls: list[str], out: TextIO) -> int:
+    targets = normalise_mirrors(urls) if urls else (await settings.load()).mirrors
+    if not targets:
+        print("no mirrors to test", file=out)
+        return 0
+    results = await settings.probe(targets)
+    for result in results:
+        verdict = (
+            f"reachable (HTTP {result.status}) in {result.latency_ms:.0f} ms"
+            if result.reachable
+            else f"unreachable: {result.error}"
+        )
+        print(f"{result.url}  {verdict}", file=out)
+    return 0 if all(r.reachable for r in results) else EXIT_FAILED
+
+
+async def _set(
+    settings: MirrorSettings, urls: list[str], replace_invalid: bool, out: TextIO, err: TextIO
+) -> int:
+    config = await settings.load()
+    try:
+        result = await settings.apply(
+            urls, config.insecure_registries, overwrite_invalid=replace_invalid
+        )
+    except InvalidFileOnDisk as error:
+        print(
+            f"moorage mirrors: {error} Nothing was written; --replace-invalid replaces it "
+            "(the current file is kept as a backup).",
+            file=err,
+        )
+        return EXIT_FAILED
+    if result.outcome == Outcome.SAVED_RESTART_DESKTOP:
+        print(result.message, file=out)
+        return 0
+    if result.applied:
+        print(result.message, file=out)
+        print(
+            "mirrors in use:",
+            *(result.engine.mirrors if result.engine else ()) or ["(none)"],
+            sep="\n  ",
+            file=out,
+        )
+        return 0
+    print(f"moorage mirrors: {result.message}", file=err)
+    if result.backup is not None and config.data is not None:
+        # Leave things as they were: the previous file back, and the daemon told again.
+        restored = await settings.restore(result.backup, config.mirrors, config.insecure_registries)
+        print(
+            f"moorage mirrors: restored {settings.path} from {result.backup}"
+            + ("" if restored.applied else f" ({restored.message})"),
+            file=err,
+        )
+    return EXIT_FAILED
+
+
+def main(argv: list[str]) -> int:
+    try:
+        args = parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0) and EXIT_USAGE
+    return asyncio.run(run(args, sys.stdout, sys.stderr))

@@ -1,0 +1,630 @@
+"""Settings: Engine → Registry mirrors, edited safely and applied without a restart."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.mirrors_store import MirrorsStore
+from services.daemon_config import (
+    ConfigFile,
+    InvalidEntry,
+    validate_insecure_registry,
+    validate_mirror,
+)
+from services.errors import EngineError
+from services.mirrors import ALIYUN_TEMPLATE, PRESETS, ApplyResult, Outcome, ProbeResult
+from services.privileged import PrivilegedError
+
+log = logging.getLogger(__name__)
+
+_OK = "#2e7d32"
+_BAD = "#c62828"
+_MUTED = "#6b6f76"
+
+
+def _error_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {_BAD}")
+    label.hide()
+    return label
+
+
+class RegistryMirrorsPage(QWidget):
+    """The ordered mirror list, the insecure registries, Test, and Apply."""
+
+    def __init__(self, store: MirrorsStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("registryMirrorsPage")
+        self.store = store
+        self._tasks: set[asyncio.Task] = set()
+        self._saved: tuple[list[str], list[str]] = ([], [])
+
+        title = QLabel(self.tr("Registry mirrors"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        title.setFont(font)
+        intro = QLabel(
+            self.tr(
+                "Pulls from Docker Hub try these mirrors first, in this order. Changes are "
+                "written to the engine's daemon.json and applied by reloading the daemon: no "
+                "container is stopped."
+            )
+        )
+        intro.setWordWrap(True)
+        self.config_path = QLabel()
+        self.config_path.setObjectName("configPath")
+        self.config_path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.config_path.setWordWrap(True)
+        self.warning = QLabel()
+        self.warning.setObjectName("mirrorsWarning")
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(
+            "background: #fff4e5; color: #663c00; padding: 6px;"
+            "border: 1px solid #ffd8a8; border-radius: 3px"
+        )
+        self.warning.hide()
+
+        self.mirror_list = QTableWidget(0, 2)
+        self.mirror_list.setObjectName("mirrorList")
+        self.mirror_list.setHorizontalHeaderLabels([self.tr("Mirror"), self.tr("Test")])
+        self.mirror_list.verticalHeader().setVisible(False)
+        self.mirror_list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.mirror_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.mirror_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.mirror_list.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.mirror_list.setColumnWidth(1, 230)
+        self.mirror_list.itemSelectionChanged.connect(self._update_buttons)
+
+        self.mirror_input = QLineEdit()
+        self.mirror_input.setObjectName("mirrorInput")
+        self.mirror_input.setPlaceholderText(
+            self.tr("Mirror address, e.g. %1").replace("%1", ALIYUN_TEMPLATE)
+        )
+        self.mirror_input.textChanged.connect(self._check_mirror_input)
+        self.mirror_input.returnPressed.connect(self._add_mirror)
+        self.add_mirror = QPushButton(self.tr("Add"))
+        self.add_mirror.setObjectName("addMirror")
+        self.add_mirror.clicked.connect(self._add_mirror)
+        self.presets = QComboBox()
+        self.presets.setObjectName("mirrorPresets")
+        self.presets.addItem(self.tr("Add a well-known mirror…"))
+        for label, url, note in PRESETS:
+            self.presets.addItem(f"{label} — {url}", url)
+            self.presets.setItemData(self.presets.count() - 1, note, Qt.ItemDataRole.ToolTipRole)
+        self.presets.activated.connect(self._add_preset)
+        self.mirror_error = _error_label("mirrorError")
+
+        self.move_up = QPushButton(self.tr("Up"))
+        self.move_up.setObjectName("moveMirrorUp")
+        self.move_up.clicked.connect(lambda: self._move(-1))
+        self.move_down = QPushButton(self.tr("Down"))
+        self.move_down.setObjectName("moveMirrorDown")
+        self.move_down.clicked.connect(lambda: self._move(1))
+        self.remove_mirror = QPushButton(self.tr("Remove"))
+        self.remove_mirror.setObjectName("removeMirror")
+        self.remove_mirror.clicked.connect(self._remove_mirror)
+        self.test_one = QPushButton(self.tr("Test"))
+        self.test_one.setObjectName("testMirror")
+        self.test_one.clicked.connect(self._test_selected)
+        self.test_all = QPushButton(self.tr("Test all"))
+        self.test_all.setObjectName("testAllMirrors")
+        self.test_all.clicked.connect(lambda: self._test(self.mirrors()))
+
+        self.insecure_list = QListWidget()
+        self.insecure_list.setObjectName("insecureList")
+        self.insecure_list.setMaximumHeight(90)
+        self.insecure_list.itemSelectionChanged.connect(self._update_buttons)
+        self.insecure_input = QLineEdit()
+        self.insecure_input.setObjectName("insecureInput")
+        self.insecure_input.setPlaceholderText(
+            self.tr("host:port, IP or CIDR, e.g. registry.lan:5000")
+        )
+        self.insecure_input.textChanged.connect(self._check_insecure_input)
+        self.insecure_input.returnPressed.connect(self._add_insecure)
+        self.add_insecure = QPushButton(self.tr("Add"))
+        self.add_insecure.setObjectName("addInsecure")
+        self.add_insecure.clicked.connect(self._add_insecure)
+        self.remove_insecure = QPushButton(self.tr("Remove"))
+        self.remove_insecure.setObjectName("removeInsecure")
+        self.remove_insecure.clicked.connect(self._remove_insecure)
+        self.insecure_error = _error_label("insecureError")
+
+        self.status = QLabel()
+        self.status.setObjectName("applyStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.restore = QPushButton(self.tr("Restore backup"))
+        self.restore.setObjectName("restoreBackup")
+        self.restore.clicked.connect(lambda: self._launch(self._restore()))
+        self.restore.hide()
+        self.apply = QPushButton(self.tr("Apply"))
+        self.apply.setObjectName("applyButton")
+        self.apply.setDefault(True)
+        self.apply.clicked.connect(self._apply_clicked)
+
+        mirrors_box = QGroupBox(self.tr("Mirrors of Docker Hub (registry-mirrors)"))
+        mirrors_layout = QVBoxLayout(mirrors_box)
+        row = QHBoxLayout()
+        row.addWidget(self.mirror_input, 1)
+        row.addWidget(self.add_mirror)
+        mirrors_layout.addLayout(row)
+        mirrors_layout.addWidget(self.mirror_error)
+        mirrors_layout.addWidget(self.presets)
+        list_row = QHBoxLayout()
+        list_row.addWidget(self.mirror_list, 1)
+        buttons = QVBoxLayout()
+        for button in (
+            self.move_up,
+            self.move_down,
+            self.remove_mirror,
+            self.test_one,
+            self.test_all,
+        ):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        list_row.addLayout(buttons)
+        mirrors_layout.addLayout(list_row)
+
+        insecure_box = QGroupBox(
+            self.tr(
+                "Registries reached over plain HTTP or with an "
+                "untrusted certificate (insecure-registries)"
+            )
+        )
+        insecure_layout = QVBoxLayout(insecure_box)
+        row = QHBoxLayout()
+        row.addWidget(self.insecure_input, 1)
+        row.addWidget(self.add_insecure)
+        row.addWidget(self.remove_insecure)
+        insecure_layout.addLayout(row)
+        insecure_layout.addWidget(self.insecure_error)
+        insecure_layout.addWidget(self.insecure_list)
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.restore)
+        bottom.addWidget(self.apply)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addWidget(self.config_path)
+        layout.addWidget(self.warning)
+        layout.addWidget(mirrors_box, 1)
+        layout.addWidget(insecure_box)
+        layout.addLayout(bottom)
+
+        store.loaded.connect(self._show_config)
+        store.probed.connect(self._show_probe)
+        self._describe_location()
+        self._update_buttons()
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def _cell(self, row: int, column: int) -> QTableWidgetItem:
+        """The mirror table's cell; every row gets both cells when it is added."""
+        item = self.mirror_list.item(row, column)
+        assert item is not None
+        return item
+
+    def mirrors(self) -> list[str]:
+        return [self._cell(r, 0).text() for r in range(self.mirror_list.rowCount())]
+
+    def insecure_registries(self) -> list[str]:
+        return [self.insecure_list.item(r).text() for r in range(self.insecure_list.count())]
+
+    def start(self) -> None:
+        """Read the file; call once a qasync loop runs."""
+        if self.store.location.editable:
+            self._launch(self.store.load())
+
+    def _describe_location(self) -> None:
+        location = self.store.location
+        if not location.editable:
+            self.config_path.setText(
+                self.tr(
+                    "This engine is remote (%1): its configuration "
+                    "can only be changed on its own machine."
+                ).replace("%1", self.store.settings.engine.endpoint)
+            )
+            self._set_enabled(False)
+            return
+        self.config_path.setText(
+            self.tr("Configuration file: %1 (%2)")
+            .replace("%1", str(location.path))
+            .replace("%2", location.found_from)
+        )
+        notes = []
+        if location.flag_conflicts:
+            notes.append(
+                self.tr(
+                    "The daemon was started with %1. dockerd refuses to start when a setting is "
+                    "given both as a flag and in daemon.json, so Moorage will not write it. Remove "
+                    "the flags from the docker service (sudo systemctl edit docker), restart it, "
+                    "then apply here."
+                ).replace("%1", ", ".join(location.flag_conflicts))
+            )
+        if location.needs_desktop_restart:
+            notes.append(
+                self.tr(
+                    "Docker Desktop reads this file when it starts: restart "
+                    "Docker Desktop after applying."
+                )
+            )
+        self._show_warning("\n\n".join(notes))
+
+    def _show_warning(self, text: str) -> None:
+        self.warning.setText(text)
+        self.warning.setVisible(bool(text))
+
+    def _show_config(self, config: ConfigFile) -> None:
+        if config.parse_error:
+            self._show_warning(
+                self.tr(
+                    "The file is not valid JSON (%1). The engine will not start with it as it is. "
+                    "Applying replaces it with the settings below; the current file is kept as a "
+                    "backup beside it."
+                ).replace("%1", config.parse_error)
+            )
+        self._saved = (config.mirrors, config.insecure_registries)
+        self.mirror_list.setRowCount(0)
+        for url in config.mirrors:
+            self._append_mirror(url)
+        self.insecure_list.clear()
+        for entry in config.insecure_registries:
+            self.insecure_list.addItem(entry)
+            self._mark_insecure(self.insecure_list.item(self.insecure_list.count() - 1))
+        self._update_buttons()
+
+    # -- editing -----------------------------------------------------------------------------
+
+    def _append_mirror(self, url: str) -> None:
+        row = self.mirror_list.rowCount()
+        self.mirror_list.insertRow(row)
+        item = QTableWidgetItem(url)
+        try:
+            validate_mirror(url)
+        except InvalidEntry as error:
+            item.setForeground(QColor(_BAD))
+            item.setToolTip(str(error))
+        self.mirror_list.setItem(row, 0, item)
+        self.mirror_list.setItem(row, 1, QTableWidgetItem(""))
+
+    def _mark_insecure(self, item) -> None:
+        try:
+            validate_insecure_registry(item.text())
+        except InvalidEntry as error:
+            item.setForeground(QColor(_BAD))
+            item.setToolTip(str(error))
+
+    def _check_mirror_input(self) -> bool:
+        text = self.mirror_input.text().strip()
+        message = ""
+        if text:
+            try:
+                normal = validate_mirror(text)
+                if normal in self.mirrors():
+                    message = self.tr("%1 is already in the list.").replace("%1", normal)
+            except InvalidEntry as error:
+                message = str(error)
+        self.mirror_error.setText(message)
+        self.mirror_error.setVisible(bool(message))
+        self.add_mirror.setEnabled(bool(text) and not message)
+        return bool(text) and not message
+
+    def _check_insecure_input(self) -> bool:
+        text = self.insecure_input.text().strip()
+        message = ""
+        if text:
+            try:
+                normal = validate_insecure_registry(text)
+                if normal in self.insecure_registries():
+                    message = self.tr("%1 is already in the list.").replace("%1", normal)
+            except InvalidEntry as error:
+                message = str(error)
+        self.insecure_error.setText(message)
+        self.insecure_error.setVisible(bool(message))
+        self.add_insecure.setEnabled(bool(text) and not message)
+        return bool(text) and not message
+
+    def _add_mirror(self) -> None:
+        if not self._check_mirror_input():
+            return
+        self._append_mirror(validate_mirror(self.mirror_input.text()))
+        self.mirror_input.clear()
+        self._update_buttons()
+
+    def _add_preset(self, index: int) -> None:
+        url = self.presets.itemData(index)
+        self.presets.setCurrentIndex(0)
+        if url and validate_mirror(url) not in self.mirrors():
+            self._append_mirror(validate_mirror(url))
+            self._update_buttons()
+
+    def _add_insecure(self) -> None:
+        if not self._check_insecure_input():
+            return
+        self.insecure_list.addItem(validate_insecure_registry(self.insecure_input.text()))
+        self.insecure_input.clear()
+        self._update_buttons()
+
+    def _selected_mirror_row(self) -> int:
+        rows = self.mirror_list.selectionModel().selectedRows()
+        return rows[0].row() if rows else -1
+
+    def _move(self, step: int) -> None:
+        row = self._selected_mirror_row()
+        target = row + step
+        if row < 0 or not 0 <= target < self.mirror_list.rowCount():
+            return
+        items = [self.mirror_list.takeItem(row, c) for c in range(2)]
+        others = [self.mirror_list.takeItem(target, c) for c in range(2)]
+        for column in range(2):
+            self.mirror_list.setItem(target, column, items[column])
+            self.mirror_list.setItem(row, column, others[column])
+        self.mirror_list.selectRow(target)
+        self._update_buttons()
+
+    def _remove_mirror(self) -> None:
+        row = self._selected_mirror_row()
+        if row >= 0:
+            self.mirror_list.removeRow(row)
+            self._update_buttons()
+
+    def _remove_insecure(self) -> None:
+        for item in self.insecure_list.selectedItems():
+            self.insecure_list.takeItem(self.insecure_list.row(item))
+        self._update_buttons()
+
+    def _invalid_entries(self) -> list[str]:
+        problems = []
+        for url in self.mirrors():
+            try:
+                validate_mirror(url)
+            except InvalidEntry as error:
+                problems.append(str(error))
+        for entry in self.insecure_registries():
+            try:
+                validate_insecure_registry(entry)
+            except InvalidEntry as error:
+                problems.append(str(error))
+        return problems
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (
+            self.mirror_input,
+            self.presets,
+            self.insecure_input,
+            self.apply,
+            self.mirror_list,
+            self.insecure_list,
+        ):
+            widget.setEnabled(enabled)
+
+    def _update_buttons(self) -> None:
+        if not self.store.location.editable:
+            return
+        row = self._selected_mirror_row()
+        self.move_up.setEnabled(row > 0)
+        self.move_down.setEnabled(0 <= row < self.mirror_list.rowCount() - 1)
+        self.remove_mirror.setEnabled(row >= 0)
+        self.test_one.setEnabled(row >= 0)
+        self.test_all.setEnabled(self.mirror_list.rowCount() > 0)
+        self.remove_insecure.setEnabled(bool(self.insecure_list.selectedItems()))
+        self._check_mirror_input()
+        self._check_insecure_input()
+        problems = self._invalid_entries()
+        blocked = bool(self.store.location.flag_conflicts)
+        self.apply.setEnabled(not problems and not blocked and not self._tasks)
+        if problems:
+            self.apply.setToolTip(
+                self.tr("Fix or remove the invalid entries first: %1").replace(
+                    "%1", "; ".join(problems)
+                )
+            )
+            self._say(
+                self.tr("Fix or remove the invalid entries first: %1").replace(
+                    "%1", "; ".join(problems)
+                ),
+                _BAD,
+            )
+        else:
+            self.apply.setToolTip("")
+
+    # -- engine work -------------------------------------------------------------------------
+
+    def _launch(self, work: Coroutine[Any, Any, Any]) -> None:
+        task = asyncio.ensure_future(work)
+        self._tasks.add(task)
+        self.apply.setEnabled(False)
+
+        def done(finished: asyncio.Task) -> None:
+            self._tasks.discard(finished)
+            error = None if finished.cancelled() else finished.exception()
+            if error is not None:
+                self._report_error(error)
+            self._update_buttons()
+
+        task.add_done_callback(done)
+
+    def _say(self, text: str, colour: str = _MUTED) -> None:
+        self.status.setStyleSheet(f"color: {colour}")
+        self.status.setText(text)
+
+    def _test_selected(self) -> None:
+        row = self._selected_mirror_row()
+        if row >= 0:
+            self._test([self._cell(row, 0).text()])
+
+    def _test(self, urls: list[str]) -> None:
+        for row in range(self.mirror_list.rowCount()):
+            if self._cell(row, 0).text() in urls:
+                self._cell(row, 1).setText(self.tr("Testing…"))
+                self._cell(row, 1).setForeground(QColor(_MUTED))
+        self._launch(self.store.test(urls))
+
+    def _show_probe(self, result: ProbeResult) -> None:
+        for row in range(self.mirror_list.rowCount()):
+            if self._cell(row, 0).text() != result.url:
+                continue
+            cell = self._cell(row, 1)
+            if result.reachable:
+                cell.setText(
+                    self.tr("Reachable, %1 ms").replace("%1", str(round(result.latency_ms or 0)))
+                )
+                cell.setForeground(QColor(_OK))
+            else:
+                cell.setText(self.tr("Unreachable: %1").replace("%1", result.error))
+                cell.setForeground(QColor(_BAD))
+            cell.setToolTip(cell.text())
+
+    def _apply_clicked(self) -> None:
+        config = self.store.config
+        if config is not None and config.parse_error:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Replace the invalid file?"),
+                self.tr(
+                    "%1 is not valid JSON. Replace it with these settings? "
+                    "The current file is kept as a backup beside it."
+                ).replace("%1", str(config.path)),
+                QMessageBox.StandardButton.Cancel,
+                self,
+            )
+            box.setObjectName("confirmOverwrite")
+            replace = box.addButton(self.tr("Replace"), QMessageBox.ButtonRole.DestructiveRole)
+
+            def finished() -> None:
+                if box.clickedButton() is replace:
+                    self._launch(self._apply(overwrite_invalid=True))
+                box.deleteLater()
+
+            box.finished.connect(finished)
+            box.open()
+            return
+        self._launch(self._apply(overwrite_invalid=False))
+
+    async def _apply(self, *, overwrite_invalid: bool) -> None:
+        self._say(self.tr("Writing and reloading the engine…"))
+        result = await self.store.apply(
+            self.mirrors(), self.insecure_registries(), overwrite_invalid=overwrite_invalid
+        )
+        self._show_result(result)
+
+    async def _restore(self) -> None:
+        self._say(self.tr("Restoring the backup…"))
+        result = await self.store.restore_last_backup()
+        self.restore.hide()
+        self._say(
+            self.tr("Restored %1. %2")
+            .replace("%1", str(self.store.location.path))
+            .replace("%2", self._result_text(result)),
+            _OK if result.applied else _BAD,
+        )
+
+    def _result_text(self, result: ApplyResult) -> str:
+        if result.outcome == Outcome.APPLIED:
+            return self.tr(
+                "Applied: the engine now uses the new settings; no container was restarted."
+            )
+        if result.outcome == Outcome.SAVED_RESTART_DESKTOP:
+            return self.tr("Saved. Restart Docker Desktop to use the new settings.")
+        if result.outcome == Outcome.SAVED_NOT_RELOADED:
+            return self.tr(
+                "Saved, but the daemon could not be told to reload. Run: sudo "
+                "systemctl reload docker"
+            )
+        in_use = ", ".join(result.engine.mirrors) if result.engine else ""
+        return self.tr(
+            "The file was written but the engine did not apply it: it still uses "
+            "%1. Its log (journalctl -u docker) says why."
+        ).replace("%1", in_use or self.tr("no mirrors"))
+
+    def _show_result(self, result: ApplyResult) -> None:
+        text = self._result_text(result)
+        if result.backup is not None:
+            text += " " + self.tr("Backup: %1").replace("%1", str(result.backup))
+        self._say(text, _OK if result.applied else _BAD)
+        self.restore.setVisible(not result.applied and result.backup is not None)
+
+    def _report_error(self, error: BaseException) -> None:
+        if isinstance(error, PrivilegedError):
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Not applied"),
+                str(error),
+                QMessageBox.StandardButton.Close,
+                self,
+            )
+            box.setObjectName("privilegedError")
+            if error.manual_commands:
+                box.setInformativeText(
+                    self.tr("An administrator can make the same change by hand:")
+                )
+                box.setDetailedText(error.manual_commands)
+            box.finished.connect(box.deleteLater)
+            box.open()
+            self._say(str(error), _BAD)
+        elif isinstance(error, (EngineError, InvalidEntry, OSError)):
+            self._say(str(error), _BAD)
+        else:
+            log.error("settings task failed", exc_info=error)
+            self._say(self.tr("Something went wrong: %1").replace("%1", str(error)), _BAD)
+
+
+class SettingsDialog(QDialog):
+    """Sections on the left (more come with other features), the page on the right."""
+
+    def __init__(self, store: MirrorsStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.resize(900, 640)
+        self.sections = QListWidget()
+        self.sections.setFixedWidth(190)
+        self.sections.setIconSize(QSize(16, 16))
+        self.sections.addItem(self.tr("Engine → Registry mirrors"))
+        self.pages = QStackedWidget()
+        self.mirrors_page = RegistryMirrorsPage(store)
+        self.pages.addWidget(self.mirrors_page)
+        self.sections.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.sections.setCurrentRow(0)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        body = QHBoxLayout()
+        body.addWidget(self.sections)
+        body.addWidget(self.pages, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(buttons)
+        self.mirrors_page.start()
