@@ -288,59 +288,300 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="52"/>
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>Containers</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="55"/>
         <source>Images</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="116"/>
+        <source>&amp;Moorage</source>
+        <translation>&amp;Moorage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="117"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="122"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Connected to Docker %1 (API %2) at %3</source>
         <translation>已连接到 Docker %1（API %2），地址 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="152"/>
+        <location filename="../../ui/main_window.py" line="177"/>
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Retrying in %1 s.</source>
         <translation>%1 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Retrying…</source>
         <translation>正在重试…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>Cannot reach the Docker engine. %1 The tables show the last known state. %2</source>
         <translation>无法连接 Docker 引擎。%1 表格中显示的是最后已知的状态。%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="203"/>
         <source>Containers: %1 (%2 running) · Images: %3</source>
         <translation>容器：%1（%2 个运行中）· 镜像：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="214"/>
         <source>Moorage stopped following the engine after an internal error: %1</source>
         <translation>Moorage 因内部错误停止了对引擎的跟踪：%1</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryMirrorsPage</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="69"/>
+        <source>Registry mirrors</source>
+        <translation>镜像加速器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="76"/>
+        <source>Pulls from Docker Hub try these mirrors first, in this order. Changes are written to the engine&apos;s daemon.json and applied by reloading the daemon: no container is stopped.</source>
+        <translation>从 Docker Hub 拉取镜像时会按顺序优先尝试这些镜像加速器。更改会写入引擎的 daemon.json，并通过重新加载守护进程生效：不会停止任何容器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="97"/>
+        <source>Mirror</source>
+        <translation>加速器地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="97"/>
+        <location filename="../../ui/settings_dialog.py" line="136"/>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="111"/>
+        <source>Mirror address, e.g. %1</source>
+        <translation>加速器地址，例如 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="115"/>
+        <location filename="../../ui/settings_dialog.py" line="154"/>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="120"/>
+        <source>Add a well-known mirror…</source>
+        <translation>添加常用加速器…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="127"/>
+        <source>Up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="130"/>
+        <source>Down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="133"/>
+        <location filename="../../ui/settings_dialog.py" line="157"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="139"/>
+        <source>Test all</source>
+        <translation>全部测试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="150"/>
+        <source>host:port, IP or CIDR, e.g. registry.lan:5000</source>
+        <translation>主机:端口、IP 或 CIDR，例如 registry.lan:5000</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="166"/>
+        <source>Restore backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="170"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="175"/>
+        <source>Mirrors of Docker Hub (registry-mirrors)</source>
+        <translation>Docker Hub 镜像加速器（registry-mirrors）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="200"/>
+        <source>Registries reached over plain HTTP or with an untrusted certificate (insecure-registries)</source>
+        <translation>通过 HTTP 或不受信任证书访问的仓库（insecure-registries）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="256"/>
+        <source>This engine is remote (%1): its configuration can only be changed on its own machine.</source>
+        <translation>这是远程引擎（%1）：只能在它所在的机器上修改配置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="263"/>
+        <source>Configuration file: %1 (%2)</source>
+        <translation>配置文件：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="271"/>
+        <source>The daemon was started with %1. dockerd refuses to start when a setting is given both as a flag and in daemon.json, so Moorage will not write it. Remove the flags from the docker service (sudo systemctl edit docker), restart it, then apply here.</source>
+        <translation>守护进程启动时带有 %1 参数。同一设置若同时出现在命令行参数和 daemon.json 中，dockerd 将拒绝启动，因此 Moorage 不会写入。请先从 docker 服务中移除这些参数（sudo systemctl edit docker）并重启，然后在此应用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="280"/>
+        <source>Docker Desktop reads this file when it starts: restart Docker Desktop after applying.</source>
+        <translation>Docker Desktop 在启动时读取此文件：应用后请重启 Docker Desktop。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="294"/>
+        <source>The file is not valid JSON (%1). The engine will not start with it as it is. Applying replaces it with the settings below; the current file is kept as a backup beside it.</source>
+        <translation>该文件不是有效的 JSON（%1），引擎无法以此启动。应用时会用下方的设置替换它；当前文件会在同一目录下保留备份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="337"/>
+        <location filename="../../ui/settings_dialog.py" line="352"/>
+        <source>%1 is already in the list.</source>
+        <translation>%1 已在列表中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="451"/>
+        <location filename="../../ui/settings_dialog.py" line="456"/>
+        <source>Fix or remove the invalid entries first: %1</source>
+        <translation>请先修正或删除无效条目：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="492"/>
+        <source>Testing…</source>
+        <translation>测试中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="503"/>
+        <source>Reachable, %1 ms</source>
+        <translation>可访问，%1 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="507"/>
+        <source>Unreachable: %1</source>
+        <translation>无法访问：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="516"/>
+        <source>Replace the invalid file?</source>
+        <translation>替换无效的文件？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="518"/>
+        <source>%1 is not valid JSON. Replace it with these settings? The current file is kept as a backup beside it.</source>
+        <translation>%1 不是有效的 JSON。要用这些设置替换它吗？当前文件会在同一目录下保留备份。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="525"/>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="538"/>
+        <source>Writing and reloading the engine…</source>
+        <translation>正在写入并重新加载引擎…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="545"/>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="549"/>
+        <source>Restored %1. %2</source>
+        <translation>已恢复 %1。%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="558"/>
+        <source>Applied: the engine now uses the new settings; no container was restarted.</source>
+        <translation>已应用：引擎现已使用新设置；没有重启任何容器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="561"/>
+        <source>Saved. Restart Docker Desktop to use the new settings.</source>
+        <translation>已保存。请重启 Docker Desktop 以使用新设置。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="564"/>
+        <source>Saved, but the daemon could not be told to reload. Run: sudo systemctl reload docker</source>
+        <translation>已保存，但无法通知守护进程重新加载。请运行：sudo systemctl reload docker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="569"/>
+        <source>The file was written but the engine did not apply it: it still uses %1. Its log (journalctl -u docker) says why.</source>
+        <translation>文件已写入，但引擎没有应用：它仍在使用 %1。原因请查看其日志（journalctl -u docker）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="571"/>
+        <source>no mirrors</source>
+        <translation>无加速器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="576"/>
+        <source>Backup: %1</source>
+        <translation>备份：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="584"/>
+        <source>Not applied</source>
+        <translation>未应用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="592"/>
+        <source>An administrator can make the same change by hand:</source>
+        <translation>管理员可以手动完成同样的更改：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="602"/>
+        <source>Something went wrong: %1</source>
+        <translation>出错了：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="611"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="616"/>
+        <source>Engine → Registry mirrors</source>
+        <translation>引擎 → 镜像加速器</translation>
     </message>
 </context>
 <context>

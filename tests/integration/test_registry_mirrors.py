@@ -259,3 +259,33 @@ def test_a_failed_set_from_the_terminal_leaves_the_file_as_it_was(engine, mirror
     assert failed.returncode == 1
     assert "did not apply" in failed.stderr and "restored" in failed.stderr
     assert engine.config_path.read_text() == original
+
+
+def test_test_all_shows_reachable_with_latency_and_the_error_otherwise(
+    engine, mirror, qtbot, qloop
+):
+    _window, page = open_settings(engine, qtbot)
+    add_mirror(page, qtbot, mirror.url)
+    add_mirror(page, qtbot, "http://127.0.0.1:1")
+    qtbot.mouseClick(page.test_all, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: (
+            "Testing" not in page._cell(0, 1).text() and "Testing" not in page._cell(1, 1).text()
+        ),
+        timeout=15_000,
+    )
+    assert page._cell(0, 1).text().startswith("Reachable, ")
+    assert page._cell(0, 1).text().endswith(" ms")
+    assert page._cell(1, 1).text().startswith("Unreachable: cannot connect")
+
+
+def test_a_remote_engine_is_shown_as_not_editable_here(qtbot, qloop):
+    from services.engine import DockerEngine
+
+    store = MirrorsStore(DockerEngine("tcp://192.0.2.10:2376"))
+    dialog = SettingsDialog(store)
+    qtbot.addWidget(dialog)
+    page = dialog.mirrors_page
+    assert "remote" in page.config_path.text()
+    assert not page.apply.isEnabled() and not page.mirror_input.isEnabled()
+    store.close()
