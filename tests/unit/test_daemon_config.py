@@ -253,3 +253,42 @@ def test_helper_restores_only_its_own_backups(tmp_path):
     )
     assert code == config_helper.EXIT_REFUSED and "is not a backup" in err
     assert target.read_text() == "{}"
+
+
+def test_the_installed_entry_point_runs_the_helper_and_refuses_other_paths(tmp_path):
+    import subprocess
+    import sys
+
+    script = (
+        Path(__file__).resolve().parents[2]
+        / "packaging"
+        / "linux"
+        / ("moorage-daemon-config-helper")
+    )
+    done = subprocess.run(
+        [sys.executable, "-I", str(script), "write", "--target", str(tmp_path / "daemon.json")],
+        input=b"{}",
+        capture_output=True,
+        timeout=30,
+        check=False,
+    )
+    assert done.returncode == config_helper.EXIT_REFUSED, done.stderr
+    assert b"only /" in done.stderr and not (tmp_path / "daemon.json").exists()
+
+
+def test_docker_desktop_settings_are_saved_with_a_restart_note(tmp_path):
+    import asyncio
+
+    from services.daemon_location import DaemonLocation, Kind
+    from services.mirrors import MirrorSettings, Outcome
+
+    location = DaemonLocation(Kind.DESKTOP, tmp_path / "daemon.json", "Docker Desktop's file")
+    settings = MirrorSettings(engine=None, location=location)  # no engine call on this path
+    try:
+        result = asyncio.run(settings.apply(["https://mirror.gcr.io"], []))
+    finally:
+        settings.close()
+    assert result.outcome == Outcome.SAVED_RESTART_DESKTOP and not result.applied
+    assert json.loads((tmp_path / "daemon.json").read_text())["registry-mirrors"] == [
+        "https://mirror.gcr.io/"
+    ]
