@@ -20,6 +20,9 @@ __version__ = "0.1.0"
 
 #: --screenshot gives up waiting for the engine after this many seconds and shoots anyway.
 SCREENSHOT_TIMEOUT_S = 30
+#: Benchmarks set this to `print` (or `exit`: print, then quit) to have one JSON line printed
+#: once the first rows are painted, the end of a cold start (see ui/first_paint.py).
+REPORT_LOADED_ENV = "MOORAGE_REPORT_LOADED"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -131,6 +134,10 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     if args.screenshot:
         _shoot_when_loaded(window, args.screenshot, app)
+    if os.environ.get(REPORT_LOADED_ENV) in ("print", "exit"):
+        from ui.first_paint import print_when_first_painted
+
+        print_when_first_painted(window, quit_after=os.environ[REPORT_LOADED_ENV] == "exit")
     with loop:
         loop.run_forever()
     window.store.close()

@@ -1,0 +1,86 @@
+"""The end of a cold start: the window says once when its first answer is on screen."""
+
+import json
+import time
+
+from PySide6.QtCore import QEvent, QObject
+
+from models.store import EngineStore
+from tests.support.fake_engine import FakeEngine, make_container
+from ui.first_paint import print_when_first_painted, when_first_painted
+from ui.main_window import MainWindow
+
+
+class PaintCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, _watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def build(engine, qtbot):
+    store = EngineStore(engine)
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.containers_page.show_all.setChecked(True)
+    return store, window
+
+
+def test_reports_once_after_the_rows_were_painted(qtbot, qloop):
+    """The callback runs once, after a paint of the table that holds the engine's rows."""
+    store, window = build(FakeEngine([make_container("web"), make_container("db")]), qtbot)
+    calls = []
+    counter = PaintCounter()
+    viewport = window.containers_page.view.viewport()
+    when_first_painted(
+        window, lambda state, rows: calls.append((state, rows, counter.paints, store.status))
+    )
+    viewport.installEventFilter(counter)
+    window.show()
+    store.start()
+    qtbot.waitUntil(lambda: bool(calls), timeout=3000)
+    qtbot.wait(50)
+    state, rows, paints, status = calls[0]
+    assert (state, rows) == ("connected", 2)
+    assert paints >= 1 and status.version is not None
+    assert len(calls) == 1
+    store.close()
+
+
+def test_an_unreachable_engine_is_reported_too(qtbot, qloop):
+    """A start-up that ends with the engine away still ends: the banner is what is shown."""
+    engine = FakeEngine([make_container("web")])
+    engine.up = False
+    store, window = build(engine, qtbot)
+    calls = []
+    when_first_painted(window, lambda state, rows: calls.append((state, rows)))
+    window.show()
+    store.start()
+    qtbot.waitUntil(lambda: bool(calls), timeout=3000)
+    assert calls == [("disconnected", 0)]
+    store.close()
+
+
+def test_prints_one_json_line_with_the_monotonic_clock(qtbot, qloop, capsys):
+    """What benchmarks read: one JSON line holding time.monotonic(), the state and the rows."""
+    store, window = build(FakeEngine([make_container("web")]), qtbot)
+    print_when_first_painted(window, quit_after=False)
+    window.show()
+    store.start()
+    printed = []
+
+    def seen() -> bool:
+        printed.append(capsys.readouterr().out)
+        return "first-paint" in "".join(printed)
+
+    qtbot.waitUntil(seen, timeout=3000)
+    lines = [json.loads(line) for line in "".join(printed).splitlines()]
+    assert len(lines) == 1
+    assert lines[0]["event"] == "first-paint"
+    assert (lines[0]["state"], lines[0]["rows"]) == ("connected", 1)
+    assert 0 <= time.monotonic() - lines[0]["monotonic"] < 5
+    store.close()
