@@ -121,6 +121,40 @@ def test_changes_made_with_the_cli_arrive_live_and_keep_the_selection(dockerd, w
     assert selected == [keep]
 
 
+def test_exits_and_pauses_show_although_dockerd_announces_them_early(dockerd, window, qtbot):
+    """dockerd logs `die` and `pause` before its list shows them; the table still ends right.
+
+    Found by the benchmarks: a container that exited by itself stayed "running" for good.
+    """
+    window.containers_page.show_all.setChecked(True)
+    model = window.store.containers
+    crashing = [
+        dockerd.cli(
+            "run", "-d", "--name", f"crash-{n}", IMAGE, "sh", "-c", "sleep 1; exit 3"
+        ).stdout.strip()
+        for n in range(4)
+    ]
+    qtbot.waitUntil(
+        lambda: all(
+            model.get(c) is not None and model.get(c).status.startswith("Exited (3)")
+            for c in crashing
+        ),
+        timeout=10_000,
+    )
+    pausing = [run_detached(dockerd, f"pause-{n}") for n in range(3)]
+    dockerd.cli("pause", *pausing)
+    qtbot.waitUntil(
+        lambda: all(
+            model.get(c) is not None and model.get(c).state.value == "paused" for c in pausing
+        ),
+        timeout=5000,
+    )
+    dockerd.cli("unpause", *pausing)
+    qtbot.waitUntil(
+        lambda: all(model.get(c).state.value == "running" for c in pausing), timeout=5000
+    )
+
+
 def test_stop_start_and_remove_from_the_window(dockerd, window, qtbot):
     page = window.containers_page
     page.show_all.setChecked(True)

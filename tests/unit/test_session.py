@@ -166,3 +166,91 @@ def test_backoff_grows_and_stops_growing(monkeypatch, attempts):
     run(scenario())
     assert delays[:3] == [0.001, 0.002, 0.004][: len(delays[:3])]
     assert max(delays) == (0.004 if len(delays) >= 3 else max(delays))
+
+
+class LaggingEngine(FakeEngine):
+    """An engine whose list API answers from before the last event, `lag` times, as dockerd
+    does for `pause`, `unpause` and `die`: it logs the event before it updates its list."""
+
+    def __init__(self, containers, lag: int) -> None:
+        super().__init__(containers)
+        self.lag = lag
+        self.before: dict = {}
+        self.fetches = 0
+
+    def _set_state(self, container_id, state, action) -> None:
+        self.before[container_id] = self.containers[container_id]
+        super()._set_state(container_id, state, action)
+
+    async def containers_by_id(self, ids):
+        self.fetches += 1
+        fresh = await super().containers_by_id(ids)
+        if self.lag > 0:
+            self.lag -= 1
+            return [self.before.get(c.id, c) for c in fresh]
+        return fresh
+
+
+def test_a_summary_from_before_the_event_is_fetched_again_and_never_shown(monkeypatch):
+    """A crashed container's `die` fetched too early still says running: fetch again."""
+    monkeypatch.setattr(session_module, "RECHECK_DELAYS", (0.01, 0.01, 0.01))
+    web = make_container("web")
+
+    async def scenario():
+        engine = LaggingEngine([web], lag=2)
+        recorder = Recorder()
+        task = asyncio.create_task(EngineSession(engine, recorder).run())
+        await _until(lambda: state(recorder) is ConnectionState.CONNECTED)
+        await engine.stop_container(web.id)  # announces `die` only, as a crash does
+        await _until(lambda: any(changed for changed, _ in recorder.changes))
+        shown = [c.state for changed, _ in recorder.changes for c in changed]
+        assert shown == [ContainerState.EXITED]
+        assert engine.fetches == 3
+        task.cancel()
+
+    run(scenario())
+
+
+def test_the_engine_has_the_last_word_after_the_last_recheck(monkeypatch):
+    """A state that stays "stale" may be true (a container restarted at once): it is shown."""
+    monkeypatch.setattr(session_module, "RECHECK_DELAYS", (0.01, 0.01))
+    web = make_container("web")
+
+    async def scenario():
+        engine = LaggingEngine([web], lag=100)
+        recorder = Recorder()
+        task = asyncio.create_task(EngineSession(engine, recorder).run())
+        await _until(lambda: state(recorder) is ConnectionState.CONNECTED)
+        await engine.stop_container(web.id)
+        await _until(lambda: any(changed for changed, _ in recorder.changes))
+        shown = [c.state for changed, _ in recorder.changes for c in changed]
+        assert shown == [ContainerState.RUNNING]
+        assert engine.fetches == 3
+        task.cancel()
+
+    run(scenario())
+
+
+def test_a_newer_event_replaces_a_pending_recheck(monkeypatch):
+    """Once another event named the container, its own fetch counts, not the old recheck."""
+    monkeypatch.setattr(session_module, "RECHECK_DELAYS", (0.2,))
+    web = make_container("web")
+
+    async def scenario():
+        engine = LaggingEngine([web], lag=1)
+        recorder = Recorder()
+        session = EngineSession(engine, recorder)
+        task = asyncio.create_task(session.run())
+        await _until(lambda: state(recorder) is ConnectionState.CONNECTED)
+        await engine.stop_container(web.id)
+        await _until(lambda: engine.fetches == 1)
+        await asyncio.sleep(0.02)
+        await engine.start_container(web.id)
+        await _until(lambda: any(changed for changed, _ in recorder.changes))
+        await asyncio.sleep(0.3)  # the cancelled recheck would have fetched by now
+        shown = [c.state for changed, _ in recorder.changes for c in changed]
+        assert shown == [ContainerState.RUNNING]
+        assert engine.fetches == 2
+        task.cancel()
+
+    run(scenario())
