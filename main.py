@@ -50,6 +50,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--settings", action="store_true", help="open the Settings (registry mirrors) at start"
     )
+    parser.add_argument(
+        "--doctor",
+        action="store_true",
+        help="check the engine, say what is wrong and how to fix it; exit 0 only when healthy",
+    )
+    parser.add_argument("--json", action="store_true", help="with --doctor: print JSON")
     parser.add_argument("--lang", help="interface language, e.g. zh_CN or en (default: system)")
     parser.add_argument("--version", action="version", version=f"Moorage {__version__}")
     return parser.parse_args(argv)
@@ -62,12 +68,13 @@ def create_window(host: str | None = None):
     Tests, screenshots and benchmarks build the window through here.
     """
     from models.store import EngineStore
-    from services.endpoints import default_endpoint
+    from services.endpoints import resolve_endpoint
     from services.engine import DockerEngine
     from ui.main_window import MainWindow
 
-    engine = DockerEngine(host or default_endpoint())
-    store = EngineStore(engine)
+    endpoint = resolve_endpoint(host)
+    engine = DockerEngine(endpoint.url, tls=endpoint.tls)
+    store = EngineStore(engine, endpoint)
     window = MainWindow(store)
     store.setParent(window)
     QTimer.singleShot(0, store.start)
@@ -107,6 +114,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return mirrors_main(argv[1:])
     args = parse_args(argv)
+    if args.doctor:
+        from ui.doctor_cli import run as doctor
+
+        return doctor(args.host, args.json, sys.stdout)
 
     import asyncio
 

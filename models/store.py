@@ -13,6 +13,8 @@ from PySide6.QtCore import QObject, Signal
 from models.containers import ContainersModel
 from models.images import ImagesModel, ImageTagRow
 from services.data import ActionResult, ContainerInfo, ContainerState, ImageInfo
+from services.diagnostics import Diagnosis, diagnose
+from services.endpoints import Endpoint
 from services.engine import WORKERS, DockerEngine
 from services.errors import EngineError, ForceRequired
 from services.session import ConnectionState, EngineSession, SessionStatus
@@ -45,15 +47,22 @@ class EngineStore(QObject):
         status_changed(SessionStatus): connecting, connected (with the version) or away.
         counts_changed(Counts): the number of containers, running ones and images changed.
         crashed(str): the session stopped on a bug; the text says what happened.
+        diagnosed(Diagnosis): why the engine is away and what to do, once per outage.
     """
 
     status_changed = Signal(object)
     counts_changed = Signal(object)
     crashed = Signal(str)
+    diagnosed = Signal(object)
 
-    def __init__(self, engine: DockerEngine, parent: QObject | None = None) -> None:
+    def __init__(
+        self, engine: DockerEngine, endpoint: Endpoint | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self.engine = engine
+        self.endpoint = endpoint or Endpoint(engine.endpoint, "given", engine.tls)
+        self.diagnosis: Diagnosis | None = None
+        self._diagnosing = False
         self.containers = ContainersModel(self)
         self.images = ImagesModel(self)
         self.session = EngineSession(engine, self)
@@ -85,12 +94,36 @@ class EngineStore(QObject):
         self.engine.close()
 
     def retry_now(self) -> None:
+        self.diagnosis = None  # the user may have fixed it: look again on the next failure
         self.session.retry_now()
+
+    def _diagnose_once(self) -> None:
+        """Find out why the engine is away, once per outage (the checks cost a moment)."""
+        if self.diagnosis is not None or self._diagnosing:
+            return
+        self._diagnosing = True
+
+        async def work() -> None:
+            try:
+                diagnosis = await self.engine.run_blocking(diagnose, self.endpoint)
+            finally:
+                self._diagnosing = False
+            if self.status.state is not ConnectionState.CONNECTED:
+                self.diagnosis = diagnosis
+                self.diagnosed.emit(diagnosis)
+
+        task = asyncio.ensure_future(work())
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
 
     # -- what the session tells us ---------------------------------------------------------
 
     def session_status(self, status: SessionStatus) -> None:
         self.status = status
+        if status.state is ConnectionState.CONNECTED:
+            self.diagnosis = None
+        elif status.state is ConnectionState.DISCONNECTED:
+            self._diagnose_once()
         self.containers.set_stale(status.state is not ConnectionState.CONNECTED)
         self.images.set_stale(status.state is not ConnectionState.CONNECTED)
         self.status_changed.emit(status)

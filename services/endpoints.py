@@ -1,11 +1,48 @@
-"""Which engine to talk to when the user did not say."""
+"""Which engine to talk to, as the docker CLI would choose it, and how (TLS).
+
+Order, as the CLI's: an address given to Moorage, then `DOCKER_HOST`, then the context named
+by `DOCKER_CONTEXT`, then the CLI's current context (its config.json), then the rootful
+socket, then the rootless one.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
 
 ROOTFUL_SOCKET = "/var/run/docker.sock"
+
+
+@dataclass(frozen=True)
+class TLSSettings:
+    """Client TLS for a `tcp://` engine; verification is on unless turned off on purpose."""
+
+    ca_cert: str | None = None
+    client_cert: str | None = None
+    client_key: str | None = None
+    verify: bool = True
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """An engine address and where the choice came from (said in diagnostics)."""
+
+    url: str
+    source: str
+    tls: TLSSettings | None = None
+    context: str | None = None
+
+
+@dataclass(frozen=True)
+class DockerContext:
+    name: str
+    url: str
+    tls: TLSSettings | None = None
+    description: str = ""
 
 
 def rootless_socket(environ: Mapping[str, str]) -> str:
@@ -14,21 +51,94 @@ def rootless_socket(environ: Mapping[str, str]) -> str:
     return os.path.join(runtime_dir, "docker.sock")
 
 
-def default_endpoint(
+def cli_config_dir(environ: Mapping[str, str]) -> Path:
+    return Path(environ.get("DOCKER_CONFIG") or Path.home() / ".docker")
+
+
+def list_contexts(config_dir: Path) -> list[DockerContext]:
+    """The docker CLI's contexts (`docker context ls`), without the built-in "default"."""
+    contexts = []
+    for meta in sorted((config_dir / "contexts" / "meta").glob("*/meta.json")):
+        try:
+            data = json.loads(meta.read_text())
+            docker = data["Endpoints"]["docker"]
+            name, url = str(data["Name"]), str(docker["Host"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        tls_dir = config_dir / "contexts" / "tls" / meta.parent.name / "docker"
+        tls = None
+        if tls_dir.is_dir() or docker.get("SkipTLSVerify"):
+            tls = TLSSettings(
+                ca_cert=_existing(tls_dir / "ca.pem"),
+                client_cert=_existing(tls_dir / "cert.pem"),
+                client_key=_existing(tls_dir / "key.pem"),
+                verify=not docker.get("SkipTLSVerify", False),
+            )
+        description = str((data.get("Metadata") or {}).get("Description", ""))
+        contexts.append(DockerContext(name, url, tls, description))
+    return contexts
+
+
+def _existing(path: Path) -> str | None:
+    return str(path) if path.is_file() else None
+
+
+def context_dir_name(name: str) -> str:
+    """The folder the CLI keeps a context in: the SHA-256 of its name."""
+    return hashlib.sha256(name.encode()).hexdigest()
+
+
+def current_context_name(environ: Mapping[str, str], config_dir: Path) -> str | None:
+    if environ.get("DOCKER_CONTEXT"):
+        return environ["DOCKER_CONTEXT"]
+    try:
+        name = json.loads((config_dir / "config.json").read_text()).get("currentContext")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return name or None
+
+
+def tls_from_environment(environ: Mapping[str, str]) -> TLSSettings | None:
+    """`DOCKER_TLS_VERIFY` and `DOCKER_CERT_PATH`, as the CLI reads them."""
+    cert_path = environ.get("DOCKER_CERT_PATH")
+    verify = bool(environ.get("DOCKER_TLS_VERIFY"))
+    if not cert_path and not verify:
+        return None
+    folder = Path(cert_path) if cert_path else Path.home() / ".docker"
+    return TLSSettings(
+        _existing(folder / "ca.pem"),
+        _existing(folder / "cert.pem"),
+        _existing(folder / "key.pem"),
+        verify=verify,
+    )
+
+
+def resolve_endpoint(
+    host: str | None = None,
     environ: Mapping[str, str] | None = None,
     exists: Callable[[str], bool] = os.path.exists,
-) -> str:
-    """`DOCKER_HOST` if set, else the rootful socket, else the rootless one.
-
-    When neither socket exists the rootful one is returned anyway, so the window can
-    say plainly that no engine answers there instead of naming a path nobody expects.
-    """
+) -> Endpoint:
+    """The engine to use when the user names `host` (or nothing)."""
     environ = os.environ if environ is None else environ
+    if host:
+        return Endpoint(host, "given with --host")
     if environ.get("DOCKER_HOST"):
-        return environ["DOCKER_HOST"]
+        return Endpoint(environ["DOCKER_HOST"], "DOCKER_HOST", tls_from_environment(environ))
+    config_dir = cli_config_dir(environ)
+    name = current_context_name(environ, config_dir)
+    if name and name != "default":
+        source = (
+            "DOCKER_CONTEXT"
+            if environ.get("DOCKER_CONTEXT")
+            else "the docker CLI's current context"
+        )
+        for context in list_contexts(config_dir):
+            if context.name == name:
+                return Endpoint(context.url, f"{source} “{name}”", context.tls, name)
     if exists(ROOTFUL_SOCKET):
-        return "unix://" + ROOTFUL_SOCKET
+        return Endpoint("unix://" + ROOTFUL_SOCKET, "the rootful engine's socket")
     rootless = rootless_socket(environ)
     if exists(rootless):
-        return "unix://" + rootless
-    return "unix://" + ROOTFUL_SOCKET
+        return Endpoint("unix://" + rootless, "the rootless engine's socket")
+    # Nothing answers: name the usual place, so the diagnosis can say what is missing there.
+    return Endpoint("unix://" + ROOTFUL_SOCKET, "the default socket")

@@ -16,7 +16,9 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Any, TypeVar
 
 import docker
+import docker.constants
 import docker.errors
+import docker.tls
 import requests
 
 from services.data import (
@@ -28,6 +30,7 @@ from services.data import (
     PortBinding,
     RegistryConfig,
 )
+from services.endpoints import TLSSettings
 from services.errors import (
     Conflict,
     EngineError,
@@ -41,6 +44,8 @@ T = TypeVar("T")
 
 #: Short calls (lists, start, remove) give up after this many seconds.
 REQUEST_TIMEOUT = 60
+#: The oldest API the SDK speaks; a client starts there and asks the daemon for its own.
+MINIMUM_API_VERSION = docker.constants.MINIMUM_DOCKER_API_VERSION
 #: The executor's size; also the SDK's connection pool size, so no call waits for a socket.
 WORKERS = 4
 
@@ -54,8 +59,11 @@ class DockerEngine:
     Build it anywhere; nothing touches the network until `connect()` is awaited.
     """
 
-    def __init__(self, endpoint: str, *, timeout: int = REQUEST_TIMEOUT) -> None:
+    def __init__(
+        self, endpoint: str, *, tls: TLSSettings | None = None, timeout: int = REQUEST_TIMEOUT
+    ) -> None:
         self.endpoint = endpoint
+        self.tls = tls
         self._timeout = timeout
         self._executor = ThreadPoolExecutor(
             max_workers=WORKERS, thread_name_prefix="moorage-engine"
@@ -76,6 +84,10 @@ class DockerEngine:
 
         return await loop.run_in_executor(self._executor, call)
 
+    async def run_blocking(self, function: Callable[..., T], *args: Any) -> T:
+        """Run other blocking work (a diagnosis) on this engine's threads, untranslated."""
+        return await asyncio.get_running_loop().run_in_executor(self._executor, function, *args)
+
     def _api(self) -> docker.APIClient:
         if self._client is None:
             raise EngineUnavailable(f"Not connected to the engine at {self.endpoint}.")
@@ -83,12 +95,7 @@ class DockerEngine:
 
     def _new_client(self, version: str | None = None) -> docker.APIClient:
         # version="auto" asks the daemon (a blocking /version call): only ever off the GUI thread.
-        return docker.APIClient(
-            base_url=self.endpoint,
-            version=version or "auto",
-            timeout=self._timeout,
-            max_pool_size=WORKERS,
-        )
+        return make_api_client(self.endpoint, self.tls, version or "auto", self._timeout, WORKERS)
 
     # -- connection ----------------------------------------------------------------------
 
@@ -268,6 +275,43 @@ class EventStream:
 
 
 # -- translation from the API's dicts and errors -----------------------------------------
+
+
+def make_api_client(
+    url: str, tls: TLSSettings | None, version: str, timeout: float, pool_size: int = 1
+) -> docker.APIClient:
+    """An SDK client for one endpoint; blocking when `version` is "auto" (it asks the daemon)."""
+    client = docker.APIClient(
+        base_url=url,
+        version=MINIMUM_API_VERSION if version == "auto" else version,
+        timeout=timeout,
+        max_pool_size=pool_size,
+        tls=sdk_tls(tls),
+        # The system's ssh client: it reads ~/.ssh/config and agents as the CLI does.
+        use_ssh_client=url.startswith("ssh://"),
+    )
+    if tls is not None:
+        # requests lets REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE override the session's CA file on
+        # every request (psf/requests#3829): the engine's own CA would be ignored.
+        client.trust_env = False
+    if version == "auto":
+        # What version="auto" does in the SDK, but after the line above.
+        client._version = client.version(api_version=False)["ApiVersion"]
+    return client
+
+
+def sdk_tls(settings: TLSSettings | None) -> docker.tls.TLSConfig | bool:
+    """Our TLS settings as the SDK's; False (plain) when there are none."""
+    if settings is None:
+        return False
+    client_cert = None
+    if settings.client_cert and settings.client_key:
+        client_cert = (settings.client_cert, settings.client_key)
+    return docker.tls.TLSConfig(
+        client_cert=client_cert,
+        ca_cert=settings.ca_cert,
+        verify=settings.ca_cert if settings.verify and settings.ca_cert else settings.verify,
+    )
 
 
 def container_from_api(engine: str, item: dict, fetched_at: float) -> ContainerInfo:

@@ -23,7 +23,9 @@ from tests.support.registry import PrivateRegistry, registry_unavailable_reason
 # The qasync loop the Qt layers share (tests.support.qt_loop, owned by the app side).
 pytest_plugins = ["tests.support.qt_loop"]
 
-ENGINE_FIXTURES = frozenset({"dockerd", "docker_registry", "clean_engine", "dockerd_factory"})
+ENGINE_FIXTURES = frozenset(
+    {"dockerd", "docker_registry", "clean_engine", "dockerd_factory", "root_user"}
+)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -103,3 +105,9 @@ def dockerd_factory() -> Iterator[Callable[..., PrivateDockerd]]:
     yield make
     for engine in reversed(started):
         engine.stop()
+
+
+@pytest.fixture
+def root_user() -> None:
+    """For tests that act as another user (they drop root in a child process)."""
+    _require(None if os.geteuid() == 0 else "these checks switch users, which needs root")

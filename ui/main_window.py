@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from models.mirrors_store import MirrorsStore
 from models.store import Counts, EngineStore
+from services.diagnostics import Diagnosis
 from services.session import ConnectionState, SessionStatus
 from ui.containers_page import ContainersPage
 from ui.images_page import ImagesPage
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         store.status_changed.connect(self._show_status)
         store.counts_changed.connect(self._show_counts)
         store.crashed.connect(self._show_crash)
+        store.diagnosed.connect(self._show_diagnosis)
         self._show_status(store.status)
         self._show_counts(store.counts)
 
@@ -149,12 +151,69 @@ class MainWindow(QMainWindow):
         self.retry_button = QPushButton(self.tr("Retry now"))
         self.retry_button.setObjectName("retryButton")
         self.retry_button.clicked.connect(self.store.retry_now)
+        # Filled in by the diagnosis: what is wrong, and the commands that fix it.
+        self.diagnosis_title = QLabel()
+        self.diagnosis_title.setObjectName("diagnosisTitle")
+        font = self.diagnosis_title.font()
+        font.setBold(True)
+        self.diagnosis_title.setFont(font)
+        self.diagnosis_title.hide()
+        self.diagnosis_text = QLabel()
+        self.diagnosis_text.setObjectName("diagnosisText")
+        self.diagnosis_text.setWordWrap(True)
+        self.diagnosis_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.diagnosis_text.hide()
+        self.diagnosis_commands = QLabel()
+        self.diagnosis_commands.setObjectName("diagnosisCommands")
+        self.diagnosis_commands.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.diagnosis_commands.setStyleSheet(
+            "font-family: monospace; background: #fff; padding: 6px; border: 1px solid #f5c2c0"
+        )
+        self.diagnosis_commands.hide()
+        self.copy_commands = QPushButton(self.tr("Copy commands"))
+        self.copy_commands.setObjectName("copyCommands")
+        self.copy_commands.clicked.connect(
+            lambda: QGuiApplication.clipboard().setText(self.diagnosis_commands.text())
+        )
+        self.copy_commands.hide()
+        text = QVBoxLayout()
+        text.addWidget(self.diagnosis_title)
+        text.addWidget(self.diagnosis_text)
+        text.addWidget(self.diagnosis_commands)
+        text.addWidget(self.banner_text)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.retry_button)
+        buttons.addWidget(self.copy_commands)
+        buttons.addStretch(1)
         layout = QHBoxLayout(banner)
         layout.setContentsMargins(14, 8, 14, 8)
-        layout.addWidget(self.banner_text, 1)
-        layout.addWidget(self.retry_button)
+        layout.addLayout(text, 1)
+        layout.addLayout(buttons)
         banner.hide()
         return banner
+
+    def _show_diagnosis(self, diagnosis: Diagnosis) -> None:
+        """Why the engine is away and what to do; the raw reason stays below it."""
+        self.diagnosis_title.setText(diagnosis.title)
+        self.diagnosis_text.setText(diagnosis.explanation)
+        self.diagnosis_commands.setText("\n".join(diagnosis.commands))
+        self.diagnosis_title.setVisible(not diagnosis.healthy)
+        self.diagnosis_text.setVisible(not diagnosis.healthy)
+        has_commands = bool(diagnosis.commands) and not diagnosis.healthy
+        self.diagnosis_commands.setVisible(has_commands)
+        self.copy_commands.setVisible(has_commands)
+
+    def _hide_diagnosis(self) -> None:
+        widgets: tuple[QWidget, ...] = (
+            self.diagnosis_title,
+            self.diagnosis_text,
+            self.diagnosis_commands,
+            self.copy_commands,
+        )
+        for widget in widgets:
+            widget.hide()
 
     def _show_status(self, status: SessionStatus) -> None:
         endpoint = self.store.engine.endpoint
@@ -171,6 +230,13 @@ class MainWindow(QMainWindow):
             )
             self.banner.hide()
             self._countdown.stop()
+            for widget in (
+                self.diagnosis_title,
+                self.diagnosis_text,
+                self.diagnosis_commands,
+                self.copy_commands,
+            ):
+                widget.hide()
         elif status.state is ConnectionState.CONNECTING:
             self.engine_status.setText(
                 _DOT.format(

@@ -14,7 +14,7 @@ from typing import TextIO
 
 from services.daemon_config import InvalidEntry, normalise_mirrors
 from services.daemon_location import locate
-from services.endpoints import default_endpoint
+from services.endpoints import resolve_endpoint
 from services.engine import DockerEngine
 from services.errors import EngineError
 from services.mirrors import InvalidFileOnDisk, MirrorSettings, Outcome
@@ -47,7 +47,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 async def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    engine = DockerEngine(args.host or default_endpoint())
+    endpoint = resolve_endpoint(args.host)
+    engine = DockerEngine(endpoint.url, tls=endpoint.tls)
     location = locate(engine.endpoint)
     settings = MirrorSettings(engine, location)
     try:

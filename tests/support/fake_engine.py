@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 from services.data import ContainerInfo, ContainerState, EngineEvent, EngineVersion, ImageInfo
 from services.errors import Conflict, EngineUnavailable, ForceRequired, NotFound
@@ -68,6 +69,11 @@ class FakeEventStream:
 
     def close(self) -> None:
         self.closed = True
+
+    async def run_blocking(self, function, *args):
+        # Not the loop's default executor: under qasync its QThreads outlive the test.
+        with ThreadPoolExecutor(max_workers=1) as executor:
+            return await asyncio.get_running_loop().run_in_executor(executor, function, *args)
         self._queue.put_nowait(None)
 
     def __aiter__(self):
@@ -87,6 +93,7 @@ class FakeEngine:
 
     def __init__(self, containers=(), images=()) -> None:
         self.endpoint = "fake://"
+        self.tls = None
         self.containers = {c.id: c for c in containers}
         self.images = {i.id: i for i in images}
         self.up = True
@@ -119,6 +126,11 @@ class FakeEngine:
 
     def close(self) -> None:
         self.closed = True
+
+    async def run_blocking(self, function, *args):
+        # Not the loop's default executor: under qasync its QThreads outlive the test.
+        with ThreadPoolExecutor(max_workers=1) as executor:
+            return await asyncio.get_running_loop().run_in_executor(executor, function, *args)
 
     async def list_containers(self) -> list[ContainerInfo]:
         self._check_up()

@@ -1,0 +1,369 @@
+"""Why the engine cannot be reached, and what to do about it, in plain words.
+
+One blocking function, `diagnose()`, used by `main.py --doctor` and, on a worker thread, by
+the window when the engine is away. Each problem has a stable code (for scripts and
+`--doctor --json`), a one-line title, an explanation and the commands to copy.
+"""
+
+from __future__ import annotations
+
+import errno
+import grp
+import os
+import pwd
+import shutil
+import socket
+import ssl
+import subprocess
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import docker
+import requests
+
+from services.endpoints import Endpoint
+from services.engine import make_api_client
+
+#: Seconds a check waits for an answer.
+CHECK_TIMEOUT = 5
+
+
+class Problem:
+    """Stable codes; `main.py --doctor` exits with the number beside each."""
+
+    NONE = "none"
+    NOT_INSTALLED = "not-installed"
+    NOT_RUNNING = "not-running"
+    NOT_IN_GROUP = "not-in-docker-group"
+    RELOGIN_NEEDED = "group-not-active-in-session"
+    PERMISSION_DENIED = "permission-denied"
+    REMOTE_UNREACHABLE = "remote-unreachable"
+    TLS_ERROR = "tls-error"
+    SSH_FAILED = "ssh-failed"
+    ENGINE_ERROR = "engine-error"
+
+
+EXIT_CODES = {
+    Problem.NONE: 0,
+    Problem.NOT_INSTALLED: 10,
+    Problem.NOT_RUNNING: 11,
+    Problem.NOT_IN_GROUP: 12,
+    Problem.RELOGIN_NEEDED: 13,
+    Problem.PERMISSION_DENIED: 14,
+    Problem.REMOTE_UNREACHABLE: 15,
+    Problem.TLS_ERROR: 16,
+    Problem.SSH_FAILED: 17,
+    Problem.ENGINE_ERROR: 18,
+}
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    problem: str
+    title: str
+    explanation: str = ""
+    commands: tuple[str, ...] = ()
+    endpoint: str = ""
+    source: str = ""
+    engine: dict = field(default_factory=dict)
+
+    @property
+    def healthy(self) -> bool:
+        return self.problem == Problem.NONE
+
+    @property
+    def exit_code(self) -> int:
+        return EXIT_CODES[self.problem]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"healthy": self.healthy, **asdict(self), "commands": list(self.commands)}
+
+
+def diagnose(
+    endpoint: Endpoint, *, dockerd_path: str | None = None, environ: dict[str, str] | None = None
+) -> Diagnosis:
+    """Check the engine at `endpoint` and say what is wrong, most specific reason first."""
+    environ = dict(os.environ if environ is None else environ)
+    url = endpoint.url
+    base: dict[str, Any] = {"endpoint": url, "source": endpoint.source}
+    if url.startswith("unix://"):
+        found = _local_socket_problem(url[len("unix://") :], environ, dockerd_path)
+        if found is not None:
+            return Diagnosis(**found, **base)
+    try:
+        client = make_api_client(url, endpoint.tls, "auto", CHECK_TIMEOUT)
+        try:
+            version = client.version()
+        finally:
+            client.close()
+    except Exception as error:  # every failure is classified below, none escapes
+        return Diagnosis(**_remote_problem(url, error), **base)
+    return Diagnosis(
+        Problem.NONE,
+        f"Docker {version.get('Version', '?')} is running",
+        f"API {version.get('ApiVersion', '?')}, {version.get('Os', '?')}/"
+        f"{version.get('Arch', '?')}, kernel {version.get('KernelVersion', '?')}.",
+        engine={
+            key: version.get(key)
+            for key in ("Version", "ApiVersion", "Os", "Arch", "KernelVersion")
+        },
+        **base,
+    )
+
+
+# -- a local socket ----------------------------------------------------------------------------
+
+
+def _local_socket_problem(
+    path: str, environ: dict[str, str], dockerd_path: str | None
+) -> dict[str, Any] | None:
+    rootless = bool(environ.get("XDG_RUNTIME_DIR")) and path.startswith(
+        environ["XDG_RUNTIME_DIR"].rstrip("/") + "/"
+    )
+    try:
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+            probe.settimeout(CHECK_TIMEOUT)
+            probe.connect(path)
+        return None
+    except PermissionError:
+        return _permission_problem(path)
+    except FileNotFoundError:
+        if not _dockerd_installed(dockerd_path):
+            return _not_installed()
+        return _not_running(path, rootless, f"Nothing listens at {path}: there is no socket.")
+    except ConnectionRefusedError:
+        return _not_running(
+            path,
+            rootless,
+            f"{path} exists but nothing listens on it: the daemon stopped or crashed.",
+        )
+    except OSError as error:
+        if error.errno == errno.EACCES:
+            return _permission_problem(path)
+        return {
+            "problem": Problem.ENGINE_ERROR,
+            "title": "The engine's socket cannot be used",
+            "explanation": f"{path}: {error.strerror or error}.",
+        }
+
+
+def _dockerd_installed(dockerd_path: str | None) -> bool:
+    if dockerd_path is not None:
+        return Path(dockerd_path).exists()
+    return (
+        shutil.which("dockerd") is not None
+        or Path("/usr/bin/dockerd").exists()
+        or Path("/usr/sbin/dockerd").exists()
+    )
+
+
+def _os_release() -> dict[str, str]:
+    values = {}
+    try:
+        for line in Path("/etc/os-release").read_text().splitlines():
+            key, _, value = line.partition("=")
+            values[key] = value.strip().strip('"')
+    except OSError:
+        pass
+    return values
+
+
+def install_commands(os_release: dict[str, str]) -> tuple[str, ...]:
+    """How to install Docker here: the distribution's package, or Docker's script."""
+    family = {os_release.get("ID", ""), *os_release.get("ID_LIKE", "").split()}
+    script = (
+        "curl -fsSL https://get.docker.com -o get-docker.sh",
+        "sudo sh get-docker.sh",
+        "# in mainland China, from Aliyun's mirror of Docker's packages:",
+        "sudo sh get-docker.sh --mirror Aliyun",
+    )
+    if family & {"debian", "ubuntu"}:
+        return (
+            "sudo apt-get update",
+            "sudo apt-get install docker.io",
+            "sudo systemctl enable --now docker",
+            "# or Docker's own packages:",
+            *script,
+        )
+    if family & {"fedora"}:
+        return (
+            "sudo dnf install moby-engine",
+            "sudo systemctl enable --now docker",
+            "# or Docker's own packages:",
+            *script,
+        )
+    if family & {"arch"}:
+        return ("sudo pacman -S docker", "sudo systemctl enable --now docker")
+    if family & {"suse", "opensuse", "sles"}:
+        return ("sudo zypper install docker", "sudo systemctl enable --now docker")
+    return script
+
+
+def _not_installed() -> dict[str, Any]:
+    return {
+        "problem": Problem.NOT_INSTALLED,
+        "title": "Docker is not installed",
+        "explanation": "No Docker Engine (dockerd) was found on this machine. Install it, "
+        "start it, then press Retry.",
+        "commands": install_commands(_os_release()),
+    }
+
+
+def _systemd_state(unit: str, user: bool) -> str:
+    """`failed`, `inactive`, `active`... or "" when systemd cannot be asked."""
+    command = [
+        "systemctl",
+        *(["--user"] if user else []),
+        "show",
+        unit,
+        "--property=ActiveState,Result",
+    ]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=3, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    fields = dict(line.partition("=")[::2] for line in done.stdout.splitlines())
+    if fields.get("Result") not in (None, "", "success"):
+        return "failed"
+    return fields.get("ActiveState", "")
+
+
+def _not_running(path: str, rootless: bool, what: str) -> dict[str, Any]:
+    scope = "--user " if rootless else ""
+    sudo = "" if rootless else "sudo "
+    state = _systemd_state("docker.service", rootless)
+    explanation = what
+    journal = f"journalctl {scope}-u docker -n 50"
+    commands = [f"{sudo}systemctl {scope}enable --now docker"]
+    if state == "failed":
+        explanation += (
+            " systemd says docker.service failed: its log says why (often a "
+            "daemon.json it cannot read)."
+        )
+        commands.insert(0, f"{sudo}{journal}")
+    elif state:
+        explanation += f" systemd reports docker.service as {state}."
+    return {
+        "problem": Problem.NOT_RUNNING,
+        "title": "The Docker daemon is not running",
+        "explanation": explanation,
+        "commands": tuple(commands),
+    }
+
+
+def _permission_problem(path: str) -> dict[str, Any]:
+    user = pwd.getpwuid(os.getuid()).pw_name
+    try:
+        socket_gid = os.stat(path).st_gid
+        group = grp.getgrgid(socket_gid)
+    except (OSError, KeyError):
+        return {
+            "problem": Problem.PERMISSION_DENIED,
+            "title": "Permission denied",
+            "explanation": f"{user} may not open {path} (or a folder above it).",
+        }
+    in_database = user in group.gr_mem or pwd.getpwuid(os.getuid()).pw_gid == socket_gid
+    in_session = socket_gid in os.getgroups() or os.getgid() == socket_gid
+    security = (
+        "Members of the group can control the engine and through it get root on "
+        "this machine: add only people you would give sudo. Rootless Docker avoids "
+        "this."
+    )
+    if in_database and not in_session:
+        return {
+            "problem": Problem.RELOGIN_NEEDED,
+            "title": f"You are in the {group.gr_name} group, but not in this session",
+            "explanation": f"{user} was added to {group.gr_name} after this session "
+            "started; group changes apply from the next login. Log out "
+            "and back in (or start a shell with the group).",
+            "commands": (f"newgrp {group.gr_name}",),
+        }
+    if group.gr_name == "docker":
+        return {
+            "problem": Problem.NOT_IN_GROUP,
+            "title": f"{user} is not in the docker group",
+            "explanation": f"The engine's socket {path} is open to root and the docker "
+            f"group only. {security} Log out and back in after adding "
+            "yourself.",
+            "commands": ("sudo usermod -aG docker $USER",),
+        }
+    return {
+        "problem": Problem.PERMISSION_DENIED,
+        "title": "Permission denied",
+        "explanation": f"{path} belongs to the group {group.gr_name}, which {user} is not in.",
+    }
+
+
+# -- everything else: tcp://, ssh://, or a socket that answered ------------------------------
+
+
+def _causes(error: BaseException) -> Iterable[BaseException]:
+    seen: set[int] = set()
+    stack = [error]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        stack.extend(e for e in (current.__cause__, current.__context__) if e is not None)
+        stack.extend(a for a in getattr(current, "args", ()) if isinstance(a, BaseException))
+
+
+def _remote_problem(url: str, error: Exception) -> dict[str, Any]:
+    text = str(error)
+    for cause in _causes(error):
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            reason = cause.verify_message or str(cause)
+            return {
+                "problem": Problem.TLS_ERROR,
+                "title": "The engine's TLS certificate is not trusted",
+                "explanation": f"{url}: {reason}. Check the certificate paths of this "
+                "connection (ca.pem must be the CA that signed the "
+                "engine's certificate, for this host name, not expired).",
+            }
+        if isinstance(cause, ssl.SSLError):
+            return {
+                "problem": Problem.TLS_ERROR,
+                "title": "TLS with the engine failed",
+                "explanation": f"{url}: {cause.reason or cause}. Does the engine expect "
+                "TLS on this port, and does it accept this client "
+                "certificate?",
+            }
+    if "Client sent an HTTP request to an HTTPS server" in text:
+        return {
+            "problem": Problem.TLS_ERROR,
+            "title": "The engine expects TLS",
+            "explanation": f"{url} answers only over TLS: give the connection its "
+            "certificates (DOCKER_TLS_VERIFY=1, DOCKER_CERT_PATH).",
+        }
+    if url.startswith("ssh://"):
+        return {
+            "problem": Problem.SSH_FAILED,
+            "title": "ssh to the engine's host failed",
+            "explanation": f"{url}: {text}. Check that `ssh {url[6:]}` works in a "
+            "terminal without a password prompt (use an agent or a key) "
+            "and that the user may run docker there.",
+            "commands": (f"ssh {url[6:]} docker version",),
+        }
+    if isinstance(error, docker.errors.APIError):
+        return {
+            "problem": Problem.ENGINE_ERROR,
+            "title": "The engine answered with an error",
+            "explanation": f"{url}: {error.explanation or text}",
+        }
+    if isinstance(error, requests.exceptions.Timeout):
+        reason = f"no answer within {CHECK_TIMEOUT} s"
+    else:
+        reason = next(
+            (c.strerror or str(c) for c in _causes(error) if isinstance(c, OSError) and c.strerror),
+            text,
+        )
+    return {
+        "problem": Problem.REMOTE_UNREACHABLE,
+        "title": "The engine cannot be reached",
+        "explanation": f"{url}: {reason}. Is the host up, the engine listening on that "
+        "port, and no firewall in between?",
+    }

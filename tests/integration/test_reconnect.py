@@ -1,0 +1,94 @@
+"""The window through ten daemon restarts: seen within two seconds, re-synced, nothing leaked."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from main import create_window
+from models.containers import NAME_COLUMN
+from models.table import KeyRole
+from services import session
+from services.session import ConnectionState
+
+RESTARTS = 10
+
+
+def cli_containers(engine) -> dict[str, str]:
+    out = engine.cli("ps", "-a", "--no-trunc", "--format", "{{.ID}} {{.Names}}").stdout
+    return dict(line.split(" ", 1) for line in out.splitlines() if line)
+
+
+def cli_images(engine) -> list[str]:
+    out = engine.cli("images", "--format", "{{.Repository}}:{{.Tag}}").stdout
+    return sorted(out.split())
+
+
+def shown_containers(window) -> dict[str, str]:
+    model = window.store.containers
+    return {
+        model.index(r, 0).data(KeyRole): model.index(r, NAME_COLUMN).data()
+        for r in range(model.rowCount())
+    }
+
+
+def shown_images(window) -> list[str]:
+    model = window.store.images
+    return sorted(
+        f"{model.index(r, 0).data()}:{model.index(r, 1).data()}" for r in range(model.rowCount())
+    )
+
+
+def open_dialogs() -> list[str]:
+    return [
+        w.objectName() or type(w).__name__
+        for w in QApplication.topLevelWidgets()
+        if isinstance(w, QDialog | QMessageBox) and w.isVisible()
+    ]
+
+
+def test_ten_daemon_restarts_during_a_session(dockerd_factory, qtbot, qloop, monkeypatch):
+    monkeypatch.setattr(session, "BACKOFF", (0.2, 0.5, 1.0))
+    engine = dockerd_factory()
+    engine.cli("create", "--name", "before", "busybox", "true")
+    window = create_window(engine.base_url)
+    qtbot.addWidget(window)
+    window.show()
+    window.containers_page.show_all.setChecked(True)
+    qtbot.waitUntil(lambda: shown_containers(window) == cli_containers(engine), timeout=10_000)
+    threads_before = threading.active_count()
+
+    for round_ in range(RESTARTS):
+        engine.stop_daemon_only()
+        gone_at = time.monotonic()
+        qtbot.waitUntil(window.banner.isVisible, timeout=2000)
+        assert time.monotonic() - gone_at < 2.0
+        assert window.store.containers.stale  # last known rows, greyed out
+        if round_ == 0:
+            qtbot.waitUntil(window.diagnosis_title.isVisible, timeout=5000)
+            assert window.diagnosis_title.text() == "The Docker daemon is not running"
+            assert "systemctl enable --now docker" in window.diagnosis_commands.text()
+            window.copy_commands.click()
+            assert QGuiApplication.clipboard().text() == window.diagnosis_commands.text()
+
+        engine.start_again()
+        engine.cli("create", "--name", f"after-{round_}", "busybox", "true")
+        engine.cli("tag", "busybox:latest", f"moorage/round:{round_}")
+        qtbot.waitUntil(
+            lambda: window.store.status.state is ConnectionState.CONNECTED, timeout=15_000
+        )
+        qtbot.waitUntil(
+            lambda: (
+                shown_containers(window) == cli_containers(engine)
+                and shown_images(window) == cli_images(engine)
+            ),
+            timeout=5000,
+        )
+        assert not window.banner.isVisible() and not window.store.containers.stale
+
+    assert len(shown_containers(window)) == RESTARTS + 1
+    qtbot.waitUntil(lambda: threading.active_count() <= threads_before, timeout=5000)
+    assert open_dialogs() == []
