@@ -1,6 +1,7 @@
 # Everyday commands: `make run`, `make test`. Each sets up .venv first when needed.
 #   make run ARGS="--page images"       options for main.py
 #   make test PYTEST_ARGS="-k registry" options for pytest
+#   make bench BENCH_ARGS="--runs 5"    options for benchmarks/run.py (not part of make test)
 
 PYTHON ?= python3
 VENV := .venv
@@ -41,7 +42,7 @@ define require_libs
 	fi
 endef
 
-.PHONY: venv run test lint translations lock clean distclean
+.PHONY: venv run test bench lint translations lock clean distclean
 
 venv: $(VENV_DONE)
 
@@ -75,6 +76,12 @@ lint: $(VENV_DONE)
 test: lint translations
 	$(call require_libs,$(QT_BASE_LIBS))
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Start-up, memory, idle cost, live latency and smoothness against a private engine of its
+# own (root, like the engine tests), in a real window under Xvfb: about ten minutes.
+bench: $(VENV_DONE) translations
+	$(call require_libs,$(QT_BASE_LIBS) $(QT_XCB_LIBS))
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 # Pin what the current .venv holds (after changing dependencies in pyproject.toml).
 lock: $(VENV_DONE)

@@ -1,0 +1,267 @@
+"""Moorage's real window in a process of its own, measured from inside.
+
+Some figures can only be read inside the app: when the model shows a container's new state,
+how long the GUI thread went without turning its event loop, how long a sort takes until
+painted. The harness (benchmarks/run.py) starts `python -m benchmarks.agent --host URL`, which
+builds the window exactly as main.py does (through `create_window`), and talks to it in JSON
+lines: requests on stdin, answers on stdout. Stdin is watched by the Qt event loop, so the
+agent adds no thread of its own to the process it measures.
+
+A 5 ms heartbeat timer runs on the GUI thread the whole time; the longest gap between two of
+its ticks is the longest time the window could not repaint or answer input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from typing import Any
+
+os.environ.setdefault("QT_API", "pyside6")
+
+from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+#: The heartbeat's period: a gap much longer than this is a stall of the GUI thread.
+HEARTBEAT_MS = 5
+#: After the first paint the heartbeat watches this much longer before the load is over
+#: (what the first rows set off, such as the images list arriving, belongs to the load).
+SETTLE_MS = 500
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        fields = statm.read().split()
+    return int(fields[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+class Heartbeat(QObject):
+    """A precise 5 ms timer on the GUI thread that remembers the longest gaps between ticks."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._timer = QTimer(self, interval=HEARTBEAT_MS)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._tick)
+        self._last = 0.0
+        self.gaps: list[tuple[float, float]] = []  # (gap in ms, when it ended)
+
+    def start(self) -> None:
+        self.reset()
+        self._timer.start()
+
+    def reset(self) -> None:
+        self._last = time.monotonic()
+        self.gaps = []
+
+    def _tick(self) -> None:
+        now = time.monotonic()
+        gap = (now - self._last) * 1000
+        self._last = now
+        if len(self.gaps) < 5 or gap > self.gaps[-1][0]:
+            self.gaps.append((gap, now))
+            self.gaps.sort(reverse=True)
+            del self.gaps[5:]
+
+    @property
+    def longest_ms(self) -> float:
+        return self.gaps[0][0] if self.gaps else 0.0
+
+
+class AgentApp(QObject):
+    """Builds the window, reports the load, then answers the harness's requests."""
+
+    def __init__(self, app: QApplication, host: str) -> None:
+        super().__init__()
+        from main import create_window
+
+        self.app = app
+        self.window = create_window(host)
+        self.window.show_page("containers")
+        self.window.containers_page.show_all.setChecked(True)
+        self.page = self.window.containers_page
+        self.model = self.window.store.containers
+        self.heartbeat = Heartbeat()
+        self._expected: dict[str, str] = {}
+        self._seen: dict[str, float] = {}
+        self._collecting_until: float | None = None
+        self._buffer = b""
+        for signal in (self.model.rowsInserted, self.model.dataChanged):
+            signal.connect(self._check_expected)
+        self._collect_timer = QTimer(self, interval=20)
+        self._collect_timer.timeout.connect(self._maybe_finish_collect)
+        self._stdin = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read, self)
+        self._stdin.activated.connect(self._read_stdin)
+        self._stdin.setEnabled(False)  # requests are taken once the load was reported
+
+    # -- the load -----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        from ui.first_paint import when_first_painted
+
+        self.window.show()
+        when_first_painted(self.window, self._painted)
+        # Started on the loop's first turn, with the store: the load begins there.
+        QTimer.singleShot(0, self.heartbeat.start)
+
+    def _painted(self, state: str, rows: int) -> None:
+        painted_at = time.monotonic()
+
+        def report() -> None:
+            self.send(
+                event="loaded",
+                state=state,
+                rows=rows,
+                painted_at=painted_at,
+                longest_gap_ms=self.heartbeat.longest_ms,
+                gaps=self.heartbeat.gaps,
+                rss_mb=rss_mb(),
+            )
+            self._stdin.setEnabled(True)
+
+        QTimer.singleShot(SETTLE_MS, report)
+
+    # -- requests -----------------------------------------------------------------------------
+
+    def send(self, **message: Any) -> None:
+        sys.stdout.write(json.dumps(message) + "\n")
+        sys.stdout.flush()
+
+    def _read_stdin(self) -> None:
+        chunk = os.read(sys.stdin.fileno(), 65536)
+        if not chunk:
+            self.app.quit()
+            return
+        self._buffer += chunk
+        while b"\n" in self._buffer:
+            line, self._buffer = self._buffer.split(b"\n", 1)
+            request = json.loads(line)
+            try:
+                getattr(self, "do_" + request["cmd"])(request)
+            except Exception as error:  # the harness shows it and stops
+                self.send(error=f"{type(error).__name__}: {error}")
+
+    def do_quit(self, _request: dict) -> None:
+        self.send(ok=True)
+        self.window.close()
+        self.app.quit()
+
+    def do_rss(self, _request: dict) -> None:
+        self.send(rss_mb=rss_mb())
+
+    def do_sort_filter(self, request: dict) -> None:
+        """Sort by every column both ways, then type a filter and delete it key by key.
+
+        Each figure runs from the input (a header click's effect, a keystroke) until the view
+        has painted the result: `processEvents()` handles the repaint the change posted.
+        """
+        view = self.page.view
+        original = (
+            view.horizontalHeader().sortIndicatorSection(),
+            view.horizontalHeader().sortIndicatorOrder(),
+        )
+        sorts: dict[str, list[float]] = {}
+        for column in range(self.model.columnCount()):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+                QApplication.processEvents()
+                start = time.monotonic()
+                view.sortByColumn(column, order)
+                QApplication.processEvents()
+                sorts.setdefault(title, []).append((time.monotonic() - start) * 1000)
+        view.sortByColumn(*original)
+
+        line = self.page.filter
+        line.setFocus()
+        line.clear()
+        QApplication.processEvents()
+        typing: list[dict[str, Any]] = []
+        text = request.get("text", "bench-42")
+        keys = [*text, *(["Backspace"] * len(text))]
+        for key in keys:
+            start = time.monotonic()
+            if key == "Backspace":
+                QTest.keyClick(line, Qt.Key.Key_Backspace)
+            else:
+                QTest.keyClicks(line, key)
+            QApplication.processEvents()
+            typing.append(
+                {
+                    "key": key,
+                    "ms": (time.monotonic() - start) * 1000,
+                    "rows": self.model.rowCount(),
+                }
+            )
+        self.send(sorts=sorts, typing=typing, rows=self.model.rowCount())
+
+    def do_expect(self, request: dict) -> None:
+        """Watch these containers for these states; the burst starts after the answer."""
+        self._expected = {key: state for key, state in request["changes"]}
+        self._seen = {}
+        self._check_expected()
+        self.heartbeat.reset()
+        self.send(ok=True)
+
+    def do_collect(self, request: dict) -> None:
+        """Answer once every expected state was shown, or after `timeout` seconds."""
+        self._collecting_until = time.monotonic() + float(request.get("timeout", 30))
+        self._collect_timer.start()
+        self._maybe_finish_collect()
+
+    def _check_expected(self, *_args: Any) -> None:
+        if len(self._seen) == len(self._expected):
+            return
+        now = time.monotonic()
+        for key, state in self._expected.items():
+            if key not in self._seen:
+                # Every row is shown ("Show all"): the model holding the state is the view's.
+                item = self.model.get(key)
+                if item is not None and item.state.value == state:
+                    self._seen[key] = now
+
+    def _maybe_finish_collect(self) -> None:
+        if self._collecting_until is None:
+            return
+        if len(self._seen) < len(self._expected) and time.monotonic() < self._collecting_until:
+            return
+        self._collect_timer.stop()
+        self._collecting_until = None
+        self.send(
+            seen=self._seen,
+            missing=sorted(set(self._expected) - set(self._seen)),
+            longest_gap_ms=self.heartbeat.longest_ms,
+            gaps=self.heartbeat.gaps,
+            rss_mb=rss_mb(),
+        )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--host", required=True)
+    args = parser.parse_args(argv)
+
+    import asyncio
+
+    import qasync
+
+    from ui.gui_gc import GuiThreadCollector
+
+    app = QApplication(sys.argv[:1])
+    collector = GuiThreadCollector(app)
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    agent = AgentApp(app, args.host)
+    agent.start()
+    with loop:
+        loop.run_forever()
+    agent.window.store.close()
+    collector.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,181 @@
+"""`make bench`: start a private engine, fill it, run every scenario a few times, print a table.
+
+    python -m benchmarks.run                    # the full run (needs root, like the engine tests)
+    python -m benchmarks.run --runs 5 --idle-seconds 60
+    python -m benchmarks.run --sizes 1000 --skip live,logs
+
+The engine is the integration tests' own (tests/support/dockerd.py): a real dockerd on a
+private socket, data root and bridge, never the user's engine. The table goes to stdout (as
+Markdown, ready for the README) and everything measured, run by run, to a JSON file under
+bench-results/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks import scenarios
+from benchmarks.fill import Filler
+from benchmarks.processes import ROOT, Display
+from benchmarks.report import Missing, Result, machine_info, machine_line, table, write_json
+from tests.support.dockerd import PrivateDockerd, engine_unavailable_reason
+
+SCENARIOS = ("cold", "memory", "idle", "smooth", "live", "logs")
+
+
+@dataclass
+class Config:
+    """How much to measure; the defaults are the issue's, `quick()` the harness's own test."""
+
+    sizes: tuple[int, ...] = (1_000, 10_000)
+    image_tags: int = 50
+    runs: int = 3
+    idle_seconds: float = 30.0
+    settle_seconds: float = 2.0
+    #: Idle CPU is measured at these sizes only (30 s each run): it does not grow with rows.
+    idle_sizes: tuple[int, ...] = (1_000,)
+    burst: int = 200
+    start_stop: int = 10
+    log_seconds: float = 30.0
+    filter_text: str = "bench-042"
+    platform: str = "xvfb"
+    skip: tuple[str, ...] = ()
+
+    @classmethod
+    def quick(cls) -> Config:
+        """A tiny run that only proves the harness still works end to end."""
+        return cls(
+            sizes=(20,),
+            image_tags=5,
+            runs=1,
+            idle_seconds=1.0,
+            settle_seconds=0.2,
+            idle_sizes=(20,),
+            burst=6,
+            start_stop=2,
+            log_seconds=2.0,
+            filter_text="bench-0001",
+            platform="offscreen",
+        )
+
+
+def run_all(engine: PrivateDockerd, config: Config, log=print) -> list[Result | Missing]:
+    """Fill `engine` (already started, holding the test image) and run the scenarios on it."""
+    rows: list[Result | Missing] = []
+    filler = Filler(engine)
+    filler.tag_images(config.image_tags)
+    wanted = set(SCENARIOS) - set(config.skip)
+    with Display(config.platform) as display:
+        ctx = scenarios.Context(
+            engine=engine,
+            filler=filler,
+            display=display,
+            runs=config.runs,
+            idle_seconds=config.idle_seconds,
+            settle_seconds=config.settle_seconds,
+            log=log,
+        )
+        for size in config.sizes:
+            started = time.monotonic()
+            filler.create_containers(size, progress=lambda n: log(f"  {n:,} containers"))
+            filled = time.monotonic() - started
+            log(f"{size:,} containers, {len(filler.tags)} image tags ({filled:.0f} s to fill)")
+            if "cold" in wanted:
+                rows += scenarios.cold_start(ctx, size)
+            if "memory" in wanted or "idle" in wanted:
+                idle = "idle" in wanted and size in config.idle_sizes
+                rows += scenarios.memory_and_idle(ctx, size, idle=idle)
+            if "smooth" in wanted:
+                rows += scenarios.load_sort_filter(ctx, size, config.filter_text)
+        largest = max(config.sizes)
+        if "live" in wanted:
+            scenarios.prepare_pool(ctx, config.burst, config.start_stop)
+            rows += scenarios.live(ctx, largest, config.burst, config.start_stop)
+        if "logs" in wanted:
+            rows.append(
+                Missing(
+                    "log_flood",
+                    "Log flood: lines per second shown, memory growth",
+                    "not measurable yet: no log viewer",
+                )
+            )
+    return rows
+
+
+def _parse(argv: list[str] | None) -> argparse.Namespace:
+    defaults = Config()
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.run", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument(
+        "--sizes",
+        default=",".join(map(str, defaults.sizes)),
+        help="container counts, comma-separated (default: %(default)s)",
+    )
+    parser.add_argument("--runs", type=int, default=defaults.runs, help="runs per scenario")
+    parser.add_argument("--idle-seconds", type=float, default=defaults.idle_seconds)
+    parser.add_argument("--burst", type=int, default=defaults.burst, help="changes per burst")
+    parser.add_argument("--log-seconds", type=float, default=defaults.log_seconds)
+    parser.add_argument("--platform", choices=("xvfb", "offscreen"), default=defaults.platform)
+    parser.add_argument(
+        "--skip", default="", help=f"scenarios to leave out: {', '.join(SCENARIOS)}"
+    )
+    parser.add_argument("--quick", action="store_true", help="a tiny run that tests the harness")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        help="the JSON file (default: bench-results/DATE-TIME.json in the checkout)",
+    )
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parse(argv)
+    reason = engine_unavailable_reason()
+    if reason:
+        print(f"Cannot start a private engine: {reason}", file=sys.stderr)
+        return 2
+    if args.quick:
+        config = Config.quick()
+    else:
+        sizes = tuple(int(size) for size in args.sizes.split(","))
+        config = Config(
+            sizes=sizes,
+            runs=args.runs,
+            idle_seconds=args.idle_seconds,
+            idle_sizes=tuple(s for s in sizes if s == min(sizes)),
+            burst=args.burst,
+            log_seconds=args.log_seconds,
+            platform=args.platform,
+        )
+    config.skip = tuple(s for s in args.skip.split(",") if s)
+    began = time.monotonic()
+    engine = PrivateDockerd()
+    try:
+        engine.start()
+        engine.import_test_image()
+        dockerd_version = str(engine.api("GET", "/version")["Version"])
+        machine = machine_info(dockerd_version)
+        print(f"Machine: {machine_line(machine)}", flush=True)
+        rows = run_all(engine, config, log=lambda text: print(text, flush=True))
+    finally:
+        print("Stopping the private engine…", flush=True)
+        engine.stop()
+    out = args.out or ROOT / "bench-results" / time.strftime("%Y%m%d-%H%M%S.json")
+    write_json(out, machine, vars(config), rows)
+    print()
+    took = time.monotonic() - began
+    print(f"Measured on {machine_line(machine)}; {config.runs} runs each, in {took:.0f} s.")
+    print()
+    print(table(rows))
+    print()
+    print(f"All figures, run by run: {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

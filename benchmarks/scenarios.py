@@ -1,0 +1,377 @@
+"""The scenarios: each runs a few times against the filled engine and returns table rows.
+
+Timings are wall-clock (`time.monotonic()`, one clock for every process of the machine, so a
+child's "painted at" compares with the harness's "launched at"). Nothing here asserts a
+target: the table says whether the median meets it.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from benchmarks.fill import Change, Filler
+from benchmarks.processes import (
+    ROOT,
+    Agent,
+    BenchError,
+    Display,
+    cpu_seconds,
+    launch_moorage,
+    rss_mb,
+    stop,
+)
+from benchmarks.report import Result, percentile
+from tests.support.dockerd import PrivateDockerd
+
+#: Targets from the issue, for a 2-core machine.
+COLD_START_S = 0.8
+COLD_START_RATIO = 1.3
+MEMORY_MB = {1_000: 90.0, 10_000: 150.0}
+IDLE_CPU_PERCENT = 0.5
+LATENCY_P95_MS = 100.0
+STALL_MS = 50.0
+SORT_MS = 100.0
+FILTER_MS = 30.0
+LOG_GROWTH_MB = 50.0
+
+
+@dataclass
+class Context:
+    """What every scenario needs: the engine, its filler, the display and the settings."""
+
+    engine: PrivateDockerd
+    filler: Filler
+    display: Display
+    runs: int
+    idle_seconds: float
+    settle_seconds: float
+    log: Callable[[str], None]
+    timeout: float = 120.0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _size_label(size: int) -> str:
+    return f"{size:,}"
+
+
+def _memory_target(size: int) -> float | None:
+    return MEMORY_MB.get(size)
+
+
+# -- 1. cold start and its baselines ------------------------------------------------------------
+
+
+def _time_command(command: list[str], **kwargs: Any) -> float:
+    start = time.monotonic()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, **kwargs)
+    return time.monotonic() - start
+
+
+def _docker_ps_seconds(engine: PrivateDockerd) -> float:
+    start = time.monotonic()
+    engine.cli("ps", "-a")
+    return time.monotonic() - start
+
+
+def _cold_start_seconds(ctx: Context) -> tuple[float, int]:
+    launched = time.monotonic()
+    process, lines = launch_moorage(ctx.engine.base_url, ctx.display, report="exit")
+    try:
+        message = lines.read(ctx.timeout)
+    finally:
+        stop(process)
+        lines.close()
+    if message.get("state") != "connected":
+        raise BenchError(f"Moorage did not connect: {message}")
+    return float(message["monotonic"]) - launched, int(message["rows"])
+
+
+def cold_start(ctx: Context, size: int) -> list[Result]:
+    """Launch until the Containers table is painted; the baselines run between launches."""
+    label = _size_label(size)
+    moorage: list[float] = []
+    imports: list[float] = []
+    ps: list[float] = []
+    ratios: list[float] = []
+    rows_seen = set()
+    for run in range(ctx.runs):
+        imports.append(_time_command([sys.executable, "-c", "import PySide6.QtWidgets"], cwd=ROOT))
+        ps.append(_docker_ps_seconds(ctx.engine))
+        seconds, rows = _cold_start_seconds(ctx)
+        moorage.append(seconds)
+        rows_seen.add(rows)
+        ratios.append(seconds / (imports[-1] + ps[-1]))
+        ctx.log(
+            f"  cold start {label} run {run + 1}: {seconds:.3f} s "
+            f"(import {imports[-1]:.3f} s, docker ps -a {ps[-1]:.3f} s, {rows} rows)"
+        )
+    if rows_seen != {size}:
+        raise BenchError(f"the table showed {rows_seen} rows, expected {size}")
+    return [
+        Result(
+            f"cold_start_{size}",
+            f"Cold start, {label} containers",
+            "s",
+            moorage,
+            COLD_START_S if size == 1_000 else None,
+        ),
+        Result(
+            f"baseline_import_{size}",
+            '↳ baseline `python -c "import PySide6.QtWidgets"`',
+            "s",
+            imports,
+        ),
+        Result(f"baseline_docker_ps_{size}", f"↳ baseline `docker ps -a`, {label}", "s", ps),
+        Result(
+            f"cold_start_ratio_{size}",
+            f"↳ Moorage ÷ (import + docker ps -a), {label}",
+            "x",
+            ratios,
+            COLD_START_RATIO,
+        ),
+    ]
+
+
+# -- 2. and 3. memory after load, idle CPU -------------------------------------------------------
+
+
+def memory_and_idle(ctx: Context, size: int, idle: bool = True) -> list[Result]:
+    """Resident memory once loaded and settled; CPU used while the window sits idle."""
+    label = _size_label(size)
+    memory: list[float] = []
+    cpu: list[float] = []
+    for run in range(ctx.runs):
+        process, lines = launch_moorage(ctx.engine.base_url, ctx.display, report="print")
+        try:
+            message = lines.read(ctx.timeout)
+            if message.get("rows") != size:
+                raise BenchError(f"Moorage showed {message.get('rows')} rows, expected {size}")
+            time.sleep(ctx.settle_seconds)
+            memory.append(rss_mb(process.pid))
+            text = f"  memory {label} run {run + 1}: {memory[-1]:.0f} MB"
+            if idle:
+                before, started = cpu_seconds(process.pid), time.monotonic()
+                time.sleep(ctx.idle_seconds)
+                used = cpu_seconds(process.pid) - before
+                cpu.append(100 * used / (time.monotonic() - started))
+                text += f", idle CPU {cpu[-1]:.2f} % over {ctx.idle_seconds:g} s"
+            ctx.log(text)
+        finally:
+            stop(process)
+            lines.close()
+    results = [
+        Result(f"memory_{size}", f"Memory after load, {label}", "MB", memory, _memory_target(size))
+    ]
+    if idle:
+        results.append(
+            Result(
+                f"idle_cpu_{size}",
+                f"Idle CPU over {ctx.idle_seconds:g} s, {label}",
+                "%",
+                cpu,
+                IDLE_CPU_PERCENT,
+            )
+        )
+    return results
+
+
+# -- 5. and 6. smoothness of the load, sort and filter --------------------------------------------
+
+
+def load_sort_filter(ctx: Context, size: int, filter_text: str) -> list[Result]:
+    """In the agent: the longest GUI stall while loading, then sorts and filter keystrokes."""
+    label = _size_label(size)
+    stalls: list[float] = []
+    sorts: list[float] = []
+    typing: list[float] = []
+    details: list[dict[str, Any]] = []
+    for run in range(ctx.runs):
+        with Agent(ctx.engine.base_url, ctx.display) as agent:
+            loaded = agent.read(ctx.timeout)
+            if loaded.get("rows") != size:
+                raise BenchError(f"the agent showed {loaded.get('rows')} rows, expected {size}")
+            stalls.append(loaded["longest_gap_ms"])
+            answer = agent.ask({"cmd": "sort_filter", "text": filter_text}, ctx.timeout)
+        slowest_sort = max(max(times) for times in answer["sorts"].values())
+        slowest_key = max(key["ms"] for key in answer["typing"])
+        sorts.append(slowest_sort)
+        typing.append(slowest_key)
+        details.append({"load_gaps": loaded["gaps"], **answer})
+        ctx.log(
+            f"  load/sort/filter {label} run {run + 1}: longest stall {stalls[-1]:.1f} ms, "
+            f"slowest sort {slowest_sort:.1f} ms, slowest keystroke {slowest_key:.1f} ms"
+        )
+    return [
+        Result(
+            f"stall_load_{size}",
+            f"Longest GUI stall while loading {label}",
+            "ms",
+            stalls,
+            STALL_MS,
+            details=[{"gaps": d["load_gaps"]} for d in details],
+        ),
+        Result(
+            f"sort_{size}",
+            f"Sort {label} rows, slowest column",
+            "ms",
+            sorts,
+            SORT_MS,
+            details=[{"sorts": d["sorts"]} for d in details],
+        ),
+        Result(
+            f"filter_{size}",
+            f'Filter keystroke until painted, slowest of "{filter_text}" typed and deleted',
+            "ms",
+            typing,
+            FILTER_MS,
+            details=[{"typing": d["typing"]} for d in details],
+        ),
+    ]
+
+
+# -- 4. and 5. live latency and smoothness during bursts ------------------------------------------
+
+
+def _burst(
+    ctx: Context, agent: Agent, actions: list[tuple[str, str]]
+) -> tuple[list[float], dict[str, Any]]:
+    """Send the actions at once; return each change's latency (ms) and the burst's facts."""
+    agent.ask({"cmd": "expect", "changes": [[cid, _expected(a)] for a, cid in actions]})
+    sent = time.monotonic()
+    changes: list[Change] = ctx.filler.act(actions)
+    duration = max(c.returned_at for c in changes) - sent
+    answer = agent.ask({"cmd": "collect", "timeout": 30}, timeout=60)
+    if answer["missing"]:
+        raise BenchError(f"the table never showed {len(answer['missing'])} of the changes")
+    latencies = [max(0.0, (answer["seen"][c.container_id] - c.returned_at) * 1000) for c in changes]
+    early = sum(1 for c in changes if answer["seen"][c.container_id] < c.returned_at)
+    facts = {
+        "changes": len(changes),
+        "seconds": duration,
+        "rate_per_s": len(changes) / duration if duration else 0.0,
+        "shown_before_the_call_returned": early,
+        "longest_gap_ms": answer["longest_gap_ms"],
+        "gaps": answer["gaps"],
+        "rss_mb": answer["rss_mb"],
+    }
+    return latencies, facts
+
+
+def _expected(action: str) -> str:
+    from benchmarks.fill import EXPECTED_STATE
+
+    return EXPECTED_STATE[action]
+
+
+def live(ctx: Context, size: int, burst_size: int, start_stop: int) -> list[Result]:
+    """Bursts of pause/unpause (the engine's fastest state changes) and of start/stop.
+
+    The pool of running containers was started beforehand (see `prepare_pool`): half of it
+    runs, half is paused. Each burst pauses the running half and unpauses the paused half at
+    once, `burst_size` changes in all. A start/stop burst then starts `start_stop` created
+    containers and stops as many running ones: this daemon starts only ~5 containers a second
+    on two cores, so such a burst cannot reach 200 changes in one second.
+    """
+    label = _size_label(size)
+    running, paused = ctx.extra["pool_running"], ctx.extra["pool_paused"]
+    p50: list[float] = []
+    p95: list[float] = []
+    worst: list[float] = []
+    stalls: list[float] = []
+    ss_p95: list[float] = []
+    details: list[dict[str, Any]] = []
+    ss_details: list[dict[str, Any]] = []
+    spare = list(ctx.extra["spare"])
+    with Agent(ctx.engine.base_url, ctx.display) as agent:
+        loaded = agent.read(ctx.timeout)
+        if loaded.get("rows") != size:
+            raise BenchError(f"the agent showed {loaded.get('rows')} rows, expected {size}")
+        for run in range(ctx.runs):
+            actions = [("pause", c) for c in running] + [("unpause", c) for c in paused]
+            latencies, facts = _burst(ctx, agent, actions)
+            running, paused = paused, running
+            p50.append(percentile(latencies, 0.50))
+            p95.append(percentile(latencies, 0.95))
+            worst.append(max(latencies))
+            stalls.append(facts["longest_gap_ms"])
+            details.append(facts)
+            ctx.log(
+                f"  burst {label} run {run + 1}: {facts['changes']} changes in "
+                f"{facts['seconds']:.2f} s; latency p50 {p50[-1]:.0f} ms, p95 {p95[-1]:.0f} ms, "
+                f"max {worst[-1]:.0f} ms; longest stall {stalls[-1]:.1f} ms"
+            )
+            if start_stop:
+                starting, spare = spare[:start_stop], spare[start_stop:]
+                stopping, running = running[:start_stop], running[start_stop:]
+                actions = [("start", c) for c in starting] + [("stop", c) for c in stopping]
+                latencies, facts = _burst(ctx, agent, actions)
+                running = running + starting
+                spare = spare + stopping
+                ss_p95.append(percentile(latencies, 0.95))
+                ss_details.append(
+                    {**facts, "p50": percentile(latencies, 0.5), "max": max(latencies)}
+                )
+                ctx.log(
+                    f"  start/stop {label} run {run + 1}: {facts['changes']} changes in "
+                    f"{facts['seconds']:.2f} s; latency p95 {ss_p95[-1]:.0f} ms, "
+                    f"longest stall {facts['longest_gap_ms']:.1f} ms"
+                )
+        # Paused containers would hold up the engine's shutdown; running ones stop at once.
+        ctx.filler.act([("unpause", c) for c in paused])
+    rate = min(d["rate_per_s"] for d in details)
+    note = f"bursts reached {rate:.0f} changes/s at the slowest"
+    results = [
+        Result(
+            f"latency_p50_{size}", f"Live latency p50, pause/unpause bursts, {label}", "ms", p50
+        ),
+        Result(
+            f"latency_p95_{size}",
+            f"Live latency p95, {burst_size} changes per burst",
+            "ms",
+            p95,
+            LATENCY_P95_MS,
+            note=note,
+            details=details,
+        ),
+        Result(f"latency_max_{size}", "Live latency max", "ms", worst),
+        Result(f"stall_burst_{size}", "Longest GUI stall during a burst", "ms", stalls, STALL_MS),
+    ]
+    if ss_p95:
+        results.append(
+            Result(
+                f"latency_start_stop_p95_{size}",
+                f"Live latency p95, {2 * start_stop} starts and stops at once",
+                "ms",
+                ss_p95,
+                LATENCY_P95_MS,
+                details=ss_details,
+            )
+        )
+    return results
+
+
+def prepare_pool(ctx: Context, running: int, start_stop: int) -> None:
+    """Start `running` containers (half of them then paused) and set spares aside.
+
+    Starting is the slow part of the whole benchmark (~5 containers a second here).
+    """
+    ids = ctx.filler.container_ids
+    if len(ids) < running + start_stop * (ctx.runs + 1):
+        raise BenchError("not enough containers for the pool of running ones")
+    pool = ids[:running]
+    started = time.monotonic()
+    ctx.filler.act([("start", c) for c in pool])
+    half = running // 2
+    ctx.filler.act([("pause", c) for c in pool[half:]])
+    ctx.extra.update(
+        pool_running=pool[:half],
+        pool_paused=pool[half:],
+        spare=ids[running : running + start_stop * (ctx.runs + 1)],
+    )
+    took = time.monotonic() - started
+    ctx.log(f"  started {running} containers, paused {running - half}, in {took:.0f} s")

@@ -1,0 +1,49 @@
+"""The benchmark harness itself, on a tiny scale, so `make bench` cannot silently rot.
+
+No figure is held to its target here (timings on a shared test machine prove nothing): the
+test proves every scenario still runs against a real engine and fills the table.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from benchmarks.report import Missing, Result, table, write_json
+from benchmarks.run import Config, run_all
+
+pytestmark = pytest.mark.usefixtures("clean_engine")
+
+
+def test_every_scenario_runs_once_on_twenty_containers(dockerd, tmp_path):
+    """A quick run measures each scenario once and writes the table and the JSON file."""
+    logged: list[str] = []
+    rows = run_all(dockerd, Config.quick(), log=logged.append)
+
+    results = {row.key: row for row in rows if isinstance(row, Result)}
+    for key in (
+        "cold_start_20",
+        "baseline_import_20",
+        "baseline_docker_ps_20",
+        "cold_start_ratio_20",
+        "memory_20",
+        "idle_cpu_20",
+        "stall_load_20",
+        "sort_20",
+        "filter_20",
+        "latency_p95_20",
+        "stall_burst_20",
+        "latency_start_stop_p95_20",
+    ):
+        assert key in results, key
+        assert len(results[key].values) == 1 and results[key].values[0] >= 0, key
+    assert 0 < results["cold_start_20"].values[0] < 30
+    assert 20 < results["memory_20"].values[0] < 1000
+    assert all(isinstance(row, Result | Missing) for row in rows)
+
+    printed = table(rows)
+    assert printed.count("\n") == len(rows) + 1
+    out = write_json(tmp_path / "bench.json", {"nproc": 2}, {"runs": 1}, rows)
+    document = json.loads(out.read_text())
+    assert {r["key"] for r in document["results"]} == {row.key for row in rows}
