@@ -35,7 +35,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument(
         "--page",
-        choices=("containers", "images"),
+        choices=("containers", "images", "engine"),
         default="containers",
         help="the page to show first",
     )

@@ -16,8 +16,10 @@ from services.data import ActionResult, ContainerInfo, ContainerState, ImageInfo
 from services.diagnostics import Diagnosis, diagnose
 from services.endpoints import Endpoint
 from services.engine import WORKERS, DockerEngine
+from services.engine_info import EngineInfo, PruneResult, PullProgress, UsageRow
 from services.errors import EngineError, ForceRequired
 from services.session import ConnectionState, EngineSession, SessionStatus
+from services.verify import VerifyResult, verify_installation
 
 log = logging.getLogger(__name__)
 
@@ -156,6 +158,22 @@ class EngineStore(QObject):
 
     def containers_using(self, image_id: str) -> list[ContainerInfo]:
         return [c for c in self._containers.values() if c.image_id == image_id]
+
+    # -- the engine as a whole --------------------------------------------------------------
+
+    async def engine_info(self) -> EngineInfo:
+        return await self.engine.info()
+
+    async def disk_usage(self) -> list[UsageRow]:
+        return await self.engine.disk_usage()
+
+    async def prune(self, kind: str) -> PruneResult:
+        return await self.engine.prune(kind)
+
+    async def verify_installation(
+        self, on_step: Callable[[str], None], on_progress: Callable[[PullProgress], None]
+    ) -> VerifyResult:
+        return await verify_installation(self.engine, on_step, on_progress)
 
     # -- actions ---------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ import docker
 import docker.constants
 import docker.errors
 import docker.tls
+import docker.utils
 import requests
 
 from services.data import (
@@ -31,6 +32,16 @@ from services.data import (
     RegistryConfig,
 )
 from services.endpoints import TLSSettings
+from services.engine_info import (
+    EngineInfo,
+    PruneResult,
+    PullProgress,
+    PullTracker,
+    UsageKind,
+    UsageRow,
+    disk_usage_from_api,
+    engine_info_from_api,
+)
 from services.errors import (
     Conflict,
     EngineError,
@@ -176,6 +187,89 @@ class DockerEngine:
     async def remove_image(self, reference: str, *, force: bool = False) -> None:
         """`docker rmi`: a `repo:tag` reference untags (deleting the image with its last tag)."""
         await self._run(self._api().remove_image, reference, force=force)
+
+    # -- the engine as a whole ------------------------------------------------------------------
+
+    async def info(self) -> EngineInfo:
+        return engine_info_from_api(await self._run(self._api().info))
+
+    async def disk_usage(self) -> list[UsageRow]:
+        return disk_usage_from_api(await self._run(self._api().df))
+
+    async def prune(self, kind: str) -> PruneResult:
+        """`docker container|image|volume|builder prune`: unused things only, as the CLI does."""
+        api = self._api()
+        if kind == UsageKind.CONTAINERS:
+            raw = await self._run(api.prune_containers)
+            return PruneResult(
+                kind, tuple(raw.get("ContainersDeleted") or ()), int(raw.get("SpaceReclaimed") or 0)
+            )
+        if kind == UsageKind.IMAGES:
+            raw = await self._run(api.prune_images, filters={"dangling": True})
+            removed = tuple(
+                d.get("Deleted") or d.get("Untagged") or "" for d in raw.get("ImagesDeleted") or ()
+            )
+            return PruneResult(kind, removed, int(raw.get("SpaceReclaimed") or 0))
+        if kind == UsageKind.VOLUMES:
+            raw = await self._run(api.prune_volumes)
+            return PruneResult(
+                kind, tuple(raw.get("VolumesDeleted") or ()), int(raw.get("SpaceReclaimed") or 0)
+            )
+        raw = await self._run(api.prune_builds)
+        return PruneResult(
+            kind, tuple(raw.get("CachesDeleted") or ()), int(raw.get("SpaceReclaimed") or 0)
+        )
+
+    async def image_present(self, reference: str) -> bool:
+        try:
+            await self._run(self._api().inspect_image, reference)
+        except NotFound:
+            return False
+        return True
+
+    async def pull(self, reference: str, on_progress: Callable[[PullProgress], None]) -> None:
+        """Pull with progress; the stream runs on a thread and client of its own.
+
+        The engine reports failures inside the stream (`errorDetail`), not as an HTTP error:
+        every message is checked, and the first error is raised as EngineError.
+        """
+        loop = asyncio.get_running_loop()
+        repository, tag = docker.utils.parse_repository_tag(reference)
+
+        def stream() -> None:
+            client = self._new_client(self._api_version)
+            tracker = PullTracker()
+            try:
+                for message in client.pull(
+                    repository, tag=tag or "latest", stream=True, decode=True
+                ):
+                    if "error" in message or "errorDetail" in message:
+                        detail = message.get("errorDetail") or {}
+                        raise EngineError(str(detail.get("message") or message.get("error")))
+                    progress = tracker.update(message)
+                    loop.call_soon_threadsafe(on_progress, progress)
+            except EngineError:
+                raise
+            except Exception as error:
+                raise translate_error(error, self.endpoint) from error
+            finally:
+                client.close()
+
+        await loop.run_in_executor(self._executor, stream)
+
+    async def run_to_completion(self, image: str, timeout: int = 60) -> tuple[int, str]:
+        """`docker run --rm IMAGE`: its exit code and output; the container is always removed."""
+        api = self._api()
+        created = await self._run(api.create_container, image)
+        container_id = created["Id"]
+        try:
+            await self._run(api.start, container_id)
+            outcome = await self._run(api.wait, container_id, timeout=timeout)
+            output = await self._run(api.logs, container_id, stdout=True, stderr=True)
+        finally:
+            await self._run(api.remove_container, container_id, force=True)
+        text = output.decode("utf-8", "replace") if isinstance(output, bytes) else str(output)
+        return int(outcome.get("StatusCode", -1)), text
 
     # -- live ----------------------------------------------------------------------------
 

@@ -25,10 +25,11 @@ from models.store import Counts, EngineStore
 from services.diagnostics import Diagnosis
 from services.session import ConnectionState, SessionStatus
 from ui.containers_page import ContainersPage
+from ui.engine_page import EnginePage
 from ui.images_page import ImagesPage
 from ui.settings_dialog import SettingsDialog
 
-PAGES = ("containers", "images")
+PAGES = ("containers", "images", "engine")
 
 _DOT = "<span style='color:{colour}'>●</span> {text}"
 
@@ -44,6 +45,8 @@ class MainWindow(QMainWindow):
 
         self.containers_page = ContainersPage(store)
         self.images_page = ImagesPage(store)
+        self.engine_page = EnginePage(store)
+        self.engine_page.mirrors_requested.connect(self.open_settings)
         self.pages = QStackedWidget()
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("pageList")
@@ -54,6 +57,7 @@ class MainWindow(QMainWindow):
         for page, label, icon in (
             (self.containers_page, self.tr("Containers"), QStyle.StandardPixmap.SP_ComputerIcon),
             (self.images_page, self.tr("Images"), QStyle.StandardPixmap.SP_DriveHDIcon),
+            (self.engine_page, self.tr("Engine"), QStyle.StandardPixmap.SP_FileDialogInfoView),
         ):
             self.pages.addWidget(page)
             item = QListWidgetItem(style.standardIcon(icon), label)
@@ -61,6 +65,7 @@ class MainWindow(QMainWindow):
             self.sidebar.addItem(item)
             page.message.connect(self._show_message)
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._page_shown)
         self.sidebar.setCurrentRow(0)
 
         self.banner = self._make_banner()
@@ -133,6 +138,11 @@ class MainWindow(QMainWindow):
             self.settings_dialog.mirrors_page.start()
         self.settings_dialog.open()
         return self.settings_dialog
+
+    def _page_shown(self, row: int) -> None:
+        """The Engine page reads the engine when shown (and connected): it does not poll."""
+        if PAGES[row] == "engine" and self.store.status.state is ConnectionState.CONNECTED:
+            self.engine_page.refresh()
 
     def show_page(self, name: str) -> None:
         self.sidebar.setCurrentRow(PAGES.index(name))
@@ -230,6 +240,7 @@ class MainWindow(QMainWindow):
             )
             self.banner.hide()
             self._countdown.stop()
+            self._page_shown(self.sidebar.currentRow())
             for widget in (
                 self.diagnosis_title,
                 self.diagnosis_text,

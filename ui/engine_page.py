@@ -1,0 +1,357 @@
+"""The Engine page: what the engine is, what it uses on disk, pruning, and a hello-world check."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.formatting import human_size
+from models.store import EngineStore
+from services.engine_info import EngineInfo, PruneResult, PullProgress, UsageKind, UsageRow
+from services.errors import EngineError
+from services.verify import Step, VerifyResult
+
+log = logging.getLogger(__name__)
+
+_KIND_NAMES = {
+    UsageKind.IMAGES: "Images",
+    UsageKind.CONTAINERS: "Containers",
+    UsageKind.VOLUMES: "Local volumes",
+    UsageKind.BUILD_CACHE: "Build cache",
+}
+
+
+class EnginePage(QWidget):
+    """Reads the engine when shown (and after a prune); nothing here polls.
+
+    Signals:
+        message(str): a one-line outcome for the status bar.
+        mirrors_requested(): the user wants the registry-mirror settings.
+    """
+
+    message = Signal(str)
+    mirrors_requested = Signal()
+
+    def __init__(self, store: EngineStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("enginePage")
+        self.store = store
+        self._tasks: set[asyncio.Task] = set()
+        self.usage: dict[str, UsageRow] = {}
+
+        title = QLabel(self.tr("Engine"))
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.setObjectName("refreshEngine")
+        self.refresh_button.clicked.connect(self.refresh)
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addStretch(1)
+        header.addWidget(self.refresh_button)
+
+        self.facts: dict[str, QLabel] = {}
+        about = QGroupBox(self.tr("About this engine"))
+        form = QFormLayout(about)
+        for key, label in (
+            ("version", self.tr("Docker version")),
+            ("os", self.tr("Operating system")),
+            ("kernel", self.tr("Kernel")),
+            ("hardware", self.tr("CPUs and memory")),
+            ("storage", self.tr("Storage driver")),
+            ("cgroup", self.tr("Cgroup driver")),
+            ("root", self.tr("Root directory")),
+            ("mode", self.tr("Mode")),
+            ("containers", self.tr("Containers")),
+            ("images", self.tr("Images")),
+            ("mirrors", self.tr("Registry mirrors")),
+            ("insecure", self.tr("Insecure registries")),
+        ):
+            value = QLabel("—")
+            value.setObjectName(f"engineFact_{key}")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            self.facts[key] = value
+            form.addRow(label + ":", value)
+        mirrors_button = QPushButton(self.tr("Registry mirrors…"))
+        mirrors_button.clicked.connect(self.mirrors_requested)
+        button_row = QHBoxLayout()
+        button_row.addWidget(mirrors_button)
+        button_row.addStretch(1)
+        form.addRow("", button_row)
+
+        usage_box = QGroupBox(self.tr("Disk usage (docker system df)"))
+        self.usage_table = QTableWidget(0, 6)
+        self.usage_table.setObjectName("diskUsage")
+        self.usage_table.setHorizontalHeaderLabels(
+            [
+                self.tr("Type"),
+                self.tr("Total"),
+                self.tr("Active"),
+                self.tr("Size"),
+                self.tr("Reclaimable"),
+                "",
+            ]
+        )
+        self.usage_table.verticalHeader().setVisible(False)
+        self.usage_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.usage_table.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
+        self.usage_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.usage_table.setFixedHeight(
+            5 * self.usage_table.verticalHeader().defaultSectionSize() + 4
+        )
+        QVBoxLayout(usage_box).addWidget(self.usage_table)
+
+        verify_box = QGroupBox(self.tr("Verify installation (docker run hello-world)"))
+        self.verify_button = QPushButton(self.tr("Run hello-world"))
+        self.verify_button.setObjectName("verifyInstallation")
+        self.verify_button.clicked.connect(self.verify)
+        self.verify_status = QLabel()
+        self.verify_status.setObjectName("verifyStatus")
+        self.verify_status.setWordWrap(True)
+        self.verify_progress = QProgressBar()
+        self.verify_progress.setObjectName("verifyProgress")
+        self.verify_progress.hide()
+        self.verify_output = QPlainTextEdit()
+        self.verify_output.setObjectName("verifyOutput")
+        self.verify_output.setReadOnly(True)
+        self.verify_output.setFont(QFont("monospace"))
+        self.verify_output.setMaximumHeight(180)
+        self.verify_output.hide()
+        self.open_mirrors = QPushButton(self.tr("Set up a registry mirror…"))
+        self.open_mirrors.setObjectName("openMirrorsFromVerify")
+        self.open_mirrors.clicked.connect(self.mirrors_requested)
+        self.open_mirrors.hide()
+        verify_row = QHBoxLayout()
+        verify_row.addWidget(self.verify_button)
+        verify_row.addWidget(self.verify_status, 1)
+        verify_row.addWidget(self.open_mirrors)
+        verify_layout = QVBoxLayout(verify_box)
+        verify_layout.addLayout(verify_row)
+        verify_layout.addWidget(self.verify_progress)
+        verify_layout.addWidget(self.verify_output)
+
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(12, 10, 12, 10)
+        column.addLayout(header)
+        column.addWidget(about)
+        column.addWidget(usage_box)
+        column.addWidget(verify_box)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read /info and /system/df again (the page calls this when it is shown)."""
+        self._launch(self._refresh())
+
+    async def _refresh(self) -> None:
+        info, usage = await asyncio.gather(self.store.engine_info(), self.store.disk_usage())
+        self._show_info(info)
+        self._show_usage(usage)
+
+    def _show_info(self, info: EngineInfo) -> None:
+        none = self.tr("none")
+        values = {
+            "version": info.server_version,
+            "os": f"{info.operating_system} ({info.os_type}/{info.architecture})",
+            "kernel": info.kernel,
+            "hardware": self.tr("%1 CPUs, %2 memory")
+            .replace("%1", str(info.cpus))
+            .replace("%2", human_size(info.memory)),
+            "storage": info.storage_driver,
+            "cgroup": f"{info.cgroup_driver} (cgroup v{info.cgroup_version or '1'})",
+            "root": info.root_dir,
+            "mode": self.tr("rootless") if info.rootless else self.tr("rootful (runs as root)"),
+            "containers": self.tr("%1 (%2 running, %3 paused, %4 stopped)")
+            .replace("%1", str(info.containers))
+            .replace("%2", str(info.running))
+            .replace("%3", str(info.paused))
+            .replace("%4", str(info.stopped)),
+            "images": str(info.images),
+            "mirrors": "\n".join(info.mirrors) or none,
+            "insecure": ", ".join(info.insecure_registries) or none,
+        }
+        for key, text in values.items():
+            self.facts[key].setText(text)
+
+    def _show_usage(self, rows: list[UsageRow]) -> None:
+        self.usage = {row.kind: row for row in rows}
+        self.usage_table.setRowCount(len(rows))
+        for number, row in enumerate(rows):
+            percent = f" ({round(100 * row.reclaimable / row.size)}%)" if row.size else ""
+            cells = [
+                self.tr(_KIND_NAMES[row.kind]),
+                str(row.total),
+                str(row.active),
+                human_size(row.size),
+                human_size(row.reclaimable) + percent,
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.usage_table.setItem(number, column, item)
+            prune = QPushButton(self.tr("Prune…"))
+            prune.setObjectName(f"prune_{row.kind}")
+            prune.setEnabled(
+                row.reclaimable > 0 or (row.kind == UsageKind.CONTAINERS and row.total > row.active)
+            )
+            prune.clicked.connect(lambda _=False, kind=row.kind: self.ask_prune(kind))
+            self.usage_table.setCellWidget(number, 5, prune)
+
+    # -- pruning ---------------------------------------------------------------------------
+
+    def describe_prune(self, kind: str) -> str:
+        row = self.usage.get(kind)
+        size = human_size(row.reclaimable) if row else "?"
+        if kind == UsageKind.CONTAINERS:
+            count = (row.total - row.active) if row else 0
+            return (
+                self.tr("Removes all %1 stopped containers (%2). Running ones stay.")
+                .replace("%1", str(count))
+                .replace("%2", size)
+            )
+        if kind == UsageKind.IMAGES:
+            return self.tr(
+                "Removes dangling images (<none>:<none>), up to %1. Tagged images "
+                "and images that containers use stay."
+            ).replace("%1", size)
+        if kind == UsageKind.VOLUMES:
+            return self.tr(
+                "Removes local volumes no container uses (%1). Their data is lost."
+            ).replace("%1", size)
+        return self.tr("Removes build cache nothing uses (%1).").replace("%1", size)
+
+    def ask_prune(self, kind: str) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Prune"),
+            self.describe_prune(kind),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("confirmPrune")
+        yes = box.addButton(self.tr("Prune"), QMessageBox.ButtonRole.DestructiveRole)
+
+        def finished() -> None:
+            if box.clickedButton() is yes:
+                self._launch(self._prune(kind))
+            box.deleteLater()
+
+        box.finished.connect(finished)
+        box.open()
+
+    async def _prune(self, kind: str) -> None:
+        result: PruneResult = await self.store.prune(kind)
+        self.message.emit(
+            self.tr("Pruned %1: %2 removed, %3 reclaimed")
+            .replace("%1", self.tr(_KIND_NAMES[kind]))
+            .replace("%2", str(len(result.removed)))
+            .replace("%3", human_size(result.reclaimed))
+        )
+        await self._refresh()
+
+    # -- hello-world -----------------------------------------------------------------------
+
+    def verify(self) -> None:
+        self.verify_button.setEnabled(False)
+        self.open_mirrors.hide()
+        self.verify_output.hide()
+        self._launch(self._verify())
+
+    def _step(self, step: str) -> None:
+        text = {
+            Step.LOOKING: self.tr("Looking for the hello-world image…"),
+            Step.PULLING: self.tr("Pulling hello-world from Docker Hub…"),
+            Step.RUNNING: self.tr("Running hello-world…"),
+        }[step]
+        self.verify_status.setText(text)
+        self.verify_progress.setVisible(step == Step.PULLING)
+        self.verify_progress.setRange(0, 0)
+
+    def _progress(self, progress: PullProgress) -> None:
+        if progress.percent is not None:
+            self.verify_progress.setRange(0, 100)
+            self.verify_progress.setValue(progress.percent)
+        self.verify_progress.setFormat(progress.status[:60] + " %p%")
+
+    async def _verify(self) -> None:
+        try:
+            result = await self.store.verify_installation(self._step, self._progress)
+        finally:
+            self.verify_button.setEnabled(True)
+            self.verify_progress.hide()
+        self._show_verify(result)
+
+    def _show_verify(self, result: VerifyResult) -> None:
+        if result.ok:
+            self.verify_status.setText(self.tr("Docker works: hello-world ran and said hello."))
+            self.verify_status.setStyleSheet("color: #2e7d32")
+        elif result.hub_unreachable:
+            self.verify_status.setText(
+                self.tr(
+                    "Docker Hub cannot be reached from this engine, so hello-world could not be "
+                    "pulled. Where Docker Hub is slow or blocked, set up a registry mirror."
+                )
+            )
+            self.verify_status.setStyleSheet("color: #c62828")
+            self.open_mirrors.show()
+        else:
+            self.verify_status.setText(
+                self.tr("hello-world did not work: %1").replace("%1", result.error)
+            )
+            self.verify_status.setStyleSheet("color: #c62828")
+        text = result.output or result.error
+        self.verify_output.setPlainText(text)
+        self.verify_output.setVisible(bool(text))
+
+    # -- tasks -----------------------------------------------------------------------------
+
+    def _launch(self, work: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.ensure_future(work)
+        self._tasks.add(task)
+
+        def done(finished: asyncio.Task) -> None:
+            self._tasks.discard(finished)
+            error = None if finished.cancelled() else finished.exception()
+            if isinstance(error, EngineError):
+                self.message.emit(str(error))
+            elif error is not None:
+                log.error("engine page task failed", exc_info=error)
+                self.message.emit(self.tr("Something went wrong: %1").replace("%1", str(error)))
+
+        task.add_done_callback(done)
