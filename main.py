@@ -65,18 +65,24 @@ def create_window(host: str | None = None):
     """The main window with its engine, store and models, not yet talking to the engine.
 
     Engine work starts once a qasync loop runs (the store starts on the loop's first turn).
-    Tests, screenshots and benchmarks build the window through here.
+    Tests, screenshots and benchmarks build the window through here. The engine: `host`,
+    else DOCKER_HOST or DOCKER_CONTEXT, else the connection chosen last time in the window,
+    else the docker CLI's current context or the local engine.
     """
+    from models.connections import ConnectionsStore
     from models.store import EngineStore
     from services.endpoints import resolve_endpoint
     from services.engine import DockerEngine
     from ui.main_window import MainWindow
 
-    endpoint = resolve_endpoint(host)
+    connections = ConnectionsStore()
+    remembered = None
+    if not (host or os.environ.get("DOCKER_HOST") or os.environ.get("DOCKER_CONTEXT")):
+        remembered = connections.last_choice()
+    endpoint = remembered.endpoint if remembered else resolve_endpoint(host)
     engine = DockerEngine(endpoint.url, tls=endpoint.tls)
     store = EngineStore(engine, endpoint)
-    window = MainWindow(store)
-    store.setParent(window)
+    window = MainWindow(store, connections)
     QTimer.singleShot(0, store.start)
     return window
 

@@ -12,6 +12,7 @@ engine tests must run. ``MOORAGE_DOCKERD_PARENT`` chooses the folder the engines
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -22,6 +23,9 @@ from tests.support.registry import PrivateRegistry, registry_unavailable_reason
 
 # The qasync loop the Qt layers share (tests.support.qt_loop, owned by the app side).
 pytest_plugins = ["tests.support.qt_loop"]
+
+# Qt's settings (remembered connections) go to a folder of this run, never the user's own.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="moorage-test-config-")
 
 ENGINE_FIXTURES = frozenset(
     {"dockerd", "docker_registry", "clean_engine", "dockerd_factory", "root_user"}

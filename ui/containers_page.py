@@ -14,7 +14,7 @@ from services.data import ContainerInfo
 from ui.table_page import TablePage
 
 #: Initial column widths: ID, Name, Image, Command, Created, Status, Ports.
-WIDTHS = [105, 140, 140, 140, 115, 190, 170]
+WIDTHS = [105, 140, 130, 130, 115, 190, 170]
 
 
 def docker_command(verb: str, containers: list[ContainerInfo], *flags: str) -> str:

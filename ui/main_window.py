@@ -7,6 +7,7 @@ import time
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -20,10 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.connections import Connection, ConnectionsStore
 from models.mirrors_store import MirrorsStore
 from models.store import Counts, EngineStore
 from services.diagnostics import Diagnosis
+from services.engine import DockerEngine
 from services.session import ConnectionState, SessionStatus
+from ui.connection_dialog import ConnectionDialog
 from ui.containers_page import ContainersPage
 from ui.engine_page import EnginePage
 from ui.images_page import ImagesPage
@@ -37,36 +41,50 @@ _DOT = "<span style='color:{colour}'>●</span> {text}"
 class MainWindow(QMainWindow):
     """Shows one engine's pages; every change arrives through the store's signals."""
 
-    def __init__(self, store: EngineStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: EngineStore,
+        connections: ConnectionsStore | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.store = store
         self.setWindowTitle("Moorage")
         self.resize(1200, 720)
+        self.connections = connections or ConnectionsStore()
+        self._given: Connection | None = None
+        self.settings_dialog: SettingsDialog | None = None
 
-        self.containers_page = ContainersPage(store)
-        self.images_page = ImagesPage(store)
-        self.engine_page = EnginePage(store)
-        self.engine_page.mirrors_requested.connect(self.open_settings)
         self.pages = QStackedWidget()
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("pageList")
         self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
         self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setFixedWidth(170)
         style = self.style()
-        for page, label, icon in (
-            (self.containers_page, self.tr("Containers"), QStyle.StandardPixmap.SP_ComputerIcon),
-            (self.images_page, self.tr("Images"), QStyle.StandardPixmap.SP_DriveHDIcon),
-            (self.engine_page, self.tr("Engine"), QStyle.StandardPixmap.SP_FileDialogInfoView),
+        for label, icon in (
+            (self.tr("Containers"), QStyle.StandardPixmap.SP_ComputerIcon),
+            (self.tr("Images"), QStyle.StandardPixmap.SP_DriveHDIcon),
+            (self.tr("Engine"), QStyle.StandardPixmap.SP_FileDialogInfoView),
         ):
-            self.pages.addWidget(page)
             item = QListWidgetItem(style.standardIcon(icon), label)
             item.setSizeHint(QSize(0, 34))
             self.sidebar.addItem(item)
-            page.message.connect(self._show_message)
-        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.sidebar.currentRowChanged.connect(self._page_shown)
-        self.sidebar.setCurrentRow(0)
+
+        self.connection_switcher = QComboBox()
+        self.connection_switcher.setObjectName("connectionSwitcher")
+        self.connection_switcher.setAccessibleName("connectionSwitcher")
+        self.connection_switcher.setToolTip(self.tr("The engine this window shows"))
+        self.connection_switcher.activated.connect(self._connection_chosen)
+        self.add_connection = QPushButton(self.tr("Add connection…"))
+        self.add_connection.setObjectName("addConnection")
+        self.add_connection.clicked.connect(self.open_add_connection)
+        side = QWidget()
+        side.setFixedWidth(190)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 8)
+        side_layout.addWidget(self.sidebar, 1)
+        side_layout.addWidget(QLabel(" " + self.tr("Connection:")))
+        side_layout.addWidget(self.connection_switcher)
+        side_layout.addWidget(self.add_connection)
 
         self.banner = self._make_banner()
 
@@ -74,7 +92,7 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(body)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        row.addWidget(self.sidebar)
+        row.addWidget(side)
         line = QFrame()
         line.setFrameShape(QFrame.Shape.VLine)
         line.setFrameShadow(QFrame.Shadow.Sunken)
@@ -98,7 +116,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.engine_status)
 
         self._build_menu()
-        self.settings_dialog: SettingsDialog | None = None
 
         for number in range(len(PAGES)):
             action = QAction(self)
@@ -112,12 +129,92 @@ class MainWindow(QMainWindow):
         self._countdown = QTimer(self, interval=1000)
         self._countdown.timeout.connect(self._tick_countdown)
 
+        self._attach(store)
+        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._page_shown)
+        self.sidebar.setCurrentRow(0)
+        self._fill_connections()
+
+    def _attach(self, store: EngineStore) -> None:
+        """Show `store`'s engine: fresh pages over its models, its signals to this window."""
+        self.store = store
+        store.setParent(self)
+        current = max(self.pages.currentIndex(), 0)
+        while (old := self.pages.widget(0)) is not None:
+            self.pages.removeWidget(old)
+            old.deleteLater()
+        self.containers_page = ContainersPage(store)
+        self.images_page = ImagesPage(store)
+        self.engine_page = EnginePage(store)
+        self.engine_page.mirrors_requested.connect(self.open_settings)
+        for page in (self.containers_page, self.images_page, self.engine_page):
+            self.pages.addWidget(page)
+            page.message.connect(self._show_message)
+        self.pages.setCurrentIndex(current)
         store.status_changed.connect(self._show_status)
         store.counts_changed.connect(self._show_counts)
         store.crashed.connect(self._show_crash)
         store.diagnosed.connect(self._show_diagnosis)
+        self._hide_diagnosis()
         self._show_status(store.status)
         self._show_counts(store.counts)
+
+    # -- connections -------------------------------------------------------------------------
+
+    def _fill_connections(self) -> None:
+        """The switcher's entries, with the engine shown now selected."""
+        switcher = self.connection_switcher
+        switcher.blockSignals(True)
+        switcher.clear()
+        listed = self.connections.connections()
+        current_url = self.store.engine.endpoint
+        if self._given is None and all(c.url != current_url for c in listed):
+            # Given with --host and not in the list: listed by its address for this session.
+            self._given = Connection(
+                "given", current_url, current_url, "given", self.store.engine.tls
+            )
+        if self._given is not None and all(c.url != self._given.url for c in listed):
+            listed.insert(0, self._given)
+        for connection in listed:
+            switcher.addItem(connection.name, connection)
+            switcher.setItemData(switcher.count() - 1, connection.url, Qt.ItemDataRole.ToolTipRole)
+        switcher.setCurrentIndex(next((i for i, c in enumerate(listed) if c.url == current_url), 0))
+        switcher.blockSignals(False)
+
+    def _connection_chosen(self, index: int) -> None:
+        connection = self.connection_switcher.itemData(index)
+        if connection is not None and connection.url != self.store.engine.endpoint:
+            self.switch_to(connection)
+
+    def switch_to(self, connection: Connection) -> None:
+        """Show another engine, without restarting; the choice is remembered."""
+        old = self.store
+        old.blockSignals(True)
+        old.close()
+        if self.settings_dialog is not None:
+            self.settings_dialog.mirrors_page.store.close()
+            self.settings_dialog.deleteLater()
+            self.settings_dialog = None
+        endpoint = connection.endpoint
+        store = EngineStore(DockerEngine(endpoint.url, tls=endpoint.tls), endpoint)
+        self._attach(store)
+        old.deleteLater()
+        if connection.origin != "given":
+            self.connections.remember(connection)
+        self._fill_connections()
+        store.start()
+
+    def open_add_connection(self) -> ConnectionDialog:
+        dialog = ConnectionDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def added() -> None:
+            connection = self.connections.save(dialog.name(), dialog.url(), dialog.tls())
+            self.switch_to(connection)
+
+        dialog.accepted.connect(added)
+        dialog.open()
+        return dialog
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Moorage"))
@@ -160,7 +257,7 @@ class MainWindow(QMainWindow):
         self.banner_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.retry_button = QPushButton(self.tr("Retry now"))
         self.retry_button.setObjectName("retryButton")
-        self.retry_button.clicked.connect(self.store.retry_now)
+        self.retry_button.clicked.connect(lambda: self.store.retry_now())
         # Filled in by the diagnosis: what is wrong, and the commands that fix it.
         self.diagnosis_title = QLabel()
         self.diagnosis_title.setObjectName("diagnosisTitle")
