@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from models.formatting import human_size
 from models.store import EngineStore
+from models.table import QT_TRANSLATE_NOOP
 from services.engine_info import EngineInfo, PruneResult, PullProgress, UsageKind, UsageRow
 from services.errors import EngineError
 from services.verify import Step, VerifyResult
@@ -35,10 +36,10 @@ from services.verify import Step, VerifyResult
 log = logging.getLogger(__name__)
 
 _KIND_NAMES = {
-    UsageKind.IMAGES: "Images",
-    UsageKind.CONTAINERS: "Containers",
-    UsageKind.VOLUMES: "Local volumes",
-    UsageKind.BUILD_CACHE: "Build cache",
+    UsageKind.IMAGES: QT_TRANSLATE_NOOP("EnginePage", "Images"),
+    UsageKind.CONTAINERS: QT_TRANSLATE_NOOP("EnginePage", "Containers"),
+    UsageKind.VOLUMES: QT_TRANSLATE_NOOP("EnginePage", "Local volumes"),
+    UsageKind.BUILD_CACHE: QT_TRANSLATE_NOOP("EnginePage", "Build cache"),
 }
 
 

@@ -61,6 +61,84 @@
     </message>
 </context>
 <context>
+    <name>ConnectionDialog</name>
+    <message>
+        <location filename="../../ui/connection_dialog.py" line="35"/>
+        <source>Use tcp://HOST:PORT, ssh://USER@HOST or unix:///PATH.</source>
+        <translation>请使用 tcp://主机:端口、ssh://用户@主机 或 unix:///路径。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.py" line="39"/>
+        <source>The address has no host name.</source>
+        <translation>地址中没有主机名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.py" line="41"/>
+        <source>The address has no socket path.</source>
+        <translation>地址中没有套接字路径。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.py" line="51"/>
+        <source>Add connection</source>
+        <translation>添加连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.py" line="57"/>
+        <source>build server</source>
+        <translation>构建服务器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.py" line="65"/>
+        <source>TLS (for tcp://)</source>
+        <translation>TLS（用于 tcp://）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.py" line="70"/>
+        <source>CA certificate (ca.pem)</source>
+        <translation>CA 证书（ca.pem）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.py" line="72"/>
+        <source>Client certificate (cert.pem)</source>
+        <translation>客户端证书（cert.pem）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.py" line="74"/>
+        <source>Client key (key.pem)</source>
+        <translation>客户端私钥（key.pem）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.py" line="75"/>
+        <source>Verify the engine&apos;s certificate (recommended)</source>
+        <translation>验证引擎的证书（推荐）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.py" line="80"/>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.py" line="94"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.py" line="95"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.py" line="113"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.py" line="147"/>
+        <source>Testing…</source>
+        <translation>测试中…</translation>
+    </message>
+</context>
+<context>
     <name>ContainerState</name>
     <message>
         <location filename="../../models/containers.py" line="34"/>
@@ -210,6 +288,242 @@
     </message>
 </context>
 <context>
+    <name>EnginePage</name>
+    <message>
+        <location filename="../../ui/engine_page.py" line="64"/>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="69"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="78"/>
+        <source>About this engine</source>
+        <translation>关于此引擎</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="81"/>
+        <source>Docker version</source>
+        <translation>Docker 版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="82"/>
+        <source>Operating system</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="83"/>
+        <source>Kernel</source>
+        <translation>内核</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="84"/>
+        <source>CPUs and memory</source>
+        <translation>CPU 与内存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="85"/>
+        <source>Storage driver</source>
+        <translation>存储驱动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="86"/>
+        <source>Cgroup driver</source>
+        <translation>Cgroup 驱动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="87"/>
+        <source>Root directory</source>
+        <translation>根目录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="88"/>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="40"/>
+        <location filename="../../ui/engine_page.py" line="89"/>
+        <source>Containers</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="39"/>
+        <location filename="../../ui/engine_page.py" line="90"/>
+        <source>Images</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="41"/>
+        <source>Local volumes</source>
+        <translation>本地数据卷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="42"/>
+        <source>Build cache</source>
+        <translation>构建缓存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="91"/>
+        <source>Registry mirrors</source>
+        <translation>镜像加速器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="92"/>
+        <source>Insecure registries</source>
+        <translation>非安全仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="100"/>
+        <source>Registry mirrors…</source>
+        <translation>镜像加速器…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="107"/>
+        <source>Disk usage (docker system df)</source>
+        <translation>磁盘占用（docker system df）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="112"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="113"/>
+        <source>Total</source>
+        <translation>总数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="114"/>
+        <source>Active</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="115"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="116"/>
+        <source>Reclaimable</source>
+        <translation>可回收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="129"/>
+        <source>Verify installation (docker run hello-world)</source>
+        <translation>验证安装（docker run hello-world）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="130"/>
+        <source>Run hello-world</source>
+        <translation>运行 hello-world</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="145"/>
+        <source>Set up a registry mirror…</source>
+        <translation>设置镜像加速器…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="186"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="191"/>
+        <source>%1 CPUs, %2 memory</source>
+        <translation>%1 个 CPU，%2 内存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="197"/>
+        <source>rootless</source>
+        <translation>无根（rootless）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="197"/>
+        <source>rootful (runs as root)</source>
+        <translation>有根（以 root 运行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="198"/>
+        <source>%1 (%2 running, %3 paused, %4 stopped)</source>
+        <translation>%1（%2 个运行中，%3 个已暂停，%4 个已停止）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="229"/>
+        <source>Prune…</source>
+        <translation>清理…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="245"/>
+        <source>Removes all %1 stopped containers (%2). Running ones stay.</source>
+        <translation>删除全部 %1 个已停止的容器（%2）。运行中的容器会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="251"/>
+        <source>Removes dangling images (&lt;none&gt;:&lt;none&gt;), up to %1. Tagged images and images that containers use stay.</source>
+        <translation>删除悬空镜像（&lt;none&gt;:&lt;none&gt;），最多 %1。带标签的镜像和容器正在使用的镜像会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="256"/>
+        <source>Removes local volumes no container uses (%1). Their data is lost.</source>
+        <translation>删除没有容器使用的本地数据卷（%1）。其中的数据将丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="258"/>
+        <source>Removes build cache nothing uses (%1).</source>
+        <translation>删除未被使用的构建缓存（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="263"/>
+        <location filename="../../ui/engine_page.py" line="269"/>
+        <source>Prune</source>
+        <translation>清理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="282"/>
+        <source>Pruned %1: %2 removed, %3 reclaimed</source>
+        <translation>已清理%1：删除 %2 项，回收 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="299"/>
+        <source>Looking for the hello-world image…</source>
+        <translation>正在查找 hello-world 镜像…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="300"/>
+        <source>Pulling hello-world from Docker Hub…</source>
+        <translation>正在从 Docker Hub 拉取 hello-world…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="301"/>
+        <source>Running hello-world…</source>
+        <translation>正在运行 hello-world…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="323"/>
+        <source>Docker works: hello-world ran and said hello.</source>
+        <translation>Docker 工作正常：hello-world 已运行并打了招呼。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="328"/>
+        <source>Docker Hub cannot be reached from this engine, so hello-world could not be pulled. Where Docker Hub is slow or blocked, set up a registry mirror.</source>
+        <translation>此引擎无法访问 Docker Hub，因此无法拉取 hello-world。在 Docker Hub 访问缓慢或受阻的地区，请设置镜像加速器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="336"/>
+        <source>hello-world did not work: %1</source>
+        <translation>hello-world 运行失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_page.py" line="356"/>
+        <source>Something went wrong: %1</source>
+        <translation>出错了：%1</translation>
+    </message>
+</context>
+<context>
     <name>ImagesPage</name>
     <message>
         <location filename="../../ui/images_page.py" line="34"/>
@@ -288,72 +602,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>Containers</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Images</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="66"/>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="75"/>
+        <source>The engine this window shows</source>
+        <translation>此窗口显示的引擎</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="77"/>
+        <source>Add connection…</source>
+        <translation>添加连接…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="85"/>
+        <source>Connection:</source>
+        <translation>连接：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="220"/>
         <source>&amp;Moorage</source>
         <translation>&amp;Moorage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="226"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="258"/>
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="282"/>
+        <source>Copy commands</source>
+        <translation>复制命令</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Connected to Docker %1 (API %2) at %3</source>
         <translation>已连接到 Docker %1（API %2），地址 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="181"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Retrying in %1 s.</source>
         <translation>%1 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Retrying…</source>
         <translation>正在重试…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Cannot reach the Docker engine. %1 The tables show the last known state. %2</source>
         <translation>无法连接 Docker 引擎。%1 表格中显示的是最后已知的状态。%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Containers: %1 (%2 running) · Images: %3</source>
         <translation>容器：%1（%2 个运行中）· 镜像：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="214"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>Moorage stopped following the engine after an internal error: %1</source>
         <translation>Moorage 因内部错误停止了对引擎的跟踪：%1</translation>
     </message>
