@@ -15,7 +15,6 @@ import shutil
 import socket
 import ssl
 import subprocess
-from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ import docker
 import requests
 
 from services.endpoints import Endpoint
-from services.engine import make_api_client
+from services.engine import make_api_client, root_causes
 
 #: Seconds a check waits for an answer.
 CHECK_TIMEOUT = 5
@@ -299,22 +298,9 @@ def _permission_problem(path: str) -> dict[str, Any]:
 # -- everything else: tcp://, ssh://, or a socket that answered ------------------------------
 
 
-def _causes(error: BaseException) -> Iterable[BaseException]:
-    seen: set[int] = set()
-    stack = [error]
-    while stack:
-        current = stack.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        yield current
-        stack.extend(e for e in (current.__cause__, current.__context__) if e is not None)
-        stack.extend(a for a in getattr(current, "args", ()) if isinstance(a, BaseException))
-
-
 def _remote_problem(url: str, error: Exception) -> dict[str, Any]:
     text = str(error)
-    for cause in _causes(error):
+    for cause in root_causes(error):
         if isinstance(cause, ssl.SSLCertVerificationError):
             reason = cause.verify_message or str(cause)
             return {
@@ -358,7 +344,11 @@ def _remote_problem(url: str, error: Exception) -> dict[str, Any]:
         reason = f"no answer within {CHECK_TIMEOUT} s"
     else:
         reason = next(
-            (c.strerror or str(c) for c in _causes(error) if isinstance(c, OSError) and c.strerror),
+            (
+                c.strerror or str(c)
+                for c in root_causes(error)
+                if isinstance(c, OSError) and c.strerror
+            ),
             text,
         )
     return {

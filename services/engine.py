@@ -462,7 +462,7 @@ def event_from_api(raw: dict) -> EngineEvent:
     )
 
 
-def _root_causes(error: BaseException) -> Iterable[BaseException]:
+def root_causes(error: BaseException) -> Iterable[BaseException]:
     seen: set[int] = set()
     stack = [error]
     while stack:
@@ -496,7 +496,7 @@ def translate_error(error: BaseException, endpoint: str) -> EngineError:
                 return ForceRequired(message)
             return Conflict(message)
         return EngineError(_daemon_message(error))
-    for cause in _root_causes(error):
+    for cause in root_causes(error):
         if isinstance(cause, PermissionError):
             return PermissionDenied(f"Permission denied while opening the engine at {endpoint}.")
         if isinstance(cause, FileNotFoundError | ConnectionRefusedError):

@@ -193,8 +193,8 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def test_a_tls_engine_whose_certificate_names_another_host(dockerd_factory, tmp_path):
-    certs = make_certificates(tmp_path, "engine.elsewhere.example")
+def start_tls_engine(dockerd_factory, certs: dict[str, str]) -> int:
+    """An engine that also listens on a TLS port with these certificates; returns the port."""
     port = free_port()
     dockerd_factory(
         extra_args=(
@@ -209,6 +209,12 @@ def test_a_tls_engine_whose_certificate_names_another_host(dockerd_factory, tmp_
             certs["server-key.pem"],
         )
     )
+    return port
+
+
+def test_a_tls_engine_whose_certificate_names_another_host(dockerd_factory, tmp_path):
+    certs = make_certificates(tmp_path, "engine.elsewhere.example")
+    port = start_tls_engine(dockerd_factory, certs)
     tls = TLSSettings(certs["ca.pem"], certs["client.pem"], certs["client-key.pem"])
     diagnosis = diagnose(Endpoint(f"tcp://127.0.0.1:{port}", "test", tls))
     assert diagnosis.problem == Problem.TLS_ERROR
@@ -225,20 +231,7 @@ def test_an_unknown_certificate_authority(dockerd_factory, tmp_path):
     served.mkdir()
     ours = make_certificates(trusted, "127.0.0.1")
     theirs = make_certificates(served, "localhost")
-    port = free_port()
-    dockerd_factory(
-        extra_args=(
-            "-H",
-            f"tcp://127.0.0.1:{port}",
-            "--tlsverify",
-            "--tlscacert",
-            theirs["ca.pem"],
-            "--tlscert",
-            theirs["server.pem"],
-            "--tlskey",
-            theirs["server-key.pem"],
-        )
-    )
+    port = start_tls_engine(dockerd_factory, theirs)
     tls = TLSSettings(ours["ca.pem"], ours["client.pem"], ours["client-key.pem"])
     diagnosis = diagnose(Endpoint(f"tcp://localhost:{port}", "test", tls))
     assert diagnosis.problem == Problem.TLS_ERROR
