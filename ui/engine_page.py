@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Coroutine
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -32,6 +30,7 @@ from models.table import QT_TRANSLATE_NOOP
 from services.engine_info import EngineInfo, PruneResult, PullProgress, UsageKind, UsageRow
 from services.errors import EngineError
 from services.verify import Step, VerifyResult
+from ui.tasks import TaskKeeper
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +57,7 @@ class EnginePage(QWidget):
         super().__init__(parent)
         self.setObjectName("enginePage")
         self.store = store
-        self._tasks: set[asyncio.Task] = set()
+        self._tasks = TaskKeeper(self._task_failed)
         self.usage: dict[str, UsageRow] = {}
 
         title = QLabel(self.tr("Engine"))
@@ -175,7 +174,7 @@ class EnginePage(QWidget):
 
     def refresh(self) -> None:
         """Read /info and /system/df again (the page calls this when it is shown)."""
-        self._launch(self._refresh())
+        self._tasks.launch(self._refresh())
 
     async def _refresh(self) -> None:
         info, usage = await asyncio.gather(self.store.engine_info(), self.store.disk_usage())
@@ -270,7 +269,7 @@ class EnginePage(QWidget):
 
         def finished() -> None:
             if box.clickedButton() is yes:
-                self._launch(self._prune(kind))
+                self._tasks.launch(self._prune(kind))
             box.deleteLater()
 
         box.finished.connect(finished)
@@ -292,7 +291,7 @@ class EnginePage(QWidget):
         self.verify_button.setEnabled(False)
         self.open_mirrors.hide()
         self.verify_output.hide()
-        self._launch(self._verify())
+        self._tasks.launch(self._verify())
 
     def _step(self, step: str) -> None:
         text = {
@@ -342,17 +341,9 @@ class EnginePage(QWidget):
 
     # -- tasks -----------------------------------------------------------------------------
 
-    def _launch(self, work: Coroutine[Any, Any, None]) -> None:
-        task = asyncio.ensure_future(work)
-        self._tasks.add(task)
-
-        def done(finished: asyncio.Task) -> None:
-            self._tasks.discard(finished)
-            error = None if finished.cancelled() else finished.exception()
-            if isinstance(error, EngineError):
-                self.message.emit(str(error))
-            elif error is not None:
-                log.error("engine page task failed", exc_info=error)
-                self.message.emit(self.tr("Something went wrong: %1").replace("%1", str(error)))
-
-        task.add_done_callback(done)
+    def _task_failed(self, error: BaseException) -> None:
+        if isinstance(error, EngineError):
+            self.message.emit(str(error))
+        else:
+            log.error("engine page task failed", exc_info=error)
+            self.message.emit(self.tr("Something went wrong: %1").replace("%1", str(error)))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Coroutine
 from typing import Any
@@ -39,6 +38,7 @@ from services.daemon_config import (
 from services.errors import EngineError
 from services.mirrors import ALIYUN_TEMPLATE, PRESETS, ApplyResult, Outcome, ProbeResult
 from services.privileged import PrivilegedError
+from ui.tasks import TaskKeeper
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +63,7 @@ class RegistryMirrorsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("registryMirrorsPage")
         self.store = store
-        self._tasks: set[asyncio.Task] = set()
+        self.tasks = TaskKeeper(self._report_error, self._update_buttons)
         self._saved: tuple[list[str], list[str]] = ([], [])
 
         title = QLabel(self.tr("Registry mirrors"))
@@ -327,35 +327,37 @@ class RegistryMirrorsPage(QWidget):
             item.setForeground(QColor(_BAD))
             item.setToolTip(str(error))
 
-    def _check_mirror_input(self) -> bool:
-        text = self.mirror_input.text().strip()
+    def _check_input(
+        self, field: QLineEdit, validate, listed: list[str], error: QLabel, add: QPushButton
+    ) -> bool:
+        """Say inline what is wrong with a typed entry; Add only takes a valid, new one."""
+        text = field.text().strip()
         message = ""
         if text:
             try:
-                normal = validate_mirror(text)
-                if normal in self.mirrors():
+                normal = validate(text)
+                if normal in listed:
                     message = self.tr("%1 is already in the list.").replace("%1", normal)
-            except InvalidEntry as error:
-                message = str(error)
-        self.mirror_error.setText(message)
-        self.mirror_error.setVisible(bool(message))
-        self.add_mirror.setEnabled(bool(text) and not message)
+            except InvalidEntry as problem:
+                message = str(problem)
+        error.setText(message)
+        error.setVisible(bool(message))
+        add.setEnabled(bool(text) and not message)
         return bool(text) and not message
 
+    def _check_mirror_input(self) -> bool:
+        return self._check_input(
+            self.mirror_input, validate_mirror, self.mirrors(), self.mirror_error, self.add_mirror
+        )
+
     def _check_insecure_input(self) -> bool:
-        text = self.insecure_input.text().strip()
-        message = ""
-        if text:
-            try:
-                normal = validate_insecure_registry(text)
-                if normal in self.insecure_registries():
-                    message = self.tr("%1 is already in the list.").replace("%1", normal)
-            except InvalidEntry as error:
-                message = str(error)
-        self.insecure_error.setText(message)
-        self.insecure_error.setVisible(bool(message))
-        self.add_insecure.setEnabled(bool(text) and not message)
-        return bool(text) and not message
+        return self._check_input(
+            self.insecure_input,
+            validate_insecure_registry,
+            self.insecure_registries(),
+            self.insecure_error,
+            self.add_insecure,
+        )
 
     def _add_mirror(self) -> None:
         if not self._check_mirror_input():
@@ -445,7 +447,7 @@ class RegistryMirrorsPage(QWidget):
         self._check_insecure_input()
         problems = self._invalid_entries()
         blocked = bool(self.store.location.flag_conflicts)
-        self.apply.setEnabled(not problems and not blocked and not self._tasks)
+        self.apply.setEnabled(not problems and not blocked and not self.tasks.busy)
         if problems:
             self.apply.setToolTip(
                 self.tr("Fix or remove the invalid entries first: %1").replace(
@@ -464,18 +466,9 @@ class RegistryMirrorsPage(QWidget):
     # -- engine work -------------------------------------------------------------------------
 
     def _launch(self, work: Coroutine[Any, Any, Any]) -> None:
-        task = asyncio.ensure_future(work)
-        self._tasks.add(task)
+        """Engine work; Apply waits until it is done."""
+        self.tasks.launch(work)
         self.apply.setEnabled(False)
-
-        def done(finished: asyncio.Task) -> None:
-            self._tasks.discard(finished)
-            error = None if finished.cancelled() else finished.exception()
-            if error is not None:
-                self._report_error(error)
-            self._update_buttons()
-
-        task.add_done_callback(done)
 
     def _say(self, text: str, colour: str = _MUTED) -> None:
         self.status.setStyleSheet(f"color: {colour}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Coroutine
 from typing import Any
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from models.table import KeyedTableModel
 from services.data import ActionResult
+from ui.tasks import TaskKeeper
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ class TablePage(QWidget):
     ) -> None:
         super().__init__(parent)
         self.model = model
-        self._tasks: set[asyncio.Task] = set()
+        self._tasks = TaskKeeper(self._task_failed)
 
         self.title = QLabel(title)
         font = self.title.font()
@@ -145,18 +145,12 @@ class TablePage(QWidget):
         return [self.model.item_at(row) for row in rows]
 
     def launch(self, work: Coroutine[Any, Any, None]) -> None:
-        """Run engine work without blocking; keep the task alive until it is done."""
-        task = asyncio.ensure_future(work)
-        self._tasks.add(task)
-        task.add_done_callback(self._task_done)
+        """Run engine work without blocking."""
+        self._tasks.launch(work)
 
-    def _task_done(self, task: asyncio.Task) -> None:
-        self._tasks.discard(task)
-        if not task.cancelled() and task.exception() is not None:
-            log.error("action failed", exc_info=task.exception())
-            self.message.emit(
-                self.tr("Something went wrong: %1").replace("%1", str(task.exception()))
-            )
+    def _task_failed(self, error: BaseException) -> None:
+        log.error("action failed", exc_info=error)
+        self.message.emit(self.tr("Something went wrong: %1").replace("%1", str(error)))
 
     def ask(self, title: str, text: str, confirm: str, on_yes, details: str = "") -> QMessageBox:
         """Ask before something destructive; `on_yes` runs only after a yes.

@@ -4,38 +4,38 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../models/containers.py" line="77"/>
+        <location filename="../../models/containers.py" line="83"/>
         <source>Container ID</source>
         <translation>容器 ID</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="83"/>
+        <location filename="../../models/containers.py" line="89"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="90"/>
+        <location filename="../../models/containers.py" line="96"/>
         <source>Image</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="92"/>
+        <location filename="../../models/containers.py" line="100"/>
         <source>Command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="94"/>
+        <location filename="../../models/containers.py" line="102"/>
         <location filename="../../models/images.py" line="77"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="101"/>
+        <location filename="../../models/containers.py" line="109"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="108"/>
+        <location filename="../../models/containers.py" line="116"/>
         <source>Ports</source>
         <translation>端口</translation>
     </message>
@@ -141,43 +141,43 @@
 <context>
     <name>ContainerState</name>
     <message>
-        <location filename="../../models/containers.py" line="34"/>
+        <location filename="../../models/containers.py" line="35"/>
         <source>Created</source>
         <extracomment>Colours of the state dot in the Name column, chosen to read on light and dark themes.</extracomment>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="35"/>
+        <location filename="../../models/containers.py" line="36"/>
         <source>Running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="36"/>
+        <location filename="../../models/containers.py" line="37"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="37"/>
+        <location filename="../../models/containers.py" line="38"/>
         <source>Restarting</source>
         <translation>重启中</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="38"/>
+        <location filename="../../models/containers.py" line="39"/>
         <source>Being removed</source>
         <translation>正在删除</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="39"/>
+        <location filename="../../models/containers.py" line="40"/>
         <source>Exited</source>
         <translation>已退出</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="40"/>
+        <location filename="../../models/containers.py" line="41"/>
         <source>Dead</source>
         <translation>已失效</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="41"/>
+        <location filename="../../models/containers.py" line="42"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
@@ -290,235 +290,235 @@
 <context>
     <name>EnginePage</name>
     <message>
-        <location filename="../../ui/engine_page.py" line="64"/>
+        <location filename="../../ui/engine_page.py" line="63"/>
         <source>Engine</source>
         <translation>引擎</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="69"/>
+        <location filename="../../ui/engine_page.py" line="68"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="78"/>
+        <location filename="../../ui/engine_page.py" line="77"/>
         <source>About this engine</source>
         <translation>关于此引擎</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="81"/>
+        <location filename="../../ui/engine_page.py" line="80"/>
         <source>Docker version</source>
         <translation>Docker 版本</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="82"/>
+        <location filename="../../ui/engine_page.py" line="81"/>
         <source>Operating system</source>
         <translation>操作系统</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="83"/>
+        <location filename="../../ui/engine_page.py" line="82"/>
         <source>Kernel</source>
         <translation>内核</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="84"/>
+        <location filename="../../ui/engine_page.py" line="83"/>
         <source>CPUs and memory</source>
         <translation>CPU 与内存</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="85"/>
+        <location filename="../../ui/engine_page.py" line="84"/>
         <source>Storage driver</source>
         <translation>存储驱动</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="86"/>
+        <location filename="../../ui/engine_page.py" line="85"/>
         <source>Cgroup driver</source>
         <translation>Cgroup 驱动</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="87"/>
+        <location filename="../../ui/engine_page.py" line="86"/>
         <source>Root directory</source>
         <translation>根目录</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="88"/>
+        <location filename="../../ui/engine_page.py" line="87"/>
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="40"/>
-        <location filename="../../ui/engine_page.py" line="89"/>
+        <location filename="../../ui/engine_page.py" line="39"/>
+        <location filename="../../ui/engine_page.py" line="88"/>
         <source>Containers</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="39"/>
-        <location filename="../../ui/engine_page.py" line="90"/>
+        <location filename="../../ui/engine_page.py" line="38"/>
+        <location filename="../../ui/engine_page.py" line="89"/>
         <source>Images</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="41"/>
+        <location filename="../../ui/engine_page.py" line="40"/>
         <source>Local volumes</source>
         <translation>本地数据卷</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="42"/>
+        <location filename="../../ui/engine_page.py" line="41"/>
         <source>Build cache</source>
         <translation>构建缓存</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="91"/>
+        <location filename="../../ui/engine_page.py" line="90"/>
         <source>Registry mirrors</source>
         <translation>镜像加速器</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="92"/>
+        <location filename="../../ui/engine_page.py" line="91"/>
         <source>Insecure registries</source>
         <translation>非安全仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="100"/>
+        <location filename="../../ui/engine_page.py" line="99"/>
         <source>Registry mirrors…</source>
         <translation>镜像加速器…</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="107"/>
+        <location filename="../../ui/engine_page.py" line="106"/>
         <source>Disk usage (docker system df)</source>
         <translation>磁盘占用（docker system df）</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="112"/>
+        <location filename="../../ui/engine_page.py" line="111"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="113"/>
+        <location filename="../../ui/engine_page.py" line="112"/>
         <source>Total</source>
         <translation>总数</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="114"/>
+        <location filename="../../ui/engine_page.py" line="113"/>
         <source>Active</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="115"/>
+        <location filename="../../ui/engine_page.py" line="114"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="116"/>
+        <location filename="../../ui/engine_page.py" line="115"/>
         <source>Reclaimable</source>
         <translation>可回收</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="129"/>
+        <location filename="../../ui/engine_page.py" line="128"/>
         <source>Verify installation (docker run hello-world)</source>
         <translation>验证安装（docker run hello-world）</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="130"/>
+        <location filename="../../ui/engine_page.py" line="129"/>
         <source>Run hello-world</source>
         <translation>运行 hello-world</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="145"/>
+        <location filename="../../ui/engine_page.py" line="144"/>
         <source>Set up a registry mirror…</source>
         <translation>设置镜像加速器…</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="186"/>
+        <location filename="../../ui/engine_page.py" line="185"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="191"/>
+        <location filename="../../ui/engine_page.py" line="190"/>
         <source>%1 CPUs, %2 memory</source>
         <translation>%1 个 CPU，%2 内存</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="197"/>
+        <location filename="../../ui/engine_page.py" line="196"/>
         <source>rootless</source>
         <translation>无根（rootless）</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="197"/>
+        <location filename="../../ui/engine_page.py" line="196"/>
         <source>rootful (runs as root)</source>
         <translation>有根（以 root 运行）</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="198"/>
+        <location filename="../../ui/engine_page.py" line="197"/>
         <source>%1 (%2 running, %3 paused, %4 stopped)</source>
         <translation>%1（%2 个运行中，%3 个已暂停，%4 个已停止）</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="229"/>
+        <location filename="../../ui/engine_page.py" line="228"/>
         <source>Prune…</source>
         <translation>清理…</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="245"/>
+        <location filename="../../ui/engine_page.py" line="244"/>
         <source>Removes all %1 stopped containers (%2). Running ones stay.</source>
         <translation>删除全部 %1 个已停止的容器（%2）。运行中的容器会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="251"/>
+        <location filename="../../ui/engine_page.py" line="250"/>
         <source>Removes dangling images (&lt;none&gt;:&lt;none&gt;), up to %1. Tagged images and images that containers use stay.</source>
         <translation>删除悬空镜像（&lt;none&gt;:&lt;none&gt;），最多 %1。带标签的镜像和容器正在使用的镜像会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="256"/>
+        <location filename="../../ui/engine_page.py" line="255"/>
         <source>Removes local volumes no container uses (%1). Their data is lost.</source>
         <translation>删除没有容器使用的本地数据卷（%1）。其中的数据将丢失。</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="258"/>
+        <location filename="../../ui/engine_page.py" line="257"/>
         <source>Removes build cache nothing uses (%1).</source>
         <translation>删除未被使用的构建缓存（%1）。</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="263"/>
-        <location filename="../../ui/engine_page.py" line="269"/>
+        <location filename="../../ui/engine_page.py" line="262"/>
+        <location filename="../../ui/engine_page.py" line="268"/>
         <source>Prune</source>
         <translation>清理</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="282"/>
+        <location filename="../../ui/engine_page.py" line="281"/>
         <source>Pruned %1: %2 removed, %3 reclaimed</source>
         <translation>已清理%1：删除 %2 项，回收 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="299"/>
+        <location filename="../../ui/engine_page.py" line="298"/>
         <source>Looking for the hello-world image…</source>
         <translation>正在查找 hello-world 镜像…</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="300"/>
+        <location filename="../../ui/engine_page.py" line="299"/>
         <source>Pulling hello-world from Docker Hub…</source>
         <translation>正在从 Docker Hub 拉取 hello-world…</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="301"/>
+        <location filename="../../ui/engine_page.py" line="300"/>
         <source>Running hello-world…</source>
         <translation>正在运行 hello-world…</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="323"/>
+        <location filename="../../ui/engine_page.py" line="322"/>
         <source>Docker works: hello-world ran and said hello.</source>
         <translation>Docker 工作正常：hello-world 已运行并打了招呼。</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="328"/>
+        <location filename="../../ui/engine_page.py" line="327"/>
         <source>Docker Hub cannot be reached from this engine, so hello-world could not be pulled. Where Docker Hub is slow or blocked, set up a registry mirror.</source>
         <translation>此引擎无法访问 Docker Hub，因此无法拉取 hello-world。在 Docker Hub 访问缓慢或受阻的地区，请设置镜像加速器。</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="336"/>
+        <location filename="../../ui/engine_page.py" line="335"/>
         <source>hello-world did not work: %1</source>
         <translation>hello-world 运行失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="356"/>
+        <location filename="../../ui/engine_page.py" line="349"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
@@ -808,104 +808,103 @@
         <translation>该文件不是有效的 JSON（%1），引擎无法以此启动。应用时会用下方的设置替换它；当前文件会在同一目录下保留备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="337"/>
-        <location filename="../../ui/settings_dialog.py" line="352"/>
+        <location filename="../../ui/settings_dialog.py" line="340"/>
         <source>%1 is already in the list.</source>
         <translation>%1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="451"/>
-        <location filename="../../ui/settings_dialog.py" line="456"/>
+        <location filename="../../ui/settings_dialog.py" line="453"/>
+        <location filename="../../ui/settings_dialog.py" line="458"/>
         <source>Fix or remove the invalid entries first: %1</source>
         <translation>请先修正或删除无效条目：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="492"/>
+        <location filename="../../ui/settings_dialog.py" line="485"/>
         <source>Testing…</source>
         <translation>测试中…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="503"/>
+        <location filename="../../ui/settings_dialog.py" line="496"/>
         <source>Reachable, %1 ms</source>
         <translation>可访问，%1 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="507"/>
+        <location filename="../../ui/settings_dialog.py" line="500"/>
         <source>Unreachable: %1</source>
         <translation>无法访问：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="516"/>
+        <location filename="../../ui/settings_dialog.py" line="509"/>
         <source>Replace the invalid file?</source>
         <translation>替换无效的文件？</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="518"/>
+        <location filename="../../ui/settings_dialog.py" line="511"/>
         <source>%1 is not valid JSON. Replace it with these settings? The current file is kept as a backup beside it.</source>
         <translation>%1 不是有效的 JSON。要用这些设置替换它吗？当前文件会在同一目录下保留备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="525"/>
+        <location filename="../../ui/settings_dialog.py" line="518"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="538"/>
+        <location filename="../../ui/settings_dialog.py" line="531"/>
         <source>Writing and reloading the engine…</source>
         <translation>正在写入并重新加载引擎…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="545"/>
+        <location filename="../../ui/settings_dialog.py" line="538"/>
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="549"/>
+        <location filename="../../ui/settings_dialog.py" line="542"/>
         <source>Restored %1. %2</source>
         <translation>已恢复 %1。%2</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="558"/>
+        <location filename="../../ui/settings_dialog.py" line="551"/>
         <source>Applied: the engine now uses the new settings; no container was restarted.</source>
         <translation>已应用：引擎现已使用新设置；没有重启任何容器。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="561"/>
+        <location filename="../../ui/settings_dialog.py" line="554"/>
         <source>Saved. Restart Docker Desktop to use the new settings.</source>
         <translation>已保存。请重启 Docker Desktop 以使用新设置。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="564"/>
+        <location filename="../../ui/settings_dialog.py" line="557"/>
         <source>Saved, but the daemon could not be told to reload. Run: sudo systemctl reload docker</source>
         <translation>已保存，但无法通知守护进程重新加载。请运行：sudo systemctl reload docker</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="569"/>
+        <location filename="../../ui/settings_dialog.py" line="562"/>
         <source>The file was written but the engine did not apply it: it still uses %1. Its log (journalctl -u docker) says why.</source>
         <translation>文件已写入，但引擎没有应用：它仍在使用 %1。原因请查看其日志（journalctl -u docker）。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="571"/>
+        <location filename="../../ui/settings_dialog.py" line="564"/>
         <source>no mirrors</source>
         <translation>无加速器</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="576"/>
+        <location filename="../../ui/settings_dialog.py" line="569"/>
         <source>Backup: %1</source>
         <translation>备份：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="584"/>
+        <location filename="../../ui/settings_dialog.py" line="577"/>
         <source>Not applied</source>
         <translation>未应用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="592"/>
+        <location filename="../../ui/settings_dialog.py" line="585"/>
         <source>An administrator can make the same change by hand:</source>
         <translation>管理员可以手动完成同样的更改：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="602"/>
+        <location filename="../../ui/settings_dialog.py" line="595"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
@@ -913,12 +912,12 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="611"/>
+        <location filename="../../ui/settings_dialog.py" line="604"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="616"/>
+        <location filename="../../ui/settings_dialog.py" line="609"/>
         <source>Engine → Registry mirrors</source>
         <translation>引擎 → 镜像加速器</translation>
     </message>
@@ -931,22 +930,22 @@
         <translation>筛选（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/table_page.py" line="158"/>
+        <location filename="../../ui/table_page.py" line="153"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/table_page.py" line="195"/>
+        <location filename="../../ui/table_page.py" line="189"/>
         <source>Some actions failed</source>
         <translation>部分操作失败</translation>
     </message>
     <message>
-        <location filename="../../ui/table_page.py" line="196"/>
+        <location filename="../../ui/table_page.py" line="190"/>
         <source>%1 of %2 failed:</source>
         <translation>%2 项中有 %1 项失败：</translation>
     </message>
     <message>
-        <location filename="../../ui/table_page.py" line="204"/>
+        <location filename="../../ui/table_page.py" line="198"/>
         <source>Equivalent command:</source>
         <translation>等效命令：</translation>
     </message>

@@ -57,7 +57,7 @@ def open_settings(engine_under_test, qtbot, store: MirrorsStore | None = None):
         dialog.open()
     page = dialog.mirrors_page
     # Loaded, and the load task finished (Apply stays disabled while engine work runs).
-    qtbot.waitUntil(lambda: page.store.config is not None and not page._tasks, timeout=5000)
+    qtbot.waitUntil(lambda: page.store.config is not None and not page.tasks.busy, timeout=5000)
     return window, page
 
 

@@ -1,0 +1,39 @@
+"""Engine work started from a widget: kept alive until done, its failure handed back."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+
+class TaskKeeper:
+    """Holds strong references to a widget's tasks (asyncio keeps only weak ones).
+
+    `on_error` gets the exception of a task that failed; `on_done` runs after every task.
+    """
+
+    def __init__(
+        self, on_error: Callable[[BaseException], None], on_done: Callable[[], None] | None = None
+    ) -> None:
+        self._tasks: set[asyncio.Task] = set()
+        self._on_error = on_error
+        self._on_done = on_done
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._tasks)
+
+    def launch(self, work: Coroutine[Any, Any, Any]) -> asyncio.Task:
+        task = asyncio.ensure_future(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._finished)
+        return task
+
+    def _finished(self, task: asyncio.Task) -> None:
+        self._tasks.discard(task)
+        error = None if task.cancelled() else task.exception()
+        if error is not None:
+            self._on_error(error)
+        if self._on_done is not None:
+            self._on_done()
