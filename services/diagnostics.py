@@ -18,6 +18,7 @@ import subprocess
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import docker
 import requests
@@ -298,6 +299,13 @@ def _permission_problem(path: str) -> dict[str, Any]:
 # -- everything else: tcp://, ssh://, or a socket that answered ------------------------------
 
 
+def ssh_command(url: str) -> str:
+    """`ssh://me@host:2222` as the ssh command that reaches the same place."""
+    parts = urlsplit(url)
+    target = f"{parts.username}@{parts.hostname}" if parts.username else str(parts.hostname)
+    return f"ssh -p {parts.port} {target}" if parts.port else f"ssh {target}"
+
+
 def _remote_problem(url: str, error: Exception) -> dict[str, Any]:
     text = str(error)
     for cause in root_causes(error):
@@ -326,13 +334,14 @@ def _remote_problem(url: str, error: Exception) -> dict[str, Any]:
             "certificates (DOCKER_TLS_VERIFY=1, DOCKER_CERT_PATH).",
         }
     if url.startswith("ssh://"):
+        command = ssh_command(url)
         return {
             "problem": Problem.SSH_FAILED,
             "title": "ssh to the engine's host failed",
-            "explanation": f"{url}: {text}. Check that `ssh {url[6:]}` works in a "
-            "terminal without a password prompt (use an agent or a key) "
-            "and that the user may run docker there.",
-            "commands": (f"ssh {url[6:]} docker version",),
+            "explanation": f"{url}: {text.strip()}. Check that the command below works in a "
+            "terminal without a password prompt (use an agent or a key) and that the user "
+            "may run docker there.",
+            "commands": (f"{command} docker version",),
         }
     if isinstance(error, docker.errors.APIError):
         return {

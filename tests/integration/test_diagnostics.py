@@ -265,3 +265,10 @@ def test_the_clis_current_context_pointing_elsewhere_is_named(tmp_path):
     assert done.returncode == 11 and report["problem"] == "not-running"
     assert report["endpoint"] == f"unix://{nowhere}"
     assert report["source"] == "the docker CLI's current context “elsewhere”"
+
+
+def test_an_ssh_engine_that_cannot_be_reached_says_which_command_to_try():
+    diagnosis = diagnose(Endpoint(f"ssh://nobody@127.0.0.1:{free_port()}", "test"))
+    assert diagnosis.problem == Problem.SSH_FAILED
+    assert diagnosis.commands[0].startswith("ssh -p ")
+    assert diagnosis.commands[0].endswith(" nobody@127.0.0.1 docker version")
