@@ -69,12 +69,29 @@ class ContainersPage(TablePage):
             tip=self.tr("Remove the selected containers (Delete)"),
         )
 
+        store.counts_changed.connect(self.update_empty_hint)
+        store.status_changed.connect(self.update_empty_hint)
         self._apply_show_all(False)
         self.view.sortByColumn(CREATED_COLUMN, Qt.SortOrder.DescendingOrder)
         self._update_actions()
 
     def _apply_show_all(self, show_all: bool) -> None:
         self.model.set_predicate(None if show_all else running_only)
+        self.update_empty_hint()
+
+    def empty_text(self) -> str:
+        said = super().empty_text()
+        if said or not self.store.status.version:
+            return said
+        stopped = self.store.counts.containers - self.store.counts.running
+        if not self.show_all.isChecked() and stopped:
+            return self.tr(
+                "No container is running. Tick “Show all” to see the %1 stopped ones."
+            ).replace("%1", str(stopped))
+        return self.tr(
+            "This engine has no containers yet. Create one with docker run, or "
+            "verify the installation on the Engine page."
+        )
 
     def _update_actions(self, *_args) -> None:
         selected: list[ContainerInfo] = self.selected_items()

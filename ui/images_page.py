@@ -42,7 +42,18 @@ class ImagesPage(TablePage):
             tip=self.tr("Untag or delete the selected images (Delete)"),
         )
         self.view.sortByColumn(CREATED_COLUMN, Qt.SortOrder.DescendingOrder)
+        store.counts_changed.connect(self.update_empty_hint)
+        store.status_changed.connect(self.update_empty_hint)
         self._update_actions()
+
+    def empty_text(self) -> str:
+        said = super().empty_text()
+        if said or not self.store.status.version:
+            return said
+        return self.tr(
+            "This engine has no images yet. docker pull one, or run hello-world "
+            "from the Engine page."
+        )
 
     def describe_removal(self, rows: list[ImageTagRow]) -> str:
         """Say, per row, whether it only loses a tag or the image goes."""

@@ -118,13 +118,40 @@ class TablePage(QWidget):
         self.header_row.addStretch(1)
         self.header_row.addWidget(self.filter)
 
+        # Said in words when the table has no row, so an empty table is never a puzzle.
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName(view_name + "Empty")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color: palette(mid); padding: 6px 2px")
+        self.empty_hint.hide()
+        for signal in (
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.modelReset,
+            model.layoutChanged,
+        ):
+            signal.connect(self.update_empty_hint)
+        self.filter.textChanged.connect(self.update_empty_hint)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 4)
         layout.addLayout(self.header_row)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.view, 1)
 
     # -- for the pages ---------------------------------------------------------------------
+
+    def empty_text(self) -> str:
+        """What to say when no row is shown; pages say more."""
+        if self.filter.text().strip():
+            return self.tr("Nothing matches “%1”.").replace("%1", self.filter.text().strip())
+        return ""
+
+    def update_empty_hint(self, *_args) -> None:
+        text = self.empty_text() if self.model.rowCount() == 0 else ""
+        self.empty_hint.setText(text)
+        self.empty_hint.setVisible(bool(text))
 
     def add_action(
         self, text: str, icon, slot, shortcut: QKeySequence | None = None, tip: str = ""

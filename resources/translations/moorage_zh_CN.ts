@@ -232,7 +232,7 @@
     </message>
     <message>
         <location filename="../../ui/containers_page.py" line="65"/>
-        <location filename="../../ui/containers_page.py" line="148"/>
+        <location filename="../../ui/containers_page.py" line="165"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -242,47 +242,57 @@
         <translation>删除所选容器（Delete 键）</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="96"/>
+        <location filename="../../ui/containers_page.py" line="89"/>
+        <source>No container is running. Tick “Show all” to see the %1 stopped ones.</source>
+        <translation>没有正在运行的容器。勾选“显示全部”可查看 %1 个已停止的容器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py" line="92"/>
+        <source>This engine has no containers yet. Create one with docker run, or verify the installation on the Engine page.</source>
+        <translation>此引擎还没有容器。可以用 docker run 创建一个，或在“引擎”页面验证安装。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py" line="113"/>
         <source>Containers started: %1</source>
         <translation>已启动容器：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="108"/>
+        <location filename="../../ui/containers_page.py" line="125"/>
         <source>Containers stopped: %1</source>
         <translation>已停止容器：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="120"/>
+        <location filename="../../ui/containers_page.py" line="137"/>
         <source>Containers restarted: %1</source>
         <translation>已重启容器：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="131"/>
+        <location filename="../../ui/containers_page.py" line="148"/>
         <source>Remove the container %1?</source>
         <translation>删除容器 %1？</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="133"/>
+        <location filename="../../ui/containers_page.py" line="150"/>
         <source>Remove %1 containers?</source>
         <translation>删除 %1 个容器？</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="134"/>
+        <location filename="../../ui/containers_page.py" line="151"/>
         <source>Its file system changes are lost; volumes stay.</source>
         <translation>容器文件系统中的改动将丢失；数据卷会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="137"/>
+        <location filename="../../ui/containers_page.py" line="154"/>
         <source>%1 running will be stopped and removed (forced): %2.</source>
         <translation>%1 个正在运行的容器将被强制停止并删除：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="146"/>
+        <location filename="../../ui/containers_page.py" line="163"/>
         <source>Remove containers</source>
         <translation>删除容器</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="153"/>
+        <location filename="../../ui/containers_page.py" line="170"/>
         <source>Containers removed: %1</source>
         <translation>已删除容器：%1</translation>
     </message>
@@ -533,7 +543,7 @@
     </message>
     <message>
         <location filename="../../ui/images_page.py" line="38"/>
-        <location filename="../../ui/images_page.py" line="85"/>
+        <location filename="../../ui/images_page.py" line="96"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
@@ -544,57 +554,62 @@
     </message>
     <message>
         <location filename="../../ui/images_page.py" line="54"/>
+        <source>This engine has no images yet. docker pull one, or run hello-world from the Engine page.</source>
+        <translation>此引擎还没有镜像。可以用 docker pull 拉取一个，或在“引擎”页面运行 hello-world。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images_page.py" line="65"/>
         <source>Untag %1 (the image stays as %2)</source>
         <translation>取消标签 %1（镜像仍保留为 %2）</translation>
     </message>
     <message>
-        <location filename="../../ui/images_page.py" line="60"/>
+        <location filename="../../ui/images_page.py" line="71"/>
         <source>Delete %1 (%2)</source>
         <translation>删除 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/images_page.py" line="69"/>
+        <location filename="../../ui/images_page.py" line="80"/>
         <source>used by running containers: %1</source>
         <translation>正被运行中的容器使用：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/images_page.py" line="78"/>
+        <location filename="../../ui/images_page.py" line="89"/>
         <source>Remove the image %1?</source>
         <translation>删除镜像 %1？</translation>
     </message>
     <message>
-        <location filename="../../ui/images_page.py" line="80"/>
+        <location filename="../../ui/images_page.py" line="91"/>
         <source>Remove %1 images?</source>
         <translation>删除 %1 个镜像？</translation>
     </message>
     <message>
-        <location filename="../../ui/images_page.py" line="83"/>
+        <location filename="../../ui/images_page.py" line="94"/>
         <source>Remove images</source>
         <translation>删除镜像</translation>
     </message>
     <message>
-        <location filename="../../ui/images_page.py" line="109"/>
+        <location filename="../../ui/images_page.py" line="120"/>
         <source>The image is used by running container %1: stop and remove it first.</source>
         <translation>该镜像正被运行中的容器 %1 使用：请先停止并删除该容器。</translation>
     </message>
     <message>
-        <location filename="../../ui/images_page.py" line="130"/>
-        <location filename="../../ui/images_page.py" line="135"/>
+        <location filename="../../ui/images_page.py" line="141"/>
+        <location filename="../../ui/images_page.py" line="146"/>
         <source>Images removed: %1</source>
         <translation>已删除镜像：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/images_page.py" line="121"/>
+        <location filename="../../ui/images_page.py" line="132"/>
         <source>Images in use</source>
         <translation>镜像正在使用</translation>
     </message>
     <message>
-        <location filename="../../ui/images_page.py" line="122"/>
+        <location filename="../../ui/images_page.py" line="133"/>
         <source>%1 images are used by stopped containers (%2). Remove them anyway?</source>
         <translation>%1 个镜像正被已停止的容器（%2）使用。仍要删除吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/images_page.py" line="125"/>
+        <location filename="../../ui/images_page.py" line="136"/>
         <source>Force remove</source>
         <translation>强制删除</translation>
     </message>
@@ -930,22 +945,27 @@
         <translation>筛选（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/table_page.py" line="153"/>
+        <location filename="../../ui/table_page.py" line="148"/>
+        <source>Nothing matches “%1”.</source>
+        <translation>没有与“%1”匹配的项。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_page.py" line="180"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/table_page.py" line="189"/>
+        <location filename="../../ui/table_page.py" line="216"/>
         <source>Some actions failed</source>
         <translation>部分操作失败</translation>
     </message>
     <message>
-        <location filename="../../ui/table_page.py" line="190"/>
+        <location filename="../../ui/table_page.py" line="217"/>
         <source>%1 of %2 failed:</source>
         <translation>%2 项中有 %1 项失败：</translation>
     </message>
     <message>
-        <location filename="../../ui/table_page.py" line="198"/>
+        <location filename="../../ui/table_page.py" line="225"/>
         <source>Equivalent command:</source>
         <translation>等效命令：</translation>
     </message>

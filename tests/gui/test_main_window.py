@@ -236,3 +236,18 @@ def test_an_image_a_running_container_uses_is_not_offered_for_forcing(make_windo
     assert message_box(page, "confirmDialog") is None  # no offer to force
     assert engine.calls == [("rmi", "live:1")]
     assert page.model.rowCount() == 1
+
+
+def test_an_empty_table_says_why(make_window, qtbot):
+    engine = FakeEngine([make_container("job", ContainerState.EXITED)], [])
+    window = make_window(engine)
+    page = window.containers_page
+    qtbot.waitUntil(page.empty_hint.isVisible)
+    assert page.empty_hint.text() == (
+        "No container is running. Tick “Show all” to see the 1 stopped ones."
+    )
+    page.show_all.setChecked(True)
+    assert not page.empty_hint.isVisible()
+    qtbot.keyClicks(page.filter, "nothing-like-this")
+    assert page.empty_hint.text() == "Nothing matches “nothing-like-this”."
+    assert window.images_page.empty_hint.text().startswith("This engine has no images yet.")
