@@ -15,7 +15,8 @@ import shutil
 import socket
 import ssl
 import subprocess
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -59,15 +60,49 @@ EXIT_CODES = {
 }
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks `text` for Qt's translation tools; this module itself never needs Qt."""
+    return text
+
+
+def _say(template: str, *args: object) -> Message:
+    return Message(template, tuple(str(a) for a in args))
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence as an English template with %1, %2… and its values.
+
+    Terminals and JSON get the English; the window translates the template (context
+    "Diagnosis") before filling it in, so a diagnosis reads in the user's language.
+    """
+
+    template: str
+    args: tuple[str, ...] = ()
+
+    def text(self, translate: Callable[[str], str] = lambda template: template) -> str:
+        words = translate(self.template)
+        for number in range(len(self.args), 0, -1):  # %10 before %1
+            words = words.replace(f"%{number}", self.args[number - 1])
+        return words
+
+
 @dataclass(frozen=True)
 class Diagnosis:
     problem: str
-    title: str
-    explanation: str = ""
+    headline: Message
+    explanation: tuple[Message, ...] = ()
     commands: tuple[str, ...] = ()
     endpoint: str = ""
     source: str = ""
     engine: dict = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        return self.headline.text()
+
+    def explain(self, translate: Callable[[str], str] = lambda template: template) -> str:
+        return " ".join(sentence.text(translate) for sentence in self.explanation)
 
     @property
     def healthy(self) -> bool:
@@ -78,7 +113,16 @@ class Diagnosis:
         return EXIT_CODES[self.problem]
 
     def as_json(self) -> dict[str, Any]:
-        return {"healthy": self.healthy, **asdict(self), "commands": list(self.commands)}
+        return {
+            "healthy": self.healthy,
+            "problem": self.problem,
+            "title": self.title,
+            "explanation": self.explain(),
+            "commands": list(self.commands),
+            "endpoint": self.endpoint,
+            "source": self.source,
+            "engine": self.engine,
+        }
 
 
 def diagnose(
@@ -102,9 +146,16 @@ def diagnose(
         return Diagnosis(**_remote_problem(url, error), **base)
     return Diagnosis(
         Problem.NONE,
-        f"Docker {version.get('Version', '?')} is running",
-        f"API {version.get('ApiVersion', '?')}, {version.get('Os', '?')}/"
-        f"{version.get('Arch', '?')}, kernel {version.get('KernelVersion', '?')}.",
+        _say(QT_TRANSLATE_NOOP("Diagnosis", "Docker %1 is running"), version.get("Version", "?")),
+        (
+            _say(
+                QT_TRANSLATE_NOOP("Diagnosis", "API %1, %2/%3, kernel %4."),
+                version.get("ApiVersion", "?"),
+                version.get("Os", "?"),
+                version.get("Arch", "?"),
+                version.get("KernelVersion", "?"),
+            ),
+        ),
         engine={
             key: version.get(key)
             for key in ("Version", "ApiVersion", "Os", "Arch", "KernelVersion")
@@ -132,20 +183,30 @@ def _local_socket_problem(
     except FileNotFoundError:
         if not _dockerd_installed(dockerd_path):
             return _not_installed()
-        return _not_running(path, rootless, f"Nothing listens at {path}: there is no socket.")
+        return _not_running(
+            rootless,
+            _say(
+                QT_TRANSLATE_NOOP("Diagnosis", "Nothing listens at %1: there is no socket."), path
+            ),
+        )
     except ConnectionRefusedError:
         return _not_running(
-            path,
             rootless,
-            f"{path} exists but nothing listens on it: the daemon stopped or crashed.",
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "Diagnosis",
+                    "%1 exists but nothing listens on it: the daemon stopped or crashed.",
+                ),
+                path,
+            ),
         )
     except OSError as error:
         if error.errno == errno.EACCES:
             return _permission_problem(path)
         return {
             "problem": Problem.ENGINE_ERROR,
-            "title": "The engine's socket cannot be used",
-            "explanation": f"{path}: {error.strerror or error}.",
+            "headline": _say(QT_TRANSLATE_NOOP("Diagnosis", "The engine's socket cannot be used")),
+            "explanation": (_say("%1: %2.", path, error.strerror or error),),
         }
 
 
@@ -204,9 +265,16 @@ def install_commands(os_release: dict[str, str]) -> tuple[str, ...]:
 def _not_installed() -> dict[str, Any]:
     return {
         "problem": Problem.NOT_INSTALLED,
-        "title": "Docker is not installed",
-        "explanation": "No Docker Engine (dockerd) was found on this machine. Install it, "
-        "start it, then press Retry.",
+        "headline": _say(QT_TRANSLATE_NOOP("Diagnosis", "Docker is not installed")),
+        "explanation": (
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "Diagnosis",
+                    "No Docker Engine (dockerd) was found on this machine. Install "
+                    "it, start it, then press Retry.",
+                )
+            ),
+        ),
         "commands": install_commands(_os_release()),
     }
 
@@ -230,25 +298,31 @@ def _systemd_state(unit: str, user: bool) -> str:
     return fields.get("ActiveState", "")
 
 
-def _not_running(path: str, rootless: bool, what: str) -> dict[str, Any]:
+def _not_running(rootless: bool, what: Message) -> dict[str, Any]:
     scope = "--user " if rootless else ""
     sudo = "" if rootless else "sudo "
     state = _systemd_state("docker.service", rootless)
-    explanation = what
-    journal = f"journalctl {scope}-u docker -n 50"
+    explanation = [what]
     commands = [f"{sudo}systemctl {scope}enable --now docker"]
     if state == "failed":
-        explanation += (
-            " systemd says docker.service failed: its log says why (often a "
-            "daemon.json it cannot read)."
+        explanation.append(
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "Diagnosis",
+                    "systemd says docker.service failed: its log says why "
+                    "(often a daemon.json it cannot read).",
+                )
+            )
         )
-        commands.insert(0, f"{sudo}{journal}")
+        commands.insert(0, f"{sudo}journalctl {scope}-u docker -n 50")
     elif state:
-        explanation += f" systemd reports docker.service as {state}."
+        explanation.append(
+            _say(QT_TRANSLATE_NOOP("Diagnosis", "systemd reports docker.service as %1."), state)
+        )
     return {
         "problem": Problem.NOT_RUNNING,
-        "title": "The Docker daemon is not running",
-        "explanation": explanation,
+        "headline": _say(QT_TRANSLATE_NOOP("Diagnosis", "The Docker daemon is not running")),
+        "explanation": tuple(explanation),
         "commands": tuple(commands),
     }
 
@@ -261,38 +335,73 @@ def _permission_problem(path: str) -> dict[str, Any]:
     except (OSError, KeyError):
         return {
             "problem": Problem.PERMISSION_DENIED,
-            "title": "Permission denied",
-            "explanation": f"{user} may not open {path} (or a folder above it).",
+            "headline": _say(QT_TRANSLATE_NOOP("Diagnosis", "Permission denied")),
+            "explanation": (
+                _say(
+                    QT_TRANSLATE_NOOP("Diagnosis", "%1 may not open %2 (or a folder above it)."),
+                    user,
+                    path,
+                ),
+            ),
         }
     in_database = user in group.gr_mem or pwd.getpwuid(os.getuid()).pw_gid == socket_gid
     in_session = socket_gid in os.getgroups() or os.getgid() == socket_gid
-    security = (
-        "Members of the group can control the engine and through it get root on "
-        "this machine: add only people you would give sudo. Rootless Docker avoids "
-        "this."
-    )
     if in_database and not in_session:
         return {
             "problem": Problem.RELOGIN_NEEDED,
-            "title": f"You are in the {group.gr_name} group, but not in this session",
-            "explanation": f"{user} was added to {group.gr_name} after this session "
-            "started; group changes apply from the next login. Log out "
-            "and back in (or start a shell with the group).",
+            "headline": _say(
+                QT_TRANSLATE_NOOP("Diagnosis", "You are in the %1 group, but not in this session"),
+                group.gr_name,
+            ),
+            "explanation": (
+                _say(
+                    QT_TRANSLATE_NOOP(
+                        "Diagnosis",
+                        "%1 was added to %2 after this session started; group "
+                        "changes apply from the next login. Log out and back in "
+                        "(or start a shell with the group).",
+                    ),
+                    user,
+                    group.gr_name,
+                ),
+            ),
             "commands": (f"newgrp {group.gr_name}",),
         }
     if group.gr_name == "docker":
         return {
             "problem": Problem.NOT_IN_GROUP,
-            "title": f"{user} is not in the docker group",
-            "explanation": f"The engine's socket {path} is open to root and the docker "
-            f"group only. {security} Log out and back in after adding "
-            "yourself.",
+            "headline": _say(QT_TRANSLATE_NOOP("Diagnosis", "%1 is not in the docker group"), user),
+            "explanation": (
+                _say(
+                    QT_TRANSLATE_NOOP(
+                        "Diagnosis",
+                        "The engine's socket %1 is open to root and the docker group only.",
+                    ),
+                    path,
+                ),
+                _say(
+                    QT_TRANSLATE_NOOP(
+                        "Diagnosis",
+                        "Members of the group can control the engine and through it get root "
+                        "on this machine: add only people you would give sudo. Rootless Docker "
+                        "avoids this.",
+                    )
+                ),
+                _say(QT_TRANSLATE_NOOP("Diagnosis", "Log out and back in after adding yourself.")),
+            ),
             "commands": ("sudo usermod -aG docker $USER",),
         }
     return {
         "problem": Problem.PERMISSION_DENIED,
-        "title": "Permission denied",
-        "explanation": f"{path} belongs to the group {group.gr_name}, which {user} is not in.",
+        "headline": _say(QT_TRANSLATE_NOOP("Diagnosis", "Permission denied")),
+        "explanation": (
+            _say(
+                QT_TRANSLATE_NOOP("Diagnosis", "%1 belongs to the group %2, which %3 is not in."),
+                path,
+                group.gr_name,
+                user,
+            ),
+        ),
     }
 
 
@@ -313,44 +422,77 @@ def _remote_problem(url: str, error: Exception) -> dict[str, Any]:
             reason = cause.verify_message or str(cause)
             return {
                 "problem": Problem.TLS_ERROR,
-                "title": "The engine's TLS certificate is not trusted",
-                "explanation": f"{url}: {reason}. Check the certificate paths of this "
-                "connection (ca.pem must be the CA that signed the "
-                "engine's certificate, for this host name, not expired).",
+                "headline": _say(
+                    QT_TRANSLATE_NOOP("Diagnosis", "The engine's TLS certificate is not trusted")
+                ),
+                "explanation": (
+                    _say("%1: %2.", url, reason),
+                    _say(
+                        QT_TRANSLATE_NOOP(
+                            "Diagnosis",
+                            "Check the certificate paths of this connection (ca.pem must be "
+                            "the CA that signed the engine's certificate, for this host name, "
+                            "not expired).",
+                        )
+                    ),
+                ),
             }
         if isinstance(cause, ssl.SSLError):
             return {
                 "problem": Problem.TLS_ERROR,
-                "title": "TLS with the engine failed",
-                "explanation": f"{url}: {cause.reason or cause}. Does the engine expect "
-                "TLS on this port, and does it accept this client "
-                "certificate?",
+                "headline": _say(QT_TRANSLATE_NOOP("Diagnosis", "TLS with the engine failed")),
+                "explanation": (
+                    _say("%1: %2.", url, cause.reason or cause),
+                    _say(
+                        QT_TRANSLATE_NOOP(
+                            "Diagnosis",
+                            "Does the engine expect TLS on this port, and does it accept this "
+                            "client certificate?",
+                        )
+                    ),
+                ),
             }
     if "Client sent an HTTP request to an HTTPS server" in text:
         return {
             "problem": Problem.TLS_ERROR,
-            "title": "The engine expects TLS",
-            "explanation": f"{url} answers only over TLS: give the connection its "
-            "certificates (DOCKER_TLS_VERIFY=1, DOCKER_CERT_PATH).",
+            "headline": _say(QT_TRANSLATE_NOOP("Diagnosis", "The engine expects TLS")),
+            "explanation": (
+                _say(
+                    QT_TRANSLATE_NOOP(
+                        "Diagnosis",
+                        "%1 answers only over TLS: give the connection its "
+                        "certificates (DOCKER_TLS_VERIFY=1, DOCKER_CERT_PATH).",
+                    ),
+                    url,
+                ),
+            ),
         }
     if url.startswith("ssh://"):
         command = ssh_command(url)
         return {
             "problem": Problem.SSH_FAILED,
-            "title": "ssh to the engine's host failed",
-            "explanation": f"{url}: {text.strip()}. Check that the command below works in a "
-            "terminal without a password prompt (use an agent or a key) and that the user "
-            "may run docker there.",
+            "headline": _say(QT_TRANSLATE_NOOP("Diagnosis", "ssh to the engine's host failed")),
+            "explanation": (
+                _say("%1: %2.", url, text.strip()),
+                _say(
+                    QT_TRANSLATE_NOOP(
+                        "Diagnosis",
+                        "Check that the command below works in a terminal without a password "
+                        "prompt (use an agent or a key) and that the user may run docker "
+                        "there.",
+                    )
+                ),
+            ),
             "commands": (f"{command} docker version",),
         }
     if isinstance(error, docker.errors.APIError):
         return {
             "problem": Problem.ENGINE_ERROR,
-            "title": "The engine answered with an error",
-            "explanation": f"{url}: {error.explanation or text}",
+            "headline": _say(QT_TRANSLATE_NOOP("Diagnosis", "The engine answered with an error")),
+            "explanation": (_say("%1: %2", url, error.explanation or text),),
         }
     if isinstance(error, requests.exceptions.Timeout):
-        reason = f"no answer within {CHECK_TIMEOUT} s"
+        reason = _say(QT_TRANSLATE_NOOP("Diagnosis", "no answer within %1 s"), CHECK_TIMEOUT).text()
     else:
         reason = next(
             (
@@ -362,7 +504,15 @@ def _remote_problem(url: str, error: Exception) -> dict[str, Any]:
         )
     return {
         "problem": Problem.REMOTE_UNREACHABLE,
-        "title": "The engine cannot be reached",
-        "explanation": f"{url}: {reason}. Is the host up, the engine listening on that "
-        "port, and no firewall in between?",
+        "headline": _say(QT_TRANSLATE_NOOP("Diagnosis", "The engine cannot be reached")),
+        "explanation": (
+            _say("%1: %2.", url, reason),
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "Diagnosis",
+                    "Is the host up, the engine listening on that port, and no firewall in "
+                    "between?",
+                )
+            ),
+        ),
     }

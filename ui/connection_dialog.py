@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from services.diagnostics import Diagnosis, diagnose
 from services.endpoints import Endpoint, TLSSettings
+from ui.i18n import in_language
 
 SCHEMES = ("tcp", "ssh", "unix", "npipe")
 
@@ -154,7 +155,9 @@ class ConnectionDialog(QDialog):
         self.test_button.setEnabled(True)
         if diagnosis.healthy:
             self.test_result.setStyleSheet("color: #2e7d32")
-            self.test_result.setText(diagnosis.title)
+            self.test_result.setText(diagnosis.headline.text(in_language))
         else:
             self.test_result.setStyleSheet("color: #c62828")
-            self.test_result.setText(f"{diagnosis.title}: {diagnosis.explanation}")
+            self.test_result.setText(
+                f"{diagnosis.headline.text(in_language)}: {diagnosis.explain(in_language)}"
+            )

@@ -22,7 +22,7 @@ def run(host: str | None, as_json: bool, out: TextIO) -> int:
     print(f"engine:  {endpoint.url} ({endpoint.source})", file=out)
     print(f"status:  {'OK' if diagnosis.healthy else 'PROBLEM'}: {diagnosis.title}", file=out)
     if diagnosis.explanation:
-        print(f"         {diagnosis.explanation}", file=out)
+        print(f"         {diagnosis.explain()}", file=out)
     if diagnosis.commands:
         print("to fix it:", file=out)
         for command in diagnosis.commands:

@@ -24,3 +24,9 @@ def install_translations(app: QCoreApplication, language: str | None = None) -> 
         if translator.load(locale, name, "_", str(folder)):
             app.installTranslator(translator)
     return locale
+
+
+def in_language(template: str) -> str:
+    """A sentence of the engine layer (services/diagnostics.py marks them "Diagnosis"),
+    in the interface's language."""
+    return QCoreApplication.translate("Diagnosis", template)

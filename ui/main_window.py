@@ -30,6 +30,7 @@ from services.session import ConnectionState, SessionStatus
 from ui.connection_dialog import ConnectionDialog
 from ui.containers_page import ContainersPage
 from ui.engine_page import EnginePage
+from ui.i18n import in_language
 from ui.images_page import ImagesPage
 from ui.settings_dialog import SettingsDialog
 
@@ -176,7 +177,8 @@ class MainWindow(QMainWindow):
         if self._given is not None and all(c.url != self._given.url for c in listed):
             listed.insert(0, self._given)
         for connection in listed:
-            switcher.addItem(connection.name, connection)
+            label = self.tr("Local engine") if connection.origin == "local" else connection.name
+            switcher.addItem(label, connection)
             switcher.setItemData(switcher.count() - 1, connection.url, Qt.ItemDataRole.ToolTipRole)
         switcher.setCurrentIndex(next((i for i, c in enumerate(listed) if c.url == current_url), 0))
         switcher.blockSignals(False)
@@ -303,14 +305,15 @@ class MainWindow(QMainWindow):
 
     def _show_diagnosis(self, diagnosis: Diagnosis) -> None:
         """Why the engine is away and what to do; the raw reason stays below it."""
-        self.diagnosis_title.setText(diagnosis.title)
-        self.diagnosis_text.setText(diagnosis.explanation)
+        self.diagnosis_title.setText(diagnosis.headline.text(in_language))
+        self.diagnosis_text.setText(diagnosis.explain(in_language))
         self.diagnosis_commands.setText("\n".join(diagnosis.commands))
         self.diagnosis_title.setVisible(not diagnosis.healthy)
         self.diagnosis_text.setVisible(not diagnosis.healthy)
         has_commands = bool(diagnosis.commands) and not diagnosis.healthy
         self.diagnosis_commands.setVisible(has_commands)
         self.copy_commands.setVisible(has_commands)
+        self._tick_countdown()
 
     def _hide_diagnosis(self) -> None:
         widgets: tuple[QWidget, ...] = (
@@ -366,6 +369,12 @@ class MainWindow(QMainWindow):
             if remaining
             else self.tr("Retrying…")
         )
+        if not self.diagnosis_title.isHidden():
+            # The diagnosis above says why, in the user's language: no raw reason here.
+            self.banner_text.setText(
+                self.tr("The tables show the last known state. %1").replace("%1", then)
+            )
+            return
         self.banner_text.setText(
             self.tr("Cannot reach the Docker engine. %1 The tables show the last known state. %2")
             .replace("%1", self._banner_reason)

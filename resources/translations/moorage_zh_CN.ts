@@ -4,38 +4,38 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../models/containers.py" line="83"/>
+        <location filename="../../models/containers.py" line="82"/>
         <source>Container ID</source>
         <translation>容器 ID</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="89"/>
+        <location filename="../../models/containers.py" line="88"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="96"/>
+        <location filename="../../models/containers.py" line="95"/>
         <source>Image</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="100"/>
+        <location filename="../../models/containers.py" line="99"/>
         <source>Command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="102"/>
+        <location filename="../../models/containers.py" line="101"/>
         <location filename="../../models/images.py" line="77"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="109"/>
+        <location filename="../../models/containers.py" line="108"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="116"/>
+        <location filename="../../models/containers.py" line="115"/>
         <source>Ports</source>
         <translation>端口</translation>
     </message>
@@ -63,77 +63,77 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="35"/>
+        <location filename="../../ui/connection_dialog.py" line="36"/>
         <source>Use tcp://HOST:PORT, ssh://USER@HOST or unix:///PATH.</source>
         <translation>请使用 tcp://主机:端口、ssh://用户@主机 或 unix:///路径。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="39"/>
+        <location filename="../../ui/connection_dialog.py" line="40"/>
         <source>The address has no host name.</source>
         <translation>地址中没有主机名。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="41"/>
+        <location filename="../../ui/connection_dialog.py" line="42"/>
         <source>The address has no socket path.</source>
         <translation>地址中没有套接字路径。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="51"/>
+        <location filename="../../ui/connection_dialog.py" line="52"/>
         <source>Add connection</source>
         <translation>添加连接</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="57"/>
+        <location filename="../../ui/connection_dialog.py" line="58"/>
         <source>build server</source>
         <translation>构建服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="65"/>
+        <location filename="../../ui/connection_dialog.py" line="66"/>
         <source>TLS (for tcp://)</source>
         <translation>TLS（用于 tcp://）</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="70"/>
+        <location filename="../../ui/connection_dialog.py" line="71"/>
         <source>CA certificate (ca.pem)</source>
         <translation>CA 证书（ca.pem）</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="72"/>
+        <location filename="../../ui/connection_dialog.py" line="73"/>
         <source>Client certificate (cert.pem)</source>
         <translation>客户端证书（cert.pem）</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="74"/>
+        <location filename="../../ui/connection_dialog.py" line="75"/>
         <source>Client key (key.pem)</source>
         <translation>客户端私钥（key.pem）</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="75"/>
+        <location filename="../../ui/connection_dialog.py" line="76"/>
         <source>Verify the engine&apos;s certificate (recommended)</source>
         <translation>验证引擎的证书（推荐）</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="80"/>
+        <location filename="../../ui/connection_dialog.py" line="81"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="94"/>
+        <location filename="../../ui/connection_dialog.py" line="95"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="95"/>
+        <location filename="../../ui/connection_dialog.py" line="96"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="113"/>
+        <location filename="../../ui/connection_dialog.py" line="114"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="147"/>
+        <location filename="../../ui/connection_dialog.py" line="148"/>
         <source>Testing…</source>
         <translation>测试中…</translation>
     </message>
@@ -141,43 +141,43 @@
 <context>
     <name>ContainerState</name>
     <message>
-        <location filename="../../models/containers.py" line="35"/>
+        <location filename="../../models/containers.py" line="34"/>
         <source>Created</source>
         <extracomment>Colours of the state dot in the Name column, chosen to read on light and dark themes.</extracomment>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="36"/>
+        <location filename="../../models/containers.py" line="35"/>
         <source>Running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="37"/>
+        <location filename="../../models/containers.py" line="36"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="38"/>
+        <location filename="../../models/containers.py" line="37"/>
         <source>Restarting</source>
         <translation>重启中</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="39"/>
+        <location filename="../../models/containers.py" line="38"/>
         <source>Being removed</source>
         <translation>正在删除</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="40"/>
+        <location filename="../../models/containers.py" line="39"/>
         <source>Exited</source>
         <translation>已退出</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="41"/>
+        <location filename="../../models/containers.py" line="40"/>
         <source>Dead</source>
         <translation>已失效</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="42"/>
+        <location filename="../../models/containers.py" line="41"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
@@ -295,6 +295,166 @@
         <location filename="../../ui/containers_page.py" line="170"/>
         <source>Containers removed: %1</source>
         <translation>已删除容器：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Diagnosis</name>
+    <message>
+        <location filename="../../services/diagnostics.py" line="149"/>
+        <source>Docker %1 is running</source>
+        <extracomment>Seconds a check waits for an answer.</extracomment>
+        <translation>Docker %1 正在运行</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="152"/>
+        <source>API %1, %2/%3, kernel %4.</source>
+        <translation>API %1，%2/%3，内核 %4。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="189"/>
+        <source>Nothing listens at %1: there is no socket.</source>
+        <translation>%1 上没有任何进程监听：该套接字不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="196"/>
+        <source>%1 exists but nothing listens on it: the daemon stopped or crashed.</source>
+        <translation>%1 存在，但没有进程监听：守护进程已停止或崩溃。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="208"/>
+        <source>The engine&apos;s socket cannot be used</source>
+        <translation>无法使用引擎的套接字</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="268"/>
+        <source>Docker is not installed</source>
+        <translation>未安装 Docker</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="271"/>
+        <source>No Docker Engine (dockerd) was found on this machine. Install it, start it, then press Retry.</source>
+        <translation>在本机上没有找到 Docker 引擎（dockerd）。请安装并启动它，然后点击“重试”。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="310"/>
+        <source>systemd says docker.service failed: its log says why (often a daemon.json it cannot read).</source>
+        <translation>systemd 报告 docker.service 启动失败：原因见其日志（常见原因是无法读取的 daemon.json）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="320"/>
+        <source>systemd reports docker.service as %1.</source>
+        <translation>systemd 报告 docker.service 的状态为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="324"/>
+        <source>The Docker daemon is not running</source>
+        <translation>Docker 守护进程未运行</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="338"/>
+        <location filename="../../services/diagnostics.py" line="396"/>
+        <source>Permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="341"/>
+        <source>%1 may not open %2 (or a folder above it).</source>
+        <translation>%1 无权打开 %2（或其上层目录）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="353"/>
+        <source>You are in the %1 group, but not in this session</source>
+        <translation>你已在 %1 组中，但当前会话尚未生效</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="358"/>
+        <source>%1 was added to %2 after this session started; group changes apply from the next login. Log out and back in (or start a shell with the group).</source>
+        <translation>%1 是在本次会话开始后才加入 %2 组的；组的变更从下次登录起生效。请注销并重新登录（或启动一个带有该组的 shell）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="373"/>
+        <source>%1 is not in the docker group</source>
+        <translation>%1 不在 docker 组中</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="376"/>
+        <source>The engine&apos;s socket %1 is open to root and the docker group only.</source>
+        <translation>引擎的套接字 %1 只对 root 和 docker 组开放。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="383"/>
+        <source>Members of the group can control the engine and through it get root on this machine: add only people you would give sudo. Rootless Docker avoids this.</source>
+        <translation>该组的成员可以控制引擎，并借此获得本机的 root 权限：只添加你愿意授予 sudo 的人。无根（rootless）Docker 可以避免这一点。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="390"/>
+        <source>Log out and back in after adding yourself.</source>
+        <translation>加入后请注销并重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="399"/>
+        <source>%1 belongs to the group %2, which %3 is not in.</source>
+        <translation>%1 属于 %2 组，而 %3 不在该组中。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="426"/>
+        <source>The engine&apos;s TLS certificate is not trusted</source>
+        <translation>引擎的 TLS 证书不受信任</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="431"/>
+        <source>Check the certificate paths of this connection (ca.pem must be the CA that signed the engine&apos;s certificate, for this host name, not expired).</source>
+        <translation>请检查此连接的证书路径（ca.pem 必须是签发引擎证书的 CA，证书须对应此主机名且未过期）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="443"/>
+        <source>TLS with the engine failed</source>
+        <translation>与引擎的 TLS 连接失败</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="447"/>
+        <source>Does the engine expect TLS on this port, and does it accept this client certificate?</source>
+        <translation>引擎是否在此端口上使用 TLS？它是否接受此客户端证书？</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="458"/>
+        <source>The engine expects TLS</source>
+        <translation>引擎要求使用 TLS</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="461"/>
+        <source>%1 answers only over TLS: give the connection its certificates (DOCKER_TLS_VERIFY=1, DOCKER_CERT_PATH).</source>
+        <translation>%1 只接受 TLS 连接：请为此连接提供证书（DOCKER_TLS_VERIFY=1，DOCKER_CERT_PATH）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="474"/>
+        <source>ssh to the engine&apos;s host failed</source>
+        <translation>通过 ssh 连接引擎所在主机失败</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="478"/>
+        <source>Check that the command below works in a terminal without a password prompt (use an agent or a key) and that the user may run docker there.</source>
+        <translation>请确认下面的命令能在终端中无需输入密码地运行（使用 agent 或密钥），并且该用户在那台主机上有权运行 docker。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="491"/>
+        <source>The engine answered with an error</source>
+        <translation>引擎返回了错误</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="495"/>
+        <source>no answer within %1 s</source>
+        <translation>%1 秒内没有响应</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="507"/>
+        <source>The engine cannot be reached</source>
+        <translation>无法连接到引擎</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="511"/>
+        <source>Is the host up, the engine listening on that port, and no firewall in between?</source>
+        <translation>主机是否在线？引擎是否在该端口监听？中间是否有防火墙？</translation>
     </message>
 </context>
 <context>
@@ -617,97 +777,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>Containers</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>Images</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Engine</source>
         <translation>引擎</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>The engine this window shows</source>
         <translation>此窗口显示的引擎</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Add connection…</source>
         <translation>添加连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="85"/>
+        <location filename="../../ui/main_window.py" line="86"/>
         <source>Connection:</source>
         <translation>连接：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="220"/>
+        <location filename="../../ui/main_window.py" line="180"/>
+        <source>Local engine</source>
+        <translation>本机引擎</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>&amp;Moorage</source>
         <translation>&amp;Moorage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="223"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="226"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="260"/>
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Copy commands</source>
         <translation>复制命令</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>Connected to Docker %1 (API %2) at %3</source>
         <translation>已连接到 Docker %1（API %2），地址 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Retrying in %1 s.</source>
         <translation>%1 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Retrying…</source>
         <translation>正在重试…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="375"/>
+        <source>The tables show the last known state. %1</source>
+        <translation>表格中显示的是最后已知的状态。%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>Cannot reach the Docker engine. %1 The tables show the last known state. %2</source>
         <translation>无法连接 Docker 引擎。%1 表格中显示的是最后已知的状态。%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Containers: %1 (%2 running) · Images: %3</source>
         <translation>容器：%1（%2 个运行中）· 镜像：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>Moorage stopped following the engine after an internal error: %1</source>
         <translation>Moorage 因内部错误停止了对引擎的跟踪：%1</translation>
     </message>

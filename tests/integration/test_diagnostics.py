@@ -53,7 +53,7 @@ def test_a_stale_socket_nobody_listens_on(tmp_path):
     stale.close()  # the file stays, as after a daemon crash
     diagnosis = diagnose(Endpoint(f"unix://{path}", "test"))
     assert diagnosis.problem == Problem.NOT_RUNNING
-    assert "nothing listens on it" in diagnosis.explanation
+    assert "nothing listens on it" in diagnosis.explain()
 
 
 def test_docker_not_installed_gives_the_install_commands(tmp_path):
@@ -218,7 +218,7 @@ def test_a_tls_engine_whose_certificate_names_another_host(dockerd_factory, tmp_
     tls = TLSSettings(certs["ca.pem"], certs["client.pem"], certs["client-key.pem"])
     diagnosis = diagnose(Endpoint(f"tcp://127.0.0.1:{port}", "test", tls))
     assert diagnosis.problem == Problem.TLS_ERROR
-    assert "mismatch" in diagnosis.explanation.lower()
+    assert "mismatch" in diagnosis.explain().lower()
     # Without TLS settings the engine says it wants TLS; we say so in plain words.
     plain = diagnose(Endpoint(f"tcp://127.0.0.1:{port}", "test"))
     assert plain.problem == Problem.TLS_ERROR and plain.title == "The engine expects TLS"
@@ -235,13 +235,13 @@ def test_an_unknown_certificate_authority(dockerd_factory, tmp_path):
     tls = TLSSettings(ours["ca.pem"], ours["client.pem"], ours["client-key.pem"])
     diagnosis = diagnose(Endpoint(f"tcp://localhost:{port}", "test", tls))
     assert diagnosis.problem == Problem.TLS_ERROR
-    assert "certificate" in diagnosis.explanation
+    assert "certificate" in diagnosis.explain()
 
 
 def test_an_unreachable_remote_engine():
     diagnosis = diagnose(Endpoint(f"tcp://127.0.0.1:{free_port()}", "test"))
     assert diagnosis.problem == Problem.REMOTE_UNREACHABLE
-    assert "refused" in diagnosis.explanation.lower()
+    assert "refused" in diagnosis.explain().lower()
 
 
 def test_the_clis_current_context_pointing_elsewhere_is_named(tmp_path):
