@@ -68,6 +68,11 @@ def state_icon(state: ContainerState) -> QIcon:
     return QIcon(pixmap)
 
 
+def name_sort_key(c: ContainerInfo) -> str:
+    """The Name column's sort key, also every column's tie-break (so sorting by name is free)."""
+    return c.name_key
+
+
 def _name_tooltip(c: ContainerInfo) -> str:
     return f"{c.name}\n{state_name(c.state)}"
 
@@ -82,12 +87,14 @@ COLUMNS: list[Column[ContainerInfo]] = [
     Column(
         QT_TRANSLATE_NOOP("Columns", "Name"),
         lambda c: c.name,
-        lambda c: natural_key(c.name),
+        name_sort_key,
         tooltip=_name_tooltip,
         decoration=lambda c: state_icon(c.state),
     ),
     Column(
-        QT_TRANSLATE_NOOP("Columns", "Image"), lambda c: c.image, lambda c: natural_key(c.image)
+        QT_TRANSLATE_NOOP("Columns", "Image"),
+        lambda c: c.image,
+        lambda c: natural_key(c.image),
     ),
     Column(QT_TRANSLATE_NOOP("Columns", "Command"), lambda c: c.command, lambda c: c.command),
     Column(
@@ -120,9 +127,9 @@ def container_key(container: ContainerInfo) -> str:
 
 
 def container_search_text(c: ContainerInfo) -> str:
-    return " ".join(
-        (c.id, c.name, c.image, c.command, c.status, c.state.value, format_ports(c.ports))
-    )
+    # The first filter keystroke makes this for every row: the ports only when there are any.
+    text = f"{c.id} {c.name} {c.image} {c.command} {c.status} {c.state}"
+    return f"{text} {format_ports(c.ports)}" if c.ports else text
 
 
 def running_only(container: ContainerInfo) -> bool:
@@ -134,6 +141,4 @@ class ContainersModel(KeyedTableModel[ContainerInfo]):
     """One row per container, live from the engine's events."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(
-            COLUMNS, container_key, container_search_text, lambda c: natural_key(c.name), parent
-        )
+        super().__init__(COLUMNS, container_key, container_search_text, name_sort_key, parent)

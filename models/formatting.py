@@ -11,6 +11,7 @@ import time
 from datetime import datetime
 
 from services.data import ContainerInfo, PortBinding
+from services.data import natural_key as natural_key  # the tables sort names with it
 
 _SIZE_UNITS = ("B", "kB", "MB", "GB", "TB", "PB")
 
@@ -71,18 +72,6 @@ def relative_time(timestamp: float, now: float | None = None) -> str:
 def exact_time(timestamp: float) -> str:
     """The local date and time with its zone, for tooltips."""
     return datetime.fromtimestamp(timestamp).astimezone().strftime("%Y-%m-%d %H:%M:%S %Z")
-
-
-_DIGITS = re.compile(r"(\d+)")
-
-
-def natural_key(text: str) -> tuple:
-    """A sort key under which `web-2` comes before `web-10`, case-insensitively.
-
-    Text and numbers alternate, text first, so any two keys compare without a TypeError.
-    """
-    parts = _DIGITS.split(text.casefold())
-    return tuple(int(part) if index % 2 else part for index, part in enumerate(parts))
 
 
 # -- containers --------------------------------------------------------------------------

@@ -40,10 +40,37 @@ KeyRole = Qt.ItemDataRole.UserRole + 3
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
+_ROW_FLAGS = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+#: Roles the delegate asks about every cell and these models never answer.
+_UNANSWERED_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.CheckStateRole,
+        Qt.ItemDataRole.SizeHintRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.StatusTipRole,
+        Qt.ItemDataRole.WhatsThisRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.AccessibleDescriptionRole,
+    }
+)
+
 #: How long changes are gathered before the view hears of them, in milliseconds.
 COALESCE_MS = 50
 #: How often columns that depend on the clock ("3 minutes ago") are repainted.
 CLOCK_REFRESH_MS = 30_000
+#: A change touching more separate ranges of rows than this is shown as one layout change
+#: (persistent indexes moved along) instead of a signal per range: a filter that narrowed
+#: 10,000 rows to 100 sent a hundred removals, and the view laid itself out after each.
+MAX_RANGES = 16
 
 
 @dataclass(frozen=True)
@@ -85,9 +112,11 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
         self._tiebreak = tiebreak
         self._search_text = search_text
         self._items: dict[str, T] = {}
-        self._search_cache: dict[str, str] = {}
-        self._tiebreak_cache: dict[str, Any] = {}
-        self._sort_cache: dict[str, tuple] = {}
+        #: Every key in tie-break order, or None until a sort needs it again.
+        self._tie_order: list[str] | None = None
+        #: Each row's text for the filter, made when a filter first looks at the row.
+        self._search_texts: dict[str, str] = {}
+        #: The shown keys, in ascending order of the sort column.
         self._order: list[str] = []
         self._index_cache: dict[str, int] | None = None
         self._sort_column = 0
@@ -113,13 +142,7 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
         return 0 if parent.isValid() else len(self._columns)
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return _ROW_FLAGS if index.isValid() else Qt.ItemFlag.NoItemFlags
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -134,21 +157,25 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
     def data(
         self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if not index.isValid():
+        # Called seven times per cell on every repaint (once per role the delegate asks for):
+        # the frequent roles first, and the ones never answered before any work.
+        if role in _UNANSWERED_ROLES or not index.isValid():
             return None
+        if role == _DISPLAY:
+            return self._columns[index.column()].display(self._items[self._key_at(index.row())])
+        column = self._columns[index.column()]
+        if role == _ALIGNMENT:
+            return column.alignment
+        if role == _FOREGROUND:
+            return self._stale_brush() if self._stale else None
+        if role == _DECORATION:
+            if column.decoration is None:
+                return None
+            return column.decoration(self._items[self._key_at(index.row())])
         key = self._key_at(index.row())
         item = self._items[key]
-        column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.display(item)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return column.tooltip(item) if column.tooltip else column.display(item)
-        if role == Qt.ItemDataRole.DecorationRole:
-            return column.decoration(item) if column.decoration else None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return column.alignment
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return self._stale_brush() if self._stale else None
         if role == SortRole:
             return column.sort_key(item)
         if role == ItemRole:
@@ -160,22 +187,11 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self._columns):
             return
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        persistent_keys = [self._key_at(index.row()) for index in persistent]
+        moving = self._begin_layout_change()
         self._sort_column = column
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self._sort_cache = {key: self._sort_tuple(key, item) for key, item in self._items.items()}
-        self._order.sort(key=self._sort_cache.__getitem__)
-        self._index_cache = None
-        self.changePersistentIndexList(
-            persistent,
-            [
-                self.index(self.row_of(key), index.column())
-                for key, index in zip(persistent_keys, persistent, strict=True)
-            ],
-        )
-        self.layoutChanged.emit()
+        self._order = self._ordered(self._order)
+        self._end_layout_change(moving)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -241,9 +257,17 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
     def set_filter_text(self, text: str) -> None:
         """Show the rows whose text holds every word of `text`, ignoring case."""
         tokens = text.casefold().split()
-        if tokens != self._filter_tokens:
-            self._filter_tokens = tokens
-            self._refilter()
+        if tokens == self._filter_tokens:
+            return
+        old, self._filter_tokens = self._filter_tokens, tokens
+        if not tokens:
+            self._search_texts.clear()  # kept only while a filter needs them
+        # Typing on narrows what matched, deleting widens it: only one side needs a look.
+        # (Text that holds every new word holds every old one when each old word is part
+        # of a new one, and the other way round.)
+        narrower = all(any(o in n for n in tokens) for o in old)
+        wider = all(any(n in o for o in old) for n in tokens)
+        self._refilter(check_shown=not wider, check_hidden=not narrower)
 
     def set_predicate(self, predicate: Callable[[T], bool] | None) -> None:
         """A second filter beside the text (e.g. running containers only)."""
@@ -272,39 +296,101 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
 
     def _sort_tuple(self, key: str, item: T) -> tuple:
         # Equal values fall back to the row's name, then its key: a total, stable order.
-        return (self._columns[self._sort_column].sort_key(item), self._tiebreak_cache[key], key)
+        return (self._columns[self._sort_column].sort_key(item), self._tiebreak(item), key)
+
+    def _tie_ordered(self) -> list[str]:
+        """Every key in tie-break order; kept until a row comes, goes or changes its name."""
+        if self._tie_order is None:
+            tiebreak = self._tiebreak
+            keyed = [(tiebreak(item), key) for key, item in self._items.items()]
+            keyed.sort()
+            self._tie_order = [key for _, key in keyed]
+        return self._tie_order
+
+    def _ordered(self, keys: Iterable[str]) -> list[str]:
+        """`keys` in ascending order of the sort column, ties by the tiebreak, then the key.
+
+        A stable sort by the column's value alone over keys already in tie-break order: the
+        values compare quickly (numbers, strings) where whole (value, tiebreak, key) tuples
+        compared slowly, and the tie-break order is kept between sorts. A column that sorts
+        by the tiebreak itself (the Name column) needs no sort at all.
+        """
+        wanted = keys if isinstance(keys, set) else set(keys)
+        ordered = [key for key in self._tie_ordered() if key in wanted]
+        sort_key = self._columns[self._sort_column].sort_key
+        if sort_key is not self._tiebreak:
+            items = self._items
+            ordered.sort(key=lambda key: sort_key(items[key]))
+        return ordered
+
+    def _search_text_of(self, key: str, item: T) -> str:
+        text = self._search_texts.get(key)
+        if text is None:
+            text = self._search_texts[key] = self._search_text(item).casefold()
+        return text
 
     def _accepts(self, key: str, item: T) -> bool:
         if self._predicate is not None and not self._predicate(item):
             return False
         if self._filter_tokens:
-            text = self._search_cache[key]
+            text = self._search_text_of(key, item)
             return all(token in text for token in self._filter_tokens)
         return True
 
+    def _acceptor(self) -> Callable[[str, T], bool]:
+        """`_accepts` for many rows at once: the search texts made up front, no generator for
+        a single word. A keystroke in the filter checks up to 10,000 rows with this."""
+        predicate, tokens = self._predicate, self._filter_tokens
+        if not tokens:
+            if predicate is None:
+                return lambda key, item: True
+            return lambda key, item: predicate(item)
+        texts = self._search_texts
+        if len(texts) < len(self._items):
+            text_of = self._search_text
+            for key, item in self._items.items():
+                if key not in texts:
+                    texts[key] = text_of(item).casefold()
+        if len(tokens) == 1:
+            token = tokens[0]
+            if predicate is None:
+                return lambda key, item: token in texts[key]
+            return lambda key, item: token in texts[key] and predicate(item)
+        return lambda key, item: (
+            all(t in texts[key] for t in tokens) and (predicate is None or predicate(item))
+        )
+
     def _apply(self, upserts: dict[str, T], removals: set[str]) -> None:
+        if not self._items:
+            self._load(upserts)
+            return
         shown = self._positions()
+        items, search_texts, tiebreak_of = self._items, self._search_texts, self._tiebreak
+        # Without a filter text, acceptance needs no search text: the quick closure will do.
+        accepts = self._accepts if self._filter_tokens else self._acceptor()
+        sort_key = self._columns[self._sort_column].sort_key
         leaving: set[str] = set()
         arriving: list[str] = []
         updated: list[str] = []
         for key in removals:
-            if self._items.pop(key, None) is not None:
-                del self._search_cache[key]
-                del self._tiebreak_cache[key]
-                del self._sort_cache[key]
+            if items.pop(key, None) is not None:
+                search_texts.pop(key, None)
+                self._tie_order = None
             if key in shown:
                 leaving.add(key)
         for key, item in upserts.items():
-            old_sort = self._sort_cache.get(key)
-            self._items[key] = item
-            self._search_cache[key] = self._search_text(item).casefold()
-            self._tiebreak_cache[key] = self._tiebreak(item)
-            new_sort = self._sort_cache[key] = self._sort_tuple(key, item)
-            accepted = self._accepts(key, item)
-            if key in shown and accepted and new_sort == old_sort:
-                updated.append(key)
-                continue
+            old = items.get(key)
+            items[key] = item
+            search_texts.pop(key, None)
+            same_tiebreak = old is not None and tiebreak_of(item) == tiebreak_of(old)
+            if not same_tiebreak:
+                self._tie_order = None
+            accepted = accepts(key, item)
             if key in shown:
+                assert old is not None
+                if accepted and same_tiebreak and sort_key(item) == sort_key(old):
+                    updated.append(key)
+                    continue
                 leaving.add(key)  # it moves: out from its old place, in at its new one
             if accepted:
                 arriving.append(key)
@@ -312,14 +398,27 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
         self._insert_rows(arriving)
         self._emit_rows_changed(updated)
 
-    def _refilter(self) -> None:
+    def _load(self, items: dict[str, T]) -> None:
+        """The first rows (or the first after all were gone): nothing to compare with.
+
+        The window's start-up waits for this with up to 10,000 rows, so the rows are taken
+        as they are, without the per-row checks of a diff.
+        """
+        self._items = dict(items)
+        self._tie_order = None
+        accepts = self._accepts if self._filter_tokens else self._acceptor()
+        self._insert_rows([key for key, item in self._items.items() if accepts(key, item)])
+
+    def _refilter(self, check_shown: bool = True, check_hidden: bool = True) -> None:
         shown = self._positions()
-        leaving = {key for key in shown if not self._accepts(key, self._items[key])}
-        arriving = [
-            key
-            for key, item in self._items.items()
-            if key not in shown and self._accepts(key, item)
-        ]
+        items = self._items
+        accepts = self._acceptor()
+        leaving = {key for key in shown if not accepts(key, items[key])} if check_shown else set()
+        arriving = (
+            [key for key, item in items.items() if key not in shown and accepts(key, item)]
+            if check_hidden
+            else []
+        )
         self._remove_rows(leaving)
         self._insert_rows(arriving)
 
@@ -333,8 +432,11 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
         if not keys:
             return
         shown = self._positions()
-        positions = sorted(shown[key] for key in keys)
-        for first, last in reversed(_runs(positions)):
+        runs = _runs(sorted(shown[key] for key in keys))
+        if len(runs) > MAX_RANGES:
+            self._set_order([key for key in self._order if key not in keys])
+            return
+        for first, last in reversed(runs):
             top, bottom = self._visible_span(first, last, len(self._order))
             self.beginRemoveRows(QModelIndex(), top, bottom)
             del self._order[first : last + 1]
@@ -344,13 +446,38 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
     def _insert_rows(self, keys: list[str]) -> None:
         if not keys:
             return
-        sort_of = self._sort_cache.__getitem__
+        if len(keys) <= MAX_RANGES and self._order:
+            self._insert_few(keys)
+            return
+        new_order = self._ordered([*self._order, *keys])
+        fresh = set(keys)
+        if [key for key in new_order if key not in fresh] != self._order:
+            self._set_order(new_order)  # cannot happen while sort keys stay put; be safe
+            return
+        blocks = _runs([position for position, key in enumerate(new_order) if key in fresh])
+        if len(blocks) > MAX_RANGES:
+            self._set_order(new_order)
+            return
+        # From the top down, each block goes where the final order has it.
+        for first, last in blocks:
+            size = len(self._order) + last - first + 1
+            top, bottom = self._visible_span(first, last, size)
+            self.beginInsertRows(QModelIndex(), top, bottom)
+            self._order[first:first] = new_order[first : last + 1]
+            self._index_cache = None
+            self.endInsertRows()
+
+    def _insert_few(self, keys: list[str]) -> None:
+        items = self._items
+
+        def sort_of(key: str) -> tuple:
+            return self._sort_tuple(key, items[key])
+
         keys = sorted(keys, key=sort_of)
-        existing = list(map(sort_of, self._order))
         # New keys that land between the same two neighbours go in as one block.
         blocks: list[tuple[int, list[str]]] = []
         for key in keys:
-            position = bisect_left(existing, sort_of(key))
+            position = bisect_left(self._order, sort_of(key), key=sort_of)
             if blocks and blocks[-1][0] == position:
                 blocks[-1][1].append(key)
             else:
@@ -363,11 +490,41 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
             self._index_cache = None
             self.endInsertRows()
 
+    def _begin_layout_change(self) -> tuple[list[QModelIndex], list[str]]:
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        return persistent, [self._key_at(index.row()) for index in persistent]
+
+    def _end_layout_change(self, moving: tuple[list[QModelIndex], list[str]]) -> None:
+        self._index_cache = None
+        persistent, keys = moving
+        self.changePersistentIndexList(
+            persistent,
+            [
+                self.index(row, index.column()) if (row := self.row_of(key)) >= 0 else QModelIndex()
+                for key, index in zip(keys, persistent, strict=True)
+            ],
+        )
+        self.layoutChanged.emit()
+
+    def _set_order(self, order: list[str]) -> None:
+        """Show `order` at once: one layout change instead of a signal per range of rows.
+
+        Rows that stay keep their selection and persistent indexes; those that went have
+        theirs invalidated, as removed rows do.
+        """
+        moving = self._begin_layout_change()
+        self._order = order
+        self._end_layout_change(moving)
+
     def _emit_rows_changed(self, keys: list[str]) -> None:
         if not keys:
             return
         last_column = len(self._columns) - 1
-        for top, bottom in _runs(sorted(self.row_of(key) for key in keys)):
+        runs = _runs(sorted(self.row_of(key) for key in keys))
+        if len(runs) > MAX_RANGES:  # one signal: the view repaints what it shows anyway
+            runs = [(runs[0][0], runs[-1][1])]
+        for top, bottom in runs:
             self.dataChanged.emit(self.index(top, 0), self.index(bottom, last_column))
 
     def _emit_all_changed(self, roles: list[int]) -> None:
@@ -400,6 +557,8 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
 
 def _runs(numbers: list[int]) -> list[tuple[int, int]]:
     """[1, 2, 3, 7, 8] -> [(1, 3), (7, 8)], for a sorted list."""
+    if numbers and numbers[-1] - numbers[0] == len(numbers) - 1:
+        return [(numbers[0], numbers[-1])]  # one run, as a first load is
     runs: list[tuple[int, int]] = []
     for number in numbers:
         if runs and runs[-1][1] == number - 1:

@@ -6,8 +6,30 @@ came from so that several engines can later be shown side by side.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _number_key(match: re.Match[str]) -> str:
+    digits = match[0].lstrip("0") or "0"
+    return f"\0{chr(len(digits))}{digits}"
+
+
+@lru_cache(maxsize=32_768)
+def natural_key(text: str) -> str:
+    """A sort key under which `web-2` comes before `web-10`, case-insensitively.
+
+    The text casefolded, each number written as NUL, its length, its digits: a longer
+    number sorts after a shorter one and numbers before text. A string, not a tuple of
+    parts: strings compare several times faster. Remembered, because tables ask for the
+    same names' keys again and again, and so that the engine's threads can work them out
+    before the GUI thread needs them (see `ContainerInfo.name_key`).
+    """
+    return _DIGITS.sub(_number_key, text.casefold())
 
 
 class ContainerState(StrEnum):
@@ -64,6 +86,15 @@ class ContainerInfo:
     @property
     def short_id(self) -> str:
         return self.id[:12]
+
+    @property
+    def name_key(self) -> str:
+        """The name's natural sort key: how the Containers table orders names and breaks ties.
+
+        Asked for once where the engine layer makes the object (on its executor), so that
+        sorting 10,000 fresh containers on the GUI thread finds every key already made.
+        """
+        return natural_key(self.name)
 
     @property
     def is_running(self) -> bool:

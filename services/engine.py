@@ -180,10 +180,13 @@ class DockerEngine:
         except requests.exceptions.HTTPError as error:
             raise docker.errors.create_api_error_from_http_exception(error) from None
         fetched_at = time.time()
-        return [
+        containers = [
             container_from_api(self.endpoint, item, fetched_at)
             for item in iter_json_array(response.content.decode("utf-8"))
         ]
+        for container in containers:
+            container.name_key  # noqa: B018 -- made here, not on the GUI thread: see its doc
+        return containers
 
     async def list_images(self) -> list[ImageInfo]:
         """All images including dangling ones (`docker images`; intermediate layers left out)."""
