@@ -1,0 +1,221 @@
+"""The packaging's own rules, checked in seconds without building anything.
+
+`make package` is minutes and `check_deb.py` needs root; these catch the mistakes that would
+only show there: an id that differs between main.py and the launcher, a helper module the
+.deb forgets, a Qt plugin filter that drops what the app needs, translations the frozen build
+puts where ui/i18n.py does not look.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load_build() -> ModuleType:
+    # By path: `packaging` is also the name of a PyPI library this environment has.
+    spec = importlib.util.spec_from_file_location("moorage_build", ROOT / "packaging" / "build.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+build = _load_build()
+
+
+def test_the_version_is_the_one_in_main_py():
+    """The .deb, the tarball and the metainfo take the version main.py prints."""
+    import main
+
+    assert build.read_version() == main.__version__
+    metainfo = ET.fromstring(build.metainfo_text(main.__version__, 0))
+    assert metainfo.find("releases/release").get("version") == main.__version__
+
+
+def test_one_app_id_names_the_launcher_the_metainfo_the_icons_and_the_window():
+    """Wayland matches a window to its launcher by the desktop file name Qt is given."""
+    source = (ROOT / "main.py").read_text(encoding="utf-8")
+    assert re.search(r'setDesktopFileName\("([^"]+)"\)', source).group(1) == build.APP_ID
+    desktop = (build.LINUX / f"{build.APP_ID}.desktop").read_text(encoding="utf-8")
+    assert f"Icon={build.APP_ID}\n" in desktop
+    metainfo = ET.fromstring(build.metainfo_text("1", 0))
+    assert metainfo.findtext("id") == build.APP_ID
+    assert metainfo.findtext("launchable") == f"{build.APP_ID}.desktop"
+    policy = ET.parse(build.POLICY)
+    assert policy.findtext("action/icon_name") == build.APP_ID
+
+
+@pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils")
+def test_the_launcher_passes_desktop_file_validate():
+    """Hints count too: the validator exits 0 on them but they are still mistakes."""
+    done = subprocess.run(
+        ["desktop-file-validate", str(build.LINUX / f"{build.APP_ID}.desktop")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0 and not done.stdout.strip(), done.stdout + done.stderr
+
+
+@pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstream is not installed")
+def test_the_metainfo_passes_appstreamcli_validate(tmp_path):
+    path = tmp_path / f"{build.APP_ID}.metainfo.xml"
+    path.write_text(build.metainfo_text("1.2.3", 1_700_000_000), encoding="utf-8")
+    done = subprocess.run(
+        ["appstreamcli", "validate", "--no-net", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_icon_renders_at_every_hicolor_size(qapp, tmp_path):
+    """The SVG draws with Qt's renderer at each size, opaque where the bollard stands."""
+    from PySide6.QtGui import QImage
+
+    paths = build.render_icons(tmp_path)
+    assert sorted(paths) == sorted(build.ICON_SIZES)
+    for size, path in paths.items():
+        image = QImage(str(path))
+        assert (image.width(), image.height()) == (size, size)
+        assert image.pixelColor(size // 2, size // 2).alpha() == 255
+        assert image.pixelColor(0, 0).alpha() == 0  # the tile's rounded corner
+
+
+def _imports(path: Path) -> set[str]:
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def test_the_deb_ships_every_module_the_helper_imports_and_they_need_only_the_stdlib():
+    """The helper runs on the system's python3, which has nothing but the standard library."""
+    todo = [ROOT / "packaging" / "linux" / "moorage-daemon-config-helper"]
+    seen: set[Path] = set()
+    outside: set[str] = set()
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        for name in _imports(path):
+            top = name.split(".")[0]
+            module = ROOT / (name.replace(".", "/") + ".py")
+            if top == "services":
+                if module.is_file():
+                    todo.append(module)
+            elif top != "__future__" and top not in sys.stdlib_module_names:
+                outside.add(name)
+    shipped = {str(p.relative_to(ROOT)) for p in seen if p.suffix == ".py"} | {
+        "services/__init__.py"
+    }
+    assert shipped == set(build.HELPER_MODULES)
+    assert not outside
+
+
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+        ("PySide6/Qt/plugins/platforms/libqwayland.so", True),
+        ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+        ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+        ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqjpeg.so", False),
+        ("PySide6/Qt/plugins/platforminputcontexts/libibusplatforminputcontextplugin.so", True),
+        ("PySide6/Qt/plugins/tls/libqopensslbackend.so", False),
+        ("PySide6/Qt/lib/libQt6Core.so.6", True),
+        ("python3.11/lib-dynload/_ssl.cpython-311-x86_64-linux-gnu.so", True),
+    ],
+)
+def test_the_frozen_build_keeps_the_qt_plugins_a_desktop_uses(dest, kept):
+    assert build.keep_qt_plugin(dest) is kept
+
+
+def test_a_library_stays_only_while_something_kept_needs_it():
+    """Dropping GTK's theme plugin drops cairo with it; system libraries never stay."""
+    needs = {
+        "/w/QtWidgets.abi3.so": ["libQt6Widgets.so.6"],
+        "/w/libQt6Widgets.so.6": ["libQt6Core.so.6", "libstdc++.so.6"],
+        "/w/libQt6Core.so.6": ["libicuuc.so.73"],
+        "/w/libicuuc.so.73": [],
+        "/w/libstdc++.so.6": [],
+        "/w/libqgtk3.so": ["libcairo.so.2", "libQt6Core.so.6"],
+        "/w/libcairo.so.2": [],
+        "/w/libpython3.11.so.1.0": [],
+    }
+    binaries = [
+        ("PySide6/QtWidgets.abi3.so", "/w/QtWidgets.abi3.so", "EXTENSION"),
+        ("PySide6/Qt/lib/libQt6Widgets.so.6", "/w/libQt6Widgets.so.6", "BINARY"),
+        ("PySide6/Qt/lib/libQt6Core.so.6", "/w/libQt6Core.so.6", "BINARY"),
+        ("PySide6/Qt/lib/libicuuc.so.73", "/w/libicuuc.so.73", "BINARY"),
+        ("libstdc++.so.6", "/w/libstdc++.so.6", "BINARY"),
+        ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", "/w/libqgtk3.so", "BINARY"),
+        ("libcairo.so.2", "/w/libcairo.so.2", "BINARY"),
+        ("libpython3.11.so.1.0", "/w/libpython3.11.so.1.0", "BINARY"),
+    ]
+    kept = {dest for dest, _, _ in build.keep_binaries(binaries, needed=needs.__getitem__)}
+    assert kept == {
+        "PySide6/QtWidgets.abi3.so",
+        "PySide6/Qt/lib/libQt6Widgets.so.6",
+        "PySide6/Qt/lib/libQt6Core.so.6",
+        "PySide6/Qt/lib/libicuuc.so.73",
+        "libpython3.11.so.1.0",
+    }
+
+
+def test_data_keeps_links_to_kept_libraries_and_qt_translations_moorage_speaks():
+    binaries = [("PySide6/Qt/lib/libQt6Core.so.6", "/w/libQt6Core.so.6", "BINARY")]
+    datas = [
+        ("libQt6Core.so.6", "PySide6/Qt/lib/libQt6Core.so.6", "SYMLINK"),
+        ("libQt6Network.so.6", "PySide6/Qt/lib/libQt6Network.so.6", "SYMLINK"),
+        ("PySide6/Qt/translations/qtbase_zh_CN.qm", "/w/qtbase_zh_CN.qm", "DATA"),
+        ("PySide6/Qt/translations/qtbase_de.qm", "/w/qtbase_de.qm", "DATA"),
+        ("PySide6/Qt/translations/qt_help_zh_CN.qm", "/w/qt_help_zh_CN.qm", "DATA"),
+        ("certifi/cacert.pem", "/w/cacert.pem", "DATA"),
+    ]
+    kept = [dest for dest, _, _ in build.keep_datas(datas, binaries)]
+    assert kept == [
+        "libQt6Core.so.6",
+        "PySide6/Qt/translations/qtbase_zh_CN.qm",
+        "certifi/cacert.pem",
+    ]
+
+
+def test_the_frozen_build_puts_translations_where_i18n_looks():
+    """ui/i18n.py looks next to the code; frozen, the code's folder is the bundle's root."""
+    from ui import i18n
+
+    datas = build.translation_datas()
+    assert {Path(source).name for source, _ in datas} >= {"moorage_zh_CN.qm"}
+    assert {folder for _, folder in datas} == {i18n.TRANSLATIONS.relative_to(ROOT).as_posix()}
+
+
+def test_only_the_qt_libraries_the_app_needs_are_allowed():
+    assert build.qt_library_name("libQt6Widgets.so.6") == "Widgets"
+    for unwanted in ("Qml", "Quick", "WebEngineCore", "3DCore", "Network", "Multimedia"):
+        assert unwanted not in build.ALLOWED_QT_LIBRARIES
+    assert build.SYSTEM_LIBRARY.match("libxcb-cursor.so.0")
+    assert build.SYSTEM_LIBRARY.match("libstdc++.so.6")
+    assert not build.SYSTEM_LIBRARY.match("libQt6Core.so.6")
+    assert not build.SYSTEM_LIBRARY.match("libpython3.11.so.1.0")
+    assert not build.SYSTEM_LIBRARY.match("libbz2.so.1.0")  # Debian's soname; Fedora's differs
