@@ -66,18 +66,17 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def create_window(host: str | None = None):
-    """The main window with its engine, store and models, not yet talking to the engine.
+    """The main window with its engine, store and models; the engine already connecting.
 
-    Engine work starts once a qasync loop runs (the store starts on the loop's first turn).
+    The engine connects and lists on its own threads from here on (`DockerEngine.prefetch`);
+    the session that uses it starts once a qasync loop runs (on the loop's first turn).
     Tests, screenshots and benchmarks build the window through here. The engine: `host`,
     else DOCKER_HOST or DOCKER_CONTEXT, else the connection chosen last time in the window,
     else the docker CLI's current context or the local engine.
     """
     from models.connections import ConnectionsStore
-    from models.store import EngineStore
     from services.endpoints import resolve_endpoint
     from services.engine import DockerEngine
-    from ui.main_window import MainWindow
 
     connections = ConnectionsStore()
     remembered = None
@@ -85,6 +84,12 @@ def create_window(host: str | None = None):
         remembered = connections.last_choice()
     endpoint = remembered.endpoint if remembered else resolve_endpoint(host)
     engine = DockerEngine(endpoint.url, tls=endpoint.tls)
+    # The daemon answers and lists its containers while the rest is imported and built.
+    engine.prefetch()
+
+    from models.store import EngineStore
+    from ui.main_window import MainWindow
+
     store = EngineStore(engine, endpoint)
     window = MainWindow(store, connections)
     QTimer.singleShot(0, store.start)

@@ -126,8 +126,10 @@ class EngineSession:
 
     async def _connected_loop(self) -> None:
         version = await self.engine.connect()
-        # Subscribe before listing, so nothing that happens while we list is missed.
-        stream = self.engine.events()
+        # Subscribe before listing, and from the daemon's time before connecting: the lists
+        # may come from a prefetch begun before the stream, and the daemon subscribes a
+        # stream only some time after its request. Replayed events only cause a re-fetch.
+        stream = self.engine.events(since=self.engine.connected_since)
         workers: list[asyncio.Task] = []
         try:
             containers, images = await asyncio.gather(

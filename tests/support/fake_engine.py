@@ -144,7 +144,10 @@ class FakeEngine:
         self._check_up()
         return list(self.images.values())
 
-    def events(self) -> FakeEventStream:
+    #: What DockerEngine says about the daemon's clock; the fake has no clock of its own.
+    connected_since = None
+
+    def events(self, since=None) -> FakeEventStream:
         stream = FakeEventStream(self)
         self.streams.append(stream)
         return stream
