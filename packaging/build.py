@@ -396,6 +396,9 @@ def run(command: Sequence[str | Path], **kwargs) -> subprocess.CompletedProcess:
 def freeze() -> Path:
     """The PyInstaller one-folder build: build/package/dist/moorage."""
     step("PyInstaller one-folder build")
+    if sys.platform.startswith("linux"):
+        # Said first, so that nobody chases them: the plugin is dropped from the build.
+        step("(PyInstaller warns that GTK, needed by Qt's libqgtk3.so, is missing: expected)")
     distpath = BUILD / "dist"
     run(
         [
@@ -641,11 +644,7 @@ def build_tarball(
     shutil.rmtree(stage.parent, ignore_errors=True)
     shutil.copytree(app_dir, stage, symlinks=True)
     share_tree(stage, version, epoch, icons)
-    readme = (LINUX / "README-portable.txt").read_text(encoding="utf-8")
-    (stage / "README.txt").write_text(
-        readme.replace("@VERSION@", version).replace("@DEPENDS@", debian_names(depends)),
-        encoding="utf-8",
-    )
+    (stage / "README.txt").write_text(portable_readme(version, depends), encoding="utf-8")
     normalize_modes(stage)
     DIST.mkdir(exist_ok=True)
     tarball = DIST / f"{top}-linux-{machine}.tar.gz"
@@ -671,10 +670,17 @@ def build_tarball(
     return tarball
 
 
-def debian_names(depends: str) -> str:
-    """`libc6 (>= 2.34), libx11-6` -> `libc6 libx11-6`: an apt-get line for the README."""
-    names = (alt.split("|")[0].split("(")[0].strip() for alt in depends.split(","))
-    return " ".join(sorted({n for n in names if n}))
+def portable_readme(version: str, depends: str) -> str:
+    """The tarball's README: the glibc it needs and the apt line for the system libraries,
+    both from the .deb's Depends (python3 is only for the .deb's helper)."""
+    glibc = re.search(r"\blibc6 \(>= ([\d.]+)\)", depends)
+    names = {alt.split("|")[0].split("(")[0].strip() for alt in depends.split(",")}
+    template = (LINUX / "README-portable.txt").read_text(encoding="utf-8")
+    return (
+        template.replace("@VERSION@", version)
+        .replace("@GLIBC@", glibc.group(1) if glibc else "?")
+        .replace("@DEPENDS@", " ".join(sorted(names - {"", "python3"})))
+    )
 
 
 def step(text: str) -> None:

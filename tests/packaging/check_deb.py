@@ -238,6 +238,23 @@ class DebCheck:
                 raise CheckFailed(f"`moorage --doctor --json` (exit {done.returncode}): {report}")
             say(f"`moorage --doctor --json`: healthy, {report.get('title')}")
             self.check_screenshot(engine)
+        self.check_ssh_is_bundled()
+
+    def check_ssh_is_bundled(self) -> None:
+        """ssh:// engines go through paramiko, which the SDK imports late: a frozen build
+        without it would fail only there. Port 9 refuses, so the diagnosis must say ssh."""
+        done = run(
+            ["moorage", "--doctor", "--json", "--host", "ssh://moorage-check@127.0.0.1:9"],
+            ok=range(1, 256),
+            env=self.app_env(),
+        )
+        try:
+            problem = json.loads(done.stdout).get("problem", "")
+        except ValueError:
+            raise CheckFailed(f"--doctor on ssh:// printed no JSON: {done.stderr}") from None
+        if not problem.startswith("ssh") or "Traceback" in done.stderr:
+            raise CheckFailed(f"--doctor on ssh:// says {problem!r}: {done.stderr.strip()}")
+        say(f"`moorage --doctor --host ssh://...` (nobody there): {problem}, as it should")
 
     def check_screenshot(self, engine: PrivateDockerd) -> None:
         xvfb_run = shutil.which("xvfb-run", path=SYSTEM_PATH)
