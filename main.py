@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName("Moorage")
     app.setOrganizationName("Moorage")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("moorage")
+    app.setDesktopFileName("io.github.moorage.Moorage")  # packaging/linux/<this>.desktop
     install_translations(app, args.lang)
 
     collector = GuiThreadCollector(app)
