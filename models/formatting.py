@@ -12,6 +12,7 @@ from datetime import datetime
 
 from services.data import ContainerInfo, PortBinding
 from services.data import natural_key as natural_key  # the tables sort names with it
+from services.wording import human_duration as human_duration  # the engine words with it
 
 _SIZE_UNITS = ("B", "kB", "MB", "GB", "TB", "PB")
 
@@ -33,34 +34,6 @@ def human_size(size: int | float) -> str:
 
 def exact_size(size: int) -> str:
     return f"{size:,} bytes"
-
-
-def human_duration(seconds: float) -> str:
-    """A duration in words, as go-units' `HumanDuration` (the docker CLI) says it."""
-    seconds = max(0.0, seconds)
-    if seconds < 1:
-        return "Less than a second"
-    if seconds < 2:
-        return "1 second"
-    if seconds < 60:
-        return f"{int(seconds)} seconds"
-    minutes = int(seconds // 60)
-    if minutes == 1:
-        return "About a minute"
-    if minutes < 60:
-        return f"{minutes} minutes"
-    hours = int(seconds / 3600 + 0.5)
-    if hours == 1:
-        return "About an hour"
-    if hours < 48:
-        return f"{hours} hours"
-    if hours < 24 * 7 * 2:
-        return f"{hours // 24} days"
-    if hours < 24 * 30 * 2:
-        return f"{hours // 24 // 7} weeks"
-    if hours < 24 * 365 * 2:
-        return f"{hours // 24 // 30} months"
-    return f"{int(seconds // 3600) // 24 // 365} years"
 
 
 def relative_time(timestamp: float, now: float | None = None) -> str:
