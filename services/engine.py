@@ -138,7 +138,7 @@ class DockerEngine:
         client, version, since = self._open_client()
         try:
             images = self._executor.submit(client.images)
-            containers = self._fetch_containers(client, {"all": 1})
+            containers = self._fetch_sorted_containers(client)
             return _Early(client, version, since, containers, images.result(), time.monotonic())
         except Exception:
             client.close()
@@ -210,12 +210,16 @@ class DockerEngine:
     # -- reading -------------------------------------------------------------------------
 
     async def list_containers(self) -> list[ContainerInfo]:
-        """All containers, running or not (`docker ps -a`)."""
+        """All containers, running or not (`docker ps -a`), in natural order of their names.
+
+        The order is the tables' tie-break order (`ContainerInfo.name_key`), so the GUI
+        thread sorts a list already in order, which takes a fraction of the time.
+        """
         early = self._early_lists
         if early is not None and early.containers is not None:
             containers, early.containers = early.containers, None
             return containers
-        return await self._run(self._fetch_containers, self._api(), {"all": 1})
+        return await self._run(self._fetch_sorted_containers, self._api())
 
     async def containers_by_id(self, ids: Iterable[str]) -> list[ContainerInfo]:
         """The current summaries of just these containers; the missing ones are gone.
@@ -246,6 +250,11 @@ class DockerEngine:
             container.name_key  # noqa: B018 -- made here, not on the GUI thread: see its doc
             found.append(container)
         return found
+
+    def _fetch_sorted_containers(self, api: docker.APIClient) -> list[ContainerInfo]:
+        containers = self._fetch_containers(api, {"all": 1})
+        containers.sort(key=lambda container: (container.name_key, container.id))
+        return containers
 
     def _fetch_containers(self, api: docker.APIClient, params: dict) -> list[ContainerInfo]:
         """`GET /containers/json`, read and made into data objects here, on the executor.
