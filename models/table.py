@@ -567,10 +567,9 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
         if not keys:
             return
         last_column = len(self._columns) - 1
-        runs = _runs(sorted(self.row_of(key) for key in keys))
-        if len(runs) > MAX_RANGES:  # one signal: the view repaints what it shows anyway
-            runs = [(runs[0][0], runs[-1][1])]
-        for top, bottom in runs:
+        # A signal per range, however many: the view repaints only the rows of each that it
+        # shows, where one range from the first to the last changed row repainted them all.
+        for top, bottom in _runs(sorted(self.row_of(key) for key in keys)):
             self.dataChanged.emit(self.index(top, 0), self.index(bottom, last_column))
 
     def _emit_all_changed(self, roles: list[int]) -> None:
