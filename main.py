@@ -7,6 +7,7 @@ them on a qasync loop (Qt's event loop driving asyncio).
 from __future__ import annotations
 
 import argparse
+import linecache
 import os
 import sys
 
@@ -93,6 +94,9 @@ def create_window(host: str | None = None):
     store = EngineStore(engine, endpoint)
     window = MainWindow(store, connections)
     QTimer.singleShot(0, store.start)
+    # PySide6's import hook read the source of every module imported after it (to look for
+    # `__feature__`), and linecache kept all of it: ~5 MB of strings nothing needs again.
+    linecache.clearcache()
     return window
 
 
