@@ -197,7 +197,10 @@ def test_engine_away_shows_a_banner_greys_rows_and_recovers(make_window, qtbot, 
     assert "Connected to Docker 28.2.2" in status.text()
     engine.go_down()
     qtbot.waitUntil(lambda: window.banner.isVisible())
-    assert "No engine is running at fake://." in window.banner_text.text()
+    # Why, in words: the diagnosis replaces the raw reason once it is in.
+    qtbot.waitUntil(lambda: not window.diagnosis_title.isHidden(), timeout=5000)
+    assert window.diagnosis_title.text() == "The engine cannot be reached"
+    assert "The tables show the last known state" in window.banner_text.text()
     assert "Not connected" in status.text()
     model = window.store.containers
     assert model.rowCount() == 1  # the last known rows stay, greyed out
