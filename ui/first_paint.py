@@ -35,8 +35,12 @@ class FirstPaintWatcher(QObject):
         self._callback = callback
         self._state: ConnectionState | None = None
         self._done = False
-        self._viewport = window.pages.currentWidget().view.viewport()
-        self._viewport.installEventFilter(self)
+        # The table of the page shown first; a page without one (the Engine page) is done
+        # with the first answer, a turn of the event loop later.
+        view = getattr(window.pages.currentWidget(), "view", None)
+        self._viewport = view.viewport() if view is not None else None
+        if self._viewport is not None:
+            self._viewport.installEventFilter(self)
         window.store.status_changed.connect(self._on_status)
         self._on_status(window.store.status)
 
@@ -46,7 +50,11 @@ class FirstPaintWatcher(QObject):
             ConnectionState.DISCONNECTED,
         ):
             self._state = status.state
-            self._viewport.update()
+            if self._viewport is None:
+                self._done = True
+                QTimer.singleShot(0, self._report)
+            else:
+                self._viewport.update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -56,14 +64,15 @@ class FirstPaintWatcher(QObject):
             and not self._done
         ):
             self._done = True
-            self._viewport.removeEventFilter(self)
+            watched.removeEventFilter(self)
             # The paint event is handled after this filter returns: report on the next turn.
             QTimer.singleShot(0, self._report)
         return False
 
     def _report(self) -> None:
         assert self._state is not None
-        rows = self._window.pages.currentWidget().view.model().rowCount()
+        view = getattr(self._window.pages.currentWidget(), "view", None)
+        rows = view.model().rowCount() if view is not None else 0
         self._callback(self._state.value, rows)
 
 

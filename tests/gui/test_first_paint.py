@@ -84,3 +84,16 @@ def test_prints_one_json_line_with_the_monotonic_clock(qtbot, qloop, capsys):
     assert (lines[0]["state"], lines[0]["rows"]) == ("connected", 1)
     assert 0 <= time.monotonic() - lines[0]["monotonic"] < 5
     store.close()
+
+
+def test_a_page_without_a_table_reports_too(qtbot, qloop):
+    """Started on the Engine page, the start-up still ends: no rows counted, no error."""
+    store, window = build(FakeEngine([make_container("web")]), qtbot)
+    window.show_page("engine")
+    calls = []
+    when_first_painted(window, lambda state, rows: calls.append((state, rows)))
+    window.show()
+    store.start()
+    qtbot.waitUntil(lambda: bool(calls), timeout=3000)
+    assert calls == [("connected", 0)]
+    store.close()
