@@ -162,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.settings:
         window.open_settings()
     window.show()
+    from ui.first_paint import when_first_painted
+
+    when_first_painted(window, lambda _state, _rows: collector.freeze())
     if args.screenshot:
         _shoot_when_loaded(window, args.screenshot, app)
     if os.environ.get(REPORT_LOADED_ENV) in ("print", "exit"):

@@ -258,6 +258,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import qasync
 
+    from ui.first_paint import when_first_painted
     from ui.gui_gc import GuiThreadCollector
 
     app = QApplication(sys.argv[:1])
@@ -266,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
     asyncio.set_event_loop(loop)
     agent = AgentApp(app, args.host)
     agent.start()
+    # As main.py does once the first rows are shown.
+    when_first_painted(agent.window, lambda _state, _rows: collector.freeze())
     with loop:
         loop.run_forever()
     agent.window.store.close()
