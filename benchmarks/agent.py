@@ -26,8 +26,8 @@ from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-#: The heartbeat's period: a gap much longer than this is a stall of the GUI thread.
-HEARTBEAT_MS = 5
+from benchmarks.heartbeat import Heartbeat
+
 #: After the first paint the heartbeat watches this much longer before the load is over
 #: (what the first rows set off, such as the images list arriving, belongs to the load).
 SETTLE_MS = 500
@@ -46,39 +46,6 @@ def rss_mb() -> float:
     with open("/proc/self/statm") as statm:
         fields = statm.read().split()
     return int(fields[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
-
-
-class Heartbeat(QObject):
-    """A precise 5 ms timer on the GUI thread that remembers the longest gaps between ticks."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._timer = QTimer(self, interval=HEARTBEAT_MS)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.timeout.connect(self._tick)
-        self._last = 0.0
-        self.gaps: list[tuple[float, float]] = []  # (gap in ms, when it ended)
-
-    def start(self) -> None:
-        self.reset()
-        self._timer.start()
-
-    def reset(self) -> None:
-        self._last = time.monotonic()
-        self.gaps = []
-
-    def _tick(self) -> None:
-        now = time.monotonic()
-        gap = (now - self._last) * 1000
-        self._last = now
-        if len(self.gaps) < 5 or gap > self.gaps[-1][0]:
-            self.gaps.append((gap, now))
-            self.gaps.sort(reverse=True)
-            del self.gaps[5:]
-
-    @property
-    def longest_ms(self) -> float:
-        return self.gaps[0][0] if self.gaps else 0.0
 
 
 class AgentApp(QObject):

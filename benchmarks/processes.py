@@ -183,6 +183,39 @@ def stop(process: subprocess.Popen[bytes], timeout: float = 10) -> None:
         process.stdout.close()
 
 
+class BareHeartbeat:
+    """`python -m benchmarks.heartbeat`: the same timer as the app's, in a process of its own."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "benchmarks.heartbeat"],
+            cwd=ROOT,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
+        self.lines = JsonLines(self.process, "the bare heartbeat")
+        self.lines.read(30)  # ready
+
+    def report(self) -> dict[str, Any]:
+        """The longest gaps since the last report (or the start)."""
+        assert self.process.stdin is not None
+        self.process.stdin.write(b"\n")
+        self.process.stdin.flush()
+        return self.lines.read(30)
+
+    def __enter__(self) -> BareHeartbeat:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.process.stdin is not None:
+            with contextlib.suppress(OSError):
+                self.process.stdin.close()
+        stop(self.process)
+        self.lines.close()
+
+
 class Agent:
     """Moorage's window in a process of its own, measured from inside (benchmarks/agent.py).
 

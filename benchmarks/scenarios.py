@@ -14,10 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from benchmarks.fill import Change, Filler
+from benchmarks.fill import Change, EventWatch, Filler
 from benchmarks.processes import (
     ROOT,
     Agent,
+    BareHeartbeat,
     BenchError,
     Display,
     cpu_seconds,
@@ -187,12 +188,15 @@ def load_sort_filter(ctx: Context, size: int, filter_text: str) -> list[Result]:
     """In the agent: the longest GUI stall while loading, then sorts and filter keystrokes."""
     label = _size_label(size)
     stalls: list[float] = []
+    bare: list[float] = []
     sorts: list[float] = []
     typing: list[float] = []
     details: list[dict[str, Any]] = []
     for run in range(ctx.runs):
-        with Agent(ctx.engine.base_url, ctx.display) as agent:
+        with BareHeartbeat() as control, Agent(ctx.engine.base_url, ctx.display) as agent:
+            control.report()
             loaded = agent.read(ctx.timeout)
+            bare.append(control.report()["longest_gap_ms"])
             if loaded.get("rows") != size:
                 raise BenchError(f"the agent showed {loaded.get('rows')} rows, expected {size}")
             stalls.append(loaded["longest_gap_ms"])
@@ -203,7 +207,8 @@ def load_sort_filter(ctx: Context, size: int, filter_text: str) -> list[Result]:
         typing.append(slowest_key)
         details.append({"load_gaps": loaded["gaps"], **answer})
         ctx.log(
-            f"  load/sort/filter {label} run {run + 1}: longest stall {stalls[-1]:.1f} ms, "
+            f"  load/sort/filter {label} run {run + 1}: longest stall {stalls[-1]:.1f} ms "
+            f"(bare timer {bare[-1]:.1f} ms), "
             f"slowest sort {slowest_sort:.1f} ms, slowest keystroke {slowest_key:.1f} ms"
         )
     return [
@@ -214,6 +219,12 @@ def load_sort_filter(ctx: Context, size: int, filter_text: str) -> list[Result]:
             stalls,
             STALL_MS,
             details=[{"gaps": d["load_gaps"]} for d in details],
+        ),
+        Result(
+            f"stall_load_bare_{size}",
+            "↳ baseline: a bare 5 ms timer in a process of its own, meanwhile",
+            "ms",
+            bare,
         ),
         Result(
             f"sort_{size}",
@@ -238,19 +249,35 @@ def load_sort_filter(ctx: Context, size: int, filter_text: str) -> list[Result]:
 
 
 def _burst(
-    ctx: Context, agent: Agent, actions: list[tuple[str, str]]
+    ctx: Context, agent: Agent, control: BareHeartbeat, actions: list[tuple[str, str]]
 ) -> tuple[list[float], dict[str, Any]]:
-    """Send the actions at once; return each change's latency (ms) and the burst's facts."""
+    """Send the actions at once; return each change's latency (ms) and the burst's facts.
+
+    Beside the app, a bare client of /events notes when the engine announced each change
+    and a bare timer what the machine did to a timer meanwhile: the floors of both figures.
+    """
     agent.ask({"cmd": "expect", "changes": [[cid, _expected(a)] for a, cid in actions]})
+    watch = EventWatch(ctx.engine, actions)
+    control.report()
     sent = time.monotonic()
     changes: list[Change] = ctx.filler.act(actions)
     duration = max(c.returned_at for c in changes) - sent
     answer = agent.ask({"cmd": "collect", "timeout": 30}, timeout=60)
+    bare = control.report()
+    watch.close()
     if answer["missing"]:
         raise BenchError(f"the table never showed {len(answer['missing'])} of the changes")
     latencies = [max(0.0, (answer["seen"][c.container_id] - c.returned_at) * 1000) for c in changes]
+    told = [
+        max(0.0, (watch.arrivals[c.container_id] - c.returned_at) * 1000)
+        for c in changes
+        if c.container_id in watch.arrivals
+    ]
     early = sum(1 for c in changes if answer["seen"][c.container_id] < c.returned_at)
     facts = {
+        "events_p95_ms": percentile(told, 0.95) if told else None,
+        "events_seen": len(told),
+        "bare_longest_gap_ms": bare["longest_gap_ms"],
         "changes": len(changes),
         "seconds": duration,
         "rate_per_s": len(changes) / duration if duration else 0.0,
@@ -283,33 +310,39 @@ def live(ctx: Context, size: int, burst_size: int, start_stop: int) -> list[Resu
     p95: list[float] = []
     worst: list[float] = []
     stalls: list[float] = []
+    bare: list[float] = []
+    told: list[float] = []
     ss_p95: list[float] = []
     details: list[dict[str, Any]] = []
     ss_details: list[dict[str, Any]] = []
     spare = list(ctx.extra["spare"])
-    with Agent(ctx.engine.base_url, ctx.display) as agent:
+    with BareHeartbeat() as control, Agent(ctx.engine.base_url, ctx.display) as agent:
         loaded = agent.read(ctx.timeout)
         if loaded.get("rows") != size:
             raise BenchError(f"the agent showed {loaded.get('rows')} rows, expected {size}")
         for run in range(ctx.runs):
             actions = [("pause", c) for c in running] + [("unpause", c) for c in paused]
-            latencies, facts = _burst(ctx, agent, actions)
+            latencies, facts = _burst(ctx, agent, control, actions)
             running, paused = paused, running
             p50.append(percentile(latencies, 0.50))
             p95.append(percentile(latencies, 0.95))
             worst.append(max(latencies))
             stalls.append(facts["longest_gap_ms"])
+            bare.append(facts["bare_longest_gap_ms"])
+            if facts["events_p95_ms"] is not None:
+                told.append(facts["events_p95_ms"])
             details.append(facts)
             ctx.log(
                 f"  burst {label} run {run + 1}: {facts['changes']} changes in "
-                f"{facts['seconds']:.2f} s; latency p50 {p50[-1]:.0f} ms, p95 {p95[-1]:.0f} ms, "
-                f"max {worst[-1]:.0f} ms; longest stall {stalls[-1]:.1f} ms"
+                f"{facts['seconds']:.2f} s; latency p50 {p50[-1]:.0f} ms, p95 {p95[-1]:.0f} ms "
+                f"(events told p95 {facts['events_p95_ms'] or 0:.0f} ms), max {worst[-1]:.0f} ms; "
+                f"longest stall {stalls[-1]:.1f} ms (bare timer {bare[-1]:.1f} ms)"
             )
             if start_stop:
                 starting, spare = spare[:start_stop], spare[start_stop:]
                 stopping, running = running[:start_stop], running[start_stop:]
                 actions = [("start", c) for c in starting] + [("stop", c) for c in stopping]
-                latencies, facts = _burst(ctx, agent, actions)
+                latencies, facts = _burst(ctx, agent, control, actions)
                 running = running + starting
                 spare = spare + stopping
                 ss_p95.append(percentile(latencies, 0.95))
@@ -338,8 +371,20 @@ def live(ctx: Context, size: int, burst_size: int, start_stop: int) -> list[Resu
             note=note,
             details=details,
         ),
+        Result(
+            f"latency_events_p95_{size}",
+            "↳ baseline: the engine's own events to a bare client, p95",
+            "ms",
+            told,
+        ),
         Result(f"latency_max_{size}", "Live latency max", "ms", worst),
         Result(f"stall_burst_{size}", "Longest GUI stall during a burst", "ms", stalls, STALL_MS),
+        Result(
+            f"stall_burst_bare_{size}",
+            "↳ baseline: a bare 5 ms timer in a process of its own, meanwhile",
+            "ms",
+            bare,
+        ),
     ]
     if ss_p95:
         results.append(

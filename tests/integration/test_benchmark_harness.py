@@ -30,10 +30,13 @@ def test_every_scenario_runs_once_on_twenty_containers(dockerd, tmp_path):
         "memory_20",
         "idle_cpu_20",
         "stall_load_20",
+        "stall_load_bare_20",
         "sort_20",
         "filter_20",
         "latency_p95_20",
         "stall_burst_20",
+        "stall_burst_bare_20",
+        "latency_events_p95_20",
         "latency_start_stop_p95_20",
     ):
         assert key in results, key

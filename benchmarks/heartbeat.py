@@ -1,0 +1,80 @@
+"""A 5 ms heartbeat timer, and a bare process that runs one: the machine's own stalls.
+
+In the app (benchmarks/agent.py) the longest gap between two ticks is the longest time the
+window could not repaint or answer input. The same timer in a process doing nothing else,
+run beside it, shows what the machine alone does to a timer at that moment: on two shared
+cores a burst of container changes keeps the daemon, containerd and runc so busy that even
+this bare timer misses its turn by tens of milliseconds.
+
+    python -m benchmarks.heartbeat    # a line on stdin: report the gaps since the last one
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, Qt, QTimer
+
+#: The heartbeat's period: a gap much longer than this is a stall of the thread.
+HEARTBEAT_MS = 5
+
+
+class Heartbeat(QObject):
+    """A precise 5 ms timer on the GUI thread that remembers the longest gaps between ticks."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._timer = QTimer(self, interval=HEARTBEAT_MS)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._tick)
+        self._last = 0.0
+        self.gaps: list[tuple[float, float]] = []  # (gap in ms, when it ended)
+
+    def start(self) -> None:
+        self.reset()
+        self._timer.start()
+
+    def reset(self) -> None:
+        self._last = time.monotonic()
+        self.gaps = []
+
+    def _tick(self) -> None:
+        now = time.monotonic()
+        gap = (now - self._last) * 1000
+        self._last = now
+        if len(self.gaps) < 5 or gap > self.gaps[-1][0]:
+            self.gaps.append((gap, now))
+            self.gaps.sort(reverse=True)
+            del self.gaps[5:]
+
+    @property
+    def longest_ms(self) -> float:
+        return self.gaps[0][0] if self.gaps else 0.0
+
+
+def main() -> int:
+    app = QCoreApplication(sys.argv[:1])
+    heartbeat = Heartbeat()
+    heartbeat.start()
+
+    def answer() -> None:
+        if not os.read(sys.stdin.fileno(), 4096):
+            app.quit()
+            return
+        sys.stdout.write(
+            json.dumps({"longest_gap_ms": heartbeat.longest_ms, "gaps": heartbeat.gaps}) + "\n"
+        )
+        sys.stdout.flush()
+        heartbeat.reset()
+
+    stdin = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
+    stdin.activated.connect(answer)
+    print(json.dumps({"ready": True}), flush=True)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
