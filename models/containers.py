@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from dataclasses import replace
 from functools import cache
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -130,6 +132,29 @@ def container_search_text(c: ContainerInfo) -> str:
     # The first filter keystroke makes this for every row: the ports only when there are any.
     text = f"{c.id} {c.name} {c.image} {c.command} {c.status} {c.state}"
     return f"{text} {format_ports(c.ports)}" if c.ports else text
+
+
+def announced(
+    container: ContainerInfo, state: ContainerState, exit_code: str | None
+) -> ContainerInfo:
+    """`container` as an event says it now is, until the engine's own summary arrives.
+
+    Worded as the engine words such a status: "Up 3 minutes" gains or loses " (Paused)",
+    a start is "Up Less than a second", an exit "Exited (code) Less than a second ago".
+    """
+    if state is ContainerState.PAUSED:
+        if container.status.endswith(" (Paused)"):
+            return replace(container, state=state)
+        return replace(container, state=state, status=f"{container.status} (Paused)")
+    now = time.time()
+    if state is ContainerState.RUNNING:
+        if container.state is ContainerState.PAUSED:
+            status = container.status.removesuffix(" (Paused)")
+            return replace(container, state=state, status=status)
+        return replace(container, state=state, status="Up Less than a second", fetched_at=now)
+    code = exit_code if exit_code and exit_code.lstrip("-").isdigit() else "0"
+    status = f"Exited ({code}) Less than a second ago"
+    return replace(container, state=state, status=status, fetched_at=now)
 
 
 def running_only(container: ContainerInfo) -> bool:

@@ -10,9 +10,9 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from models.containers import ContainersModel
+from models.containers import ContainersModel, announced
 from models.images import ImagesModel, ImageTagRow
-from services.data import ActionResult, ContainerInfo, ContainerState, ImageInfo
+from services.data import ActionResult, ContainerInfo, ContainerState, EngineEvent, ImageInfo
 from services.diagnostics import Diagnosis, diagnose
 from services.endpoints import Endpoint
 from services.engine import WORKERS, DockerEngine
@@ -153,6 +153,12 @@ class EngineStore(QObject):
         self.containers.upsert(changed)
         self.containers.remove(removed)
         self._update_counts()
+
+    def container_announced(self, event: EngineEvent, state: ContainerState) -> None:
+        """Show what an event says of a container at once; its summary follows shortly."""
+        old = self._containers.get(event.actor_id)
+        if old is not None and old.state is not state:
+            self.containers_changed([announced(old, state, event.attribute("exitCode"))], [])
 
     def images_replaced(self, images: list[ImageInfo]) -> None:
         self._image_count = len(images)

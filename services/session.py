@@ -54,6 +54,18 @@ _STALE_STATES = {
     "die": frozenset({ContainerState.RUNNING, ContainerState.PAUSED}),
     "start": frozenset({ContainerState.CREATED}),
 }
+#: The state a container is in right after these events. The listener hears of it at once
+#: (`container_announced`), before the fetch the event sets off brings the whole summary:
+#: under a burst of changes that fetch waits behind the daemon's own work on them for up to
+#: a second on two cores, while the event arrives within milliseconds.
+ANNOUNCED_STATES = {
+    "start": ContainerState.RUNNING,
+    "restart": ContainerState.RUNNING,
+    "unpause": ContainerState.RUNNING,
+    "pause": ContainerState.PAUSED,
+    "die": ContainerState.EXITED,
+    "stop": ContainerState.EXITED,
+}
 #: A stale summary is fetched again after these delays, in seconds; after the last one the
 #: engine's answer stands whatever it says (a container may really have restarted at once).
 RECHECK_DELAYS = (0.01, 0.03, 0.1, 0.3, 1.0)
@@ -79,6 +91,7 @@ class SessionListener(Protocol):
     def session_status(self, status: SessionStatus) -> None: ...
     def containers_replaced(self, containers: list[ContainerInfo]) -> None: ...
     def containers_changed(self, changed: list[ContainerInfo], removed: list[str]) -> None: ...
+    def container_announced(self, event: EngineEvent, state: ContainerState) -> None: ...
     def images_replaced(self, images: list[ImageInfo]) -> None: ...
 
 
@@ -184,6 +197,9 @@ class EngineSession:
             else:
                 self._pending_ids[event.actor_id] = action
                 self._containers_wanted.set()
+                state = ANNOUNCED_STATES.get(action)
+                if state is not None:
+                    self._listener.container_announced(event, state)
         elif event.type == "image" and event.action in _IMAGE_ACTIONS:
             self._images_wanted.set()
 
@@ -196,16 +212,20 @@ class EngineSession:
                 actions, self._pending_ids = self._pending_ids, {}
                 self._destroyed_during_fetch.clear()
                 found = await self.engine.containers_by_id(actions)
-                # A container destroyed while we fetched must not come back from a stale answer.
+                # A container destroyed while we fetched must not come back from a stale
+                # answer, nor one that a newer event named meanwhile: its own fetch follows,
+                # and this answer may predate what the table already shows of that event.
                 changed = [
                     c
                     for c in found
                     if c.id not in self._destroyed_during_fetch
+                    and c.id not in self._pending_ids
                     and not self._recheck_if_stale(c, actions[c.id])
                 ]
                 found_ids = {c.id for c in found}
                 removed = [i for i in actions if i not in found_ids]
-                self._listener.containers_changed(changed, removed)
+                if changed or removed:
+                    self._listener.containers_changed(changed, removed)
         finally:
             for container_id in list(self._rechecks):
                 self._forget_recheck(container_id)

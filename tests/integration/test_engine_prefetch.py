@@ -31,6 +31,9 @@ class Recorder:
         for container_id in removed:
             self.containers.pop(container_id, None)
 
+    def container_announced(self, event, state):
+        pass
+
     def images_replaced(self, images):
         pass
 

@@ -3,7 +3,13 @@
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPersistentModelIndex, Qt
 
-from models.containers import CREATED_COLUMN, NAME_COLUMN, ContainersModel, running_only
+from models.containers import (
+    CREATED_COLUMN,
+    NAME_COLUMN,
+    ContainersModel,
+    announced,
+    running_only,
+)
 from models.images import ImagesModel, rows_of_image
 from models.table import ItemRole, KeyRole, SortRole
 from services.data import ContainerState, ImageInfo
@@ -214,3 +220,31 @@ def test_image_size_shows_human_and_sorts_raw(qapp):
     images.sort(4, Qt.SortOrder.AscendingOrder)
     assert [images.index(r, 4).data() for r in range(2)] == ["1.98 MB", "1.98 GB"]
     assert images.index(0, 4).data(Qt.ItemDataRole.ToolTipRole) == "1,980,000 bytes"
+
+
+@pytest.mark.parametrize(
+    ("before", "status", "state", "exit_code", "expected"),
+    [
+        ("running", "Up 3 minutes", ContainerState.PAUSED, None, "Up 3 minutes (Paused)"),
+        ("paused", "Up 3 minutes (Paused)", ContainerState.RUNNING, None, "Up 3 minutes"),
+        ("exited", "Exited (0) 2 hours ago", ContainerState.RUNNING, None, "Up Less than a second"),
+        (
+            "running",
+            "Up 2 days",
+            ContainerState.EXITED,
+            "137",
+            "Exited (137) Less than a second ago",
+        ),
+    ],
+)
+def test_an_announced_state_is_worded_as_the_engine_words_it(
+    before, status, state, exit_code, expected
+):
+    """Until the summary arrives, the status says what `docker ps` would say then."""
+    container = make_container("web", ContainerState(before))
+    container = type(container)(
+        **{**{f: getattr(container, f) for f in container.__dataclass_fields__}, "status": status}
+    )
+    now = announced(container, state, exit_code)
+    assert (now.state, now.status) == (state, expected)
+    assert (now.id, now.name, now.created) == (container.id, container.name, container.created)

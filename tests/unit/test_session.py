@@ -16,6 +16,7 @@ class Recorder:
         self.replaced = []
         self.changes = []
         self.images = []
+        self.announced = []
 
     def session_status(self, status):
         self.statuses.append(status)
@@ -25,6 +26,9 @@ class Recorder:
 
     def containers_changed(self, changed, removed):
         self.changes.append((changed, removed))
+
+    def container_announced(self, event, state):
+        self.announced.append((event.actor_id, event.action, state))
 
     def images_replaced(self, images):
         self.images.append(images)
@@ -251,6 +255,59 @@ def test_a_newer_event_replaces_a_pending_recheck(monkeypatch):
         shown = [c.state for changed, _ in recorder.changes for c in changed]
         assert shown == [ContainerState.RUNNING]
         assert engine.fetches == 2
+        task.cancel()
+
+    run(scenario())
+
+
+def test_a_state_change_is_announced_at_once_then_fetched():
+    """A pause is told to the listener as the event arrives; the fetched summary follows."""
+    web = make_container("web")
+
+    async def scenario():
+        engine = FakeEngine([web])
+        recorder = Recorder()
+        session = EngineSession(engine, recorder)
+        task = asyncio.create_task(session.run())
+        await _until(lambda: state(recorder) is ConnectionState.CONNECTED)
+        session.handle_event(session_module.EngineEvent("container", "pause", web.id))
+        assert recorder.announced == [(web.id, "pause", ContainerState.PAUSED)]
+        assert recorder.changes == []  # the fetch has not even started
+        await _until(lambda: recorder.changes)
+        session.handle_event(session_module.EngineEvent("container", "rename", web.id))
+        assert len(recorder.announced) == 1  # a rename says nothing of the state
+        task.cancel()
+
+    run(scenario())
+
+
+def test_an_answer_a_newer_event_overtook_is_not_shown():
+    """A summary fetched for an older event, arriving after a newer one, is dropped."""
+    web = make_container("web")
+
+    async def scenario():
+        engine = FakeEngine([web])
+        recorder = Recorder()
+        session = EngineSession(engine, recorder)
+        release = asyncio.Event()
+        fetched = engine.containers_by_id
+
+        async def slow_fetch(ids):
+            answer = await fetched(ids)
+            await release.wait()
+            return answer
+
+        engine.containers_by_id = slow_fetch
+        task = asyncio.create_task(session.run())
+        await _until(lambda: state(recorder) is ConnectionState.CONNECTED)
+        session.handle_event(session_module.EngineEvent("container", "start", web.id))
+        await asyncio.sleep(0.02)  # that fetch is under way
+        session.handle_event(session_module.EngineEvent("container", "rename", web.id))
+        release.set()
+        await _until(lambda: recorder.changes)
+        await asyncio.sleep(0.05)
+        assert [c.id for changed, _ in recorder.changes for c in changed] == [web.id]
+        assert len(recorder.changes) == 1  # the overtaken answer was not handed on
         task.cancel()
 
     run(scenario())
