@@ -9,9 +9,11 @@ changes are queued, coalesced for a moment and applied as row inserts, removals 
 
 from __future__ import annotations
 
+import operator
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP as _QT_TRANSLATE_NOOP
@@ -312,10 +314,13 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
     def _tie_ordered(self) -> list[str]:
         """Every key in tie-break order; kept until a row comes, goes or changes its name."""
         if self._tie_order is None:
-            tiebreak = self._tiebreak
-            keyed = [(tiebreak(item), key) for key, item in self._items.items()]
-            keyed.sort()
-            self._tie_order = [key for _, key in keyed]
+            keys = list(self._items)
+            ties = list(map(self._tiebreak, self._items.values()))
+            if all(map(operator.lt, ties, islice(ties, 1, None))):
+                self._tie_order = keys  # rows often come in this order (the engine's list)
+            else:
+                keyed = sorted(zip(ties, keys, strict=True))
+                self._tie_order = [key for _, key in keyed]
         return self._tie_order
 
     def _ordered(self, keys: Iterable[str]) -> list[str]:
@@ -336,8 +341,9 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
             order = list(self._tie_ordered())
             sort_key = self._columns[self._sort_column].sort_key
             if sort_key is not self._tiebreak:
-                items = self._items
-                order.sort(key=lambda key: sort_key(items[key]))
+                values = map(sort_key, map(self._items.__getitem__, order))
+                by_key = dict(zip(order, values, strict=True))
+                order.sort(key=by_key.__getitem__)
             self._all_order = order
         return self._all_order
 
@@ -496,6 +502,13 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
             return
         if len(keys) <= MAX_RANGES and self._order:
             self._insert_few(keys)
+            return
+        if not self._order and len(keys) == len(self._items):  # the first load: one block
+            self._order = []
+            self.beginInsertRows(QModelIndex(), 0, len(keys) - 1)
+            self._order = list(self._all_ordered())
+            self._index_cache = None
+            self.endInsertRows()
             return
         new_order = self._ordered([*self._order, *keys])
         fresh = set(keys)
