@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
+from pathlib import Path
 from typing import Any, TypeVar
 
 import docker
@@ -54,6 +55,7 @@ from services.errors import (
     NotFound,
     PermissionDenied,
 )
+from services.logs import LogFileError, LogFollower, LogLine, write_log
 from services.wording import engine_timestamp, status_sentence
 
 T = TypeVar("T")
@@ -404,6 +406,39 @@ class DockerEngine:
         return EventStream(
             lambda: self._new_client(self._api_version), self.endpoint, list(types), since
         )
+
+    def follow_logs(self, container_id: str, *, tail: int | None, keep: int) -> LogFollower:
+        """`docker logs -t -f --tail` on a thread of its own; take lines with `take()`."""
+        self._api()
+        return LogFollower(
+            lambda: self._new_client(self._api_version),
+            lambda error: translate_error(error, self.endpoint),
+            container_id,
+            tail=tail,
+            keep=keep,
+        )
+
+    async def save_logs(
+        self, container_id: str, path: Path, render: Callable[[Iterable[LogLine]], str]
+    ) -> int:
+        """Write the whole log to `path` (see `write_log`) on a client of its own.
+
+        Raises LogFileError for the file's failures and EngineError for the engine's.
+        """
+
+        def save() -> int:
+            try:
+                client = self._new_client(self._api_version)
+                try:
+                    return write_log(client, container_id, path, render)
+                finally:
+                    client.close()
+            except LogFileError:
+                raise
+            except Exception as error:
+                raise translate_error(error, self.endpoint) from error
+
+        return await self.run_blocking(save)
 
     async def registry_config(self) -> RegistryConfig:
         """The registry settings the daemon uses now (`/info`), to confirm a reload."""

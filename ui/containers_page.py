@@ -11,7 +11,11 @@ from PySide6.QtWidgets import QCheckBox, QStyle, QWidget
 from models.containers import CREATED_COLUMN, running_only
 from models.store import EngineStore
 from services.data import ContainerInfo
+from ui.logs_window import LogsWindow
 from ui.table_page import TablePage
+
+#: Logs windows opened at once from one selection, at most.
+MAX_LOG_WINDOWS = 8
 
 #: Initial column widths: ID, Name, Image, Command, Created, Status, Ports.
 WIDTHS = [105, 140, 130, 130, 115, 190, 170]
@@ -61,6 +65,13 @@ class ContainersPage(TablePage):
             self.restart_selected,
             tip=self.tr("Restart the selected containers"),
         )
+        self.logs_action = self.add_action(
+            self.tr("Logs"),
+            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+            self.show_logs,
+            QKeySequence("Ctrl+L"),
+            tip=self.tr("Follow the selected containers' logs (Ctrl+L, or double-click)"),
+        )
         self.remove_action = self.add_action(
             self.tr("Remove"),
             style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon),
@@ -68,6 +79,9 @@ class ContainersPage(TablePage):
             QKeySequence(QKeySequence.StandardKey.Delete),
             tip=self.tr("Remove the selected containers (Delete)"),
         )
+
+        self.logs_windows: dict[str, LogsWindow] = {}
+        self.view.doubleClicked.connect(lambda _index: self.show_logs())
 
         store.counts_changed.connect(self.update_empty_hint)
         store.status_changed.connect(self.update_empty_hint)
@@ -99,6 +113,7 @@ class ContainersPage(TablePage):
         self.start_action.setEnabled(len(running) < len(selected))
         self.stop_action.setEnabled(bool(running))
         self.restart_action.setEnabled(bool(selected))
+        self.logs_action.setEnabled(bool(selected))
         self.remove_action.setEnabled(bool(selected))
 
     # -- actions ---------------------------------------------------------------------------
@@ -138,6 +153,20 @@ class ContainersPage(TablePage):
                     docker_command("restart", targets),
                 )
             )
+
+    def show_logs(self) -> None:
+        """A logs window per selected container; one already open is brought forward."""
+        for container in self.selected_items()[:MAX_LOG_WINDOWS]:
+            window = self.logs_windows.get(container.id)
+            if window is None:
+                window = LogsWindow(self.store.engine, container, self)
+                self.logs_windows[container.id] = window
+                window.destroyed.connect(
+                    lambda _=None, key=container.id: self.logs_windows.pop(key, None)
+                )
+            window.show()
+            window.raise_()
+            window.activateWindow()
 
     def remove_selected(self) -> None:
         targets: list[ContainerInfo] = self.selected_items()

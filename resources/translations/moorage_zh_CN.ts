@@ -4,38 +4,38 @@
 <context>
     <name>Columns</name>
     <message>
-        <location filename="../../models/containers.py" line="82"/>
+        <location filename="../../models/containers.py" line="84"/>
         <source>Container ID</source>
         <translation>容器 ID</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="88"/>
+        <location filename="../../models/containers.py" line="90"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="95"/>
+        <location filename="../../models/containers.py" line="97"/>
         <source>Image</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="99"/>
+        <location filename="../../models/containers.py" line="101"/>
         <source>Command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="101"/>
+        <location filename="../../models/containers.py" line="103"/>
         <location filename="../../models/images.py" line="77"/>
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="108"/>
+        <location filename="../../models/containers.py" line="110"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="115"/>
+        <location filename="../../models/containers.py" line="117"/>
         <source>Ports</source>
         <translation>端口</translation>
     </message>
@@ -141,43 +141,43 @@
 <context>
     <name>ContainerState</name>
     <message>
-        <location filename="../../models/containers.py" line="34"/>
+        <location filename="../../models/containers.py" line="36"/>
         <source>Created</source>
         <extracomment>Colours of the state dot in the Name column, chosen to read on light and dark themes.</extracomment>
         <translation>已创建</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="35"/>
+        <location filename="../../models/containers.py" line="37"/>
         <source>Running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="36"/>
+        <location filename="../../models/containers.py" line="38"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="37"/>
+        <location filename="../../models/containers.py" line="39"/>
         <source>Restarting</source>
         <translation>重启中</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="38"/>
+        <location filename="../../models/containers.py" line="40"/>
         <source>Being removed</source>
         <translation>正在删除</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="39"/>
+        <location filename="../../models/containers.py" line="41"/>
         <source>Exited</source>
         <translation>已退出</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="40"/>
+        <location filename="../../models/containers.py" line="42"/>
         <source>Dead</source>
         <translation>已失效</translation>
     </message>
     <message>
-        <location filename="../../models/containers.py" line="41"/>
+        <location filename="../../models/containers.py" line="43"/>
         <source>Unknown</source>
         <translation>未知</translation>
     </message>
@@ -185,114 +185,124 @@
 <context>
     <name>ContainersPage</name>
     <message>
-        <location filename="../../ui/containers_page.py" line="29"/>
+        <location filename="../../ui/containers_page.py" line="33"/>
         <source>Containers</source>
-        <extracomment>Initial column widths: ID, Name, Image, Command, Created, Status, Ports.</extracomment>
+        <extracomment>Logs windows opened at once from one selection, at most. Initial column widths: ID, Name, Image, Command, Created, Status, Ports.</extracomment>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="39"/>
+        <location filename="../../ui/containers_page.py" line="43"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="42"/>
+        <location filename="../../ui/containers_page.py" line="46"/>
         <source>Show stopped containers too (docker ps -a)</source>
         <translation>同时显示已停止的容器（docker ps -a）</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="47"/>
+        <location filename="../../ui/containers_page.py" line="51"/>
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="50"/>
+        <location filename="../../ui/containers_page.py" line="54"/>
         <source>Start the selected containers</source>
         <translation>启动所选容器</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="53"/>
+        <location filename="../../ui/containers_page.py" line="57"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="56"/>
+        <location filename="../../ui/containers_page.py" line="60"/>
         <source>Stop the selected containers</source>
         <translation>停止所选容器</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="59"/>
+        <location filename="../../ui/containers_page.py" line="63"/>
         <source>Restart</source>
         <translation>重启</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="62"/>
+        <location filename="../../ui/containers_page.py" line="66"/>
         <source>Restart the selected containers</source>
         <translation>重启所选容器</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="65"/>
-        <location filename="../../ui/containers_page.py" line="165"/>
+        <location filename="../../ui/containers_page.py" line="69"/>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py" line="73"/>
+        <source>Follow the selected containers&apos; logs (Ctrl+L, or double-click)</source>
+        <translation>跟随所选容器的日志（Ctrl+L，或双击）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py" line="76"/>
+        <location filename="../../ui/containers_page.py" line="194"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="69"/>
+        <location filename="../../ui/containers_page.py" line="80"/>
         <source>Remove the selected containers (Delete)</source>
         <translation>删除所选容器（Delete 键）</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="89"/>
+        <location filename="../../ui/containers_page.py" line="103"/>
         <source>No container is running. Tick “Show all” to see the %1 stopped ones.</source>
         <translation>没有正在运行的容器。勾选“显示全部”可查看 %1 个已停止的容器。</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="92"/>
+        <location filename="../../ui/containers_page.py" line="106"/>
         <source>This engine has no containers yet. Create one with docker run, or verify the installation on the Engine page.</source>
         <translation>此引擎还没有容器。可以用 docker run 创建一个，或在“引擎”页面验证安装。</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="113"/>
+        <location filename="../../ui/containers_page.py" line="128"/>
         <source>Containers started: %1</source>
         <translation>已启动容器：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="125"/>
+        <location filename="../../ui/containers_page.py" line="140"/>
         <source>Containers stopped: %1</source>
         <translation>已停止容器：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="137"/>
+        <location filename="../../ui/containers_page.py" line="152"/>
         <source>Containers restarted: %1</source>
         <translation>已重启容器：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="148"/>
+        <location filename="../../ui/containers_page.py" line="177"/>
         <source>Remove the container %1?</source>
         <translation>删除容器 %1？</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="150"/>
+        <location filename="../../ui/containers_page.py" line="179"/>
         <source>Remove %1 containers?</source>
         <translation>删除 %1 个容器？</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="151"/>
+        <location filename="../../ui/containers_page.py" line="180"/>
         <source>Its file system changes are lost; volumes stay.</source>
         <translation>容器文件系统中的改动将丢失；数据卷会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="154"/>
+        <location filename="../../ui/containers_page.py" line="183"/>
         <source>%1 running will be stopped and removed (forced): %2.</source>
         <translation>%1 个正在运行的容器将被强制停止并删除：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="163"/>
+        <location filename="../../ui/containers_page.py" line="192"/>
         <source>Remove containers</source>
         <translation>删除容器</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="170"/>
+        <location filename="../../ui/containers_page.py" line="199"/>
         <source>Containers removed: %1</source>
         <translation>已删除容器：%1</translation>
     </message>
@@ -775,6 +785,180 @@
     </message>
 </context>
 <context>
+    <name>LogsWindow</name>
+    <message>
+        <location filename="../../ui/logs_window.py" line="65"/>
+        <source>Logs — %1</source>
+        <extracomment>The choices of how much of the past to read: (lines, or None for the whole log). Filter keystrokes are applied after this pause in typing, in milliseconds.</extracomment>
+        <translation>日志 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="74"/>
+        <source>Filter lines (Ctrl+F)</source>
+        <translation>筛选行（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="76"/>
+        <source>Regex</source>
+        <translation>正则</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="78"/>
+        <source>Read the filter as a regular expression</source>
+        <translation>将筛选内容视为正则表达式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="79"/>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="83"/>
+        <source>stdout and stderr</source>
+        <translation>stdout 和 stderr</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="84"/>
+        <source>stdout only</source>
+        <translation>仅 stdout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="85"/>
+        <source>stderr only</source>
+        <translation>仅 stderr</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="86"/>
+        <source>Timestamps</source>
+        <translation>时间戳</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="91"/>
+        <source>How much of the past to read (docker logs --tail)</source>
+        <translation>读取多少历史日志（docker logs --tail）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="94"/>
+        <source>Whole log</source>
+        <translation>全部日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="96"/>
+        <source>Last %1 lines</source>
+        <translation>最后 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="106"/>
+        <source>Reload</source>
+        <translation>重新加载</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="109"/>
+        <source>Read the log again and follow it</source>
+        <translation>重新读取日志并继续跟随</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="111"/>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="114"/>
+        <source>Save the whole log to a file (docker logs &gt; file)</source>
+        <translation>将全部日志保存到文件（docker logs &gt; 文件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="213"/>
+        <source>Not a valid regular expression: %1</source>
+        <translation>不是有效的正则表达式：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="275"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="277"/>
+        <source>Stop scrolling; lines are still kept</source>
+        <translation>停止滚动；新行仍会保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="279"/>
+        <source>Follow</source>
+        <translation>跟随</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="281"/>
+        <source>(%1 new)</source>
+        <translation>（%1 条新行）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="284"/>
+        <source>Show the new lines and keep scrolling (End)</source>
+        <translation>显示新行并继续滚动（End）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="287"/>
+        <source>%1 lines</source>
+        <translation>%1 行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="289"/>
+        <source>%1 match</source>
+        <translation>%1 行匹配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="291"/>
+        <source>%1 lines/s</source>
+        <translation>%1 行/秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="294"/>
+        <source>%1 skipped: they came faster than they could be read</source>
+        <translation>跳过 %1 行：产生速度超过读取速度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="300"/>
+        <source>Stopped: %1</source>
+        <translation>已停止：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="302"/>
+        <source>The output ended (the container is not running).</source>
+        <translation>输出已结束（容器未在运行）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="304"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="306"/>
+        <source>following</source>
+        <translation>跟随中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="326"/>
+        <source>Save the log of %1</source>
+        <translation>保存 %1 的日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="338"/>
+        <source>Saving to %1…</source>
+        <translation>正在保存到 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="346"/>
+        <source>Saved %1 lines to %2</source>
+        <translation>已将 %1 行保存到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="355"/>
+        <source>Could not save the log: %1</source>
+        <translation>无法保存日志：%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="65"/>
@@ -1110,32 +1294,33 @@
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../ui/table_page.py" line="97"/>
+        <location filename="../../ui/table_page.py" line="119"/>
         <source>Filter (Ctrl+F)</source>
+        <extracomment>An insert of this many rows or more is painted a turn of the event loop later (see below).</extracomment>
         <translation>筛选（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/table_page.py" line="148"/>
+        <location filename="../../ui/table_page.py" line="170"/>
         <source>Nothing matches “%1”.</source>
         <translation>没有与“%1”匹配的项。</translation>
     </message>
     <message>
-        <location filename="../../ui/table_page.py" line="180"/>
+        <location filename="../../ui/table_page.py" line="202"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/table_page.py" line="216"/>
+        <location filename="../../ui/table_page.py" line="238"/>
         <source>Some actions failed</source>
         <translation>部分操作失败</translation>
     </message>
     <message>
-        <location filename="../../ui/table_page.py" line="217"/>
+        <location filename="../../ui/table_page.py" line="239"/>
         <source>%1 of %2 failed:</source>
         <translation>%2 项中有 %1 项失败：</translation>
     </message>
     <message>
-        <location filename="../../ui/table_page.py" line="225"/>
+        <location filename="../../ui/table_page.py" line="247"/>
         <source>Equivalent command:</source>
         <translation>等效命令：</translation>
     </message>

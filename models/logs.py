@@ -1,0 +1,337 @@
+"""One container's log as a window shows it: kept lines, a filter, the rate, follow and pause.
+
+Lines are rows of a list model rather than the text of a QPlainTextEdit: 50,000 lines in a
+text document took ~35 MB and trimming its first blocks while appending ~40 ms a tick; as
+rows, a line costs its Python strings and only the rows on screen are ever laid out.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QGuiApplication, QPalette
+
+from services.engine import DockerEngine
+from services.errors import EngineError
+from services.logs import STDERR, STDOUT, LogEnd, LogFileError, LogFollower, LogLine
+
+#: Lines kept per window (older ones go first); ~13 MB of Python strings at 100 characters.
+KEEP = 50_000
+#: Lines read from the past when a window opens (`docker logs --tail`).
+DEFAULT_TAIL = 1_000
+#: How often arrived lines are shown, in milliseconds: fast enough to look live, and a
+#: flood becomes one insert of many rows instead of a repaint per line.
+PULL_MS = 100
+#: What the rate is averaged over, in seconds.
+RATE_WINDOW = 2.0
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+#: The line itself (a LogLine), for copying and tests.
+LineRole = Qt.ItemDataRole.UserRole + 1
+
+
+def local_time(stamp: str) -> str:
+    """The engine's RFC 3339 UTC stamp as local time to the millisecond, "" if there is none."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp[:19] + "+00:00").astimezone()
+    except ValueError:
+        return stamp
+    fraction = stamp[20:23].rstrip("Z+-:") if stamp[19:20] == "." else ""
+    millis = fraction.ljust(3, "0")
+    return f"{moment:%Y-%m-%d %H:%M:%S}.{millis}"
+
+
+def engine_text(lines: Iterable[LogLine], timestamps: bool) -> str:
+    """Lines as `docker logs [-t]` prints them, one per line with a final newline."""
+    if timestamps:
+        return "".join(f"{line.stamp} {line.text}\n" for line in lines)
+    return "".join(f"{line.text}\n" for line in lines)
+
+
+@dataclass(frozen=True, slots=True)
+class LogFilter:
+    """Which lines show: a text (plain or a regular expression) and the streams."""
+
+    text: str = ""
+    regex: bool = False
+    case_sensitive: bool = False
+    stdout: bool = True
+    stderr: bool = True
+
+    def matcher(self) -> Callable[[LogLine], bool] | None:
+        """A test for a line, None when every line shows; raises re.error for a bad pattern."""
+        streams = {s for s, on in ((STDOUT, self.stdout), (STDERR, self.stderr)) if on}
+        text = self.text
+        if not text and len(streams) == 2:
+            return None
+        if not text:
+            return lambda line: line.stream in streams
+        if self.regex:
+            search = re.compile(text, 0 if self.case_sensitive else re.IGNORECASE).search
+            return lambda line: line.stream in streams and search(line.text) is not None
+        if self.case_sensitive:
+            return lambda line: line.stream in streams and text in line.text
+        folded = text.casefold()
+        return lambda line: line.stream in streams and folded in line.text.casefold()
+
+
+class LogLinesModel(QAbstractListModel):
+    """The lines on show, as rows; text is made only for the rows the view paints."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._lines: list[LogLine] = []
+        self._timestamps = True
+        self._stderr_brush: QBrush | None = None
+        #: The longest text shown so far, in characters, for the view's column width.
+        self.widest = 0
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._lines)
+
+    def data(self, index: QModelIndex, role: int = _DISPLAY):
+        if role == _DISPLAY:
+            line = self._lines[index.row()]
+            return self.line_text(line)
+        if role == _FOREGROUND:
+            if self._lines[index.row()].stream == STDERR:
+                return self._stderr()
+            return None
+        if role == LineRole:
+            return self._lines[index.row()]
+        return None
+
+    def line_text(self, line: LogLine) -> str:
+        text = line.text.expandtabs(8) if "\t" in line.text else line.text
+        if self._timestamps and line.stamp:
+            return f"{local_time(line.stamp)}  {text}"
+        return text
+
+    def _stderr(self) -> QBrush:
+        if self._stderr_brush is None:
+            palette = QGuiApplication.palette()
+            dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
+            self._stderr_brush = QBrush(Qt.GlobalColor.red if dark else Qt.GlobalColor.darkRed)
+        return self._stderr_brush
+
+    @property
+    def timestamps(self) -> bool:
+        return self._timestamps
+
+    def set_timestamps(self, shown: bool) -> None:
+        if shown != self._timestamps:
+            self._timestamps = shown
+            self.layoutAboutToBeChanged.emit()
+            self.layoutChanged.emit()
+
+    def lines(self) -> list[LogLine]:
+        return self._lines
+
+    def append(self, lines: list[LogLine], keep: int) -> None:
+        """Add rows at the end and drop the oldest beyond `keep`."""
+        if not lines:
+            return
+        if len(lines) >= keep:
+            self.replace(lines[-keep:])
+            return
+        excess = len(self._lines) + len(lines) - keep
+        if excess > 0:
+            self.beginRemoveRows(QModelIndex(), 0, excess - 1)
+            del self._lines[:excess]
+            self.endRemoveRows()
+        first = len(self._lines)
+        self.beginInsertRows(QModelIndex(), first, first + len(lines) - 1)
+        self._lines += lines
+        self.endInsertRows()
+        self._widen(lines)
+
+    def replace(self, lines: list[LogLine]) -> None:
+        self.beginResetModel()
+        self._lines = list(lines)
+        self.endResetModel()
+        self.widest = 0
+        self._widen(self._lines)
+
+    def _widen(self, lines: list[LogLine]) -> None:
+        if lines:
+            self.widest = max(self.widest, max(map(len, (line.text for line in lines))))
+
+
+@dataclass(frozen=True, slots=True)
+class LogStatus:
+    """What the window's status line says."""
+
+    kept: int
+    shown: int
+    per_second: float
+    dropped: int
+    waiting: int
+    paused: bool
+    following: bool
+    ended: LogEnd | None
+
+
+class ContainerLogs(QObject):
+    """`docker logs -t -f --tail N` for one container, kept, filtered and shown as rows.
+
+    Signals:
+        status_changed(LogStatus): after each pull, and on pause, filter or restart.
+        error(str): saving failed or the engine refused; the text says why.
+    """
+
+    status_changed = Signal(object)
+
+    def __init__(
+        self,
+        engine: DockerEngine,
+        container_id: str,
+        *,
+        tail: int | None = DEFAULT_TAIL,
+        keep: int = KEEP,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self.container_id = container_id
+        self.tail = tail
+        self.keep = keep
+        self.model = LogLinesModel(self)
+        self.kept: deque[LogLine] = deque(maxlen=keep)
+        self.paused = False
+        self._filter = LogFilter()
+        self._matches: Callable[[LogLine], bool] | None = None
+        self._follower: LogFollower | None = None
+        self._ended: LogEnd | None = None
+        self._dropped = 0
+        self._waiting = 0
+        self._arrivals: deque[tuple[float, int]] = deque()
+        self._timer = QTimer(self)
+        self._timer.setInterval(PULL_MS)
+        self._timer.timeout.connect(self.pull)
+
+    # -- life ------------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Read the last `tail` lines and follow; again from scratch when called again."""
+        self.stop()
+        self.kept.clear()
+        self.model.replace([])
+        self._ended = None
+        self._dropped = 0
+        self._waiting = 0
+        self._arrivals.clear()
+        self._follower = self.engine.follow_logs(self.container_id, tail=self.tail, keep=self.keep)
+        self._timer.start()
+        self._emit_status()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        if self._follower is not None:
+            self._follower.close()
+            self._follower = None
+
+    @property
+    def follower(self) -> LogFollower | None:
+        return self._follower
+
+    def pull(self) -> None:
+        """Take what arrived and show it; stops polling once the stream has ended."""
+        if self._follower is None:
+            return
+        batch = self._follower.take()
+        now = time.monotonic()
+        if batch.received:
+            self._arrivals.append((now, batch.received))
+        while self._arrivals and self._arrivals[0][0] < now - RATE_WINDOW:
+            self._arrivals.popleft()
+        self._dropped += batch.dropped
+        if batch.lines:
+            self.kept.extend(batch.lines)
+            if self.paused:
+                self._waiting += len(batch.lines)
+            else:
+                self.model.append(self._shown(batch.lines), self.keep)
+        if batch.ended is not None:
+            self._ended = batch.ended
+            self._timer.stop()
+        self._emit_status()
+
+    def _shown(self, lines: Iterable[LogLine]) -> list[LogLine]:
+        matches = self._matches
+        return list(lines) if matches is None else [line for line in lines if matches(line)]
+
+    # -- what the window changes -----------------------------------------------------------
+
+    def set_filter(self, wanted: LogFilter) -> str:
+        """Show only matching lines; "" or, for a bad regular expression, why it is bad."""
+        try:
+            matches = wanted.matcher()
+        except re.error as error:
+            return str(error)
+        self._filter = wanted
+        self._matches = matches
+        self._rebuild()
+        return ""
+
+    @property
+    def filter(self) -> LogFilter:
+        return self._filter
+
+    def set_paused(self, paused: bool) -> None:
+        """Paused, lines are kept but the rows stand still; resuming shows what came."""
+        if paused == self.paused:
+            return
+        self.paused = paused
+        if not paused:
+            self._rebuild()
+        else:
+            self._emit_status()
+
+    def _rebuild(self) -> None:
+        self._waiting = 0
+        self.model.replace(self._shown(self.kept))
+        self._emit_status()
+
+    def _emit_status(self) -> None:
+        span = RATE_WINDOW
+        if self._arrivals:
+            span = max(
+                min(RATE_WINDOW, time.monotonic() - self._arrivals[0][0] + PULL_MS / 1000), 0.1
+            )
+        per_second = sum(count for _, count in self._arrivals) / span
+        self.status_changed.emit(
+            LogStatus(
+                kept=len(self.kept),
+                shown=self.model.rowCount(),
+                per_second=per_second,
+                dropped=self._dropped,
+                waiting=self._waiting,
+                paused=self.paused,
+                following=self._follower is not None and self._ended is None,
+                ended=self._ended,
+            )
+        )
+
+    async def save(self, path: Path) -> int:
+        """Write the container's whole log (not only what is kept) as `docker logs` would."""
+        timestamps = self.model.timestamps
+        return await self.engine.save_logs(
+            self.container_id, path, lambda lines: engine_text(lines, timestamps)
+        )
+
+
+def save_failed(error: BaseException) -> str:
+    """The sentence for a failed save: the engine's words or the file system's."""
+    if isinstance(error, EngineError | LogFileError):
+        return str(error)
+    return f"{type(error).__name__}: {error}"

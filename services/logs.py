@@ -1,0 +1,306 @@
+"""A container's logs (`docker logs -t [-f]`), read on a thread of its own, fast enough for a flood.
+
+The SDK's `logs(stream=True)` hands out one payload per frame and drops which stream
+(stdout or stderr) it came from. The engine's answer is read here instead, a chunk at a time,
+and cut into lines by :class:`LogDecoder`.
+
+A container printing as fast as it can sends far more lines than anyone can read, so the
+reader never waits for the window: it keeps at most `keep` lines waiting to be taken and counts
+what it had to drop. The window takes what is waiting on a timer (`LogFollower.take`); no
+signal is sent per line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import struct
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple, TextIO
+
+import docker
+
+from services.errors import EngineError
+
+STDOUT = 1
+STDERR = 2
+
+#: The engine's multiplexed stream: a frame is [stream, 0, 0, 0, size (4 bytes, big-endian)].
+_HEADER = struct.Struct(">BxxxL")
+#: The most one read asks for: a chunk of the HTTP answer, usually a frame or a few.
+READ_SIZE = 256 * 1024
+
+
+class LogLine(NamedTuple):
+    """One line of a container's output; `stamp` is the engine's RFC 3339 time of it."""
+
+    stream: int
+    stamp: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class LogBatch:
+    """What arrived since the last `take()`.
+
+    `dropped` counts lines that came faster than they were taken and were let go (the
+    newest are kept); `ended` is None while following, else why the stream stopped.
+    """
+
+    lines: list[LogLine]
+    dropped: int
+    received: int
+    ended: LogEnd | None
+
+
+@dataclass(frozen=True, slots=True)
+class LogEnd:
+    """Why a log stream stopped: the container's output ended, or an error."""
+
+    error: EngineError | None = None
+
+
+def _split_stamp(text: str) -> tuple[str, str]:
+    stamp, space, rest = text.partition(" ")
+    if space and stamp[:4].isdigit() and stamp.endswith("Z"):
+        return stamp, rest
+    return "", text
+
+
+class LogDecoder:
+    """Cuts the engine's log answer into lines, whatever the chunk boundaries.
+
+    Without a TTY the answer is multiplexed: frames, each one log message of one stream (a
+    line, or a piece of a line longer than the engine's 16 KiB message limit, which then has
+    no newline at its end and continues in the stream's next frame). With a TTY it is the
+    raw output, cut at newlines. Each message starts with the engine's timestamp (`-t`).
+    """
+
+    def __init__(self, tty: bool) -> None:
+        self._tty = tty
+        self._pending = b""
+        self._partial: dict[int, tuple[str, str]] = {}
+
+    def feed(self, data: bytes) -> list[LogLine]:
+        buffer = self._pending + data if self._pending else data
+        lines: list[LogLine] = []
+        if self._tty:
+            *complete, self._pending = buffer.split(b"\n")
+            for raw in complete:
+                self._add(lines, STDOUT, raw.rstrip(b"\r").decode("utf-8", "replace"), True)
+            return lines
+        position, end, header = 0, len(buffer), _HEADER
+        while end - position >= header.size:
+            stream, size = header.unpack_from(buffer, position)
+            start = position + header.size
+            if end - start < size:
+                break
+            payload = buffer[start : start + size].decode("utf-8", "replace")
+            position = start + size
+            complete = payload.endswith("\n")
+            self._add(lines, stream, payload[:-1] if complete else payload, complete)
+        self._pending = buffer[position:]
+        return lines
+
+    def finish(self) -> list[LogLine]:
+        """The pieces still held once the answer ended (a last line without a newline)."""
+        lines: list[LogLine] = []
+        if self._pending and self._tty:
+            self._add(lines, STDOUT, self._pending.decode("utf-8", "replace"), True)
+        self._pending = b""
+        for stream, (stamp, text) in self._partial.items():
+            lines.append(LogLine(stream, stamp, text))
+        self._partial.clear()
+        return lines
+
+    def _add(self, lines: list[LogLine], stream: int, message: str, complete: bool) -> None:
+        stamp, text = _split_stamp(message)
+        if stream in self._partial:
+            stamp, start = self._partial.pop(stream)
+            text = start + text
+        if complete:
+            lines.append(LogLine(stream, stamp, text))
+        else:
+            self._partial[stream] = (stamp, text)
+
+
+def open_log_stream(
+    api: docker.APIClient, container_id: str, *, follow: bool, tail: int | None
+) -> tuple[Callable[[], bytes], bool, object]:
+    """Start `docker logs -t` on `api`: a chunk reader, whether it is a TTY's, and the answer.
+
+    The request has no read timeout: a followed container may stay silent for hours.
+    """
+    tty = bool(api.inspect_container(container_id)["Config"].get("Tty"))
+    response = api.get(
+        f"{api.base_url}/v{api.api_version}/containers/{container_id}/logs",
+        params={
+            "stdout": 1,
+            "stderr": 1,
+            "timestamps": 1,
+            "follow": int(follow),
+            "tail": "all" if tail is None else str(tail),
+        },
+        stream=True,
+        timeout=None,
+    )
+    if response.status_code >= 400:
+        with contextlib.closing(response):
+            response.raise_for_status()
+    raw = response.raw
+
+    def read() -> bytes:
+        return raw.read1(READ_SIZE)
+
+    return read, tty, response
+
+
+def _shut(response: object) -> None:
+    """Close a streaming answer from another thread, waking its blocked read."""
+    with contextlib.suppress(Exception):
+        docker.types.CancellableStream(iter(()), response).close()
+
+
+class LogFollower:
+    """`docker logs -t --tail N [-f]` on a thread and client of its own.
+
+    `take()` from any thread (the window's timer) hands over what arrived; `close()` stops.
+    """
+
+    def __init__(
+        self,
+        make_client: Callable[[], docker.APIClient],
+        translate: Callable[[BaseException], EngineError],
+        container_id: str,
+        *,
+        tail: int | None,
+        keep: int,
+        follow: bool = True,
+    ) -> None:
+        self.container_id = container_id
+        self._make_client = make_client
+        self._translate = translate
+        self._tail = tail
+        self._keep = keep
+        self._follow = follow
+        self._lock = threading.Lock()
+        self._waiting: list[LogLine] = []
+        self._dropped = 0
+        self._received = 0
+        self._ended: LogEnd | None = None
+        self._response: object = None
+        self._closed = False
+        self._thread = threading.Thread(target=self._read, name="moorage-logs", daemon=True)
+        self._thread.start()
+
+    @property
+    def thread(self) -> threading.Thread:
+        return self._thread
+
+    def _read(self) -> None:
+        client = None
+        end = LogEnd()
+        try:
+            client = self._make_client()
+            read, tty, response = open_log_stream(
+                client, self.container_id, follow=self._follow, tail=self._tail
+            )
+            with self._lock:
+                self._response = response
+                closed = self._closed
+            if closed:
+                _shut(response)
+                return
+            decoder = LogDecoder(tty)
+            while chunk := read():
+                self._hand_over(decoder.feed(chunk))
+            self._hand_over(decoder.finish())
+        except Exception as error:
+            if not self._closed:
+                end = LogEnd(self._translate(error))
+        finally:
+            if client is not None:
+                client.close()
+            with self._lock:
+                self._ended = end
+
+    def _hand_over(self, lines: list[LogLine]) -> None:
+        if not lines:
+            return
+        with self._lock:
+            self._received += len(lines)
+            waiting = self._waiting
+            waiting += lines
+            excess = len(waiting) - self._keep
+            if excess > 0:
+                del waiting[:excess]
+                self._dropped += excess
+
+    def take(self) -> LogBatch:
+        """The lines that arrived since the last call, and how the stream stands."""
+        with self._lock:
+            batch = LogBatch(self._waiting, self._dropped, self._received, self._ended)
+            self._waiting = []
+            self._dropped = 0
+            self._received = 0
+        return batch
+
+    def close(self) -> None:
+        """Stop reading; the thread ends as soon as its socket is shut."""
+        with self._lock:
+            self._closed = True
+            response = self._response
+        if response is not None:
+            _shut(response)
+
+
+class LogFileError(Exception):
+    """The log could not be written to its file; `str()` says why and where."""
+
+
+def write_log(
+    api: docker.APIClient,
+    container_id: str,
+    path: Path,
+    render: Callable[[Iterable[LogLine]], str],
+) -> int:
+    """Write the container's whole log to `path` as `render` words it; returns the line count.
+
+    Written to a temporary file beside `path` and renamed, so a failure leaves no half file.
+    The file's own failures are LogFileError, so they are not taken for the engine's.
+    """
+    partial = path.with_name(path.name + ".part")
+    try:
+        out = open(partial, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+    except OSError as error:
+        raise LogFileError(f"{error.strerror or error}: {path}") from error
+    count = 0
+    try:
+        read, tty, response = open_log_stream(api, container_id, follow=False, tail=None)
+        decoder = LogDecoder(tty)
+        with contextlib.closing(response), out:
+            while chunk := read():
+                count += _write_lines(out, path, decoder.feed(chunk), render)
+            count += _write_lines(out, path, decoder.finish(), render)
+        try:
+            partial.replace(path)
+        except OSError as error:
+            raise LogFileError(f"{error.strerror or error}: {path}") from error
+    except BaseException:
+        out.close()
+        partial.unlink(missing_ok=True)
+        raise
+    return count
+
+
+def _write_lines(
+    out: TextIO, path: Path, lines: list[LogLine], render: Callable[[Iterable[LogLine]], str]
+) -> int:
+    if lines:
+        try:
+            out.write(render(lines))
+        except OSError as error:
+            raise LogFileError(f"{error.strerror or error}: {path}") from error
+    return len(lines)

@@ -1,0 +1,112 @@
+"""Kept lines, the filter and the rows of a logs window, without an engine."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from models.logs import ContainerLogs, LogFilter, LogLinesModel, engine_text, local_time
+from services.logs import STDERR, STDOUT, LogBatch, LogEnd, LogLine
+
+STAMP = "2026-12-01T13:00:00.5Z"
+
+
+def line(text: str, stream: int = STDOUT) -> LogLine:
+    return LogLine(stream, STAMP, text)
+
+
+class QueueFollower:
+    """Stands in for LogFollower: hands out what the test put in."""
+
+    def __init__(self) -> None:
+        self.batches: list[LogBatch] = []
+        self.closed = False
+
+    def take(self) -> LogBatch:
+        return self.batches.pop(0) if self.batches else LogBatch([], 0, 0, None)
+
+    def close(self) -> None:
+        self.closed = True
+
+
+class QueueEngine:
+    def __init__(self) -> None:
+        self.followers: list[QueueFollower] = []
+
+    def follow_logs(self, container_id: str, *, tail, keep) -> QueueFollower:
+        self.followers.append(QueueFollower())
+        return self.followers[-1]
+
+
+def texts(model: LogLinesModel) -> list[str]:
+    return [entry.text for entry in model.lines()]
+
+
+def test_plain_filter_ignores_case_unless_asked():
+    matches = LogFilter("error").matcher()
+    assert matches(line("An ERROR here")) and not matches(line("fine"))
+    strict = LogFilter("error", case_sensitive=True).matcher()
+    assert not strict(line("An ERROR here"))
+
+
+def test_regex_filter_and_streams():
+    matches = LogFilter(r"took \d+ ms", regex=True, stdout=False).matcher()
+    assert matches(line("took 12 ms", STDERR))
+    assert not matches(line("took 12 ms", STDOUT))
+    assert not matches(line("took many ms", STDERR))
+    assert LogFilter().matcher() is None
+
+
+def test_a_bad_regex_raises_for_the_window_to_say():
+    with pytest.raises(re.error):
+        LogFilter("([a-z", regex=True).matcher()
+
+
+def test_append_keeps_only_the_newest_rows():
+    model = LogLinesModel()
+    model.append([line(f"{n}") for n in range(8)], keep=10)
+    model.append([line(f"{n}") for n in range(8, 14)], keep=10)
+    assert texts(model) == [str(n) for n in range(4, 14)]
+    model.append([line(f"{n}") for n in range(100, 130)], keep=10)
+    assert texts(model) == [str(n) for n in range(120, 130)]
+    assert model.widest == 3
+
+
+def test_local_time_and_engine_text():
+    assert local_time("") == ""
+    assert local_time("2026-12-01T13:00:00.5Z").endswith(":00.500")
+    assert local_time("2026-12-01T13:00:00Z").endswith(":00.000")
+    assert engine_text([line("a"), line("b")], timestamps=False) == "a\nb\n"
+    assert engine_text([line("a")], timestamps=True) == f"{STAMP} a\n"
+
+
+def test_pull_shows_matching_lines_and_pause_holds_them(qtbot):
+    engine = QueueEngine()
+    logs = ContainerLogs(engine, "abc", keep=100)
+    logs.start()
+    follower = engine.followers[-1]
+    follower.batches.append(LogBatch([line("GET /"), line("boom", STDERR)], 0, 2, None))
+    logs.pull()
+    assert texts(logs.model) == ["GET /", "boom"]
+
+    assert logs.set_filter(LogFilter("boom")) == ""
+    assert texts(logs.model) == ["boom"]
+    assert "unterminated" in logs.set_filter(LogFilter("(", regex=True))
+    assert texts(logs.model) == ["boom"], "a bad pattern changes nothing"
+
+    statuses = []
+    logs.status_changed.connect(statuses.append)
+    logs.set_paused(True)
+    follower.batches.append(LogBatch([line("boom again")], 3, 4, None))
+    logs.pull()
+    assert texts(logs.model) == ["boom"]
+    assert statuses[-1].waiting == 1 and statuses[-1].dropped == 3
+    logs.set_paused(False)
+    assert texts(logs.model) == ["boom", "boom again"]
+
+    follower.batches.append(LogBatch([], 0, 0, LogEnd()))
+    logs.pull()
+    assert statuses[-1].ended == LogEnd() and not statuses[-1].following
+    logs.stop()
+    assert follower.closed

@@ -1,0 +1,78 @@
+"""The engine's log answer cut into lines, whatever the chunk boundaries fall on."""
+
+from __future__ import annotations
+
+import struct
+
+from services.logs import STDERR, STDOUT, LogDecoder, LogLine
+
+STAMP = "2026-12-01T13:00:00.123456789Z"
+
+
+def frame(stream: int, payload: str) -> bytes:
+    data = payload.encode()
+    return struct.pack(">BxxxL", stream, len(data)) + data
+
+
+def test_frames_become_lines_with_stream_and_stamp():
+    decoder = LogDecoder(tty=False)
+    data = frame(STDOUT, f"{STAMP} hello world\n") + frame(STDERR, f"{STAMP} oops\n")
+    assert decoder.feed(data) == [
+        LogLine(STDOUT, STAMP, "hello world"),
+        LogLine(STDERR, STAMP, "oops"),
+    ]
+
+
+def test_a_frame_split_anywhere_across_chunks_comes_out_once():
+    data = b"".join(frame(STDOUT, f"{STAMP} line {n}\n") for n in range(50))
+    for cut in (1, 3, 8, 9, 47, len(data) - 1):
+        decoder = LogDecoder(tty=False)
+        lines = decoder.feed(data[:cut]) + decoder.feed(data[cut:])
+        assert [line.text for line in lines] == [f"line {n}" for n in range(50)]
+
+
+def test_a_message_longer_than_the_engine_limit_is_joined_per_stream():
+    decoder = LogDecoder(tty=False)
+    later = "2026-12-01T13:00:01Z"
+    data = (
+        frame(STDOUT, f"{STAMP} {'a' * 10}")
+        + frame(STDERR, f"{later} between\n")
+        + frame(STDOUT, f"{later} {'b' * 5}\n")
+    )
+    assert decoder.feed(data) == [
+        LogLine(STDERR, later, "between"),
+        LogLine(STDOUT, STAMP, "a" * 10 + "b" * 5),
+    ]
+
+
+def test_a_last_piece_without_newline_is_kept_until_the_end():
+    decoder = LogDecoder(tty=False)
+    assert decoder.feed(frame(STDOUT, f"{STAMP} no newline")) == []
+    assert decoder.finish() == [LogLine(STDOUT, STAMP, "no newline")]
+
+
+def test_tty_output_is_cut_at_newlines_and_loses_carriage_returns():
+    decoder = LogDecoder(tty=True)
+    lines = decoder.feed(f"{STAMP} one\r\n{STAMP} tw".encode())
+    lines += decoder.feed(b"o\r\n")
+    lines += decoder.feed(f"{STAMP} three".encode())
+    lines += decoder.finish()
+    assert lines == [
+        LogLine(STDOUT, STAMP, "one"),
+        LogLine(STDOUT, STAMP, "two"),
+        LogLine(STDOUT, STAMP, "three"),
+    ]
+
+
+def test_invalid_utf8_is_replaced_not_raised():
+    decoder = LogDecoder(tty=False)
+    payload = STAMP.encode() + b" caf\xe9\n"
+    data = struct.pack(">BxxxL", STDOUT, len(payload)) + payload
+    assert decoder.feed(data) == [LogLine(STDOUT, STAMP, "caf\ufffd")]
+
+
+def test_a_line_without_a_stamp_keeps_all_its_text():
+    decoder = LogDecoder(tty=False)
+    assert decoder.feed(frame(STDOUT, "plain words here\n")) == [
+        LogLine(STDOUT, "", "plain words here")
+    ]

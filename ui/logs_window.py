@@ -1,0 +1,364 @@
+"""A container's logs in a window of their own: followed live, filtered, paused, saved."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QFontDatabase, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractSlider,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyle,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.logs import (
+    DEFAULT_TAIL,
+    ContainerLogs,
+    LineRole,
+    LogFilter,
+    LogStatus,
+    save_failed,
+)
+from services.data import ContainerInfo
+from services.engine import DockerEngine
+from ui.tasks import TaskKeeper
+
+log = logging.getLogger(__name__)
+
+#: The choices of how much of the past to read: (lines, or None for the whole log).
+TAILS = (100, DEFAULT_TAIL, 10_000, None)
+#: Filter keystrokes are applied after this pause in typing, in milliseconds.
+FILTER_DELAY_MS = 150
+
+
+def _grouped(number: float) -> str:
+    return f"{number:,.0f}"
+
+
+class LogsWindow(QWidget):
+    """`docker logs -f` for one container, with a filter that understands regular expressions.
+
+    The window is a child of the page that opened it, so it goes with the page (a switch to
+    another engine); closing it stops reading.
+    """
+
+    def __init__(
+        self, engine: DockerEngine, container: ContainerInfo, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("logsWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.container = container
+        self.setWindowTitle(self.tr("Logs — %1").replace("%1", container.name))
+        self.resize(960, 600)
+        self.logs = ContainerLogs(engine, container.id, parent=self)
+        self._tasks = TaskKeeper(self._save_failed)
+        style = self.style()
+
+        self.filter = QLineEdit()
+        self.filter.setObjectName("logsFilter")
+        self.filter.setAccessibleName("logsFilter")
+        self.filter.setPlaceholderText(self.tr("Filter lines (Ctrl+F)"))
+        self.filter.setClearButtonEnabled(True)
+        self.regex = QCheckBox(self.tr("Regex"))
+        self.regex.setObjectName("logsRegex")
+        self.regex.setToolTip(self.tr("Read the filter as a regular expression"))
+        self.case = QCheckBox(self.tr("Match case"))
+        self.case.setObjectName("logsCase")
+        self.streams = QComboBox()
+        self.streams.setObjectName("logsStreams")
+        self.streams.addItem(self.tr("stdout and stderr"), (True, True))
+        self.streams.addItem(self.tr("stdout only"), (True, False))
+        self.streams.addItem(self.tr("stderr only"), (False, True))
+        self.timestamps = QCheckBox(self.tr("Timestamps"))
+        self.timestamps.setObjectName("logsTimestamps")
+        self.timestamps.setChecked(True)
+        self.tail = QComboBox()
+        self.tail.setObjectName("logsTail")
+        self.tail.setToolTip(self.tr("How much of the past to read (docker logs --tail)"))
+        for lines in TAILS:
+            label = (
+                self.tr("Whole log")
+                if lines is None
+                else self.tr("Last %1 lines").replace("%1", _grouped(lines))
+            )
+            self.tail.addItem(label, lines)
+        self.tail.setCurrentIndex(TAILS.index(DEFAULT_TAIL))
+
+        self.follow_button = QPushButton()
+        self.follow_button.setObjectName("logsFollow")
+        self.follow_button.setCheckable(True)
+        self.follow_button.setChecked(True)
+        self.reload_button = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload), self.tr("Reload")
+        )
+        self.reload_button.setObjectName("logsReload")
+        self.reload_button.setToolTip(self.tr("Read the log again and follow it"))
+        self.save_button = QPushButton(
+            style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton), self.tr("Save…")
+        )
+        self.save_button.setObjectName("logsSave")
+        self.save_button.setToolTip(self.tr("Save the whole log to a file (docker logs > file)"))
+
+        self.view = self._make_view()
+        self.filter_error = QLabel()
+        self.filter_error.setObjectName("logsFilterError")
+        self.filter_error.setStyleSheet("color: #b3261e")
+        self.filter_error.setWordWrap(True)
+        self.filter_error.hide()
+        self.save_result = QLabel()
+        self.save_result.setObjectName("logsSaveResult")
+        self.save_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = QLabel()
+        self.status.setObjectName("logsStatus")
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        for widget in (self.regex, self.case, self.streams, self.timestamps):
+            top.addWidget(widget)
+        actions = QHBoxLayout()
+        actions.addWidget(self.follow_button)
+        actions.addWidget(self.reload_button)
+        actions.addWidget(self.tail)
+        actions.addStretch(1)
+        actions.addWidget(self.save_result)
+        actions.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 10, 10, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.filter_error)
+        layout.addLayout(actions)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status)
+
+        self._filter_delay = QTimer(self)
+        self._filter_delay.setSingleShot(True)
+        self._filter_delay.setInterval(FILTER_DELAY_MS)
+        self._filter_delay.timeout.connect(self.apply_filter)
+        self.filter.textChanged.connect(self._filter_delay.start)
+        self.filter.returnPressed.connect(self.apply_filter)
+        for box in (self.regex, self.case):
+            box.toggled.connect(self.apply_filter)
+        self.streams.currentIndexChanged.connect(self.apply_filter)
+        self.timestamps.toggled.connect(self._show_timestamps)
+        self.tail.currentIndexChanged.connect(self._tail_chosen)
+        self.follow_button.toggled.connect(self._follow_toggled)
+        self.reload_button.clicked.connect(self.logs.start)
+        self.save_button.clicked.connect(self.ask_where_to_save)
+        self.logs.status_changed.connect(self._show_status)
+        self.logs.model.rowsInserted.connect(self._rows_added)
+        self.logs.model.modelReset.connect(self._rows_added)
+        self.view.verticalScrollBar().actionTriggered.connect(self._scrolled_by_user)
+        self._add_shortcut(QKeySequence.StandardKey.Find, self._focus_filter)
+        self._add_shortcut(QKeySequence.StandardKey.Copy, self.copy_selection)
+        self._add_shortcut(QKeySequence(Qt.Key.Key_End), self._follow_again)
+        self._follow_toggled(True)
+        self.logs.start()
+
+    def _make_view(self) -> QTableView:
+        """One column of fixed-height rows in a monospace font: cheap at 50,000 lines."""
+        view = QTableView()
+        view.setObjectName("logsView")
+        view.setAccessibleName("logsView")
+        view.setModel(self.logs.model)
+        view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        view.setShowGrid(False)
+        view.setWordWrap(False)
+        view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.horizontalHeader().hide()
+        rows = view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(view.fontMetrics().height() + 2)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        return view
+
+    def _add_shortcut(self, keys, slot) -> None:
+        action = QAction(self)
+        action.setShortcut(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+
+    # -- filter ----------------------------------------------------------------------------
+
+    def apply_filter(self, *_args) -> None:
+        """Show the lines that match; a bad regular expression is said and changes nothing."""
+        self._filter_delay.stop()
+        stdout, stderr = self.streams.currentData()
+        problem = self.logs.set_filter(
+            LogFilter(
+                self.filter.text(),
+                regex=self.regex.isChecked(),
+                case_sensitive=self.case.isChecked(),
+                stdout=stdout,
+                stderr=stderr,
+            )
+        )
+        self.filter_error.setText(
+            self.tr("Not a valid regular expression: %1").replace("%1", problem)
+        )
+        self.filter_error.setVisible(bool(problem))
+        self.filter.setStyleSheet("border: 1px solid #b3261e" if problem else "")
+
+    def _focus_filter(self) -> None:
+        self.filter.setFocus()
+        self.filter.selectAll()
+
+    # -- follow, pause, reload -------------------------------------------------------------
+
+    def _follow_toggled(self, following: bool) -> None:
+        self.logs.set_paused(not following)
+        self._update_follow_button()
+        if following:
+            self.view.scrollToBottom()
+
+    def _follow_again(self) -> None:
+        self.follow_button.setChecked(True)
+        self.view.scrollToBottom()
+
+    def _scrolled_by_user(self, action: int) -> None:
+        """Scrolling back pauses, so the lines being read stay put."""
+        bar = self.view.verticalScrollBar()
+        moving_up = action in (
+            QAbstractSlider.SliderAction.SliderSingleStepSub,
+            QAbstractSlider.SliderAction.SliderPageStepSub,
+            QAbstractSlider.SliderAction.SliderMove,
+            QAbstractSlider.SliderAction.SliderToMinimum,
+        )
+        if moving_up and bar.sliderPosition() < bar.maximum():
+            self.follow_button.setChecked(False)
+
+    def _tail_chosen(self, _index: int) -> None:
+        self.logs.tail = self.tail.currentData()
+        self.logs.start()
+
+    def _show_timestamps(self, shown: bool) -> None:
+        self.logs.model.set_timestamps(shown)
+        self._fit_width()
+
+    def _rows_added(self, *_args) -> None:
+        self._fit_width()
+        if not self.logs.paused:
+            self.view.scrollToBottom()
+
+    def _fit_width(self) -> None:
+        """The one column as wide as the longest line (monospace: characters × advance)."""
+        metrics = self.view.fontMetrics()
+        stamp = len("2026-12-01 12:00:00.000  ") if self.logs.model.timestamps else 0
+        wanted = (self.logs.model.widest + stamp + 2) * metrics.horizontalAdvance("M")
+        width = max(wanted, self.view.viewport().width())
+        if self.view.columnWidth(0) != width:
+            self.view.setColumnWidth(0, width)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_width()
+
+    def _update_follow_button(self, waiting: int = 0) -> None:
+        button = self.follow_button
+        if button.isChecked():
+            button.setText(self.tr("Pause"))
+            button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPause))
+            button.setToolTip(self.tr("Stop scrolling; lines are still kept"))
+        else:
+            text = self.tr("Follow")
+            if waiting:
+                text += " " + self.tr("(%1 new)").replace("%1", _grouped(waiting))
+            button.setText(text)
+            button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+            button.setToolTip(self.tr("Show the new lines and keep scrolling (End)"))
+
+    def _show_status(self, status: LogStatus) -> None:
+        parts = [self.tr("%1 lines").replace("%1", _grouped(status.kept))]
+        if status.shown != status.kept:
+            parts.append(self.tr("%1 match").replace("%1", _grouped(status.shown)))
+        if status.following:
+            parts.append(self.tr("%1 lines/s").replace("%1", _grouped(status.per_second)))
+        if status.dropped:
+            parts.append(
+                self.tr("%1 skipped: they came faster than they could be read").replace(
+                    "%1", _grouped(status.dropped)
+                )
+            )
+        if status.ended is not None:
+            if status.ended.error is not None:
+                parts.append(self.tr("Stopped: %1").replace("%1", str(status.ended.error)))
+            else:
+                parts.append(self.tr("The output ended (the container is not running)."))
+        elif status.paused:
+            parts.append(self.tr("paused"))
+        else:
+            parts.append(self.tr("following"))
+        self.status.setText(" · ".join(parts))
+        failed = status.ended is not None and status.ended.error is not None
+        self.status.setStyleSheet("color: #b3261e" if failed else "")
+        self._update_follow_button(status.waiting)
+
+    # -- copy and save ---------------------------------------------------------------------
+
+    def copy_selection(self) -> None:
+        """The selected lines, as shown, to the clipboard."""
+        model = self.logs.model
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
+        if not rows:
+            return
+        lines = [model.line_text(model.index(row).data(LineRole)) for row in rows]
+        QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
+
+    def ask_where_to_save(self) -> QFileDialog:
+        dialog = QFileDialog(
+            self,
+            self.tr("Save the log of %1").replace("%1", self.container.name),
+            str(Path.home() / f"{self.container.name}.log"),
+        )
+        dialog.setObjectName("logsSaveDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.fileSelected.connect(lambda path: self.save_to(Path(path)))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def save_to(self, path: Path) -> None:
+        self.save_button.setEnabled(False)
+        self.save_result.setStyleSheet("")
+        self.save_result.setText(self.tr("Saving to %1…").replace("%1", str(path)))
+
+        async def save() -> None:
+            try:
+                count = await self.logs.save(path)
+            finally:
+                self.save_button.setEnabled(True)
+            saved = self.tr("Saved %1 lines to %2").replace("%1", _grouped(count))
+            self.save_result.setText(saved.replace("%2", str(path)))
+
+        self._tasks.launch(save())
+
+    def _save_failed(self, error: BaseException) -> None:
+        log.warning("saving a log failed", exc_info=error)
+        self.save_result.setText(
+            self.tr("Could not save the log: %1").replace("%1", save_failed(error))
+        )
+        self.save_result.setStyleSheet("color: #b3261e")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.logs.stop()
+        super().closeEvent(event)
