@@ -35,3 +35,27 @@ def test_paramiko_loads_when_an_ssh_connection_first_uses_it():
         )
         == "True module"
     )
+
+
+def test_charset_normalizer_is_not_loaded_with_the_engine_layer():
+    """requests reads charset_normalizer's version as it is imported, and loads none of it."""
+    assert (
+        run(
+            "import sys, services.engine, requests; "
+            "print(sorted(m for m in sys.modules if m.startswith('charset_normalizer.')))"
+        )
+        == "[]"
+    )
+
+
+def test_charset_normalizer_loads_when_requests_guesses_an_encoding():
+    """An answer that names no encoding still gets one guessed, by the real module."""
+    assert (
+        run(
+            "import services.engine, requests, charset_normalizer; "
+            "r = requests.models.Response(); r._content = 'ça va, très bien'.encode(); "
+            "print(r.apparent_encoding, charset_normalizer.__version__ == "
+            "charset_normalizer.version.__version__)"
+        )
+        == "utf-8 True"
+    )
