@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import struct
 
-from services.logs import STDERR, STDOUT, LogDecoder, LogLine
+from services.logs import STDERR, STDOUT, Dechunker, LogDecoder, LogLine
 
 STAMP = "2026-12-01T13:00:00.123456789Z"
 
@@ -76,3 +76,24 @@ def test_a_line_without_a_stamp_keeps_all_its_text():
     assert decoder.feed(frame(STDOUT, "plain words here\n")) == [
         LogLine(STDOUT, "", "plain words here")
     ]
+
+
+def chunked(*pieces: bytes) -> bytes:
+    return b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in pieces) + b"0\r\n\r\n"
+
+
+def test_chunked_coding_is_undone_whatever_the_reads():
+    pieces = [b"a", b"bc" * 7, b"\r\n\r\n", bytes(range(256)) * 3]
+    body = chunked(*pieces)
+    for size in (1, 2, 3, 5, 17, len(body)):
+        dechunker = Dechunker()
+        out = b"".join(dechunker.feed(body[i : i + size]) for i in range(0, len(body), size))
+        assert out == b"".join(pieces), size
+        assert dechunker.done
+
+
+def test_chunk_extensions_and_what_follows_the_last_chunk_are_ignored():
+    dechunker = Dechunker()
+    assert dechunker.feed(b"3;name=value\r\nabc\r\n0\r\n\r\nleft over") == b"abc"
+    assert dechunker.done
+    assert dechunker.feed(b"more") == b""
