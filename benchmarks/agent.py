@@ -175,6 +175,56 @@ class AgentApp(QObject):
             )
         self.send(sorts=sorts, typing=typing, rows=self.model.rowCount())
 
+    def do_logs(self, request: dict) -> None:
+        """Open a container's logs window as a user would and follow it for `seconds`.
+
+        Answers with the lines the window received and showed, what it let go, the longest
+        GUI stall meanwhile and the resident memory before opening and at the end.
+        """
+        from PySide6.QtCore import QItemSelectionModel
+
+        container_id = request["container"]
+        before = rss_mb()
+        row = self.model.row_of(container_id)
+        if row < 0:
+            raise ValueError(f"container {container_id} is not in the table")
+        self.page.view.selectionModel().select(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.page.logs_action.trigger()
+        window = self.page.logs_windows[container_id]
+        shown = [0]
+
+        def count_rows(_parent: Any, first: int, last: int) -> None:
+            shown[0] += last - first + 1
+
+        window.logs.model.rowsInserted.connect(count_rows)
+        window.logs.model.modelReset.connect(
+            lambda: shown.__setitem__(0, shown[0] + window.logs.model.rowCount())
+        )
+        self.heartbeat.reset()
+        started = time.monotonic()
+
+        def finish() -> None:
+            seconds = time.monotonic() - started
+            logs = window.logs
+            answer = {
+                "seconds": seconds,
+                "received": logs.received,
+                "shown": shown[0],
+                "dropped": logs.dropped,
+                "rows": logs.model.rowCount(),
+                "longest_gap_ms": self.heartbeat.longest_ms,
+                "rss_before_mb": before,
+                "rss_mb": rss_mb(),
+            }
+            window.close()
+            self.send(**answer)
+
+        QTimer.singleShot(int(float(request["seconds"]) * 1000), finish)
+
     def do_expect(self, request: dict) -> None:
         """Watch these containers for these states; the burst starts after the answer."""
         self._expected = {key: state for key, state in request["changes"]}

@@ -68,15 +68,6 @@ class Result:
         return self.median <= self.target
 
 
-@dataclass
-class Missing:
-    """A scenario that could not be measured, and why (shown as a row of the table)."""
-
-    key: str
-    label: str
-    reason: str
-
-
 def _format(value: float, unit: str) -> str:
     if unit == "s":
         return f"{value:.3f} s"
@@ -93,16 +84,13 @@ def _format(value: float, unit: str) -> str:
     return f"{value:g} {unit}"
 
 
-def table(rows: list[Result | Missing]) -> str:
+def table(rows: list[Result]) -> str:
     """A Markdown table: figure, median, min, max, target and whether the median meets it."""
     lines = [
         "| measurement | median | min | max | target | met |",
         "| --- | ---: | ---: | ---: | ---: | :---: |",
     ]
     for row in rows:
-        if isinstance(row, Missing):
-            lines.append(f"| {row.label} | {row.reason} | | | | |")
-            continue
         if not row.values:
             lines.append(f"| {row.label} | no data | | | | |")
             continue
@@ -168,7 +156,7 @@ def machine_line(info: dict[str, Any]) -> str:
 
 
 def write_json(
-    path: Path, machine: dict[str, Any], config: dict[str, Any], rows: list[Result | Missing]
+    path: Path, machine: dict[str, Any], config: dict[str, Any], rows: list[Result]
 ) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     document = {
@@ -177,9 +165,7 @@ def write_json(
         "machine": machine,
         "config": config,
         "results": [
-            {**asdict(row), "median": row.median, "met": row.met}
-            if isinstance(row, Result) and row.values
-            else asdict(row)
+            {**asdict(row), "median": row.median, "met": row.met} if row.values else asdict(row)
             for row in rows
         ],
     }

@@ -21,7 +21,7 @@ from pathlib import Path
 from benchmarks import scenarios
 from benchmarks.fill import Filler
 from benchmarks.processes import ROOT, Display
-from benchmarks.report import Missing, Result, machine_info, machine_line, table, write_json
+from benchmarks.report import Result, machine_info, machine_line, table, write_json
 from tests.support.dockerd import PrivateDockerd, engine_unavailable_reason
 
 SCENARIOS = ("cold", "memory", "idle", "smooth", "live", "logs")
@@ -63,9 +63,9 @@ class Config:
         )
 
 
-def run_all(engine: PrivateDockerd, config: Config, log=print) -> list[Result | Missing]:
+def run_all(engine: PrivateDockerd, config: Config, log=print) -> list[Result]:
     """Fill `engine` (already started, holding the test image) and run the scenarios on it."""
-    rows: list[Result | Missing] = []
+    rows: list[Result] = []
     filler = Filler(engine)
     filler.tag_images(config.image_tags)
     wanted = set(SCENARIOS) - set(config.skip)
@@ -96,13 +96,7 @@ def run_all(engine: PrivateDockerd, config: Config, log=print) -> list[Result | 
             scenarios.prepare_pool(ctx, config.burst, config.start_stop)
             rows += scenarios.live(ctx, largest, config.burst, config.start_stop)
         if "logs" in wanted:
-            rows.append(
-                Missing(
-                    "log_flood",
-                    "Log flood: lines per second shown, memory growth",
-                    "not measurable yet: no log viewer",
-                )
-            )
+            rows += scenarios.log_flood(ctx, config.log_seconds)
     return rows
 
 

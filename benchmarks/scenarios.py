@@ -7,6 +7,8 @@ target: the table says whether the median meets it.
 
 from __future__ import annotations
 
+import os
+import select
 import subprocess
 import sys
 import time
@@ -27,7 +29,7 @@ from benchmarks.processes import (
     stop,
 )
 from benchmarks.report import Result, percentile
-from tests.support.dockerd import PrivateDockerd
+from tests.support.dockerd import TEST_IMAGE, PrivateDockerd, find_program
 
 #: Targets from the issue, for a 2-core machine.
 COLD_START_S = 0.8
@@ -420,3 +422,122 @@ def prepare_pool(ctx: Context, running: int, start_stop: int) -> None:
     )
     took = time.monotonic() - started
     ctx.log(f"  started {running} containers, paused {running - half}, in {took:.0f} s")
+
+
+# -- 7. log flood ----------------------------------------------------------------------------------
+
+#: What the flooding container prints, as fast as `yes` can: a log line of a common length.
+FLOOD_LINE = "flood: GET /api/orders/42 HTTP/1.1 200 0.004s user=alice agent=bench/1.0 ok"
+#: The floor is read for at most this long: a rate, not a total.
+FLOOR_SECONDS = 10.0
+
+
+def _start_flood(ctx: Context, run: int) -> str:
+    """A container printing as fast as it can; its log files are capped, not the rate."""
+    return ctx.engine.cli(
+        "run", "-d", "--name", f"bench-flood-{run}",
+        "--log-opt", "max-size=20m", "--log-opt", "max-file=2",
+        TEST_IMAGE, "yes", FLOOD_LINE,
+    ).stdout.strip()  # fmt: skip
+
+
+def _cli_follow_rate(ctx: Context, container_id: str, seconds: float) -> float:
+    """Lines per second `docker logs -f` takes from the same flood: what the engine serves."""
+    docker = find_program("docker")
+    if docker is None:
+        raise BenchError("the docker CLI is missing")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DOCKER_")}
+    env["DOCKER_CONFIG"] = str(ctx.engine.docker_config_dir)
+    follow = subprocess.Popen(
+        [docker, "-H", ctx.engine.base_url, "logs", "-f", "--tail", "0", container_id],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+    assert follow.stdout is not None
+    lines = 0
+    started = time.monotonic()
+    deadline = started + seconds
+    try:
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([follow.stdout], [], [], deadline - time.monotonic())
+            if ready:
+                chunk = os.read(follow.stdout.fileno(), 1 << 20)
+                if not chunk:
+                    break
+                lines += chunk.count(b"\n")
+    finally:
+        stop(follow)
+        follow.stdout.close()
+    return lines / (time.monotonic() - started)
+
+
+def log_flood(ctx: Context, seconds: float) -> list[Result]:
+    """A container printing as fast as it can while its logs window follows it.
+
+    The agent opens the window as a user would (select, Logs) and follows for `seconds`;
+    the floor is `docker logs -f` on the same flood right after.
+    """
+    shown: list[float] = []
+    received: list[float] = []
+    floor: list[float] = []
+    growth: list[float] = []
+    stalls: list[float] = []
+    bare: list[float] = []
+    details: list[dict[str, Any]] = []
+    for run in range(ctx.runs):
+        flood = _start_flood(ctx, run)
+        try:
+            with BareHeartbeat() as control, Agent(ctx.engine.base_url, ctx.display) as agent:
+                agent.read(ctx.timeout)
+                control.report()
+                answer = agent.ask(
+                    {"cmd": "logs", "container": flood, "seconds": seconds},
+                    seconds + ctx.timeout,
+                )
+                bare.append(control.report()["longest_gap_ms"])
+            floor.append(_cli_follow_rate(ctx, flood, min(seconds, FLOOR_SECONDS)))
+        finally:
+            ctx.engine.cli("rm", "-f", flood)
+        shown.append(answer["shown"] / answer["seconds"])
+        received.append(answer["received"] / answer["seconds"])
+        growth.append(answer["rss_mb"] - answer["rss_before_mb"])
+        stalls.append(answer["longest_gap_ms"])
+        details.append(answer)
+        ctx.log(
+            f"  log flood run {run + 1}: {shown[-1]:,.0f} lines/s shown, "
+            f"{received[-1]:,.0f} received ({answer['dropped']:,} let go), "
+            f"docker logs -f {floor[-1]:,.0f} lines/s; memory {answer['rss_before_mb']:.0f} → "
+            f"{answer['rss_mb']:.0f} MB; longest stall {stalls[-1]:.1f} ms (bare timer "
+            f"{bare[-1]:.1f} ms)"
+        )
+    return [
+        Result(
+            "log_flood_shown",
+            f"Log flood: lines per second shown, {seconds:g} s",
+            "lines/s",
+            shown,
+            details=details,
+        ),
+        Result("log_flood_received", "↳ lines per second the window received", "lines/s", received),
+        Result(
+            "log_flood_floor",
+            "↳ baseline: `docker logs -f` on the same flood",
+            "lines/s",
+            floor,
+        ),
+        Result(
+            "log_flood_growth",
+            "Log flood: memory growth while following",
+            "MB",
+            growth,
+            LOG_GROWTH_MB,
+        ),
+        Result("log_flood_stall", "Longest GUI stall during the flood", "ms", stalls),
+        Result(
+            "log_flood_stall_bare",
+            "↳ baseline: a bare 5 ms timer in a process of its own, meanwhile",
+            "ms",
+            bare,
+        ),
+    ]

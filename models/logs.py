@@ -212,7 +212,8 @@ class ContainerLogs(QObject):
         self._matches: Callable[[LogLine], bool] | None = None
         self._follower: LogFollower | None = None
         self._ended: LogEnd | None = None
-        self._dropped = 0
+        self.received = 0
+        self.dropped = 0
         self._waiting = 0
         self._arrivals: deque[tuple[float, int]] = deque()
         self._timer = QTimer(self)
@@ -227,7 +228,8 @@ class ContainerLogs(QObject):
         self.kept.clear()
         self.model.replace([])
         self._ended = None
-        self._dropped = 0
+        self.received = 0
+        self.dropped = 0
         self._waiting = 0
         self._arrivals.clear()
         self._follower = self.engine.follow_logs(self.container_id, tail=self.tail, keep=self.keep)
@@ -254,7 +256,8 @@ class ContainerLogs(QObject):
             self._arrivals.append((now, batch.received))
         while self._arrivals and self._arrivals[0][0] < now - RATE_WINDOW:
             self._arrivals.popleft()
-        self._dropped += batch.dropped
+        self.received += batch.received
+        self.dropped += batch.dropped
         if batch.lines:
             self.kept.extend(batch.lines)
             if self.paused:
@@ -314,7 +317,7 @@ class ContainerLogs(QObject):
                 kept=len(self.kept),
                 shown=self.model.rowCount(),
                 per_second=per_second,
-                dropped=self._dropped,
+                dropped=self.dropped,
                 waiting=self._waiting,
                 paused=self.paused,
                 following=self._follower is not None and self._ended is None,
