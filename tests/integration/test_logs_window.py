@@ -5,10 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QItemSelectionModel
 
-from main import create_window
 from models.logs import ContainerLogs
 from services.logs import STDERR, STDOUT
-from services.session import ConnectionState
 from ui.logs_window import TAILS, LogsWindow
 
 pytestmark = pytest.mark.usefixtures("clean_engine")
@@ -20,18 +18,6 @@ TALKER = 'i=0; while [ $i -lt 3000 ]; do echo "out $i"; echo "err $i" >&2; i=$((
 TICKER = 'i=0; while true; do echo "tick $i"; i=$((i+1)); sleep 0.1; done'
 
 
-@pytest.fixture
-def window(dockerd, qtbot, qloop):
-    window = create_window(dockerd.base_url)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.store.status.state is ConnectionState.CONNECTED, timeout=10_000)
-    window.containers_page.show_all.setChecked(True)
-    yield window
-    window.close()
-    window.deleteLater()
-
-
 def start(dockerd, name: str, script: str) -> str:
     return dockerd.cli(
         "run", "-d", "--stop-timeout", "1", "--name", name, IMAGE, "sh", "-c", script
@@ -40,6 +26,7 @@ def start(dockerd, name: str, script: str) -> str:
 
 def open_logs(window, qtbot, container_id: str) -> LogsWindow:
     page = window.containers_page
+    page.show_all.setChecked(True)
     qtbot.waitUntil(lambda: page.model.row_of(container_id) >= 0, timeout=5000)
     page.view.selectionModel().select(
         page.model.index(page.model.row_of(container_id), 0),

@@ -18,17 +18,6 @@ pytestmark = pytest.mark.usefixtures("clean_engine")
 IMAGE = "busybox:latest"
 
 
-@pytest.fixture
-def window(dockerd, qtbot, qloop):
-    window = create_window(dockerd.base_url)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.store.status.state is ConnectionState.CONNECTED, timeout=10_000)
-    yield window
-    window.close()
-    window.deleteLater()
-
-
 def docker_ps_a(dockerd) -> dict[str, str]:
     """id -> name of every container, as the CLI sees them."""
     out = dockerd.cli("ps", "-a", "--no-trunc", "--format", "{{.ID}} {{.Names}}").stdout
