@@ -49,7 +49,13 @@ def cli_lines(dockerd, container_id: str, *flags: str) -> tuple[list[str], list[
 
 def test_tail_filter_streams_and_whole_log_match_docker_logs(dockerd, window, qtbot):
     talker = start(dockerd, "talker", TALKER + "; sleep 600")
-    qtbot.waitUntil(lambda: "err 2999" in dockerd.cli("logs", talker).stderr, timeout=20_000)
+
+    # stdout and stderr reach the log by separate paths: wait for the last line of each.
+    def all_written() -> bool:
+        out, err = cli_lines(dockerd, talker)
+        return out[-1:] == ["out 2999"] and err[-1:] == ["err 2999"]
+
+    qtbot.waitUntil(all_written, timeout=20_000)
     logs_window = open_logs(window, qtbot, talker)
     qtbot.waitUntil(lambda: len(rows(logs_window)) == 1000, timeout=10_000)
     out, err = cli_lines(dockerd, talker, "--tail", "1000")
