@@ -181,12 +181,25 @@ class LogStatus:
     ended: LogEnd | None
 
 
+class _FollowerCloser:
+    """Holds the follower apart from the QObject, to close it as that object is destroyed."""
+
+    follower: LogFollower | None = None
+
+    def close(self, *_args: object) -> None:
+        if self.follower is not None:
+            self.follower.close()
+            self.follower = None
+
+
 class ContainerLogs(QObject):
     """`docker logs -t -f --tail N` for one container, kept, filtered and shown as rows.
 
+    Reading stops with `stop()`, and also when this object is destroyed with its window
+    (a window of a page that went away with its engine gets no close event).
+
     Signals:
         status_changed(LogStatus): after each pull, and on pause, filter or restart.
-        error(str): saving failed or the engine refused; the text says why.
     """
 
     status_changed = Signal(object)
@@ -219,6 +232,8 @@ class ContainerLogs(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(PULL_MS)
         self._timer.timeout.connect(self.pull)
+        self._closer = _FollowerCloser()
+        self.destroyed.connect(self._closer.close)
 
     # -- life ------------------------------------------------------------------------------
 
@@ -233,6 +248,7 @@ class ContainerLogs(QObject):
         self._waiting = 0
         self._arrivals.clear()
         self._follower = self.engine.follow_logs(self.container_id, tail=self.tail, keep=self.keep)
+        self._closer.follower = self._follower
         self._timer.start()
         self._emit_status()
 
@@ -241,6 +257,7 @@ class ContainerLogs(QObject):
         if self._follower is not None:
             self._follower.close()
             self._follower = None
+        self._closer.follower = None
 
     @property
     def follower(self) -> LogFollower | None:

@@ -177,6 +177,11 @@ class ContainersPage(TablePage):
             window.raise_()
             window.activateWindow()
 
+    def close_logs_windows(self) -> None:
+        """Close every logs window this page opened (they would outlive the main window)."""
+        for window in list(self.logs_windows.values()):
+            window.close()
+
     def remove_selected(self) -> None:
         targets: list[ContainerInfo] = self.selected_items()
         if not targets:

@@ -411,6 +411,7 @@ class MainWindow(QMainWindow):
         self.banner.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.containers_page.close_logs_windows()
         self.store.close()
         if self.settings_dialog is not None:
             self.settings_dialog.mirrors_page.store.close()

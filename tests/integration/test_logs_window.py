@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QItemSelectionModel
 
+from models.connections import Connection
 from models.logs import ContainerLogs
 from services.logs import STDERR, STDOUT
 from ui.logs_window import TAILS, LogsWindow
@@ -147,3 +148,21 @@ def test_a_container_that_is_gone_is_said_not_raised(dockerd, window, qtbot):
     logs.start()
     qtbot.waitUntil(lambda: statuses and statuses[-1].ended is not None, timeout=10_000)
     assert "No such container" in str(statuses[-1].ended.error)
+
+
+def test_reading_stops_with_the_main_window_and_with_a_switch_of_engine(dockerd, window, qtbot):
+    ticker = start(dockerd, "ticker", TICKER)
+    logs_window = open_logs(window, qtbot, ticker)
+    qtbot.waitUntil(lambda: len(rows(logs_window)) >= 2, timeout=10_000)
+    reader = logs_window.logs.follower.thread
+
+    url = window.store.engine.endpoint
+    window.switch_to(Connection("given", url, url, "given", None))
+    qtbot.waitUntil(lambda: not reader.is_alive(), timeout=5000)
+
+    logs_window = open_logs(window, qtbot, ticker)
+    qtbot.waitUntil(lambda: len(rows(logs_window)) >= 2, timeout=10_000)
+    reader = logs_window.logs.follower.thread
+    window.close()
+    assert not logs_window.isVisible(), "no logs window outlives the main window"
+    qtbot.waitUntil(lambda: not reader.is_alive(), timeout=5000)
