@@ -13,7 +13,6 @@ signal is sent per line.
 from __future__ import annotations
 
 import contextlib
-import os
 import struct
 import threading
 from collections.abc import Callable, Iterable
@@ -231,22 +230,6 @@ def _shut(response: requests.Response) -> None:
         docker.types.CancellableStream(iter(()), response).close()
 
 
-#: How much nicer than the process the reader thread runs (Linux's nice, per thread).
-READER_NICENESS = 10
-
-
-def _yield_to_the_window() -> None:
-    """Let the GUI thread have the CPU first when both want it (a flood on two cores).
-
-    On Linux a thread has a nice value of its own; elsewhere this does nothing.
-    """
-    with contextlib.suppress(AttributeError, OSError):
-        thread = threading.get_native_id()
-        os.setpriority(
-            os.PRIO_PROCESS, thread, os.getpriority(os.PRIO_PROCESS, thread) + READER_NICENESS
-        )
-
-
 class LogFollower:
     """`docker logs -t --tail N [-f]` on a thread and client of its own.
 
@@ -284,7 +267,6 @@ class LogFollower:
         return self._thread
 
     def _read(self) -> None:
-        _yield_to_the_window()
         client = None
         end = LogEnd()
         try:
