@@ -214,7 +214,19 @@ def shipped_languages() -> set[str]:
 
 def frozen_datas() -> list[tuple[str, str]]:
     """Data files for the frozen build, as (source, folder) pairs."""
-    return translation_datas() + license_datas()
+    return translation_datas() + license_datas() + version_metadata()
+
+
+#: Distributions whose version services/__init__.py reads from their metadata at start-up,
+#: to stand in for the module until it is used (without it the module loads up front).
+VERSION_READ_AT_START = ("charset_normalizer",)
+
+
+def version_metadata() -> list[tuple[str, str]]:
+    """The metadata folders of VERSION_READ_AT_START, which PyInstaller leaves out."""
+    from PyInstaller.utils.hooks import copy_metadata
+
+    return [pair for name in VERSION_READ_AT_START for pair in copy_metadata(name)]
 
 
 def translation_datas() -> list[tuple[str, str]]:

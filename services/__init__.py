@@ -41,15 +41,20 @@ def _import_on_first_use(name: str, distribution: str | None = None) -> None:
 
     With `distribution`, the stand-in knows the module's `__version__` from that installed
     distribution's metadata, for importers that read it at once: reading it does not import.
+    Without that metadata there is no stand-in.
     """
     if name in sys.modules:
         return
     spec = importlib.util.find_spec(name)
-    if spec is not None:
-        stand_in = _ImportedOnFirstUse(name, spec)
-        if distribution is not None:
+    if spec is None:
+        return
+    stand_in = _ImportedOnFirstUse(name, spec)
+    if distribution is not None:
+        try:
             stand_in.__version__ = importlib.metadata.version(distribution)
-        sys.modules[name] = stand_in
+        except importlib.metadata.PackageNotFoundError:
+            return  # no metadata (a frozen build without it): imported as usual, up front
+    sys.modules[name] = stand_in
 
 
 # The docker SDK imports paramiko (and with it cryptography and invoke) as it is itself

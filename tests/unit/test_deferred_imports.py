@@ -59,3 +59,17 @@ def test_charset_normalizer_loads_when_requests_guesses_an_encoding():
         )
         == "utf-8 True"
     )
+
+
+def test_without_metadata_charset_normalizer_is_imported_as_usual():
+    """A build that left the metadata out (a frozen one did) still starts: no stand-in."""
+    assert (
+        run(
+            "import importlib.metadata as metadata\n"
+            "def missing(name): raise metadata.PackageNotFoundError(name)\n"
+            "metadata.version = missing\n"
+            "import sys, services.engine, requests\n"
+            "print(type(sys.modules['charset_normalizer']).__name__)"
+        )
+        == "module"
+    )
