@@ -20,7 +20,15 @@ from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
 from services.engine import DockerEngine
 from services.errors import EngineError
-from services.logs import STDERR, STDOUT, LogEnd, LogFileError, LogFollower, LogLine
+from services.logs import (
+    STDERR,
+    STDOUT,
+    LogEnd,
+    LogFileError,
+    LogFollower,
+    LogLine,
+    just_after,
+)
 
 #: Lines kept per window (older ones go first); ~13 MB of Python strings at 100 characters.
 KEEP = 50_000
@@ -251,6 +259,31 @@ class ContainerLogs(QObject):
         self._closer.follower = self._follower
         self._timer.start()
         self._emit_status()
+
+    def follow_again(self) -> bool:
+        """Once the output ended (the container stopped), follow it again from where it ended.
+
+        For a container started again: what it prints from then on is added to the lines
+        kept, none twice. Does nothing (False) while following or after an error.
+        """
+        if self._ended is None or self._ended.error is not None:
+            return False
+        since = just_after(self.kept[-1].stamp) if self.kept and self.kept[-1].stamp else None
+        if self._follower is not None:
+            self._follower.close()
+        self._ended = None
+        self._follower = self.engine.follow_logs(
+            self.container_id, tail=None if since else self.tail, keep=self.keep, since=since
+        )
+        self._closer.follower = self._follower
+        self._timer.start()
+        self._emit_status()
+        return True
+
+    @property
+    def ended(self) -> LogEnd | None:
+        """Why the stream stopped, None while following (or before the first start)."""
+        return self._ended
 
     def stop(self) -> None:
         self._timer.stop()

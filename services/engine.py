@@ -407,8 +407,10 @@ class DockerEngine:
             lambda: self._new_client(self._api_version), self.endpoint, list(types), since
         )
 
-    def follow_logs(self, container_id: str, *, tail: int | None, keep: int) -> LogFollower:
-        """`docker logs -t -f --tail` on a thread of its own; take lines with `take()`."""
+    def follow_logs(
+        self, container_id: str, *, tail: int | None, keep: int, since: str | None = None
+    ) -> LogFollower:
+        """`docker logs -t -f --tail [--since]` on a thread of its own; take lines with `take()`."""
         self._api()
         return LogFollower(
             lambda: self._new_client(self._api_version),
@@ -416,6 +418,7 @@ class DockerEngine:
             container_id,
             tail=tail,
             keep=keep,
+            since=since,
         )
 
     async def save_logs(

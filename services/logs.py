@@ -17,6 +17,7 @@ import struct
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple, TextIO
 
@@ -198,23 +199,47 @@ def _chunk_reader(response: requests.Response) -> Callable[[], bytes]:
     return read
 
 
+def just_after(stamp: str) -> str | None:
+    """The logs API's `since` for the moment one nanosecond after an RFC 3339 UTC `stamp`.
+
+    Following again from there reads no line twice: `since` includes its own moment.
+    """
+    try:
+        seconds = int(datetime.fromisoformat(stamp[:19] + "+00:00").timestamp())
+    except ValueError:
+        return None
+    fraction = stamp[20:].rstrip("Z") if stamp[19:20] == "." else ""
+    if not fraction.isdigit():
+        fraction = "0"
+    nanoseconds = seconds * 1_000_000_000 + int(fraction[:9].ljust(9, "0")) + 1
+    return f"{nanoseconds // 1_000_000_000}.{nanoseconds % 1_000_000_000:09d}"
+
+
 def open_log_stream(
-    api: docker.APIClient, container_id: str, *, follow: bool, tail: int | None
+    api: docker.APIClient,
+    container_id: str,
+    *,
+    follow: bool,
+    tail: int | None,
+    since: str | None = None,
 ) -> tuple[Callable[[], bytes], bool, requests.Response]:
     """Start `docker logs -t` on `api`: a chunk reader, whether it is a TTY's, and the answer.
 
     The request has no read timeout: a followed container may stay silent for hours.
     """
     tty = bool(api.inspect_container(container_id)["Config"].get("Tty"))
+    params = {
+        "stdout": 1,
+        "stderr": 1,
+        "timestamps": 1,
+        "follow": int(follow),
+        "tail": "all" if tail is None else str(tail),
+    }
+    if since is not None:
+        params["since"] = since
     response = api.get(
         f"{api.base_url}/v{api.api_version}/containers/{container_id}/logs",
-        params={
-            "stdout": 1,
-            "stderr": 1,
-            "timestamps": 1,
-            "follow": int(follow),
-            "tail": "all" if tail is None else str(tail),
-        },
+        params=params,
         stream=True,
         timeout=None,
     )
@@ -231,7 +256,7 @@ def _shut(response: requests.Response) -> None:
 
 
 class LogFollower:
-    """`docker logs -t --tail N [-f]` on a thread and client of its own.
+    """`docker logs -t -f --tail N [--since T]` on a thread and client of its own.
 
     `take()` from any thread (the window's timer) hands over what arrived; `close()` stops.
     """
@@ -244,14 +269,14 @@ class LogFollower:
         *,
         tail: int | None,
         keep: int,
-        follow: bool = True,
+        since: str | None = None,
     ) -> None:
         self.container_id = container_id
         self._make_client = make_client
         self._translate = translate
         self._tail = tail
         self._keep = keep
-        self._follow = follow
+        self._since = since
         self._lock = threading.Lock()
         self._waiting: list[LogLine] = []
         self._dropped = 0
@@ -272,7 +297,7 @@ class LogFollower:
         try:
             client = self._make_client()
             read, tty, response = open_log_stream(
-                client, self.container_id, follow=self._follow, tail=self._tail
+                client, self.container_id, follow=True, tail=self._tail, since=self._since
             )
             with self._lock:
                 self._response = response

@@ -168,7 +168,7 @@ class ContainersPage(TablePage):
         for container in self.selected_items()[:MAX_LOG_WINDOWS]:
             window = self.logs_windows.get(container.id)
             if window is None:
-                window = LogsWindow(self.store.engine, container, self)
+                window = LogsWindow(self.store, container, self)
                 self.logs_windows[container.id] = window
                 window.destroyed.connect(
                     lambda _=None, key=container.id: self.logs_windows.pop(key, None)

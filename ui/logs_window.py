@@ -32,8 +32,8 @@ from models.logs import (
     LogStatus,
     save_failed,
 )
+from models.store import EngineStore
 from services.data import ContainerInfo
-from services.engine import DockerEngine
 from ui.tasks import TaskKeeper
 
 log = logging.getLogger(__name__)
@@ -56,7 +56,7 @@ class LogsWindow(QWidget):
     """
 
     def __init__(
-        self, engine: DockerEngine, container: ContainerInfo, parent: QWidget | None = None
+        self, store: EngineStore, container: ContainerInfo, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("logsWindow")
@@ -64,7 +64,9 @@ class LogsWindow(QWidget):
         self.container = container
         self.setWindowTitle(self.tr("Logs — %1").replace("%1", container.name))
         self.resize(960, 600)
-        self.logs = ContainerLogs(engine, container.id, parent=self)
+        self.store = store
+        self._last_seen = store.containers.get(container.id)
+        self.logs = ContainerLogs(store.engine, container.id, parent=self)
         self._tasks = TaskKeeper(self._save_failed)
         style = self.style()
 
@@ -163,6 +165,8 @@ class LogsWindow(QWidget):
         self.logs.model.rowsInserted.connect(self._rows_added)
         self.logs.model.modelReset.connect(self._rows_added)
         self.view.verticalScrollBar().actionTriggered.connect(self._scrolled_by_user)
+        for signal in (store.containers.dataChanged, store.containers.rowsInserted):
+            signal.connect(self._follow_a_restart)
         self._add_shortcut(QKeySequence.StandardKey.Find, self._focus_filter)
         self._add_shortcut(QKeySequence.StandardKey.Copy, self.copy_selection)
         self._add_shortcut(QKeySequence(Qt.Key.Key_End), self._follow_again)
@@ -247,6 +251,21 @@ class LogsWindow(QWidget):
         if moving_up and bar.sliderPosition() < bar.maximum():
             self.follow_button.setChecked(False)
 
+    def _follow_a_restart(self, *_args) -> None:
+        """After the output ended, a change the engine reports of the container (started
+        again, even for a moment) has what it printed since read and followed.
+
+        The store replaces a container's object on each such change (not on the clock's
+        repaints), so a new object is a new state; a container too quick to be seen running
+        is caught too, and reading again from where the output ended repeats no line.
+        """
+        container = self.store.containers.get(self.container.id)
+        if container is None or container is self._last_seen:
+            return
+        self._last_seen = container
+        if self.logs.ended is not None:
+            self.logs.follow_again()
+
     def _tail_chosen(self, _index: int) -> None:
         self.logs.tail = self.tail.currentData()
         self.logs.start()
@@ -303,7 +322,12 @@ class LogsWindow(QWidget):
             if status.ended.error is not None:
                 parts.append(self.tr("Stopped: %1").replace("%1", str(status.ended.error)))
             else:
-                parts.append(self.tr("The output ended (the container is not running)."))
+                parts.append(
+                    self.tr(
+                        "The output ended: the container is not running. It is followed "
+                        "again when the container starts."
+                    )
+                )
         elif status.paused:
             parts.append(self.tr("paused"))
         else:

@@ -185,124 +185,124 @@
 <context>
     <name>ContainersPage</name>
     <message>
-        <location filename="../../ui/containers_page.py" line="33"/>
+        <location filename="../../ui/containers_page.py" line="36"/>
         <source>Containers</source>
         <extracomment>Logs windows opened at once from one selection, at most. Initial column widths: ID, Name, Image, Command, Created, Status, Ports.</extracomment>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="43"/>
+        <location filename="../../ui/containers_page.py" line="46"/>
         <source>Show all</source>
         <translation>显示全部</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="46"/>
+        <location filename="../../ui/containers_page.py" line="49"/>
         <source>Show stopped containers too (docker ps -a)</source>
         <translation>同时显示已停止的容器（docker ps -a）</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="51"/>
+        <location filename="../../ui/containers_page.py" line="54"/>
         <source>Start</source>
         <translation>启动</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="54"/>
+        <location filename="../../ui/containers_page.py" line="57"/>
         <source>Start the selected containers</source>
         <translation>启动所选容器</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="57"/>
+        <location filename="../../ui/containers_page.py" line="60"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="60"/>
+        <location filename="../../ui/containers_page.py" line="63"/>
         <source>Stop the selected containers</source>
         <translation>停止所选容器</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="63"/>
+        <location filename="../../ui/containers_page.py" line="66"/>
         <source>Restart</source>
         <translation>重启</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="66"/>
+        <location filename="../../ui/containers_page.py" line="69"/>
         <source>Restart the selected containers</source>
         <translation>重启所选容器</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="69"/>
+        <location filename="../../ui/containers_page.py" line="72"/>
         <source>Logs</source>
         <translation>日志</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="73"/>
+        <location filename="../../ui/containers_page.py" line="76"/>
         <source>Follow the selected containers&apos; logs (Ctrl+L, or double-click)</source>
         <translation>跟随所选容器的日志（Ctrl+L，或双击）</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="76"/>
-        <location filename="../../ui/containers_page.py" line="194"/>
+        <location filename="../../ui/containers_page.py" line="79"/>
+        <location filename="../../ui/containers_page.py" line="208"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="80"/>
+        <location filename="../../ui/containers_page.py" line="83"/>
         <source>Remove the selected containers (Delete)</source>
         <translation>删除所选容器（Delete 键）</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="103"/>
+        <location filename="../../ui/containers_page.py" line="106"/>
         <source>No container is running. Tick “Show all” to see the %1 stopped ones.</source>
         <translation>没有正在运行的容器。勾选“显示全部”可查看 %1 个已停止的容器。</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="106"/>
+        <location filename="../../ui/containers_page.py" line="109"/>
         <source>This engine has no containers yet. Create one with docker run, or verify the installation on the Engine page.</source>
         <translation>此引擎还没有容器。可以用 docker run 创建一个，或在“引擎”页面验证安装。</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="128"/>
+        <location filename="../../ui/containers_page.py" line="131"/>
         <source>Containers started: %1</source>
         <translation>已启动容器：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="140"/>
+        <location filename="../../ui/containers_page.py" line="143"/>
         <source>Containers stopped: %1</source>
         <translation>已停止容器：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="152"/>
+        <location filename="../../ui/containers_page.py" line="155"/>
         <source>Containers restarted: %1</source>
         <translation>已重启容器：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="177"/>
+        <location filename="../../ui/containers_page.py" line="191"/>
         <source>Remove the container %1?</source>
         <translation>删除容器 %1？</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="179"/>
+        <location filename="../../ui/containers_page.py" line="193"/>
         <source>Remove %1 containers?</source>
         <translation>删除 %1 个容器？</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="180"/>
+        <location filename="../../ui/containers_page.py" line="194"/>
         <source>Its file system changes are lost; volumes stay.</source>
         <translation>容器文件系统中的改动将丢失；数据卷会保留。</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="183"/>
+        <location filename="../../ui/containers_page.py" line="197"/>
         <source>%1 running will be stopped and removed (forced): %2.</source>
         <translation>%1 个正在运行的容器将被强制停止并删除：%2。</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="192"/>
+        <location filename="../../ui/containers_page.py" line="206"/>
         <source>Remove containers</source>
         <translation>删除容器</translation>
     </message>
     <message>
-        <location filename="../../ui/containers_page.py" line="199"/>
+        <location filename="../../ui/containers_page.py" line="213"/>
         <source>Containers removed: %1</source>
         <translation>已删除容器：%1</translation>
     </message>
@@ -793,167 +793,167 @@
         <translation>日志 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="74"/>
+        <location filename="../../ui/logs_window.py" line="76"/>
         <source>Filter lines (Ctrl+F)</source>
         <translation>筛选行（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="76"/>
+        <location filename="../../ui/logs_window.py" line="78"/>
         <source>Regex</source>
         <translation>正则</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="78"/>
+        <location filename="../../ui/logs_window.py" line="80"/>
         <source>Read the filter as a regular expression</source>
         <translation>将筛选内容视为正则表达式</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="79"/>
+        <location filename="../../ui/logs_window.py" line="81"/>
         <source>Match case</source>
         <translation>区分大小写</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="83"/>
+        <location filename="../../ui/logs_window.py" line="85"/>
         <source>stdout and stderr</source>
         <translation>stdout 和 stderr</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="84"/>
+        <location filename="../../ui/logs_window.py" line="86"/>
         <source>stdout only</source>
         <translation>仅 stdout</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="85"/>
+        <location filename="../../ui/logs_window.py" line="87"/>
         <source>stderr only</source>
         <translation>仅 stderr</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="86"/>
+        <location filename="../../ui/logs_window.py" line="88"/>
         <source>Timestamps</source>
         <translation>时间戳</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="91"/>
+        <location filename="../../ui/logs_window.py" line="93"/>
         <source>How much of the past to read (docker logs --tail)</source>
         <translation>读取多少历史日志（docker logs --tail）</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="94"/>
+        <location filename="../../ui/logs_window.py" line="96"/>
         <source>Whole log</source>
         <translation>全部日志</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="96"/>
+        <location filename="../../ui/logs_window.py" line="98"/>
         <source>Last %1 lines</source>
         <translation>最后 %1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="106"/>
+        <location filename="../../ui/logs_window.py" line="108"/>
         <source>Reload</source>
         <translation>重新加载</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="109"/>
+        <location filename="../../ui/logs_window.py" line="111"/>
         <source>Read the log again and follow it</source>
         <translation>重新读取日志并继续跟随</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="111"/>
+        <location filename="../../ui/logs_window.py" line="113"/>
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="114"/>
+        <location filename="../../ui/logs_window.py" line="116"/>
         <source>Save the whole log to a file (docker logs &gt; file)</source>
         <translation>将全部日志保存到文件（docker logs &gt; 文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="213"/>
+        <location filename="../../ui/logs_window.py" line="221"/>
         <source>Not a valid regular expression: %1</source>
         <translation>不是有效的正则表达式：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="275"/>
+        <location filename="../../ui/logs_window.py" line="298"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="277"/>
+        <location filename="../../ui/logs_window.py" line="300"/>
         <source>Stop scrolling; lines are still kept</source>
         <translation>停止滚动；新行仍会保留</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="279"/>
+        <location filename="../../ui/logs_window.py" line="302"/>
         <source>Follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="281"/>
+        <location filename="../../ui/logs_window.py" line="304"/>
         <source>(%1 new)</source>
         <translation>（%1 条新行）</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="284"/>
+        <location filename="../../ui/logs_window.py" line="307"/>
         <source>Show the new lines and keep scrolling (End)</source>
         <translation>显示新行并继续滚动（End）</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="287"/>
+        <location filename="../../ui/logs_window.py" line="310"/>
         <source>%1 lines</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="289"/>
+        <location filename="../../ui/logs_window.py" line="312"/>
         <source>%1 match</source>
         <translation>%1 行匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="291"/>
+        <location filename="../../ui/logs_window.py" line="314"/>
         <source>%1 lines/s</source>
         <translation>%1 行/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="294"/>
+        <location filename="../../ui/logs_window.py" line="317"/>
         <source>%1 skipped: they came faster than they could be read</source>
         <translation>跳过 %1 行：产生速度超过读取速度</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="300"/>
+        <location filename="../../ui/logs_window.py" line="323"/>
         <source>Stopped: %1</source>
         <translation>已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="302"/>
-        <source>The output ended (the container is not running).</source>
-        <translation>输出已结束（容器未在运行）。</translation>
+        <location filename="../../ui/logs_window.py" line="327"/>
+        <source>The output ended: the container is not running. It is followed again when the container starts.</source>
+        <translation>输出已结束：容器未在运行。容器再次启动时会继续跟随。</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="304"/>
+        <location filename="../../ui/logs_window.py" line="332"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="306"/>
+        <location filename="../../ui/logs_window.py" line="334"/>
         <source>following</source>
         <translation>跟随中</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="326"/>
+        <location filename="../../ui/logs_window.py" line="354"/>
         <source>Save the log of %1</source>
         <translation>保存 %1 的日志</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="338"/>
+        <location filename="../../ui/logs_window.py" line="367"/>
         <source>Saving to %1…</source>
         <translation>正在保存到 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="346"/>
+        <location filename="../../ui/logs_window.py" line="374"/>
         <source>Saved %1 lines to %2</source>
         <translation>已将 %1 行保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="355"/>
+        <location filename="../../ui/logs_window.py" line="382"/>
         <source>Could not save the log: %1</source>
         <translation>无法保存日志：%1</translation>
     </message>
@@ -961,107 +961,107 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Containers</source>
         <translation>容器</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>Images</source>
         <translation>镜像</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="69"/>
         <source>Engine</source>
         <translation>引擎</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>The engine this window shows</source>
         <translation>此窗口显示的引擎</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>Add connection…</source>
         <translation>添加连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="86"/>
+        <location filename="../../ui/main_window.py" line="88"/>
         <source>Connection:</source>
         <translation>连接：</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Local engine</source>
         <translation>本机引擎</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>&amp;Moorage</source>
         <translation>&amp;Moorage</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="233"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="260"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>Retry now</source>
         <translation>立即重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Copy commands</source>
         <translation>复制命令</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>Connected to Docker %1 (API %2) at %3</source>
         <translation>已连接到 Docker %1（API %2），地址 %3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Connecting to %1…</source>
         <translation>正在连接 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Not connected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Retrying in %1 s.</source>
         <translation>%1 秒后重试。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Retrying…</source>
         <translation>正在重试…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>The tables show the last known state. %1</source>
         <translation>表格中显示的是最后已知的状态。%1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Cannot reach the Docker engine. %1 The tables show the last known state. %2</source>
         <translation>无法连接 Docker 引擎。%1 表格中显示的是最后已知的状态。%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>Containers: %1 (%2 running) · Images: %3</source>
         <translation>容器：%1（%2 个运行中）· 镜像：%3</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="397"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Moorage stopped following the engine after an internal error: %1</source>
         <translation>Moorage 因内部错误停止了对引擎的跟踪：%1</translation>
     </message>

@@ -166,3 +166,20 @@ def test_reading_stops_with_the_main_window_and_with_a_switch_of_engine(dockerd,
     window.close()
     assert not logs_window.isVisible(), "no logs window outlives the main window"
     qtbot.waitUntil(lambda: not reader.is_alive(), timeout=5000)
+
+
+def test_a_container_started_again_is_followed_again_without_repeating_lines(
+    dockerd, window, qtbot
+):
+    once = start(dockerd, "once", "echo ran")
+    logs_window = open_logs(window, qtbot, once)
+    qtbot.waitUntil(lambda: logs_window.logs.ended is not None, timeout=10_000)
+    assert len(rows(logs_window)) == 1
+
+    dockerd.cli("start", once)
+    qtbot.waitUntil(lambda: len(rows(logs_window)) == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: logs_window.logs.ended is not None, timeout=10_000)
+    qtbot.wait(300)
+    out, _err = cli_lines(dockerd, once)
+    assert out == ["ran", "ran"]
+    assert [text for _, text in rows(logs_window)] == out, "each run's line once"

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from models.logs import ContainerLogs, LogFilter, LogLinesModel, engine_text, local_time
+from services.errors import EngineError
 from services.logs import STDERR, STDOUT, LogBatch, LogEnd, LogLine
 
 STAMP = "2026-12-01T13:00:00.5Z"
@@ -33,8 +34,10 @@ class QueueFollower:
 class QueueEngine:
     def __init__(self) -> None:
         self.followers: list[QueueFollower] = []
+        self.asked: list[dict] = []
 
-    def follow_logs(self, container_id: str, *, tail, keep) -> QueueFollower:
+    def follow_logs(self, container_id: str, *, tail, keep, since=None) -> QueueFollower:
+        self.asked.append({"tail": tail, "since": since})
         self.followers.append(QueueFollower())
         return self.followers[-1]
 
@@ -110,3 +113,25 @@ def test_pull_shows_matching_lines_and_pause_holds_them(qtbot):
     assert statuses[-1].ended == LogEnd() and not statuses[-1].following
     logs.stop()
     assert follower.closed
+
+
+def test_following_again_after_the_end_reads_only_what_came_after(qtbot):
+    engine = QueueEngine()
+    logs = ContainerLogs(engine, "abc", keep=100)
+    assert not logs.follow_again(), "nothing to resume before a start"
+    logs.start()
+    engine.followers[-1].batches.append(LogBatch([line("first run")], 0, 1, LogEnd()))
+    logs.pull()
+    assert logs.ended == LogEnd()
+
+    assert logs.follow_again()
+    assert engine.asked[-1] == {"tail": None, "since": "1796130000.500000001"}
+    assert logs.ended is None and logs.follower is engine.followers[-1]
+    assert engine.followers[-2].closed
+    engine.followers[-1].batches.append(
+        LogBatch([line("second run")], 0, 1, LogEnd(EngineError("gone")))
+    )
+    logs.pull()
+    assert texts(logs.model) == ["first run", "second run"]
+    assert not logs.follow_again(), "an error is not an end to follow past"
+    logs.stop()

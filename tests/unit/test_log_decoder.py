@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import struct
 
-from services.logs import STDERR, STDOUT, Dechunker, LogDecoder, LogLine
+from services.logs import STDERR, STDOUT, Dechunker, LogDecoder, LogLine, just_after
 
 STAMP = "2026-12-01T13:00:00.123456789Z"
 
@@ -97,3 +97,10 @@ def test_chunk_extensions_and_what_follows_the_last_chunk_are_ignored():
     assert dechunker.feed(b"3;name=value\r\nabc\r\n0\r\n\r\nleft over") == b"abc"
     assert dechunker.done
     assert dechunker.feed(b"more") == b""
+
+
+def test_following_again_starts_one_nanosecond_after_the_last_line():
+    assert just_after("2026-12-01T13:00:00.5Z") == "1796130000.500000001"
+    assert just_after("2026-12-01T13:00:00Z") == "1796130000.000000001"
+    assert just_after("2026-12-01T13:00:00.999999999Z") == "1796130001.000000000"
+    assert just_after("not a time") is None
