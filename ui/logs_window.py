@@ -124,6 +124,11 @@ class LogsWindow(QWidget):
         self.save_result = QLabel()
         self.save_result.setObjectName("logsSaveResult")
         self.save_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Said in words when no line is shown, so an empty view is never a puzzle.
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName("logsEmpty")
+        self.empty_hint.setStyleSheet("color: palette(mid); padding: 6px 2px")
+        self.empty_hint.hide()
         self.status = QLabel()
         self.status.setObjectName("logsStatus")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -144,6 +149,7 @@ class LogsWindow(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.filter_error)
         layout.addLayout(actions)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
 
@@ -333,9 +339,24 @@ class LogsWindow(QWidget):
         else:
             parts.append(self.tr("following"))
         self.status.setText(" · ".join(parts))
+        self._show_empty_hint(status)
         failed = status.ended is not None and status.ended.error is not None
         self.status.setStyleSheet("color: #b3261e" if failed else "")
         self._update_follow_button(status.waiting)
+
+    def _show_empty_hint(self, status: LogStatus) -> None:
+        if status.shown:
+            hint = ""
+        elif status.kept:
+            hint = self.tr("No line matches the filter.")
+        elif status.ended is None:
+            hint = self.tr("Nothing printed yet; new lines show here as they come.")
+        elif status.ended.error is None:
+            hint = self.tr("The container printed nothing.")
+        else:
+            hint = ""
+        self.empty_hint.setText(hint)
+        self.empty_hint.setVisible(bool(hint))
 
     # -- copy and save ---------------------------------------------------------------------
 

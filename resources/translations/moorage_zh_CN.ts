@@ -868,92 +868,107 @@
         <translation>将全部日志保存到文件（docker logs &gt; 文件）</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="221"/>
+        <location filename="../../ui/logs_window.py" line="227"/>
         <source>Not a valid regular expression: %1</source>
         <translation>不是有效的正则表达式：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="298"/>
+        <location filename="../../ui/logs_window.py" line="304"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="300"/>
+        <location filename="../../ui/logs_window.py" line="306"/>
         <source>Stop scrolling; lines are still kept</source>
         <translation>停止滚动；新行仍会保留</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="302"/>
+        <location filename="../../ui/logs_window.py" line="308"/>
         <source>Follow</source>
         <translation>跟随</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="304"/>
+        <location filename="../../ui/logs_window.py" line="310"/>
         <source>(%1 new)</source>
         <translation>（%1 条新行）</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="307"/>
+        <location filename="../../ui/logs_window.py" line="313"/>
         <source>Show the new lines and keep scrolling (End)</source>
         <translation>显示新行并继续滚动（End）</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="310"/>
+        <location filename="../../ui/logs_window.py" line="316"/>
         <source>%1 lines</source>
         <translation>%1 行</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="312"/>
+        <location filename="../../ui/logs_window.py" line="318"/>
         <source>%1 match</source>
         <translation>%1 行匹配</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="314"/>
+        <location filename="../../ui/logs_window.py" line="320"/>
         <source>%1 lines/s</source>
         <translation>%1 行/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="317"/>
+        <location filename="../../ui/logs_window.py" line="323"/>
         <source>%1 skipped: they came faster than they could be read</source>
         <translation>跳过 %1 行：产生速度超过读取速度</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="323"/>
+        <location filename="../../ui/logs_window.py" line="329"/>
         <source>Stopped: %1</source>
         <translation>已停止：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="327"/>
+        <location filename="../../ui/logs_window.py" line="333"/>
         <source>The output ended: the container is not running. It is followed again when the container starts.</source>
         <translation>输出已结束：容器未在运行。容器再次启动时会继续跟随。</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="332"/>
+        <location filename="../../ui/logs_window.py" line="338"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="334"/>
+        <location filename="../../ui/logs_window.py" line="340"/>
         <source>following</source>
         <translation>跟随中</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="354"/>
+        <location filename="../../ui/logs_window.py" line="351"/>
+        <source>No line matches the filter.</source>
+        <translation>没有匹配筛选条件的行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="353"/>
+        <source>Nothing printed yet; new lines show here as they come.</source>
+        <translation>尚无输出；新行产生后会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="355"/>
+        <source>The container printed nothing.</source>
+        <translation>该容器没有任何输出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py" line="375"/>
         <source>Save the log of %1</source>
         <translation>保存 %1 的日志</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="367"/>
+        <location filename="../../ui/logs_window.py" line="388"/>
         <source>Saving to %1…</source>
         <translation>正在保存到 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="374"/>
+        <location filename="../../ui/logs_window.py" line="395"/>
         <source>Saved %1 lines to %2</source>
         <translation>已将 %1 行保存到 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/logs_window.py" line="382"/>
+        <location filename="../../ui/logs_window.py" line="403"/>
         <source>Could not save the log: %1</source>
         <translation>无法保存日志：%1</translation>
     </message>

@@ -76,6 +76,13 @@ def test_tail_filter_streams_and_whole_log_match_docker_logs(dockerd, window, qt
     assert "Not a valid regular expression" in logs_window.filter_error.text()
     assert len(rows(logs_window)) == 100, "a bad pattern leaves the rows as they were"
 
+    assert not logs_window.empty_hint.isVisible()
+    logs_window.filter.setText("no line says this")
+    logs_window.apply_filter()
+    assert rows(logs_window) == []
+    assert logs_window.empty_hint.isVisible()
+    assert logs_window.empty_hint.text() == "No line matches the filter."
+
     logs_window.filter.clear()
     logs_window.streams.setCurrentIndex(2)  # stderr only
     assert not logs_window.filter_error.isVisible()
@@ -175,6 +182,7 @@ def test_a_container_started_again_is_followed_again_without_repeating_lines(
     logs_window = open_logs(window, qtbot, once)
     qtbot.waitUntil(lambda: logs_window.logs.ended is not None, timeout=10_000)
     assert len(rows(logs_window)) == 1
+    assert not logs_window.empty_hint.isVisible()
 
     dockerd.cli("start", once)
     qtbot.waitUntil(lambda: len(rows(logs_window)) == 2, timeout=10_000)
