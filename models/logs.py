@@ -255,10 +255,7 @@ class ContainerLogs(QObject):
         self.dropped = 0
         self._waiting = 0
         self._arrivals.clear()
-        self._follower = self.engine.follow_logs(self.container_id, tail=self.tail, keep=self.keep)
-        self._closer.follower = self._follower
-        self._timer.start()
-        self._emit_status()
+        self._follow(self.tail, None)
 
     def follow_again(self) -> bool:
         """Once the output ended (the container stopped), follow it again from where it ended.
@@ -272,13 +269,16 @@ class ContainerLogs(QObject):
         if self._follower is not None:
             self._follower.close()
         self._ended = None
+        self._follow(None if since else self.tail, since)
+        return True
+
+    def _follow(self, tail: int | None, since: str | None) -> None:
         self._follower = self.engine.follow_logs(
-            self.container_id, tail=None if since else self.tail, keep=self.keep, since=since
+            self.container_id, tail=tail, keep=self.keep, since=since
         )
         self._closer.follower = self._follower
         self._timer.start()
         self._emit_status()
-        return True
 
     @property
     def ended(self) -> LogEnd | None:
