@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 MAX_LOG_WINDOWS = 8
 
 #: Initial column widths: ID, Name, Image, Command, Created, Status, Ports.
-WIDTHS = [105, 140, 130, 130, 115, 190, 170]
+WIDTHS = [105, 140, 130, 120, 140, 175, 150]
 
 
 def docker_command(verb: str, containers: list[ContainerInfo], *flags: str) -> str:
