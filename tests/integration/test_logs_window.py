@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel
+from pytestqt.exceptions import TimeoutError as WaitTimeout
 
 from models.connections import Connection
 from models.logs import ContainerLogs
@@ -67,7 +68,17 @@ def test_tail_filter_streams_and_whole_log_match_docker_logs(dockerd, window, qt
     logs_window.regex.setChecked(True)
     logs_window.filter.setText(r"out 29\d\d$")
     logs_window.apply_filter()
-    assert rows(logs_window) == [(STDOUT, f"out {n}") for n in range(2900, 3000)]
+    # Seen once in CI: no row right after the filter, unexplained; what the window settles
+    # on counts, and the message says what it held should it come back.
+    expected = [(STDOUT, f"out {n}") for n in range(2900, 3000)]
+    try:
+        qtbot.waitUntil(lambda: rows(logs_window) == expected, timeout=5000)
+    except WaitTimeout:
+        logs = logs_window.logs
+        pytest.fail(
+            f"{len(rows(logs_window))} rows of {len(logs.kept)} kept; {logs.follower}, "
+            f"ended {logs.ended}; status: {logs_window.status.text()}"
+        )
     assert "100 match" in logs_window.status.text()
 
     logs_window.filter.setText("out (")
