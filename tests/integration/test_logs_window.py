@@ -76,8 +76,10 @@ def test_tail_filter_streams_and_whole_log_match_docker_logs(dockerd, window, qt
     except WaitTimeout:
         logs = logs_window.logs
         pytest.fail(
-            f"{len(rows(logs_window))} rows of {len(logs.kept)} kept; {logs.follower}, "
-            f"ended {logs.ended}; status: {logs_window.status.text()}"
+            f"{len(rows(logs_window))} rows of {len(logs.kept)} kept; applied {logs.filter}; "
+            f"regex box {logs_window.regex.isChecked()}, streams "
+            f"{logs_window.streams.currentData()!r}; last kept {logs.kept[-1:]}; "
+            f"{logs.follower}, ended {logs.ended}; status: {logs_window.status.text()}"
         )
     assert "100 match" in logs_window.status.text()
 
