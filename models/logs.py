@@ -28,6 +28,7 @@ from services.logs import (
     LogFollower,
     LogLine,
     just_after,
+    stamp_time,
 )
 
 #: Lines kept per window (older ones go first); ~13 MB of Python strings at 100 characters.
@@ -50,13 +51,11 @@ def local_time(stamp: str) -> str:
     """The engine's RFC 3339 UTC stamp as local time to the millisecond, "" if there is none."""
     if not stamp:
         return ""
-    try:
-        moment = datetime.fromisoformat(stamp[:19] + "+00:00").astimezone()
-    except ValueError:
+    moment = stamp_time(stamp)
+    if moment is None:
         return stamp
-    fraction = stamp[20:23].rstrip("Z+-:") if stamp[19:20] == "." else ""
-    millis = fraction.ljust(3, "0")
-    return f"{moment:%Y-%m-%d %H:%M:%S}.{millis}"
+    seconds, nanoseconds = moment
+    return f"{datetime.fromtimestamp(seconds):%Y-%m-%d %H:%M:%S}.{nanoseconds // 1_000_000:03d}"
 
 
 def engine_text(lines: Iterable[LogLine], timestamps: bool) -> str:

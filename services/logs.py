@@ -199,11 +199,8 @@ def _chunk_reader(response: requests.Response) -> Callable[[], bytes]:
     return read
 
 
-def just_after(stamp: str) -> str | None:
-    """The logs API's `since` for the moment one nanosecond after an RFC 3339 UTC `stamp`.
-
-    Following again from there reads no line twice: `since` includes its own moment.
-    """
+def stamp_time(stamp: str) -> tuple[int, int] | None:
+    """The engine's RFC 3339 UTC `stamp` as (seconds since the epoch, nanoseconds), or None."""
     try:
         seconds = int(datetime.fromisoformat(stamp[:19] + "+00:00").timestamp())
     except ValueError:
@@ -211,7 +208,18 @@ def just_after(stamp: str) -> str | None:
     fraction = stamp[20:].rstrip("Z") if stamp[19:20] == "." else ""
     if not fraction.isdigit():
         fraction = "0"
-    nanoseconds = seconds * 1_000_000_000 + int(fraction[:9].ljust(9, "0")) + 1
+    return seconds, int(fraction[:9].ljust(9, "0"))
+
+
+def just_after(stamp: str) -> str | None:
+    """The logs API's `since` for the moment one nanosecond after an RFC 3339 UTC `stamp`.
+
+    Following again from there reads no line twice: `since` includes its own moment.
+    """
+    moment = stamp_time(stamp)
+    if moment is None:
+        return None
+    nanoseconds = moment[0] * 1_000_000_000 + moment[1] + 1
     return f"{nanoseconds // 1_000_000_000}.{nanoseconds % 1_000_000_000:09d}"
 
 
