@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import ipaddress
 import json
+import math
 import os
 import re
 import stat
@@ -50,8 +51,11 @@ class ConfigError(Exception):
 # -- validation ------------------------------------------------------------------------------
 
 
-def validate_mirror(value: str) -> str:
-    """The mirror as dockerd will store it (one trailing `/`), or InvalidEntry."""
+def validate_mirror(value: str, engine_version: str | None = None) -> str:
+    """The mirror as dockerd will store it (one trailing `/`), or InvalidEntry.
+
+    `engine_version` is the engine's `Version` from /version; None means unknown.
+    """
     text = value.strip()
     scheme, separator, _ = text.partition("://")
     if not separator or not scheme:
@@ -98,7 +102,7 @@ def _split_host_port(text: str) -> tuple[str, str]:
     return text, ""
 
 
-def validate_insecure_registry(value: str) -> str:
+def validate_insecure_registry(value: str, engine_version: str | None = None) -> str:
     """The entry as dockerd will use it (`host[:port]` or a CIDR), or InvalidEntry."""
     text = value.strip()
     if not text:
@@ -134,13 +138,13 @@ def validate_insecure_registry(value: str) -> str:
     return text
 
 
-def normalise_mirrors(values: Iterable[str]) -> list[str]:
+def normalise_mirrors(values: Iterable[str], engine_version: str | None = None) -> list[str]:
     """Validated, normalised, duplicates dropped (the first one stays), order kept."""
-    return list(dict.fromkeys(validate_mirror(v) for v in values))
+    return list(dict.fromkeys(validate_mirror(v, engine_version) for v in values))
 
 
-def normalise_insecure(values: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(validate_insecure_registry(v) for v in values))
+def normalise_insecure(values: Iterable[str], engine_version: str | None = None) -> list[str]:
+    return list(dict.fromkeys(validate_insecure_registry(v, engine_version) for v in values))
 
 
 # -- the file --------------------------------------------------------------------------------
@@ -186,16 +190,10 @@ def read_config(path: str | os.PathLike) -> ConfigFile:
     except OSError as error:
         raise ConfigError(f"Cannot read {path}: {error.strerror or error}") from None
     text = raw.decode("utf-8", "replace")
-    if not text.strip():
-        return ConfigFile(path, text, {})  # dockerd reads an empty file as no settings
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        return ConfigFile(
-            path, text, None, f"line {error.lineno}, column {error.colno}: {error.msg}"
-        )
-    if not isinstance(data, dict):
-        return ConfigFile(path, text, None, "the file holds JSON, but not an object ({...})")
+        data = parse_config_text(text)
+    except ConfigError as error:
+        return ConfigFile(path, text, None, str(error))
     return ConfigFile(path, text, data)
 
 
@@ -208,23 +206,127 @@ def merged_config(current: dict | None, mirrors: Sequence[str], insecure: Sequen
 
 
 def render_config(data: dict) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    """The file's new text; never `NaN` or `Infinity`, which dockerd cannot read."""
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
-def check_config_text(text: str) -> dict:
+#: Go's encoding/json refuses documents nested deeper than this ("exceeded max depth").
+MAX_NESTING = 10_000
+
+_STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _nesting_depth(text: str) -> int:
+    """How deep arrays and objects nest, brackets inside strings not counted.
+
+    A scan before parsing, because Python's json recurses once per level and a file
+    nested 100,000 deep would raise RecursionError inside it.
+    """
+    depth = deepest = 0
+    for match in _STRING_OR_BRACKET.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in "]}":
+            depth -= 1
+    return deepest
+
+
+def _where(text: str, token: str) -> str:
+    """Line and column of the first `token` outside a string, for the user's sentence."""
+    offset = 0
+    for match in re.finditer(r'"(?:[^"\\]|\\.)*"|[^"]+', text):
+        if not match.group().startswith('"'):
+            found = match.group().find(token)
+            if found >= 0:
+                offset = match.start() + found
+                break
+    line = text.count("\n", 0, offset) + 1
+    return f"line {line}, column {offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
+
+
+def _refuse_constant(name: str) -> float:
+    raise _Unreadable(f"{name} is not a JSON number and dockerd cannot read it", name)
+
+
+def _number(literal: str) -> float | int:
+    """A number as Python reads it, refused when it leaves Go's float64 range.
+
+    dockerd first decodes the file into Go values where every number is a float64: one
+    that overflows it (1e400, a 5,000-digit integer) makes dockerd refuse the whole file,
+    and Python would write it back as Infinity or fail past 4,300 digits.
+    """
+    if math.isinf(float(literal)):
+        shown = literal if len(literal) <= 20 else f"{literal[:12]}… ({len(literal)} characters)"
+        raise _Unreadable(f"the number {shown} is too large: dockerd cannot read it", literal)
+    return float(literal) if any(c in literal for c in ".eE") else int(literal)
+
+
+class _Unreadable(ValueError):
+    """Raised from inside json.loads; carries the literal so the sentence can say where."""
+
+    def __init__(self, message: str, literal: str) -> None:
+        super().__init__(message)
+        self.literal = literal
+
+
+def parse_config_text(text: str) -> dict:
+    """The settings in a daemon.json's text, or ConfigError with a sentence saying why not.
+
+    Refused, besides JSON errors: what dockerd cannot read (NaN, Infinity, numbers beyond
+    float64, nesting beyond Go's limit), what Python could read but never write back as the
+    same UTF-8 (a lone surrogate such as "\\ud800"), and anything but an object. Whitespace
+    alone is no settings, as dockerd reads it.
+    """
+    if not text.strip():
+        return {}
+    depth = _nesting_depth(text)
+    if depth > MAX_NESTING:
+        raise ConfigError(
+            f"the JSON is nested {depth:,} levels deep; dockerd reads at most {MAX_NESTING:,}"
+        )
+    try:
+        data = json.loads(
+            text, parse_constant=_refuse_constant, parse_float=_number, parse_int=_number
+        )
+    except json.JSONDecodeError as error:
+        raise ConfigError(f"line {error.lineno}, column {error.colno}: {error.msg}") from None
+    except _Unreadable as error:
+        raise ConfigError(f"{error} ({_where(text, error.literal)})") from None
+    except RecursionError:
+        raise ConfigError(
+            f"the JSON is nested {depth:,} levels deep, deeper than Moorage can read"
+        ) from None
+    if not isinstance(data, dict):
+        raise ConfigError("the file holds JSON, but not an object ({...})")
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except RecursionError:
+        raise ConfigError(
+            f"the JSON is nested {depth:,} levels deep, deeper than Moorage can write back"
+        ) from None
+    except UnicodeEncodeError as error:
+        character = error.object[error.start]
+        raise ConfigError(
+            f"a string holds a lone UTF-16 surrogate (\\u{ord(character):04x}), "
+            "which cannot be written back as UTF-8"
+        ) from None
+    return data
+
+
+def check_config_text(text: str, engine_version: str | None = None) -> dict:
     """Parse and validate a whole new daemon.json, as the privileged helper must.
 
     Our two keys must already be in dockerd's normal form, so what is written is exactly
     what dockerd will report back through /info.
     """
-    if len(text.encode("utf-8")) > MAX_CONFIG_BYTES:
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_CONFIG_BYTES:
         raise ConfigError(f"The new configuration is larger than {MAX_CONFIG_BYTES} bytes.")
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ConfigError(f"The new configuration is not valid JSON: {error}") from None
-    if not isinstance(data, dict):
-        raise ConfigError("The new configuration is not a JSON object.")
+        data = parse_config_text(text)
+    except ConfigError as error:
+        raise ConfigError(f"The new configuration is refused: {error}.") from None
     for key, normalise in ((MIRRORS_KEY, normalise_mirrors), (INSECURE_KEY, normalise_insecure)):
         if key not in data:
             continue
@@ -232,7 +334,7 @@ def check_config_text(text: str) -> dict:
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
             raise ConfigError(f'"{key}" must be a list of strings.')
         try:
-            normal = normalise(values)
+            normal = normalise(values, engine_version)
         except InvalidEntry as error:
             raise ConfigError(str(error)) from None
         if normal != values:

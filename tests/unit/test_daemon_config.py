@@ -292,3 +292,53 @@ def test_docker_desktop_settings_are_saved_with_a_restart_note(tmp_path):
     assert json.loads((tmp_path / "daemon.json").read_text())["registry-mirrors"] == [
         "https://mirror.gcr.io/"
     ]
+
+
+# -- values dockerd cannot read, or Python cannot write back ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ('{"debug": NaN}', "NaN is not a JSON number"),
+        ('{"debug": Infinity}', "Infinity is not a JSON number"),
+        ('{"debug": -Infinity}', "-Infinity is not a JSON number"),
+        ('{"debug": 1e400}', "the number 1e400 is too large"),
+        ('{"debug": ' + "9" * 5000 + "}", r"\(5000 characters\) is too large"),
+        ('{"labels": ["\\ud800"]}', r"lone UTF-16 surrogate \(\\ud800\)"),
+        ("[" * 100_000 + "]" * 100_000, "nested 100,000 levels deep; dockerd reads at most"),
+        ('{"a":' * 5000 + "1" + "}" * 5000, "nested 5,000 levels deep"),
+        ("[1, 2]", "not an object"),
+    ],
+)
+def test_what_dockerd_cannot_read_is_refused_with_a_sentence(text, reason):
+    with pytest.raises(ConfigError, match=reason):
+        daemon_config.parse_config_text(text)
+
+
+def test_where_the_unreadable_number_is_is_said():
+    with pytest.raises(ConfigError, match=r"\(line 2, column 12\)"):
+        daemon_config.parse_config_text('{"a": "NaN",\n  "debug": NaN}')
+
+
+def test_numbers_within_float64_and_paired_surrogates_are_read():
+    text = '{"a": 1.5, "b": ' + "9" * 300 + ', "c": "\\ud83d\\ude00", "d": "[{"}'
+    data = daemon_config.parse_config_text(text)
+    assert data["b"] == int("9" * 300) and data["c"] == "\U0001f600" and data["d"] == "[{"
+    assert daemon_config.parse_config_text(" \n") == {}
+
+
+def test_a_file_dockerd_cannot_read_is_a_parse_error_not_a_traceback(tmp_path):
+    (tmp_path / "daemon.json").write_text('{"max-concurrent-downloads": 1e400}')
+    config = read_config(tmp_path / "daemon.json")
+    assert config.data is None and "too large" in config.parse_error
+
+
+def test_the_helper_refuses_a_new_file_dockerd_cannot_read():
+    with pytest.raises(ConfigError, match="refused: NaN"):
+        daemon_config.check_config_text('{"debug": NaN}')
+
+
+def test_render_never_writes_nan_or_infinity():
+    with pytest.raises(ValueError):
+        render_config({"debug": float("nan")})
