@@ -2,7 +2,8 @@
 
 Live state comes from the event stream, not from polling: on an event only the container
 that changed is fetched (bursts are fetched together in one filtered list call), images are
-re-listed after image events, and everything is re-listed only on connect and reconnect.
+re-listed after image events and after a container's commit or destroy, and everything is
+re-listed only on connect and reconnect.
 """
 
 from __future__ import annotations
@@ -42,6 +43,12 @@ _QUIET_CONTAINER_ACTIONS = frozenset(
     }
 )
 _IMAGE_ACTIONS = frozenset({"pull", "tag", "untag", "delete", "import", "load", "create", "prune"})
+#: Container actions after which the engine may hold an image no image event announced:
+#: `docker commit` without a name logs only the container's `commit`, and `docker build`
+#: without `-t` (the classic builder) only its step containers' `create`...`destroy`, the
+#: last `destroy` coming after the image was made. Without these an untagged image stayed
+#: off the Images page until some other image event came.
+_IMAGE_MAKING_CONTAINER_ACTIONS = frozenset({"commit", "destroy"})
 
 #: States a container cannot be in once the event named it; a summary showing one is stale.
 #: dockerd logs `pause`, `unpause` and `die` before it updates the view its list API reads
@@ -187,6 +194,8 @@ class EngineSession:
     def handle_event(self, event: EngineEvent) -> None:
         if event.type == "container" and event.actor_id:
             action = event.action.split(":")[0]
+            if action in _IMAGE_MAKING_CONTAINER_ACTIONS:
+                self._images_wanted.set()
             if action in _QUIET_CONTAINER_ACTIONS:
                 return
             self._forget_recheck(event.actor_id)  # this event brings its own fetch

@@ -86,6 +86,38 @@ def test_tables_show_what_docker_ps_and_docker_images_show(dockerd, window, qtbo
     assert set(shown_containers(window)) == {running}
 
 
+def docker_images(dockerd) -> list[str]:
+    """`docker images` as "repository tag short-id" lines, sorted."""
+    out = dockerd.cli("images", "--format", "{{.Repository}} {{.Tag}} {{.ID}}").stdout
+    return sorted(out.splitlines())
+
+
+def shown_images(window) -> list[str]:
+    model = window.store.images
+    return sorted(
+        " ".join(model.index(r, c).data() for c in range(3)) for r in range(model.rowCount())
+    )
+
+
+def test_untagged_images_appear_within_a_second_as_docker_images_lists_them(
+    dockerd, window, qtbot, tmp_path
+):
+    """`docker commit` without a name and `docker build` without -t announce no image
+    event; the Images page and the count still show the new image within a second."""
+    qtbot.waitUntil(lambda: shown_images(window) == docker_images(dockerd), timeout=5000)
+    dockerd.cli("create", "--name", "source", IMAGE, "true")
+    committed = dockerd.cli("commit", "source").stdout.strip()
+    qtbot.waitUntil(lambda: shown_images(window) == docker_images(dockerd), timeout=1000)
+    assert window.store.images.get(f"{committed}|<none>:<none>") is not None
+
+    (tmp_path / "Dockerfile").write_text(f"FROM {IMAGE}\nRUN echo built > /built\n")
+    built = dockerd.cli("build", "-q", str(tmp_path)).stdout.strip()
+    qtbot.waitUntil(lambda: shown_images(window) == docker_images(dockerd), timeout=1000)
+    assert window.store.images.get(f"{built}|<none>:<none>") is not None
+    ids = dockerd.cli("images", "-q", "--no-trunc").stdout.split()
+    qtbot.waitUntil(lambda: window.store.counts.images == len(set(ids)), timeout=1000)
+
+
 def test_changes_made_with_the_cli_arrive_live_and_keep_the_selection(dockerd, window, qtbot):
     page = window.containers_page
     page.show_all.setChecked(True)
