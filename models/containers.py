@@ -16,6 +16,7 @@ from models.formatting import (
     natural_key,
     ports_sort_key,
     relative_time,
+    status_since,
 )
 from models.table import QT_TRANSLATE_NOOP, Column, KeyedTableModel
 from services.data import ContainerInfo, ContainerState
@@ -104,14 +105,14 @@ COLUMNS: list[Column[ContainerInfo]] = [
         lambda c: relative_time(c.created),
         lambda c: c.created,
         tooltip=lambda c: exact_time(c.created),
-        follows_clock=True,
+        ages_from=lambda c: c.created,
     ),
     Column(
         QT_TRANSLATE_NOOP("Columns", "Status"),
         container_status,
         lambda c: (c.state.value, c.status),
         tooltip=lambda c: state_name(c.state),
-        follows_clock=True,
+        ages_from=status_since,
     ),
     Column(
         QT_TRANSLATE_NOOP("Columns", "Ports"),

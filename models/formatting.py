@@ -80,21 +80,52 @@ def parse_duration(text: str) -> float | None:
     return int(match.group(1)) * _DURATION_UNITS[match.group(2)]
 
 
+def _status_duration(container: ContainerInfo) -> tuple[re.Match[str], float] | None:
+    """The status sentence's parts and the duration it says, when it says one."""
+    match = _STATUS.match(container.status)
+    if match is None or not container.fetched_at:
+        return None
+    elapsed = parse_duration(match.group("duration"))
+    return None if elapsed is None else (match, elapsed)
+
+
 def container_status(container: ContainerInfo, now: float | None = None) -> str:
     """The engine's status sentence, aged to `now` so "Up 3 seconds" does not stay so forever.
 
     The engine words the status when we fetch it; its duration is read back and counted on
     from `fetched_at`, which is as exact as the engine's own words.
     """
-    match = _STATUS.match(container.status)
-    if match is None or not container.fetched_at:
+    parts = _status_duration(container)
+    if parts is None:
         return container.status
-    elapsed = parse_duration(match.group("duration"))
-    if elapsed is None:
-        return container.status
+    match, elapsed = parts
     now = time.time() if now is None else now
     duration = human_duration(elapsed + max(0.0, now - container.fetched_at))
     return f"{match.group('head')} {duration}{match.group('ago') or ''}{match.group('tail') or ''}"
+
+
+def status_since(container: ContainerInfo) -> float | None:
+    """When the duration in the status sentence began (as `container_status` counts it), or
+    None for a status that says none ("Created")."""
+    parts = _status_duration(container)
+    return None if parts is None else container.fetched_at - parts[1]
+
+
+def next_change_in(age: float) -> float:
+    """Seconds until `human_duration(age)` words the age differently (or may: past an hour
+    the words change on a half hour, as the CLI rounds hours).
+
+    A table repaints its ageing cells then, not on a fixed period: every second while a
+    shown age is under a minute, every minute under an hour, and every half hour after.
+    """
+    age = max(0.0, age)
+    if age < 60:
+        step = 1.0
+    elif age < 3600:
+        step = 60.0
+    else:
+        step = 1800.0
+    return step - age % step
 
 
 def format_port(port: PortBinding) -> str:

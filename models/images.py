@@ -78,7 +78,7 @@ COLUMNS: list[Column[ImageTagRow]] = [
         lambda r: relative_time(r.image.created),
         lambda r: r.image.created,
         tooltip=lambda r: exact_time(r.image.created),
-        follows_clock=True,
+        ages_from=lambda r: r.image.created,
     ),
     Column(
         QT_TRANSLATE_NOOP("Columns", "Size"),

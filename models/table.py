@@ -10,6 +10,7 @@ changes are queued, coalesced for a moment and applied as row inserts, removals 
 from __future__ import annotations
 
 import operator
+import time
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ from PySide6.QtCore import (
     QTimer,
 )
 from PySide6.QtGui import QBrush, QGuiApplication, QPalette
+
+from models.formatting import next_change_in
 
 T = TypeVar("T")
 
@@ -69,8 +72,6 @@ _UNANSWERED_ROLES = frozenset(
 #: gathering repaints only the changed rows on screen; 50 ms was half of what a change may
 #: take from the engine's event to the table (the benchmarks' target is 100 ms).
 COALESCE_MS = 25
-#: How often columns that depend on the clock ("3 minutes ago") are repainted.
-CLOCK_REFRESH_MS = 30_000
 #: A change touching more separate ranges of rows than this is shown as one layout change
 #: (persistent indexes moved along) instead of a signal per range: a filter that narrowed
 #: 10,000 rows to 100 sent a hundred removals, and the view laid itself out after each.
@@ -85,7 +86,9 @@ class Column(Generic[T]):
 
     `title` is marked with QT_TRANSLATE_NOOP("Columns", ...) and translated when shown.
     `sort_key` returns values that compare with each other for every row (never None).
-    `follows_clock` marks text that ages ("3 minutes ago") and is repainted now and then.
+    `ages_from` gives, for text that ages ("3 minutes ago"), the moment its duration counts
+    from (None when a row's text does not age): the view repaints those cells when the
+    words change (see `clock_deadline`).
     """
 
     title: str
@@ -94,7 +97,7 @@ class Column(Generic[T]):
     tooltip: Callable[[T], str] | None = None
     decoration: Callable[[T], Any] | None = None
     alignment: Qt.AlignmentFlag = _LEFT
-    follows_clock: bool = False
+    ages_from: Callable[[T], float | None] | None = None
 
 
 class KeyedTableModel(QAbstractTableModel, Generic[T]):
@@ -140,10 +143,12 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
         self._flush_timer.timeout.connect(self.flush)
         self._warm_timer = QTimer(self, interval=0)
         self._warm_timer.timeout.connect(self._warm_some)
-        self._clock_timer = QTimer(self, interval=CLOCK_REFRESH_MS)
-        self._clock_timer.timeout.connect(self._repaint_clock_columns)
-        if any(column.follows_clock for column in columns):
-            self._clock_timer.start()
+        #: The columns whose text ages, with when each row's duration counts from.
+        self._clock_columns = [
+            (number, column.ages_from)
+            for number, column in enumerate(columns)
+            if column.ages_from is not None
+        ]
 
     # -- Qt's model interface -------------------------------------------------------------
 
@@ -236,6 +241,41 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
     @property
     def stale(self) -> bool:
         return self._stale
+
+    @property
+    def has_clock(self) -> bool:
+        """Whether some column's text ages ("3 minutes ago")."""
+        return bool(self._clock_columns)
+
+    def clock_deadline(self, first: int, last: int, now: float | None = None) -> float | None:
+        """Seconds until an ageing cell of rows first..last says something else, None when
+        none of them ages.
+
+        Only the rows on screen are asked: the youngest shown age sets the pace (a second
+        while one is under a minute old), and rows scrolled into view are painted afresh.
+        """
+        last = min(last, len(self._order) - 1)
+        if first < 0 or last < first or not self._clock_columns:
+            return None
+        now = time.time() if now is None else now
+        soonest: float | None = None
+        for row in range(first, last + 1):
+            item = self._items[self._key_at(row)]
+            for _number, ages_from in self._clock_columns:
+                since = ages_from(item)
+                if since is not None:
+                    wait = next_change_in(now - since)
+                    if soonest is None or wait < soonest:
+                        soonest = wait
+        return soonest
+
+    def repaint_clock(self, first: int, last: int) -> None:
+        """Have the view repaint the ageing cells of rows first..last, and no other cell."""
+        last = min(last, len(self._order) - 1)
+        if first < 0 or last < first:
+            return
+        for number, _ages_from in self._clock_columns:
+            self.dataChanged.emit(self.index(first, number), self.index(last, number), [_DISPLAY])
 
     # -- changing --------------------------------------------------------------------------
 
@@ -596,17 +636,6 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._order) - 1, len(self._columns) - 1), roles
             )
-
-    def _repaint_clock_columns(self) -> None:
-        if not self._order:
-            return
-        for number, column in enumerate(self._columns):
-            if column.follows_clock:
-                self.dataChanged.emit(
-                    self.index(0, number),
-                    self.index(len(self._order) - 1, number),
-                    [Qt.ItemDataRole.DisplayRole],
-                )
 
     _stale_brush_cache: QBrush | None = None
 

@@ -6,7 +6,7 @@ import logging
 from collections.abc import Coroutine
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,6 +48,78 @@ def _paint_large_inserts_later(view: QTableView, model: KeyedTableModel) -> None
             QTimer.singleShot(0, view, lambda: view.setUpdatesEnabled(True))
 
     model.rowsAboutToBeInserted.connect(before)
+
+
+#: A tick comes this long after the moment the words change, so that it is never early.
+CLOCK_MARGIN_MS = 20
+
+
+class ClockTicker(QObject):
+    """Repaints the ageing cells ("Up 2 minutes") of the rows on screen when their words
+    change, and nothing else.
+
+    A single-shot timer waits until the soonest change among the shown rows (a second
+    while one of them is under a minute old, a minute under an hour, half an hour after)
+    and then has only those rows' ageing columns repainted. Scrolling, resizing and row
+    changes set the wait again; a hidden table does not tick.
+    """
+
+    def __init__(self, view: QTableView, model: KeyedTableModel) -> None:
+        super().__init__(view)
+        self._view = view
+        self._model = model
+        self._timer = QTimer(self, singleShot=True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._tick)
+        # Row changes come in series (a removal per range) with the model in between:
+        # the wait is set again once they are all done, on the next turn of the loop.
+        self._soon = QTimer(self, singleShot=True, interval=0)
+        self._soon.timeout.connect(self.reschedule)
+        if not model.has_clock:
+            return
+        view.verticalScrollBar().valueChanged.connect(self._soon.start)
+        for signal in (
+            model.rowsInserted,
+            model.rowsRemoved,
+            model.layoutChanged,
+            model.modelReset,
+            model.dataChanged,  # a row's new status ("Up Less than a second") ages anew
+        ):
+            signal.connect(self._soon.start)
+        view.installEventFilter(self)
+        view.viewport().installEventFilter(self)
+
+    def shown_rows(self) -> tuple[int, int]:
+        """The first and last row on screen; (0, -1) when none is."""
+        view = self._view
+        first = view.rowAt(0)
+        if first < 0:
+            return 0, -1
+        last = view.rowAt(view.viewport().height() - 1)
+        return first, last if last >= 0 else self._model.rowCount() - 1
+
+    def reschedule(self, *_args) -> None:
+        if not self._view.isVisible():
+            self._timer.stop()
+            return
+        wait = self._model.clock_deadline(*self.shown_rows())
+        if wait is None:
+            self._timer.stop()
+        else:
+            self._timer.start(round(wait * 1000) + CLOCK_MARGIN_MS)
+
+    def _tick(self) -> None:
+        if self._view.isVisible():
+            self._model.repaint_clock(*self.shown_rows())  # its dataChanged reschedules
+        else:
+            self._timer.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Resize):
+            self._soon.start()  # once the layout has settled
+        elif event.type() == QEvent.Type.Hide and watched is self._view:
+            self._timer.stop()
+        return False
 
 
 def make_table_view(model: KeyedTableModel, name: str, widths: list[int]) -> QTableView:
@@ -130,6 +202,7 @@ class TablePage(QWidget):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
 
         self.view = make_table_view(model, view_name, widths)
+        self.clock = ClockTicker(self.view, model)
         self.view.customContextMenuRequested.connect(self._show_context_menu)
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
         model.rowsRemoved.connect(self._update_actions)

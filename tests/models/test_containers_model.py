@@ -248,3 +248,33 @@ def test_an_announced_state_is_worded_as_the_engine_words_it(
     now = announced(container, state, exit_code)
     assert (now.state, now.status) == (state, expected)
     assert (now.id, now.name, now.created) == (container.id, container.name, container.created)
+
+
+def test_the_clock_repaints_only_the_ageing_cells_of_the_rows_asked(qapp, qtmodeltester):
+    """A young row sets a pace of a second; the repaint names the Created and Status cells
+    of the rows asked for, and nothing else."""
+    import time
+    from dataclasses import replace
+
+    model = ContainersModel()
+    now = time.time()
+    old = [
+        replace(make_container(f"old-{n}"), status="Up 3 hours", fetched_at=now) for n in range(10)
+    ]
+    young = replace(make_container("young"), status="Up Less than a second", fetched_at=now - 0.4)
+    model.replace_all([*old, young])
+    qtmodeltester.check(model, force_py=True)
+    row = model.row_of(young.id)
+    assert model.clock_deadline(row, row, now=now) == pytest.approx(0.6)
+    assert model.clock_deadline(0, -1, now=now) is None
+    everything_old = [r for r in range(model.rowCount()) if r != row]
+    assert model.clock_deadline(everything_old[0], everything_old[0], now=now) > 60
+
+    changed = []
+    model.dataChanged.connect(lambda top, bottom, roles: changed.append((top, bottom, roles)))
+    model.repaint_clock(2, 4)
+    assert [(t.row(), t.column(), b.row(), b.column()) for t, b, _ in changed] == [
+        (2, CREATED_COLUMN, 4, CREATED_COLUMN),
+        (2, STATUS_COLUMN, 4, STATUS_COLUMN),
+    ]
+    assert all(roles == [Qt.ItemDataRole.DisplayRole] for _, _, roles in changed)

@@ -8,9 +8,11 @@ from models.formatting import (
     human_duration,
     human_size,
     natural_key,
+    next_change_in,
     parse_duration,
     relative_time,
     split_repo_tag,
+    status_since,
 )
 from services.data import ContainerInfo, ContainerState, PortBinding
 
@@ -131,3 +133,36 @@ def test_ports_read_as_docker_ps_prints_them():
 )
 def test_split_repo_tag_does_not_mistake_a_port_for_a_tag(repo_tag, parts):
     assert split_repo_tag(repo_tag) == parts
+
+
+@pytest.mark.parametrize(
+    ("age", "wait"),
+    [
+        (0.0, 1.0),
+        (0.25, 0.75),
+        (59.5, 0.5),
+        (60.0, 60.0),
+        (119.0, 1.0),
+        (3599.0, 1.0),
+        (3600.0, 1800.0),
+        (5000.0, 400.0),
+        (40 * 86400.0, 1800.0),
+    ],
+)
+def test_next_change_in_is_when_the_words_change(age, wait):
+    assert next_change_in(age) == pytest.approx(wait)
+    if age < 3600:  # past an hour a change may come on a half hour, not on every one
+        assert human_duration(age + wait - 0.01) == human_duration(age)
+        assert human_duration(age + wait + 0.01) != human_duration(age)
+
+
+def test_status_since_counts_back_from_when_the_status_was_fetched():
+    exited = _container("Exited (137) 3 minutes ago", 1000.0, ContainerState.EXITED)
+    assert status_since(exited) == 1000.0 - 180
+    assert status_since(_container("Up Less than a second", 1000.0)) == 1000.0
+    assert status_since(_container("Created", 1000.0, ContainerState.CREATED)) is None
+
+
+def test_past_an_hour_the_words_change_only_on_a_half_hour():
+    for age in range(3600, 3 * 365 * 86400, 599):
+        assert human_duration(age) == human_duration(age - (age % 1800)), age
