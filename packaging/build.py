@@ -59,6 +59,7 @@ HELPER_MODULES = (
     "services/config_helper.py",
     "services/daemon_config.py",
     "services/daemon_location.py",
+    "services/go_url.py",
 )
 POLICY = LINUX / "org.moorage.daemon-config.policy"
 INSTALL_DIR = "usr/lib/moorage"

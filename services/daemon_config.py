@@ -28,7 +28,9 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+
+from services import go_url
+from services.go_url import go_quote
 
 MIRRORS_KEY = "registry-mirrors"
 INSECURE_KEY = "insecure-registries"
@@ -49,101 +51,194 @@ class ConfigError(Exception):
 
 
 # -- validation ------------------------------------------------------------------------------
+#
+# dockerd's rules changed over time, so they are applied as the running engine applies them:
+# - every version parses a mirror with Go's url.Parse and refuses a query, a fragment and user
+#   information (moby registry.ValidateMirror);
+# - up to 24.x a mirror may not have a path; 25.0 allows one (moby c587ba3422, #46594);
+# - 28.3 refuses a mirror without "://" ("https:host" parsed as an opaque URL before; moby
+#   97aa4e8550, 307c18598d on master);
+# - 25.0 moved to github.com/distribution/reference, whose host pattern also matches a bracketed
+#   IPv6 address, so an insecure registry "[::1]" is accepted from then on (moby 1148a24e64);
+# - the Go releases newer engines are built with parse hosts more strictly (services/go_url.py).
+# An unknown engine gets the strictest of these: whatever one of them refuses is refused.
+
+
+@dataclass(frozen=True)
+class _Rules:
+    mirror_paths: bool
+    mirror_needs_separator: bool
+    strict_go_hosts: bool
+    bracketed_host_pattern: bool
+
+
+def _engine_rules(engine_version: str | None) -> _Rules:
+    match = re.match(r"(\d+)\.(\d+)", engine_version or "")
+    if match is None:
+        return _Rules(False, True, True, False)
+    version = (int(match[1]), int(match[2]))
+    return _Rules(
+        mirror_paths=version >= (25, 0),
+        mirror_needs_separator=version >= (28, 3),
+        strict_go_hosts=version >= (25, 0),
+        bracketed_host_pattern=version >= (25, 0),
+    )
+
+
+def _without_password(text: str) -> str:
+    """The URL as dockerd quotes it in its error: the password replaced by "xxxxx"."""
+    scheme, separator, rest = text.partition("://")
+    authority, slash, path = rest.partition("/")
+    userinfo, _, host = authority.rpartition("@")
+    return f"{scheme}{separator}{userinfo.split(':', 1)[0]}:xxxxx@{host}{slash}{path}"
 
 
 def validate_mirror(value: str, engine_version: str | None = None) -> str:
-    """The mirror as dockerd will store it (one trailing `/`), or InvalidEntry.
+    """The mirror as dockerd will store it and list it in /info, or InvalidEntry.
 
-    `engine_version` is the engine's `Version` from /version; None means unknown.
+    `engine_version` is the engine's `Version` from /version (None: unknown, the strictest
+    rules). Surrounding white space is dropped first, as pasted text often carries some;
+    everything else is judged as dockerd judges it, and the result is dockerd's own form:
+    one trailing `/` added unless there is one.
     """
+    rules = _engine_rules(engine_version)
     text = value.strip()
+    quoted = go_quote(text)
     scheme, separator, _ = text.partition("://")
-    if not separator or not scheme:
+    if rules.mirror_needs_separator and not (separator and scheme):
         raise InvalidEntry(
-            f"invalid mirror: no scheme specified for {text!r}: must use either 'https://' "
+            f"invalid mirror: no scheme specified for {quoted}: must use either 'https://' "
             "or 'http://'"
         )
     try:
-        parts = urlsplit(text)
-        parts.port  # noqa: B018  (parsing the port is the check)
-    except ValueError as error:
-        raise InvalidEntry(f"invalid mirror: {text!r} is not a valid URI ({error})") from None
-    if parts.scheme not in ("http", "https"):
+        url = go_url.parse(text, strict_host=rules.strict_go_hosts)
+    except go_url.GoURLError as error:
+        raise InvalidEntry(f"invalid mirror: {quoted} is not a valid URI: {error}") from None
+    if url.scheme not in ("http", "https"):
         raise InvalidEntry(
-            f"invalid mirror: unsupported scheme {parts.scheme!r} in {text!r}: must use "
+            f"invalid mirror: unsupported scheme {go_quote(url.scheme)} in {quoted}: must use "
             "either 'https://' or 'http://'"
         )
-    if parts.query or parts.fragment or "?" in text or "#" in text:
-        raise InvalidEntry(f"invalid mirror: query or fragment at end of the URI {text!r}")
-    if "@" in parts.netloc:
-        raise InvalidEntry(f"invalid mirror: username/password not allowed in URI {text!r}")
-    host = parts.hostname or ""
-    # Stricter than dockerd here: an empty or malformed host is accepted by Go's URL parser
-    # but can never serve a pull.
-    if not host or any(c.isspace() or ord(c) < 32 for c in parts.netloc):
-        raise InvalidEntry(f"invalid mirror: {text!r} has no valid host name")
-    return text.rstrip("/") + "/"
+    has_path = url.path not in ("", "/")
+    if url.raw_query or url.fragment or (has_path and not rules.mirror_paths):
+        what = "query or fragment" if rules.mirror_paths else "path, query, or fragment"
+        note = " (Docker 25 and newer take a path)" if has_path else ""
+        raise InvalidEntry(f"invalid mirror: {what} at end of the URI {quoted}{note}")
+    if url.has_user:
+        raise InvalidEntry(
+            "invalid mirror: username/password not allowed in URI "
+            f"{go_quote(_without_password(text))}"
+        )
+    return text.removesuffix("/") + "/"
 
 
 _DOMAIN_COMPONENT = r"(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])"
-_HOST_PORT = re.compile(rf"^{_DOMAIN_COMPONENT}(?:\.{_DOMAIN_COMPONENT})*(?::[0-9]+)?$")
+_DOMAIN = rf"{_DOMAIN_COMPONENT}(?:\.{_DOMAIN_COMPONENT})*"
+#: distribution/reference's DomainRegexp, as dockerd matches a `host[:port]` against it.
+_HOST_PORT = re.compile(rf"{_DOMAIN}(?::[0-9]+)?")
+_HOST_PORT_OR_BRACKETS = re.compile(rf"(?:{_DOMAIN}|\[[a-fA-F0-9:]+\])(?::[0-9]+)?")
 
 
-def _split_host_port(text: str) -> tuple[str, str]:
-    """Like Go's net.SplitHostPort, falling back to "all host" when it cannot split."""
+def _go_split_host_port(text: str) -> tuple[str, str] | None:
+    """Go's net.SplitHostPort; None where it returns an error."""
+    colon = text.rfind(":")
+    if colon < 0:
+        return None
     if text.startswith("["):
         end = text.find("]")
-        if end > 0 and text[end + 1 : end + 2] == ":":
-            return text[1:end], text[end + 2 :]
-        return text, ""
-    if text.count(":") == 1:
-        host, _, port = text.partition(":")
-        return host, port
-    return text, ""
+        if end < 0 or end + 1 != colon:
+            return None
+        host, after = text[1:end], end + 1
+    else:
+        host, after = text[:colon], 0
+        if ":" in host:
+            return None
+    if "[" in text[1 if after else 0 :] or "]" in text[after:]:
+        return None
+    return host, text[colon + 1 :]
+
+
+def _go_parse_ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """Go's net.ParseIP: dotted IPv4 or IPv6 (no zone), else None."""
+    if "%" in text:
+        return None
+    try:
+        return ipaddress.ip_address(text)
+    except ValueError:
+        return None
+
+
+def _go_cidr(text: str) -> str | None:
+    """Go's net.ParseCIDR printed as IPNet.String() prints it; None when it is not one."""
+    address, slash, bits = text.partition("/")
+    ip = _go_parse_ip(address)
+    if not slash or ip is None or not bits.isascii() or not bits.isdigit():
+        return None
+    if int(bits) > ip.max_prefixlen:
+        return None
+    network = ipaddress.ip_network(f"{ip}/{int(bits)}", strict=False)
+    mapped = getattr(network.network_address, "ipv4_mapped", None)
+    if mapped is not None and network.prefixlen >= 96:
+        # Go prints an IPv4-mapped network as the IPv4 network it stands for.
+        return f"{mapped}/{network.prefixlen - 96}"
+    return str(network)
+
+
+def _go_atoi(text: str) -> int:
+    """strconv.Atoi: an optional sign and decimal digits within int64, or its error."""
+    if not re.fullmatch(r"[+-]?[0-9]+", text):
+        raise InvalidEntry(f"strconv.Atoi: parsing {go_quote(text)}: invalid syntax")
+    number = int(text)
+    if not -(2**63) <= number < 2**63:
+        raise InvalidEntry(f"strconv.Atoi: parsing {go_quote(text)}: value out of range")
+    return number
+
+
+def _check_host_port(text: str, rules: _Rules) -> None:
+    """moby's validateHostPort: the pattern or an IP address, and a port within 0-65535."""
+    host, port = _go_split_host_port(text) or (text, "")
+    pattern = _HOST_PORT_OR_BRACKETS if rules.bracketed_host_pattern else _HOST_PORT
+    if not pattern.fullmatch(text) and _go_parse_ip(host) is None:
+        raise InvalidEntry(f"invalid host {go_quote(host)}")
+    if port and not 0 <= _go_atoi(port) <= 65535:
+        raise InvalidEntry(f"invalid port {go_quote(port)}")
 
 
 def validate_insecure_registry(value: str, engine_version: str | None = None) -> str:
-    """The entry as dockerd will use it (`host[:port]` or a CIDR), or InvalidEntry."""
+    """The entry as dockerd keeps it (`host[:port]`, or a CIDR as /info lists it), or InvalidEntry.
+
+    Surrounding white space is dropped first; then moby's loadInsecureRegistries: no leading
+    or trailing hyphen, an `http://` or `https://` prefix removed (dockerd only warns), any
+    other scheme refused, then a CIDR or a `host[:port]`.
+    """
+    rules = _engine_rules(engine_version)
     text = value.strip()
-    if not text:
-        raise InvalidEntry("insecure registry: the entry is empty")
     if text.startswith("-") or text.endswith("-"):
         raise InvalidEntry(f"invalid index name ({text}). Cannot begin or end with a hyphen")
     lowered = text.lower()
-    # dockerd strips these two schemes with a warning; the file should not carry them.
     if lowered.startswith("http://"):
         text = text[7:]
     elif lowered.startswith("https://"):
         text = text[8:]
     elif "://" in text:
-        raise InvalidEntry(f"insecure registry {value.strip()} should not contain '://'")
-    if "/" in text:
-        try:
-            return str(ipaddress.ip_network(text, strict=False))
-        except ValueError:
-            raise InvalidEntry(
-                f"insecure registry {text} is not valid: not a CIDR and a host name "
-                "cannot contain '/'"
-            ) from None
-    host, port = _split_host_port(text)
-    if not _HOST_PORT.match(text):
-        try:
-            ipaddress.ip_address(host)
-        except ValueError:
-            raise InvalidEntry(
-                f'insecure registry {text} is not valid: invalid host "{host}"'
-            ) from None
-    if port and (not port.isdigit() or not 0 <= int(port) <= 65535):
-        raise InvalidEntry(f'insecure registry {text} is not valid: invalid port "{port}"')
+        raise InvalidEntry(f"insecure registry {text} should not contain '://'")
+    cidr = _go_cidr(text)
+    if cidr is not None:
+        return cidr
+    try:
+        _check_host_port(text, rules)
+    except InvalidEntry as error:
+        raise InvalidEntry(f"insecure registry {text} is not valid: {error}") from None
     return text
 
 
 def normalise_mirrors(values: Iterable[str], engine_version: str | None = None) -> list[str]:
-    """Validated, normalised, duplicates dropped (the first one stays), order kept."""
+    """Validated, in dockerd's form, duplicates dropped (the first one stays), order kept."""
     return list(dict.fromkeys(validate_mirror(v, engine_version) for v in values))
 
 
 def normalise_insecure(values: Iterable[str], engine_version: str | None = None) -> list[str]:
+    """Validated, in the form /info lists them, duplicates dropped, order kept."""
     return list(dict.fromkeys(validate_insecure_registry(v, engine_version) for v in values))
 
 

@@ -20,44 +20,79 @@ from services.daemon_config import (
     validate_mirror,
     write_atomically,
 )
+from tests.support import registry_entry_cases as cases
+
+
+def _verdict(validate, value, version):
+    try:
+        return validate(value, version)
+    except InvalidEntry:
+        return None
+
+
+@pytest.mark.parametrize("version", cases.VERSIONS)
+@pytest.mark.parametrize("case", cases.MIRRORS, ids=lambda case: case.why)
+def test_mirror_verdicts_are_the_engine_versions_own(case, version):
+    """Each mirror is kept or refused as that dockerd version does, in its stored form."""
+    expected = case.verdicts[cases.VERSIONS.index(version)]
+    assert _verdict(validate_mirror, case.value, version) == expected
+
+
+@pytest.mark.parametrize("version", cases.VERSIONS)
+@pytest.mark.parametrize("case", cases.INSECURE, ids=lambda case: case.why)
+def test_insecure_registry_verdicts_are_the_engine_versions_own(case, version):
+    """Each insecure registry is kept or refused as that version does, in the form /info lists."""
+    expected = case.verdicts[cases.VERSIONS.index(version)]
+    assert _verdict(validate_insecure_registry, case.value, version) == expected
+
+
+@pytest.mark.parametrize("case", cases.MIRRORS + cases.INSECURE, ids=lambda case: case.why)
+def test_an_unknown_engine_gets_what_every_version_accepts(case):
+    """Without a version, an entry passes only when every known version keeps it alike."""
+    validate = validate_mirror if case in cases.MIRRORS else validate_insecure_registry
+    agreed = case.verdicts[0] if len(set(case.verdicts)) == 1 else None
+    assert _verdict(validate, case.value, None) == agreed
 
 
 @pytest.mark.parametrize(
-    ("entry", "normal"),
+    ("entry", "version", "reason"),
     [
-        ("https://mirror.gcr.io", "https://mirror.gcr.io/"),
-        ("https://mirror.gcr.io/", "https://mirror.gcr.io/"),
-        ("https://mirror.gcr.io///", "https://mirror.gcr.io/"),
-        ("http://127.0.0.1:5000", "http://127.0.0.1:5000/"),
-        ("https://abc123.mirror.aliyuncs.com", "https://abc123.mirror.aliyuncs.com/"),
-        ("https://example.com/some/path", "https://example.com/some/path/"),
-        ("  https://padded.example  ", "https://padded.example/"),
-        ("http://[::1]:5000", "http://[::1]:5000/"),
+        ("mirror.example", cases.V28_3, 'no scheme specified for "mirror.example"'),
+        ("ftp://mirror.example", None, 'unsupported scheme "ftp" in "ftp://mirror.example"'),
+        ("https://mirror.example/?x=1", cases.V25, "query or fragment at end of the URI"),
+        ("https://mirror.example/v2", cases.V20, "path, query, or fragment at end of the URI"),
+        ("https://mirror\t.example", None, r'"https://mirror\t.example" is not a valid URI'),
+        ("https://m%6dirror.example", None, 'invalid URL escape "%6d"'),
+        ("https://exa mple.com", None, 'invalid character " " in host name'),
+        ("https://user:secret@mirror.example", None, '"https://user:xxxxx@mirror.example"'),
     ],
 )
-def test_valid_mirrors_are_normalised_with_one_trailing_slash(entry, normal):
-    assert validate_mirror(entry) == normal
+def test_refused_mirrors_say_why_in_dockerds_words(entry, version, reason):
+    with pytest.raises(InvalidEntry) as refused:
+        validate_mirror(entry, version)
+    assert reason in str(refused.value)
+    assert "secret" not in str(refused.value)
 
 
 @pytest.mark.parametrize(
     ("entry", "reason"),
     [
-        ("", "no scheme specified"),
-        ("mirror.gcr.io", "no scheme specified"),
-        ("mirror.gcr.io:443", "no scheme specified"),
-        ("ftp://mirror.example", "unsupported scheme 'ftp'"),
-        ("https://mirror.example/?x=1", "query or fragment"),
-        ("https://mirror.example/#top", "query or fragment"),
-        ("https://user:secret@mirror.example", "username/password not allowed"),
-        ("https://mirror.example:port", "is not a valid URI"),
-        ("https://mirror.example:99999", "is not a valid URI"),
-        ("https://", "no valid host name"),
-        ("https://exa mple.com", "no valid host name"),
+        ("-registry.local", "invalid index name (-registry.local). Cannot begin or end with"),
+        ("ftp://registry.local", "insecure registry ftp://registry.local should not contain '://'"),
+        ("registry.local:http", 'is not valid: invalid host "registry.local"'),
+        ("registry.local:70000", 'is not valid: invalid port "70000"'),
+        ("registry.local:99999999999999999999", "value out of range"),
     ],
 )
-def test_invalid_mirrors_are_refused_with_dockerds_reason(entry, reason):
-    with pytest.raises(InvalidEntry, match=reason):
-        validate_mirror(entry)
+def test_refused_insecure_registries_say_why_in_dockerds_words(entry, reason):
+    with pytest.raises(InvalidEntry) as refused:
+        validate_insecure_registry(entry, cases.V20)
+    assert reason in str(refused.value)
+
+
+def test_surrounding_white_space_is_dropped_before_the_rules():
+    assert validate_mirror("  https://padded.example\n", cases.V20) == "https://padded.example/"
+    assert validate_insecure_registry(" registry.local:5000 ") == "registry.local:5000"
 
 
 def test_mirror_duplicates_after_normalising_are_dropped_keeping_order():
@@ -67,40 +102,11 @@ def test_mirror_duplicates_after_normalising_are_dropped_keeping_order():
     ]
 
 
-@pytest.mark.parametrize(
-    ("entry", "normal"),
-    [
-        ("registry.local:5000", "registry.local:5000"),
-        ("registry.local", "registry.local"),
-        ("10.1.2.3:5000", "10.1.2.3:5000"),
-        ("10.0.0.0/8", "10.0.0.0/8"),
-        ("192.168.7.9/24", "192.168.7.0/24"),
-        ("[::1]:5000", "[::1]:5000"),
-        ("::1", "::1"),
-        ("http://registry.local:5000", "registry.local:5000"),
-        ("HTTPS://registry.local", "registry.local"),
-    ],
-)
-def test_insecure_registries_dockerd_accepts(entry, normal):
-    assert validate_insecure_registry(entry) == normal
-
-
-@pytest.mark.parametrize(
-    ("entry", "reason"),
-    [
-        ("", "empty"),
-        ("-registry.local", "hyphen"),
-        ("registry.local-", "hyphen"),
-        ("ftp://registry.local", "should not contain '://'"),
-        ("registry.local:http", "invalid host"),
-        ("registry.local:70000", "invalid port"),
-        ("reg istry", "invalid host"),
-        ("registry.local/path", "not a CIDR"),
-    ],
-)
-def test_insecure_registries_dockerd_refuses(entry, reason):
-    with pytest.raises(InvalidEntry, match=reason):
-        validate_insecure_registry(entry)
+def test_insecure_duplicates_are_dropped_as_dockerd_lists_them():
+    assert normalise_insecure(["10.0.0.0/8", "10.1.0.0/8", "http://r.local", "r.local"]) == [
+        "10.0.0.0/8",
+        "r.local",
+    ]
 
 
 def test_merge_keeps_every_other_key_in_its_order_and_writes_explicit_lists():
