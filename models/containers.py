@@ -123,6 +123,7 @@ COLUMNS: list[Column[ContainerInfo]] = [
 
 NAME_COLUMN = 1
 CREATED_COLUMN = 4
+STATUS_COLUMN = 5
 
 
 def container_key(container: ContainerInfo) -> str:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import shlex
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QCheckBox, QStyle, QWidget
 
-from models.containers import CREATED_COLUMN, running_only
+from models.containers import CREATED_COLUMN, STATUS_COLUMN, running_only
 from models.store import EngineStore
 from services.data import ContainerInfo
 from ui.table_page import TablePage
@@ -20,8 +20,14 @@ if TYPE_CHECKING:
 #: Logs windows opened at once from one selection, at most.
 MAX_LOG_WINDOWS = 8
 
-#: Initial column widths: ID, Name, Image, Command, Created, Status, Ports.
-WIDTHS = [105, 140, 130, 120, 140, 175, 150]
+#: Initial column widths: ID, Name, Image, Command, Created, Status, Ports. Status is made
+#: as wide as `LONGEST_STATUS` in the table's font (see `ContainersPage`); with it, the
+#: columns fit a 1200 px window without a horizontal scroll bar.
+WIDTHS = [100, 125, 115, 110, 130, 235, 150]
+#: The longest status an ordinary stopped container shows, to be read whole.
+LONGEST_STATUS = "Exited (137) Less than a second ago"
+#: A cell's text margins and a little air, in pixels.
+CELL_PADDING = 16
 
 
 def docker_command(verb: str, containers: list[ContainerInfo], *flags: str) -> str:
@@ -42,6 +48,10 @@ class ContainersPage(TablePage):
         )
         self.store = store
         style = self.style()
+        self.view.setColumnWidth(
+            STATUS_COLUMN,
+            self.view.fontMetrics().horizontalAdvance(LONGEST_STATUS) + CELL_PADDING,
+        )
 
         self.show_all = QCheckBox(self.tr("Show all"))
         self.show_all.setObjectName("showAllContainers")
@@ -73,7 +83,7 @@ class ContainersPage(TablePage):
             style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
             self.show_logs,
             QKeySequence("Ctrl+L"),
-            tip=self.tr("Follow the selected containers' logs (Ctrl+L, or double-click)"),
+            tip=self.tr("Follow the selected containers' logs (Ctrl+L, Enter, or double-click)"),
         )
         self.remove_action = self.add_action(
             self.tr("Remove"),
@@ -84,7 +94,7 @@ class ContainersPage(TablePage):
         )
 
         self.logs_windows: dict[str, LogsWindow] = {}
-        self.view.doubleClicked.connect(lambda _index: self.show_logs())
+        self.open_rows_with(self.logs_action)
 
         store.counts_changed.connect(self.update_empty_hint)
         store.status_changed.connect(self.update_empty_hint)
@@ -110,8 +120,15 @@ class ContainersPage(TablePage):
             "verify the installation on the Engine page."
         )
 
+    def view_state(self) -> dict[str, Any]:
+        return {**super().view_state(), "show_all": self.show_all.isChecked()}
+
+    def restore_view_state(self, state: dict[str, Any]) -> None:
+        self.show_all.setChecked(state["show_all"])
+        super().restore_view_state(state)
+
     def _update_actions(self, *_args) -> None:
-        selected: list[ContainerInfo] = self.selected_items()
+        selected: list[ContainerInfo] = self.selected_items() if self.engine_here() else []
         running = [c for c in selected if c.is_running]
         self.start_action.setEnabled(len(running) < len(selected))
         self.stop_action.setEnabled(bool(running))

@@ -28,6 +28,7 @@ from services.diagnostics import Diagnosis
 from services.engine import DockerEngine
 from services.session import ConnectionState, SessionStatus
 from ui.containers_page import ContainersPage
+from ui.elided_label import ElidedLabel
 from ui.engine_page import EnginePage
 from ui.i18n import in_language
 from ui.images_page import ImagesPage
@@ -114,7 +115,10 @@ class MainWindow(QMainWindow):
         self.engine_status.setAccessibleName("engineStatus")
         self.engine_status.setTextFormat(Qt.TextFormat.RichText)
         self.counts_label = QLabel()
-        # Permanent widgets, so the outcome of an action can show beside them on the left.
+        # The outcome of an action, on the left, shortened to the room the counts leave it.
+        self.message = ElidedLabel()
+        self.message.setObjectName("statusMessage")
+        self.statusBar().addWidget(self.message, 1)
         self.statusBar().addPermanentWidget(self.counts_label)
         self.statusBar().addPermanentWidget(self.engine_status)
 
@@ -143,6 +147,12 @@ class MainWindow(QMainWindow):
         self.store = store
         store.setParent(self)
         current = max(self.pages.currentIndex(), 0)
+        # Show all and the sort order stay as the user left them, engine after engine.
+        kept = (
+            (self.containers_page.view_state(), self.images_page.view_state())
+            if self.pages.count()
+            else None
+        )
         while (old := self.pages.widget(0)) is not None:
             self.pages.removeWidget(old)
             old.deleteLater()
@@ -154,6 +164,9 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
             page.message.connect(self._show_message)
         self.pages.setCurrentIndex(current)
+        if kept is not None:
+            self.containers_page.restore_view_state(kept[0])
+            self.images_page.restore_view_state(kept[1])
         store.status_changed.connect(self._show_status)
         store.counts_changed.connect(self._show_counts)
         store.crashed.connect(self._show_crash)
@@ -400,7 +413,7 @@ class MainWindow(QMainWindow):
         )
 
     def _show_message(self, text: str) -> None:
-        self.statusBar().showMessage(text, 10_000)
+        self.message.show_text(text, 10_000)
 
     def _show_crash(self, text: str) -> None:
         self.banner_text.setText(

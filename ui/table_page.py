@@ -262,6 +262,30 @@ class TablePage(QWidget):
         self.addAction(action)
         return action
 
+    def open_rows_with(self, action: QAction) -> None:
+        """What a double-click on a row does, Enter on it does too: `action` (which stays
+        out of reach while it is disabled, as while the engine is away)."""
+        self.view.doubleClicked.connect(lambda _index: action.trigger())
+        enter = QAction(self.view)
+        enter.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        enter.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        enter.triggered.connect(action.trigger)
+        self.view.addAction(enter)
+
+    def view_state(self) -> dict[str, Any]:
+        """What the user chose for this table, to be kept when the page is made again for
+        another engine: the sort column and order (pages add their own choices)."""
+        header = self.view.horizontalHeader()
+        return {"sort": (header.sortIndicatorSection(), header.sortIndicatorOrder())}
+
+    def restore_view_state(self, state: dict[str, Any]) -> None:
+        self.view.sortByColumn(*state["sort"])
+
+    def engine_here(self) -> bool:
+        """Whether actions can reach the engine; while it is away the rows are greyed out
+        (the last known state) and the actions wait for its return."""
+        return not self.model.stale
+
     def selected_items(self) -> list:
         rows = sorted(index.row() for index in self.view.selectionModel().selectedRows())
         return [self.model.item_at(row) for row in rows]
@@ -337,6 +361,6 @@ class TablePage(QWidget):
 
     def _update_actions(self, *_args) -> None:
         """Enable only what makes sense for the selection; pages refine this."""
-        has_selection = self.view.selectionModel().hasSelection()
+        has_selection = self.view.selectionModel().hasSelection() and self.engine_here()
         for action in self.toolbar.actions():
             action.setEnabled(has_selection)

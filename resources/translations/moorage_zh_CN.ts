@@ -237,8 +237,8 @@
     </message>
     <message>
         <location filename="../../ui/containers_page.py" line="76"/>
-        <source>Follow the selected containers&apos; logs (Ctrl+L, or double-click)</source>
-        <translation>跟随所选容器的日志（Ctrl+L，或双击）</translation>
+        <source>Follow the selected containers&apos; logs (Ctrl+L, Enter, or double-click)</source>
+        <translation>跟随所选容器的日志（Ctrl+L、回车键或双击）</translation>
     </message>
     <message>
         <location filename="../../ui/containers_page.py" line="79"/>

@@ -85,7 +85,7 @@ def test_stop_from_the_toolbar_acts_on_the_selection(make_window, qtbot):
             window.store.containers.get(c.id).state is ContainerState.EXITED for c in (web1, web2)
         )
     )
-    message = window.statusBar().currentMessage()
+    message = window.message.full_text()
     assert message.startswith("Containers stopped: 2 — docker stop ")
     assert sorted(message.split("docker stop ")[1].split()) == ["web-1", "web-2"]
     # The stopped rows stay selected (show all) and now offer Start.

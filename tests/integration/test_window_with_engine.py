@@ -303,17 +303,49 @@ def test_the_window_reconnects_and_resyncs_after_the_daemon_restarts(
     window.containers_page.show_all.setChecked(True)
     before = run_detached(engine, "before")
     qtbot.waitUntil(lambda: before in shown_containers(window), timeout=10_000)
+    page = window.containers_page
+    select_keys(page.view, before)
+    assert page.stop_action.isEnabled()
     engine.stop_daemon_only()
     qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5000)
     assert window.store.containers.stale
     assert before in shown_containers(window)  # the last known rows stay
+    assert not any(action.isEnabled() for action in page.toolbar.actions())
     engine.start_again()
     engine.cli("create", "--name", "after", IMAGE, "true")
     qtbot.waitUntil(lambda: not window.banner.isVisible(), timeout=15_000)
     qtbot.waitUntil(lambda: shown_containers(window) == docker_ps_a(engine), timeout=5000)
     assert not window.store.containers.stale
+    select_keys(page.view, before)
+    qtbot.waitUntil(page.remove_action.isEnabled, timeout=3000)
     window.close()
     window.deleteLater()
+
+
+def test_switching_connection_and_back_keeps_show_all_and_the_sort_order(dockerd, window, qtbot):
+    from models.connections import Connection
+
+    run_detached(dockerd, "web")
+    window.containers_page.show_all.setChecked(True)
+    window.containers_page.view.sortByColumn(NAME_COLUMN, Qt.SortOrder.DescendingOrder)
+    window.images_page.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    url = window.store.engine.endpoint
+    for _ in range(2):
+        window.switch_to(Connection("given", url, url, "given", None))
+        qtbot.waitUntil(
+            lambda: window.store.status.state is ConnectionState.CONNECTED, timeout=10_000
+        )
+    page = window.containers_page
+    assert page.show_all.isChecked()
+    header = page.view.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        NAME_COLUMN,
+        Qt.SortOrder.DescendingOrder,
+    )
+    images_header = window.images_page.view.horizontalHeader()
+    assert images_header.sortIndicatorSection() == 0
+    assert images_header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    qtbot.waitUntil(lambda: shown_containers(window) == docker_ps_a(dockerd), timeout=5000)
 
 
 def test_closing_the_window_leaves_no_engine_threads_behind(dockerd, qtbot, qloop):
