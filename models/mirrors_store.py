@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QObject, Signal
 
 from services.daemon_config import ConfigFile
 from services.daemon_location import DaemonLocation, locate
 from services.engine import DockerEngine
+from services.errors import EngineError
 from services.mirrors import ApplyResult, MirrorSettings, ProbeResult
 
 
@@ -18,7 +17,7 @@ class MirrorsStore(QObject):
     Signals:
         loaded(ConfigFile): the file was (re)read.
         probed(ProbeResult): one mirror's test finished.
-        applied(ApplyResult): an apply or restore finished (applied or not).
+        applied(ApplyResult): an apply (or its undo) finished, taken or not.
     """
 
     loaded = Signal(object)
@@ -36,13 +35,19 @@ class MirrorsStore(QObject):
         self.location = location or locate(engine.endpoint)
         self.settings = settings or MirrorSettings(engine, self.location)
         self.config: ConfigFile | None = None
-        self.last_backup: Path | None = None
-        self._backup_lists: tuple[list[str], list[str]] = ([], [])
+        #: The running engine's version, whose rules validate entries (None: unknown).
+        self.engine_version: str | None = None
+        #: The lists the file held before the last change the engine took, for Undo.
+        self.undo_lists: tuple[list[str], list[str]] | None = None
 
     def close(self) -> None:
         self.settings.close()
 
     async def load(self) -> ConfigFile:
+        try:
+            self.engine_version = await self.settings.engine_version()
+        except EngineError:
+            self.engine_version = None  # the strictest rules, until the engine answers
         self.config = await self.settings.load()
         self.loaded.emit(self.config)
         return self.config
@@ -58,18 +63,19 @@ class MirrorsStore(QObject):
     ) -> ApplyResult:
         before = self.config
         result = await self.settings.apply(mirrors, insecure, overwrite_invalid=overwrite_invalid)
-        self.last_backup = result.backup
-        if before is not None and before.data is not None:
-            self._backup_lists = (before.mirrors, before.insecure_registries)
+        if result.applied and before is not None and before.data is not None:
+            self.undo_lists = (before.mirrors, before.insecure_registries)
         await self.load()
         self.applied.emit(result)
         return result
 
-    async def restore_last_backup(self) -> ApplyResult:
-        if self.last_backup is None:
-            raise FileNotFoundError("There is no backup of this session to restore.")
-        mirrors, insecure = self._backup_lists
-        result = await self.settings.restore(self.last_backup, mirrors, insecure)
-        await self.load()
-        self.applied.emit(result)
+    async def undo(self) -> ApplyResult:
+        """Apply the lists the file held before the last change (every other key as it is
+        now: a whole old file put back would not clear mirrors it does not name)."""
+        if self.undo_lists is None:
+            raise FileNotFoundError("There is no change of this session to undo.")
+        mirrors, insecure = self.undo_lists
+        result = await self.apply(mirrors, insecure)
+        if result.applied:
+            self.undo_lists = None
         return result

@@ -56,10 +56,12 @@ TRANSLATIONS = ROOT / "resources" / "translations"
 HELPER = LINUX / "moorage-daemon-config-helper"
 HELPER_MODULES = (
     "services/__init__.py",
+    "services/config_files.py",
     "services/config_helper.py",
+    "services/config_transaction.py",
     "services/daemon_config.py",
-    "services/daemon_location.py",
     "services/go_url.py",
+    "services/local_daemon.py",
 )
 POLICY = LINUX / "org.moorage.daemon-config.policy"
 INSTALL_DIR = "usr/lib/moorage"

@@ -1,55 +1,121 @@
-"""The privileged half of "Apply": run as root through pkexec, it writes one file only.
+"""The privileged half of "Apply": run as root through pkexec, it changes two keys of one file.
 
-It trusts nothing from the unprivileged side: the target must be the system daemon's own
-configuration file (found here, not taken from the caller), must not be a symbolic link,
-the input is size-limited and validated again, and the previous file is backed up.
-Standard library only, so it runs with the system's python3.
+Least privilege: the caller sends only the two lists (and whether a file that is not valid
+JSON may be replaced), or the name of one of Moorage's backups to restore. Everything else
+is found here, as root: the system engine (the process behind the system socket, running
+the installed dockerd as root, see services.local_daemon), its version, its configuration
+file (its `--config-file`, else /etc/docker/daemon.json), whose folder must be one only root
+can change. The file is read here, merged, validated by the engine's own rules, written
+through descriptors, reloaded, and put back when the engine refuses it
+(services.config_transaction). No other key of the file can be changed through it, no
+other file written.
+
+Standard library only, so it runs with the system's python3 (`python3 -I`: no PYTHON*
+variables, no user site). It runs nothing through PATH.
 
 Protocol (packaging/linux/moorage-daemon-config-helper is the entry point):
-    helper write --target PATH [--reload]            new daemon.json on standard input
-    helper restore --target PATH --backup FILE [--reload]
-Standard output gets one JSON line: {"backup": PATH or null, "reloaded": bool}.
+    helper apply [--replace-invalid]   {"registry-mirrors": [...], "insecure-registries": [...]}
+                                       on standard input
+    helper restore BACKUP              BACKUP: the name of a backup beside the file
+On success (exit 0) standard output gets one JSON line, the transaction's report:
+    {"outcome": "applied" | "refused" | "not-reloaded", "backup": PATH or null, "words": "..."}
+Otherwise a sentence on standard error and one of the exit codes below.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from services import daemon_config, daemon_location
+from services import config_transaction
+from services.config_files import FileProblem
+from services.daemon_config import ConfigError, InvalidEntry
+from services.local_daemon import (
+    SYSTEM_SOCKET,
+    DaemonProblem,
+    LocalDaemon,
+    peer_credentials,
+    system_daemon,
+)
 
 EXIT_OK = 0
 EXIT_INVALID = 2
 EXIT_REFUSED = 3
 EXIT_WRITE_FAILED = 4
-EXIT_RELOAD_FAILED = 5
+
+#: The system engine's file when it was started without --config-file.
+DEFAULT_CONFIG = "/etc/docker/daemon.json"
+#: The two lists are small; anything larger is not what the app sends.
+MAX_INPUT_BYTES = 64 * 1024
+MAX_ENTRIES = 256
+_KEYS = ("registry-mirrors", "insecure-registries")
+_SAFE_PATH = "/usr/sbin:/usr/bin:/sbin:/bin"
 
 
-def system_target() -> tuple[Path, int | None]:
-    """The system daemon's configuration file and pid (the default path if none runs)."""
-    pid = daemon_location.rootful_daemon_pid()
-    if pid is not None:
-        flag = daemon_location.flag_value(daemon_location.command_line(pid), "--config-file")
-        if flag:
-            return Path(flag), pid
-    return daemon_location.ROOTFUL_CONFIG, pid
+class Refused(Exception):
+    """The request is not one this helper carries out; the message says why."""
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="moorage-daemon-config-helper")
+    parser = argparse.ArgumentParser(prog="moorage-daemon-config-helper", add_help=False)
     commands = parser.add_subparsers(dest="command", required=True)
-    write = commands.add_parser("write")
-    write.add_argument("--target", required=True)
-    write.add_argument("--reload", action="store_true")
-    restore = commands.add_parser("restore")
-    restore.add_argument("--target", required=True)
-    restore.add_argument("--backup", required=True)
-    restore.add_argument("--reload", action="store_true")
+    apply = commands.add_parser("apply", add_help=False)
+    apply.add_argument("--replace-invalid", action="store_true")
+    restore = commands.add_parser("restore", add_help=False)
+    restore.add_argument("backup")
     return parser
+
+
+def read_lists(stdin: BinaryIO) -> tuple[list[str], list[str]]:
+    """The two lists from the caller: a JSON object with exactly those two keys."""
+    raw = stdin.read(MAX_INPUT_BYTES + 1)
+    if len(raw) > MAX_INPUT_BYTES:
+        raise Refused(f"Refusing input over {MAX_INPUT_BYTES} bytes.")
+    try:
+        request = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise Refused("The request is not JSON text.") from None
+    if not isinstance(request, dict):
+        raise Refused("The request is not a JSON object.")
+    others = sorted(set(request) - set(_KEYS))
+    if others:
+        raise Refused(
+            "Only registry-mirrors and insecure-registries can be changed here; refusing "
+            + ", ".join(repr(key) for key in others)
+            + "."
+        )
+    lists = []
+    for key in _KEYS:
+        values = request.get(key)
+        if (
+            not isinstance(values, list)
+            or len(values) > MAX_ENTRIES
+            or not all(isinstance(value, str) for value in values)
+        ):
+            raise Refused(f'"{key}" must be a list of at most {MAX_ENTRIES} strings.')
+        lists.append(values)
+    return lists[0], lists[1]
+
+
+def find_engine(socket_path: str = SYSTEM_SOCKET) -> LocalDaemon | None:
+    """The system engine, None when none runs; DaemonProblem when one runs that is not it."""
+    try:
+        peer_credentials(socket_path)
+    except DaemonProblem:
+        return None  # no engine runs: its default file is written, read when it starts
+    return system_daemon(socket_path)
+
+
+def target_of(daemon: LocalDaemon | None) -> str:
+    """The configuration file of the system engine, found here, never given by the caller."""
+    path = (daemon.config_file if daemon else None) or DEFAULT_CONFIG
+    if not os.path.isabs(path):
+        raise Refused(f"The engine's --config-file {path!r} is not an absolute path.")
+    return path
 
 
 def main(
@@ -57,60 +123,49 @@ def main(
     stdin: BinaryIO,
     stdout: TextIO,
     stderr: TextIO,
-    target_finder: Callable[[], tuple[Path, int | None]] = system_target,
+    engine_finder: Callable[[], LocalDaemon | None] = find_engine,
 ) -> int:
+    os.umask(0o077)
+    os.environ.clear()
+    os.environ["PATH"] = _SAFE_PATH
     try:
         args = _parser().parse_args(argv)
     except SystemExit:
+        print("usage: apply [--replace-invalid] | restore BACKUP", file=stderr)
         return EXIT_INVALID
-    target, pid = target_finder()
 
     def fail(code: int, message: str) -> int:
         print(message, file=stderr)
         return code
 
-    if Path(args.target) != target:
-        return fail(
-            EXIT_REFUSED,
-            f"Refusing to write {args.target}: only {target} may be "
-            "written, the configuration file of the system's daemon.",
-        )
+    daemon = None
     try:
-        if args.command == "write":
-            raw = stdin.read(daemon_config.MAX_CONFIG_BYTES + 1)
-            if len(raw) > daemon_config.MAX_CONFIG_BYTES:
-                return fail(
-                    EXIT_INVALID, f"Refusing input over {daemon_config.MAX_CONFIG_BYTES} bytes."
-                )
-            text = raw.decode("utf-8")
-            daemon_config.check_config_text(text)
-            backup = daemon_config.write_atomically(target, text)
+        if args.command == "apply":
+            mirrors, insecure = read_lists(stdin)
+        daemon = engine_finder()
+        target = target_of(daemon)
+        version = daemon.version() if daemon else None
+        if args.command == "apply":
+            build = config_transaction.registry_update(
+                mirrors, insecure, version=version, replace_invalid=args.replace_invalid
+            )
         else:
-            backup = None
-            daemon_config.restore_backup(target, Path(args.backup))
-    except UnicodeDecodeError:
-        return fail(EXIT_INVALID, "The new configuration is not UTF-8 text.")
-    except daemon_config.ConfigError as error:
-        refused = "symbolic link" in str(error) or "is not a backup" in str(error)
-        return fail(EXIT_REFUSED if refused else EXIT_INVALID, str(error))
-    except OSError as error:
-        return fail(EXIT_WRITE_FAILED, f"Cannot write {target}: {error.strerror or error}")
-    reloaded = False
-    if args.reload and pid is not None:
-        try:
-            daemon_location.send_reload(pid)
-            reloaded = True
-        except OSError as error:
-            print(
-                json.dumps({"backup": str(backup) if backup else None, "reloaded": False}),
-                file=stdout,
+            build = config_transaction.restore_from(
+                os.path.basename(target), args.backup, version=version
             )
-            return fail(
-                EXIT_RELOAD_FAILED, f"Written, but the daemon could not be told to reload: {error}"
-            )
-    print(
-        json.dumps({"backup": str(backup) if backup else None, "reloaded": reloaded}), file=stdout
-    )
+        report = config_transaction.install(
+            target, build, daemon, version=version, trusted_only=True
+        )
+    except (Refused, DaemonProblem) as error:
+        return fail(EXIT_REFUSED, str(error))
+    except (InvalidEntry, ConfigError) as error:
+        return fail(EXIT_INVALID, str(error))
+    except FileProblem as error:
+        return fail(EXIT_WRITE_FAILED, str(error))
+    finally:
+        if daemon is not None:
+            daemon.close()
+    print(report.to_json(), file=stdout)
     return EXIT_OK
 
 

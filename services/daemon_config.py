@@ -1,4 +1,4 @@
-"""The engine's daemon.json: validate registry settings as dockerd does, merge, write safely.
+"""The engine's daemon.json: validate registry settings as dockerd does, read, merge, render.
 
 Standard library only, on purpose: the privileged helper (packaging/linux/) runs this module
 as root with the system's python3, and must validate exactly as the app does.
@@ -10,36 +10,29 @@ Why each rule:
 - Every key we do not own is kept, in its order.
 - Lists are written explicitly, `[]` to clear: a key deleted from the file does not clear
   the mirrors on a reload.
-- The file is replaced atomically (temp file in the same folder, fsync, rename, fsync the
-  folder) after a timestamped backup, so a crash leaves either the old or the new file whole.
+- A value dockerd cannot read (NaN, a number past float64, a lone surrogate, nesting past
+  its limit) is refused with a sentence, never rewritten into something it cannot read.
+Writing, backups and the reload are services.config_transaction's, over
+services.config_files.
 """
 
 from __future__ import annotations
 
-import contextlib
 import ipaddress
 import json
 import math
 import os
 import re
-import stat
-import tempfile
-import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from services import go_url
+from services.config_files import ConfigFolder, FileProblem, MissingFolder
 from services.go_url import go_quote
 
 MIRRORS_KEY = "registry-mirrors"
 INSECURE_KEY = "insecure-registries"
-
-#: The helper refuses larger input: a daemon.json is a few kilobytes.
-MAX_CONFIG_BYTES = 256 * 1024
-
-BACKUP_SUFFIX = ".bak"
-BACKUP_INFIX = ".moorage-"
 
 
 class InvalidEntry(ValueError):
@@ -105,16 +98,20 @@ def validate_mirror(value: str, engine_version: str | None = None) -> str:
     text = value.strip()
     quoted = go_quote(text)
     scheme, separator, _ = text.partition("://")
+    no_scheme = InvalidEntry(
+        f"invalid mirror: no scheme specified for {quoted}: must use either 'https://' or 'http://'"
+    )
     if rules.mirror_needs_separator and not (separator and scheme):
-        raise InvalidEntry(
-            f"invalid mirror: no scheme specified for {quoted}: must use either 'https://' "
-            "or 'http://'"
-        )
+        raise no_scheme
     try:
         url = go_url.parse(text, strict_host=rules.strict_go_hosts)
     except go_url.GoURLError as error:
         raise InvalidEntry(f"invalid mirror: {quoted} is not a valid URI: {error}") from None
     if url.scheme not in ("http", "https"):
+        if not separator:
+            # Older engines refuse it too, in words ("unsupported scheme \"mirror.example\"")
+            # that hide the mistake; 28.3's say it.
+            raise no_scheme
         raise InvalidEntry(
             f"invalid mirror: unsupported scheme {go_quote(url.scheme)} in {quoted}: must use "
             "either 'https://' or 'http://'"
@@ -279,12 +276,18 @@ def read_config(path: str | os.PathLike) -> ConfigFile:
     """Read daemon.json; a missing file is an empty configuration, not an error."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+        folder = ConfigFolder(path.parent)
+        try:
+            state = folder.read(path.name)
+        finally:
+            folder.close()
+    except MissingFolder:
+        state = None
+    except FileProblem as problem:
+        raise ConfigError(str(problem)) from None
+    if state is None:
         return ConfigFile(path, None, {})
-    except OSError as error:
-        raise ConfigError(f"Cannot read {path}: {error.strerror or error}") from None
-    text = raw.decode("utf-8", "replace")
+    text = state.data.decode("utf-8", "replace")
     try:
         data = parse_config_text(text)
     except ConfigError as error:
@@ -408,123 +411,3 @@ def parse_config_text(text: str) -> dict:
             "which cannot be written back as UTF-8"
         ) from None
     return data
-
-
-def check_config_text(text: str, engine_version: str | None = None) -> dict:
-    """Parse and validate a whole new daemon.json, as the privileged helper must.
-
-    Our two keys must already be in dockerd's normal form, so what is written is exactly
-    what dockerd will report back through /info.
-    """
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_CONFIG_BYTES:
-        raise ConfigError(f"The new configuration is larger than {MAX_CONFIG_BYTES} bytes.")
-    try:
-        data = parse_config_text(text)
-    except ConfigError as error:
-        raise ConfigError(f"The new configuration is refused: {error}.") from None
-    for key, normalise in ((MIRRORS_KEY, normalise_mirrors), (INSECURE_KEY, normalise_insecure)):
-        if key not in data:
-            continue
-        values = data[key]
-        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-            raise ConfigError(f'"{key}" must be a list of strings.')
-        try:
-            normal = normalise(values, engine_version)
-        except InvalidEntry as error:
-            raise ConfigError(str(error)) from None
-        if normal != values:
-            raise ConfigError(f'"{key}" is not in normal form: expected {normal}.')
-    return data
-
-
-def backup_path_for(path: Path, when: float | None = None) -> Path:
-    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(when))
-    candidate = path.with_name(f"{path.name}{BACKUP_INFIX}{stamp}{BACKUP_SUFFIX}")
-    number = 1
-    while candidate.exists():
-        number += 1
-        candidate = path.with_name(f"{path.name}{BACKUP_INFIX}{stamp}-{number}{BACKUP_SUFFIX}")
-    return candidate
-
-
-def is_backup_of(backup: Path, path: Path) -> bool:
-    return (
-        backup.parent == path.parent
-        and backup.name.startswith(path.name + BACKUP_INFIX)
-        and backup.name.endswith(BACKUP_SUFFIX)
-        and "/" not in backup.name
-    )
-
-
-def _fsync_folder(folder: Path) -> None:
-    descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def _refuse_symlink(path: Path) -> None:
-    try:
-        if stat.S_ISLNK(os.lstat(path).st_mode):
-            raise ConfigError(f"{path} is a symbolic link; refusing to write through it.")
-    except FileNotFoundError:
-        pass
-
-
-def write_atomically(
-    path: str | os.PathLike, content: str | bytes, *, backup: bool = True
-) -> Path | None:
-    """Replace `path` with `content` so that a crash leaves the old or the new file, whole.
-
-    The new file keeps the old one's mode and owner. Returns the backup's path (None when
-    there was no file to back up).
-    """
-    path = Path(path)
-    folder = path.parent
-    _refuse_symlink(path)
-    try:
-        old = os.stat(path)
-    except FileNotFoundError:
-        old = None
-    saved = None
-    if backup and old is not None:
-        saved = backup_path_for(path)
-        _copy_exactly(path, saved, old)
-    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(content.encode("utf-8") if isinstance(content, str) else content)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, stat.S_IMODE(old.st_mode) if old else 0o644)
-        if old is not None and hasattr(os, "chown"):
-            os.chown(temporary, old.st_uid, old.st_gid)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-    _fsync_folder(folder)
-    return saved
-
-
-def _copy_exactly(source: Path, target: Path, source_stat: os.stat_result) -> None:
-    data = source.read_bytes()
-    descriptor = os.open(
-        target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, stat.S_IMODE(source_stat.st_mode)
-    )
-    with os.fdopen(descriptor, "wb") as stream:
-        stream.write(data)
-        stream.flush()
-        os.fsync(stream.fileno())
-    if hasattr(os, "chown"):
-        os.chown(target, source_stat.st_uid, source_stat.st_gid)
-
-
-def restore_backup(path: str | os.PathLike, backup: str | os.PathLike) -> None:
-    """Put a backup made by `write_atomically` back in place (atomically, no new backup)."""
-    path, backup = Path(path), Path(backup)
-    if not is_backup_of(backup, path):
-        raise ConfigError(f"{backup} is not a backup of {path}.")
-    write_atomically(path, backup.read_bytes(), backup=False)

@@ -169,6 +169,8 @@ class RegistryConfig:
     mirrors: tuple[str, ...]
     insecure_cidrs: tuple[str, ...]
     insecure_names: tuple[str, ...]
+    #: The daemon's version (`ServerVersion`): its rules decide which entries are valid.
+    engine_version: str = ""
 
     def treats_as_insecure(self, entry: str) -> bool:
         """Whether an `insecure-registries` entry (host[:port] or CIDR) is in effect."""

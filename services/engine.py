@@ -456,6 +456,7 @@ class DockerEngine:
             mirrors=tuple(raw.get("Mirrors") or ()),
             insecure_cidrs=tuple(raw.get("InsecureRegistryCIDRs") or ()),
             insecure_names=insecure_names,
+            engine_version=str(info.get("ServerVersion") or ""),
         )
 
 

@@ -1,13 +1,16 @@
 """Registry mirrors end to end: read, test, write, reload, and confirm with the engine.
 
-dockerd only logs a failed reload, so "written" is never taken for "applied": after the
-SIGHUP we wait for the daemon's `reload` event and compare `/info` with what was written.
-The GUI dialog and `main.py mirrors ...` both go through here.
+dockerd only logs a failed reload, so "written" is never taken for "applied": the change is
+kept only once the daemon's `reload` event came (services.config_transaction, which puts the
+previous file back otherwise), and `/info` is compared with what was written. The GUI dialog
+and `main.py mirrors ...` both go through here.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import enum
 import os
 import time
 from collections.abc import Callable
@@ -17,18 +20,20 @@ from pathlib import Path
 
 import requests
 
-from services import daemon_config
+from services import config_transaction, daemon_config
+from services.config_files import ConfigFolder, MissingFolder, backup_pattern
+from services.config_transaction import Outcome as TransactionOutcome
+from services.config_transaction import Report
 from services.daemon_config import ConfigFile
-from services.daemon_location import DaemonLocation, Kind, send_reload
+from services.daemon_location import DaemonLocation, Kind, socket_path_of
 from services.data import RegistryConfig
 from services.engine import DockerEngine
 from services.errors import EngineError
-from services.privileged import PrivilegedWriter
+from services.local_daemon import DaemonProblem, LocalDaemon
+from services.privileged import PrivilegedWriter, manual_commands
 
 #: How long a mirror test waits for an answer, in seconds.
 PROBE_TIMEOUT = 5.0
-#: How long we wait for the daemon to reload after the signal, in seconds.
-RELOAD_TIMEOUT = 8.0
 
 #: Well-known public registry mirrors offered as presets; none is added without a click.
 #: (label, URL, note). Several accelerators in mainland China closed in 2024; Test tells.
@@ -65,26 +70,31 @@ class ProbeResult:
     error: str = ""
 
 
-class Outcome:
+class Outcome(enum.StrEnum):
     """How an apply ended, for the UI to word (and translate) itself."""
 
     APPLIED = "applied"
     SAVED_RESTART_DESKTOP = "saved-restart-desktop"
     SAVED_NOT_RELOADED = "saved-not-reloaded"
-    NOT_APPLIED = "not-applied"
+    #: The engine refused the new file; the previous one is back in place.
+    REFUSED = "refused"
+    #: The engine reloaded, but reports other lists than those written.
+    NOT_IN_EFFECT = "not-in-effect"
 
 
 @dataclass(frozen=True)
 class ApplyResult:
-    """What Apply achieved. `applied` is True only once the engine reports the new lists.
+    """What Apply achieved. `applied` only once the engine reloaded and reports the lists.
 
-    `message` is an English sentence for terminals; `outcome` lets the GUI word it.
+    `message` is an English sentence for terminals; `outcome` lets the GUI word it;
+    `words` are the engine's own reason when it refused.
     """
 
-    outcome: str
+    outcome: Outcome
     message: str
     backup: Path | None = None
     engine: RegistryConfig | None = None
+    words: str = ""
 
     @property
     def applied(self) -> bool:
@@ -175,16 +185,22 @@ class MirrorSettings:
     async def load(self) -> ConfigFile:
         return await self._in_thread(daemon_config.read_config, self.path)
 
+    async def engine_version(self) -> str | None:
+        """The running engine's version, whose rules validate entries (None: unknown)."""
+        return (await self.engine.registry_config()).engine_version or None
+
     async def apply(
         self, mirrors: list[str], insecure: list[str], *, overwrite_invalid: bool = False
     ) -> ApplyResult:
-        """Validate, write (keeping every other key), reload and confirm.
+        """Validate, write (keeping every other key), reload and confirm; when the engine
+        refuses the new file, the previous one is put back (config_transaction).
 
-        Raises InvalidEntry, InvalidFileOnDisk, FlagConflict, NotEditable or a
-        PrivilegedError before anything was changed.
+        Raises InvalidEntry, InvalidFileOnDisk, FlagConflict, NotEditable, ConfigError,
+        FileProblem or a PrivilegedError when nothing was changed.
         """
-        wanted_mirrors = daemon_config.normalise_mirrors(mirrors)
-        wanted_insecure = daemon_config.normalise_insecure(insecure)
+        version = await self.engine_version()
+        wanted_mirrors = daemon_config.normalise_mirrors(mirrors, engine_version=version)
+        wanted_insecure = daemon_config.normalise_insecure(insecure, engine_version=version)
         if self.location.flag_conflicts:
             raise FlagConflict(
                 "The daemon was started with "
@@ -195,56 +211,124 @@ class MirrorSettings:
         current = await self.load()
         if current.parse_error and not overwrite_invalid:
             raise InvalidFileOnDisk(f"{self.path} is not valid JSON ({current.parse_error}).")
-        text = daemon_config.render_config(
-            daemon_config.merged_config(current.data, wanted_mirrors, wanted_insecure)
-        )
-        return await self._install(
-            lambda: daemon_config.write_atomically(self.path, text),
-            lambda: self.writer.write(self.path, text, reload=True),
-            wanted_mirrors,
-            wanted_insecure,
+        build = config_transaction.registry_update(
+            wanted_mirrors, wanted_insecure, version=version, replace_invalid=overwrite_invalid
         )
 
-    async def restore(self, backup: Path, mirrors: list[str], insecure: list[str]) -> ApplyResult:
-        """Put a backup back and reload; `mirrors`/`insecure` are what the backup holds."""
-        return await self._install(
-            lambda: daemon_config.restore_backup(self.path, backup),
-            lambda: self.writer.restore(self.path, backup, reload=True),
-            mirrors,
-            insecure,
-        )
+        def in_effect(engine: RegistryConfig) -> bool:
+            return tuple(wanted_mirrors) == engine.mirrors and all(
+                engine.treats_as_insecure(entry) for entry in wanted_insecure
+            )
 
-    async def _install(
-        self, write_here, write_privileged, mirrors: list[str], insecure: list[str]
-    ) -> ApplyResult:
-        path = self.path
+        if self._can_write(self.path):
+            report = await self._in_thread(self._install_here, build, version)
+        else:
+            text = daemon_config.render_config(
+                daemon_config.merged_config(current.data, wanted_mirrors, wanted_insecure)
+            )
+            report = await self._in_thread(
+                lambda: self.writer.apply(
+                    wanted_mirrors,
+                    wanted_insecure,
+                    replace_invalid=overwrite_invalid,
+                    manual=manual_commands(self.path, text),
+                )
+            )
+        return await self._result(report, in_effect)
+
+    async def backups(self) -> list[Path]:
+        """Moorage's backups of the file, oldest first."""
+
+        def listed() -> list[Path]:
+            try:
+                folder = ConfigFolder(self.path.parent)
+            except MissingFolder:
+                return []
+            try:
+                return [self.path.parent / name for name in folder.backups(self.path.name)]
+            finally:
+                folder.close()
+
+        return await self._in_thread(listed)
+
+    async def restore(self, backup: Path) -> ApplyResult:
+        """Put one of Moorage's backups of the file back, byte for byte, reload, and keep it
+        only if the engine takes it. A backup that does not name a list leaves the engine
+        using the one it has (dockerd keeps lists a file leaves out): said, not hidden."""
+        if backup.parent != self.path.parent or not backup_pattern(self.path.name).fullmatch(
+            backup.name
+        ):
+            raise daemon_config.ConfigError(
+                f"{backup.name} is not one of Moorage's backups of {self.path}."
+            )
+        version = await self.engine_version()
+        saved = await self._in_thread(daemon_config.read_config, backup)
+        if saved.data is None:
+            raise daemon_config.ConfigError(f"{backup} cannot be restored: {saved.parse_error}")
+        if self._can_write(self.path):
+            build = config_transaction.restore_from(self.path.name, backup.name, version=version)
+            report = await self._in_thread(self._install_here, build, version)
+        else:
+            report = await self._in_thread(self.writer.restore, self.path, backup)
+
+        def in_effect(engine: RegistryConfig) -> bool:
+            return tuple(
+                daemon_config.normalise_mirrors(saved.mirrors, engine_version=version)
+            ) == engine.mirrors and all(
+                engine.treats_as_insecure(entry)
+                for entry in daemon_config.normalise_insecure(
+                    saved.insecure_registries, engine_version=version
+                )
+            )
+
+        return await self._result(report, in_effect)
+
+    def _install_here(self, build: config_transaction.Build, version: str | None):
+        """The transaction in this process, for a file its user may write."""
+        daemon = None
+        if self.location.kind != Kind.DESKTOP and self.location.daemon_pid is not None:
+            socket_path = socket_path_of(self.engine.endpoint)
+            with contextlib.suppress(DaemonProblem):
+                daemon = LocalDaemon(self.location.daemon_pid, socket_path or "")
+        try:
+            if self.location.kind != Kind.DESKTOP:
+                os.makedirs(self.path.parent, exist_ok=True)
+            return config_transaction.install(
+                self.path, build, daemon, version=version, trusted_only=False
+            )
+        finally:
+            if daemon is not None:
+                daemon.close()
+
+    async def _result(self, report: Report, in_effect) -> ApplyResult:
+        backup = Path(report.backup) if report.backup else None
         if self.location.kind == Kind.DESKTOP:
-            backup = await self._in_thread(write_here) if self._can_write(path) else None
             return ApplyResult(
                 Outcome.SAVED_RESTART_DESKTOP,
                 "Saved. Restart Docker Desktop to use the new settings.",
                 backup,
             )
-
-        def in_effect(engine: RegistryConfig) -> bool:
-            return tuple(mirrors) == engine.mirrors and all(
-                engine.treats_as_insecure(entry) for entry in insecure
+        if report.outcome == TransactionOutcome.NOT_RELOADED:
+            return ApplyResult(
+                Outcome.SAVED_NOT_RELOADED,
+                "Saved, but the daemon could not be told to reload. Run: "
+                "sudo systemctl reload docker",
+                backup,
             )
-
-        reloads = self.engine.events(types=["daemon"])
-        try:
-            if self._can_write(path):
-                await self._in_thread(lambda: path.parent.mkdir(parents=True, exist_ok=True))
-                backup = await self._in_thread(write_here)
-                reloaded = await self._signal_reload()
-            else:
-                result = await self._in_thread(write_privileged)
-                backup, reloaded = result.backup, result.reloaded
-            engine = await self._settled_config(
-                reloads, in_effect, RELOAD_TIMEOUT if reloaded else 0
+        engine = await self.engine.registry_config()
+        if report.outcome == TransactionOutcome.REFUSED:
+            reason = (
+                f"It said: {report.words}"
+                if report.words
+                else "Its log (journalctl -u docker) says why."
             )
-        finally:
-            reloads.close()
+            return ApplyResult(
+                Outcome.REFUSED,
+                "The engine refused the new settings, so the previous file was put back. " + reason,
+                backup,
+                engine,
+                report.words,
+            )
         if in_effect(engine):
             return ApplyResult(
                 Outcome.APPLIED,
@@ -252,59 +336,11 @@ class MirrorSettings:
                 backup,
                 engine,
             )
-        if not reloaded:
-            return ApplyResult(
-                Outcome.SAVED_NOT_RELOADED,
-                "Saved, but the daemon could not be told to reload. Run: "
-                "sudo systemctl reload docker",
-                backup,
-                engine,
-            )
         return ApplyResult(
-            Outcome.NOT_APPLIED,
-            "The file was written but the engine did not apply it: it still uses "
-            f"{list(engine.mirrors) or 'no mirrors'}. Its log (journalctl -u docker) "
-            "says why.",
+            Outcome.NOT_IN_EFFECT,
+            "The engine reloaded the file but reports other settings: it uses "
+            f"{list(engine.mirrors) or 'no mirrors'} (a list the file does not name is kept "
+            "until the engine restarts).",
             backup,
             engine,
         )
-
-    async def _signal_reload(self) -> bool:
-        pid = self.location.daemon_pid
-        if pid is None:
-            return False
-        try:
-            await self._in_thread(send_reload, pid)
-        except OSError:
-            return False
-        return True
-
-    async def _settled_config(self, reloads, in_effect, timeout: float) -> RegistryConfig:
-        """What the engine uses once the reload is through, or when `timeout` runs out.
-
-        The `reload` event says the daemon re-read the file; a failed reload says nothing
-        (only its log does), so `/info` is also polled meanwhile: the subscription may not
-        have been in place yet when the signal went out.
-        """
-        deadline = time.monotonic() + timeout
-        next_event = asyncio.ensure_future(anext(reloads))
-        try:
-            while True:
-                engine = await self.engine.registry_config()
-                remaining = deadline - time.monotonic()
-                if in_effect(engine) or remaining <= 0:
-                    return engine
-                done, _ = await asyncio.wait([next_event], timeout=min(0.25, remaining))
-                if not done:
-                    continue
-                try:
-                    event = next_event.result()
-                except (StopAsyncIteration, EngineError):
-                    # The stream is gone: keep polling until the deadline, events or not.
-                    next_event = asyncio.get_running_loop().create_future()
-                    continue
-                if event.action == "reload":
-                    return await self.engine.registry_config()
-                next_event = asyncio.ensure_future(anext(reloads))
-        finally:
-            next_event.cancel()

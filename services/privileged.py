@@ -11,10 +11,10 @@ import json
 import shlex
 import shutil
 import subprocess
-from dataclasses import dataclass
 from pathlib import Path
 
-from services.config_helper import EXIT_RELOAD_FAILED
+from services.config_helper import EXIT_OK
+from services.config_transaction import Report
 from services.errors import EngineError
 
 #: The installed helper (the .deb puts it here, with its polkit policy).
@@ -56,12 +56,6 @@ class HelperRefused(PrivilegedError):
     pass
 
 
-@dataclass(frozen=True)
-class HelperResult:
-    backup: Path | None
-    reloaded: bool
-
-
 def helper_path() -> Path:
     return INSTALLED_HELPER if INSTALLED_HELPER.exists() else CHECKOUT_HELPER
 
@@ -77,25 +71,33 @@ def manual_commands(target: Path, content: str) -> str:
 
 
 class PrivilegedWriter:
-    """Runs `pkexec HELPER ...`; blocking, so callers run it on an executor thread."""
+    """Runs `pkexec HELPER ...`; blocking, so callers run it on an executor thread.
+
+    The helper takes only the two lists (or a backup's name) and finds the file, reads it,
+    merges, validates, writes, reloads and puts the previous file back when the engine
+    refuses it, all as root (services.config_helper). `manual` is what an administrator
+    could type instead, shown when the helper cannot run.
+    """
 
     def __init__(self, pkexec: str | None = None, helper: Path | None = None) -> None:
         self._pkexec = pkexec
         self._helper = helper
 
-    def write(self, target: Path, content: str, *, reload: bool) -> HelperResult:
-        arguments = ["write", "--target", str(target)] + (["--reload"] if reload else [])
-        return self._run(arguments, content, manual_commands(target, content))
+    def apply(
+        self, mirrors: list[str], insecure: list[str], *, replace_invalid: bool, manual: str
+    ) -> Report:
+        request = json.dumps({"registry-mirrors": mirrors, "insecure-registries": insecure})
+        arguments = ["apply"] + (["--replace-invalid"] if replace_invalid else [])
+        return self._run(arguments, request, manual)
 
-    def restore(self, target: Path, backup: Path, *, reload: bool) -> HelperResult:
-        arguments = ["restore", "--target", str(target), "--backup", str(backup)]
+    def restore(self, target: Path, backup: Path) -> Report:
         manual = (
             f"sudo cp {shlex.quote(str(backup))} {shlex.quote(str(target))}\n"
             "sudo systemctl reload docker"
         )
-        return self._run(arguments + (["--reload"] if reload else []), "", manual)
+        return self._run(["restore", backup.name], "", manual)
 
-    def _run(self, arguments: list[str], stdin: str, manual: str) -> HelperResult:
+    def _run(self, arguments: list[str], stdin: str, manual: str) -> Report:
         pkexec = self._pkexec or shutil.which("pkexec")
         if pkexec is None or not Path(pkexec).exists():
             raise PkexecMissing(
@@ -125,14 +127,13 @@ class PrivilegedWriter:
                 + ").",
                 manual,
             )
-        try:
-            report = json.loads(done.stdout.decode("utf-8").strip().splitlines()[-1])
-        except (ValueError, IndexError):
-            report = {}
-        if done.returncode not in (0, EXIT_RELOAD_FAILED):
+        if done.returncode != EXIT_OK:
             raise HelperRefused(
                 error_text or f"The helper failed (exit {done.returncode}).", manual
             )
-        # Written, perhaps not reloaded: the caller checks what the engine now uses.
-        backup = report.get("backup")
-        return HelperResult(Path(backup) if backup else None, bool(report.get("reloaded")))
+        try:
+            return Report.from_json(done.stdout.decode("utf-8").strip().splitlines()[-1])
+        except (ValueError, IndexError, KeyError):
+            raise HelperRefused(
+                "The helper's answer could not be read; check the file by hand.", manual
+            ) from None

@@ -12,12 +12,13 @@ import asyncio
 import sys
 from typing import TextIO
 
-from services.daemon_config import InvalidEntry, normalise_mirrors
+from services.config_files import FileProblem
+from services.daemon_config import ConfigError, InvalidEntry, normalise_mirrors
 from services.daemon_location import locate
 from services.endpoints import resolve_endpoint
 from services.engine import DockerEngine
 from services.errors import EngineError
-from services.mirrors import InvalidFileOnDisk, MirrorSettings, Outcome
+from services.mirrors import ApplyResult, InvalidFileOnDisk, MirrorSettings, Outcome
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -43,6 +44,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "test", help="GET <mirror>/v2/ on each mirror (default: the configured ones)"
     )
     test.add_argument("urls", nargs="*", metavar="URL")
+    commands.add_parser("backups", help="the backups Moorage kept beside the file, oldest first")
+    restore = commands.add_parser(
+        "restore", help="put one of those backups back, reload, and keep it if the engine takes it"
+    )
+    restore.add_argument("backup", metavar="BACKUP", help="its name, as `backups` lists it")
     return parser.parse_args(argv)
 
 
@@ -57,8 +63,14 @@ async def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         await engine.connect()
         if args.command == "list":
             return await _list(settings, out)
+        if args.command == "backups":
+            for backup in await settings.backups():
+                print(backup.name, file=out)
+            return 0
+        if args.command == "restore":
+            return _said(await settings.restore(settings.path.parent / args.backup), out, err)
         return await _set(settings, args.urls, args.replace_invalid, out, err)
-    except (EngineError, InvalidEntry, OSError) as error:
+    except (EngineError, InvalidEntry, ConfigError, FileProblem, OSError) as error:
         print(f"moorage mirrors: {error}", file=err)
         return EXIT_FAILED
     finally:
@@ -114,6 +126,11 @@ async def _set(
             file=err,
         )
         return EXIT_FAILED
+    return _said(result, out, err)
+
+
+def _said(result: ApplyResult, out: TextIO, err: TextIO) -> int:
+    """Print how an apply or restore ended; 0 when the engine uses the result."""
     if result.outcome == Outcome.SAVED_RESTART_DESKTOP:
         print(result.message, file=out)
         return 0
@@ -126,15 +143,8 @@ async def _set(
             file=out,
         )
         return 0
+    # A refused file was already put back by the transaction: the file is as it was.
     print(f"moorage mirrors: {result.message}", file=err)
-    if result.backup is not None and config.data is not None:
-        # Leave things as they were: the previous file back, and the daemon told again.
-        restored = await settings.restore(result.backup, config.mirrors, config.insecure_registries)
-        print(
-            f"moorage mirrors: restored {settings.path} from {result.backup}"
-            + ("" if restored.applied else f" ({restored.message})"),
-            file=err,
-        )
     return EXIT_FAILED
 
 

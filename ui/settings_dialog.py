@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.mirrors_store import MirrorsStore
+from services.config_files import FileProblem
 from services.daemon_config import (
+    ConfigError,
     ConfigFile,
     InvalidEntry,
     validate_insecure_registry,
@@ -163,10 +165,10 @@ class RegistryMirrorsPage(QWidget):
         self.status.setObjectName("applyStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.restore = QPushButton(self.tr("Restore backup"))
-        self.restore.setObjectName("restoreBackup")
-        self.restore.clicked.connect(lambda: self._launch(self._restore()))
-        self.restore.hide()
+        self.undo = QPushButton(self.tr("Undo"))
+        self.undo.setObjectName("undoApply")
+        self.undo.clicked.connect(lambda: self._launch(self._undo()))
+        self.undo.hide()
         self.apply = QPushButton(self.tr("Apply"))
         self.apply.setObjectName("applyButton")
         self.apply.setDefault(True)
@@ -212,7 +214,7 @@ class RegistryMirrorsPage(QWidget):
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.status, 1)
-        bottom.addWidget(self.restore)
+        bottom.addWidget(self.undo)
         bottom.addWidget(self.apply)
 
         layout = QVBoxLayout(self)
@@ -313,7 +315,7 @@ class RegistryMirrorsPage(QWidget):
         self.mirror_list.insertRow(row)
         item = QTableWidgetItem(url)
         try:
-            validate_mirror(url)
+            self._valid_mirror(url)
         except InvalidEntry as error:
             item.setForeground(QColor(_BAD))
             item.setToolTip(str(error))
@@ -322,10 +324,17 @@ class RegistryMirrorsPage(QWidget):
 
     def _mark_insecure(self, item) -> None:
         try:
-            validate_insecure_registry(item.text())
+            self._valid_insecure(item.text())
         except InvalidEntry as error:
             item.setForeground(QColor(_BAD))
             item.setToolTip(str(error))
+
+    def _valid_mirror(self, text: str) -> str:
+        """The mirror as the connected engine will keep it, by its version's rules."""
+        return validate_mirror(text, engine_version=self.store.engine_version)
+
+    def _valid_insecure(self, text: str) -> str:
+        return validate_insecure_registry(text, engine_version=self.store.engine_version)
 
     def _check_input(
         self, field: QLineEdit, validate, listed: list[str], error: QLabel, add: QPushButton
@@ -347,13 +356,17 @@ class RegistryMirrorsPage(QWidget):
 
     def _check_mirror_input(self) -> bool:
         return self._check_input(
-            self.mirror_input, validate_mirror, self.mirrors(), self.mirror_error, self.add_mirror
+            self.mirror_input,
+            self._valid_mirror,
+            self.mirrors(),
+            self.mirror_error,
+            self.add_mirror,
         )
 
     def _check_insecure_input(self) -> bool:
         return self._check_input(
             self.insecure_input,
-            validate_insecure_registry,
+            self._valid_insecure,
             self.insecure_registries(),
             self.insecure_error,
             self.add_insecure,
@@ -362,21 +375,21 @@ class RegistryMirrorsPage(QWidget):
     def _add_mirror(self) -> None:
         if not self._check_mirror_input():
             return
-        self._append_mirror(validate_mirror(self.mirror_input.text()))
+        self._append_mirror(self._valid_mirror(self.mirror_input.text()))
         self.mirror_input.clear()
         self._update_buttons()
 
     def _add_preset(self, index: int) -> None:
         url = self.presets.itemData(index)
         self.presets.setCurrentIndex(0)
-        if url and validate_mirror(url) not in self.mirrors():
-            self._append_mirror(validate_mirror(url))
+        if url and self._valid_mirror(url) not in self.mirrors():
+            self._append_mirror(self._valid_mirror(url))
             self._update_buttons()
 
     def _add_insecure(self) -> None:
         if not self._check_insecure_input():
             return
-        self.insecure_list.addItem(validate_insecure_registry(self.insecure_input.text()))
+        self.insecure_list.addItem(self._valid_insecure(self.insecure_input.text()))
         self.insecure_input.clear()
         self._update_buttons()
 
@@ -412,12 +425,12 @@ class RegistryMirrorsPage(QWidget):
         problems = []
         for url in self.mirrors():
             try:
-                validate_mirror(url)
+                self._valid_mirror(url)
             except InvalidEntry as error:
                 problems.append(str(error))
         for entry in self.insecure_registries():
             try:
-                validate_insecure_registry(entry)
+                self._valid_insecure(entry)
             except InvalidEntry as error:
                 problems.append(str(error))
         return problems
@@ -534,16 +547,10 @@ class RegistryMirrorsPage(QWidget):
         )
         self._show_result(result)
 
-    async def _restore(self) -> None:
-        self._say(self.tr("Restoring the backup…"))
-        result = await self.store.restore_last_backup()
-        self.restore.hide()
-        self._say(
-            self.tr("Restored %1. %2")
-            .replace("%1", str(self.store.location.path))
-            .replace("%2", self._result_text(result)),
-            _OK if result.applied else _BAD,
-        )
+    async def _undo(self) -> None:
+        self._say(self.tr("Putting the previous mirrors back…"))
+        result = await self.store.undo()
+        self._show_result(result)
 
     def _result_text(self, result: ApplyResult) -> str:
         if result.outcome == Outcome.APPLIED:
@@ -557,18 +564,35 @@ class RegistryMirrorsPage(QWidget):
                 "Saved, but the daemon could not be told to reload. Run: sudo "
                 "systemctl reload docker"
             )
+        if result.outcome == Outcome.REFUSED:
+            if result.words:
+                return self.tr(
+                    "The engine refused the new settings, so the previous file was put back. "
+                    "It said: %1"
+                ).replace("%1", result.words)
+            return self.tr(
+                "The engine refused the new settings, so the previous file was put back. "
+                "Its log (journalctl -u docker) says why."
+            )
         in_use = ", ".join(result.engine.mirrors) if result.engine else ""
         return self.tr(
-            "The file was written but the engine did not apply it: it still uses "
-            "%1. Its log (journalctl -u docker) says why."
+            "The engine reloaded the file but reports other settings: it uses %1."
         ).replace("%1", in_use or self.tr("no mirrors"))
 
     def _show_result(self, result: ApplyResult) -> None:
         text = self._result_text(result)
-        if result.backup is not None:
+        if result.applied and result.backup is not None:
             text += " " + self.tr("Backup: %1").replace("%1", str(result.backup))
         self._say(text, _OK if result.applied else _BAD)
-        self.restore.setVisible(not result.applied and result.backup is not None)
+        # After a change the engine took, one click brings the previous lists back.
+        undo = self.store.undo_lists
+        self.undo.setVisible(undo is not None)
+        if undo is not None:
+            self.undo.setToolTip(
+                self.tr("Apply the mirrors the file had before: %1").replace(
+                    "%1", ", ".join(undo[0]) or self.tr("no mirrors")
+                )
+            )
 
     def _report_error(self, error: BaseException) -> None:
         if isinstance(error, PrivilegedError):
@@ -588,7 +612,7 @@ class RegistryMirrorsPage(QWidget):
             box.finished.connect(box.deleteLater)
             box.open()
             self._say(str(error), _BAD)
-        elif isinstance(error, (EngineError, InvalidEntry, OSError)):
+        elif isinstance(error, (EngineError, InvalidEntry, ConfigError, FileProblem, OSError)):
             self._say(str(error), _BAD)
         else:
             log.error("settings task failed", exc_info=error)

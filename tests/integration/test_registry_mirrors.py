@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QMessageBox
 
 from main import create_window
 from models.mirrors_store import MirrorsStore
-from services import mirrors as mirrors_module
 from services.daemon_location import locate
 from services.mirrors import MirrorSettings
 from services.privileged import PrivilegedWriter
@@ -156,22 +155,55 @@ def test_a_file_that_is_not_json_is_replaced_only_when_confirmed(engine, mirror,
     assert [b.read_text() for b in backups] == [broken]
 
 
-def test_a_reload_the_engine_refuses_is_reported_and_the_backup_restores(
-    engine, mirror, qtbot, qloop, monkeypatch
+def test_a_reload_the_engine_refuses_puts_the_previous_file_back_with_its_words(
+    engine, mirror, qtbot, qloop
 ):
-    monkeypatch.setattr(mirrors_module, "RELOAD_TIMEOUT", 3.0)
     # dockerd refuses to reload a file with a key it does not know (and only logs it).
     original = '{"not-a-dockerd-option": true}\n'
     engine.config_path.write_text(original)
+    window, page = open_settings(engine, qtbot)
+    add_mirror(page, qtbot, mirror.url)
+    click_apply(page, qtbot)
+    qtbot.waitUntil(lambda: "refused" in status_of(page), timeout=15_000)
+    assert "previous file was put back" in status_of(page)
+    # The engine's own words, read from its log (a file here, not the journal).
+    assert "not-a-dockerd-option" in status_of(page)
+    assert engine.config_path.read_text() == original  # before the dialog is even closed
+    assert engine.api("GET", "/info")["RegistryConfig"]["Mirrors"] in ([], None)
+    assert not page.undo.isVisible()
+    window.settings_dialog.reject()
+    assert engine.config_path.read_text() == original
+
+
+def test_applied_only_when_the_reload_succeeded_even_if_info_already_matches(
+    engine, mirror, qtbot, qloop
+):
+    """The mirror is already in effect; a hand edit adds a key dockerd refuses. Applying the
+    same list again must say refused, not applied, and leave the hand-edited file."""
+    engine.config_path.write_text(json.dumps({"registry-mirrors": [mirror.url + "/"]}))
+    assert engine.reload()
+    edited = json.dumps({"registry-mirrors": [mirror.url + "/"], "no-such-option": 1})
+    engine.config_path.write_text(edited)
+    _window, page = open_settings(engine, qtbot)
+    assert page.mirrors() == [mirror.url + "/"]
+    click_apply(page, qtbot)
+    qtbot.waitUntil(lambda: "refused" in status_of(page), timeout=15_000)
+    assert not status_of(page).startswith("Applied")
+    assert engine.config_path.read_text() == edited
+
+
+def test_undo_brings_the_previous_mirrors_back_in_effect(engine, mirror, qtbot, qloop):
     _window, page = open_settings(engine, qtbot)
     add_mirror(page, qtbot, mirror.url)
     click_apply(page, qtbot)
-    qtbot.waitUntil(lambda: "did not apply" in status_of(page), timeout=15_000)
+    qtbot.waitUntil(lambda: status_of(page).startswith("Applied"), timeout=15_000)
+    assert page.undo.isVisible() and "no mirrors" in page.undo.toolTip()
+    qtbot.mouseClick(page.undo, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.tasks.busy and not page.undo.isVisible(), timeout=15_000)
+    assert status_of(page).startswith("Applied")
+    assert page.mirrors() == []
     assert engine.api("GET", "/info")["RegistryConfig"]["Mirrors"] in ([], None)
-    assert page.restore.isVisible()
-    qtbot.mouseClick(page.restore, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: status_of(page).startswith("Restored"), timeout=15_000)
-    assert engine.config_path.read_text() == original
+    assert json.loads(engine.config_path.read_text())["registry-mirrors"] == []
 
 
 def test_mirror_flags_on_the_daemons_command_line_block_apply(dockerd_factory, qtbot, qloop):
@@ -252,12 +284,12 @@ def test_the_terminal_commands_share_the_same_rules(engine, mirror):
     assert "http://127.0.0.1:1/  unreachable: cannot connect" in tested.stdout
 
 
-def test_a_failed_set_from_the_terminal_leaves_the_file_as_it_was(engine, mirror, monkeypatch):
+def test_a_failed_set_from_the_terminal_leaves_the_file_as_it_was(engine, mirror):
     original = '{"not-a-dockerd-option": true}\n'
     engine.config_path.write_text(original)
     failed = run_cli("--host", engine.base_url, "set", mirror.url)
     assert failed.returncode == 1
-    assert "did not apply" in failed.stderr and "restored" in failed.stderr
+    assert "refused" in failed.stderr and "put back" in failed.stderr
     assert engine.config_path.read_text() == original
 
 

@@ -207,11 +207,11 @@ class DebCheck:
         if annotations.get("org.freedesktop.policykit.exec.path") != str(helper):
             raise CheckFailed(f"the polkit action does not name {helper}: {annotations}")
         # The helper, run for real: the system's python3 must import its modules from
-        # /usr/lib/moorage, and the helper must refuse any file but the daemon's own.
-        target = self.workdir / "not-the-daemon.json"
-        done = run([str(helper), "write", "--target", str(target)], ok=(3,), input="{}")
-        if "Refusing" not in done.stderr or target.exists():
-            raise CheckFailed(f"the helper did not refuse {target}: {done.stderr.strip()}")
+        # /usr/lib/moorage, and the helper must refuse any key but the two lists.
+        request = '{"runtimes": {"x": {"path": "/bin/sh"}}}'
+        done = run([str(helper), "apply"], ok=(3,), input=request)
+        if "refusing 'runtimes'" not in done.stderr:
+            raise CheckFailed(f"the helper did not refuse another key: {done.stderr.strip()}")
         caches = list((Path("/") / self.build.INSTALL_DIR).rglob("__pycache__"))
         if caches:
             raise CheckFailed(f"the helper left bytecode caches: {caches}")

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from services.config_transaction import Outcome
 from services.privileged import (
     AuthenticationCancelled,
     HelperRefused,
@@ -12,6 +13,8 @@ from services.privileged import (
     PkexecMissing,
     PrivilegedWriter,
 )
+
+MANUAL = "sudo tee /etc/docker/daemon.json"
 
 
 def fake_pkexec(tmp_path: Path, body: str) -> str:
@@ -21,44 +24,66 @@ def fake_pkexec(tmp_path: Path, body: str) -> str:
     return str(script)
 
 
+def apply(writer: PrivilegedWriter):
+    return writer.apply(["https://m.example/"], [], replace_invalid=False, manual=MANUAL)
+
+
 def test_cancelled_password_prompt(tmp_path):
     writer = PrivilegedWriter(pkexec=fake_pkexec(tmp_path, "exit 126"))
     with pytest.raises(AuthenticationCancelled) as caught:
-        writer.write(Path("/etc/docker/daemon.json"), "{}\n", reload=True)
-    assert "sudo tee /etc/docker/daemon.json" in caught.value.manual_commands
-    assert "sudo systemctl reload docker" in caught.value.manual_commands
+        apply(writer)
+    assert caught.value.manual_commands == MANUAL
 
 
 def test_not_authorised(tmp_path):
     writer = PrivilegedWriter(pkexec=fake_pkexec(tmp_path, "echo 'Not authorized' >&2; exit 127"))
     with pytest.raises(NotAuthorized, match="Not authorized"):
-        writer.write(Path("/etc/docker/daemon.json"), "{}\n", reload=True)
+        apply(writer)
 
 
 def test_pkexec_missing(tmp_path):
     writer = PrivilegedWriter(pkexec=str(tmp_path / "absent"))
     with pytest.raises(PkexecMissing):
-        writer.write(Path("/etc/docker/daemon.json"), "{}\n", reload=True)
+        apply(writer)
 
 
 def test_helper_refusal_keeps_its_words(tmp_path):
     writer = PrivilegedWriter(pkexec=fake_pkexec(tmp_path, "echo 'is a symbolic link' >&2; exit 3"))
     with pytest.raises(HelperRefused, match="is a symbolic link"):
-        writer.write(Path("/etc/docker/daemon.json"), "{}\n", reload=True)
+        apply(writer)
 
 
-def test_success_reports_the_backup_and_passes_the_content(tmp_path):
+def test_an_unreadable_answer_is_a_refusal_not_a_success(tmp_path):
+    writer = PrivilegedWriter(pkexec=fake_pkexec(tmp_path, "echo garbage"))
+    with pytest.raises(HelperRefused, match="could not be read"):
+        apply(writer)
+
+
+def test_only_the_two_lists_are_sent_and_the_report_comes_back(tmp_path):
     seen = tmp_path / "seen"
-    pkexec = fake_pkexec(
-        tmp_path,
-        f'cat > {seen}; echo "$@" >> {seen}; '
-        'echo \'{"backup": "/etc/docker/daemon.json.bak", '
-        '"reloaded": true}\'',
+    report = '{"outcome": "refused", "backup": "/etc/docker/b.bak", "words": "no"}'
+    pkexec = fake_pkexec(tmp_path, f"cat > {seen}; echo \"$@\" >> {seen}; echo '{report}'")
+    result = PrivilegedWriter(pkexec=pkexec, helper=Path("/helper")).apply(
+        ["https://m.example/"], ["10.0.0.0/8"], replace_invalid=True, manual=MANUAL
     )
-    result = PrivilegedWriter(pkexec=pkexec, helper=Path("/helper")).write(
-        Path("/etc/docker/daemon.json"), '{"a": 1}\n', reload=True
+    assert (result.outcome, result.backup, result.words) == (
+        Outcome.REFUSED,
+        "/etc/docker/b.bak",
+        "no",
     )
-    assert result.backup == Path("/etc/docker/daemon.json.bak") and result.reloaded
-    content, arguments = seen.read_text().rsplit("\n", 2)[:2]
-    assert json.loads(content) == {"a": 1}
-    assert arguments == "/helper write --target /etc/docker/daemon.json --reload"
+    sent, arguments = seen.read_text().rsplit("}", 1)
+    assert json.loads(sent + "}") == {
+        "registry-mirrors": ["https://m.example/"],
+        "insecure-registries": ["10.0.0.0/8"],
+    }
+    assert arguments.split() == ["/helper", "apply", "--replace-invalid"]
+
+
+def test_restore_sends_only_the_backups_name(tmp_path):
+    seen = tmp_path / "seen"
+    pkexec = fake_pkexec(tmp_path, f'echo "$@" > {seen}; echo \'{{"outcome": "applied"}}\'')
+    writer = PrivilegedWriter(pkexec=pkexec, helper=Path("/helper"))
+    backup = Path("/etc/docker/daemon.json.moorage-20260101-000000.bak")
+    result = writer.restore(Path("/etc/docker/daemon.json"), backup)
+    assert result.outcome == Outcome.APPLIED
+    assert seen.read_text().split() == ["/helper", "restore", backup.name]
