@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOTFUL_SOCKET = "/var/run/docker.sock"
 
@@ -99,18 +100,56 @@ def current_context_name(environ: Mapping[str, str], config_dir: Path) -> str | 
 
 
 def tls_from_environment(environ: Mapping[str, str]) -> TLSSettings | None:
-    """`DOCKER_TLS_VERIFY` and `DOCKER_CERT_PATH`, as the CLI reads them."""
-    cert_path = environ.get("DOCKER_CERT_PATH")
+    """`DOCKER_TLS_VERIFY`, `DOCKER_TLS` and `DOCKER_CERT_PATH`, by the docker CLI's rules,
+    except that Moorage always verifies.
+
+    As the CLI (cli/flags/options.go): TLS is on when `DOCKER_TLS_VERIFY` or `DOCKER_TLS` is
+    set to anything non-empty (even "0"); `DOCKER_CERT_PATH` only says where ca.pem,
+    cert.pem and key.pem are (default: the CLI's config folder) and turns nothing on by
+    itself, so with it alone the engine is spoken to without TLS, as `docker` would.
+    The CLI skips verification when only `DOCKER_TLS` is set; Moorage verifies anyway (against
+    ca.pem when there is one, else the system's CAs): an unverified engine can be
+    impersonated by anyone on the way, and turning verification off is a choice made only
+    in the connection dialog, where it is shown with a warning.
+    """
     verify = bool(environ.get("DOCKER_TLS_VERIFY"))
-    if not cert_path and not verify:
+    if not verify and not environ.get("DOCKER_TLS"):
         return None
-    folder = Path(cert_path) if cert_path else Path.home() / ".docker"
+    folder = Path(environ.get("DOCKER_CERT_PATH") or cli_config_dir(environ))
     return TLSSettings(
         _existing(folder / "ca.pem"),
         _existing(folder / "cert.pem"),
         _existing(folder / "key.pem"),
-        verify=verify,
+        verify=True,
     )
+
+
+def display_url(url: str) -> str:
+    """`url` as it may be shown or printed: a password in its user info becomes `***`.
+
+    Engines never use such a password (the docker CLI and SDK refuse the address), but
+    one typed into `--host`, `DOCKER_HOST` or an old settings file must not end up on a
+    screen, in a terminal's scroll-back or in `--doctor --json`.
+    """
+    return _replace_password(url, "***")
+
+
+def without_password(url: str) -> str:
+    """`url` with any password taken out of its user info (the user name stays)."""
+    return _replace_password(url, None)
+
+
+def _replace_password(url: str, mask: str | None) -> str:
+    try:
+        parts = urlsplit(url)
+        if parts.password is None:
+            return url
+    except ValueError:  # not a URL at all: nothing in it reads as a password
+        return url
+    user_info, _, host = parts.netloc.rpartition("@")
+    user = user_info.partition(":")[0]
+    user_info = user if mask is None else f"{user}:{mask}"
+    return urlunsplit(parts._replace(netloc=f"{user_info}@{host}" if user_info else host))
 
 
 def resolve_endpoint(

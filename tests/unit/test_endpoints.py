@@ -2,7 +2,13 @@
 
 import json
 
-from services.endpoints import context_dir_name, list_contexts, resolve_endpoint
+from services.endpoints import (
+    context_dir_name,
+    display_url,
+    list_contexts,
+    resolve_endpoint,
+    without_password,
+)
 
 
 def write_context(config_dir, name, host, *, tls=False, current=False):
@@ -75,3 +81,50 @@ def test_rootless_socket_when_no_rootful_one(tmp_path):
 def test_rootful_socket_named_when_nothing_exists(tmp_path):
     found = resolve_endpoint(None, {"DOCKER_CONFIG": str(tmp_path)}, exists=lambda path: False)
     assert found.url == "unix:///var/run/docker.sock" and found.source == "the default socket"
+
+
+def tls_folder(tmp_path):
+    folder = tmp_path / "certs"
+    folder.mkdir()
+    for name in ("ca.pem", "cert.pem", "key.pem"):
+        (folder / name).write_text("x")
+    return folder
+
+
+def test_a_cert_path_alone_turns_no_tls_on_as_with_the_cli(tmp_path):
+    """DOCKER_CERT_PATH only says where the files are: without DOCKER_TLS_VERIFY (or
+    DOCKER_TLS) the CLI speaks plain HTTP, and Moorage never TLS without verification."""
+    env = {
+        "DOCKER_HOST": "tcp://10.0.0.5:2376",
+        "DOCKER_CERT_PATH": str(tls_folder(tmp_path)),
+        "DOCKER_CONFIG": str(tmp_path),
+    }
+    assert resolve_endpoint(None, env).tls is None
+
+
+def test_docker_tls_alone_turns_tls_on_and_still_verifies(tmp_path):
+    """The CLI skips verification for DOCKER_TLS without DOCKER_TLS_VERIFY; Moorage verifies,
+    with the files of the CLI's config folder when no DOCKER_CERT_PATH names others."""
+    tls_folder(tmp_path)
+    env = {
+        "DOCKER_HOST": "tcp://10.0.0.5:2376",
+        "DOCKER_TLS": "1",
+        "DOCKER_CONFIG": str(tmp_path / "certs"),
+    }
+    tls = resolve_endpoint(None, env).tls
+    assert tls.verify is True and tls.ca_cert == str(tmp_path / "certs" / "ca.pem")
+
+
+def test_any_value_of_docker_tls_verify_verifies(tmp_path):
+    """As the CLI reads it: set to anything, even "0", it turns verification on."""
+    env = {"DOCKER_HOST": "tcp://10.0.0.5:2376", "DOCKER_TLS_VERIFY": "0"}
+    env["DOCKER_CERT_PATH"] = str(tls_folder(tmp_path))
+    assert resolve_endpoint(None, env).tls.verify is True
+
+
+def test_a_password_in_an_address_is_masked_for_display():
+    assert display_url("ssh://me:hunter2@box:2222") == "ssh://me:***@box:2222"
+    assert display_url("tcp://:hunter2@box:2376") == "tcp://:***@box:2376"
+    assert without_password("ssh://me:hunter2@box") == "ssh://me@box"
+    for plain in ("ssh://me@box", "unix:///var/run/docker.sock", "nonsense", "ssh://[::1"):
+        assert display_url(plain) == plain
