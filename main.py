@@ -53,8 +53,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="moorage", description=__doc__.splitlines()[0])
     parser.add_argument(
         "--host",
-        help="engine address, e.g. unix:///var/run/docker.sock, "
-        "tcp://host:2376 or ssh://user@host (default: DOCKER_HOST, then the "
+        help="engine address: unix:///PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT], "
+        "e.g. unix:///var/run/docker.sock (default: DOCKER_HOST, then the "
         "rootful socket, then the rootless one)",
     )
     parser.add_argument(
@@ -95,6 +95,7 @@ def create_window(host: str | None = None):
     else the docker CLI's current context or the local engine.
     """
     from models.connections import ConnectionsStore
+    from services.diagnostics import address_problem
     from services.endpoints import resolve_endpoint
     from services.engine import DockerEngine
 
@@ -104,8 +105,10 @@ def create_window(host: str | None = None):
         remembered = connections.last_choice()
     endpoint = remembered.endpoint if remembered else resolve_endpoint(host)
     engine = DockerEngine(endpoint.url, tls=endpoint.tls)
-    # The daemon answers and lists its containers while the rest is imported and built.
-    engine.prefetch()
+    if address_problem(endpoint.url) is None:
+        # The daemon answers and lists its containers while the rest is imported and built.
+        # (Not for an address that can never work: nothing may run for it, ssh least of all.)
+        engine.prefetch()
 
     from models.store import EngineStore
     from ui.main_window import MainWindow

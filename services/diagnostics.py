@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import errno
 import grp
+import ipaddress
 import os
 import pwd
+import re
+import shlex
 import shutil
 import socket
 import ssl
@@ -24,7 +27,7 @@ from urllib.parse import urlsplit
 import docker
 import requests
 
-from services.endpoints import Endpoint
+from services.endpoints import Endpoint, display_url
 from services.engine import make_api_client, root_causes
 
 #: Seconds a check waits for an answer.
@@ -44,6 +47,7 @@ class Problem:
     TLS_ERROR = "tls-error"
     SSH_FAILED = "ssh-failed"
     ENGINE_ERROR = "engine-error"
+    NOT_AN_ADDRESS = "not-an-engine-address"
 
 
 EXIT_CODES = {
@@ -57,6 +61,7 @@ EXIT_CODES = {
     Problem.TLS_ERROR: 16,
     Problem.SSH_FAILED: 17,
     Problem.ENGINE_ERROR: 18,
+    Problem.NOT_AN_ADDRESS: 19,
 }
 
 
@@ -125,13 +130,124 @@ class Diagnosis:
         }
 
 
+# -- is it an engine address at all? ----------------------------------------------------------
+
+#: The schemes an engine is reached through, as the docker CLI accepts them (bar `fd://`).
+ENGINE_SCHEMES = ("unix", "tcp", "ssh", "npipe")
+#: What an engine address looks like; said with every address refused.
+ACCEPTED_FORMS = QT_TRANSLATE_NOOP(
+    "Diagnosis",
+    "An engine address is unix:///PATH (a socket), tcp://HOST:PORT or ssh://[USER@]HOST[:PORT].",
+)
+#: A host or user name as ssh and the resolver take them, and nothing a shell or ssh would
+#: read otherwise: no leading "-" (an option), no spaces, quotes, ";", "$(" or "`".
+_HOST_NAME = re.compile(r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,252})")
+_USER_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]{0,63}\$?")
+
+
+def address_problem(url: str) -> Message | None:
+    """Why `url` can never reach an engine, or None when it may.
+
+    Checked before anything connects or runs, so that an address that cannot work is said
+    as such (not as an engine that is away, retried for ever), and so that nothing read from
+    it reaches ssh or a suggested command as an option or as shell syntax. Stricter than the
+    docker CLI on one point: a bare `HOST` or `HOST:PORT` (which the CLI takes as tcp://) is
+    refused, because a typo such as `htp://host` would otherwise be tried as a host name.
+    """
+    address = display_url(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:  # a port that is not a number, an unclosed "[" of an IPv6 host
+        if url.partition("://")[0] in ("tcp", "ssh") and "[" not in url:
+            return _say(
+                QT_TRANSLATE_NOOP("Diagnosis", "The port of %1 must be a number from 1 to 65535."),
+                address,
+            )
+        return _say(QT_TRANSLATE_NOOP("Diagnosis", "%1 is not a URL."), address)
+    if "://" not in url or not parts.scheme:
+        return _say(
+            QT_TRANSLATE_NOOP("Diagnosis", "%1 has no scheme such as tcp:// or ssh://."), address
+        )
+    if parts.scheme not in ENGINE_SCHEMES:
+        return _say(
+            QT_TRANSLATE_NOOP("Diagnosis", "%1:// is not a scheme the engine is reached through."),
+            parts.scheme,
+        )
+    if parts.password is not None:
+        return _say(
+            QT_TRANSLATE_NOOP(
+                "Diagnosis",
+                "%1 holds a password. Docker never uses one written in the address, and "
+                "it would be kept in plain text: use an ssh key or agent for ssh://, "
+                "certificates for tcp://.",
+            ),
+            address,
+        )
+    if any(ord(character) < 0x21 or character == "\x7f" for character in url):
+        return _say(QT_TRANSLATE_NOOP("Diagnosis", "%1 has spaces or control characters."), address)
+    if parts.query or parts.fragment:
+        return _say(
+            QT_TRANSLATE_NOOP("Diagnosis", "An engine address has no query (?) or fragment (#).")
+        )
+    if parts.scheme in ("unix", "npipe") and (parts.netloc or not parts.path.startswith("/")):
+        return _say(
+            QT_TRANSLATE_NOOP(
+                "Diagnosis", "%1 has no socket path: write unix:///PATH, with three slashes."
+            ),
+            address,
+        )
+    if parts.scheme in ("unix", "npipe"):
+        return None
+    if not parts.hostname:
+        return _say(QT_TRANSLATE_NOOP("Diagnosis", "%1 has no host name."), address)
+    if not _is_host(parts.hostname):
+        return _say(QT_TRANSLATE_NOOP("Diagnosis", "“%1” is not a host name."), parts.hostname)
+    if parts.username is not None and not _USER_NAME.fullmatch(parts.username):
+        return _say(QT_TRANSLATE_NOOP("Diagnosis", "“%1” is not a user name."), parts.username)
+    if port == 0 or (port is None and parts.netloc.endswith(":")):
+        return _say(
+            QT_TRANSLATE_NOOP("Diagnosis", "The port of %1 must be a number from 1 to 65535."),
+            address,
+        )
+    if parts.scheme == "tcp":
+        if port is None:
+            return _say(
+                QT_TRANSLATE_NOOP(
+                    "Diagnosis", "%1 has no port: engines listen on 2376 with TLS, 2375 without."
+                ),
+                address,
+            )
+        if parts.username is not None:
+            return _say(QT_TRANSLATE_NOOP("Diagnosis", "A tcp:// address has no user name."))
+    if parts.scheme == "ssh" and parts.path:
+        return _say(QT_TRANSLATE_NOOP("Diagnosis", "An ssh:// address has no path."))
+    return None
+
+
+def _is_host(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return bool(_HOST_NAME.fullmatch(name))
+    return True
+
+
 def diagnose(
     endpoint: Endpoint, *, dockerd_path: str | None = None, environ: dict[str, str] | None = None
 ) -> Diagnosis:
     """Check the engine at `endpoint` and say what is wrong, most specific reason first."""
     environ = dict(os.environ if environ is None else environ)
     url = endpoint.url
-    base: dict[str, Any] = {"endpoint": url, "source": endpoint.source}
+    base: dict[str, Any] = {"endpoint": display_url(url), "source": endpoint.source}
+    refused = address_problem(url)
+    if refused is not None:
+        return Diagnosis(
+            Problem.NOT_AN_ADDRESS,
+            _say(QT_TRANSLATE_NOOP("Diagnosis", "Not an engine address")),
+            (refused, _say(ACCEPTED_FORMS)),
+            **base,
+        )
     if url.startswith("unix://"):
         found = _local_socket_problem(url[len("unix://") :], environ, dockerd_path)
         if found is not None:
@@ -365,7 +481,7 @@ def _permission_problem(path: str) -> dict[str, Any]:
                     group.gr_name,
                 ),
             ),
-            "commands": (f"newgrp {group.gr_name}",),
+            "commands": (_shell("newgrp", group.gr_name),),
         }
     if group.gr_name == "docker":
         return {
@@ -389,7 +505,7 @@ def _permission_problem(path: str) -> dict[str, Any]:
                 ),
                 _say(QT_TRANSLATE_NOOP("Diagnosis", "Log out and back in after adding yourself.")),
             ),
-            "commands": ("sudo usermod -aG docker $USER",),
+            "commands": (_shell("sudo", "usermod", "-aG", "docker", user),),
         }
     return {
         "problem": Problem.PERMISSION_DENIED,
@@ -408,11 +524,19 @@ def _permission_problem(path: str) -> dict[str, Any]:
 # -- everything else: tcp://, ssh://, or a socket that answered ------------------------------
 
 
-def ssh_command(url: str) -> str:
-    """`ssh://me@host:2222` as the ssh command that reaches the same place."""
+def ssh_arguments(url: str) -> list[str]:
+    """The ssh arguments that reach the host of `url` (an address `address_problem` passed).
+
+    The host comes after `--`, so that even a name ssh would read as an option stays a host.
+    """
     parts = urlsplit(url)
     target = f"{parts.username}@{parts.hostname}" if parts.username else str(parts.hostname)
-    return f"ssh -p {parts.port} {target}" if parts.port else f"ssh {target}"
+    return [*(["-p", str(parts.port)] if parts.port else []), "--", target]
+
+
+def _shell(*arguments: str) -> str:
+    """A command line to paste into a shell: every argument quoted where it needs it."""
+    return shlex.join(arguments)
 
 
 def _remote_problem(url: str, error: Exception) -> dict[str, Any]:
@@ -468,23 +592,7 @@ def _remote_problem(url: str, error: Exception) -> dict[str, Any]:
             ),
         }
     if url.startswith("ssh://"):
-        command = ssh_command(url)
-        return {
-            "problem": Problem.SSH_FAILED,
-            "headline": _say(QT_TRANSLATE_NOOP("Diagnosis", "ssh to the engine's host failed")),
-            "explanation": (
-                _say("%1: %2.", url, text.strip()),
-                _say(
-                    QT_TRANSLATE_NOOP(
-                        "Diagnosis",
-                        "Check that the command below works in a terminal without a password "
-                        "prompt (use an agent or a key) and that the user may run docker "
-                        "there.",
-                    )
-                ),
-            ),
-            "commands": (f"{command} docker version",),
-        }
+        return _ssh_problem(url, error)
     if isinstance(error, docker.errors.APIError):
         return {
             "problem": Problem.ENGINE_ERROR,
@@ -516,3 +624,137 @@ def _remote_problem(url: str, error: Exception) -> dict[str, Any]:
             ),
         ),
     }
+
+
+# -- ssh://: which step failed, in ssh's own words ---------------------------------------------
+
+
+def _ssh_problem(url: str, error: Exception) -> dict[str, Any]:
+    """Run the steps the engine's connection takes through ssh, and say which one fails.
+
+    The SDK's ssh subprocess leaves ssh's messages on the terminal (or nowhere), and what
+    reaches us is a broken pipe. So the steps are run again, each with ssh's own message:
+    logging in (BatchMode: a password prompt would hang a window), then `docker version` on
+    the host; when both work, it is the engine connection itself.
+    """
+    host = str(urlsplit(url).hostname)
+    login = ssh_arguments(url)
+    try_it = _shell("ssh", *login, "docker", "version")
+    failed = {
+        "problem": Problem.SSH_FAILED,
+        "headline": _say(QT_TRANSLATE_NOOP("Diagnosis", "ssh to the engine's host failed")),
+        "commands": (try_it,),
+    }
+    hint = _say(
+        QT_TRANSLATE_NOOP(
+            "Diagnosis",
+            "Check that the command below works in a terminal without a password prompt "
+            "(use an agent or a key) and that the user may run docker there.",
+        )
+    )
+    step = _run_ssh([*login, "true"])
+    if isinstance(step, Message):
+        return {**failed, "explanation": (step, hint)}
+    if step.returncode != 0:
+        return {
+            **failed,
+            "explanation": (
+                _say(
+                    QT_TRANSLATE_NOOP("Diagnosis", "ssh could not log in to %1: %2"),
+                    host,
+                    _last_words(step.stderr, step.returncode),
+                ),
+                hint,
+            ),
+        }
+    step = _run_ssh([*login, "docker", "version"])
+    if isinstance(step, Message):
+        return {**failed, "explanation": (step, hint)}
+    if step.returncode == 127:
+        return {
+            **failed,
+            "headline": _say(QT_TRANSLATE_NOOP("Diagnosis", "Docker is not installed on %1"), host),
+            "explanation": (
+                _say(
+                    QT_TRANSLATE_NOOP(
+                        "Diagnosis",
+                        "ssh logs in to %1, but the docker command is not found there "
+                        "(or not on the PATH of a non-interactive login): %2",
+                    ),
+                    host,
+                    _last_words(step.stderr, step.returncode),
+                ),
+            ),
+        }
+    if step.returncode != 0:
+        return {
+            **failed,
+            "headline": _say(QT_TRANSLATE_NOOP("Diagnosis", "Docker on %1 failed"), host),
+            "explanation": (
+                _say(
+                    QT_TRANSLATE_NOOP(
+                        "Diagnosis", "ssh logs in to %1, but docker version fails there: %2"
+                    ),
+                    host,
+                    _last_words(step.stderr, step.returncode),
+                ),
+            ),
+        }
+    reason = next(
+        (c.strerror for c in root_causes(error) if isinstance(c, OSError) and c.strerror),
+        str(error),
+    )
+    return {
+        **failed,
+        "explanation": (
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "Diagnosis",
+                    "ssh logs in to %1 and docker runs there, but the engine's connection "
+                    "through it (docker system dial-stdio) failed: %2.",
+                ),
+                host,
+                reason,
+            ),
+        ),
+    }
+
+
+def _run_ssh(arguments: list[str]) -> subprocess.CompletedProcess[str] | Message:
+    """ssh with these arguments, never prompting; a Message when ssh itself cannot run."""
+    command = [
+        "ssh",
+        "-o",
+        "BatchMode=yes",
+        "-o",
+        f"ConnectTimeout={CHECK_TIMEOUT}",
+        *arguments,
+    ]
+    try:
+        return subprocess.run(
+            command,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+            errors="replace",
+            timeout=CHECK_TIMEOUT * 3,
+            check=False,
+        )
+    except FileNotFoundError:
+        return _say(
+            QT_TRANSLATE_NOOP(
+                "Diagnosis", "The ssh command is not installed here (the OpenSSH client)."
+            )
+        )
+    except subprocess.TimeoutExpired:
+        return _say(
+            QT_TRANSLATE_NOOP("Diagnosis", "ssh did not finish within %1 s."), CHECK_TIMEOUT * 3
+        )
+    except OSError as failure:
+        return _say("ssh: %1.", failure.strerror or failure)
+
+
+def _last_words(stderr: str, status: int) -> str:
+    """What a command said last on stderr (its error), else its exit status."""
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    return lines[-1] if lines else f"exit status {status}"

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from services.data import ContainerInfo, ContainerState, EngineEvent, EngineVersion, ImageInfo
+from services.diagnostics import address_problem
 from services.engine import DockerEngine, EventStream
 from services.errors import EngineError
 
@@ -103,7 +104,9 @@ class SessionListener(Protocol):
 
 
 class EngineSession:
-    """Runs for as long as the app shows this engine; `run()` only returns when cancelled."""
+    """Runs for as long as the app shows this engine; `run()` returns only when cancelled,
+    or at once for an address that is no engine address (its status says why, `retry_in`
+    None: nothing will be retried)."""
 
     def __init__(self, engine: DockerEngine, listener: SessionListener) -> None:
         self.engine = engine
@@ -127,6 +130,12 @@ class EngineSession:
         self._wake.set()
 
     async def run(self) -> None:
+        refused = address_problem(self.engine.endpoint)
+        if refused is not None:
+            # An address that can never work is said once and not retried: retrying it
+            # every few seconds would only repeat the same refusal (and ask for attention).
+            self._set_status(SessionStatus(ConnectionState.DISCONNECTED, refused.text()))
+            return
         attempt = 0
         while True:
             self._set_status(SessionStatus(ConnectionState.CONNECTING))

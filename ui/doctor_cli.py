@@ -10,7 +10,7 @@ import json
 from typing import TextIO
 
 from services.diagnostics import diagnose
-from services.endpoints import resolve_endpoint
+from services.endpoints import display_url, resolve_endpoint
 
 
 def run(host: str | None, as_json: bool, out: TextIO) -> int:
@@ -19,7 +19,7 @@ def run(host: str | None, as_json: bool, out: TextIO) -> int:
     if as_json:
         print(json.dumps(diagnosis.as_json(), indent=2, ensure_ascii=False), file=out)
         return diagnosis.exit_code
-    print(f"engine:  {endpoint.url} ({endpoint.source})", file=out)
+    print(f"engine:  {display_url(endpoint.url)} ({endpoint.source})", file=out)
     print(f"status:  {'OK' if diagnosis.healthy else 'PROBLEM'}: {diagnosis.title}", file=out)
     if diagnosis.explanation:
         print(f"         {diagnosis.explain()}", file=out)

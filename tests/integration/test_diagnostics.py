@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import http.server
 import json
 import os
 import pwd
 import socket
+import ssl
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -105,7 +108,7 @@ def test_a_user_outside_the_docker_group_is_told_to_join_it(reachable_engine, ro
     assert os.stat(reachable_engine.socket_path).st_gid == docker_gid
     report = diagnose_as("nobody", Endpoint(reachable_engine.base_url, "test"), groups=[])
     assert report["problem"] == Problem.NOT_IN_GROUP
-    assert report["commands"] == ["sudo usermod -aG docker $USER"]
+    assert report["commands"] == ["sudo usermod -aG docker nobody"]
     assert "get root" in report["explanation"]
 
 
@@ -268,7 +271,130 @@ def test_the_clis_current_context_pointing_elsewhere_is_named(tmp_path):
 
 
 def test_an_ssh_engine_that_cannot_be_reached_says_which_command_to_try():
-    diagnosis = diagnose(Endpoint(f"ssh://nobody@127.0.0.1:{free_port()}", "test"))
+    port = free_port()
+    diagnosis = diagnose(Endpoint(f"ssh://nobody@127.0.0.1:{port}", "test"))
     assert diagnosis.problem == Problem.SSH_FAILED
-    assert diagnosis.commands[0].startswith("ssh -p ")
-    assert diagnosis.commands[0].endswith(" nobody@127.0.0.1 docker version")
+    assert diagnosis.commands == (f"ssh -p {port} -- nobody@127.0.0.1 docker version",)
+    # A sentence with ssh's own words, not the broken pipe the engine's connection saw.
+    explained = diagnosis.explain()
+    assert explained.startswith("ssh could not log in to 127.0.0.1: ")
+    assert "Connection refused" in explained
+    assert "Broken pipe" not in explained and "Connection aborted" not in explained
+
+
+FAKE_SSH = """#!/bin/sh
+echo "$@" >> "$SSH_CALLS"
+for last; do :; done
+case "$last" in
+  true) [ "$SSH_LOGIN" = ok ] && exit 0
+        echo "nobody@build: Permission denied (publickey)." >&2; exit 255 ;;
+  version) echo "bash: line 1: docker: command not found" >&2; exit 127 ;;
+  *) exit 255 ;;
+esac
+"""
+
+
+@pytest.fixture
+def fake_ssh(tmp_path, monkeypatch):
+    """An ssh first on the PATH that logs in or not (SSH_LOGIN=ok) and has no docker there."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    (folder / "ssh").write_text(FAKE_SSH)
+    (folder / "ssh").chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}:{os.environ['PATH']}")
+    monkeypatch.setenv("SSH_CALLS", str(tmp_path / "calls"))
+    return tmp_path / "calls"
+
+
+def test_ssh_refusing_the_login_is_said_with_ssh_s_own_message(fake_ssh):
+    diagnosis = diagnose(Endpoint("ssh://nobody@build:2222", "test"))
+    assert diagnosis.problem == Problem.SSH_FAILED
+    assert diagnosis.explain().startswith(
+        "ssh could not log in to build: nobody@build: Permission denied (publickey)."
+    )
+    logins = [line for line in fake_ssh.read_text().splitlines() if line.endswith(" true")]
+    assert logins == ["-o BatchMode=yes -o ConnectTimeout=5 -p 2222 -- nobody@build true"]
+
+
+def test_ssh_in_but_no_docker_there(fake_ssh, monkeypatch):
+    monkeypatch.setenv("SSH_LOGIN", "ok")
+    diagnosis = diagnose(Endpoint("ssh://nobody@build", "test"))
+    assert diagnosis.problem == Problem.SSH_FAILED
+    assert diagnosis.title == "Docker is not installed on build"
+    assert "docker: command not found" in diagnosis.explain()
+    assert diagnosis.commands == ("ssh -- nobody@build docker version",)
+
+
+def test_doctor_says_not_an_engine_address_with_an_exit_code_of_its_own():
+    for host in ("nonsense", "htp://foo"):
+        done = doctor("--host", host)
+        assert done.returncode == 19, done.stdout + done.stderr
+        assert "Not an engine address" in done.stdout and "tcp://HOST:PORT" in done.stdout
+        assert done.stdout.rstrip().endswith("problem: not-an-engine-address")
+        assert "firewall" not in done.stdout
+
+
+def test_doctor_never_prints_a_password_of_the_address():
+    for args in (("--json",), ()):
+        done = doctor(*args, "--host", "ssh://me:hunter2@build")
+        assert done.returncode == 19 and "hunter2" not in done.stdout + done.stderr
+        assert "ssh://me:***@build" in done.stdout
+
+
+class ImpostorEngine(http.server.BaseHTTPRequestHandler):
+    """Answers /version as an engine would, over TLS with a certificate of its own CA."""
+
+    def do_GET(self) -> None:
+        body = json.dumps({"Version": "impostor", "ApiVersion": "1.41"}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def impostor(tmp_path):
+    """An engine's impostor on localhost: TLS with a certificate of a CA nobody trusts."""
+    folder = tmp_path / "impostor"
+    folder.mkdir()
+    certs = make_certificates(folder, "localhost")
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certs["server.pem"], certs["server-key.pem"])
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), ImpostorEngine)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_cert_path_without_tls_verify_never_trusts_an_unknown_engine(impostor, tmp_path):
+    """DOCKER_CERT_PATH alone connected over TLS without verifying: to any engine at all
+    (before the fix, the impostor below was reported as a healthy Docker "impostor").
+
+    By the CLI's rules the cert path alone turns no TLS on (plain HTTP, which a TLS port
+    does not answer); with DOCKER_TLS the certificate is checked against the user's CA and
+    refused.
+    """
+    client = tmp_path / "client"
+    client.mkdir()
+    trusted = make_certificates(client, "localhost")
+    env = {
+        "DOCKER_HOST": f"tcp://localhost:{impostor}",
+        "DOCKER_CERT_PATH": str(client),
+        "DOCKER_TLS_VERIFY": "",
+        "DOCKER_TLS": "",
+    }
+    assert trusted["ca.pem"] == str(client / "ca.pem")
+    done = doctor("--json", env=env)
+    report = json.loads(done.stdout)
+    assert done.returncode != 0 and report["engine"] == {}, done.stdout
+    done = doctor("--json", env={**env, "DOCKER_TLS": "1"})
+    report = json.loads(done.stdout)
+    assert done.returncode == 16, done.stdout
+    assert report["title"] == "The engine's TLS certificate is not trusted"

@@ -92,7 +92,9 @@ class FakeEngine:
     """Containers and images in dicts; actions change them and announce events."""
 
     def __init__(self, containers=(), images=()) -> None:
-        self.endpoint = "fake://"
+        # An engine address nothing listens on (port 1 of this machine): the window's
+        # diagnosis of an outage finds it unreachable, as it would a real engine gone away.
+        self.endpoint = "tcp://127.0.0.1:1"
         self.tls = None
         self.containers = {c.id: c for c in containers}
         self.images = {i.id: i for i in images}
