@@ -1,12 +1,11 @@
-"""Add a connection: an `ssh://` or `tcp://` engine (TLS verified by default), tested first."""
+"""Add or edit a connection: an `ssh://` or `tcp://` engine (TLS verified by default), tested
+first."""
 
 from __future__ import annotations
 
 import asyncio
 from concurrent.futures import ThreadPoolExecutor
-from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,34 +21,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.diagnostics import Diagnosis, diagnose
+from models.connections import Connection, ConnectionsStore
+from services.diagnostics import ACCEPTED_FORMS, Diagnosis, address_problem, diagnose
 from services.endpoints import Endpoint, TLSSettings
 from ui.i18n import in_language
 
-SCHEMES = ("tcp", "ssh", "unix", "npipe")
-
 
 def url_problem(url: str) -> str:
-    """Why `url` is not an engine address (translated), or "" when it is one."""
-    parts = urlsplit(url.strip())
-    if parts.scheme not in SCHEMES:
-        return QCoreApplication.translate(
-            "ConnectionDialog", "Use tcp://HOST:PORT, ssh://USER@HOST or unix:///PATH."
-        )
-    if parts.scheme in ("tcp", "ssh") and not parts.hostname:
-        return QCoreApplication.translate("ConnectionDialog", "The address has no host name.")
-    if parts.scheme == "unix" and not parts.path:
-        return QCoreApplication.translate("ConnectionDialog", "The address has no socket path.")
-    return ""
+    """Why `url` is not an engine address, with the forms that are (translated), or ""."""
+    problem = address_problem(url.strip())
+    if problem is None:
+        return ""
+    return f"{problem.text(in_language)} {in_language(ACCEPTED_FORMS)}"
 
 
 class ConnectionDialog(QDialog):
-    """Name, address and TLS files; Test runs the same diagnosis as the window does."""
+    """Name, address and TLS files; Test runs the same diagnosis as the window does.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    Given `connections`, a name or an address another saved connection has is refused;
+    given `editing` too, the dialog starts from that connection and may keep its own.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        connections: ConnectionsStore | None = None,
+        editing: Connection | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("connectionDialog")
-        self.setWindowTitle(self.tr("Add connection"))
+        self._connections = connections
+        self._editing = editing
+        self.setWindowTitle(self.tr("Edit connection") if editing else self.tr("Add connection"))
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="moorage-check")
         self.finished.connect(lambda: self._executor.shutdown(wait=False))
 
@@ -62,6 +65,7 @@ class ConnectionDialog(QDialog):
         self.url_error = QLabel()
         self.url_error.setObjectName("connectionUrlError")
         self.url_error.setStyleSheet("color: #c62828")
+        self.url_error.setWordWrap(True)
 
         self.tls_box = QGroupBox(self.tr("TLS (for tcp://)"))
         self.tls_box.setCheckable(True)
@@ -77,6 +81,19 @@ class ConnectionDialog(QDialog):
         self.verify.setObjectName("tlsVerify")
         self.verify.setChecked(True)
         tls_form.addRow(self.verify)
+        self.verify_warning = QLabel(
+            self.tr(
+                "Without verification, anyone on the way to the engine can pretend to be it, "
+                "see everything sent to it and control it. Turn it off only for an engine you "
+                "are testing."
+            )
+        )
+        self.verify_warning.setObjectName("tlsVerifyWarning")
+        self.verify_warning.setWordWrap(True)
+        self.verify_warning.setStyleSheet("color: #c62828")
+        self.verify_warning.hide()
+        self.verify.toggled.connect(lambda on: self.verify_warning.setVisible(not on))
+        tls_form.addRow(self.verify_warning)
 
         self.test_button = QPushButton(self.tr("Test"))
         self.test_button.setObjectName("testConnection")
@@ -104,6 +121,15 @@ class ConnectionDialog(QDialog):
         layout.addLayout(test_row)
         layout.addWidget(self.buttons)
         self.resize(560, 0)
+        if editing is not None:
+            self.name_input.setText(editing.name)
+            self.url_input.setText(editing.url)
+            if editing.tls is not None:
+                self.tls_box.setChecked(True)
+                self.ca_input.setText(editing.tls.ca_cert or "")
+                self.cert_input.setText(editing.tls.client_cert or "")
+                self.key_input.setText(editing.tls.client_key or "")
+                self.verify.setChecked(editing.tls.verify)
         for field in (self.name_input, self.url_input):
             field.textChanged.connect(self._check)
         self._check()
@@ -138,11 +164,23 @@ class ConnectionDialog(QDialog):
         )
 
     def _check(self) -> None:
-        problem = url_problem(self.url()) if self.url() else ""
+        not_an_address = url_problem(self.url()) if self.url() else ""
+        problem = not_an_address
+        taken = None
+        if self._connections is not None and self.name() and self.url():
+            replaces = self._editing.key if self._editing else None
+            taken = self._connections.conflict(self.name(), self.url(), replaces)
+        if not problem and taken is not None:
+            template = (
+                self.tr("The saved connection “%1” has this name already.")
+                if taken.name == self.name()
+                else self.tr("The saved connection “%1” uses this address already.")
+            )
+            problem = template.replace("%1", taken.name)
         self.url_error.setText(problem)
         ok = bool(self.name()) and bool(self.url()) and not problem
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
-        self.test_button.setEnabled(bool(self.url()) and not problem)
+        self.test_button.setEnabled(bool(self.url()) and not not_an_address)
 
     def _test(self) -> None:
         self.test_result.setText(self.tr("Testing…"))

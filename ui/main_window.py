@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QStyle,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from models.connections import Connection, ConnectionsStore
 from models.store import Counts, EngineStore
 from services.diagnostics import Diagnosis
+from services.endpoints import display_url
 from services.engine import DockerEngine
 from services.session import ConnectionState, SessionStatus
 from ui.containers_page import ContainersPage
@@ -56,6 +58,8 @@ class MainWindow(QMainWindow):
         self.resize(1200, 720)
         self.connections = connections or ConnectionsStore()
         self._given: Connection | None = None
+        #: The entry of the switcher shown now (several may share an address).
+        self._current: Connection | None = None
         self.settings_dialog: SettingsDialog | None = None
 
         self.pages = QStackedWidget()
@@ -81,6 +85,15 @@ class MainWindow(QMainWindow):
         self.add_connection = QPushButton(self.tr("Add connection…"))
         self.add_connection.setObjectName("addConnection")
         self.add_connection.clicked.connect(self.open_add_connection)
+        self.edit_connection = QPushButton(self.tr("Edit…"))
+        self.edit_connection.setObjectName("editConnection")
+        self.edit_connection.clicked.connect(self.open_edit_connection)
+        self.remove_connection = QPushButton(self.tr("Remove"))
+        self.remove_connection.setObjectName("removeConnection")
+        self.remove_connection.clicked.connect(self.ask_remove_connection)
+        saved_row = QHBoxLayout()
+        saved_row.addWidget(self.edit_connection)
+        saved_row.addWidget(self.remove_connection)
         side = QWidget()
         side.setFixedWidth(190)
         side_layout = QVBoxLayout(side)
@@ -89,6 +102,7 @@ class MainWindow(QMainWindow):
         side_layout.addWidget(QLabel(" " + self.tr("Connection:")))
         side_layout.addWidget(self.connection_switcher)
         side_layout.addWidget(self.add_connection)
+        side_layout.addLayout(saved_row)
 
         self.banner = self._make_banner()
 
@@ -187,20 +201,29 @@ class MainWindow(QMainWindow):
         if self._given is None and all(c.url != current_url for c in listed):
             # Given with --host and not in the list: listed by its address for this session.
             self._given = Connection(
-                "given", current_url, current_url, "given", self.store.engine.tls
+                "given", display_url(current_url), current_url, "given", self.store.engine.tls
             )
         if self._given is not None and all(c.url != self._given.url for c in listed):
             listed.insert(0, self._given)
         for connection in listed:
             label = self.tr("Local engine") if connection.origin == "local" else connection.name
             switcher.addItem(label, connection)
-            switcher.setItemData(switcher.count() - 1, connection.url, Qt.ItemDataRole.ToolTipRole)
-        switcher.setCurrentIndex(next((i for i, c in enumerate(listed) if c.url == current_url), 0))
+            switcher.setItemData(
+                switcher.count() - 1, display_url(connection.url), Qt.ItemDataRole.ToolTipRole
+            )
+        # The entry chosen (now, or before the restart), not just any with the same address.
+        chosen = self._current or self.connections.last_choice()
+        matches = [i for i, c in enumerate(listed) if c.url == current_url] or [0]
+        index = next((i for i in matches if chosen and listed[i].key == chosen.key), matches[0])
+        switcher.setCurrentIndex(index)
         switcher.blockSignals(False)
+        self._current = listed[index]
+        for button in (self.edit_connection, self.remove_connection):
+            button.setEnabled(self._current.origin == "saved")
 
     def _connection_chosen(self, index: int) -> None:
         connection = self.connection_switcher.itemData(index)
-        if connection is not None and connection.url != self.store.engine.endpoint:
+        if connection is not None and connection != self._current:
             self.switch_to(connection)
 
     def switch_to(self, connection: Connection) -> None:
@@ -216,6 +239,7 @@ class MainWindow(QMainWindow):
         store = EngineStore(DockerEngine(endpoint.url, tls=endpoint.tls), endpoint)
         self._attach(store)
         old.deleteLater()
+        self._current = connection
         if connection.origin != "given":
             self.connections.remember(connection)
         self._fill_connections()
@@ -225,7 +249,7 @@ class MainWindow(QMainWindow):
         # Imported when first opened, as the settings are (see `open_settings`).
         from ui.connection_dialog import ConnectionDialog
 
-        dialog = ConnectionDialog(self)
+        dialog = ConnectionDialog(self, self.connections)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def added() -> None:
@@ -235,6 +259,50 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(added)
         dialog.open()
         return dialog
+
+    def open_edit_connection(self) -> ConnectionDialog:
+        """Edit the saved connection shown now; the window reconnects with what was saved."""
+        from ui.connection_dialog import ConnectionDialog
+
+        editing = self._current
+        dialog = ConnectionDialog(self, self.connections, editing)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def edited() -> None:
+            connection = self.connections.save(
+                dialog.name(), dialog.url(), dialog.tls(), replaces=editing.key
+            )
+            self.switch_to(connection)
+
+        dialog.accepted.connect(edited)
+        dialog.open()
+        return dialog
+
+    def ask_remove_connection(self) -> QMessageBox:
+        """Remove the saved connection shown now, once asked; the local engine is shown."""
+        removing = self._current
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Remove connection"),
+            self.tr("Remove the saved connection “%1” (%2)?")
+            .replace("%1", removing.name)
+            .replace("%2", display_url(removing.url)),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("confirmDialog")
+        yes = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def finished() -> None:
+            if box.clickedButton() is yes:
+                self.connections.remove(removing.key)
+                self.switch_to(self.connections.connections()[0])
+            box.deleteLater()
+
+        box.finished.connect(finished)
+        box.open()
+        return box
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Moorage"))
@@ -349,7 +417,7 @@ class MainWindow(QMainWindow):
             widget.hide()
 
     def _show_status(self, status: SessionStatus) -> None:
-        endpoint = self.store.engine.endpoint
+        endpoint = display_url(self.store.engine.endpoint)
         if status.state is ConnectionState.CONNECTED and status.version is not None:
             version = status.version
             self.engine_status.setText(
@@ -381,17 +449,21 @@ class MainWindow(QMainWindow):
             self.engine_status.setText(_DOT.format(colour="#c0392b", text=self.tr("Not connected")))
             self._retry_at = (status.retry_in or 0) + time.monotonic()
             self._banner_reason = status.detail
+            # No retry_in: an address that can never work, which is not retried.
+            self.retry_button.setVisible(status.retry_in is not None)
             self._tick_countdown()
-            self._countdown.start()
+            if status.retry_in is not None:
+                self._countdown.start()
             self.banner.show()
 
     def _tick_countdown(self) -> None:
         remaining = max(0, round(self._retry_at - time.monotonic()))
-        then = (
-            self.tr("Retrying in %1 s.").replace("%1", str(remaining))
-            if remaining
-            else self.tr("Retrying…")
-        )
+        if self.retry_button.isHidden():
+            then = self.tr("Choose another connection: this address is not retried.")
+        elif remaining:
+            then = self.tr("Retrying in %1 s.").replace("%1", str(remaining))
+        else:
+            then = self.tr("Retrying…")
         if not self.diagnosis_title.isHidden():
             # The diagnosis above says why, in the user's language: no raw reason here.
             self.banner_text.setText(

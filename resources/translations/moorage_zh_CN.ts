@@ -63,21 +63,6 @@
 <context>
     <name>ConnectionDialog</name>
     <message>
-        <location filename="../../ui/connection_dialog.py" line="36"/>
-        <source>Use tcp://HOST:PORT, ssh://USER@HOST or unix:///PATH.</source>
-        <translation>请使用 tcp://主机:端口、ssh://用户@主机 或 unix:///路径。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/connection_dialog.py" line="40"/>
-        <source>The address has no host name.</source>
-        <translation>地址中没有主机名。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/connection_dialog.py" line="42"/>
-        <source>The address has no socket path.</source>
-        <translation>地址中没有套接字路径。</translation>
-    </message>
-    <message>
         <location filename="../../ui/connection_dialog.py" line="52"/>
         <source>Add connection</source>
         <translation>添加连接</translation>
@@ -136,6 +121,26 @@
         <location filename="../../ui/connection_dialog.py" line="148"/>
         <source>Testing…</source>
         <translation>测试中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.py" line="55"/>
+        <source>Edit connection</source>
+        <translation>编辑连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.py" line="86"/>
+        <source>Without verification, anyone on the way to the engine can pretend to be it, see everything sent to it and control it. Turn it off only for an engine you are testing.</source>
+        <translation>不验证证书时，你与引擎之间的任何人都可以冒充引擎，看到发给它的一切并控制它。只应对你正在测试的引擎关闭验证。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.py" line="175"/>
+        <source>The saved connection “%1” has this name already.</source>
+        <translation>已保存的连接“%1”已使用这个名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_dialog.py" line="175"/>
+        <source>The saved connection “%1” uses this address already.</source>
+        <translation>已保存的连接“%1”已使用这个地址。</translation>
     </message>
 </context>
 <context>
@@ -465,6 +470,126 @@
         <location filename="../../services/diagnostics.py" line="511"/>
         <source>Is the host up, the engine listening on that port, and no firewall in between?</source>
         <translation>主机是否在线？引擎是否在该端口监听？中间是否有防火墙？</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="140"/>
+        <source>An engine address is unix:///PATH (a socket), tcp://HOST:PORT or ssh://[USER@]HOST[:PORT].</source>
+        <translation>引擎地址的形式为 unix:///路径（套接字）、tcp://主机:端口 或 ssh://[用户@]主机[:端口]。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="164"/>
+        <source>The port of %1 must be a number from 1 to 65535.</source>
+        <translation>%1 的端口必须是 1 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="167"/>
+        <source>%1 is not a URL.</source>
+        <translation>%1 不是 URL。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="170"/>
+        <source>%1 has no scheme such as tcp:// or ssh://.</source>
+        <translation>%1 缺少 tcp:// 或 ssh:// 之类的协议前缀。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="174"/>
+        <source>%1:// is not a scheme the engine is reached through.</source>
+        <translation>%1:// 不是可以连接引擎的协议。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="181"/>
+        <source>%1 holds a password. Docker never uses one written in the address, and it would be kept in plain text: use an ssh key or agent for ssh://, certificates for tcp://.</source>
+        <translation>%1 中含有密码。Docker 从不使用写在地址中的密码，而且它会以明文保存：ssh:// 请使用 ssh 密钥或代理（agent），tcp:// 请使用证书。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="188"/>
+        <source>%1 has spaces or control characters.</source>
+        <translation>%1 中含有空格或控制字符。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="191"/>
+        <source>An engine address has no query (?) or fragment (#).</source>
+        <translation>引擎地址中不能有查询（?）或片段（#）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="196"/>
+        <source>%1 has no socket path: write unix:///PATH, with three slashes.</source>
+        <translation>%1 中没有套接字路径：请写成 unix:///路径（三个斜杠）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="203"/>
+        <source>%1 has no host name.</source>
+        <translation>%1 中没有主机名。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="205"/>
+        <source>“%1” is not a host name.</source>
+        <translation>“%1”不是有效的主机名。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="207"/>
+        <source>“%1” is not a user name.</source>
+        <translation>“%1”不是有效的用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="217"/>
+        <source>%1 has no port: engines listen on 2376 with TLS, 2375 without.</source>
+        <translation>%1 中没有端口：引擎使用 TLS 时监听 2376，不使用时监听 2375。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="222"/>
+        <source>A tcp:// address has no user name.</source>
+        <translation>tcp:// 地址中不能有用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="224"/>
+        <source>An ssh:// address has no path.</source>
+        <translation>ssh:// 地址中不能有路径。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="247"/>
+        <source>Not an engine address</source>
+        <translation>不是引擎地址</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="663"/>
+        <source>ssh could not log in to %1: %2</source>
+        <translation>ssh 无法登录到 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="676"/>
+        <source>Docker is not installed on %1</source>
+        <translation>%1 上没有安装 Docker</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="681"/>
+        <source>ssh logs in to %1, but the docker command is not found there (or not on the PATH of a non-interactive login): %2</source>
+        <translation>ssh 能登录到 %1，但那里找不到 docker 命令（或它不在非交互式登录的 PATH 中）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="692"/>
+        <source>Docker on %1 failed</source>
+        <translation>%1 上的 Docker 出错</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="696"/>
+        <source>ssh logs in to %1, but docker version fails there: %2</source>
+        <translation>ssh 能登录到 %1，但在那里运行 docker version 失败：%2</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="713"/>
+        <source>ssh logs in to %1 and docker runs there, but the engine&apos;s connection through it (docker system dial-stdio) failed: %2.</source>
+        <translation>ssh 能登录到 %1，docker 也能在那里运行，但经由它（docker system dial-stdio）与引擎的连接失败：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="746"/>
+        <source>The ssh command is not installed here (the OpenSSH client).</source>
+        <translation>本机没有安装 ssh 命令（OpenSSH 客户端）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/diagnostics.py" line="751"/>
+        <source>ssh did not finish within %1 s.</source>
+        <translation>ssh 未在 %1 秒内结束。</translation>
     </message>
 </context>
 <context>
@@ -1079,6 +1204,31 @@
         <location filename="../../ui/main_window.py" line="407"/>
         <source>Moorage stopped following the engine after an internal error: %1</source>
         <translation>Moorage 因内部错误停止了对引擎的跟踪：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="88"/>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="91"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="286"/>
+        <source>Remove connection</source>
+        <translation>删除连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="282"/>
+        <source>Remove the saved connection “%1” (%2)?</source>
+        <translation>删除已保存的连接“%1”（%2）？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="462"/>
+        <source>Choose another connection: this address is not retried.</source>
+        <translation>请选择其他连接：不会重试这个地址。</translation>
     </message>
 </context>
 <context>
