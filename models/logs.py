@@ -40,6 +40,11 @@ DEFAULT_TAIL = 1_000
 PULL_MS = 100
 #: What the rate is averaged over, in seconds.
 RATE_WINDOW = 2.0
+#: A new filter looks at the kept lines this many at a time...
+FILTER_CHUNK = 500
+#: ...for about this long, in seconds, before the event loop has its turn: a regular
+#: expression over 50,000 lines in one go held the window still for up to 861 ms.
+FILTER_SLICE_S = 0.005
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole
@@ -186,6 +191,8 @@ class LogStatus:
     paused: bool
     following: bool
     ended: LogEnd | None
+    #: A new filter is still looking through the kept lines (`shown` is growing).
+    filtering: bool = False
 
 
 class _FollowerCloser:
@@ -230,6 +237,14 @@ class ContainerLogs(QObject):
         self.paused = False
         self._filter = LogFilter()
         self._matches: Callable[[LogLine], bool] | None = None
+        #: Matching lines that came while paused, shown on resuming.
+        self._held: deque[LogLine] = deque(maxlen=keep)
+        #: The lines a new filter still has to look at (from `_scan_at` on), or None.
+        self._scan: list[LogLine] | None = None
+        self._scan_at = 0
+        self._scan_timer = QTimer(self)
+        self._scan_timer.setInterval(0)
+        self._scan_timer.timeout.connect(self._filter_some)
         self._follower: LogFollower | None = None
         self._ended: LogEnd | None = None
         self.received = 0
@@ -248,6 +263,8 @@ class ContainerLogs(QObject):
         """Read the last `tail` lines and follow; again from scratch when called again."""
         self.stop()
         self.kept.clear()
+        self._held.clear()
+        self._end_scan()
         self.model.replace([])
         self._ended = None
         self.received = 0
@@ -286,6 +303,7 @@ class ContainerLogs(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+        self._end_scan()
         if self._follower is not None:
             self._follower.close()
             self._follower = None
@@ -310,7 +328,10 @@ class ContainerLogs(QObject):
         if batch.lines:
             self.kept.extend(batch.lines)
             if self.paused:
-                self._waiting += len(batch.lines)
+                self._held.extend(self._shown(batch.lines))
+                self._waiting = len(self._held)
+            elif self._scan is not None:
+                self._scan += batch.lines  # after the lines the filter is looking through
             else:
                 self.model.append(self._shown(batch.lines), self.keep)
         if batch.ended is not None:
@@ -345,14 +366,59 @@ class ContainerLogs(QObject):
             return
         self.paused = paused
         if not paused:
-            self._rebuild()
-        else:
-            self._emit_status()
+            held, self._waiting = list(self._held), 0
+            self._held.clear()
+            if self._scan is not None:
+                self._scan += held
+            else:
+                self.model.append(held, self.keep)
+        self._emit_status()
 
     def _rebuild(self) -> None:
+        """Show the kept lines the filter lets through, a slice at a time.
+
+        The rows fill in from the oldest line, the match count with them; lines that come
+        meanwhile are looked at after the kept ones, so the order stays the log's.
+        """
         self._waiting = 0
-        self.model.replace(self._shown(self.kept))
+        self._held.clear()
+        self.model.replace([])
+        if self._matches is None:
+            self._end_scan()
+            self.model.append(list(self.kept), self.keep)
+        else:
+            self._scan, self._scan_at = list(self.kept), 0
+            self._scan_timer.start()
         self._emit_status()
+
+    @property
+    def filtering(self) -> bool:
+        """Whether a new filter is still looking through the kept lines."""
+        return self._scan is not None
+
+    def _filter_some(self) -> None:
+        """Look through the next lines for about `FILTER_SLICE_S`, then let the loop run."""
+        scan, matches = self._scan, self._matches
+        if scan is None or matches is None:
+            self._end_scan()
+            return
+        deadline = time.perf_counter() + FILTER_SLICE_S
+        at, found = self._scan_at, []
+        while at < len(scan):
+            found += filter(matches, scan[at : at + FILTER_CHUNK])
+            at += FILTER_CHUNK
+            if time.perf_counter() >= deadline:
+                break
+        self._scan_at = at
+        self.model.append(found, self.keep)
+        if at >= len(scan):
+            self._end_scan()
+        self._emit_status()
+
+    def _end_scan(self) -> None:
+        self._scan_timer.stop()
+        self._scan = None
+        self._scan_at = 0
 
     def _emit_status(self) -> None:
         span = RATE_WINDOW
@@ -371,6 +437,7 @@ class ContainerLogs(QObject):
                 paused=self.paused,
                 following=self._follower is not None and self._ended is None,
                 ended=self._ended,
+                filtering=self._scan is not None,
             )
         )
 

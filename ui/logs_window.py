@@ -176,6 +176,8 @@ class LogsWindow(QWidget):
         self._add_shortcut(QKeySequence.StandardKey.Find, self._focus_filter)
         self._add_shortcut(QKeySequence.StandardKey.Copy, self.copy_selection)
         self._add_shortcut(QKeySequence(Qt.Key.Key_End), self._follow_again)
+        for keys in (QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+W")):
+            self._add_shortcut(keys, self.close)
         self._follow_toggled(True)
         self.logs.start()
 
@@ -314,8 +316,10 @@ class LogsWindow(QWidget):
 
     def _show_status(self, status: LogStatus) -> None:
         parts = [self.tr("%1 lines").replace("%1", _grouped(status.kept))]
-        if status.shown != status.kept:
+        if status.shown != status.kept or status.filtering:
             parts.append(self.tr("%1 match").replace("%1", _grouped(status.shown)))
+        if status.filtering:
+            parts.append(self.tr("filtering…"))
         if status.following:
             parts.append(self.tr("%1 lines/s").replace("%1", _grouped(status.per_second)))
         if status.dropped:
@@ -345,7 +349,7 @@ class LogsWindow(QWidget):
         self._update_follow_button(status.waiting)
 
     def _show_empty_hint(self, status: LogStatus) -> None:
-        if status.shown:
+        if status.shown or status.filtering:
             hint = ""
         elif status.kept:
             hint = self.tr("No line matches the filter.")

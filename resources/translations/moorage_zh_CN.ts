@@ -1033,6 +1033,11 @@
         <translation>%1 行匹配</translation>
     </message>
     <message>
+        <location filename="../../ui/logs_window.py" line="333"/>
+        <source>filtering…</source>
+        <translation>正在筛选…</translation>
+    </message>
+    <message>
         <location filename="../../ui/logs_window.py" line="320"/>
         <source>%1 lines/s</source>
         <translation>%1 行/秒</translation>

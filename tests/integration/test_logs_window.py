@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import warnings
+import re
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel
-from pytestqt.exceptions import TimeoutError as WaitTimeout
 
 from models.connections import Connection
 from models.logs import ContainerLogs
@@ -74,45 +73,40 @@ def test_tail_filter_streams_and_whole_log_match_docker_logs(dockerd, window, qt
     qtbot.waitUntil(all_written, timeout=20_000)
     logs_window = open_logs(window, qtbot, talker)
     qtbot.waitUntil(lambda: len(rows(logs_window)) == 1000, timeout=10_000)
+    # The engine copies stdout and stderr on paths of their own, so under load the last
+    # 1,000 lines may hold few or no stdout lines: what `docker logs --tail 1000` returns
+    # is what the window must show, and what the filter below must find in it.
     out, err = cli_lines(dockerd, talker, "--tail", "1000")
     assert [text for stream, text in rows(logs_window) if stream == STDOUT] == out
     assert [text for stream, text in rows(logs_window) if stream == STDERR] == err
     assert "1,000 lines" in logs_window.status.text()
 
+    pattern = r"out 29\d\d$"
     logs_window.regex.setChecked(True)
-    logs_window.filter.setText(r"out 29\d\d$")
+    logs_window.filter.setText(pattern)
     logs_window.apply_filter()
-    # Seen in about one full run of five, never alone: no row after this filter although
-    # the lines were kept. Unexplained; the window is given the filter once more and the
-    # state it was in is reported as a warning, or as the failure if that does not help.
-    expected = [(STDOUT, f"out {n}") for n in range(2900, 3000)]
-    try:
-        qtbot.waitUntil(lambda: rows(logs_window) == expected, timeout=5000)
-    except WaitTimeout:
-        state = window_state(logs_window)
-        logs_window.apply_filter()
-        if rows(logs_window) != expected:
-            pytest.fail(f"{state}; after applying it again: {window_state(logs_window)}")
-        warnings.warn(
-            f"the regex filter showed its rows only when applied again: {state}", stacklevel=1
-        )
-    assert "100 match" in logs_window.status.text()
+    expected = [(STDOUT, text) for text in out if re.search(pattern, text)]
+    qtbot.waitUntil(lambda: not logs_window.logs.filtering, timeout=5000)
+    assert rows(logs_window) == expected, window_state(logs_window)
+    assert f"{len(expected):,} match" in logs_window.status.text()
 
     logs_window.filter.setText("out (")
     logs_window.apply_filter()
     assert logs_window.filter_error.isVisible()
     assert "Not a valid regular expression" in logs_window.filter_error.text()
-    assert len(rows(logs_window)) == 100, "a bad pattern leaves the rows as they were"
+    assert rows(logs_window) == expected, "a bad pattern leaves the rows as they were"
 
-    assert not logs_window.empty_hint.isVisible()
+    assert bool(expected) == (not logs_window.empty_hint.isVisible())
     logs_window.filter.setText("no line says this")
     logs_window.apply_filter()
+    qtbot.waitUntil(lambda: not logs_window.logs.filtering, timeout=5000)
     assert rows(logs_window) == []
     assert logs_window.empty_hint.isVisible()
     assert logs_window.empty_hint.text() == "No line matches the filter."
 
     logs_window.filter.clear()
     logs_window.streams.setCurrentIndex(2)  # stderr only
+    qtbot.waitUntil(lambda: not logs_window.logs.filtering, timeout=5000)
     assert not logs_window.filter_error.isVisible()
     assert rows(logs_window) == [(STDERR, line) for line in err]
 

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from models import logs as logs_module
 from models.logs import ContainerLogs, LogFilter, LogLinesModel, engine_text, local_time
 from services.errors import EngineError
 from services.logs import STDERR, STDOUT, LogBatch, LogEnd, LogLine
@@ -94,6 +95,7 @@ def test_pull_shows_matching_lines_and_pause_holds_them(qtbot):
     assert texts(logs.model) == ["GET /", "boom"]
 
     assert logs.set_filter(LogFilter("boom")) == ""
+    qtbot.waitUntil(lambda: not logs.filtering)
     assert texts(logs.model) == ["boom"]
     assert "unterminated" in logs.set_filter(LogFilter("(", regex=True))
     assert texts(logs.model) == ["boom"], "a bad pattern changes nothing"
@@ -134,4 +136,88 @@ def test_following_again_after_the_end_reads_only_what_came_after(qtbot):
     logs.pull()
     assert texts(logs.model) == ["first run", "second run"]
     assert not logs.follow_again(), "an error is not an end to follow past"
+    logs.stop()
+
+
+@pytest.fixture
+def kept_alive():
+    """Holds objects until after the fixtures requested later (qtmodeltester) let go."""
+    held: list[object] = []
+    yield held
+    held.clear()
+
+
+def test_a_filter_over_50000_lines_yields_to_the_event_loop_and_ends_right(qtbot):
+    """The filter looks at the kept lines a slice at a time: timers run in between, the
+    match count grows as it goes, and the rows end as one pass would have made them."""
+    from PySide6.QtCore import QTimer
+
+    engine = QueueEngine()
+    logs = ContainerLogs(engine, "abc", keep=50_000)
+    logs.start()
+    kept = [line(f"GET /orders/{n} 200", STDERR if n % 3 else STDOUT) for n in range(60_000)]
+    engine.followers[-1].batches.append(LogBatch(kept, 0, len(kept), None))
+    logs.pull()
+    assert logs.model.rowCount() == 50_000
+    wanted = LogFilter(r"orders/\d*7\d 200", regex=True, stdout=False)
+    matches = wanted.matcher()
+    expected = [entry.text for entry in kept[-50_000:] if matches(entry)]
+
+    statuses = []
+    logs.status_changed.connect(statuses.append)
+    turns = []
+    probe = QTimer(interval=0)
+    probe.timeout.connect(lambda: turns.append(logs.model.rowCount()))
+    probe.start()
+    assert logs.set_filter(wanted) == ""
+    assert logs.filtering and logs.model.rowCount() < len(expected)
+    qtbot.waitUntil(lambda: not logs.filtering, timeout=10_000)
+    probe.stop()
+
+    assert texts(logs.model) == expected
+    assert len(set(turns)) >= 3, "the event loop turned while the rows filled in"
+    shown = [status.shown for status in statuses]
+    assert shown == sorted(shown) and len(set(shown)) >= 3, "the count fills in as it goes"
+    assert statuses[-1].shown == len(expected) and not statuses[-1].filtering
+    logs.stop()
+
+
+def test_lines_that_come_during_a_filter_pass_follow_the_kept_ones(
+    qtbot, kept_alive, qtmodeltester, monkeypatch
+):
+    monkeypatch.setattr(logs_module, "FILTER_SLICE_S", 0.0)  # one chunk per turn of the loop
+    engine = QueueEngine()
+    logs = ContainerLogs(engine, "abc", keep=5_000)
+    kept_alive.append(logs)
+    logs.start()
+    follower = engine.followers[-1]
+    follower.batches.append(LogBatch([line(f"old {n}") for n in range(3_000)], 0, 3_000, None))
+    logs.pull()
+    qtmodeltester.check(logs.model, force_py=True)  # and watches every slice's change
+    logs.set_filter(LogFilter("7"))
+    follower.batches.append(LogBatch([line("new 7"), line("new 8")], 0, 2, None))
+    logs.pull()
+    assert logs.filtering
+    qtbot.waitUntil(lambda: not logs.filtering, timeout=10_000)
+    expected = [f"old {n}" for n in range(3_000) if "7" in str(n)] + ["new 7"]
+    assert texts(logs.model) == expected
+    logs.stop()
+
+
+def test_follow_counts_only_the_new_lines_the_filter_lets_through(qtbot):
+    engine = QueueEngine()
+    logs = ContainerLogs(engine, "abc", keep=100)
+    logs.start()
+    logs.set_filter(LogFilter("error"))
+    qtbot.waitUntil(lambda: not logs.filtering)
+    statuses = []
+    logs.status_changed.connect(statuses.append)
+    logs.set_paused(True)
+    batch = [line(f"error {n}" if n % 3 == 0 else f"fine {n}") for n in range(15)]
+    engine.followers[-1].batches.append(LogBatch(batch, 0, 15, None))
+    logs.pull()
+    assert statuses[-1].waiting == 5
+    logs.set_paused(False)
+    assert texts(logs.model) == [f"error {n}" for n in range(0, 15, 3)]
+    assert statuses[-1].waiting == 0
     logs.stop()
