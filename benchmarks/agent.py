@@ -225,6 +225,64 @@ class AgentApp(QObject):
 
         QTimer.singleShot(int(float(request["seconds"]) * 1000), finish)
 
+    def do_log_filter(self, request: dict) -> None:
+        """Open a container's whole log, wait until `lines` are kept and shown, then apply a
+        regular expression as a user would (Regex ticked, text typed, Enter).
+
+        Answers with the longest GUI stall from the Enter until the filter has looked at
+        every line, how long that took and how many lines matched.
+        """
+        from PySide6.QtCore import QItemSelectionModel
+
+        from ui.logs_window import TAILS
+
+        container_id, wanted = request["container"], int(request["lines"])
+        row = self.model.row_of(container_id)
+        if row < 0:
+            raise ValueError(f"container {container_id} is not in the table")
+        self.page.view.selectionModel().select(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.page.logs_action.trigger()
+        window = self.page.logs_windows[container_id]
+        window.tail.setCurrentIndex(TAILS.index(None))
+        window.regex.setChecked(True)
+        poll = QTimer(self, interval=20)
+        started = [0.0]
+
+        def filled() -> None:
+            logs = window.logs
+            if len(logs.kept) < wanted or logs.model.rowCount() < wanted:
+                return
+            poll.timeout.disconnect(filled)
+            settle(300)
+            self.heartbeat.reset()
+            started[0] = time.monotonic()
+            window.filter.setText(request["pattern"])
+            window.apply_filter()
+            poll.timeout.connect(filtered)
+
+        def filtered() -> None:
+            if window.logs.filtering:
+                return
+            seconds = time.monotonic() - started[0]
+            poll.stop()
+            settle(100)
+            answer = {
+                "seconds": seconds,
+                "kept": len(window.logs.kept),
+                "matches": window.logs.model.rowCount(),
+                "longest_gap_ms": self.heartbeat.longest_ms,
+                "gaps": self.heartbeat.gaps,
+            }
+            window.close()
+            self.send(**answer)
+
+        poll.timeout.connect(filled)
+        poll.start()
+
     def do_expect(self, request: dict) -> None:
         """Watch these containers for these states; the burst starts after the answer."""
         self._expected = {key: state for key, state in request["changes"]}

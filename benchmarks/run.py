@@ -24,7 +24,7 @@ from benchmarks.processes import ROOT, Display
 from benchmarks.report import Result, machine_info, machine_line, table, write_json
 from tests.support.dockerd import PrivateDockerd, engine_unavailable_reason
 
-SCENARIOS = ("cold", "memory", "idle", "smooth", "live", "logs")
+SCENARIOS = ("cold", "memory", "idle", "smooth", "live", "logs", "logfilter")
 
 
 @dataclass
@@ -41,6 +41,8 @@ class Config:
     burst: int = 200
     start_stop: int = 10
     log_seconds: float = 30.0
+    #: Lines a logs window keeps and a filter is then applied over (models.logs.KEEP).
+    filter_lines: int = 50_000
     filter_text: str = "bench-042"
     platform: str = "xvfb"
     skip: tuple[str, ...] = ()
@@ -58,6 +60,7 @@ class Config:
             burst=6,
             start_stop=2,
             log_seconds=2.0,
+            filter_lines=2_000,
             filter_text="bench-0001",
             platform="offscreen",
         )
@@ -97,6 +100,8 @@ def run_all(engine: PrivateDockerd, config: Config, log=print) -> list[Result]:
             rows += scenarios.live(ctx, largest, config.burst, config.start_stop)
         if "logs" in wanted:
             rows += scenarios.log_flood(ctx, config.log_seconds)
+        if "logfilter" in wanted:
+            rows += scenarios.log_filter(ctx, config.filter_lines)
     return rows
 
 

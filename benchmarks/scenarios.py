@@ -541,3 +541,89 @@ def log_flood(ctx: Context, seconds: float) -> list[Result]:
             bare,
         ),
     ]
+
+
+# -- 8. a filter applied over a full logs window ---------------------------------------------------
+
+#: A regular expression a user might apply to a web server's log: about one line in fifty.
+FILTER_PATTERN = r"orders/\d*7\d HTTP/1\.1 [45]\d\d"
+
+
+def _start_printer(ctx: Context, lines: int) -> str:
+    """A container that prints `lines` access-log lines (some of them errors), then waits."""
+    script = (
+        f"seq 1 {lines} | awk '{{s = ($1 % 7 == 0) ? 404 : 200; "
+        f'print "GET /api/orders/" $1 " HTTP/1.1 " s " 0.004s user=alice"}}\'; sleep 3600'
+    )
+    container = ctx.engine.cli(
+        "run", "-d", "--name", f"bench-printer-{lines}", TEST_IMAGE, "sh", "-c", script
+    ).stdout.strip()
+    deadline = time.monotonic() + ctx.timeout
+    last = f"GET /api/orders/{lines} "
+    while not ctx.engine.cli("logs", "--tail", "1", container).stdout.startswith(last):
+        if time.monotonic() > deadline:
+            raise BenchError(f"the printer did not print {lines} lines")
+        time.sleep(0.2)
+    return container
+
+
+def log_filter(ctx: Context, lines: int) -> list[Result]:
+    """The longest GUI stall while a regular expression is applied over `lines` kept lines.
+
+    The agent opens the container's whole log as a user would, waits until every line is
+    kept and shown, then types the pattern with Regex ticked; a bare timer in a process of
+    its own runs meanwhile (the floor).
+    """
+    label = _size_label(lines)
+    stalls: list[float] = []
+    bare: list[float] = []
+    seconds: list[float] = []
+    details: list[dict[str, Any]] = []
+    printer = _start_printer(ctx, lines)
+    try:
+        for run in range(ctx.runs):
+            with BareHeartbeat() as control, Agent(ctx.engine.base_url, ctx.display) as agent:
+                agent.read(ctx.timeout)
+                control.report()
+                answer = agent.ask(
+                    {
+                        "cmd": "log_filter",
+                        "container": printer,
+                        "lines": lines,
+                        "pattern": FILTER_PATTERN,
+                    },
+                    ctx.timeout,
+                )
+                bare.append(control.report()["longest_gap_ms"])
+            stalls.append(answer["longest_gap_ms"])
+            seconds.append(answer["seconds"])
+            details.append(answer)
+            ctx.log(
+                f"  log filter {label} run {run + 1}: longest stall {stalls[-1]:.1f} ms "
+                f"(bare timer {bare[-1]:.1f} ms); {answer['matches']:,} of "
+                f"{answer['kept']:,} lines matched in {seconds[-1]:.2f} s"
+            )
+    finally:
+        ctx.engine.cli("rm", "-f", printer)
+    return [
+        Result(
+            f"stall_log_filter_{lines}",
+            f"Longest GUI stall while a regex filter is applied over {label} log lines",
+            "ms",
+            stalls,
+            STALL_MS,
+            details=details,
+        ),
+        Result(
+            f"stall_log_filter_bare_{lines}",
+            "↳ baseline: a bare 5 ms timer in a process of its own, meanwhile",
+            "ms",
+            bare,
+        ),
+        Result(
+            f"log_filter_seconds_{lines}",
+            f"↳ until the filter has looked at all {label} lines",
+            "s",
+            seconds,
+        ),
+    ]

@@ -43,12 +43,17 @@ def test_every_scenario_runs_once_on_twenty_containers(dockerd, tmp_path):
         "log_flood_floor",
         "log_flood_growth",
         "log_flood_stall",
+        "stall_log_filter_2000",
+        "stall_log_filter_bare_2000",
+        "log_filter_seconds_2000",
     ):
         assert key in results, key
         assert len(results[key].values) == 1 and results[key].values[0] >= 0, key
     assert 0 < results["cold_start_20"].values[0] < 30
     assert 20 < results["memory_20"].values[0] < 1000
     assert results["log_flood_shown"].values[0] > 0, "the flood reached the logs window"
+    assert results["stall_log_filter_2000"].details[0]["kept"] == 2000
+    assert results["stall_log_filter_2000"].details[0]["matches"] > 0
     assert all(isinstance(row, Result) for row in rows)
 
     printed = table(rows)
