@@ -24,6 +24,7 @@ import re
 import secrets
 import stat
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -219,43 +220,51 @@ class ConfigFolder:
 
     # -- writing ------------------------------------------------------------------------------
 
+    @contextlib.contextmanager
+    def _temporary(
+        self, name: str, data: bytes, mode: int, uid: int, gid: int, failure: str
+    ) -> Iterator[tuple[str, os.stat_result]]:
+        """A new temporary file of `name` holding `data`, synced, its mode and owner set
+        through its descriptor; yields its name and identity. Whatever still bears its name
+        when the block ends is removed, so a failure leaves nothing behind (and a kill leaves
+        a temporary file, which the next run removes, never a partial file under a real
+        name). An OSError inside becomes FileProblem("`failure`: reason...")."""
+        temp = f".{name}{_TEMP_INFIX}{secrets.token_hex(8)}{_TEMP_SUFFIX}"
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
+        try:
+            try:
+                fd = os.open(temp, flags, 0o600, dir_fd=self.fd)
+                try:
+                    _write_all(fd, data)
+                    os.fsync(fd)
+                    os.fchmod(fd, mode)
+                    if uid != -1 or gid != -1:
+                        os.fchown(fd, uid, gid)
+                    written = os.fstat(fd)
+                finally:
+                    os.close(fd)
+                yield temp, written
+            except OSError as error:
+                raise FileProblem(f"{failure}: {_reason(error)}; nothing was changed.") from None
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(temp, dir_fd=self.fd)
+
     def replace(
         self, name: str, data: bytes, *, mode: int = 0o644, uid: int = -1, gid: int = -1
     ) -> None:
         """Put `data` in place of `name`, whole: a crash leaves the old file or the new one.
 
-        Written to a temporary file of the folder, synced, given its mode and owner through
-        its descriptor, renamed over `name`, and the folder synced. If the name no longer
-        leads to what we wrote once renamed (someone swapped the temporary file), the foreign
-        entry is removed and FileProblem raised.
+        Written to a temporary file of the folder and renamed over `name`, the folder synced.
+        If the name no longer leads to what we wrote once renamed (someone swapped the
+        temporary file), the foreign entry is removed and FileProblem raised.
         """
         _check_name(name)
-        temp = f".{name}{_TEMP_INFIX}{secrets.token_hex(8)}{_TEMP_SUFFIX}"
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
-        try:
-            fd = os.open(temp, flags, 0o600, dir_fd=self.fd)
-        except OSError as error:
-            raise FileProblem(
-                f"Cannot write in {self.path}: {_reason(error)}; nothing was changed."
-            ) from None
-        try:
-            try:
-                _write_all(fd, data)
-                os.fsync(fd)
-                os.fchmod(fd, mode)
-                if uid != -1 or gid != -1:
-                    os.fchown(fd, uid, gid)
-                written = os.fstat(fd)
-                os.rename(temp, name, src_dir_fd=self.fd, dst_dir_fd=self.fd)
-            except OSError as error:
-                with contextlib.suppress(OSError):
-                    os.unlink(temp, dir_fd=self.fd)
-                raise FileProblem(
-                    f"Cannot write {self.path / name}: {_reason(error)}; the file was left as it "
-                    "was."
-                ) from None
-        finally:
-            os.close(fd)
+        with self._temporary(name, data, mode, uid, gid, f"Cannot write {self.path / name}") as (
+            temp,
+            written,
+        ):
+            os.rename(temp, name, src_dir_fd=self.fd, dst_dir_fd=self.fd)
         now = os.stat(name, dir_fd=self.fd, follow_symlinks=False)
         if (now.st_dev, now.st_ino) != (written.st_dev, written.st_ino):
             with contextlib.suppress(OSError):
@@ -277,39 +286,39 @@ class ConfigFolder:
         """Write `state` as a new backup of `name`, whole and synced, or leave no backup.
 
         Returns the backup's name (in this folder). The bytes are those already read (not
-        read again by name), with the original's mode and owner. On a full disk the partial
-        backup is removed and FileProblem raised: a truncated backup restored later would
-        become a truncated configuration.
+        read again by name), with the original's mode and owner. The backup appears under
+        its name only once whole (a hard link to a synced temporary file): a truncated
+        backup, restored later, would become a truncated configuration.
         """
+        _check_name(name)
         stamp = time.strftime("%Y%m%d-%H%M%S")
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
-        for number in range(1, 1000):
-            suffix = "" if number == 1 else f"-{number}"
-            backup = f"{name}{_BACKUP_INFIX}{stamp}{suffix}{_BACKUP_SUFFIX}"
-            try:
-                fd = os.open(backup, flags, 0o600, dir_fd=self.fd)
-                break
-            except FileExistsError:
-                continue
-            except OSError as error:
-                raise FileProblem(
-                    f"Cannot write a backup in {self.path}: {_reason(error)}; nothing was changed."
-                ) from None
-        else:
-            raise FileProblem(f"Too many backups of {name} this second; nothing was changed.")
-        try:
-            _write_all(fd, state.data)
-            os.fsync(fd)
-            os.fchmod(fd, state.mode)
-            os.fchown(fd, state.uid, state.gid)
-        except OSError as error:
-            os.close(fd)
+        failure = f"Cannot write a backup in {self.path}"
+        with self._temporary(name, state.data, state.mode, state.uid, state.gid, failure) as (
+            temp,
+            written,
+        ):
+            for number in range(1, 1000):
+                suffix = "" if number == 1 else f"-{number}"
+                backup = f"{name}{_BACKUP_INFIX}{stamp}{suffix}{_BACKUP_SUFFIX}"
+                try:
+                    # Never through a link: a swapped temporary file must not make the
+                    # backup another name of whatever file the link points to.
+                    os.link(
+                        temp, backup, src_dir_fd=self.fd, dst_dir_fd=self.fd, follow_symlinks=False
+                    )
+                    break
+                except FileExistsError:
+                    continue
+            else:
+                raise FileProblem(f"Too many backups of {name} this second; nothing was changed.")
+        now = os.stat(backup, dir_fd=self.fd, follow_symlinks=False)
+        if (now.st_dev, now.st_ino) != (written.st_dev, written.st_ino):
             with contextlib.suppress(OSError):
                 os.unlink(backup, dir_fd=self.fd)
             raise FileProblem(
-                f"Cannot write a backup in {self.path}: {_reason(error)}; nothing was changed."
-            ) from None
-        os.close(fd)
+                f"{self.path} changed while a backup of {name} was written (another process "
+                "replaced it); nothing was changed."
+            )
         os.fsync(self.fd)
         return backup
 

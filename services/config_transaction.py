@@ -79,7 +79,7 @@ def registry_update(
         data: dict = {}
         if current is not None:
             try:
-                data = _parse(current.data)
+                data = _parse(current.data, "The current file")
             except ConfigError:
                 if not replace_invalid:
                     raise
@@ -90,14 +90,18 @@ def registry_update(
     return build
 
 
-def _parse(raw: bytes) -> dict:
+def _parse(raw: bytes, what: str) -> dict:
+    """`what` ("The file", "The backup ...") starts the sentence when it cannot be read."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ConfigError("The file is not UTF-8 text.") from None
+        raise ConfigError(f"{what} is not UTF-8 text.") from None
     if not text.strip():
         return {}  # dockerd reads an empty file as no settings
-    return daemon_config.parse_config_text(text)
+    try:
+        return daemon_config.parse_config_text(text)
+    except ConfigError as error:
+        raise ConfigError(f"{what} is not valid JSON that dockerd can read ({error}).") from None
 
 
 def check_registry_lists(data: dict, version: str | None) -> None:
@@ -194,7 +198,7 @@ def restore_from(name: str, backup: str, *, version: str | None) -> Build:
         state = folder.read(backup)
         if state is None:
             raise ConfigError(f"There is no backup {backup} beside {name}.")
-        check_registry_lists(_parse(state.data), version)
+        check_registry_lists(_parse(state.data, f"The backup {backup}"), version)
         return state.data
 
     return build

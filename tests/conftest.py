@@ -28,7 +28,7 @@ pytest_plugins = ["tests.support.qt_loop"]
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="moorage-test-config-")
 
 ENGINE_FIXTURES = frozenset(
-    {"dockerd", "docker_registry", "clean_engine", "dockerd_factory", "root_user"}
+    {"dockerd", "docker_registry", "clean_engine", "dockerd_factory", "module_dockerd", "root_user"}
 )
 
 
@@ -109,6 +109,16 @@ def dockerd_factory() -> Iterator[Callable[..., PrivateDockerd]]:
     yield make
     for engine in reversed(started):
         engine.stop()
+
+
+@pytest.fixture(scope="module")
+def module_dockerd() -> Iterator[PrivateDockerd]:
+    """An engine of one test module's own, for tests that change its daemon.json at will
+    (the module puts back what its tests need; the engine is stopped after the module)."""
+    _require(engine_unavailable_reason())
+    engine = _new_engine()
+    yield engine
+    engine.stop()
 
 
 @pytest.fixture

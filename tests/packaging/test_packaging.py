@@ -57,6 +57,16 @@ def test_one_app_id_names_the_launcher_the_metainfo_the_icons_and_the_window():
     assert policy.findtext("action/icon_name") == build.APP_ID
 
 
+def test_the_password_is_asked_each_time_and_the_prompt_says_what_changes():
+    """auth_admin_keep would let any process of the session use the helper for minutes
+    after one password; the prompt names the two settings the helper can change."""
+    action = ET.parse(build.POLICY).find("action")
+    defaults = {child.tag: child.text for child in action.find("defaults")}
+    assert defaults == dict.fromkeys(("allow_any", "allow_inactive", "allow_active"), "auth_admin")
+    message = next(m.text for m in action.findall("message") if not m.attrib)
+    assert "registry mirrors of the Docker engine" in message
+
+
 @pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils")
 def test_the_launcher_passes_desktop_file_validate():
     """Hints count too: the validator exits 0 on them but they are still mistakes."""
