@@ -1239,6 +1239,36 @@
 <context>
     <name>RegistryMirrorsPage</name>
     <message>
+        <location filename="../../ui/settings_dialog.py"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py"/>
+        <source>Putting the previous mirrors back…</source>
+        <translation>正在恢复之前的镜像加速器…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py"/>
+        <source>The engine refused the new settings, so the previous file was put back. It said: %1</source>
+        <translation>引擎拒绝了新的设置，已放回之前的文件。引擎的原话：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py"/>
+        <source>The engine refused the new settings, so the previous file was put back. Its log (journalctl -u docker) says why.</source>
+        <translation>引擎拒绝了新的设置，已放回之前的文件。原因请查看其日志（journalctl -u docker）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py"/>
+        <source>The engine reloaded the file but reports other settings: it uses %1.</source>
+        <translation>引擎已重新加载该文件，但报告的设置不同：它正在使用 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py"/>
+        <source>Apply the mirrors the file had before: %1</source>
+        <translation>应用文件之前的镜像加速器：%1</translation>
+    </message>
+    <message>
         <location filename="../../ui/settings_dialog.py" line="69"/>
         <source>Registry mirrors</source>
         <translation>镜像加速器</translation>
@@ -1300,11 +1330,6 @@
         <location filename="../../ui/settings_dialog.py" line="150"/>
         <source>host:port, IP or CIDR, e.g. registry.lan:5000</source>
         <translation>主机:端口、IP 或 CIDR，例如 registry.lan:5000</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="166"/>
-        <source>Restore backup</source>
-        <translation>恢复备份</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="170"/>
@@ -1393,16 +1418,6 @@
         <translation>正在写入并重新加载引擎…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="538"/>
-        <source>Restoring the backup…</source>
-        <translation>正在恢复备份…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="542"/>
-        <source>Restored %1. %2</source>
-        <translation>已恢复 %1。%2</translation>
-    </message>
-    <message>
         <location filename="../../ui/settings_dialog.py" line="551"/>
         <source>Applied: the engine now uses the new settings; no container was restarted.</source>
         <translation>已应用：引擎现已使用新设置；没有重启任何容器。</translation>
@@ -1416,11 +1431,6 @@
         <location filename="../../ui/settings_dialog.py" line="557"/>
         <source>Saved, but the daemon could not be told to reload. Run: sudo systemctl reload docker</source>
         <translation>已保存，但无法通知守护进程重新加载。请运行：sudo systemctl reload docker</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="562"/>
-        <source>The file was written but the engine did not apply it: it still uses %1. Its log (journalctl -u docker) says why.</source>
-        <translation>文件已写入，但引擎没有应用：它仍在使用 %1。原因请查看其日志（journalctl -u docker）。</translation>
     </message>
     <message>
         <location filename="../../ui/settings_dialog.py" line="564"/>
