@@ -8,6 +8,7 @@ so a pull of it succeeds only through the mirror.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -204,6 +205,22 @@ def test_undo_brings_the_previous_mirrors_back_in_effect(engine, mirror, qtbot, 
     assert page.mirrors() == []
     assert engine.api("GET", "/info")["RegistryConfig"]["Mirrors"] in ([], None)
     assert json.loads(engine.config_path.read_text())["registry-mirrors"] == []
+
+
+def test_a_daemon_json_that_is_a_fifo_is_said_not_waited_on(engine, qtbot, qloop):
+    """A named pipe in place of the file used to block the dialog's read for ever."""
+    engine.config_path.unlink()
+    os.mkfifo(engine.config_path)
+    window = create_window(engine.base_url)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.store.status.state is ConnectionState.CONNECTED, timeout=10_000)
+    page = window.open_settings().mirrors_page
+    qtbot.waitUntil(lambda: "named pipe" in status_of(page), timeout=5000)
+    assert f"{engine.config_path} is a named pipe (FIFO), not a file." in status_of(page)
+    assert page.store.config is None  # nothing shown as if it were the file
+    engine.config_path.unlink()
+    engine.config_path.write_text(engine.initial_config)
 
 
 def test_mirror_flags_on_the_daemons_command_line_block_apply(dockerd_factory, qtbot, qloop):
