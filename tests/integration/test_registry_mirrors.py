@@ -301,6 +301,22 @@ def test_the_terminal_commands_share_the_same_rules(engine, mirror):
     assert "http://127.0.0.1:1/  unreachable: cannot connect" in tested.stdout
 
 
+def test_the_terminal_lists_the_backups_and_restores_one(engine, mirror):
+    host = ("--host", engine.base_url)
+    original = engine.config_path.read_text()
+    assert run_cli(*host, "set", mirror.url).returncode == 0
+    listed = run_cli(*host, "backups")
+    assert listed.returncode == 0
+    (name,) = listed.stdout.split()
+    refused = run_cli(*host, "restore", "../daemon.json")
+    assert refused.returncode == 1 and "is not one of Moorage's backups" in refused.stderr
+    restored = run_cli(*host, "restore", name)
+    # The backup names no mirrors: dockerd keeps the ones it has until it restarts, and
+    # the terminal says so rather than "applied".
+    assert restored.returncode == 1 and "until the engine restarts" in restored.stderr
+    assert engine.config_path.read_text() == original
+
+
 def test_a_failed_set_from_the_terminal_leaves_the_file_as_it_was(engine, mirror):
     original = '{"not-a-dockerd-option": true}\n'
     engine.config_path.write_text(original)
