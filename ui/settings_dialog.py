@@ -299,11 +299,14 @@ class RegistryMirrorsPage(QWidget):
                 ).replace("%1", config.parse_error)
             )
         self._saved = (config.mirrors, config.insecure_registries)
+        self._show_lists(config.mirrors, config.insecure_registries)
+
+    def _show_lists(self, mirrors: list[str], insecure: list[str]) -> None:
         self.mirror_list.setRowCount(0)
-        for url in config.mirrors:
+        for url in mirrors:
             self._append_mirror(url)
         self.insecure_list.clear()
-        for entry in config.insecure_registries:
+        for entry in insecure:
             self.insecure_list.addItem(entry)
             self._mark_insecure(self.insecure_list.item(self.insecure_list.count() - 1))
         self._update_buttons()
@@ -542,9 +545,11 @@ class RegistryMirrorsPage(QWidget):
 
     async def _apply(self, *, overwrite_invalid: bool) -> None:
         self._say(self.tr("Writing and reloading the engine…"))
-        result = await self.store.apply(
-            self.mirrors(), self.insecure_registries(), overwrite_invalid=overwrite_invalid
-        )
+        wanted = (self.mirrors(), self.insecure_registries())
+        result = await self.store.apply(*wanted, overwrite_invalid=overwrite_invalid)
+        if not result.applied:
+            # The file is as it was; the edits stay on screen, to be fixed and applied again.
+            self._show_lists(*wanted)
         self._show_result(result)
 
     async def _undo(self) -> None:

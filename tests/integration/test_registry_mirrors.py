@@ -170,6 +170,7 @@ def test_a_reload_the_engine_refuses_puts_the_previous_file_back_with_its_words(
     # The engine's own words, read from its log (a file here, not the journal).
     assert "not-a-dockerd-option" in status_of(page)
     assert engine.config_path.read_text() == original  # before the dialog is even closed
+    assert page.mirrors() == [mirror.url + "/"]  # the edit is kept, to be applied again
     assert engine.api("GET", "/info")["RegistryConfig"]["Mirrors"] in ([], None)
     assert not page.undo.isVisible()
     window.settings_dialog.reject()
