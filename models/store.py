@@ -50,12 +50,14 @@ class EngineStore(QObject):
         counts_changed(Counts): the number of containers, running ones and images changed.
         crashed(str): the session stopped on a bug; the text says what happened.
         diagnosed(Diagnosis): why the engine is away and what to do, once per outage.
+        reloaded(): the daemon re-read its configuration (registry settings may differ).
     """
 
     status_changed = Signal(object)
     counts_changed = Signal(object)
     crashed = Signal(str)
     diagnosed = Signal(object)
+    reloaded = Signal()
 
     def __init__(
         self, engine: DockerEngine, endpoint: Endpoint | None = None, parent: QObject | None = None
@@ -159,6 +161,9 @@ class EngineStore(QObject):
         old = self._containers.get(event.actor_id)
         if old is not None and old.state is not state:
             self.containers_changed([announced(old, state, event.attribute("exitCode"))], [])
+
+    def engine_reloaded(self) -> None:
+        self.reloaded.emit()
 
     def images_replaced(self, images: list[ImageInfo]) -> None:
         self._image_count = len(images)

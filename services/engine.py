@@ -70,8 +70,9 @@ WORKERS = 4
 #: What `prefetch` fetched is used only if a connect comes for it within this many seconds.
 EARLY_MAX_AGE = 10.0
 
-#: What the tables follow; other listeners ask for other types (e.g. "daemon" reloads).
-TABLE_EVENT_TYPES = ("container", "image")
+#: What the window follows: the tables' objects, and the daemon's reloads (its registry
+#: settings on the Engine page change with them).
+LIVE_EVENT_TYPES = ("container", "image", "daemon")
 
 
 class DockerEngine:
@@ -395,7 +396,7 @@ class DockerEngine:
     # -- live ----------------------------------------------------------------------------
 
     def events(
-        self, types: Iterable[str] = TABLE_EVENT_TYPES, *, since: float | None = None
+        self, types: Iterable[str] = LIVE_EVENT_TYPES, *, since: float | None = None
     ) -> EventStream:
         """Follow the engine's events of these types until closed or the engine drops.
 

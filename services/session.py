@@ -101,6 +101,7 @@ class SessionListener(Protocol):
     def containers_changed(self, changed: list[ContainerInfo], removed: list[str]) -> None: ...
     def container_announced(self, event: EngineEvent, state: ContainerState) -> None: ...
     def images_replaced(self, images: list[ImageInfo]) -> None: ...
+    def engine_reloaded(self) -> None: ...
 
 
 class EngineSession:
@@ -220,6 +221,8 @@ class EngineSession:
                     self._listener.container_announced(event, state)
         elif event.type == "image" and event.action in _IMAGE_ACTIONS:
             self._images_wanted.set()
+        elif event.type == "daemon" and event.action == "reload":
+            self._listener.engine_reloaded()
 
     async def _fetch_containers(self) -> None:
         """Fetch every container an event named; ids that pile up meanwhile go in one call."""

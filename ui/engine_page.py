@@ -58,6 +58,7 @@ class EnginePage(QWidget):
         self.setObjectName("enginePage")
         self.store = store
         self._tasks = TaskKeeper(self._task_failed)
+        store.reloaded.connect(self._engine_reloaded)
         self.usage: dict[str, UsageRow] = {}
 
         title = QLabel(self.tr("Engine"))
@@ -180,6 +181,15 @@ class EnginePage(QWidget):
         info, usage = await asyncio.gather(self.store.engine_info(), self.store.disk_usage())
         self._show_info(info)
         self._show_usage(usage)
+
+    def _engine_reloaded(self) -> None:
+        """A reload may change the registry settings shown: read /info again while shown
+        (a hidden page reads everything when it is next shown)."""
+        if self.isVisible():
+            self._tasks.launch(self._refresh_info())
+
+    async def _refresh_info(self) -> None:
+        self._show_info(await self.store.engine_info())
 
     def _show_info(self, info: EngineInfo) -> None:
         none = self.tr("none")

@@ -95,3 +95,13 @@ def test_hello_world_through_a_mirror_runs_and_leaves_nothing(
     assert "Hello from Docker!" in page.verify_output.toPlainText()
     assert engine.cli("ps", "-a", "-q").stdout.strip() == ""  # the container was removed
     assert "hello-world" in engine.cli("images", "--format", "{{.Repository}}").stdout
+
+
+def test_registry_mirrors_show_as_soon_as_the_engine_reloads(dockerd_factory, qtbot, qloop):
+    """Applied anywhere (here: a reload after a hand edit), not only after Refresh."""
+    engine = dockerd_factory()
+    _, page = open_engine_page(engine, qtbot)
+    assert page.facts["mirrors"].text() == "none"
+    engine.config_path.write_text('{"registry-mirrors": ["http://127.0.0.1:9/"]}')
+    assert engine.reload()
+    qtbot.waitUntil(lambda: page.facts["mirrors"].text() == "http://127.0.0.1:9/", timeout=5000)

@@ -16,6 +16,7 @@ class Recorder:
         self.replaced = []
         self.changes = []
         self.images = []
+        self.reloads = 0
         self.announced = []
 
     def session_status(self, status):
@@ -32,6 +33,9 @@ class Recorder:
 
     def images_replaced(self, images):
         self.images.append(images)
+
+    def engine_reloaded(self):
+        self.reloads += 1
 
 
 async def _until(condition, timeout=2.0):
@@ -88,6 +92,14 @@ def test_destroy_removes_without_a_fetch_and_a_stale_fetch_cannot_revive_it():
         task.cancel()
 
     run(scenario())
+
+
+def test_a_daemon_reload_is_told_and_fetches_nothing():
+    """The Engine page reads the registry settings again on it; the tables are not re-read."""
+    session = EngineSession(FakeEngine([make_container("web")]), recorder := Recorder())
+    session.handle_event(session_module.EngineEvent("daemon", "reload", "daemon-id"))
+    session.handle_event(session_module.EngineEvent("daemon", "other", "daemon-id"))
+    assert recorder.reloads == 1 and not recorder.changes and not recorder.images
 
 
 def test_exec_events_do_not_cause_fetches():
