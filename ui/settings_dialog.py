@@ -266,6 +266,26 @@ class RegistryMirrorsPage(QWidget):
             .replace("%1", str(location.path))
             .replace("%2", location.found_from)
         )
+        self._show_warning("\n\n".join(self._location_notes()))
+
+    def has_unapplied_edits(self) -> bool:
+        """Whether the lists shown differ from those the file held when last read."""
+        return (
+            self.store.config is not None
+            and (
+                self.mirrors(),
+                self.insecure_registries(),
+            )
+            != self._saved
+        )
+
+    def discard_edits(self) -> None:
+        """Show the file's lists again, as when it was last read."""
+        self._show_lists(*self._saved)
+
+    def _location_notes(self) -> list[str]:
+        """What holds for this engine's file whatever it contains."""
+        location = self.store.location
         notes = []
         if location.flag_conflicts:
             notes.append(
@@ -283,21 +303,24 @@ class RegistryMirrorsPage(QWidget):
                     "Docker Desktop after applying."
                 )
             )
-        self._show_warning("\n\n".join(notes))
+        return notes
 
     def _show_warning(self, text: str) -> None:
         self.warning.setText(text)
         self.warning.setVisible(bool(text))
 
     def _show_config(self, config: ConfigFile) -> None:
+        # Said again on every read: once the file was replaced, the warning about it goes.
+        notes = self._location_notes()
         if config.parse_error:
-            self._show_warning(
+            notes.append(
                 self.tr(
                     "The file is not valid JSON (%1). The engine will not start with it as it is. "
                     "Applying replaces it with the settings below; the current file is kept as a "
                     "backup beside it."
                 ).replace("%1", config.parse_error)
             )
+        self._show_warning("\n\n".join(notes))
         self._saved = (config.mirrors, config.insecure_registries)
         self._show_lists(config.mirrors, config.insecure_registries)
 
@@ -650,3 +673,30 @@ class SettingsDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(buttons)
         self.mirrors_page.start()
+
+    def reject(self) -> None:
+        """Close, the window's close box and Esc all come here: edits not applied are not
+        dropped without a question."""
+        if not self.mirrors_page.has_unapplied_edits():
+            super().reject()
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Discard the changes?"),
+            self.tr(
+                "The registry mirrors were changed but not applied. Close and discard the changes?"
+            ),
+            QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setObjectName("confirmDiscard")
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+
+        def finished() -> None:
+            if box.clickedButton() is discard:
+                self.mirrors_page.discard_edits()
+                super(SettingsDialog, self).reject()
+            box.deleteLater()
+
+        box.finished.connect(finished)
+        box.open()

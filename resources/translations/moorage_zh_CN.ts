@@ -1461,6 +1461,21 @@
 <context>
     <name>SettingsDialog</name>
     <message>
+        <location filename="../../ui/settings_dialog.py"/>
+        <source>Discard the changes?</source>
+        <translation>放弃这些更改？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py"/>
+        <source>The registry mirrors were changed but not applied. Close and discard the changes?</source>
+        <translation>镜像加速器已更改但尚未应用。要关闭并放弃这些更改吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
         <location filename="../../ui/settings_dialog.py" line="604"/>
         <source>Settings</source>
         <translation>设置</translation>

@@ -154,6 +154,7 @@ def test_a_file_that_is_not_json_is_replaced_only_when_confirmed(engine, mirror,
     qtbot.waitUntil(lambda: status_of(page).startswith("Applied"), timeout=15_000)
     backups = list(engine.config_path.parent.glob("daemon.json.moorage-*.bak"))
     assert [b.read_text() for b in backups] == [broken]
+    assert not page.warning.isVisible()  # the file it warned about is gone
 
 
 def test_a_reload_the_engine_refuses_puts_the_previous_file_back_with_its_words(
@@ -206,6 +207,35 @@ def test_undo_brings_the_previous_mirrors_back_in_effect(engine, mirror, qtbot, 
     assert page.mirrors() == []
     assert engine.api("GET", "/info")["RegistryConfig"]["Mirrors"] in ([], None)
     assert json.loads(engine.config_path.read_text())["registry-mirrors"] == []
+
+
+def test_closing_with_edits_not_applied_asks_first(engine, mirror, qtbot, qloop):
+    window, page = open_settings(engine, qtbot)
+    dialog = window.settings_dialog
+
+    def confirm_box() -> QMessageBox | None:
+        boxes = [b for b in dialog.findChildren(QMessageBox, "confirmDiscard") if b.isVisible()]
+        return boxes[-1] if boxes else None
+
+    dialog.reject()  # nothing changed: closes at once
+    assert not dialog.isVisible() and confirm_box() is None
+    dialog = window.open_settings()
+    add_mirror(page, qtbot, mirror.url)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: confirm_box() is not None)
+    confirm_box().button(QMessageBox.StandardButton.Cancel).click()
+    assert dialog.isVisible() and page.mirrors() == [mirror.url + "/"]
+    dialog.reject()
+    qtbot.waitUntil(lambda: confirm_box() is not None)
+    next(b for b in confirm_box().buttons() if b.text() == "Discard").click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert page.mirrors() == [] and not page.has_unapplied_edits()
+    window.open_settings()
+    add_mirror(page, qtbot, mirror.url)
+    click_apply(page, qtbot)
+    qtbot.waitUntil(lambda: status_of(page).startswith("Applied"), timeout=15_000)
+    dialog.reject()  # applied: nothing to lose
+    assert not dialog.isVisible() and confirm_box() is None
 
 
 def test_a_daemon_json_that_is_a_fifo_is_said_not_waited_on(engine, qtbot, qloop):
