@@ -763,6 +763,9 @@ def root_causes(error: BaseException) -> Iterable[BaseException]:
         yield current
         stack.extend(e for e in (current.__cause__, current.__context__) if e is not None)
         stack.extend(a for a in getattr(current, "args", ()) if isinstance(a, BaseException))
+        reason = getattr(current, "reason", None)  # urllib3's MaxRetryError keeps it there
+        if isinstance(reason, BaseException):
+            stack.append(reason)
 
 
 def _daemon_message(error: docker.errors.APIError) -> str:

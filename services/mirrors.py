@@ -12,11 +12,14 @@ import asyncio
 import contextlib
 import enum
 import os
+import socket
+import ssl
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import requests
 
@@ -27,7 +30,7 @@ from services.config_transaction import Report
 from services.daemon_config import ConfigFile
 from services.daemon_location import DaemonLocation, Kind, socket_path_of
 from services.data import RegistryConfig
-from services.engine import DockerEngine
+from services.engine import DockerEngine, root_causes
 from services.errors import EngineError
 from services.local_daemon import DaemonProblem, LocalDaemon
 from services.privileged import PrivilegedWriter, manual_commands
@@ -106,14 +109,8 @@ def probe_blocking(url: str, timeout: float = PROBE_TIMEOUT) -> ProbeResult:
     started = time.monotonic()
     try:
         response = requests.get(url.rstrip("/") + "/v2/", timeout=timeout, allow_redirects=True)
-    except requests.exceptions.Timeout:
-        return ProbeResult(url, False, error=f"no answer within {timeout:g} s")
-    except requests.exceptions.SSLError as error:
-        return ProbeResult(url, False, error=f"TLS error: {_short(error)}")
-    except requests.exceptions.ConnectionError as error:
-        return ProbeResult(url, False, error=f"cannot connect: {_short(error)}")
     except requests.exceptions.RequestException as error:
-        return ProbeResult(url, False, error=_short(error))
+        return ProbeResult(url, False, error=why_unreachable(error, url, timeout))
     latency = (time.monotonic() - started) * 1000
     reachable = response.status_code in (200, 401)
     return ProbeResult(
@@ -125,12 +122,33 @@ def probe_blocking(url: str, timeout: float = PROBE_TIMEOUT) -> ProbeResult:
     )
 
 
-def _short(error: Exception) -> str:
-    text = str(error)
-    for marker in ("Failed to establish a new connection: ", "Caused by "):
-        if marker in text:
-            text = text.split(marker, 1)[1]
-    return text.strip("()'\" ")[:160]
+def why_unreachable(error: BaseException, url: str, timeout: float = PROBE_TIMEOUT) -> str:
+    """A failed request as words ("cannot resolve host …", "connection refused", "TLS
+    certificate not trusted"), found among its causes: requests wraps urllib3, which wraps
+    the socket's error, and its own text is a chain of reprs no user can read."""
+    parts = urlsplit(url)
+    host = parts.hostname or url
+    causes = list(root_causes(error))
+
+    def first(kind: type[BaseException]):
+        return next((cause for cause in causes if isinstance(cause, kind)), None)
+
+    if first(socket.gaierror):
+        return f"cannot resolve host {host}"
+    if certificate := first(ssl.SSLCertVerificationError):
+        return f"TLS certificate not trusted ({certificate.verify_message or certificate.reason})"
+    if first(ConnectionRefusedError):
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        return f"connection refused by {host}:{port}"
+    if first(requests.exceptions.Timeout) or first(TimeoutError):
+        return f"no answer within {timeout:g} s"
+    if tls := first(ssl.SSLError):
+        return f"TLS failed ({tls.reason or tls.strerror or 'handshake'})"
+    if first(requests.exceptions.TooManyRedirects):
+        return "too many redirects"
+    if system := next((c for c in causes if isinstance(c, OSError) and c.strerror), None):
+        return system.strerror[:1].lower() + system.strerror[1:]
+    return f"cannot connect to {host}"
 
 
 def writable(path: Path) -> bool:

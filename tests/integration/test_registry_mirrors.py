@@ -329,7 +329,7 @@ def test_the_terminal_commands_share_the_same_rules(engine, mirror):
     tested = run_cli(*host, "test", mirror.url, "http://127.0.0.1:1")
     assert tested.returncode == 1
     assert f"{mirror.url}/  reachable (HTTP 200)" in tested.stdout
-    assert "http://127.0.0.1:1/  unreachable: cannot connect" in tested.stdout
+    assert "http://127.0.0.1:1/  unreachable: connection refused by 127.0.0.1:1" in tested.stdout
 
 
 def test_the_terminal_lists_the_backups_and_restores_one(engine, mirror):
@@ -372,7 +372,7 @@ def test_test_all_shows_reachable_with_latency_and_the_error_otherwise(
     )
     assert page._cell(0, 1).text().startswith("Reachable, ")
     assert page._cell(0, 1).text().endswith(" ms")
-    assert page._cell(1, 1).text().startswith("Unreachable: cannot connect")
+    assert page._cell(1, 1).text() == "Unreachable: connection refused by 127.0.0.1:1"
 
 
 def test_a_remote_engine_is_shown_as_not_editable_here(qtbot, qloop):
