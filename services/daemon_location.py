@@ -1,6 +1,6 @@
 """Where an engine's daemon.json lives, and which process to signal to reload it.
 
-Standard library only (the privileged helper uses it too). The running daemon is found from
+The running daemon is found from
 its socket: the peer of a Unix socket connection is the process that listens on it
 (SO_PEERCRED), and its command line says which `--config-file` it was started with.
 """
@@ -8,12 +8,12 @@ its socket: the peer of a Unix socket connection is the process that listens on 
 from __future__ import annotations
 
 import os
-import signal
 import socket
-import struct
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from services.local_daemon import DaemonProblem, command_line, flag_value, peer_credentials
 
 ROOTFUL_CONFIG = Path("/etc/docker/daemon.json")
 ROOTFUL_PIDFILE = Path("/var/run/docker.pid")
@@ -66,39 +66,14 @@ def peer_pid(socket_path: str) -> int | None:
     if not hasattr(socket, "SO_PEERCRED"):
         return None
     try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
-            connection.settimeout(2)
-            connection.connect(socket_path)
-            raw = connection.getsockopt(
-                socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i")
-            )
-    except OSError:
+        pid, _uid = peer_credentials(socket_path)
+    except (DaemonProblem, OSError):
         return None
-    pid, _uid, _gid = struct.unpack("3i", raw)
     return pid or None
-
-
-def command_line(pid: int) -> list[str]:
-    try:
-        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
-        return []
-    return [part.decode("utf-8", "replace") for part in raw.split(b"\0") if part]
 
 
 def is_dockerd(arguments: list[str]) -> bool:
     return bool(arguments) and os.path.basename(arguments[0]) == "dockerd"
-
-
-def flag_value(arguments: list[str], flag: str) -> str | None:
-    """The value of `--flag X` or `--flag=X` (the last one wins, as in dockerd)."""
-    value = None
-    for index, argument in enumerate(arguments):
-        if argument == flag and index + 1 < len(arguments):
-            value = arguments[index + 1]
-        elif argument.startswith(flag + "="):
-            value = argument[len(flag) + 1 :]
-    return value
 
 
 def conflicting_flags(arguments: list[str]) -> tuple[str, ...]:
@@ -172,13 +147,3 @@ def locate(
     return DaemonLocation(
         Kind.ROOTFUL, ROOTFUL_CONFIG, "the default for a rootful daemon", pid, conflicts
     )
-
-
-def send_reload(pid: int) -> None:
-    """SIGHUP: dockerd re-reads the file; mirrors and insecure registries need no restart.
-
-    Raises PermissionError when the daemon belongs to someone else (root).
-    """
-    if not is_dockerd(command_line(pid)):
-        raise ProcessLookupError(f"process {pid} is not a dockerd")
-    os.kill(pid, signal.SIGHUP)

@@ -103,7 +103,7 @@ def peer_credentials(socket_path: str) -> tuple[int, int]:
     return pid, uid
 
 
-def _command_line(pid: int) -> list[str]:
+def command_line(pid: int) -> list[str]:
     try:
         with open(f"/proc/{pid}/cmdline", "rb") as stream:
             raw = stream.read(1024 * 1024)
@@ -112,7 +112,7 @@ def _command_line(pid: int) -> list[str]:
     return [part.decode("utf-8", "surrogateescape") for part in raw.split(b"\0") if part]
 
 
-def _flag_value(arguments: list[str], flag: str) -> str | None:
+def flag_value(arguments: list[str], flag: str) -> str | None:
     """The value of `--flag X` or `--flag=X` (the last one wins, as in dockerd)."""
     value = None
     for index, argument in enumerate(arguments):
@@ -217,7 +217,7 @@ class LocalDaemon:
     def __init__(self, pid: int, socket_path: str, *, verified_binary: str | None = None) -> None:
         self.pid = pid
         self.socket_path = socket_path
-        self.arguments = _command_line(pid)
+        self.arguments = command_line(pid)
         self._pidfd: int | None = None
         if hasattr(os, "pidfd_open"):
             try:
@@ -238,7 +238,7 @@ class LocalDaemon:
     @property
     def config_file(self) -> str | None:
         """The `--config-file` it was started with (None: its default)."""
-        return _flag_value(self.arguments, "--config-file")
+        return flag_value(self.arguments, "--config-file")
 
     def version(self) -> str:
         """The engine's version string, e.g. "20.10.24+dfsg1"."""
