@@ -265,15 +265,20 @@ class ConfigFolder:
             written,
         ):
             os.rename(temp, name, src_dir_fd=self.fd, dst_dir_fd=self.fd)
+        self._check_still_ours(name, written, f"{name} was written")
+        os.fsync(self.fd)
+
+    def _check_still_ours(self, name: str, written: os.stat_result, what: str) -> None:
+        """After a rename or link by name: `name` must be the file we wrote, not something
+        that took its temporary file's place; what took it is removed."""
         now = os.stat(name, dir_fd=self.fd, follow_symlinks=False)
         if (now.st_dev, now.st_ino) != (written.st_dev, written.st_ino):
             with contextlib.suppress(OSError):
                 os.unlink(name, dir_fd=self.fd)
             raise FileProblem(
-                f"{self.path} changed while {name} was written (another process replaced "
-                "the new file); what it put there was removed."
+                f"{self.path} changed while {what} (another process replaced the new file); "
+                "what it put there was removed."
             )
-        os.fsync(self.fd)
 
     def remove(self, name: str) -> None:
         """Remove `name` (a link itself, never what it points to); no such file is fine."""
@@ -311,14 +316,7 @@ class ConfigFolder:
                     continue
             else:
                 raise FileProblem(f"Too many backups of {name} this second; nothing was changed.")
-        now = os.stat(backup, dir_fd=self.fd, follow_symlinks=False)
-        if (now.st_dev, now.st_ino) != (written.st_dev, written.st_ino):
-            with contextlib.suppress(OSError):
-                os.unlink(backup, dir_fd=self.fd)
-            raise FileProblem(
-                f"{self.path} changed while a backup of {name} was written (another process "
-                "replaced it); nothing was changed."
-            )
+        self._check_still_ours(backup, written, f"a backup of {name} was written")
         os.fsync(self.fd)
         return backup
 

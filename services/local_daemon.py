@@ -61,7 +61,9 @@ class ReloadVerdict:
     words: str = ""
 
 
-class _UnixConnection(http.client.HTTPConnection):
+class UnixHTTPConnection(http.client.HTTPConnection):
+    """HTTP over a Unix socket: the Engine API with the standard library alone."""
+
     def __init__(self, socket_path: str, timeout: float) -> None:
         super().__init__("localhost", timeout=timeout)
         self._socket_path = socket_path
@@ -74,7 +76,7 @@ class _UnixConnection(http.client.HTTPConnection):
 
 def engine_get(socket_path: str, path: str, timeout: float = 5.0):
     """GET `path` from the engine's API and decode its JSON answer."""
-    connection = _UnixConnection(socket_path, timeout)
+    connection = UnixHTTPConnection(socket_path, timeout)
     try:
         connection.request("GET", path)
         response = connection.getresponse()
@@ -294,7 +296,7 @@ class LocalDaemon:
             log.close()
 
     def _events_text(self, path: str) -> str:
-        connection = _UnixConnection(self.socket_path, 5.0)
+        connection = UnixHTTPConnection(self.socket_path, 5.0)
         try:
             connection.request("GET", path)
             return connection.getresponse().read(1024 * 1024).decode("utf-8", "replace")

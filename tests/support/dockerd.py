@@ -43,7 +43,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import struct
 import subprocess
 import tarfile
@@ -54,6 +53,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
+
+from services.local_daemon import UnixHTTPConnection
 
 TEST_IMAGE = "moorage-test/busybox:latest"
 """The image every engine started here holds; also tagged as :data:`BUSYBOX_IMAGE`."""
@@ -156,19 +157,6 @@ def engine_unavailable_reason() -> str | None:
     if not is_static_executable(busybox):
         return f"{busybox} is not statically linked: install Debian's busybox-static"
     return None
-
-
-class _UnixHTTPConnection(http.client.HTTPConnection):
-    """An HTTP connection over a Unix socket: the Engine API without any client library."""
-
-    def __init__(self, socket_path: str, timeout: float) -> None:
-        super().__init__("localhost", timeout=timeout)
-        self._socket_path = socket_path
-
-    def connect(self) -> None:
-        self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        self.sock.settimeout(self.timeout)
-        self.sock.connect(self._socket_path)
 
 
 def _mounts_under(root: Path) -> list[str]:
@@ -692,7 +680,7 @@ class PrivateDockerd:
         return env
 
     def _request(self, method: str, path: str, body: Any = None, timeout: float = 30.0) -> str:
-        connection = _UnixHTTPConnection(str(self.socket_path), timeout)
+        connection = UnixHTTPConnection(str(self.socket_path), timeout)
         try:
             payload = None if body is None else json.dumps(body)
             headers = {"Content-Type": "application/json"} if payload is not None else {}
