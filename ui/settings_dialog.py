@@ -37,6 +37,7 @@ from services.daemon_config import (
     validate_insecure_registry,
     validate_mirror,
 )
+from services.endpoints import display_url
 from services.errors import EngineError
 from services.mirrors import ALIYUN_TEMPLATE, PRESETS, ApplyResult, Outcome, ProbeResult
 from services.privileged import PrivilegedError
@@ -257,7 +258,7 @@ class RegistryMirrorsPage(QWidget):
                 self.tr(
                     "This engine is remote (%1): its configuration "
                     "can only be changed on its own machine."
-                ).replace("%1", self.store.settings.engine.endpoint)
+                ).replace("%1", display_url(self.store.settings.engine.endpoint))
             )
             self._set_enabled(False)
             return

@@ -378,10 +378,10 @@ def test_test_all_shows_reachable_with_latency_and_the_error_otherwise(
 def test_a_remote_engine_is_shown_as_not_editable_here(qtbot, qloop):
     from services.engine import DockerEngine
 
-    store = MirrorsStore(DockerEngine("tcp://192.0.2.10:2376"))
+    store = MirrorsStore(DockerEngine("tcp://me:secret@192.0.2.10:2376"))
     dialog = SettingsDialog(store)
     qtbot.addWidget(dialog)
     page = dialog.mirrors_page
-    assert "remote" in page.config_path.text()
+    assert "remote" in page.config_path.text() and "secret" not in page.config_path.text()
     assert not page.apply.isEnabled() and not page.mirror_input.isEnabled()
     store.close()
