@@ -27,8 +27,9 @@ from urllib.parse import urlsplit
 import docker
 import requests
 
+from services.api_client import make_api_client
 from services.endpoints import Endpoint, display_url
-from services.engine import make_api_client, root_causes
+from services.errors import root_causes
 
 #: Seconds a check waits for an answer.
 CHECK_TIMEOUT = 5

@@ -8,34 +8,25 @@ an `APIClient` is a `requests.Session` and must not be shared by a stream and sh
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import json
-import re
-import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 import docker
-import docker.constants
 import docker.errors
-import docker.tls
 import docker.utils
-import requests
 
-from services.data import (
-    ContainerInfo,
-    ContainerState,
-    EngineEvent,
-    EngineVersion,
-    ImageInfo,
-    PortBinding,
-    RegistryConfig,
+from services.api_client import daemon_time, make_api_client, raise_for_status
+from services.api_decode import (
+    container_from_api,
+    container_from_inspect,
+    image_from_api,
+    iter_json_array,
 )
+from services.data import ContainerInfo, EngineVersion, ImageInfo, RegistryConfig
 from services.endpoints import TLSSettings
 from services.engine_info import (
     EngineInfo,
@@ -47,32 +38,19 @@ from services.engine_info import (
     disk_usage_from_api,
     engine_info_from_api,
 )
-from services.errors import (
-    Conflict,
-    EngineError,
-    EngineUnavailable,
-    ForceRequired,
-    NotFound,
-    PermissionDenied,
-)
+from services.errors import EngineError, EngineUnavailable, NotFound, translate_error
+from services.events import LIVE_EVENT_TYPES, EventStream
 from services.logs import LogFileError, LogFollower, LogLine, write_log
-from services.wording import engine_timestamp, status_sentence
 
 T = TypeVar("T")
 
 #: Short calls (lists, start, remove) give up after this many seconds.
 REQUEST_TIMEOUT = 60
-#: The oldest API the SDK speaks; a client starts there and asks the daemon for its own.
-MINIMUM_API_VERSION = docker.constants.MINIMUM_DOCKER_API_VERSION
 #: The executor's size; also the SDK's connection pool size, so no call waits for a socket.
 WORKERS = 4
 
 #: What `prefetch` fetched is used only if a connect comes for it within this many seconds.
 EARLY_MAX_AGE = 10.0
-
-#: What the window follows: the tables' objects, and the daemon's reloads (its registry
-#: settings on the Engine page change with them).
-LIVE_EVENT_TYPES = ("container", "image", "daemon")
 
 
 class DockerEngine:
@@ -154,8 +132,8 @@ class DockerEngine:
             response = client.get(
                 f"{client.base_url}/v{client.api_version}/version", timeout=self._timeout
             )
-            _raise_for_status(response)
-            now = _daemon_time(response)
+            raise_for_status(response)
+            now = daemon_time(response)
             return client, response.json(), None if now is None else now - 1
         except Exception:
             client.close()
@@ -273,7 +251,7 @@ class DockerEngine:
             params=params,
             timeout=self._timeout,
         )
-        _raise_for_status(response)
+        raise_for_status(response)
         fetched_at = time.time()
         containers = [
             container_from_api(self.endpoint, item, fetched_at)
@@ -318,29 +296,16 @@ class DockerEngine:
     async def disk_usage(self) -> list[UsageRow]:
         return disk_usage_from_api(await self._run(self._api().df))
 
-    async def prune(self, kind: str) -> PruneResult:
-        """`docker container|image|volume|builder prune`: unused things only, as the CLI does."""
-        api = self._api()
-        if kind == UsageKind.CONTAINERS:
-            raw = await self._run(api.prune_containers)
-            return PruneResult(
-                kind, tuple(raw.get("ContainersDeleted") or ()), int(raw.get("SpaceReclaimed") or 0)
-            )
-        if kind == UsageKind.IMAGES:
-            raw = await self._run(api.prune_images, filters={"dangling": True})
-            removed = tuple(
-                d.get("Deleted") or d.get("Untagged") or "" for d in raw.get("ImagesDeleted") or ()
-            )
-            return PruneResult(kind, removed, int(raw.get("SpaceReclaimed") or 0))
-        if kind == UsageKind.VOLUMES:
-            raw = await self._run(api.prune_volumes)
-            return PruneResult(
-                kind, tuple(raw.get("VolumesDeleted") or ()), int(raw.get("SpaceReclaimed") or 0)
-            )
-        raw = await self._run(api.prune_builds)
-        return PruneResult(
-            kind, tuple(raw.get("CachesDeleted") or ()), int(raw.get("SpaceReclaimed") or 0)
-        )
+    async def prune(self, kind: UsageKind) -> PruneResult:
+        """`docker container|image|volume|builder prune`: unused things only, as the CLI does.
+
+        Raises ValueError for a kind there is no prune for, rather than prune another kind.
+        """
+        if kind not in _PRUNES:
+            raise ValueError(f"There is no prune for {kind!r}.")
+        call, removed = _PRUNES[kind]
+        raw = await self._run(call, self._api())
+        return PruneResult(kind, removed(raw), int(raw.get("SpaceReclaimed") or 0))
 
     async def image_present(self, reference: str) -> bool:
         try:
@@ -461,128 +426,6 @@ class DockerEngine:
         )
 
 
-class EventStream:
-    """The engine's `/events`, read on a thread of its own and handed to asyncio.
-
-    Iterate it with `async for`; the iteration raises `EngineUnavailable` when the engine
-    goes away, and simply ends after `close()`.
-    """
-
-    _END = object()
-
-    def __init__(
-        self,
-        make_client: Callable[[], docker.APIClient],
-        endpoint: str,
-        types: list[str],
-        since: float | None = None,
-    ) -> None:
-        self._make_client = make_client
-        self._endpoint = endpoint
-        self._types = types
-        self._since = since
-        self._queue: asyncio.Queue[Any] = asyncio.Queue()
-        self._loop = asyncio.get_running_loop()
-        self._lock = threading.Lock()
-        self._stream: Any = None
-        self._closed = False
-        self._thread = threading.Thread(target=self._read, name="moorage-events", daemon=True)
-        self._thread.start()
-
-    def _put(self, item: Any) -> None:
-        with contextlib.suppress(RuntimeError):  # the loop is already closed: nobody listens
-            self._loop.call_soon_threadsafe(self._queue.put_nowait, item)
-
-    def _read(self) -> None:
-        client = None
-        ending: Any = EngineUnavailable(f"The engine at {self._endpoint} closed its event stream.")
-        try:
-            client = self._make_client()
-            stream = client.events(
-                decode=True,
-                filters={"type": self._types},
-                since=None if self._since is None else int(self._since),
-            )
-            with self._lock:
-                self._stream = stream
-                closed = self._closed
-            if closed:
-                stream.close()
-            for raw in stream:
-                self._put(event_from_api(raw))
-        except Exception as error:
-            ending = translate_error(error, self._endpoint)
-        finally:
-            if client is not None:
-                client.close()
-            self._put(self._END if self._closed else ending)
-
-    def close(self) -> None:
-        """Stop reading; the thread ends as soon as its socket is shut."""
-        with self._lock:
-            self._closed = True
-            stream = self._stream
-        if stream is not None:
-            with contextlib.suppress(Exception):
-                stream.close()
-        self._put(self._END)
-
-    @property
-    def thread(self) -> threading.Thread:
-        return self._thread
-
-    def __aiter__(self) -> EventStream:
-        return self
-
-    async def __anext__(self) -> EngineEvent:
-        item = await self._queue.get()
-        if item is self._END or self._closed:
-            raise StopAsyncIteration
-        if isinstance(item, BaseException):
-            raise item
-        return item
-
-
-# -- translation from the API's dicts and errors -----------------------------------------
-
-
-def make_api_client(
-    url: str, tls: TLSSettings | None, version: str, timeout: float, pool_size: int = 1
-) -> docker.APIClient:
-    """An SDK client for one endpoint; blocking when `version` is "auto" (it asks the daemon)."""
-    client = docker.APIClient(
-        base_url=url,
-        version=MINIMUM_API_VERSION if version == "auto" else version,
-        timeout=timeout,
-        max_pool_size=pool_size,
-        tls=sdk_tls(tls),
-        # The system's ssh client: it reads ~/.ssh/config and agents as the CLI does.
-        use_ssh_client=url.startswith("ssh://"),
-    )
-    if tls is not None:
-        # requests lets REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE override the session's CA file on
-        # every request (psf/requests#3829): the engine's own CA would be ignored.
-        client.trust_env = False
-    if version == "auto":
-        # What version="auto" does in the SDK, but after the line above.
-        client._version = client.version(api_version=False)["ApiVersion"]
-    return client
-
-
-def sdk_tls(settings: TLSSettings | None) -> docker.tls.TLSConfig | bool:
-    """Our TLS settings as the SDK's; False (plain) when there are none."""
-    if settings is None:
-        return False
-    client_cert = None
-    if settings.client_cert and settings.client_key:
-        client_cert = (settings.client_cert, settings.client_key)
-    return docker.tls.TLSConfig(
-        client_cert=client_cert,
-        ca_cert=settings.ca_cert,
-        verify=settings.ca_cert if settings.verify and settings.ca_cert else settings.verify,
-    )
-
-
 @dataclass
 class _Early:
     """What `DockerEngine.prefetch` fetched; each list is handed out once."""
@@ -600,204 +443,26 @@ def _close_early_client(early: Future[_Early]) -> None:
         early.result().client.close()
 
 
-def _raise_for_status(response: requests.Response) -> None:
-    """The SDK's own error for an HTTP error status (a call made past the SDK's methods)."""
-    try:
-        response.raise_for_status()
-    except requests.exceptions.HTTPError as error:
-        raise docker.errors.create_api_error_from_http_exception(error) from None
+def _listed(key: str) -> Callable[[dict], tuple[str, ...]]:
+    """What a prune answer lists under `key` (the ids or names it removed)."""
+    return lambda raw: tuple(raw.get(key) or ())
 
 
-def _daemon_time(response: requests.Response) -> float | None:
-    """The daemon's clock from an answer's Date header (to the second), if it sent one."""
-    with contextlib.suppress(TypeError, ValueError, IndexError):
-        return parsedate_to_datetime(response.headers["Date"]).timestamp()
-    return None
-
-
-_JSON = json.JSONDecoder()
-_BLANKS = re.compile(r"[ \t\n\r]*")
-
-
-def _skip_blanks(text: str, position: int) -> int:
-    match = _BLANKS.match(text, position)
-    assert match is not None  # `*` matches nothing too
-    return match.end()
-
-
-def iter_json_array(text: str) -> Iterator[Any]:
-    """The elements of the JSON array `text`, decoded one at a time (see `_fetch_containers`)."""
-    position = _skip_blanks(text, 0)
-    if text[position : position + 1] != "[":
-        raise ValueError("the engine's answer is not a JSON array")
-    position = _skip_blanks(text, position + 1)
-    if text[position : position + 1] == "]":
-        return
-    while True:
-        element, position = _JSON.raw_decode(text, position)
-        yield element
-        position = _skip_blanks(text, position)
-        separator = text[position : position + 1]
-        if separator == "]":
-            return
-        if separator != ",":
-            raise ValueError(f"the engine's JSON array breaks off at character {position}")
-        position = _skip_blanks(text, position + 1)
-
-
-def _in_order(ports: Iterable[PortBinding]) -> tuple[PortBinding, ...]:
-    """Ports in one order: the engine walks a Go map for them, in an order that varies."""
+def _images_removed(raw: dict) -> tuple[str, ...]:
+    """An image prune lists each image as deleted or, for a tag, untagged."""
     return tuple(
-        sorted(
-            ports, key=lambda p: (p.private_port, p.protocol, p.host_ip or "", p.public_port or 0)
-        )
+        d.get("Deleted") or d.get("Untagged") or "" for d in raw.get("ImagesDeleted") or ()
     )
 
 
-def container_from_api(engine: str, item: dict, fetched_at: float) -> ContainerInfo:
-    names = item.get("Names") or []
-    name = names[0].lstrip("/") if names else item.get("Id", "")[:12]
-    ports = _in_order(
-        PortBinding(
-            private_port=int(port.get("PrivatePort") or 0),
-            protocol=str(port.get("Type") or "tcp"),
-            host_ip=port.get("IP") or None,
-            public_port=port.get("PublicPort") or None,
-        )
-        for port in item.get("Ports") or []
-    )
-    return ContainerInfo(
-        engine=engine,
-        id=item.get("Id", ""),
-        name=name,
-        image=item.get("Image", ""),
-        image_id=item.get("ImageID", ""),
-        command=item.get("Command", ""),
-        created=int(item.get("Created") or 0),
-        state=ContainerState.parse(item.get("State")),
-        status=item.get("Status", ""),
-        ports=ports,
-        labels=tuple(sorted((item.get("Labels") or {}).items())),
-        fetched_at=fetched_at,
-    )
-
-
-def container_from_inspect(engine: str, data: dict, fetched_at: float) -> ContainerInfo:
-    """What `container_from_api` makes of the list's summary, made from `docker inspect`.
-
-    Worded as moby's list API words its summaries (daemon/list.go): the command is the path
-    and its arguments, those with a space in single quotes; ports come from the network
-    settings (none while stopped); the status is `State.String()` (see services.wording).
-    One difference: the list shows the image's id when the name the container was made
-    from now names another image; this shows the name.
-    """
-    config = data.get("Config") or {}
-    state = data.get("State") or {}
-    args = [f"'{arg}'" if " " in arg else arg for arg in data.get("Args") or []]
-    command = " ".join([data.get("Path") or "", *args]) if args else data.get("Path") or ""
-    ports: list[PortBinding] = []
-    for key, bindings in ((data.get("NetworkSettings") or {}).get("Ports") or {}).items():
-        number, _, protocol = key.partition("/")
-        if not bindings:
-            ports.append(PortBinding(int(number), protocol or "tcp"))
-            continue
-        for binding in bindings:
-            ports.append(
-                PortBinding(
-                    int(number),
-                    protocol or "tcp",
-                    binding.get("HostIp") or None,
-                    int(binding["HostPort"]) if binding.get("HostPort") else None,
-                )
-            )
-    return ContainerInfo(
-        engine=engine,
-        id=data.get("Id", ""),
-        name=(data.get("Name") or "").lstrip("/") or data.get("Id", "")[:12],
-        image=config.get("Image") or data.get("Image", ""),
-        image_id=data.get("Image", ""),
-        command=command,
-        created=int(engine_timestamp(data.get("Created")) or 0),
-        state=ContainerState.parse(state.get("Status")),
-        status=status_sentence(state, fetched_at),
-        ports=_in_order(ports),
-        labels=tuple(sorted((config.get("Labels") or {}).items())),
-        fetched_at=fetched_at,
-    )
-
-
-def image_from_api(engine: str, item: dict) -> ImageInfo:
-    tags = tuple(tag for tag in item.get("RepoTags") or [] if tag != "<none>:<none>")
-    digests = tuple(d for d in item.get("RepoDigests") or [] if d != "<none>@<none>")
-    return ImageInfo(
-        engine=engine,
-        id=item.get("Id", ""),
-        repo_tags=tags,
-        repo_digests=digests,
-        created=int(item.get("Created") or 0),
-        size=int(item.get("Size") or 0),
-        labels=tuple(sorted((item.get("Labels") or {}).items())),
-    )
-
-
-def event_from_api(raw: dict) -> EngineEvent:
-    # API 1.52 dropped the legacy status/id/from fields: read Type, Action and Actor only.
-    actor = raw.get("Actor") or {}
-    return EngineEvent(
-        type=str(raw.get("Type", "")),
-        action=str(raw.get("Action", "")),
-        actor_id=str(actor.get("ID", "")),
-        attributes=tuple(sorted((actor.get("Attributes") or {}).items())),
-        time_nano=int(raw.get("timeNano") or 0),
-    )
-
-
-def root_causes(error: BaseException) -> Iterable[BaseException]:
-    seen: set[int] = set()
-    stack = [error]
-    while stack:
-        current = stack.pop()
-        if id(current) in seen:
-            continue
-        seen.add(id(current))
-        yield current
-        stack.extend(e for e in (current.__cause__, current.__context__) if e is not None)
-        stack.extend(a for a in getattr(current, "args", ()) if isinstance(a, BaseException))
-        reason = getattr(current, "reason", None)  # urllib3's MaxRetryError keeps it there
-        if isinstance(reason, BaseException):
-            stack.append(reason)
-
-
-def _daemon_message(error: docker.errors.APIError) -> str:
-    explanation = error.explanation
-    if isinstance(explanation, bytes):
-        explanation = explanation.decode("utf-8", "replace")
-    text = (explanation or str(error)).strip()
-    return text[:1].upper() + text[1:]
-
-
-def translate_error(error: BaseException, endpoint: str) -> EngineError:
-    """Turn an SDK, requests or OS error into one of ours with a sentence a person can read."""
-    if isinstance(error, EngineError):
-        return error
-    if isinstance(error, docker.errors.NotFound):
-        return NotFound(_daemon_message(error))
-    if isinstance(error, docker.errors.APIError):
-        if error.status_code == 409:
-            message = _daemon_message(error)
-            if "(must force)" in message or "(must be forced)" in message:
-                return ForceRequired(message)
-            return Conflict(message)
-        return EngineError(_daemon_message(error))
-    for cause in root_causes(error):
-        if isinstance(cause, PermissionError):
-            return PermissionDenied(f"Permission denied while opening the engine at {endpoint}.")
-        if isinstance(cause, FileNotFoundError | ConnectionRefusedError):
-            return EngineUnavailable(f"No engine is running at {endpoint}.")
-        if isinstance(cause, requests.exceptions.Timeout):
-            return EngineUnavailable(f"The engine at {endpoint} did not answer in time.")
-    if isinstance(error, requests.exceptions.ConnectionError | ConnectionError):
-        return EngineUnavailable(f"Lost the connection to the engine at {endpoint}.")
-    if isinstance(error, docker.errors.DockerException):
-        return EngineUnavailable(str(error))
-    return EngineError(f"{type(error).__name__}: {error}")
+#: Each kind's prune: the SDK's call, for the unused things only (as the CLI prunes: images
+#: dangling ones only), and what of its answer says what went.
+_PRUNES: dict[str, tuple[Callable[[docker.APIClient], dict], Callable[[dict], tuple[str, ...]]]] = {
+    UsageKind.CONTAINERS: (lambda api: api.prune_containers(), _listed("ContainersDeleted")),
+    UsageKind.IMAGES: (
+        lambda api: api.prune_images(filters={"dangling": True}),
+        _images_removed,
+    ),
+    UsageKind.VOLUMES: (lambda api: api.prune_volumes(), _listed("VolumesDeleted")),
+    UsageKind.BUILD_CACHE: (lambda api: api.prune_builds(), _listed("CachesDeleted")),
+}

@@ -1,4 +1,15 @@
-"""Typed errors raised by the engine layer, with messages a person can read."""
+"""Typed errors raised by the engine layer, with messages a person can read.
+
+`translate_error` makes them from what the SDK, requests and the OS raise; it lives here,
+beside the types it chooses between, for every caller that talks to an engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import docker.errors
+import requests
 
 
 class EngineError(Exception):
@@ -26,3 +37,56 @@ class Conflict(EngineError):
 
 class ForceRequired(Conflict):
     """The engine would do it only when forced (e.g. an image a stopped container uses)."""
+
+
+def root_causes(error: BaseException) -> Iterable[BaseException]:
+    """`error` and everything behind it, each once: the SDK wraps the OS's error in
+    requests' and urllib3's (as cause, context, an argument or urllib3's `reason`)."""
+    seen: set[int] = set()
+    stack = [error]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        stack.extend(e for e in (current.__cause__, current.__context__) if e is not None)
+        stack.extend(a for a in getattr(current, "args", ()) if isinstance(a, BaseException))
+        reason = getattr(current, "reason", None)  # urllib3's MaxRetryError keeps it there
+        if isinstance(reason, BaseException):
+            stack.append(reason)
+
+
+def _daemon_message(error: docker.errors.APIError) -> str:
+    explanation = error.explanation
+    if isinstance(explanation, bytes):
+        explanation = explanation.decode("utf-8", "replace")
+    text = (explanation or str(error)).strip()
+    return text[:1].upper() + text[1:]
+
+
+def translate_error(error: BaseException, endpoint: str) -> EngineError:
+    """Turn an SDK, requests or OS error into one of ours with a sentence a person can read."""
+    if isinstance(error, EngineError):
+        return error
+    if isinstance(error, docker.errors.NotFound):
+        return NotFound(_daemon_message(error))
+    if isinstance(error, docker.errors.APIError):
+        if error.status_code == 409:
+            message = _daemon_message(error)
+            if "(must force)" in message or "(must be forced)" in message:
+                return ForceRequired(message)
+            return Conflict(message)
+        return EngineError(_daemon_message(error))
+    for cause in root_causes(error):
+        if isinstance(cause, PermissionError):
+            return PermissionDenied(f"Permission denied while opening the engine at {endpoint}.")
+        if isinstance(cause, FileNotFoundError | ConnectionRefusedError):
+            return EngineUnavailable(f"No engine is running at {endpoint}.")
+        if isinstance(cause, requests.exceptions.Timeout):
+            return EngineUnavailable(f"The engine at {endpoint} did not answer in time.")
+    if isinstance(error, requests.exceptions.ConnectionError | ConnectionError):
+        return EngineUnavailable(f"Lost the connection to the engine at {endpoint}.")
+    if isinstance(error, docker.errors.DockerException):
+        return EngineUnavailable(str(error))
+    return EngineError(f"{type(error).__name__}: {error}")

@@ -30,8 +30,8 @@ from services.config_transaction import Report
 from services.daemon_config import ConfigFile
 from services.daemon_location import DaemonLocation, Kind, socket_path_of
 from services.data import RegistryConfig
-from services.engine import DockerEngine, root_causes
-from services.errors import EngineError
+from services.engine import DockerEngine
+from services.errors import EngineError, root_causes
 from services.local_daemon import DaemonProblem, LocalDaemon
 from services.privileged import PrivilegedWriter, manual_commands
 

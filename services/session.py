@@ -17,8 +17,9 @@ from typing import Protocol
 
 from services.data import ContainerInfo, ContainerState, EngineEvent, EngineVersion, ImageInfo
 from services.diagnostics import address_problem
-from services.engine import DockerEngine, EventStream
+from services.engine import DockerEngine
 from services.errors import EngineError
+from services.events import EventStream
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from services.engine import iter_json_array
+from services.api_decode import iter_json_array
 
 
 @pytest.mark.parametrize(

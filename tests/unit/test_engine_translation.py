@@ -3,13 +3,8 @@
 import docker.errors
 import requests
 
+from services.api_decode import container_from_api, image_from_api
 from services.data import ContainerState, PortBinding
-from services.engine import (
-    container_from_api,
-    event_from_api,
-    image_from_api,
-    translate_error,
-)
 from services.errors import (
     Conflict,
     EngineError,
@@ -17,7 +12,9 @@ from services.errors import (
     ForceRequired,
     NotFound,
     PermissionDenied,
+    translate_error,
 )
+from services.events import event_from_api
 
 
 def _api_error(status: int, text: str) -> docker.errors.APIError:

@@ -1,0 +1,73 @@
+"""SDK clients for one endpoint: the API version, the TLS settings, the pool size.
+
+Also the two helpers for calls made past the SDK's methods (a raw `GET` whose answer is
+decoded by us): its error for an HTTP error status, and the daemon's clock from the answer.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from email.utils import parsedate_to_datetime
+
+import docker
+import docker.constants
+import docker.errors
+import docker.tls
+import requests
+
+from services.endpoints import TLSSettings
+
+#: The oldest API the SDK speaks; a client starts there and asks the daemon for its own.
+MINIMUM_API_VERSION = docker.constants.MINIMUM_DOCKER_API_VERSION
+
+
+def make_api_client(
+    url: str, tls: TLSSettings | None, version: str, timeout: float, pool_size: int = 1
+) -> docker.APIClient:
+    """An SDK client for one endpoint; blocking when `version` is "auto" (it asks the daemon)."""
+    client = docker.APIClient(
+        base_url=url,
+        version=MINIMUM_API_VERSION if version == "auto" else version,
+        timeout=timeout,
+        max_pool_size=pool_size,
+        tls=sdk_tls(tls),
+        # The system's ssh client: it reads ~/.ssh/config and agents as the CLI does.
+        use_ssh_client=url.startswith("ssh://"),
+    )
+    if tls is not None:
+        # requests lets REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE override the session's CA file on
+        # every request (psf/requests#3829): the engine's own CA would be ignored.
+        client.trust_env = False
+    if version == "auto":
+        # What version="auto" does in the SDK, but after the line above.
+        client._version = client.version(api_version=False)["ApiVersion"]
+    return client
+
+
+def sdk_tls(settings: TLSSettings | None) -> docker.tls.TLSConfig | bool:
+    """Our TLS settings as the SDK's; False (plain) when there are none."""
+    if settings is None:
+        return False
+    client_cert = None
+    if settings.client_cert and settings.client_key:
+        client_cert = (settings.client_cert, settings.client_key)
+    return docker.tls.TLSConfig(
+        client_cert=client_cert,
+        ca_cert=settings.ca_cert,
+        verify=settings.ca_cert if settings.verify and settings.ca_cert else settings.verify,
+    )
+
+
+def raise_for_status(response: requests.Response) -> None:
+    """The SDK's own error for an HTTP error status (a call made past the SDK's methods)."""
+    try:
+        response.raise_for_status()
+    except requests.exceptions.HTTPError as error:
+        raise docker.errors.create_api_error_from_http_exception(error) from None
+
+
+def daemon_time(response: requests.Response) -> float | None:
+    """The daemon's clock from an answer's Date header (to the second), if it sent one."""
+    with contextlib.suppress(TypeError, ValueError, IndexError):
+        return parsedate_to_datetime(response.headers["Date"]).timestamp()
+    return None

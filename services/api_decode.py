@@ -1,0 +1,143 @@
+"""The engine's list and inspect answers, made into our data objects.
+
+Pure functions over the API's dicts (no client, no I/O), so each is tested on a recorded
+answer; the engine calls them on its executor, away from the GUI thread.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from services.data import ContainerInfo, ContainerState, ImageInfo, PortBinding
+from services.wording import engine_timestamp, status_sentence
+
+_JSON = json.JSONDecoder()
+_BLANKS = re.compile(r"[ \t\n\r]*")
+
+
+def _skip_blanks(text: str, position: int) -> int:
+    match = _BLANKS.match(text, position)
+    assert match is not None  # `*` matches nothing too
+    return match.end()
+
+
+def iter_json_array(text: str) -> Iterator[Any]:
+    """The elements of the JSON array `text`, decoded one at a time.
+
+    One `json.loads` of a 10,000-container answer holds the GIL for ~200 ms at a stretch
+    (see `DockerEngine._fetch_containers`); element by element, other threads get turns.
+    """
+    position = _skip_blanks(text, 0)
+    if text[position : position + 1] != "[":
+        raise ValueError("the engine's answer is not a JSON array")
+    position = _skip_blanks(text, position + 1)
+    if text[position : position + 1] == "]":
+        return
+    while True:
+        element, position = _JSON.raw_decode(text, position)
+        yield element
+        position = _skip_blanks(text, position)
+        separator = text[position : position + 1]
+        if separator == "]":
+            return
+        if separator != ",":
+            raise ValueError(f"the engine's JSON array breaks off at character {position}")
+        position = _skip_blanks(text, position + 1)
+
+
+def _in_order(ports: Iterable[PortBinding]) -> tuple[PortBinding, ...]:
+    """Ports in one order: the engine walks a Go map for them, in an order that varies."""
+    return tuple(
+        sorted(
+            ports, key=lambda p: (p.private_port, p.protocol, p.host_ip or "", p.public_port or 0)
+        )
+    )
+
+
+def container_from_api(engine: str, item: dict, fetched_at: float) -> ContainerInfo:
+    names = item.get("Names") or []
+    name = names[0].lstrip("/") if names else item.get("Id", "")[:12]
+    ports = _in_order(
+        PortBinding(
+            private_port=int(port.get("PrivatePort") or 0),
+            protocol=str(port.get("Type") or "tcp"),
+            host_ip=port.get("IP") or None,
+            public_port=port.get("PublicPort") or None,
+        )
+        for port in item.get("Ports") or []
+    )
+    return ContainerInfo(
+        engine=engine,
+        id=item.get("Id", ""),
+        name=name,
+        image=item.get("Image", ""),
+        image_id=item.get("ImageID", ""),
+        command=item.get("Command", ""),
+        created=int(item.get("Created") or 0),
+        state=ContainerState.parse(item.get("State")),
+        status=item.get("Status", ""),
+        ports=ports,
+        labels=tuple(sorted((item.get("Labels") or {}).items())),
+        fetched_at=fetched_at,
+    )
+
+
+def container_from_inspect(engine: str, data: dict, fetched_at: float) -> ContainerInfo:
+    """What `container_from_api` makes of the list's summary, made from `docker inspect`.
+
+    Worded as moby's list API words its summaries (daemon/list.go): the command is the path
+    and its arguments, those with a space in single quotes; ports come from the network
+    settings (none while stopped); the status is `State.String()` (see services.wording).
+    One difference: the list shows the image's id when the name the container was made
+    from now names another image; this shows the name.
+    """
+    config = data.get("Config") or {}
+    state = data.get("State") or {}
+    args = [f"'{arg}'" if " " in arg else arg for arg in data.get("Args") or []]
+    command = " ".join([data.get("Path") or "", *args]) if args else data.get("Path") or ""
+    ports: list[PortBinding] = []
+    for key, bindings in ((data.get("NetworkSettings") or {}).get("Ports") or {}).items():
+        number, _, protocol = key.partition("/")
+        if not bindings:
+            ports.append(PortBinding(int(number), protocol or "tcp"))
+            continue
+        for binding in bindings:
+            ports.append(
+                PortBinding(
+                    int(number),
+                    protocol or "tcp",
+                    binding.get("HostIp") or None,
+                    int(binding["HostPort"]) if binding.get("HostPort") else None,
+                )
+            )
+    return ContainerInfo(
+        engine=engine,
+        id=data.get("Id", ""),
+        name=(data.get("Name") or "").lstrip("/") or data.get("Id", "")[:12],
+        image=config.get("Image") or data.get("Image", ""),
+        image_id=data.get("Image", ""),
+        command=command,
+        created=int(engine_timestamp(data.get("Created")) or 0),
+        state=ContainerState.parse(state.get("Status")),
+        status=status_sentence(state, fetched_at),
+        ports=_in_order(ports),
+        labels=tuple(sorted((config.get("Labels") or {}).items())),
+        fetched_at=fetched_at,
+    )
+
+
+def image_from_api(engine: str, item: dict) -> ImageInfo:
+    tags = tuple(tag for tag in item.get("RepoTags") or [] if tag != "<none>:<none>")
+    digests = tuple(d for d in item.get("RepoDigests") or [] if d != "<none>@<none>")
+    return ImageInfo(
+        engine=engine,
+        id=item.get("Id", ""),
+        repo_tags=tags,
+        repo_digests=digests,
+        created=int(item.get("Created") or 0),
+        size=int(item.get("Size") or 0),
+        labels=tuple(sorted((item.get("Labels") or {}).items())),
+    )
