@@ -18,7 +18,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from tests.support.dockerd import TEST_IMAGE, TEST_IMAGE_TAGS, PrivateDockerd
+from tests.support.dockerd import PrivateDockerd
+from tests.support.images import TEST_IMAGE, TEST_IMAGE_TAGS
 
 #: Requests in flight at once while filling; more does not make this daemon any faster.
 FILL_WORKERS = 8

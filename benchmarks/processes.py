@@ -17,6 +17,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from tests.support.host import stop_process
+
 #: The checkout: main.py and the benchmarks package live here.
 ROOT = Path(__file__).resolve().parent.parent
 _CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -70,12 +72,7 @@ class Display:
 
     def __exit__(self, *_exc: object) -> None:
         if self._server is not None:
-            self._server.terminate()
-            try:
-                self._server.wait(10)
-            except subprocess.TimeoutExpired:
-                self._server.kill()
-                self._server.wait()
+            stop_process(self._server)
             self._server = None
 
     def environment(self) -> dict[str, str]:
@@ -171,14 +168,8 @@ def launch_moorage(
 
 
 def stop(process: subprocess.Popen[bytes], timeout: float = 10) -> None:
-    """End a child we started: SIGTERM, then SIGKILL if it does not go."""
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    """End a child we started (see `stop_process`) and close the pipe we read it through."""
+    stop_process(process, timeout)
     if process.stdout is not None:
         process.stdout.close()
 

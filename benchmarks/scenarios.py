@@ -29,7 +29,9 @@ from benchmarks.processes import (
     stop,
 )
 from benchmarks.report import Result, percentile
-from tests.support.dockerd import TEST_IMAGE, PrivateDockerd, find_program
+from tests.support.dockerd import PrivateDockerd
+from tests.support.host import find_program
+from tests.support.images import TEST_IMAGE
 
 #: Targets from the issue, for a 2-core machine.
 COLD_START_S = 0.8

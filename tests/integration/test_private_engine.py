@@ -10,7 +10,8 @@ import docker
 import docker.errors
 import pytest
 
-from tests.support.dockerd import BUSYBOX_IMAGE, TEST_IMAGE, PrivateDockerd
+from tests.support.dockerd import PrivateDockerd
+from tests.support.images import BUSYBOX_IMAGE, TEST_IMAGE
 from tests.support.registry import PrivateRegistry
 
 pytestmark = pytest.mark.usefixtures("clean_engine")

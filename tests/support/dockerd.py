@@ -5,76 +5,57 @@ socket, with everything it owns under one temp folder, on its own Linux bridge, 
 iptables rules, masquerading or switching IP forwarding on. It never talks to, stops or changes
 the user's engine, and two of them can run side by side (and beside a real engine).
 
-Things learnt the hard way, kept here because they explain the code below:
+Things learnt the hard way, kept here because they explain the code below (the host's
+share is told in :mod:`tests.support.host`, containerd's in :mod:`tests.support.containerd`):
 
-- dockerd 20.10 uses the *system* containerd whenever ``/run/containerd/containerd.sock`` exists,
-  and only starts its own (under ``--exec-root``) otherwise. Two engines sharing one containerd
-  namespace would see each other's tasks, so when that socket exists we start a containerd of our
-  own and pass ``--containerd``.
-- ``overlay2`` cannot live on overlayfs (a /tmp inside a container often is one); dockerd then
-  falls back to ``vfs``, which copies the whole root filesystem for every container. We probe
-  whether an overlay mount works where the data root would be and, if not, mount a tmpfs there.
-- dockerd leaves its data root bind-mounted on itself (and, after a crash, overlay and netns
-  mounts), so the folder is unmounted before it is deleted.
 - After SIGKILL the containers keep running under their shims. Starting dockerd again on the same
   data root stops them (SIGTERM, and 10 s later SIGKILL for those that ignore it, such as a bare
   ``sleep`` as PID 1: the API only answers after that); :meth:`PrivateDockerd.stop` reaps them
   itself with ``runc``.
-- The containerd that dockerd started dies with it but stays a zombie until PID 1 reaps it, and
-  dockerd would take its pid file for a live containerd: see ``_forget_dead_pidfiles``.
 - Published ports answer on 127.0.0.1 through ``docker-proxy``, which needs no iptables.
-- A test run that crashes takes its daemons down with it (:func:`die_with_parent`), and the next
-  run removes what they left on disk and the bridge (:func:`reap_dead_runs`).
-
-The test image is Debian's static busybox with a symlink per applet, made into an image with
-``docker import`` (no image can be pulled on these machines).
 """
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import http.client
-import io
 import ipaddress
-import itertools
 import json
 import os
-import re
 import shutil
 import signal
-import struct
 import subprocess
-import tarfile
 import tempfile
 import time
 import urllib.parse
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 from services.local_daemon import UnixHTTPConnection
+from tests.support.containerd import PrivateContainerd, own_pidfile, system_containerd_running
+from tests.support.host import (
+    SYSTEM_DIRS,
+    create_bridge,
+    delete_bridge,
+    die_with_parent,
+    find_program,
+    is_alive,
+    overlay_works_in,
+    processes_mentioning,
+    read_pid,
+    stop_process,
+    unmount_all_under,
+)
+from tests.support.images import (
+    BUSYBOX_IMAGE,
+    TEST_IMAGE,
+    TEST_IMAGE_TAGS,
+    build_test_image_tar,
+    is_static_executable,
+)
 
-TEST_IMAGE = "moorage-test/busybox:latest"
-"""The image every engine started here holds; also tagged as :data:`BUSYBOX_IMAGE`."""
-
-BUSYBOX_IMAGE = "busybox:latest"
-TEST_IMAGE_TAGS = (TEST_IMAGE, BUSYBOX_IMAGE)
-
-# dockerd and its helpers live in sbin, which is not on a normal user's PATH.
-_SYSTEM_DIRS = ("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin")
-_SYSTEM_CONTAINERD_SOCKET = Path("/run/containerd/containerd.sock")
-
-# Each engine gets a bridge named after the owning process and a counter, so engines of two test
-# runs (or two engines of one run) never share one. Linux allows 15 characters.
-_BRIDGE_PREFIX = "mrg"
-_BRIDGE_COUNTER = itertools.count()
-# Bridge subnets are 10.213.N.0/24, chosen under a lock among those no interface or route uses.
-_SUBNET_POOL = ipaddress.IPv4Network("10.213.0.0/16")
-_NETWORK_LOCK = Path(tempfile.gettempdir()) / "moorage-test-bridges.lock"
-
-OWNER_FILE = "owner.json"
 # A Unix socket path must fit in sockaddr_un (108 bytes, with the terminating NUL).
 _MAX_SOCKET_PATH = 107
 # Graceful shutdown stops running containers, waiting up to 10 s each for those ignoring SIGTERM.
@@ -90,44 +71,6 @@ class DockerCliError(subprocess.CalledProcessError):
 
     def __str__(self) -> str:
         return f"{super().__str__()}\nstdout: {self.stdout}\nstderr: {self.stderr}"
-
-
-def find_program(name: str) -> str | None:
-    """Return the path of *name* on PATH or in the system folders (sbin included), else None."""
-    return shutil.which(name) or shutil.which(name, path=os.pathsep.join(_SYSTEM_DIRS))
-
-
-def die_with_parent(command: list[str]) -> list[str]:
-    """Prefix *command* so that it gets SIGTERM when the thread that starts it dies.
-
-    A test run that crashes (Qt can take the interpreter down with a segfault) never reaches the
-    fixtures' teardown; without this its engines would run on, unseen, until the machine stops.
-    The kernel ties the signal to the starting *thread*: start engines from the main thread.
-    ``setpriv`` comes from util-linux, which every Debian system has.
-    """
-    setpriv = find_program("setpriv")
-    return [setpriv, "--pdeathsig", "TERM", "--", *command] if setpriv else command
-
-
-def is_static_executable(path: str) -> bool:
-    """Tell whether *path* is an ELF file without a program interpreter (a static binary).
-
-    Debian's ``busybox`` (dynamic) and ``busybox-static`` both install ``busybox``; only the
-    static one runs inside an image that has no C library.
-    """
-    with open(path, "rb") as f:
-        header = f.read(64)
-        if len(header) < 64 or header[:4] != b"\x7fELF" or header[4] != 2:
-            return False  # not a 64-bit ELF file
-        endian = "<" if header[5] == 1 else ">"
-        (phoff,) = struct.unpack_from(endian + "Q", header, 32)
-        phentsize, phnum = struct.unpack_from(endian + "HH", header, 54)
-        f.seek(phoff)
-        table = f.read(phentsize * phnum)
-    pt_interp = 3
-    return all(
-        struct.unpack_from(endian + "I", table, i * phentsize)[0] != pt_interp for i in range(phnum)
-    )
 
 
 def engine_unavailable_reason() -> str | None:
@@ -159,168 +102,6 @@ def engine_unavailable_reason() -> str | None:
     return None
 
 
-def _mounts_under(root: Path) -> list[str]:
-    """Mount points at or below *root*, deepest first, from this process's mount table."""
-    prefix = str(root)
-    points = []
-    with open("/proc/self/mountinfo", encoding="utf-8") as f:
-        for line in f:
-            # mountinfo escapes blanks and backslashes in paths as octal (\040, \134).
-            point = re.sub(r"\\([0-7]{3})", lambda m: chr(int(m[1], 8)), line.split()[4])
-            if point == prefix or point.startswith(prefix + "/"):
-                points.append(point)
-    return sorted(points, key=lambda p: p.count("/"), reverse=True)
-
-
-def unmount_all_under(root: Path) -> None:
-    """Unmount everything mounted at or below *root*, including mounts stacked on one point."""
-    for _ in range(20):  # one point may hold several stacked mounts: repeat until none is left
-        points = _mounts_under(root)
-        if not points:
-            return
-        for point in points:
-            if subprocess.run(["umount", point], capture_output=True).returncode != 0:
-                subprocess.run(["umount", "--lazy", point], capture_output=True)
-    raise DockerdError(f"could not unmount everything under {root}: {_mounts_under(root)}")
-
-
-def overlay_works_in(directory: Path) -> bool:
-    """Mount a tiny overlay inside *directory* to learn whether overlay2 can keep its layers there.
-
-    A real mount is the only reliable test: the answer depends on the backing filesystem (not
-    overlayfs, not NFS...), on the kernel and on what a container runtime around us allows.
-    """
-    fs_type = subprocess.run(
-        ["stat", "--file-system", "--format=%T", str(directory)], capture_output=True, text=True
-    ).stdout.strip()
-    if fs_type in ("overlayfs", "aufs"):
-        return False  # dockerd refuses overlay2 on these even where the kernel would stack it
-    probe = Path(tempfile.mkdtemp(prefix=".overlay-probe-", dir=directory))
-    try:
-        for name in ("lower", "upper", "work", "merged"):
-            (probe / name).mkdir()
-        options = f"lowerdir={probe}/lower,upperdir={probe}/upper,workdir={probe}/work"
-        mounted = (
-            subprocess.run(
-                ["mount", "-t", "overlay", "overlay", "-o", options, str(probe / "merged")],
-                capture_output=True,
-            ).returncode
-            == 0
-        )
-        if mounted:
-            subprocess.run(["umount", str(probe / "merged")], check=True)
-        return mounted
-    finally:
-        shutil.rmtree(probe, ignore_errors=True)
-
-
-def _used_ipv4_networks() -> list[ipaddress.IPv4Network]:
-    """Every IPv4 network an interface address or a route on this host already covers."""
-
-    def run(*args: str) -> list[list[str]]:
-        out = subprocess.run(["ip", "-4", *args], capture_output=True, text=True, check=True)
-        return [line.split() for line in out.stdout.splitlines()]
-
-    # "1: lo    inet 127.0.0.1/8 scope host lo" and "[local] 10.213.77.0/24 dev mrgdev0 ..."
-    words = [w[w.index("inet") + 1] for w in run("-o", "addr", "show") if "inet" in w]
-    words += [word for w in run("route", "show", "table", "all") for word in w[:2]]
-    networks = []
-    for word in words:
-        with contextlib.suppress(ValueError):
-            networks.append(ipaddress.IPv4Network(word, strict=False))
-    return [n for n in networks if n.prefixlen > 0]
-
-
-def _processes_mentioning(path: Path) -> Iterator[int]:
-    """Process ids (other than ours) whose command line contains *path*."""
-    needle = str(path).encode()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit() and int(entry.name) != os.getpid():
-            with contextlib.suppress(OSError):
-                if needle in (entry / "cmdline").read_bytes():
-                    yield int(entry.name)
-
-
-def write_owner(root: Path, **details: str) -> None:
-    """Record in *root* which process made it, for :func:`reap_dead_runs`."""
-    (root / OWNER_FILE).write_text(json.dumps({"pid": os.getpid(), **details}))
-
-
-def reap_dead_runs(parent: Path, pattern: str = "moorage-dockerd-*") -> None:
-    """Remove the folders, mounts and bridges of engines whose test run died without teardown.
-
-    A run that crashes leaves its engine's folder (and a tmpfs or bind mount on its data root)
-    and its bridge; its processes are gone (see :func:`die_with_parent`). A folder is only
-    touched when the process that made it is dead and no process mentions it any more.
-    """
-    for root in parent.glob(pattern):
-        try:
-            owner = json.loads((root / OWNER_FILE).read_text())
-        except (OSError, ValueError):
-            continue  # still being set up by someone, or not ours
-        if _is_alive(int(owner["pid"])) or next(_processes_mentioning(root), None):
-            continue
-        unmount_all_under(root)
-        if "bridge" in owner:
-            subprocess.run(["ip", "link", "delete", owner["bridge"]], capture_output=True)
-        shutil.rmtree(root, ignore_errors=True)
-
-
-def build_test_image_tar(destination: Path) -> Path:
-    """Write a root filesystem of static busybox plus one symlink per applet as a tar file.
-
-    The tar is written entry by entry with root as owner: no scratch root filesystem to build,
-    chown and delete, and the same files whoever builds it.
-    """
-    busybox = find_program("busybox")
-    if busybox is None:
-        raise DockerdError("busybox is missing: install Debian's busybox-static")
-    applets = subprocess.run(
-        [busybox, "--list"], capture_output=True, text=True, check=True
-    ).stdout.split()
-    files = {
-        "etc/passwd": (
-            "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n"
-        ),
-        "etc/group": "root:x:0:\nnogroup:x:65534:\n",
-    }
-    partial = destination.with_suffix(".partial")
-    with tarfile.open(partial, "w") as tar:
-
-        def entry(name: str, kind: bytes, mode: int) -> tarfile.TarInfo:
-            info = tarfile.TarInfo(name)
-            info.type, info.mode, info.mtime = kind, mode, int(time.time())
-            info.uname = info.gname = "root"
-            return info
-
-        for folder, mode in (
-            ("bin", 0o755),
-            ("etc", 0o755),
-            ("root", 0o700),
-            ("tmp", 0o1777),
-            ("home", 0o755),
-            ("var", 0o755),
-            ("var/www", 0o755),
-        ):
-            tar.addfile(entry(folder, tarfile.DIRTYPE, mode))
-        binary = entry("bin/busybox", tarfile.REGTYPE, 0o755)
-        binary.size = os.path.getsize(busybox)
-        with open(busybox, "rb") as f:
-            tar.addfile(binary, f)
-        for applet in applets:
-            if applet != "busybox":
-                link = entry(f"bin/{applet}", tarfile.SYMTYPE, 0o777)
-                link.linkname = "busybox"
-                tar.addfile(link)
-        for name, text in files.items():
-            data = text.encode()
-            info = entry(name, tarfile.REGTYPE, 0o644)
-            info.size = len(data)
-            tar.addfile(info, io.BytesIO(data))
-    partial.rename(destination)
-    return destination
-
-
 class PrivateDockerd:
     """One real ``dockerd`` on a private socket, data root, exec root, config file and bridge.
 
@@ -339,7 +120,7 @@ class PrivateDockerd:
     *data_root_tmpfs*: None probes whether overlay2 works under *parent* and mounts a tmpfs as the
     data root only when it does not; True or False forces the choice. *storage_driver* forces a
     driver (``vfs``...) instead of letting dockerd pick. *own_containerd*: None starts a private
-    containerd only when a system one is running (see the module docstring).
+    containerd only when a system one is running (see :mod:`tests.support.containerd`).
     """
 
     def __init__(
@@ -371,7 +152,7 @@ class PrivateDockerd:
         self._own_containerd = own_containerd
         self._extra_args = list(extra_args)
         self._process: subprocess.Popen[bytes] | None = None
-        self._containerd: subprocess.Popen[bytes] | None = None
+        self._containerd = PrivateContainerd(self.root, self.data_root, self.exec_root)
         self._prepared = False
         self._removed = False
         longest = self.exec_root / "containerd" / "containerd.sock.ttrpc"
@@ -426,10 +207,8 @@ class PrivateDockerd:
             raise DockerdError("dockerd is already running")
         if self._removed:
             raise DockerdError("this engine was stopped for good; make a new one")
-        if self._needs_own_containerd() and (
-            self._containerd is None or self._containerd.poll() is not None
-        ):
-            self._start_containerd()
+        if self._needs_own_containerd() and not self._containerd.is_running():
+            self._containerd.start(self._environment(), self.start_timeout)
         self._forget_dead_pidfiles()
         with open(self.log_path, "ab") as log:
             log.write(f"\n--- moorage: starting dockerd at {time.ctime()} ---\n".encode())
@@ -457,12 +236,7 @@ class PrivateDockerd:
         if not self.is_running():
             return
         assert self._process is not None
-        self._process.send_signal(signal.SIGTERM)
-        try:
-            self._process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait()
+        stop_process(self._process, timeout)
 
     def kill(self) -> None:
         """Crash dockerd with SIGKILL: its containers keep running under their shims.
@@ -474,9 +248,9 @@ class PrivateDockerd:
             assert self._process is not None
             self._process.kill()
             self._process.wait()
-        pid = _read_pid(self._managed_containerd_pidfile())
+        pid = read_pid(own_pidfile(self.exec_root))
         deadline = time.monotonic() + 10
-        while pid is not None and _is_alive(pid) and time.monotonic() < deadline:
+        while pid is not None and is_alive(pid) and time.monotonic() < deadline:
             time.sleep(0.02)
 
     def restart(self) -> None:
@@ -517,10 +291,12 @@ class PrivateDockerd:
         try:
             self.stop_daemon_only()
             self._reap_leftovers()
-            self._stop_containerd()
+            self._containerd.stop()
         finally:
             unmount_all_under(self.root)
-            self._delete_bridge()
+            if self.bridge is not None:
+                delete_bridge(self.bridge)
+                self.bridge = None
             shutil.rmtree(self.root, ignore_errors=True)
             self._removed = True
 
@@ -615,16 +391,13 @@ class PrivateDockerd:
                 capture_output=True,
             )
             self.data_root_is_tmpfs = True
-        self._create_bridge()
+        self.bridge, self.subnet = create_bridge(self.root)
         self._prepared = True
 
     def _needs_own_containerd(self) -> bool:
         if self._own_containerd is None:
-            return _SYSTEM_CONTAINERD_SOCKET.exists()
+            return system_containerd_running()
         return self._own_containerd
-
-    def _managed_containerd_pidfile(self) -> Path:
-        return self.exec_root / "containerd" / "containerd.pid"
 
     def _forget_dead_pidfiles(self) -> None:
         """Remove pid files of processes that died, which dockerd would take for live ones.
@@ -633,13 +406,10 @@ class PrivateDockerd:
         does for a zombie: a containerd killed with dockerd stays one until PID 1 reaps it, and
         dockerd then waits for its socket until it gives up ("timeout waiting for containerd").
         """
-        for pidfile in (self.pidfile, self._managed_containerd_pidfile()):
-            pid = _read_pid(pidfile)
-            if pid is not None and not _is_alive(pid):
+        for pidfile in (self.pidfile, own_pidfile(self.exec_root)):
+            pid = read_pid(pidfile)
+            if pid is not None and not is_alive(pid):
                 pidfile.unlink(missing_ok=True)
-
-    def _containerd_socket(self) -> Path:
-        return self.exec_root / "containerd" / "containerd.sock"
 
     def _dockerd_command(self) -> list[str]:
         dockerd = find_program("dockerd")
@@ -670,13 +440,13 @@ class PrivateDockerd:
         if self._storage_driver:
             command += ["--storage-driver", self._storage_driver]
         if self._needs_own_containerd():
-            command += ["--containerd", str(self._containerd_socket())]
+            command += ["--containerd", str(self._containerd.socket_path)]
         return command + self._extra_args
 
     def _environment(self) -> dict[str, str]:
         """The caller's environment with the system folders on PATH (for docker-proxy, runc)."""
         env = dict(os.environ)
-        env["PATH"] = os.pathsep.join([env.get("PATH", ""), *_SYSTEM_DIRS])
+        env["PATH"] = os.pathsep.join([env.get("PATH", ""), *SYSTEM_DIRS])
         return env
 
     def _request(self, method: str, path: str, body: Any = None, timeout: float = 30.0) -> str:
@@ -744,90 +514,6 @@ class PrivateDockerd:
             return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
         return ""
 
-    def _create_bridge(self) -> None:
-        """Create a bridge with the first free 10.213.N.0/24, under a lock shared by all runs."""
-        name = f"{_BRIDGE_PREFIX}{os.getpid()}n{next(_BRIDGE_COUNTER)}"
-        if len(name) > 15:
-            raise DockerdError(f"bridge name {name!r} is longer than Linux allows")
-        with open(_NETWORK_LOCK, "a") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            reap_dead_runs(self.root.parent)
-            used = _used_ipv4_networks()
-            subnets = list(_SUBNET_POOL.subnets(new_prefix=24))
-            start = (os.getpid() * 7) % len(subnets)  # spread concurrent runs over the pool
-            free = (
-                s for s in subnets[start:] + subnets[:start] if not any(s.overlaps(u) for u in used)
-            )
-            subnet = next(free, None)
-            if subnet is None:
-                raise DockerdError(f"no free /24 left in {_SUBNET_POOL} for a test bridge")
-            address = f"{next(subnet.hosts())}/{subnet.prefixlen}"
-            # Written first, so a later run can clean up after this one if it crashes.
-            write_owner(self.root, bridge=name)
-            subprocess.run(
-                ["ip", "link", "add", name, "type", "bridge"], check=True, capture_output=True
-            )
-            self.bridge = name
-            subprocess.run(
-                ["ip", "addr", "add", address, "dev", name], check=True, capture_output=True
-            )
-            subprocess.run(["ip", "link", "set", name, "up"], check=True, capture_output=True)
-            self.subnet = subnet
-
-    def _delete_bridge(self) -> None:
-        if self.bridge is not None:
-            subprocess.run(["ip", "link", "delete", self.bridge], capture_output=True)
-            self.bridge = None
-
-    def _start_containerd(self) -> None:
-        """Start a containerd that only this engine uses, laid out as dockerd lays out its own."""
-        containerd = find_program("containerd")
-        if containerd is None:
-            raise DockerdError("containerd is missing: install Debian's containerd")
-        state = self.exec_root / "containerd"
-        state.mkdir(parents=True, exist_ok=True)
-        config = self.root / "containerd.toml"
-        config.write_text(
-            "\n".join(
-                [
-                    "version = 2",
-                    f'root = "{self.data_root}/containerd"',
-                    f'state = "{state}/daemon"',
-                    'disabled_plugins = ["io.containerd.grpc.v1.cri"]',
-                    "[grpc]",
-                    f'  address = "{self._containerd_socket()}"',
-                    "[debug]",
-                    f'  address = "{state}/containerd-debug.sock"',
-                    '[plugins."io.containerd.internal.v1.opt"]',
-                    f'  path = "{self.data_root}/containerd/opt"',
-                    "",
-                ]
-            )
-        )
-        with open(self.root / "containerd.log", "ab") as log:
-            self._containerd = subprocess.Popen(
-                die_with_parent([containerd, "--config", str(config)]),
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                env=self._environment(),
-                start_new_session=True,
-            )
-        deadline = time.monotonic() + self.start_timeout
-        while not self._containerd_socket().exists():
-            if self._containerd.poll() is not None or time.monotonic() > deadline:
-                raise DockerdError(f"containerd did not start; see {self.root / 'containerd.log'}")
-            time.sleep(0.05)
-
-    def _stop_containerd(self) -> None:
-        if self._containerd is not None and self._containerd.poll() is None:
-            self._containerd.terminate()
-            try:
-                self._containerd.wait(10)
-            except subprocess.TimeoutExpired:
-                self._containerd.kill()
-                self._containerd.wait()
-
     def _reap_leftovers(self) -> None:
         """Kill what a crashed dockerd left behind: containers, their shims, docker-proxy.
 
@@ -842,30 +528,12 @@ class PrivateDockerd:
                     [runc, "--root", str(runc_root), "delete", "--force", container.name],
                     capture_output=True,
                 )
-        ours = [
-            pid
-            for pid in _processes_mentioning(self.root)
-            if self._containerd is None or pid != self._containerd.pid
-        ]
+        ours = [pid for pid in processes_mentioning(self.root) if pid != self._containerd.pid]
         for pid in ours:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
         deadline = time.monotonic() + 10
-        while any(_is_alive(pid) for pid in ours):
+        while any(is_alive(pid) for pid in ours):
             if time.monotonic() > deadline:
                 break
             time.sleep(0.05)
-
-
-def _read_pid(pidfile: Path) -> int | None:
-    with contextlib.suppress(OSError, ValueError):
-        return int(pidfile.read_text().strip())
-    return None
-
-
-def _is_alive(pid: int) -> bool:
-    """Tell whether *pid* runs; a zombie does not (it holds nothing but its exit status)."""
-    with contextlib.suppress(OSError):
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        return state not in ("Z", "X")
-    return False

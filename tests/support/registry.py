@@ -20,7 +20,13 @@ import urllib.request
 from pathlib import Path
 from types import TracebackType
 
-from tests.support.dockerd import die_with_parent, find_program, reap_dead_runs, write_owner
+from tests.support.host import (
+    die_with_parent,
+    find_program,
+    reap_dead_runs,
+    stop_process,
+    write_owner,
+)
 
 
 class RegistryError(RuntimeError):
@@ -88,13 +94,8 @@ class PrivateRegistry:
 
     def stop(self) -> None:
         """Stop the registry and delete its folder, images included."""
-        if self._process is not None and self._process.poll() is None:
-            self._process.terminate()
-            try:
-                self._process.wait(10)
-            except subprocess.TimeoutExpired:
-                self._process.kill()
-                self._process.wait()
+        if self._process is not None:
+            stop_process(self._process)
         shutil.rmtree(self.root, ignore_errors=True)
 
     def __enter__(self) -> PrivateRegistry:
