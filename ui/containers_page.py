@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
@@ -113,8 +114,10 @@ class ContainersPage(TablePage):
         stopped = self.store.counts.containers - self.store.counts.running
         if not self.show_all.isChecked() and stopped:
             return self.tr(
-                "No container is running. Tick “Show all” to see the %1 stopped ones."
-            ).replace("%1", str(stopped))
+                "No container is running. Tick “Show all” to see the %Ln stopped one(s).",
+                "",
+                stopped,
+            )
         return self.tr(
             "This engine has no containers yet. Create one with docker run, or "
             "verify the installation on the Engine page."
@@ -145,7 +148,7 @@ class ContainersPage(TablePage):
                 self._run(
                     self.store.start_containers,
                     targets,
-                    self.tr("Containers started: %1"),
+                    lambda n: self.tr("%Ln container(s) started", "", n),
                     docker_command("start", targets),
                 )
             )
@@ -157,7 +160,7 @@ class ContainersPage(TablePage):
                 self._run(
                     self.store.stop_containers,
                     targets,
-                    self.tr("Containers stopped: %1"),
+                    lambda n: self.tr("%Ln container(s) stopped", "", n),
                     docker_command("stop", targets),
                 )
             )
@@ -169,7 +172,7 @@ class ContainersPage(TablePage):
                 self._run(
                     self.store.restart_containers,
                     targets,
-                    self.tr("Containers restarted: %1"),
+                    lambda n: self.tr("%Ln container(s) restarted", "", n),
                     docker_command("restart", targets),
                 )
             )
@@ -207,13 +210,15 @@ class ContainersPage(TablePage):
         if len(targets) == 1:
             text = self.tr("Remove the container %1?").replace("%1", targets[0].name)
         else:
-            text = self.tr("Remove %1 containers?").replace("%1", str(len(targets)))
+            text = self.tr("Remove %Ln container(s)?", "", len(targets))
         details = self.tr("Its file system changes are lost; volumes stay.")
         if running:
             details = (
-                self.tr("%1 running will be stopped and removed (forced): %2.")
-                .replace("%1", str(len(running)))
-                .replace("%2", ", ".join(c.name for c in running))
+                self.tr(
+                    "%Ln running container(s) will be stopped and removed (forced): %1.",
+                    "",
+                    len(running),
+                ).replace("%1", ", ".join(c.name for c in running))
                 + "\n"
                 + details
             )
@@ -227,14 +232,16 @@ class ContainersPage(TablePage):
                 self._run(
                     self.store.remove_containers,
                     targets,
-                    self.tr("Containers removed: %1"),
+                    lambda n: self.tr("%Ln container(s) removed", "", n),
                     command,
                 )
             ),
             details,
         )
 
-    async def _run(self, act, targets: list[ContainerInfo], done: str, command: str) -> None:
+    async def _run(
+        self, act, targets: list[ContainerInfo], done: Callable[[int], str], command: str
+    ) -> None:
         self.message.emit(command)
         results = await act(targets)
         self.report(done, results, command)

@@ -1,4 +1,4 @@
-"""Loading Moorage's translations (English is built in; Simplified Chinese ships)."""
+"""Loading Moorage's translations (English and Simplified Chinese ship)."""
 
 from __future__ import annotations
 
@@ -12,14 +12,24 @@ TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translati
 def install_translations(app: QCoreApplication, language: str | None = None) -> QLocale:
     """Install Moorage's and Qt's own translators for `language` (default: the system's).
 
-    Missing files are not an error: the English text in the code is shown instead.
+    English is installed first, whatever the language: the counted sentences are written
+    once with %Ln ("%Ln match(es)") and moorage_en gives their English forms ("1 match",
+    "4 matches"); a language that lacks a sentence falls back to those forms as well.
+    Missing files are not an error: the text in the code is shown instead.
     """
     locale = QLocale(language) if language else QLocale.system()
+    # %Ln groups thousands ("11,111 lines") in every locale, the C locale included.
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
     QLocale.setDefault(locale)
+    english = QTranslator(app)
+    if english.load("moorage_en", str(TRANSLATIONS)):
+        app.installTranslator(english)
     for name, folder in (
         ("moorage", TRANSLATIONS),
         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
     ):
+        if name == "moorage" and locale.language() == QLocale.Language.English:
+            continue  # installed above
         translator = QTranslator(app)
         if translator.load(locale, name, "_", str(folder)):
             app.installTranslator(translator)

@@ -88,7 +88,7 @@ class ImagesPage(TablePage):
         text = (
             self.tr("Remove the image %1?").replace("%1", rows[0].display_name)
             if len(rows) == 1
-            else self.tr("Remove %1 images?").replace("%1", str(len(rows)))
+            else self.tr("Remove %Ln image(s)?", "", len(rows))
         )
         self.ask(
             self.tr("Remove images"),
@@ -130,17 +130,22 @@ class ImagesPage(TablePage):
             )
             self.ask(
                 self.tr("Images in use"),
-                self.tr("%1 images are used by stopped containers (%2). Remove them anyway?")
-                .replace("%1", str(len(forceable)))
-                .replace("%2", ", ".join(users) or "?"),
+                self.tr(
+                    "%Ln image(s) are used by stopped containers (%1). Remove them anyway?",
+                    "",
+                    len(forceable),
+                ).replace("%1", ", ".join(users) or "?"),
                 self.tr("Force remove"),
                 lambda: self.launch(self._force_remove(forceable)),
                 "\n".join(r.message for r in results if r.needs_force),
             )
         if settled:
-            self.report(self.tr("Images removed: %1"), settled, command)
+            self.report(self._removed, settled, command)
 
     async def _force_remove(self, rows: list[ImageTagRow]) -> None:
         forced_command = rmi_command(rows, force=True)
         results = await self.store.remove_images(rows, force=True)
-        self.report(self.tr("Images removed: %1"), results, forced_command)
+        self.report(self._removed, results, forced_command)
+
+    def _removed(self, count: int) -> str:
+        return self.tr("%Ln image(s) removed", "", count)

@@ -44,10 +44,6 @@ TAILS = (100, DEFAULT_TAIL, 10_000, None)
 FILTER_DELAY_MS = 150
 
 
-def _grouped(number: float) -> str:
-    return f"{number:,.0f}"
-
-
 class LogsWindow(QWidget):
     """`docker logs -f` for one container, with a filter that understands regular expressions.
 
@@ -93,9 +89,7 @@ class LogsWindow(QWidget):
         self.tail.setToolTip(self.tr("How much of the past to read (docker logs --tail)"))
         for lines in TAILS:
             label = (
-                self.tr("Whole log")
-                if lines is None
-                else self.tr("Last %1 lines").replace("%1", _grouped(lines))
+                self.tr("Whole log") if lines is None else self.tr("Last %Ln line(s)", "", lines)
             )
             self.tail.addItem(label, lines)
         self.tail.setCurrentIndex(TAILS.index(DEFAULT_TAIL))
@@ -307,25 +301,25 @@ class LogsWindow(QWidget):
             button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPause))
             button.setToolTip(self.tr("Stop scrolling; lines are still kept"))
         else:
-            text = self.tr("Follow")
-            if waiting:
-                text += " " + self.tr("(%1 new)").replace("%1", _grouped(waiting))
+            text = self.tr("Follow (%Ln new)", "", waiting) if waiting else self.tr("Follow")
             button.setText(text)
             button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
             button.setToolTip(self.tr("Show the new lines and keep scrolling (End)"))
 
     def _show_status(self, status: LogStatus) -> None:
-        parts = [self.tr("%1 lines").replace("%1", _grouped(status.kept))]
+        parts = [self.tr("%Ln line(s)", "", status.kept)]
         if status.shown != status.kept or status.filtering:
-            parts.append(self.tr("%1 match").replace("%1", _grouped(status.shown)))
+            parts.append(self.tr("%Ln match(es)", "", status.shown))
         if status.filtering:
             parts.append(self.tr("filtering…"))
         if status.following:
-            parts.append(self.tr("%1 lines/s").replace("%1", _grouped(status.per_second)))
+            parts.append(self.tr("%Ln line(s)/s", "", round(status.per_second)))
         if status.dropped:
             parts.append(
-                self.tr("%1 skipped: they came faster than they could be read").replace(
-                    "%1", _grouped(status.dropped)
+                self.tr(
+                    "%Ln line(s) skipped: they came faster than they could be read",
+                    "",
+                    status.dropped,
                 )
             )
         if status.ended is not None:
@@ -396,8 +390,8 @@ class LogsWindow(QWidget):
                 count = await self.logs.save(path)
             finally:
                 self.save_button.setEnabled(True)
-            saved = self.tr("Saved %1 lines to %2").replace("%1", _grouped(count))
-            self.save_result.setText(saved.replace("%2", str(path)))
+            saved = self.tr("Saved %Ln line(s) to %1", "", count)
+            self.save_result.setText(saved.replace("%1", str(path)))
 
         self._tasks.launch(save())
 

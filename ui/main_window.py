@@ -478,10 +478,10 @@ class MainWindow(QMainWindow):
 
     def _show_counts(self, counts: Counts) -> None:
         self.counts_label.setText(
-            self.tr("Containers: %1 (%2 running) · Images: %3")
-            .replace("%1", str(counts.containers))
-            .replace("%2", str(counts.running))
-            .replace("%3", str(counts.images))
+            self.tr("%1 (%2) · %3")
+            .replace("%1", self.tr("%Ln container(s)", "", counts.containers))
+            .replace("%2", self.tr("%Ln running", "", counts.running))
+            .replace("%3", self.tr("%Ln image(s)", "", counts.images))
         )
 
     def _show_message(self, text: str) -> None:

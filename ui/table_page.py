@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -322,20 +322,21 @@ class TablePage(QWidget):
         box.open()
         return box
 
-    def report(self, done: str, results: list[ActionResult], command: str) -> None:
-        """Say what happened to each item: the status bar for success, a box for failures."""
+    def report(self, done: Callable[[int], str], results: list[ActionResult], command: str) -> None:
+        """Say what happened to each item: the status bar for success (`done` words it for
+        the number that succeeded), a box for failures."""
         failures = [r for r in results if not r.ok]
         succeeded = len(results) - len(failures)
-        summary = done.replace("%1", str(succeeded))
+        summary = done(succeeded)
         self.message.emit(f"{summary} — {command}" if succeeded else command)
         if not failures:
             return
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             self.tr("Some actions failed"),
-            self.tr("%1 of %2 failed:")
-            .replace("%1", str(len(failures)))
-            .replace("%2", str(len(results))),
+            self.tr("%Ln of %1 failed:", "", len(failures)).replace(
+                "%1", QLocale().toString(len(results))
+            ),
             QMessageBox.StandardButton.Close,
             self,
         )

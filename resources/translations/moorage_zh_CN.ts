@@ -256,60 +256,74 @@
         <source>Remove the selected containers (Delete)</source>
         <translation>删除所选容器（Delete 键）</translation>
     </message>
-    <message>
-        <location filename="../../ui/containers_page.py" line="106"/>
-        <source>No container is running. Tick “Show all” to see the %1 stopped ones.</source>
-        <translation>没有正在运行的容器。勾选“显示全部”可查看 %1 个已停止的容器。</translation>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py" line="117"/>
+        <source>No container is running. Tick “Show all” to see the %Ln stopped one(s).</source>
+        <translation>
+            <numerusform>没有正在运行的容器。勾选“显示全部”可查看 %Ln 个已停止的容器。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/containers_page.py" line="109"/>
         <source>This engine has no containers yet. Create one with docker run, or verify the installation on the Engine page.</source>
         <translation>此引擎还没有容器。可以用 docker run 创建一个，或在“引擎”页面验证安装。</translation>
     </message>
-    <message>
-        <location filename="../../ui/containers_page.py" line="131"/>
-        <source>Containers started: %1</source>
-        <translation>已启动容器：%1</translation>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py" line="151"/>
+        <source>%Ln container(s) started</source>
+        <translation>
+            <numerusform>已启动 %Ln 个容器</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../ui/containers_page.py" line="143"/>
-        <source>Containers stopped: %1</source>
-        <translation>已停止容器：%1</translation>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py" line="163"/>
+        <source>%Ln container(s) stopped</source>
+        <translation>
+            <numerusform>已停止 %Ln 个容器</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../ui/containers_page.py" line="155"/>
-        <source>Containers restarted: %1</source>
-        <translation>已重启容器：%1</translation>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py" line="175"/>
+        <source>%Ln container(s) restarted</source>
+        <translation>
+            <numerusform>已重启 %Ln 个容器</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/containers_page.py" line="191"/>
         <source>Remove the container %1?</source>
         <translation>删除容器 %1？</translation>
     </message>
-    <message>
-        <location filename="../../ui/containers_page.py" line="193"/>
-        <source>Remove %1 containers?</source>
-        <translation>删除 %1 个容器？</translation>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py" line="213"/>
+        <source>Remove %Ln container(s)?</source>
+        <translation>
+            <numerusform>删除 %Ln 个容器？</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/containers_page.py" line="194"/>
         <source>Its file system changes are lost; volumes stay.</source>
         <translation>容器文件系统中的改动将丢失；数据卷会保留。</translation>
     </message>
-    <message>
-        <location filename="../../ui/containers_page.py" line="197"/>
-        <source>%1 running will be stopped and removed (forced): %2.</source>
-        <translation>%1 个正在运行的容器将被强制停止并删除：%2。</translation>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py" line="218"/>
+        <source>%Ln running container(s) will be stopped and removed (forced): %1.</source>
+        <translation>
+            <numerusform>%Ln 个正在运行的容器将被强制停止并删除：%1。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/containers_page.py" line="206"/>
         <source>Remove containers</source>
         <translation>删除容器</translation>
     </message>
-    <message>
-        <location filename="../../ui/containers_page.py" line="213"/>
-        <source>Containers removed: %1</source>
-        <translation>已删除容器：%1</translation>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py" line="235"/>
+        <source>%Ln container(s) removed</source>
+        <translation>
+            <numerusform>已删除 %Ln 个容器</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -872,10 +886,12 @@
         <source>Remove the image %1?</source>
         <translation>删除镜像 %1？</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../ui/images_page.py" line="91"/>
-        <source>Remove %1 images?</source>
-        <translation>删除 %1 个镜像？</translation>
+        <source>Remove %Ln image(s)?</source>
+        <translation>
+            <numerusform>删除 %Ln 个镜像？</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/images_page.py" line="94"/>
@@ -887,21 +903,24 @@
         <source>The image is used by running container %1: stop and remove it first.</source>
         <translation>该镜像正被运行中的容器 %1 使用：请先停止并删除该容器。</translation>
     </message>
-    <message>
-        <location filename="../../ui/images_page.py" line="141"/>
-        <location filename="../../ui/images_page.py" line="146"/>
-        <source>Images removed: %1</source>
-        <translation>已删除镜像：%1</translation>
+    <message numerus="yes">
+        <location filename="../../ui/images_page.py" line="151"/>
+        <source>%Ln image(s) removed</source>
+        <translation>
+            <numerusform>已删除 %Ln 个镜像</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/images_page.py" line="132"/>
         <source>Images in use</source>
         <translation>镜像正在使用</translation>
     </message>
-    <message>
-        <location filename="../../ui/images_page.py" line="133"/>
-        <source>%1 images are used by stopped containers (%2). Remove them anyway?</source>
-        <translation>%1 个镜像正被已停止的容器（%2）使用。仍要删除吗？</translation>
+    <message numerus="yes">
+        <location filename="../../ui/images_page.py" line="134"/>
+        <source>%Ln image(s) are used by stopped containers (%1). Remove them anyway?</source>
+        <translation>
+            <numerusform>%Ln 个镜像正被已停止的容器（%1）使用。仍要删除吗？</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/images_page.py" line="136"/>
@@ -967,10 +986,12 @@
         <source>Whole log</source>
         <translation>全部日志</translation>
     </message>
-    <message>
-        <location filename="../../ui/logs_window.py" line="98"/>
-        <source>Last %1 lines</source>
-        <translation>最后 %1 行</translation>
+    <message numerus="yes">
+        <location filename="../../ui/logs_window.py" line="92"/>
+        <source>Last %Ln line(s)</source>
+        <translation>
+            <numerusform>最后 %Ln 行</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/logs_window.py" line="108"/>
@@ -1012,40 +1033,50 @@
         <source>Follow</source>
         <translation>跟随</translation>
     </message>
-    <message>
-        <location filename="../../ui/logs_window.py" line="310"/>
-        <source>(%1 new)</source>
-        <translation>（%1 条新行）</translation>
+    <message numerus="yes">
+        <location filename="../../ui/logs_window.py" line="304"/>
+        <source>Follow (%Ln new)</source>
+        <translation>
+            <numerusform>跟随（%Ln 条新行）</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/logs_window.py" line="313"/>
         <source>Show the new lines and keep scrolling (End)</source>
         <translation>显示新行并继续滚动（End）</translation>
     </message>
-    <message>
-        <location filename="../../ui/logs_window.py" line="316"/>
-        <source>%1 lines</source>
-        <translation>%1 行</translation>
+    <message numerus="yes">
+        <location filename="../../ui/logs_window.py" line="310"/>
+        <source>%Ln line(s)</source>
+        <translation>
+            <numerusform>%Ln 行</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../ui/logs_window.py" line="318"/>
-        <source>%1 match</source>
-        <translation>%1 行匹配</translation>
+    <message numerus="yes">
+        <location filename="../../ui/logs_window.py" line="312"/>
+        <source>%Ln match(es)</source>
+        <translation>
+            <numerusform>%Ln 行匹配</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/logs_window.py" line="333"/>
         <source>filtering…</source>
         <translation>正在筛选…</translation>
     </message>
-    <message>
-        <location filename="../../ui/logs_window.py" line="320"/>
-        <source>%1 lines/s</source>
-        <translation>%1 行/秒</translation>
+    <message numerus="yes">
+        <location filename="../../ui/logs_window.py" line="316"/>
+        <source>%Ln line(s)/s</source>
+        <translation>
+            <numerusform>%Ln 行/秒</numerusform>
+        </translation>
     </message>
-    <message>
-        <location filename="../../ui/logs_window.py" line="323"/>
-        <source>%1 skipped: they came faster than they could be read</source>
-        <translation>跳过 %1 行：产生速度超过读取速度</translation>
+    <message numerus="yes">
+        <location filename="../../ui/logs_window.py" line="320"/>
+        <source>%Ln line(s) skipped: they came faster than they could be read</source>
+        <translation>
+            <numerusform>跳过 %Ln 行：产生速度超过读取速度</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/logs_window.py" line="329"/>
@@ -1092,10 +1123,12 @@
         <source>Saving to %1…</source>
         <translation>正在保存到 %1…</translation>
     </message>
-    <message>
-        <location filename="../../ui/logs_window.py" line="395"/>
-        <source>Saved %1 lines to %2</source>
-        <translation>已将 %1 行保存到 %2</translation>
+    <message numerus="yes">
+        <location filename="../../ui/logs_window.py" line="393"/>
+        <source>Saved %Ln line(s) to %1</source>
+        <translation>
+            <numerusform>已将 %Ln 行保存到 %1</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/logs_window.py" line="403"/>
@@ -1201,9 +1234,30 @@
         <translation>无法连接 Docker 引擎。%1 表格中显示的是最后已知的状态。%2</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="396"/>
-        <source>Containers: %1 (%2 running) · Images: %3</source>
-        <translation>容器：%1（%2 个运行中）· 镜像：%3</translation>
+        <location filename="../../ui/main_window.py" line="483"/>
+        <source>%1 (%2) · %3</source>
+        <translation>%1（%2）· %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="484"/>
+        <source>%Ln container(s)</source>
+        <translation>
+            <numerusform>%Ln 个容器</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="485"/>
+        <source>%Ln running</source>
+        <translation>
+            <numerusform>%Ln 个运行中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="486"/>
+        <source>%Ln image(s)</source>
+        <translation>
+            <numerusform>%Ln 个镜像</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="407"/>
@@ -1509,10 +1563,12 @@
         <source>Some actions failed</source>
         <translation>部分操作失败</translation>
     </message>
-    <message>
-        <location filename="../../ui/table_page.py" line="239"/>
-        <source>%1 of %2 failed:</source>
-        <translation>%2 项中有 %1 项失败：</translation>
+    <message numerus="yes">
+        <location filename="../../ui/table_page.py" line="337"/>
+        <source>%Ln of %1 failed:</source>
+        <translation>
+            <numerusform>%1 项中有 %Ln 项失败：</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/table_page.py" line="247"/>

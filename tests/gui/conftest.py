@@ -4,7 +4,14 @@ import pytest
 
 from models.store import EngineStore
 from tests.support.fake_engine import FakeEngine
+from ui.i18n import install_translations
 from ui.main_window import MainWindow
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp):
+    """The window in English as users get it: counted sentences take moorage_en's forms."""
+    install_translations(qapp, "en")
 
 
 @pytest.fixture

@@ -109,7 +109,7 @@ def test_enter_on_a_row_opens_what_a_double_click_opens(make_window, qtbot):
 
 def test_a_long_message_is_shortened_before_the_counts(make_window, qtbot):
     window = make_window(FakeEngine([make_container("web")]))
-    text = "Containers removed: 1 — docker rm " + " ".join(f"web-{n}" for n in range(200))
+    text = "1 container removed — docker rm " + " ".join(f"web-{n}" for n in range(200))
     window.containers_page.message.emit(text)
     label = window.message
     qtbot.waitUntil(lambda: label.text().endswith("…"))

@@ -70,9 +70,23 @@ def test_follow_counts_only_new_lines_that_match_and_the_count_fills_in(logs_win
     logs_window.apply_filter()
     assert "filtering…" in logs_window.status.text()
     qtbot.waitUntil(lambda: not logs_window.logs.filtering, timeout=10_000)
-    assert "11,111 match" in logs_window.status.text()
+    assert "11,111 matches" in logs_window.status.text()
     assert "filtering" not in logs_window.status.text()
 
     logs_window.follow_button.setChecked(False)
     feed(logs_window, [f"new {n}" for n in range(15)] + [f"line 1{n}" for n in range(4)])
     assert logs_window.follow_button.text() == "Follow (4 new)"
+
+
+def test_counts_are_worded_for_one_and_for_more(logs_window, qtbot):
+    """English says "1 match" and "4 matches", never "1 matches" or "match(es)"."""
+    feed(logs_window, ["one error", "fine"])
+    logs_window.filter.setText("error")
+    logs_window.apply_filter()
+    qtbot.waitUntil(lambda: not logs_window.logs.filtering, timeout=5000)
+    assert logs_window.status.text().startswith("2 lines · 1 match · ")
+
+    feed(logs_window, ["another error", "more errors", "errors again", "fine too"])
+    qtbot.waitUntil(lambda: "4 matches" in logs_window.status.text(), timeout=5000)
+    assert logs_window.status.text().startswith("6 lines · 4 matches · ")
+    assert "(es)" not in logs_window.status.text()

@@ -86,7 +86,7 @@ def test_stop_from_the_toolbar_acts_on_the_selection(make_window, qtbot):
         )
     )
     message = window.message.full_text()
-    assert message.startswith("Containers stopped: 2 — docker stop ")
+    assert message.startswith("2 containers stopped — docker stop ")
     assert sorted(message.split("docker stop ")[1].split()) == ["web-1", "web-2"]
     # The stopped rows stay selected (show all) and now offer Start.
     assert page.start_action.isEnabled()
@@ -215,7 +215,7 @@ def test_counts_in_the_status_bar(make_window):
         [make_container("a"), make_container("b", ContainerState.EXITED)], [make_image("x:1")]
     )
     window = make_window(engine)
-    assert window.counts_label.text() == "Containers: 2 (1 running) · Images: 1"
+    assert window.counts_label.text() == "2 containers (1 running) · 1 image"
 
 
 def test_an_image_a_running_container_uses_is_not_offered_for_forcing(make_window, qtbot):
@@ -247,7 +247,7 @@ def test_an_empty_table_says_why(make_window, qtbot):
     page = window.containers_page
     qtbot.waitUntil(page.empty_hint.isVisible)
     assert page.empty_hint.text() == (
-        "No container is running. Tick “Show all” to see the 1 stopped ones."
+        "No container is running. Tick “Show all” to see the 1 stopped one."
     )
     page.show_all.setChecked(True)
     assert not page.empty_hint.isVisible()

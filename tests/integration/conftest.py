@@ -6,6 +6,13 @@ import pytest
 
 from main import create_window
 from services.session import ConnectionState
+from ui.i18n import install_translations
+
+
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp):
+    """The window in English as users get it: counted sentences take moorage_en's forms."""
+    install_translations(qapp, "en")
 
 
 @pytest.fixture

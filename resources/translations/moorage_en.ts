@@ -1,0 +1,187 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>ContainersPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py" line="117"/>
+        <source>No container is running. Tick “Show all” to see the %Ln stopped one(s).</source>
+        <translation>
+            <numerusform>No container is running. Tick “Show all” to see the %Ln stopped one.</numerusform>
+            <numerusform>No container is running. Tick “Show all” to see the %Ln stopped ones.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py" line="151"/>
+        <source>%Ln container(s) started</source>
+        <translation>
+            <numerusform>%Ln container started</numerusform>
+            <numerusform>%Ln containers started</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py" line="163"/>
+        <source>%Ln container(s) stopped</source>
+        <translation>
+            <numerusform>%Ln container stopped</numerusform>
+            <numerusform>%Ln containers stopped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py" line="175"/>
+        <source>%Ln container(s) restarted</source>
+        <translation>
+            <numerusform>%Ln container restarted</numerusform>
+            <numerusform>%Ln containers restarted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py" line="213"/>
+        <source>Remove %Ln container(s)?</source>
+        <translation>
+            <numerusform>Remove %Ln container?</numerusform>
+            <numerusform>Remove %Ln containers?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py" line="218"/>
+        <source>%Ln running container(s) will be stopped and removed (forced): %1.</source>
+        <translation>
+            <numerusform>%Ln running container will be stopped and removed (forced): %1.</numerusform>
+            <numerusform>%Ln running containers will be stopped and removed (forced): %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py" line="235"/>
+        <source>%Ln container(s) removed</source>
+        <translation>
+            <numerusform>%Ln container removed</numerusform>
+            <numerusform>%Ln containers removed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImagesPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/images_page.py" line="91"/>
+        <source>Remove %Ln image(s)?</source>
+        <translation>
+            <numerusform>Remove %Ln image?</numerusform>
+            <numerusform>Remove %Ln images?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/images_page.py" line="134"/>
+        <source>%Ln image(s) are used by stopped containers (%1). Remove them anyway?</source>
+        <translation>
+            <numerusform>%Ln image is used by stopped containers (%1). Remove it anyway?</numerusform>
+            <numerusform>%Ln images are used by stopped containers (%1). Remove them anyway?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/images_page.py" line="151"/>
+        <source>%Ln image(s) removed</source>
+        <translation>
+            <numerusform>%Ln image removed</numerusform>
+            <numerusform>%Ln images removed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LogsWindow</name>
+    <message numerus="yes">
+        <location filename="../../ui/logs_window.py" line="92"/>
+        <source>Last %Ln line(s)</source>
+        <translation>
+            <numerusform>Last %Ln line</numerusform>
+            <numerusform>Last %Ln lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/logs_window.py" line="304"/>
+        <source>Follow (%Ln new)</source>
+        <translation>
+            <numerusform>Follow (%Ln new)</numerusform>
+            <numerusform>Follow (%Ln new)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/logs_window.py" line="310"/>
+        <source>%Ln line(s)</source>
+        <translation>
+            <numerusform>%Ln line</numerusform>
+            <numerusform>%Ln lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/logs_window.py" line="312"/>
+        <source>%Ln match(es)</source>
+        <translation>
+            <numerusform>%Ln match</numerusform>
+            <numerusform>%Ln matches</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/logs_window.py" line="316"/>
+        <source>%Ln line(s)/s</source>
+        <translation>
+            <numerusform>%Ln line/s</numerusform>
+            <numerusform>%Ln lines/s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/logs_window.py" line="320"/>
+        <source>%Ln line(s) skipped: they came faster than they could be read</source>
+        <translation>
+            <numerusform>%Ln line skipped: it came faster than it could be read</numerusform>
+            <numerusform>%Ln lines skipped: they came faster than they could be read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/logs_window.py" line="393"/>
+        <source>Saved %Ln line(s) to %1</source>
+        <translation>
+            <numerusform>Saved %Ln line to %1</numerusform>
+            <numerusform>Saved %Ln lines to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="484"/>
+        <source>%Ln container(s)</source>
+        <translation>
+            <numerusform>%Ln container</numerusform>
+            <numerusform>%Ln containers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="485"/>
+        <source>%Ln running</source>
+        <translation>
+            <numerusform>%Ln running</numerusform>
+            <numerusform>%Ln running</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/main_window.py" line="486"/>
+        <source>%Ln image(s)</source>
+        <translation>
+            <numerusform>%Ln image</numerusform>
+            <numerusform>%Ln images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TablePage</name>
+    <message numerus="yes">
+        <location filename="../../ui/table_page.py" line="337"/>
+        <source>%Ln of %1 failed:</source>
+        <translation>
+            <numerusform>%Ln of %1 failed:</numerusform>
+            <numerusform>%Ln of %1 failed:</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

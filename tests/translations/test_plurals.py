@@ -1,0 +1,158 @@
+"""Counted sentences read right in English and Chinese, from the .qm files `make` builds.
+
+A counted sentence is written once in the code with %Ln ("%Ln match(es)"); moorage_en gives
+its English forms and moorage_zh_CN its one Chinese form, picked by Qt for the number.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTranslator
+
+from ui.i18n import TRANSLATIONS
+
+ROOT = TRANSLATIONS.parent.parent
+#: The folders whose Python files hold the sentences to translate (main.py besides).
+LAYERS = ("ui", "models", "services")
+
+#: (context, source): (English for 1, English for 4, Chinese for 4).
+COUNTED = {
+    ("ContainersPage", "No container is running. Tick “Show all” to see the %Ln stopped one(s)."): (
+        "No container is running. Tick “Show all” to see the 1 stopped one.",
+        "No container is running. Tick “Show all” to see the 4 stopped ones.",
+        "没有正在运行的容器。勾选“显示全部”可查看 4 个已停止的容器。",
+    ),
+    ("ContainersPage", "%Ln container(s) started"): (
+        "1 container started",
+        "4 containers started",
+        "已启动 4 个容器",
+    ),
+    ("ContainersPage", "%Ln container(s) stopped"): (
+        "1 container stopped",
+        "4 containers stopped",
+        "已停止 4 个容器",
+    ),
+    ("ContainersPage", "%Ln container(s) restarted"): (
+        "1 container restarted",
+        "4 containers restarted",
+        "已重启 4 个容器",
+    ),
+    ("ContainersPage", "%Ln container(s) removed"): (
+        "1 container removed",
+        "4 containers removed",
+        "已删除 4 个容器",
+    ),
+    ("ContainersPage", "Remove %Ln container(s)?"): (
+        "Remove 1 container?",
+        "Remove 4 containers?",
+        "删除 4 个容器？",
+    ),
+    ("ContainersPage", "%Ln running container(s) will be stopped and removed (forced): %1."): (
+        "1 running container will be stopped and removed (forced): %1.",
+        "4 running containers will be stopped and removed (forced): %1.",
+        "4 个正在运行的容器将被强制停止并删除：%1。",
+    ),
+    ("ImagesPage", "Remove %Ln image(s)?"): (
+        "Remove 1 image?",
+        "Remove 4 images?",
+        "删除 4 个镜像？",
+    ),
+    ("ImagesPage", "%Ln image(s) are used by stopped containers (%1). Remove them anyway?"): (
+        "1 image is used by stopped containers (%1). Remove it anyway?",
+        "4 images are used by stopped containers (%1). Remove them anyway?",
+        "4 个镜像正被已停止的容器（%1）使用。仍要删除吗？",
+    ),
+    ("ImagesPage", "%Ln image(s) removed"): (
+        "1 image removed",
+        "4 images removed",
+        "已删除 4 个镜像",
+    ),
+    ("LogsWindow", "Last %Ln line(s)"): ("Last 1 line", "Last 4 lines", "最后 4 行"),
+    ("LogsWindow", "Follow (%Ln new)"): ("Follow (1 new)", "Follow (4 new)", "跟随（4 条新行）"),
+    ("LogsWindow", "%Ln line(s)"): ("1 line", "4 lines", "4 行"),
+    ("LogsWindow", "%Ln match(es)"): ("1 match", "4 matches", "4 行匹配"),
+    ("LogsWindow", "%Ln line(s)/s"): ("1 line/s", "4 lines/s", "4 行/秒"),
+    ("LogsWindow", "%Ln line(s) skipped: they came faster than they could be read"): (
+        "1 line skipped: it came faster than it could be read",
+        "4 lines skipped: they came faster than they could be read",
+        "跳过 4 行：产生速度超过读取速度",
+    ),
+    ("LogsWindow", "Saved %Ln line(s) to %1"): (
+        "Saved 1 line to %1",
+        "Saved 4 lines to %1",
+        "已将 4 行保存到 %1",
+    ),
+    ("MainWindow", "%Ln container(s)"): ("1 container", "4 containers", "4 个容器"),
+    ("MainWindow", "%Ln running"): ("1 running", "4 running", "4 个运行中"),
+    ("MainWindow", "%Ln image(s)"): ("1 image", "4 images", "4 个镜像"),
+    ("TablePage", "%Ln of %1 failed:"): (
+        "1 of %1 failed:",
+        "4 of %1 failed:",
+        "%1 项中有 4 项失败：",
+    ),
+}
+
+
+def built(language: str) -> QTranslator:
+    """The compiled translation, as the app loads it; stale or missing ones fail the test."""
+    ts = TRANSLATIONS / f"moorage_{language}.ts"
+    qm = ts.with_suffix(".qm")
+    if not qm.is_file() or qm.stat().st_mtime < ts.stat().st_mtime:
+        pytest.fail(f"{qm.name} is missing or older than {ts.name}: run `make translations`")
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    return translator
+
+
+def say(translator: QTranslator, context: str, source: str, n: int) -> str:
+    """What QCoreApplication.translate shows for `n` (%Ln written without grouping here)."""
+    return translator.translate(context, source, None, n).replace("%Ln", str(n))
+
+
+@pytest.mark.parametrize(("context", "source"), sorted(COUNTED))
+def test_english_says_one_and_four_in_their_own_forms(context, source):
+    one, four, _ = COUNTED[context, source]
+    english = built("en")
+    assert say(english, context, source, 1) == one
+    assert say(english, context, source, 4) == four
+
+
+@pytest.mark.parametrize(("context", "source"), sorted(COUNTED))
+def test_chinese_has_its_one_form(context, source):
+    chinese = built("zh_CN")
+    assert say(chinese, context, source, 4) == COUNTED[context, source][2]
+    assert say(chinese, context, source, 1) == COUNTED[context, source][2].replace("4", "1", 1)
+
+
+def numerus_sources(ts: Path) -> set[tuple[str, str]]:
+    root = ET.parse(ts).getroot()
+    return {
+        (context.findtext("name"), message.findtext("source"))
+        for context in root.iter("context")
+        for message in context.iter("message")
+        if message.get("numerus") == "yes"
+    }
+
+
+def test_every_counted_sentence_in_the_code_has_its_forms(tmp_path):
+    """What lupdate finds with a number in the code is in both .ts files and checked above:
+    a counted sentence added without its English forms would show "%Ln line(s)"."""
+    found = tmp_path / "found.ts"
+    sources = [
+        f"{folder}/{p.name}" for folder in LAYERS for p in sorted((ROOT / folder).glob("*.py"))
+    ]
+    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
+    subprocess.run(
+        [lupdate, "-silent", "-pluralonly", "main.py", *sources, "-ts", found],
+        cwd=ROOT,
+        check=True,
+    )
+    in_code = numerus_sources(found)
+    assert in_code == set(COUNTED)
+    assert numerus_sources(TRANSLATIONS / "moorage_en.ts") == in_code
+    assert numerus_sources(TRANSLATIONS / "moorage_zh_CN.ts") == in_code
