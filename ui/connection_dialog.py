@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from models.connections import Connection, ConnectionsStore
 from services.diagnostics import ACCEPTED_FORMS, Diagnosis, address_problem, diagnose
 from services.endpoints import Endpoint, TLSSettings
-from ui.i18n import in_language
+from ui.i18n import in_language, sentences
 
 
 def url_problem(url: str) -> str:
@@ -32,7 +32,7 @@ def url_problem(url: str) -> str:
     problem = address_problem(url.strip())
     if problem is None:
         return ""
-    return f"{problem.text(in_language)} {in_language(ACCEPTED_FORMS)}"
+    return sentences([problem.text(in_language), in_language(ACCEPTED_FORMS)])
 
 
 class ConnectionDialog(QDialog):
@@ -196,6 +196,9 @@ class ConnectionDialog(QDialog):
             self.test_result.setText(diagnosis.headline.text(in_language))
         else:
             self.test_result.setStyleSheet("color: #c62828")
+            explanation = [sentence.text(in_language) for sentence in diagnosis.explanation]
             self.test_result.setText(
-                f"{diagnosis.headline.text(in_language)}: {diagnosis.explain(in_language)}"
+                self.tr("%1: %2")
+                .replace("%2", sentences(explanation))
+                .replace("%1", diagnosis.headline.text(in_language))
             )

@@ -8,6 +8,9 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 
+#: Marks that end a sentence in Chinese (and Japanese): no space follows them.
+_FULL_WIDTH_STOPS = "。！？：；）"
+
 
 def install_translations(app: QCoreApplication, language: str | None = None) -> QLocale:
     """Install Moorage's and Qt's own translators for `language` (default: the system's).
@@ -40,3 +43,14 @@ def in_language(template: str) -> str:
     """A sentence of the engine layer (services/diagnostics.py marks them "Diagnosis"),
     in the interface's language."""
     return QCoreApplication.translate("Diagnosis", template)
+
+
+def sentences(texts: list[str]) -> str:
+    """Translated sentences as one paragraph: a space after "." as English writes them,
+    none after "。" as Chinese does."""
+    paragraph = ""
+    for text in texts:
+        if paragraph and not paragraph.endswith(tuple(_FULL_WIDTH_STOPS)):
+            paragraph += " "
+        paragraph += text
+    return paragraph

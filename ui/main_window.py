@@ -32,7 +32,7 @@ from services.session import ConnectionState, SessionStatus
 from ui.containers_page import ContainersPage
 from ui.elided_label import ElidedLabel
 from ui.engine_page import EnginePage
-from ui.i18n import in_language
+from ui.i18n import in_language, sentences
 from ui.images_page import ImagesPage
 
 if TYPE_CHECKING:
@@ -397,7 +397,9 @@ class MainWindow(QMainWindow):
     def _show_diagnosis(self, diagnosis: Diagnosis) -> None:
         """Why the engine is away and what to do; the raw reason stays below it."""
         self.diagnosis_title.setText(diagnosis.headline.text(in_language))
-        self.diagnosis_text.setText(diagnosis.explain(in_language))
+        self.diagnosis_text.setText(
+            sentences([sentence.text(in_language) for sentence in diagnosis.explanation])
+        )
         self.diagnosis_commands.setText("\n".join(diagnosis.commands))
         self.diagnosis_title.setVisible(not diagnosis.healthy)
         self.diagnosis_text.setVisible(not diagnosis.healthy)

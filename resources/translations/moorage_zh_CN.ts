@@ -142,6 +142,11 @@
         <source>The saved connection “%1” uses this address already.</source>
         <translation>已保存的连接“%1”已使用这个地址。</translation>
     </message>
+    <message>
+        <location filename="../../ui/connection_dialog.py" line="201"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>ContainerState</name>
