@@ -96,7 +96,7 @@ class EnginePage(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
             self.facts[key] = value
-            form.addRow(label + ":", value)
+            form.addRow(self.tr("%1:").replace("%1", label), value)
         mirrors_button = QPushButton(self.tr("Registry mirrors…"))
         mirrors_button.clicked.connect(self.mirrors_requested)
         button_row = QHBoxLayout()
@@ -197,9 +197,9 @@ class EnginePage(QWidget):
             "version": info.server_version,
             "os": f"{info.operating_system} ({info.os_type}/{info.architecture})",
             "kernel": info.kernel,
-            "hardware": self.tr("%1 CPUs, %2 memory")
-            .replace("%1", str(info.cpus))
-            .replace("%2", human_size(info.memory)),
+            "hardware": self.tr("%Ln CPU(s), %1 memory", "", info.cpus).replace(
+                "%1", human_size(info.memory)
+            ),
             "storage": info.storage_driver,
             "cgroup": f"{info.cgroup_driver} (cgroup v{info.cgroup_version or '1'})",
             "root": info.root_dir,
@@ -245,16 +245,14 @@ class EnginePage(QWidget):
 
     # -- pruning ---------------------------------------------------------------------------
 
-    def describe_prune(self, kind: str) -> str:
+    def describe_prune(self, kind: UsageKind) -> str:
         row = self.usage.get(kind)
         size = human_size(row.reclaimable) if row else "?"
         if kind == UsageKind.CONTAINERS:
             count = (row.total - row.active) if row else 0
-            return (
-                self.tr("Removes all %1 stopped containers (%2). Running ones stay.")
-                .replace("%1", str(count))
-                .replace("%2", size)
-            )
+            return self.tr(
+                "Removes all %Ln stopped container(s) (%1). Running ones stay.", "", count
+            ).replace("%1", size)
         if kind == UsageKind.IMAGES:
             return self.tr(
                 "Removes dangling images (<none>:<none>), up to %1. Tagged images "
@@ -266,7 +264,7 @@ class EnginePage(QWidget):
             ).replace("%1", size)
         return self.tr("Removes build cache nothing uses (%1).").replace("%1", size)
 
-    def ask_prune(self, kind: str) -> None:
+    def ask_prune(self, kind: UsageKind) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Prune"),
@@ -285,7 +283,7 @@ class EnginePage(QWidget):
         box.finished.connect(finished)
         box.open()
 
-    async def _prune(self, kind: str) -> None:
+    async def _prune(self, kind: UsageKind) -> None:
         result: PruneResult = await self.store.prune(kind)
         self.message.emit(
             self.tr("Pruned %1: %2 removed, %3 reclaimed")

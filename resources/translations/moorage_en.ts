@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>EnginePage</name>
+    <message numerus="yes">
+        <location filename="../../ui/engine_page.py"/>
+        <source>%Ln CPU(s), %1 memory</source>
+        <translation>
+            <numerusform>%Ln CPU, %1 memory</numerusform>
+            <numerusform>%Ln CPUs, %1 memory</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/engine_page.py"/>
+        <source>Removes all %Ln stopped container(s) (%1). Running ones stay.</source>
+        <translation>
+            <numerusform>Removes the %Ln stopped container (%1). Running ones stay.</numerusform>
+            <numerusform>Removes all %Ln stopped containers (%1). Running ones stay.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ContainersPage</name>
     <message numerus="yes">
         <location filename="../../ui/containers_page.py" line="117"/>

@@ -755,10 +755,17 @@
         <source>none</source>
         <translation>无</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/engine_page.py"/>
+        <source>%Ln CPU(s), %1 memory</source>
+        <translation>
+            <numerusform>%Ln 个 CPU，%1 内存</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/engine_page.py" line="190"/>
-        <source>%1 CPUs, %2 memory</source>
-        <translation>%1 个 CPU，%2 内存</translation>
+        <location filename="../../ui/engine_page.py"/>
+        <source>%1:</source>
+        <translation>%1：</translation>
     </message>
     <message>
         <location filename="../../ui/engine_page.py" line="196"/>
@@ -780,10 +787,12 @@
         <source>Prune…</source>
         <translation>清理…</translation>
     </message>
-    <message>
-        <location filename="../../ui/engine_page.py" line="244"/>
-        <source>Removes all %1 stopped containers (%2). Running ones stay.</source>
-        <translation>删除全部 %1 个已停止的容器（%2）。运行中的容器会保留。</translation>
+    <message numerus="yes">
+        <location filename="../../ui/engine_page.py"/>
+        <source>Removes all %Ln stopped container(s) (%1). Running ones stay.</source>
+        <translation>
+            <numerusform>删除全部 %Ln 个已停止的容器（%1）。运行中的容器会保留。</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/engine_page.py" line="250"/>

@@ -57,6 +57,16 @@ COUNTED = {
         "4 running containers will be stopped and removed (forced): %1.",
         "4 个正在运行的容器将被强制停止并删除：%1。",
     ),
+    ("EnginePage", "%Ln CPU(s), %1 memory"): (
+        "1 CPU, %1 memory",
+        "4 CPUs, %1 memory",
+        "4 个 CPU，%1 内存",
+    ),
+    ("EnginePage", "Removes all %Ln stopped container(s) (%1). Running ones stay."): (
+        "Removes the 1 stopped container (%1). Running ones stay.",
+        "Removes all 4 stopped containers (%1). Running ones stay.",
+        "删除全部 4 个已停止的容器（%1）。运行中的容器会保留。",
+    ),
     ("ImagesPage", "Remove %Ln image(s)?"): (
         "Remove 1 image?",
         "Remove 4 images?",
