@@ -15,17 +15,24 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
-from services.engine import DockerEngine
+from services.engine_api import EngineApi, LogSource
 from services.errors import EngineError
 from services.logs import (
     STDERR,
     STDOUT,
     LogEnd,
     LogFileError,
-    LogFollower,
     LogLine,
     just_after,
     stamp_time,
@@ -108,10 +115,10 @@ class LogLinesModel(QAbstractListModel):
         #: The longest text shown so far, in characters, for the view's column width.
         self.widest = 0
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._lines)
 
-    def data(self, index: QModelIndex, role: int = _DISPLAY):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY):
         if role == _DISPLAY:
             line = self._lines[index.row()]
             return self.line_text(line)
@@ -198,7 +205,7 @@ class LogStatus:
 class _FollowerCloser:
     """Holds the follower apart from the QObject, to close it as that object is destroyed."""
 
-    follower: LogFollower | None = None
+    follower: LogSource | None = None
 
     def close(self, *_args: object) -> None:
         if self.follower is not None:
@@ -220,7 +227,7 @@ class ContainerLogs(QObject):
 
     def __init__(
         self,
-        engine: DockerEngine,
+        engine: EngineApi,
         container_id: str,
         *,
         tail: int | None = DEFAULT_TAIL,
@@ -245,7 +252,7 @@ class ContainerLogs(QObject):
         self._scan_timer = QTimer(self)
         self._scan_timer.setInterval(0)
         self._scan_timer.timeout.connect(self._filter_some)
-        self._follower: LogFollower | None = None
+        self._follower: LogSource | None = None
         self._ended: LogEnd | None = None
         self.received = 0
         self.dropped = 0
@@ -310,7 +317,7 @@ class ContainerLogs(QObject):
         self._closer.follower = None
 
     @property
-    def follower(self) -> LogFollower | None:
+    def follower(self) -> LogSource | None:
         return self._follower
 
     def pull(self) -> None:
@@ -403,7 +410,8 @@ class ContainerLogs(QObject):
             self._end_scan()
             return
         deadline = time.perf_counter() + FILTER_SLICE_S
-        at, found = self._scan_at, []
+        at = self._scan_at
+        found: list[LogLine] = []
         while at < len(scan):
             found += filter(matches, scan[at : at + FILTER_CHUNK])
             at += FILTER_CHUNK

@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, Signal
 
 from services.daemon_config import ConfigFile
 from services.daemon_location import DaemonLocation, locate
-from services.engine import DockerEngine
+from services.engine_api import EngineApi
 from services.errors import EngineError
 from services.mirrors import ApplyResult, MirrorSettings, ProbeResult
 
@@ -26,7 +26,7 @@ class MirrorsStore(QObject):
 
     def __init__(
         self,
-        engine: DockerEngine,
+        engine: EngineApi,
         location: DaemonLocation | None = None,
         settings: MirrorSettings | None = None,
         parent: QObject | None = None,

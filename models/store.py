@@ -15,8 +15,9 @@ from models.images import ImagesModel, ImageTagRow
 from services.data import ActionResult, ContainerInfo, ContainerState, EngineEvent, ImageInfo
 from services.diagnostics import Diagnosis, diagnose
 from services.endpoints import Endpoint
-from services.engine import WORKERS, DockerEngine
-from services.engine_info import EngineInfo, PruneResult, PullProgress, UsageRow
+from services.engine import WORKERS
+from services.engine_api import EngineApi
+from services.engine_info import EngineInfo, PruneResult, PullProgress, UsageKind, UsageRow
 from services.errors import EngineError, ForceRequired
 from services.session import ConnectionState, EngineSession, SessionStatus
 from services.verify import VerifyResult, verify_installation
@@ -60,7 +61,7 @@ class EngineStore(QObject):
     reloaded = Signal()
 
     def __init__(
-        self, engine: DockerEngine, endpoint: Endpoint | None = None, parent: QObject | None = None
+        self, engine: EngineApi, endpoint: Endpoint | None = None, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
         self.engine = engine
@@ -187,7 +188,7 @@ class EngineStore(QObject):
     async def disk_usage(self) -> list[UsageRow]:
         return await self.engine.disk_usage()
 
-    async def prune(self, kind: str) -> PruneResult:
+    async def prune(self, kind: UsageKind) -> PruneResult:
         return await self.engine.prune(kind)
 
     async def verify_installation(

@@ -457,7 +457,9 @@ def _images_removed(raw: dict) -> tuple[str, ...]:
 
 #: Each kind's prune: the SDK's call, for the unused things only (as the CLI prunes: images
 #: dangling ones only), and what of its answer says what went.
-_PRUNES: dict[str, tuple[Callable[[docker.APIClient], dict], Callable[[dict], tuple[str, ...]]]] = {
+_PRUNES: dict[
+    UsageKind, tuple[Callable[[docker.APIClient], dict], Callable[[dict], tuple[str, ...]]]
+] = {
     UsageKind.CONTAINERS: (lambda api: api.prune_containers(), _listed("ContainersDeleted")),
     UsageKind.IMAGES: (
         lambda api: api.prune_images(filters={"dangling": True}),

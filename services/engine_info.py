@@ -5,6 +5,7 @@ Reclaimable space is computed as `docker system df` computes it, so both agree.
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 
 
@@ -67,7 +68,9 @@ def engine_info_from_api(info: dict) -> EngineInfo:
     )
 
 
-class UsageKind:
+class UsageKind(enum.StrEnum):
+    """The kinds of thing `docker system df` counts and `docker ... prune` removes."""
+
     IMAGES = "images"
     CONTAINERS = "containers"
     VOLUMES = "volumes"
@@ -82,7 +85,7 @@ _ACTIVE_STATES = frozenset({"running", "paused", "restarting"})
 class UsageRow:
     """One line of `docker system df`."""
 
-    kind: str
+    kind: UsageKind
     total: int
     active: int
     size: int
@@ -147,7 +150,7 @@ def disk_usage_from_api(df: dict) -> list[UsageRow]:
 
 @dataclass(frozen=True)
 class PruneResult:
-    kind: str
+    kind: UsageKind
     removed: tuple[str, ...]
     reclaimed: int
 

@@ -30,7 +30,7 @@ from services.config_transaction import Report
 from services.daemon_config import ConfigFile
 from services.daemon_location import DaemonLocation, Kind, socket_path_of
 from services.data import RegistryConfig
-from services.engine import DockerEngine
+from services.engine_api import EngineApi
 from services.errors import EngineError, root_causes
 from services.local_daemon import DaemonProblem, LocalDaemon
 from services.privileged import PrivilegedWriter, manual_commands
@@ -146,8 +146,8 @@ def why_unreachable(error: BaseException, url: str, timeout: float = PROBE_TIMEO
         return f"TLS failed ({tls.reason or tls.strerror or 'handshake'})"
     if first(requests.exceptions.TooManyRedirects):
         return "too many redirects"
-    if system := next((c for c in causes if isinstance(c, OSError) and c.strerror), None):
-        return system.strerror[:1].lower() + system.strerror[1:]
+    if system := next((c.strerror for c in causes if isinstance(c, OSError) and c.strerror), None):
+        return system[:1].lower() + system[1:]
     return f"cannot connect to {host}"
 
 
@@ -166,7 +166,7 @@ class MirrorSettings:
 
     def __init__(
         self,
-        engine: DockerEngine,
+        engine: EngineApi,
         location: DaemonLocation,
         writer: PrivilegedWriter | None = None,
         can_write: Callable[[Path], bool] = writable,

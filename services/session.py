@@ -17,9 +17,8 @@ from typing import Protocol
 
 from services.data import ContainerInfo, ContainerState, EngineEvent, EngineVersion, ImageInfo
 from services.diagnostics import address_problem
-from services.engine import DockerEngine
+from services.engine_api import EngineApi, EventSource
 from services.errors import EngineError
-from services.events import EventStream
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +109,7 @@ class EngineSession:
     or at once for an address that is no engine address (its status says why, `retry_in`
     None: nothing will be retried)."""
 
-    def __init__(self, engine: DockerEngine, listener: SessionListener) -> None:
+    def __init__(self, engine: EngineApi, listener: SessionListener) -> None:
         self.engine = engine
         self._listener = listener
         self._wake = asyncio.Event()
@@ -181,7 +180,7 @@ class EngineSession:
                 task.cancel()
             await asyncio.gather(*workers, return_exceptions=True)
 
-    async def _follow(self, stream: EventStream, workers: list[asyncio.Task]) -> None:
+    async def _follow(self, stream: EventSource, workers: list[asyncio.Task]) -> None:
         """Dispatch events until the stream ends; a failed worker ends the session too."""
         next_event = asyncio.ensure_future(anext(stream))
         try:

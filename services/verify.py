@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from services.engine import DockerEngine
+from services.engine_api import EngineApi
 from services.engine_info import PullProgress
 from services.errors import EngineError
 
@@ -48,7 +48,7 @@ class VerifyResult:
 
 
 async def verify_installation(
-    engine: DockerEngine,
+    engine: EngineApi,
     on_step: Callable[[str], None],
     on_progress: Callable[[PullProgress], None],
 ) -> VerifyResult:

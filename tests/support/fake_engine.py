@@ -1,4 +1,4 @@
-"""An in-memory engine with DockerEngine's interface, for fast model and widget tests.
+"""An in-memory engine with DockerEngine's interface (`EngineApi`), for fast model and widget tests.
 
 It is never the only proof: every behaviour it stands in for is also tested against a
 real dockerd in tests/integration.
@@ -7,12 +7,29 @@ real dockerd in tests/integration.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import itertools
 import time
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
 
-from services.data import ContainerInfo, ContainerState, EngineEvent, EngineVersion, ImageInfo
+from services.data import (
+    ContainerInfo,
+    ContainerState,
+    EngineEvent,
+    EngineVersion,
+    ImageInfo,
+    RegistryConfig,
+)
+from services.endpoints import TLSSettings
+from services.engine_info import EngineInfo, PruneResult, PullProgress, UsageKind, UsageRow
 from services.errors import Conflict, EngineUnavailable, ForceRequired, NotFound
+from services.events import LIVE_EVENT_TYPES
+from services.logs import LogBatch, LogEnd, LogLine
+
+T = TypeVar("T")
 
 _ids = itertools.count(1)
 
@@ -59,24 +76,20 @@ def make_image(
 
 
 class FakeEventStream:
-    def __init__(self, engine: FakeEngine) -> None:
-        self._engine = engine
-        self._queue: asyncio.Queue = asyncio.Queue()
+    """The events the fake engine announces; None in the queue ends the iteration."""
+
+    def __init__(self) -> None:
+        self._queue: asyncio.Queue[EngineEvent | BaseException | None] = asyncio.Queue()
         self.closed = False
 
-    def push(self, item) -> None:
+    def push(self, item: EngineEvent | BaseException) -> None:
         self._queue.put_nowait(item)
 
     def close(self) -> None:
         self.closed = True
-
-    async def run_blocking(self, function, *args):
-        # Not the loop's default executor: under qasync its QThreads outlive the test.
-        with ThreadPoolExecutor(max_workers=1) as executor:
-            return await asyncio.get_running_loop().run_in_executor(executor, function, *args)
         self._queue.put_nowait(None)
 
-    def __aiter__(self):
+    def __aiter__(self) -> FakeEventStream:
         return self
 
     async def __anext__(self) -> EngineEvent:
@@ -88,19 +101,41 @@ class FakeEventStream:
         return item
 
 
+class FakeLogs:
+    """A container's output given by the test (`FakeEngine.logs`), taken in one batch;
+    a running container's output stays open, a stopped one's ends there."""
+
+    def __init__(self, lines: list[LogLine], running: bool) -> None:
+        self._lines = lines
+        self._running = running
+        self.closed = False
+
+    def take(self) -> LogBatch:
+        lines, self._lines = self._lines, []
+        return LogBatch(lines, 0, len(lines), None if self._running else LogEnd())
+
+    def close(self) -> None:
+        self.closed = True
+
+
 class FakeEngine:
     """Containers and images in dicts; actions change them and announce events."""
 
-    def __init__(self, containers=(), images=()) -> None:
+    def __init__(
+        self, containers: Iterable[ContainerInfo] = (), images: Iterable[ImageInfo] = ()
+    ) -> None:
         # An engine address nothing listens on (port 1 of this machine): the window's
         # diagnosis of an outage finds it unreachable, as it would a real engine gone away.
         self.endpoint = "tcp://127.0.0.1:1"
-        self.tls = None
+        self.tls: TLSSettings | None = None
         self.containers = {c.id: c for c in containers}
         self.images = {i.id: i for i in images}
+        #: Each container's output, for `follow_logs` and `save_logs`.
+        self.logs: dict[str, list[LogLine]] = {}
+        self.mirrors: tuple[str, ...] = ()
         self.up = True
         self.streams: list[FakeEventStream] = []
-        self.calls: list[tuple] = []
+        self.calls: list[tuple[str, str]] = []
         self.failures: dict[str, Exception] = {}
         self.closed = False
 
@@ -129,7 +164,7 @@ class FakeEngine:
     def close(self) -> None:
         self.closed = True
 
-    async def run_blocking(self, function, *args):
+    async def run_blocking(self, function: Callable[..., T], *args: Any) -> T:
         # Not the loop's default executor: under qasync its QThreads outlive the test.
         with ThreadPoolExecutor(max_workers=1) as executor:
             return await asyncio.get_running_loop().run_in_executor(executor, function, *args)
@@ -138,7 +173,7 @@ class FakeEngine:
         self._check_up()
         return list(self.containers.values())
 
-    async def containers_by_id(self, ids) -> list[ContainerInfo]:
+    async def containers_by_id(self, ids: Iterable[str]) -> list[ContainerInfo]:
         self._check_up()
         return [self.containers[i] for i in ids if i in self.containers]
 
@@ -146,11 +181,15 @@ class FakeEngine:
         self._check_up()
         return list(self.images.values())
 
-    #: What DockerEngine says about the daemon's clock; the fake has no clock of its own.
-    connected_since = None
+    @property
+    def connected_since(self) -> float | None:
+        """What DockerEngine says about the daemon's clock; the fake has no clock of its own."""
+        return None
 
-    def events(self, since=None) -> FakeEventStream:
-        stream = FakeEventStream(self)
+    def events(
+        self, types: Iterable[str] = LIVE_EVENT_TYPES, *, since: float | None = None
+    ) -> FakeEventStream:
+        stream = FakeEventStream()
         self.streams.append(stream)
         return stream
 
@@ -164,15 +203,13 @@ class FakeEngine:
         if container_id not in self.containers:
             raise NotFound(f"No such container: {container_id}")
         old = self.containers[container_id]
-        self.containers[container_id] = ContainerInfo(
-            **{
-                **{f: getattr(old, f) for f in old.__dataclass_fields__},
-                "state": state,
-                "status": "Up Less than a second"
-                if state.value == "running"
-                else "Exited (0) Less than a second ago",
-                "fetched_at": time.time(),
-            }
+        self.containers[container_id] = dataclasses.replace(
+            old,
+            state=state,
+            status="Up Less than a second"
+            if state.value == "running"
+            else "Exited (0) Less than a second ago",
+            fetched_at=time.time(),
         )
         self.announce("container", action, container_id)
 
@@ -230,3 +267,112 @@ class FakeEngine:
         else:
             del self.images[image.id]
             self.announce("image", "delete", image.id)
+
+    # -- the engine as a whole -------------------------------------------------------------
+
+    async def info(self) -> EngineInfo:
+        self._check_up()
+        states = [c.state for c in self.containers.values()]
+        return EngineInfo(
+            name="fake",
+            server_version="28.2.2",
+            operating_system="Fake OS",
+            os_type="linux",
+            architecture="x86_64",
+            kernel="6.1.0",
+            cpus=2,
+            memory=4 << 30,
+            storage_driver="overlay2",
+            cgroup_driver="systemd",
+            cgroup_version="2",
+            root_dir="/var/lib/docker",
+            rootless=False,
+            containers=len(states),
+            running=states.count(ContainerState.RUNNING),
+            paused=states.count(ContainerState.PAUSED),
+            stopped=len(states)
+            - states.count(ContainerState.RUNNING)
+            - states.count(ContainerState.PAUSED),
+            images=len(self.images),
+            mirrors=self.mirrors,
+            insecure_registries=(),
+        )
+
+    async def disk_usage(self) -> list[UsageRow]:
+        self._check_up()
+        used = {c.image_id for c in self.containers.values()}
+        sizes = {i.id: i.size for i in self.images.values()}
+        running = sum(c.is_running for c in self.containers.values())
+        return [
+            UsageRow(
+                UsageKind.IMAGES,
+                len(sizes),
+                len(used & sizes.keys()),
+                sum(sizes.values()),
+                sum(size for image, size in sizes.items() if image not in used),
+            ),
+            UsageRow(UsageKind.CONTAINERS, len(self.containers), running, 0, 0),
+            UsageRow(UsageKind.VOLUMES, 0, 0, 0, 0),
+            UsageRow(UsageKind.BUILD_CACHE, 0, 0, 0, 0),
+        ]
+
+    async def prune(self, kind: UsageKind) -> PruneResult:
+        """Stopped containers, or images neither tagged nor used; nothing of other kinds."""
+        self._act("prune", kind)
+        if kind == UsageKind.CONTAINERS:
+            gone = [c.id for c in self.containers.values() if not c.is_running]
+            for container_id in gone:
+                del self.containers[container_id]
+                self.announce("container", "destroy", container_id)
+            return PruneResult(kind, tuple(gone), 0)
+        if kind == UsageKind.IMAGES:
+            used = {c.image_id for c in self.containers.values()}
+            gone_images = [i for i in self.images.values() if not i.repo_tags and i.id not in used]
+            for image in gone_images:
+                del self.images[image.id]
+                self.announce("image", "delete", image.id)
+            return PruneResult(
+                kind, tuple(i.id for i in gone_images), sum(i.size for i in gone_images)
+            )
+        return PruneResult(kind, (), 0)
+
+    async def image_present(self, reference: str) -> bool:
+        self._check_up()
+        return any(reference in i.repo_tags or reference == i.id for i in self.images.values())
+
+    async def pull(self, reference: str, on_progress: Callable[[PullProgress], None]) -> None:
+        """Adds an image tagged `reference` (the failures given for it are raised first)."""
+        self._act("pull", reference)
+        image = make_image(reference)
+        on_progress(PullProgress(image.size, image.size, "Download complete"))
+        self.images[image.id] = image
+        self.announce("image", "pull", image.id)
+
+    async def run_to_completion(self, image: str, timeout: int = 60) -> tuple[int, str]:
+        """The container runs and exits at once, saying nothing."""
+        self._act("run", image)
+        if not await self.image_present(image):
+            raise NotFound(f"No such image: {image}")
+        return 0, ""
+
+    async def registry_config(self) -> RegistryConfig:
+        self._check_up()
+        return RegistryConfig(mirrors=self.mirrors, insecure_cidrs=(), insecure_names=())
+
+    # -- logs ----------------------------------------------------------------------------
+
+    def follow_logs(
+        self, container_id: str, *, tail: int | None, keep: int, since: str | None = None
+    ) -> FakeLogs:
+        lines = self.logs.get(container_id, [])
+        container = self.containers.get(container_id)
+        running = container is not None and container.is_running
+        return FakeLogs(lines[-tail:] if tail else list(lines), running)
+
+    async def save_logs(
+        self, container_id: str, path: Path, render: Callable[[Iterable[LogLine]], str]
+    ) -> int:
+        self._act("save logs", container_id)
+        lines = self.logs.get(container_id, [])
+        path.write_text(render(lines), encoding="utf-8")
+        return len(lines)
