@@ -70,9 +70,12 @@ run: $(VENV_DONE) translations
 	$(call require_libs,$(RUN_LIBS))
 	$(BIN)/python main.py $(ARGS)
 
+# mypy checks what pyproject.toml's [tool.mypy] lists: main.py, services/, models/, ui/
+# and the proof that DockerEngine and the tests' fake engine share one interface.
 lint: $(VENV_DONE)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test: lint translations
 	$(call require_libs,$(QT_BASE_LIBS))

@@ -19,6 +19,9 @@ class _ImportedOnFirstUse(types.ModuleType):
     reads the module's `__spec__`, which makes LazyLoader load the module at once.
     """
 
+    #: Set from the distribution's metadata for importers that read it at once.
+    __version__: str
+
     def __init__(self, name: str, spec: importlib.machinery.ModuleSpec) -> None:
         super().__init__(name)
         self.__spec__ = spec

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ipaddress
 from dataclasses import dataclass, replace
+from typing import Any
 
 
 class GoURLError(ValueError):
@@ -185,7 +186,9 @@ def _parse(text: str, strict_host: bool) -> GoURL:
         rest, raw_query = rest[:-1], ""
     else:
         rest, _, raw_query = rest.partition("?")
-    fields = dict(scheme=scheme, raw_query=raw_query, force_query=force_query, fragment="")
+    fields: dict[str, Any] = dict(
+        scheme=scheme, raw_query=raw_query, force_query=force_query, fragment=""
+    )
     if not rest.startswith("/"):
         if scheme:
             # A rootless path after a scheme is opaque (RFC 3986): nothing more is parsed.

@@ -101,8 +101,8 @@ class LogDecoder:
                 break
             payload = buffer[start : start + size].decode("utf-8", "replace")
             position = start + size
-            complete = payload.endswith("\n")
-            self._add(lines, stream, payload[:-1] if complete else payload, complete)
+            whole = payload.endswith("\n")
+            self._add(lines, stream, payload[:-1] if whole else payload, whole)
         self._pending = buffer[position:]
         return lines
 
@@ -182,7 +182,7 @@ def _chunk_reader(response: requests.Response) -> Callable[[], bytes]:
     """
     raw = response.raw
     buffered = getattr(getattr(raw, "_fp", None), "fp", None)
-    if not (raw.chunked and hasattr(buffered, "read1")):
+    if buffered is None or not (raw.chunked and hasattr(buffered, "read1")):
         return lambda: raw.read1(READ_SIZE)
     dechunker = Dechunker()
 

@@ -47,6 +47,9 @@ _DOT = "<span style='color:{colour}'>●</span> {text}"
 class MainWindow(QMainWindow):
     """Shows one engine's pages; every change arrives through the store's signals."""
 
+    containers_page: ContainersPage
+    images_page: ImagesPage
+
     def __init__(
         self,
         store: EngineStore,
