@@ -20,7 +20,6 @@ removing the package so that the machine is left as it was found.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
@@ -31,8 +30,8 @@ import tempfile
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType
 
+from tests.packaging.build_modules import load
 from tests.support.dockerd import PrivateDockerd, engine_unavailable_reason
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -44,19 +43,14 @@ TRIGGER_CACHES = {"icon-theme.cache", "mimeinfo.cache", "desktop.cache"}
 SYSTEM_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 SCREENSHOT_TIMEOUT_S = 120
 
+#: The build's modules, for the names and places it used.
+project = load("project")
+deb_recipe = load("deb")
+icons = load("icons")
+
 
 class CheckFailed(Exception):
     """One check did not hold; the message says which and what was found."""
-
-
-def load_build() -> ModuleType:
-    """packaging/build.py, for the names and places the build used (by path: `packaging` is
-    also the name of a PyPI library)."""
-    spec = importlib.util.spec_from_file_location("moorage_build", ROOT / "packaging" / "build.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def say(text: str) -> None:
@@ -106,9 +100,8 @@ def png_size(path: Path) -> tuple[int, int]:
 
 
 class DebCheck:
-    def __init__(self, deb: Path, build: ModuleType, workdir: Path) -> None:
+    def __init__(self, deb: Path, workdir: Path) -> None:
         self.deb = deb
-        self.build = build
         self.workdir = workdir
         fields = run(["dpkg-deb", "--field", str(deb), "Package", "Version", "Depends"]).stdout
         values = dict(line.split(": ", 1) for line in fields.splitlines() if ": " in line)
@@ -157,7 +150,7 @@ class DebCheck:
         if program != "/usr/bin/moorage":
             raise CheckFailed(f"`moorage` on the PATH is {program}, not /usr/bin/moorage")
         target = Path(program).resolve()
-        if target != Path("/") / self.build.INSTALL_DIR / "moorage":
+        if target != Path("/") / deb_recipe.INSTALL_DIR / "moorage":
             raise CheckFailed(f"/usr/bin/moorage leads to {target}")
         said = run([program, "--version"], env=self.app_env()).stdout.strip()
         if said != f"Moorage {self.version}":
@@ -165,8 +158,7 @@ class DebCheck:
         say(f"`moorage --version`: {said}")
 
     def check_files(self) -> None:
-        build = self.build
-        app_id = build.APP_ID
+        app_id = project.APP_ID
         share = Path("/usr/share")
         expected = [
             share / "applications" / f"{app_id}.desktop",
@@ -174,9 +166,9 @@ class DebCheck:
             share / "icons" / "hicolor" / "scalable" / "apps" / f"{app_id}.svg",
             *(
                 share / "icons" / "hicolor" / f"{s}x{s}" / "apps" / f"{app_id}.png"
-                for s in build.ICON_SIZES
+                for s in icons.ICON_SIZES
             ),
-            *(Path("/") / build.INSTALL_DIR / m for m in build.HELPER_MODULES),
+            *(Path("/") / deb_recipe.INSTALL_DIR / m for m in deb_recipe.HELPER_MODULES),
             share / "doc" / self.name / "copyright",
         ]
         for path in expected:
@@ -189,11 +181,11 @@ class DebCheck:
         release = ET.parse(expected[1]).find("releases/release")
         if release is None or release.get("version") != self.version:
             raise CheckFailed(f"the metainfo's release is not {self.version}")
-        say(f"launcher, metainfo ({self.version}), {len(build.ICON_SIZES)} PNG icons + SVG: ok")
+        say(f"launcher, metainfo ({self.version}), {len(icons.ICON_SIZES)} PNG icons + SVG: ok")
 
     def check_helper(self) -> None:
-        helper = Path("/") / self.build.HELPER_INSTALL
-        policy = Path("/usr/share/polkit-1/actions") / self.build.POLICY.name
+        helper = Path("/") / deb_recipe.HELPER_INSTALL
+        policy = Path("/usr/share/polkit-1/actions") / deb_recipe.POLICY.name
         for path, mode in ((helper, 0o755), (policy, 0o644)):
             if not path.is_file() or path.is_symlink():
                 raise CheckFailed(f"{path} is missing or not a plain file")
@@ -212,7 +204,7 @@ class DebCheck:
         done = run([str(helper), "apply"], ok=(3,), input=request)
         if "refusing 'runtimes'" not in done.stderr:
             raise CheckFailed(f"the helper did not refuse another key: {done.stderr.strip()}")
-        caches = list((Path("/") / self.build.INSTALL_DIR).rglob("__pycache__"))
+        caches = list((Path("/") / deb_recipe.INSTALL_DIR).rglob("__pycache__"))
         if caches:
             raise CheckFailed(f"the helper left bytecode caches: {caches}")
         say(f"helper root:root 0755, policy root:root 0644, helper runs on {sys_python()}")
@@ -354,8 +346,8 @@ def main(argv: Sequence[str]) -> int:
     if len(argv) > 1:
         print("usage: python -m tests.packaging.check_deb [PACKAGE.deb]", file=sys.stderr)
         return 2
-    build = load_build()
-    default = build.DIST / f"{build.NAME}_{build.read_version()}_{build.deb_architecture()}.deb"
+    name = f"{project.NAME}_{project.read_version()}_{deb_recipe.deb_architecture()}.deb"
+    default = project.DIST / name
     deb = Path(argv[0]).resolve() if argv else default
     if os.geteuid() != 0:
         print("check: FAILED: installing a package needs root", file=sys.stderr)
@@ -365,7 +357,7 @@ def main(argv: Sequence[str]) -> int:
         return 1
     with tempfile.TemporaryDirectory(prefix="moorage-deb-check-") as workdir:
         try:
-            DebCheck(deb, build, Path(workdir)).run_all()
+            DebCheck(deb, Path(workdir)).run_all()
         except CheckFailed as failure:
             print(f"check: FAILED: {failure}", file=sys.stderr)
             return 1

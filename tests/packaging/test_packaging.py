@@ -9,58 +9,53 @@ puts where ui/i18n.py does not look.
 from __future__ import annotations
 
 import ast
-import importlib.util
 import re
 import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from tests.packaging.build_modules import load
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _load_build() -> ModuleType:
-    # By path: `packaging` is also the name of a PyPI library this environment has.
-    spec = importlib.util.spec_from_file_location("moorage_build", ROOT / "packaging" / "build.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-build = _load_build()
+deb = load("deb")
+desktop_files = load("desktop_files")
+freeze_policy = load("freeze_policy")
+icons = load("icons")
+project = load("project")
 
 
 def test_the_version_is_the_one_in_main_py():
     """The .deb, the tarball and the metainfo take the version main.py prints."""
     import main
 
-    assert build.read_version() == main.__version__
-    metainfo = ET.fromstring(build.metainfo_text(main.__version__, 0))
+    assert project.read_version() == main.__version__
+    metainfo = ET.fromstring(desktop_files.metainfo_text(main.__version__, 0))
     assert metainfo.find("releases/release").get("version") == main.__version__
 
 
 def test_one_app_id_names_the_launcher_the_metainfo_the_icons_and_the_window():
     """Wayland matches a window to its launcher by the desktop file name Qt is given."""
     source = (ROOT / "main.py").read_text(encoding="utf-8")
-    assert re.search(r'setDesktopFileName\("([^"]+)"\)', source).group(1) == build.APP_ID
-    desktop = (build.LINUX / f"{build.APP_ID}.desktop").read_text(encoding="utf-8")
-    assert f"Icon={build.APP_ID}\n" in desktop
-    metainfo = ET.fromstring(build.metainfo_text("1", 0))
-    assert metainfo.findtext("id") == build.APP_ID
-    assert metainfo.findtext("launchable") == f"{build.APP_ID}.desktop"
-    policy = ET.parse(build.POLICY)
-    assert policy.findtext("action/icon_name") == build.APP_ID
+    assert re.search(r'setDesktopFileName\("([^"]+)"\)', source).group(1) == project.APP_ID
+    desktop = (project.LINUX / f"{project.APP_ID}.desktop").read_text(encoding="utf-8")
+    assert f"Icon={project.APP_ID}\n" in desktop
+    metainfo = ET.fromstring(desktop_files.metainfo_text("1", 0))
+    assert metainfo.findtext("id") == project.APP_ID
+    assert metainfo.findtext("launchable") == f"{project.APP_ID}.desktop"
+    policy = ET.parse(deb.POLICY)
+    assert policy.findtext("action/icon_name") == project.APP_ID
 
 
 def test_the_password_is_asked_each_time_and_the_prompt_says_what_changes():
     """auth_admin_keep would let any process of the session use the helper for minutes
     after one password; the prompt names the two settings the helper can change."""
-    action = ET.parse(build.POLICY).find("action")
+    action = ET.parse(deb.POLICY).find("action")
     defaults = {child.tag: child.text for child in action.find("defaults")}
     assert defaults == dict.fromkeys(("allow_any", "allow_inactive", "allow_active"), "auth_admin")
     message = next(m.text for m in action.findall("message") if not m.attrib)
@@ -71,7 +66,7 @@ def test_the_password_is_asked_each_time_and_the_prompt_says_what_changes():
 def test_the_launcher_passes_desktop_file_validate():
     """Hints count too: the validator exits 0 on them but they are still mistakes."""
     done = subprocess.run(
-        ["desktop-file-validate", str(build.LINUX / f"{build.APP_ID}.desktop")],
+        ["desktop-file-validate", str(project.LINUX / f"{project.APP_ID}.desktop")],
         capture_output=True,
         text=True,
         check=False,
@@ -81,8 +76,8 @@ def test_the_launcher_passes_desktop_file_validate():
 
 @pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstream is not installed")
 def test_the_metainfo_passes_appstreamcli_validate(tmp_path):
-    path = tmp_path / f"{build.APP_ID}.metainfo.xml"
-    path.write_text(build.metainfo_text("1.2.3", 1_700_000_000), encoding="utf-8")
+    path = tmp_path / f"{project.APP_ID}.metainfo.xml"
+    path.write_text(desktop_files.metainfo_text("1.2.3", 1_700_000_000), encoding="utf-8")
     done = subprocess.run(
         ["appstreamcli", "validate", "--no-net", str(path)],
         capture_output=True,
@@ -96,8 +91,8 @@ def test_the_icon_renders_at_every_hicolor_size(qapp, tmp_path):
     """The SVG draws with Qt's renderer at each size, opaque where the bollard stands."""
     from PySide6.QtGui import QImage
 
-    paths = build.render_icons(tmp_path)
-    assert sorted(paths) == sorted(build.ICON_SIZES)
+    paths = icons.render_icons(tmp_path)
+    assert sorted(paths) == sorted(icons.ICON_SIZES)
     for size, path in paths.items():
         image = QImage(str(path))
         assert (image.width(), image.height()) == (size, size)
@@ -137,7 +132,7 @@ def test_the_deb_ships_every_module_the_helper_imports_and_they_need_only_the_st
     shipped = {str(p.relative_to(ROOT)) for p in seen if p.suffix == ".py"} | {
         "services/__init__.py"
     }
-    assert shipped == set(build.HELPER_MODULES)
+    assert shipped == set(deb.HELPER_MODULES)
     assert not outside
 
 
@@ -158,7 +153,7 @@ def test_the_deb_ships_every_module_the_helper_imports_and_they_need_only_the_st
     ],
 )
 def test_the_frozen_build_keeps_the_qt_plugins_a_desktop_uses(dest, kept):
-    assert build.keep_qt_plugin(dest) is kept
+    assert freeze_policy.keep_qt_plugin(dest) is kept
 
 
 def test_a_library_stays_only_while_something_kept_needs_it():
@@ -183,7 +178,7 @@ def test_a_library_stays_only_while_something_kept_needs_it():
         ("libcairo.so.2", "/w/libcairo.so.2", "BINARY"),
         ("libpython3.11.so.1.0", "/w/libpython3.11.so.1.0", "BINARY"),
     ]
-    kept = {dest for dest, _, _ in build.keep_binaries(binaries, needed=needs.__getitem__)}
+    kept = {dest for dest, _, _ in freeze_policy.keep_binaries(binaries, needed=needs.__getitem__)}
     assert kept == {
         "PySide6/QtWidgets.abi3.so",
         "PySide6/Qt/lib/libQt6Widgets.so.6",
@@ -203,7 +198,7 @@ def test_data_keeps_links_to_kept_libraries_and_qt_translations_moorage_speaks()
         ("PySide6/Qt/translations/qt_help_zh_CN.qm", "/w/qt_help_zh_CN.qm", "DATA"),
         ("certifi/cacert.pem", "/w/cacert.pem", "DATA"),
     ]
-    kept = [dest for dest, _, _ in build.keep_datas(datas, binaries)]
+    kept = [dest for dest, _, _ in freeze_policy.keep_datas(datas, binaries)]
     assert kept == [
         "libQt6Core.so.6",
         "PySide6/Qt/translations/qtbase_zh_CN.qm",
@@ -215,17 +210,18 @@ def test_the_frozen_build_puts_translations_where_i18n_looks():
     """ui/i18n.py looks next to the code; frozen, the code's folder is the bundle's root."""
     from ui import i18n
 
-    datas = build.translation_datas()
+    datas = freeze_policy.translation_datas()
     assert {Path(source).name for source, _ in datas} >= {"moorage_en.qm", "moorage_zh_CN.qm"}
     assert {folder for _, folder in datas} == {i18n.TRANSLATIONS.relative_to(ROOT).as_posix()}
 
 
 def test_only_the_qt_libraries_the_app_needs_are_allowed():
-    assert build.qt_library_name("libQt6Widgets.so.6") == "Widgets"
+    assert freeze_policy.qt_library_name("libQt6Widgets.so.6") == "Widgets"
     for unwanted in ("Qml", "Quick", "WebEngineCore", "3DCore", "Network", "Multimedia"):
-        assert unwanted not in build.ALLOWED_QT_LIBRARIES
-    assert build.SYSTEM_LIBRARY.match("libxcb-cursor.so.0")
-    assert build.SYSTEM_LIBRARY.match("libstdc++.so.6")
-    assert not build.SYSTEM_LIBRARY.match("libQt6Core.so.6")
-    assert not build.SYSTEM_LIBRARY.match("libpython3.11.so.1.0")
-    assert not build.SYSTEM_LIBRARY.match("libbz2.so.1.0")  # Debian's soname; Fedora's differs
+        assert unwanted not in freeze_policy.ALLOWED_QT_LIBRARIES
+    assert freeze_policy.SYSTEM_LIBRARY.match("libxcb-cursor.so.0")
+    assert freeze_policy.SYSTEM_LIBRARY.match("libstdc++.so.6")
+    assert not freeze_policy.SYSTEM_LIBRARY.match("libQt6Core.so.6")
+    assert not freeze_policy.SYSTEM_LIBRARY.match("libpython3.11.so.1.0")
+    # Debian's soname; Fedora's differs:
+    assert not freeze_policy.SYSTEM_LIBRARY.match("libbz2.so.1.0")
