@@ -221,3 +221,21 @@ def test_follow_counts_only_the_new_lines_the_filter_lets_through(qtbot):
     assert texts(logs.model) == [f"error {n}" for n in range(0, 15, 3)]
     assert statuses[-1].waiting == 0
     logs.stop()
+
+
+def test_the_lines_model_stays_consistent_while_lines_come_go_and_change(qapp, qtmodeltester):
+    """Lines past `keep` push the oldest rows out, a batch of `keep` or more replaces them
+    all, and timestamps shown or hidden re-lay the rows, under Qt's model tester."""
+    model = LogLinesModel()
+    qtmodeltester.check(model)
+    model.append([line(f"{n}") for n in range(6)], keep=10)
+    model.append([line(f"{n}", STDERR) for n in range(6, 12)], keep=10)
+    assert texts(model) == [str(n) for n in range(2, 12)]
+    model.set_timestamps(False)
+    assert model.index(0, 0).data() == "2"
+    model.append([line(f"{n}") for n in range(12, 30)], keep=10)
+    assert texts(model) == [str(n) for n in range(20, 30)]
+    model.set_timestamps(True)
+    assert model.index(0, 0).data().endswith("  20")
+    model.replace([])
+    assert model.rowCount() == 0
