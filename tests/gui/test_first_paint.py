@@ -43,7 +43,9 @@ def test_reports_once_after_the_rows_were_painted(qtbot, qloop):
     window.show()
     store.start()
     qtbot.waitUntil(lambda: bool(calls), timeout=3000)
-    qtbot.wait(50)
+    painted = counter.paints
+    viewport.update()
+    qtbot.waitUntil(lambda: counter.paints > painted)  # a later paint reports nothing
     state, rows, paints, status = calls[0]
     assert (state, rows) == ("connected", 2)
     assert paints >= 1 and status.version is not None

@@ -209,7 +209,8 @@ def test_a_container_started_again_is_followed_again_without_repeating_lines(
     dockerd.cli("start", once)
     qtbot.waitUntil(lambda: len(rows(logs_window)) == 2, timeout=10_000)
     qtbot.waitUntil(lambda: logs_window.logs.ended is not None, timeout=10_000)
-    qtbot.wait(300)
+    # The stream is read to its end: no line can come after this.
+    qtbot.waitUntil(lambda: not logs_window.logs.follower.thread.is_alive(), timeout=5000)
     out, _err = cli_lines(dockerd, once)
     assert out == ["ran", "ran"]
     assert [text for _, text in rows(logs_window)] == out, "each run's line once"

@@ -145,7 +145,7 @@ def test_a_file_that_is_not_json_is_replaced_only_when_confirmed(engine, mirror,
     click_apply(page, qtbot)
     qtbot.waitUntil(lambda: confirm_box() is not None)
     confirm_box().button(QMessageBox.StandardButton.Cancel).click()
-    qtbot.wait(100)
+    qtbot.wait(100)  # the assertion is that nothing is written within it
     assert engine.config_path.read_text() == broken  # nothing lost on "no"
 
     click_apply(page, qtbot)

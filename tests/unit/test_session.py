@@ -80,13 +80,22 @@ def test_destroy_removes_without_a_fetch_and_a_stale_fetch_cannot_revive_it():
         engine = FakeEngine([web])
         recorder = Recorder()
         session = EngineSession(engine, recorder)
+        answered = []
+        fetch = engine.containers_by_id
+
+        async def counted_fetch(ids):
+            found = await fetch(ids)
+            answered.append(found)
+            return found  # the session handles it before any other task runs
+
+        engine.containers_by_id = counted_fetch
         task = asyncio.create_task(session.run())
         await _until(lambda: state(recorder) is ConnectionState.CONNECTED)
         # A start event queues a fetch; the destroy that follows must win.
         session.handle_event(session_module.EngineEvent("container", "start", web.id))
         session.handle_event(session_module.EngineEvent("container", "destroy", web.id))
         del engine.containers[web.id]
-        await asyncio.sleep(0.05)
+        await _until(lambda: answered)
         assert ([], [web.id]) in recorder.changes
         assert all(web.id not in {c.id for c in changed} for changed, _ in recorder.changes)
         task.cancel()
@@ -103,18 +112,20 @@ def test_a_daemon_reload_is_told_and_fetches_nothing():
 
 
 def test_exec_events_do_not_cause_fetches():
-    web = make_container("web")
+    web, db = make_container("web"), make_container("db")
 
     async def scenario():
-        engine = FakeEngine([web])
+        engine = FakeEngine([web, db])
         recorder = Recorder()
         session = EngineSession(engine, recorder)
         task = asyncio.create_task(session.run())
         await _until(lambda: state(recorder) is ConnectionState.CONNECTED)
         for action in ("exec_create: sh", "exec_start: sh", "exec_die", "attach", "resize"):
             engine.announce("container", action, web.id)
-        await asyncio.sleep(0.05)
-        assert recorder.changes == []
+        # Events are handled in order: once a later one's fetch arrived, those were handled.
+        engine.announce("container", "rename", db.id)
+        await _until(lambda: recorder.changes)
+        assert [c.id for changed, _ in recorder.changes for c in changed] == [db.id]
         task.cancel()
 
     run(scenario())
@@ -147,7 +158,9 @@ def test_goes_disconnected_then_resyncs_when_the_engine_returns(monkeypatch):
         await _until(lambda: state(recorder) is ConnectionState.DISCONNECTED)
         assert "No engine is running" in recorder.statuses[-1].detail
         engine.containers[db.id] = db
-        await asyncio.sleep(0.1)  # several failed retries meanwhile
+        await _until(  # several failed retries meanwhile
+            lambda: sum(s.state is ConnectionState.DISCONNECTED for s in recorder.statuses) >= 3
+        )
         engine.up = True
         await _until(lambda: len(recorder.replaced) == 2)
         assert set(recorder.replaced[-1]) == {web.id, db.id}
@@ -193,6 +206,7 @@ class LaggingEngine(FakeEngine):
         self.lag = lag
         self.before: dict = {}
         self.fetches = 0
+        self.answered = 0
 
     def _set_state(self, container_id, state, action) -> None:
         self.before[container_id] = self.containers[container_id]
@@ -201,6 +215,7 @@ class LaggingEngine(FakeEngine):
     async def containers_by_id(self, ids):
         self.fetches += 1
         fresh = await super().containers_by_id(ids)
+        self.answered += 1  # the session handles the answer before any other task runs
         if self.lag > 0:
             self.lag -= 1
             return [self.before.get(c.id, c) for c in fresh]
@@ -259,11 +274,11 @@ def test_a_newer_event_replaces_a_pending_recheck(monkeypatch):
         task = asyncio.create_task(session.run())
         await _until(lambda: state(recorder) is ConnectionState.CONNECTED)
         await engine.stop_container(web.id)
-        await _until(lambda: engine.fetches == 1)
-        await asyncio.sleep(0.02)
+        await _until(lambda: engine.answered == 1)  # stale: a recheck is due in 0.2 s
         await engine.start_container(web.id)
         await _until(lambda: any(changed for changed, _ in recorder.changes))
-        await asyncio.sleep(0.3)  # the cancelled recheck would have fetched by now
+        # The assertion is that nothing comes: the cancelled recheck would have fetched by now.
+        await asyncio.sleep(0.3)
         shown = [c.state for changed, _ in recorder.changes for c in changed]
         assert shown == [ContainerState.RUNNING]
         assert engine.fetches == 2
@@ -304,8 +319,11 @@ def test_an_answer_a_newer_event_overtook_is_not_shown():
         release = asyncio.Event()
         fetched = engine.containers_by_id
 
+        under_way = asyncio.Event()
+
         async def slow_fetch(ids):
             answer = await fetched(ids)
+            under_way.set()
             await release.wait()
             return answer
 
@@ -313,11 +331,11 @@ def test_an_answer_a_newer_event_overtook_is_not_shown():
         task = asyncio.create_task(session.run())
         await _until(lambda: state(recorder) is ConnectionState.CONNECTED)
         session.handle_event(session_module.EngineEvent("container", "start", web.id))
-        await asyncio.sleep(0.02)  # that fetch is under way
+        await under_way.wait()
         session.handle_event(session_module.EngineEvent("container", "rename", web.id))
         release.set()
+        # The overtaken answer is handled first, by the same worker that then fetches again.
         await _until(lambda: recorder.changes)
-        await asyncio.sleep(0.05)
         assert [c.id for changed, _ in recorder.changes for c in changed] == [web.id]
         assert len(recorder.changes) == 1  # the overtaken answer was not handed on
         task.cancel()
