@@ -1,9 +1,9 @@
 """Keeps a live picture of one engine: connect, list once, follow events, reconnect.
 
-Live state comes from the event stream, not from polling: on an event only the container
-that changed is fetched (bursts are fetched together in one filtered list call), images are
-re-listed after image events and after a container's commit or destroy, and everything is
-re-listed only on connect and reconnect.
+Live state comes from the event stream, not from polling: a state the event names is told at
+once, then only the container that changed is read again, by its id (the ids of a burst
+together, a few inspect calls at a time), images are re-listed after image events and after
+a container's commit or destroy, and everything is re-listed only on connect and reconnect.
 """
 
 from __future__ import annotations
@@ -225,7 +225,8 @@ class EngineSession:
             self._listener.engine_reloaded()
 
     async def _fetch_containers(self) -> None:
-        """Fetch every container an event named; ids that pile up meanwhile go in one call."""
+        """Fetch every container an event named; ids that pile up meanwhile go in the next
+        fetch, together."""
         try:
             while True:
                 await self._containers_wanted.wait()
