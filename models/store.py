@@ -13,12 +13,13 @@ from PySide6.QtCore import QObject, Signal
 from models.containers import ContainersModel, announced
 from models.images import ImagesModel, ImageTagRow
 from services.data import ActionResult, ContainerInfo, ContainerState, EngineEvent, ImageInfo
-from services.diagnostics import Diagnosis, diagnose
+from services.diagnostics import diagnose
 from services.endpoints import Endpoint
 from services.engine import WORKERS
 from services.engine_api import EngineApi
 from services.engine_info import EngineInfo, PruneResult, PullProgress, UsageKind, UsageRow
 from services.errors import EngineError, ForceRequired
+from services.findings import Diagnosis
 from services.session import ConnectionState, EngineSession, SessionStatus
 from services.verify import VerifyResult, verify_installation
 

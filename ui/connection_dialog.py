@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from models.connections import Connection, ConnectionsStore
-from services.diagnostics import ACCEPTED_FORMS, Diagnosis, address_problem, diagnose
+from services.diagnostics import ACCEPTED_FORMS, address_problem, diagnose
 from services.endpoints import Endpoint, TLSSettings
+from services.findings import Diagnosis
 from ui.i18n import in_language, sentences
 
 

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from models.connections import Connection, ConnectionsStore
 from models.store import Counts, EngineStore
-from services.diagnostics import Diagnosis
 from services.endpoints import display_url
 from services.engine import DockerEngine
+from services.findings import Diagnosis
 from services.session import ConnectionState, SessionStatus
 from ui.containers_page import ContainersPage
 from ui.elided_label import ElidedLabel

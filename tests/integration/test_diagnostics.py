@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from services.diagnostics import Problem, diagnose
+from services.diagnostics import diagnose
 from services.endpoints import Endpoint, TLSSettings, context_dir_name
+from services.findings import Problem
 
 ROOT = Path(__file__).resolve().parents[2]
 

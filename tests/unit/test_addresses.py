@@ -7,8 +7,9 @@ import subprocess
 
 import pytest
 
-from services.diagnostics import EXIT_CODES, Problem, address_problem, diagnose
+from services.diagnostics import address_problem, diagnose
 from services.endpoints import Endpoint
+from services.findings import EXIT_CODES, Problem
 
 
 @pytest.fixture
