@@ -21,7 +21,7 @@ from services.engine_info import EngineInfo, PruneResult, PullProgress, UsageKin
 from services.errors import EngineError, ForceRequired
 from services.findings import Diagnosis
 from services.session import ConnectionState, EngineSession, SessionStatus
-from services.verify import VerifyResult, verify_installation
+from services.verify import Step, VerifyResult, verify_installation
 
 log = logging.getLogger(__name__)
 
@@ -193,7 +193,7 @@ class EngineStore(QObject):
         return await self.engine.prune(kind)
 
     async def verify_installation(
-        self, on_step: Callable[[str], None], on_progress: Callable[[PullProgress], None]
+        self, on_step: Callable[[Step], None], on_progress: Callable[[PullProgress], None]
     ) -> VerifyResult:
         return await verify_installation(self.engine, on_step, on_progress)
 

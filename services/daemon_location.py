@@ -7,6 +7,7 @@ its socket: the peer of a Unix socket connection is the process that listens on 
 
 from __future__ import annotations
 
+import enum
 import os
 import socket
 from dataclasses import dataclass
@@ -25,7 +26,9 @@ CONFLICTING_FLAGS = {
 }
 
 
-class Kind:
+class Kind(enum.StrEnum):
+    """How the engine was installed, which decides where its file is and how it reloads."""
+
     ROOTFUL = "rootful"
     ROOTLESS = "rootless"
     DESKTOP = "desktop"
@@ -41,7 +44,7 @@ class DaemonLocation:
     names the command-line flags the daemon was started with that also set our keys.
     """
 
-    kind: str
+    kind: Kind
     path: Path | None
     found_from: str
     daemon_pid: int | None = None

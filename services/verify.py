@@ -7,6 +7,7 @@ the result says so, so the window can point to the registry-mirror settings.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -32,7 +33,9 @@ _UNREACHABLE_SIGNS = (
 )
 
 
-class Step:
+class Step(enum.StrEnum):
+    """Where the check stands, for the window to say while it waits."""
+
     LOOKING = "looking"
     PULLING = "pulling"
     RUNNING = "running"
@@ -49,7 +52,7 @@ class VerifyResult:
 
 async def verify_installation(
     engine: EngineApi,
-    on_step: Callable[[str], None],
+    on_step: Callable[[Step], None],
     on_progress: Callable[[PullProgress], None],
 ) -> VerifyResult:
     on_step(Step.LOOKING)

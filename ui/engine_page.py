@@ -301,7 +301,7 @@ class EnginePage(QWidget):
         self.verify_output.hide()
         self._tasks.launch(self._verify())
 
-    def _step(self, step: str) -> None:
+    def _step(self, step: Step) -> None:
         text = {
             Step.LOOKING: self.tr("Looking for the hello-world image…"),
             Step.PULLING: self.tr("Pulling hello-world from Docker Hub…"),
