@@ -464,9 +464,16 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
         leaving: set[str] = set()
         arriving: list[str] = []
         updated: list[str] = []
+        # Removed rows stay readable until their removal is announced (views and proxies
+        # read them then); only a key that comes back in this batch is replaced at once.
+        gone: list[str] = []
         for key in removals:
-            if items.pop(key, None) is not None:
-                search_texts.pop(key, None)
+            if key in upserts:
+                if items.pop(key, None) is not None:
+                    search_texts.pop(key, None)
+                    self._forget_order(tiebreak=True)
+            elif key in items:
+                gone.append(key)
                 self._forget_order(tiebreak=True)
             if key in shown:
                 leaving.add(key)
@@ -487,6 +494,9 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
             if accepted:
                 arriving.append(key)
         self._remove_rows(leaving)
+        for key in gone:
+            del items[key]
+            search_texts.pop(key, None)
         self._insert_rows(arriving)
         self._emit_rows_changed(updated)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
 from PySide6.QtCore import Qt
 
 from models.images import ImagesModel
@@ -18,11 +17,6 @@ def references(model: ImagesModel) -> list[str]:
     return sorted(model.item_at(row).reference for row in range(model.rowCount()))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="KeyedTableModel._apply drops a removed row's item before it announces the "
-    "removal: the tester reads the row meanwhile (tests/models/test_table_layout_changes.py)",
-)
 def test_the_images_model_stays_consistent_while_images_come_and_go(qapp, qtmodeltester):
     """Pulls, tags, untags, deletions and a dangling image, as the lists after image events
     bring them, under a sort and a filter."""

@@ -134,12 +134,6 @@ def test_a_few_ranges_are_still_signalled_one_by_one(model_losing_rows):
     assert signals.kinds == ["removed"] * MAX_RANGES
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="KeyedTableModel._apply drops a removed row's item before it announces the "
-    "removal, so the row cannot be read until the removal ends",
-)
 def test_rows_still_read_while_their_removal_is_announced(order, qapp):
     """Until `rowsRemoved` or `layoutChanged`, a view or proxy may read every row it knew."""
     model = filled(ContainersModel(), order)
