@@ -217,9 +217,6 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
     def item_at(self, row: int) -> T:
         return self._items[self._key_at(row)]
 
-    def key_at(self, row: int) -> str:
-        return self._key_at(row)
-
     def row_of(self, key: str) -> int:
         """The row that shows `key` now, or -1 when it is not shown."""
         position = self._positions().get(key)
@@ -229,14 +226,6 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
 
     def get(self, key: str) -> T | None:
         return self._items.get(key)
-
-    def all_items(self) -> list[T]:
-        """Every data object, shown or filtered out."""
-        return list(self._items.values())
-
-    def visible_keys(self) -> list[str]:
-        """The keys in the order the rows show them."""
-        return self._order[::-1] if self._descending else list(self._order)
 
     @property
     def stale(self) -> bool:
