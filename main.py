@@ -49,7 +49,7 @@ SCREENSHOT_TIMEOUT_S = 30
 REPORT_LOADED_ENV = "MOORAGE_REPORT_LOADED"
 
 
-def parse_args(argv: list[str]) -> argparse.Namespace:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="moorage", description=__doc__.splitlines()[0])
     parser.add_argument(
         "--host",
@@ -82,7 +82,27 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--json", action="store_true", help="with --doctor: print JSON")
     parser.add_argument("--lang", help="interface language, e.g. zh_CN or en (default: system)")
     parser.add_argument("--version", action="version", version=f"Moorage {__version__}")
-    return parser.parse_args(argv)
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", title="commands (without one, the window opens)"
+    )
+    # Its own parser reads the rest (ui/mirrors_cli.py), imported only when asked for: what
+    # it imports would otherwise add to every start of the window.
+    commands.add_parser(
+        "mirrors",
+        help="show, test and set the engine's registry mirrors (mirrors --help)",
+        add_help=False,
+    )
+    return parser
+
+
+def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    """The options, and what a subcommand has to read itself. Global options may stand
+    before the subcommand (`--host URL mirrors list`), as the docker CLI's do."""
+    parser = _parser()
+    args, rest = parser.parse_known_args(argv)
+    if args.command is None and rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    return args, rest
 
 
 def create_window(host: str | None = None):
@@ -147,11 +167,11 @@ def _shoot_when_loaded(window, path: str, app: QApplication) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["mirrors"]:
+    args, rest = parse_args(argv)
+    if args.command == "mirrors":
         from ui.mirrors_cli import main as mirrors_main
 
-        return mirrors_main(argv[1:])
-    args = parse_args(argv)
+        return mirrors_main((["--host", args.host] if args.host else []) + rest)
     if args.doctor:
         from ui.doctor_cli import run as doctor
 

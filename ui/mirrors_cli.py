@@ -28,11 +28,21 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="moorage mirrors", description="Show, test and set the engine's registry mirrors."
     )
+    # --host before or after the subcommand, as the docker CLI takes its global options;
+    # the last one given wins.
+    host = argparse.ArgumentParser(add_help=False)
+    host.add_argument(
+        "--host", default=argparse.SUPPRESS, help="engine address (default: as the app chooses)"
+    )
     parser.add_argument("--host", help="engine address (default: as the app chooses)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("list", help="where the configuration is, and the mirrors in it and in use")
+    commands.add_parser(
+        "list", parents=[host], help="where the configuration is, and the mirrors in it and in use"
+    )
     set_parser = commands.add_parser(
-        "set", help="validate, write, reload the daemon and confirm (no URL clears the list)"
+        "set",
+        parents=[host],
+        help="validate, write, reload the daemon and confirm (no URL clears the list)",
     )
     set_parser.add_argument("urls", nargs="*", metavar="URL")
     set_parser.add_argument(
@@ -41,12 +51,18 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="replace a daemon.json that is not valid JSON (kept as backup)",
     )
     test = commands.add_parser(
-        "test", help="GET <mirror>/v2/ on each mirror (default: the configured ones)"
+        "test",
+        parents=[host],
+        help="GET <mirror>/v2/ on each mirror (default: the configured ones)",
     )
     test.add_argument("urls", nargs="*", metavar="URL")
-    commands.add_parser("backups", help="the backups Moorage kept beside the file, oldest first")
+    commands.add_parser(
+        "backups", parents=[host], help="the backups Moorage kept beside the file, oldest first"
+    )
     restore = commands.add_parser(
-        "restore", help="put one of those backups back, reload, and keep it if the engine takes it"
+        "restore",
+        parents=[host],
+        help="put one of those backups back, reload, and keep it if the engine takes it",
     )
     restore.add_argument("backup", metavar="BACKUP", help="its name, as `backups` lists it")
     return parser.parse_args(argv)
