@@ -2,6 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>MirrorListModel</name>
+    <message>
+        <location filename="../../models/mirror_list.py"/>
+        <source>Mirror</source>
+        <translation>加速器地址</translation>
+    </message>
+    <message>
+        <location filename="../../models/mirror_list.py"/>
+        <location filename="../../models/mirror_list.py"/>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <location filename="../../models/mirror_list.py"/>
+        <source>Testing…</source>
+        <translation>测试中…</translation>
+    </message>
+    <message>
+        <location filename="../../models/mirror_list.py"/>
+        <source>Reachable, %1 ms</source>
+        <translation>可访问，%1 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../models/mirror_list.py"/>
+        <source>Unreachable: %1</source>
+        <translation>无法访问：%1</translation>
+    </message>
+</context>
+<context>
+    <name>MirrorOutcome</name>
+    <message>
+        <location filename="../../models/mirror_list.py"/>
+        <source>Applied: the engine now uses the new settings; no container was restarted.</source>
+        <translation>已应用：引擎现已使用新设置；没有重启任何容器。</translation>
+    </message>
+    <message>
+        <location filename="../../models/mirror_list.py"/>
+        <source>Saved. Restart Docker Desktop to use the new settings.</source>
+        <translation>已保存。请重启 Docker Desktop 以使用新设置。</translation>
+    </message>
+    <message>
+        <location filename="../../models/mirror_list.py"/>
+        <source>Saved, but the daemon could not be told to reload. Run: sudo systemctl reload docker</source>
+        <translation>已保存，但无法通知守护进程重新加载。请运行：sudo systemctl reload docker</translation>
+    </message>
+    <message>
+        <location filename="../../models/mirror_list.py"/>
+        <source>The engine refused the new settings, so the previous file was put back. It said: %1</source>
+        <translation>引擎拒绝了新的设置，已放回之前的文件。引擎的原话：%1</translation>
+    </message>
+    <message>
+        <location filename="../../models/mirror_list.py"/>
+        <source>The engine refused the new settings, so the previous file was put back. Its log (journalctl -u docker) says why.</source>
+        <translation>引擎拒绝了新的设置，已放回之前的文件。原因请查看其日志（journalctl -u docker）。</translation>
+    </message>
+    <message>
+        <location filename="../../models/mirror_list.py"/>
+        <source>The engine reloaded the file but reports other settings: it uses %1.</source>
+        <translation>引擎已重新加载该文件，但报告的设置不同：它正在使用 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../models/mirror_list.py"/>
+        <source>no mirrors</source>
+        <translation>无加速器</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <location filename="../../models/containers.py" line="84"/>
@@ -1307,221 +1374,170 @@
 <context>
     <name>RegistryMirrorsPage</name>
     <message>
-        <location filename="../../ui/settings_dialog.py"/>
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py"/>
-        <source>Putting the previous mirrors back…</source>
-        <translation>正在恢复之前的镜像加速器…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py"/>
-        <source>The engine refused the new settings, so the previous file was put back. It said: %1</source>
-        <translation>引擎拒绝了新的设置，已放回之前的文件。引擎的原话：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py"/>
-        <source>The engine refused the new settings, so the previous file was put back. Its log (journalctl -u docker) says why.</source>
-        <translation>引擎拒绝了新的设置，已放回之前的文件。原因请查看其日志（journalctl -u docker）。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py"/>
-        <source>The engine reloaded the file but reports other settings: it uses %1.</source>
-        <translation>引擎已重新加载该文件，但报告的设置不同：它正在使用 %1。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py"/>
-        <source>Apply the mirrors the file had before: %1</source>
-        <translation>应用文件之前的镜像加速器：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="69"/>
-        <source>Registry mirrors</source>
-        <translation>镜像加速器</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="76"/>
-        <source>Pulls from Docker Hub try these mirrors first, in this order. Changes are written to the engine&apos;s daemon.json and applied by reloading the daemon: no container is stopped.</source>
-        <translation>从 Docker Hub 拉取镜像时会按顺序优先尝试这些镜像加速器。更改会写入引擎的 daemon.json，并通过重新加载守护进程生效：不会停止任何容器。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="97"/>
-        <source>Mirror</source>
-        <translation>加速器地址</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="97"/>
-        <location filename="../../ui/settings_dialog.py" line="136"/>
+        <location filename="../../ui/registry_mirrors_page.py"/>
         <source>Test</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="111"/>
+        <location filename="../../ui/registry_mirrors_page.py"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_mirrors_page.py"/>
+        <source>Putting the previous mirrors back…</source>
+        <translation>正在恢复之前的镜像加速器…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_mirrors_page.py"/>
+        <source>Apply the mirrors the file had before: %1</source>
+        <translation>应用文件之前的镜像加速器：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_mirrors_page.py" line="69"/>
+        <source>Registry mirrors</source>
+        <translation>镜像加速器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_mirrors_page.py" line="76"/>
+        <source>Pulls from Docker Hub try these mirrors first, in this order. Changes are written to the engine&apos;s daemon.json and applied by reloading the daemon: no container is stopped.</source>
+        <translation>从 Docker Hub 拉取镜像时会按顺序优先尝试这些镜像加速器。更改会写入引擎的 daemon.json，并通过重新加载守护进程生效：不会停止任何容器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_mirrors_page.py" line="111"/>
         <source>Mirror address, e.g. %1</source>
         <translation>加速器地址，例如 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="115"/>
-        <location filename="../../ui/settings_dialog.py" line="154"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="115"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="154"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="120"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="120"/>
         <source>Add a well-known mirror…</source>
         <translation>添加常用加速器…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="127"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="127"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="130"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="130"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="133"/>
-        <location filename="../../ui/settings_dialog.py" line="157"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="133"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="157"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="139"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="139"/>
         <source>Test all</source>
         <translation>全部测试</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="150"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="150"/>
         <source>host:port, IP or CIDR, e.g. registry.lan:5000</source>
         <translation>主机:端口、IP 或 CIDR，例如 registry.lan:5000</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="170"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="170"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="175"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="175"/>
         <source>Mirrors of Docker Hub (registry-mirrors)</source>
         <translation>Docker Hub 镜像加速器（registry-mirrors）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="200"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="200"/>
         <source>Registries reached over plain HTTP or with an untrusted certificate (insecure-registries)</source>
         <translation>通过 HTTP 或不受信任证书访问的仓库（insecure-registries）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="256"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="256"/>
         <source>This engine is remote (%1): its configuration can only be changed on its own machine.</source>
         <translation>这是远程引擎（%1）：只能在它所在的机器上修改配置。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="263"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="263"/>
         <source>Configuration file: %1 (%2)</source>
         <translation>配置文件：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="271"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="271"/>
         <source>The daemon was started with %1. dockerd refuses to start when a setting is given both as a flag and in daemon.json, so Moorage will not write it. Remove the flags from the docker service (sudo systemctl edit docker), restart it, then apply here.</source>
         <translation>守护进程启动时带有 %1 参数。同一设置若同时出现在命令行参数和 daemon.json 中，dockerd 将拒绝启动，因此 Moorage 不会写入。请先从 docker 服务中移除这些参数（sudo systemctl edit docker）并重启，然后在此应用。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="280"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="280"/>
         <source>Docker Desktop reads this file when it starts: restart Docker Desktop after applying.</source>
         <translation>Docker Desktop 在启动时读取此文件：应用后请重启 Docker Desktop。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="294"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="294"/>
         <source>The file is not valid JSON (%1). The engine will not start with it as it is. Applying replaces it with the settings below; the current file is kept as a backup beside it.</source>
         <translation>该文件不是有效的 JSON（%1），引擎无法以此启动。应用时会用下方的设置替换它；当前文件会在同一目录下保留备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="340"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="340"/>
         <source>%1 is already in the list.</source>
         <translation>%1 已在列表中。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="453"/>
-        <location filename="../../ui/settings_dialog.py" line="458"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="453"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="458"/>
         <source>Fix or remove the invalid entries first: %1</source>
         <translation>请先修正或删除无效条目：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="485"/>
-        <source>Testing…</source>
-        <translation>测试中…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="496"/>
-        <source>Reachable, %1 ms</source>
-        <translation>可访问，%1 毫秒</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="500"/>
-        <source>Unreachable: %1</source>
-        <translation>无法访问：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="509"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="509"/>
         <source>Replace the invalid file?</source>
         <translation>替换无效的文件？</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="511"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="511"/>
         <source>%1 is not valid JSON. Replace it with these settings? The current file is kept as a backup beside it.</source>
         <translation>%1 不是有效的 JSON。要用这些设置替换它吗？当前文件会在同一目录下保留备份。</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="518"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="518"/>
         <source>Replace</source>
         <translation>替换</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="531"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="531"/>
         <source>Writing and reloading the engine…</source>
         <translation>正在写入并重新加载引擎…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="551"/>
-        <source>Applied: the engine now uses the new settings; no container was restarted.</source>
-        <translation>已应用：引擎现已使用新设置；没有重启任何容器。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="554"/>
-        <source>Saved. Restart Docker Desktop to use the new settings.</source>
-        <translation>已保存。请重启 Docker Desktop 以使用新设置。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="557"/>
-        <source>Saved, but the daemon could not be told to reload. Run: sudo systemctl reload docker</source>
-        <translation>已保存，但无法通知守护进程重新加载。请运行：sudo systemctl reload docker</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings_dialog.py" line="564"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="564"/>
         <source>no mirrors</source>
         <translation>无加速器</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="569"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="569"/>
         <source>Backup: %1</source>
         <translation>备份：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="577"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="577"/>
         <source>Not applied</source>
         <translation>未应用</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="585"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="585"/>
         <source>An administrator can make the same change by hand:</source>
         <translation>管理员可以手动完成同样的更改：</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="595"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="595"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
@@ -1529,27 +1545,27 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../ui/settings_dialog.py"/>
+        <location filename="../../ui/registry_mirrors_page.py"/>
         <source>Discard the changes?</source>
         <translation>放弃这些更改？</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py"/>
+        <location filename="../../ui/registry_mirrors_page.py"/>
         <source>The registry mirrors were changed but not applied. Close and discard the changes?</source>
         <translation>镜像加速器已更改但尚未应用。要关闭并放弃这些更改吗？</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py"/>
+        <location filename="../../ui/registry_mirrors_page.py"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="604"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="604"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="609"/>
+        <location filename="../../ui/registry_mirrors_page.py" line="609"/>
         <source>Engine → Registry mirrors</source>
         <translation>引擎 → 镜像加速器</translation>
     </message>

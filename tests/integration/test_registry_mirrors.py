@@ -364,15 +364,15 @@ def test_test_all_shows_reachable_with_latency_and_the_error_otherwise(
     add_mirror(page, qtbot, mirror.url)
     add_mirror(page, qtbot, "http://127.0.0.1:1")
     qtbot.mouseClick(page.test_all, Qt.MouseButton.LeftButton)
+
+    def test_cell(row: int) -> str:
+        return page.mirror_model.index(row, page.mirror_model.COL_TEST).data()
+
     qtbot.waitUntil(
-        lambda: (
-            "Testing" not in page._cell(0, 1).text() and "Testing" not in page._cell(1, 1).text()
-        ),
-        timeout=15_000,
+        lambda: "Testing" not in test_cell(0) and "Testing" not in test_cell(1), timeout=15_000
     )
-    assert page._cell(0, 1).text().startswith("Reachable, ")
-    assert page._cell(0, 1).text().endswith(" ms")
-    assert page._cell(1, 1).text() == "Unreachable: connection refused by 127.0.0.1:1"
+    assert test_cell(0).startswith("Reachable, ") and test_cell(0).endswith(" ms")
+    assert test_cell(1) == "Unreachable: connection refused by 127.0.0.1:1"
 
 
 def test_a_remote_engine_is_shown_as_not_editable_here(qtbot, qloop):
