@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.connections import Connection, ConnectionsStore
+from models.text import fill
 from services.diagnostics import ACCEPTED_FORMS, address_problem, diagnose
 from services.endpoints import Endpoint, TLSSettings
 from services.findings import Diagnosis
@@ -177,7 +178,7 @@ class ConnectionDialog(QDialog):
                 if taken.name == self.name()
                 else self.tr("The saved connection “%1” uses this address already.")
             )
-            problem = template.replace("%1", taken.name)
+            problem = fill(template, taken.name)
         self.url_error.setText(problem)
         ok = bool(self.name()) and bool(self.url()) and not problem
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
@@ -199,7 +200,7 @@ class ConnectionDialog(QDialog):
             self.test_result.setStyleSheet("color: #c62828")
             explanation = [sentence.text(in_language) for sentence in diagnosis.explanation]
             self.test_result.setText(
-                self.tr("%1: %2")
-                .replace("%2", sentences(explanation))
-                .replace("%1", diagnosis.headline.text(in_language))
+                fill(
+                    self.tr("%1: %2"), diagnosis.headline.text(in_language), sentences(explanation)
+                )
             )

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QStyle, QWidget
 
 from models.containers import CREATED_COLUMN, STATUS_COLUMN, running_only
 from models.store import EngineStore
+from models.text import fill
 from services.data import ContainerInfo
 from ui.table_page import TablePage
 
@@ -208,17 +209,20 @@ class ContainersPage(TablePage):
             return
         running = [c for c in targets if c.is_running]
         if len(targets) == 1:
-            text = self.tr("Remove the container %1?").replace("%1", targets[0].name)
+            text = fill(self.tr("Remove the container %1?"), targets[0].name)
         else:
             text = self.tr("Remove %Ln container(s)?", "", len(targets))
         details = self.tr("Its file system changes are lost; volumes stay.")
         if running:
             details = (
-                self.tr(
-                    "%Ln running container(s) will be stopped and removed (forced): %1.",
-                    "",
-                    len(running),
-                ).replace("%1", ", ".join(c.name for c in running))
+                fill(
+                    self.tr(
+                        "%Ln running container(s) will be stopped and removed (forced): %1.",
+                        "",
+                        len(running),
+                    ),
+                    ", ".join(c.name for c in running),
+                )
                 + "\n"
                 + details
             )

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from models.formatting import human_size
 from models.store import EngineStore
 from models.table import QT_TRANSLATE_NOOP
+from models.text import fill
 from services.engine_info import EngineInfo, PruneResult, PullProgress, UsageKind, UsageRow
 from services.errors import EngineError
 from services.verify import Step, VerifyResult
@@ -96,7 +97,7 @@ class EnginePage(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
             self.facts[key] = value
-            form.addRow(self.tr("%1:").replace("%1", label), value)
+            form.addRow(fill(self.tr("%1:"), label), value)
         mirrors_button = QPushButton(self.tr("Registry mirrors…"))
         mirrors_button.clicked.connect(self.mirrors_requested)
         button_row = QHBoxLayout()
@@ -197,18 +198,20 @@ class EnginePage(QWidget):
             "version": info.server_version,
             "os": f"{info.operating_system} ({info.os_type}/{info.architecture})",
             "kernel": info.kernel,
-            "hardware": self.tr("%Ln CPU(s), %1 memory", "", info.cpus).replace(
-                "%1", human_size(info.memory)
+            "hardware": fill(
+                self.tr("%Ln CPU(s), %1 memory", "", info.cpus), human_size(info.memory)
             ),
             "storage": info.storage_driver,
             "cgroup": f"{info.cgroup_driver} (cgroup v{info.cgroup_version or '1'})",
             "root": info.root_dir,
             "mode": self.tr("rootless") if info.rootless else self.tr("rootful (runs as root)"),
-            "containers": self.tr("%1 (%2 running, %3 paused, %4 stopped)")
-            .replace("%1", str(info.containers))
-            .replace("%2", str(info.running))
-            .replace("%3", str(info.paused))
-            .replace("%4", str(info.stopped)),
+            "containers": fill(
+                self.tr("%1 (%2 running, %3 paused, %4 stopped)"),
+                info.containers,
+                info.running,
+                info.paused,
+                info.stopped,
+            ),
             "images": str(info.images),
             "mirrors": "\n".join(info.mirrors) or none,
             "insecure": ", ".join(info.insecure_registries) or none,
@@ -250,19 +253,23 @@ class EnginePage(QWidget):
         size = human_size(row.reclaimable) if row else "?"
         if kind == UsageKind.CONTAINERS:
             count = (row.total - row.active) if row else 0
-            return self.tr(
-                "Removes all %Ln stopped container(s) (%1). Running ones stay.", "", count
-            ).replace("%1", size)
+            return fill(
+                self.tr("Removes all %Ln stopped container(s) (%1). Running ones stay.", "", count),
+                size,
+            )
         if kind == UsageKind.IMAGES:
-            return self.tr(
-                "Removes dangling images (<none>:<none>), up to %1. Tagged images "
-                "and images that containers use stay."
-            ).replace("%1", size)
+            return fill(
+                self.tr(
+                    "Removes dangling images (<none>:<none>), up to %1. Tagged images "
+                    "and images that containers use stay."
+                ),
+                size,
+            )
         if kind == UsageKind.VOLUMES:
-            return self.tr(
-                "Removes local volumes no container uses (%1). Their data is lost."
-            ).replace("%1", size)
-        return self.tr("Removes build cache nothing uses (%1).").replace("%1", size)
+            return fill(
+                self.tr("Removes local volumes no container uses (%1). Their data is lost."), size
+            )
+        return fill(self.tr("Removes build cache nothing uses (%1)."), size)
 
     def ask_prune(self, kind: UsageKind) -> None:
         box = QMessageBox(
@@ -286,10 +293,12 @@ class EnginePage(QWidget):
     async def _prune(self, kind: UsageKind) -> None:
         result: PruneResult = await self.store.prune(kind)
         self.message.emit(
-            self.tr("Pruned %1: %2 removed, %3 reclaimed")
-            .replace("%1", self.tr(_KIND_NAMES[kind]))
-            .replace("%2", str(len(result.removed)))
-            .replace("%3", human_size(result.reclaimed))
+            fill(
+                self.tr("Pruned %1: %2 removed, %3 reclaimed"),
+                self.tr(_KIND_NAMES[kind]),
+                len(result.removed),
+                human_size(result.reclaimed),
+            )
         )
         await self._refresh()
 
@@ -339,9 +348,7 @@ class EnginePage(QWidget):
             self.verify_status.setStyleSheet("color: #c62828")
             self.open_mirrors.show()
         else:
-            self.verify_status.setText(
-                self.tr("hello-world did not work: %1").replace("%1", result.error)
-            )
+            self.verify_status.setText(fill(self.tr("hello-world did not work: %1"), result.error))
             self.verify_status.setStyleSheet("color: #c62828")
         text = result.output or result.error
         self.verify_output.setPlainText(text)
@@ -354,4 +361,4 @@ class EnginePage(QWidget):
             self.message.emit(str(error))
         else:
             log.error("engine page task failed", exc_info=error)
-            self.message.emit(self.tr("Something went wrong: %1").replace("%1", str(error)))
+            self.message.emit(fill(self.tr("Something went wrong: %1"), error))

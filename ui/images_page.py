@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QStyle, QWidget
 from models.formatting import human_size
 from models.images import ImageTagRow
 from models.store import EngineStore
+from models.text import fill
 from services.data import ActionResult
 from ui.table_page import TablePage
 
@@ -62,22 +63,21 @@ class ImagesPage(TablePage):
             other_tags = [t for t in row.image.repo_tags if t != row.reference]
             if row.is_tagged and other_tags:
                 lines.append(
-                    self.tr("Untag %1 (the image stays as %2)")
-                    .replace("%1", row.reference)
-                    .replace("%2", ", ".join(other_tags))
+                    fill(
+                        self.tr("Untag %1 (the image stays as %2)"),
+                        row.reference,
+                        ", ".join(other_tags),
+                    )
                 )
             else:
                 lines.append(
-                    self.tr("Delete %1 (%2)")
-                    .replace("%1", row.display_name)
-                    .replace("%2", human_size(row.image.size))
+                    fill(self.tr("Delete %1 (%2)"), row.display_name, human_size(row.image.size))
                 )
             users = self.store.containers_using(row.image.id)
             running = [c.name for c in users if c.is_running]
             if running and not other_tags:
                 lines.append(
-                    "    "
-                    + self.tr("used by running containers: %1").replace("%1", ", ".join(running))
+                    "    " + fill(self.tr("used by running containers: %1"), ", ".join(running))
                 )
         return "\n".join(lines)
 
@@ -86,7 +86,7 @@ class ImagesPage(TablePage):
         if not rows:
             return
         text = (
-            self.tr("Remove the image %1?").replace("%1", rows[0].display_name)
+            fill(self.tr("Remove the image %1?"), rows[0].display_name)
             if len(rows) == 1
             else self.tr("Remove %Ln image(s)?", "", len(rows))
         )
@@ -112,14 +112,11 @@ class ImagesPage(TablePage):
             if running:
                 # Forcing would only untag it and leave a dangling image the container still
                 # runs from: not what "remove" means, so say why it stays instead of asking.
+                why = self.tr(
+                    "The image is used by running container %1: stop and remove it first."
+                )
                 settled.append(
-                    replace(
-                        result,
-                        needs_force=False,
-                        message=self.tr(
-                            "The image is used by running container %1: stop and remove it first."
-                        ).replace("%1", ", ".join(running)),
-                    )
+                    replace(result, needs_force=False, message=fill(why, ", ".join(running)))
                 )
             else:
                 forceable.append(row)
@@ -130,11 +127,14 @@ class ImagesPage(TablePage):
             )
             self.ask(
                 self.tr("Images in use"),
-                self.tr(
-                    "%Ln image(s) are used by stopped containers (%1). Remove them anyway?",
-                    "",
-                    len(forceable),
-                ).replace("%1", ", ".join(users) or "?"),
+                fill(
+                    self.tr(
+                        "%Ln image(s) are used by stopped containers (%1). Remove them anyway?",
+                        "",
+                        len(forceable),
+                    ),
+                    ", ".join(users) or "?",
+                ),
                 self.tr("Force remove"),
                 lambda: self.launch(self._force_remove(forceable)),
                 "\n".join(r.message for r in results if r.needs_force),

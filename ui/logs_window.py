@@ -33,6 +33,7 @@ from models.logs import (
     save_failed,
 )
 from models.store import EngineStore
+from models.text import fill
 from services.data import ContainerInfo
 from ui.tasks import TaskKeeper
 
@@ -58,7 +59,7 @@ class LogsWindow(QWidget):
         self.setObjectName("logsWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.container = container
-        self.setWindowTitle(self.tr("Logs — %1").replace("%1", container.name))
+        self.setWindowTitle(fill(self.tr("Logs — %1"), container.name))
         self.resize(960, 600)
         self.store = store
         self._last_seen = store.containers.get(container.id)
@@ -219,9 +220,7 @@ class LogsWindow(QWidget):
                 stderr=stderr,
             )
         )
-        self.filter_error.setText(
-            self.tr("Not a valid regular expression: %1").replace("%1", problem)
-        )
+        self.filter_error.setText(fill(self.tr("Not a valid regular expression: %1"), problem))
         self.filter_error.setVisible(bool(problem))
         self.filter.setStyleSheet("border: 1px solid #b3261e" if problem else "")
 
@@ -324,7 +323,7 @@ class LogsWindow(QWidget):
             )
         if status.ended is not None:
             if status.ended.error is not None:
-                parts.append(self.tr("Stopped: %1").replace("%1", str(status.ended.error)))
+                parts.append(fill(self.tr("Stopped: %1"), status.ended.error))
             else:
                 parts.append(
                     self.tr(
@@ -370,7 +369,7 @@ class LogsWindow(QWidget):
     def ask_where_to_save(self) -> QFileDialog:
         dialog = QFileDialog(
             self,
-            self.tr("Save the log of %1").replace("%1", self.container.name),
+            fill(self.tr("Save the log of %1"), self.container.name),
             str(Path.home() / f"{self.container.name}.log"),
         )
         dialog.setObjectName("logsSaveDialog")
@@ -383,7 +382,7 @@ class LogsWindow(QWidget):
     def save_to(self, path: Path) -> None:
         self.save_button.setEnabled(False)
         self.save_result.setStyleSheet("")
-        self.save_result.setText(self.tr("Saving to %1…").replace("%1", str(path)))
+        self.save_result.setText(fill(self.tr("Saving to %1…"), path))
 
         async def save() -> None:
             try:
@@ -391,15 +390,13 @@ class LogsWindow(QWidget):
             finally:
                 self.save_button.setEnabled(True)
             saved = self.tr("Saved %Ln line(s) to %1", "", count)
-            self.save_result.setText(saved.replace("%1", str(path)))
+            self.save_result.setText(fill(saved, path))
 
         self._tasks.launch(save())
 
     def _save_failed(self, error: BaseException) -> None:
         log.warning("saving a log failed", exc_info=error)
-        self.save_result.setText(
-            self.tr("Could not save the log: %1").replace("%1", save_failed(error))
-        )
+        self.save_result.setText(fill(self.tr("Could not save the log: %1"), save_failed(error)))
         self.save_result.setStyleSheet("color: #b3261e")
 
     def closeEvent(self, event: QCloseEvent) -> None:

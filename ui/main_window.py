@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from models.connections import Connection, ConnectionsStore
 from models.store import Counts, EngineStore
+from models.text import fill
 from services.endpoints import display_url
 from services.engine import DockerEngine
 from services.findings import Diagnosis
@@ -287,9 +288,11 @@ class MainWindow(QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Remove connection"),
-            self.tr("Remove the saved connection “%1” (%2)?")
-            .replace("%1", removing.name)
-            .replace("%2", display_url(removing.url)),
+            fill(
+                self.tr("Remove the saved connection “%1” (%2)?"),
+                removing.name,
+                display_url(removing.url),
+            ),
             QMessageBox.StandardButton.Cancel,
             self,
         )
@@ -428,10 +431,12 @@ class MainWindow(QMainWindow):
             self.engine_status.setText(
                 _DOT.format(
                     colour="#2e9d44",
-                    text=self.tr("Connected to Docker %1 (API %2) at %3")
-                    .replace("%1", version.version)
-                    .replace("%2", version.api_version)
-                    .replace("%3", endpoint),
+                    text=fill(
+                        self.tr("Connected to Docker %1 (API %2) at %3"),
+                        version.version,
+                        version.api_version,
+                        endpoint,
+                    ),
                 )
             )
             self.banner.hide()
@@ -446,9 +451,7 @@ class MainWindow(QMainWindow):
                 widget.hide()
         elif status.state is ConnectionState.CONNECTING:
             self.engine_status.setText(
-                _DOT.format(
-                    colour="#d08b12", text=self.tr("Connecting to %1…").replace("%1", endpoint)
-                )
+                _DOT.format(colour="#d08b12", text=fill(self.tr("Connecting to %1…"), endpoint))
             )
         else:
             self.engine_status.setText(_DOT.format(colour="#c0392b", text=self.tr("Not connected")))
@@ -466,27 +469,33 @@ class MainWindow(QMainWindow):
         if self.retry_button.isHidden():
             then = self.tr("Choose another connection: this address is not retried.")
         elif remaining:
-            then = self.tr("Retrying in %1 s.").replace("%1", str(remaining))
+            then = fill(self.tr("Retrying in %1 s."), remaining)
         else:
             then = self.tr("Retrying…")
         if not self.diagnosis_title.isHidden():
             # The diagnosis above says why, in the user's language: no raw reason here.
             self.banner_text.setText(
-                self.tr("The tables show the last known state. %1").replace("%1", then)
+                fill(self.tr("The tables show the last known state. %1"), then)
             )
             return
         self.banner_text.setText(
-            self.tr("Cannot reach the Docker engine. %1 The tables show the last known state. %2")
-            .replace("%1", self._banner_reason)
-            .replace("%2", then)
+            fill(
+                self.tr(
+                    "Cannot reach the Docker engine. %1 The tables show the last known state. %2"
+                ),
+                self._banner_reason,
+                then,
+            )
         )
 
     def _show_counts(self, counts: Counts) -> None:
         self.counts_label.setText(
-            self.tr("%1 (%2) · %3")
-            .replace("%1", self.tr("%Ln container(s)", "", counts.containers))
-            .replace("%2", self.tr("%Ln running", "", counts.running))
-            .replace("%3", self.tr("%Ln image(s)", "", counts.images))
+            fill(
+                self.tr("%1 (%2) · %3"),
+                self.tr("%Ln container(s)", "", counts.containers),
+                self.tr("%Ln running", "", counts.running),
+                self.tr("%Ln image(s)", "", counts.images),
+            )
         )
 
     def _show_message(self, text: str) -> None:
@@ -494,9 +503,7 @@ class MainWindow(QMainWindow):
 
     def _show_crash(self, text: str) -> None:
         self.banner_text.setText(
-            self.tr("Moorage stopped following the engine after an internal error: %1").replace(
-                "%1", text
-            )
+            fill(self.tr("Moorage stopped following the engine after an internal error: %1"), text)
         )
         self.banner.show()
 

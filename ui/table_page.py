@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.table import KeyedTableModel
+from models.text import fill
 from services.data import ActionResult
 from ui.tasks import TaskKeeper
 
@@ -240,7 +241,7 @@ class TablePage(QWidget):
     def empty_text(self) -> str:
         """What to say when no row is shown; pages say more."""
         if self.filter.text().strip():
-            return self.tr("Nothing matches “%1”.").replace("%1", self.filter.text().strip())
+            return fill(self.tr("Nothing matches “%1”."), self.filter.text().strip())
         return ""
 
     def update_empty_hint(self, *_args) -> None:
@@ -296,7 +297,7 @@ class TablePage(QWidget):
 
     def _task_failed(self, error: BaseException) -> None:
         log.error("action failed", exc_info=error)
-        self.message.emit(self.tr("Something went wrong: %1").replace("%1", str(error)))
+        self.message.emit(fill(self.tr("Something went wrong: %1"), error))
 
     def ask(self, title: str, text: str, confirm: str, on_yes, details: str = "") -> QMessageBox:
         """Ask before something destructive; `on_yes` runs only after a yes.
@@ -334,9 +335,7 @@ class TablePage(QWidget):
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             self.tr("Some actions failed"),
-            self.tr("%Ln of %1 failed:", "", len(failures)).replace(
-                "%1", QLocale().toString(len(results))
-            ),
+            fill(self.tr("%Ln of %1 failed:", "", len(failures)), QLocale().toString(len(results))),
             QMessageBox.StandardButton.Close,
             self,
         )
