@@ -27,6 +27,7 @@ from services.diagnostics import ACCEPTED_FORMS, address_problem, diagnose
 from services.endpoints import Endpoint, TLSSettings
 from services.findings import Diagnosis
 from ui.i18n import in_language, sentences
+from ui.style import ERROR, OK, set_text_colour
 
 
 def url_problem(url: str) -> str:
@@ -66,7 +67,7 @@ class ConnectionDialog(QDialog):
         self.url_input.setPlaceholderText("ssh://me@build.example.com  tcp://10.0.0.5:2376")
         self.url_error = QLabel()
         self.url_error.setObjectName("connectionUrlError")
-        self.url_error.setStyleSheet("color: #c62828")
+        set_text_colour(self.url_error, ERROR)
         self.url_error.setWordWrap(True)
 
         self.tls_box = QGroupBox(self.tr("TLS (for tcp://)"))
@@ -92,7 +93,7 @@ class ConnectionDialog(QDialog):
         )
         self.verify_warning.setObjectName("tlsVerifyWarning")
         self.verify_warning.setWordWrap(True)
-        self.verify_warning.setStyleSheet("color: #c62828")
+        set_text_colour(self.verify_warning, ERROR)
         self.verify_warning.hide()
         self.verify.toggled.connect(lambda on: self.verify_warning.setVisible(not on))
         tls_form.addRow(self.verify_warning)
@@ -194,10 +195,10 @@ class ConnectionDialog(QDialog):
     def _show_test(self, diagnosis: Diagnosis) -> None:
         self.test_button.setEnabled(True)
         if diagnosis.healthy:
-            self.test_result.setStyleSheet("color: #2e7d32")
+            set_text_colour(self.test_result, OK)
             self.test_result.setText(diagnosis.headline.text(in_language))
         else:
-            self.test_result.setStyleSheet("color: #c62828")
+            set_text_colour(self.test_result, ERROR)
             explanation = [sentence.text(in_language) for sentence in diagnosis.explanation]
             self.test_result.setText(
                 fill(

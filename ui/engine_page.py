@@ -31,6 +31,7 @@ from models.text import fill
 from services.engine_info import EngineInfo, PruneResult, PullProgress, UsageKind, UsageRow
 from services.errors import EngineError
 from services.verify import Step, VerifyResult
+from ui.style import ERROR, OK, make_title, set_text_colour
 from ui.tasks import TaskKeeper
 
 log = logging.getLogger(__name__)
@@ -63,10 +64,7 @@ class EnginePage(QWidget):
         self.usage: dict[str, UsageRow] = {}
 
         title = QLabel(self.tr("Engine"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
+        make_title(title)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setObjectName("refreshEngine")
         self.refresh_button.clicked.connect(self.refresh)
@@ -337,7 +335,7 @@ class EnginePage(QWidget):
     def _show_verify(self, result: VerifyResult) -> None:
         if result.ok:
             self.verify_status.setText(self.tr("Docker works: hello-world ran and said hello."))
-            self.verify_status.setStyleSheet("color: #2e7d32")
+            set_text_colour(self.verify_status, OK)
         elif result.hub_unreachable:
             self.verify_status.setText(
                 self.tr(
@@ -345,11 +343,11 @@ class EnginePage(QWidget):
                     "pulled. Where Docker Hub is slow or blocked, set up a registry mirror."
                 )
             )
-            self.verify_status.setStyleSheet("color: #c62828")
+            set_text_colour(self.verify_status, ERROR)
             self.open_mirrors.show()
         else:
             self.verify_status.setText(fill(self.tr("hello-world did not work: %1"), result.error))
-            self.verify_status.setStyleSheet("color: #c62828")
+            set_text_colour(self.verify_status, ERROR)
         text = result.output or result.error
         self.verify_output.setPlainText(text)
         self.verify_output.setVisible(bool(text))

@@ -35,6 +35,7 @@ from models.logs import (
 from models.store import EngineStore
 from models.text import fill
 from services.data import ContainerInfo
+from ui.style import ERROR, make_hint, set_error_border, set_text_colour
 from ui.tasks import TaskKeeper
 
 log = logging.getLogger(__name__)
@@ -113,7 +114,7 @@ class LogsWindow(QWidget):
         self.view = self._make_view()
         self.filter_error = QLabel()
         self.filter_error.setObjectName("logsFilterError")
-        self.filter_error.setStyleSheet("color: #b3261e")
+        set_text_colour(self.filter_error, ERROR)
         self.filter_error.setWordWrap(True)
         self.filter_error.hide()
         self.save_result = QLabel()
@@ -122,7 +123,7 @@ class LogsWindow(QWidget):
         # Said in words when no line is shown, so an empty view is never a puzzle.
         self.empty_hint = QLabel()
         self.empty_hint.setObjectName("logsEmpty")
-        self.empty_hint.setStyleSheet("color: palette(mid); padding: 6px 2px")
+        make_hint(self.empty_hint)
         self.empty_hint.hide()
         self.status = QLabel()
         self.status.setObjectName("logsStatus")
@@ -222,7 +223,7 @@ class LogsWindow(QWidget):
         )
         self.filter_error.setText(fill(self.tr("Not a valid regular expression: %1"), problem))
         self.filter_error.setVisible(bool(problem))
-        self.filter.setStyleSheet("border: 1px solid #b3261e" if problem else "")
+        set_error_border(self.filter, bool(problem))
 
     def _focus_filter(self) -> None:
         self.filter.setFocus()
@@ -338,7 +339,7 @@ class LogsWindow(QWidget):
         self.status.setText(" · ".join(parts))
         self._show_empty_hint(status)
         failed = status.ended is not None and status.ended.error is not None
-        self.status.setStyleSheet("color: #b3261e" if failed else "")
+        set_text_colour(self.status, ERROR if failed else None)
         self._update_follow_button(status.waiting)
 
     def _show_empty_hint(self, status: LogStatus) -> None:
@@ -381,7 +382,7 @@ class LogsWindow(QWidget):
 
     def save_to(self, path: Path) -> None:
         self.save_button.setEnabled(False)
-        self.save_result.setStyleSheet("")
+        set_text_colour(self.save_result, None)
         self.save_result.setText(fill(self.tr("Saving to %1…"), path))
 
         async def save() -> None:
@@ -397,7 +398,7 @@ class LogsWindow(QWidget):
     def _save_failed(self, error: BaseException) -> None:
         log.warning("saving a log failed", exc_info=error)
         self.save_result.setText(fill(self.tr("Could not save the log: %1"), save_failed(error)))
-        self.save_result.setStyleSheet("color: #b3261e")
+        set_text_colour(self.save_result, ERROR)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.logs.stop()

@@ -35,6 +35,15 @@ from ui.elided_label import ElidedLabel
 from ui.engine_page import EnginePage
 from ui.i18n import in_language, sentences
 from ui.images_page import ImagesPage
+from ui.style import (
+    BANNER_BACKGROUND,
+    BANNER_BORDER,
+    BANNER_TEXT,
+    CONNECTED,
+    CONNECTING,
+    DISCONNECTED,
+    make_bold,
+)
 
 if TYPE_CHECKING:
     from ui.connection_dialog import ConnectionDialog
@@ -347,8 +356,8 @@ class MainWindow(QMainWindow):
         banner = QFrame()
         banner.setObjectName("engineBanner")
         banner.setStyleSheet(
-            "#engineBanner { background: #fdecea; border-bottom: 1px solid "
-            "#f5c2c0; } #engineBanner QLabel { color: #611a15; }"
+            f"#engineBanner {{ background: {BANNER_BACKGROUND}; border-bottom: 1px solid "
+            f"{BANNER_BORDER}; }} #engineBanner QLabel {{ color: {BANNER_TEXT}; }}"
         )
         self.banner_text = QLabel()
         self.banner_text.setObjectName("engineBannerText")
@@ -360,9 +369,7 @@ class MainWindow(QMainWindow):
         # Filled in by the diagnosis: what is wrong, and the commands that fix it.
         self.diagnosis_title = QLabel()
         self.diagnosis_title.setObjectName("diagnosisTitle")
-        font = self.diagnosis_title.font()
-        font.setBold(True)
-        self.diagnosis_title.setFont(font)
+        make_bold(self.diagnosis_title)
         self.diagnosis_title.hide()
         self.diagnosis_text = QLabel()
         self.diagnosis_text.setObjectName("diagnosisText")
@@ -375,7 +382,8 @@ class MainWindow(QMainWindow):
             Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.diagnosis_commands.setStyleSheet(
-            "font-family: monospace; background: #fff; padding: 6px; border: 1px solid #f5c2c0"
+            "font-family: monospace; background: #fff; padding: 6px; "
+            f"border: 1px solid {BANNER_BORDER}"
         )
         self.diagnosis_commands.hide()
         self.copy_commands = QPushButton(self.tr("Copy commands"))
@@ -430,7 +438,7 @@ class MainWindow(QMainWindow):
             version = status.version
             self.engine_status.setText(
                 _DOT.format(
-                    colour="#2e9d44",
+                    colour=CONNECTED,
                     text=fill(
                         self.tr("Connected to Docker %1 (API %2) at %3"),
                         version.version,
@@ -451,10 +459,12 @@ class MainWindow(QMainWindow):
                 widget.hide()
         elif status.state is ConnectionState.CONNECTING:
             self.engine_status.setText(
-                _DOT.format(colour="#d08b12", text=fill(self.tr("Connecting to %1…"), endpoint))
+                _DOT.format(colour=CONNECTING, text=fill(self.tr("Connecting to %1…"), endpoint))
             )
         else:
-            self.engine_status.setText(_DOT.format(colour="#c0392b", text=self.tr("Not connected")))
+            self.engine_status.setText(
+                _DOT.format(colour=DISCONNECTED, text=self.tr("Not connected"))
+            )
             self._retry_at = (status.retry_in or 0) + time.monotonic()
             self._banner_reason = status.detail
             # No retry_in: an address that can never work, which is not retried.

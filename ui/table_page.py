@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from models.table import KeyedTableModel
 from models.text import fill
 from services.data import ActionResult
+from ui.style import make_hint, make_title
 from ui.tasks import TaskKeeper
 
 log = logging.getLogger(__name__)
@@ -181,10 +182,7 @@ class TablePage(QWidget):
         self._tasks = TaskKeeper(self._task_failed)
 
         self.title = QLabel(title)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title.setFont(font)
+        make_title(self.title)
 
         self.filter = QLineEdit()
         self.filter.setObjectName(filter_name)
@@ -218,7 +216,7 @@ class TablePage(QWidget):
         self.empty_hint = QLabel()
         self.empty_hint.setObjectName(view_name + "Empty")
         self.empty_hint.setWordWrap(True)
-        self.empty_hint.setStyleSheet("color: palette(mid); padding: 6px 2px")
+        make_hint(self.empty_hint)
         self.empty_hint.hide()
         for signal in (
             model.rowsInserted,
