@@ -14,6 +14,7 @@ from models.containers import CREATED_COLUMN, STATUS_COLUMN, running_only
 from models.store import EngineStore
 from models.text import fill
 from services.data import ContainerInfo
+from ui.confirm import ask
 from ui.table_page import TablePage
 
 if TYPE_CHECKING:
@@ -228,7 +229,9 @@ class ContainersPage(TablePage):
             )
         flags = ("-f",) if running else ()
         command = docker_command("rm", targets, *flags)
-        self.ask(
+        ask(
+            self,
+            "confirmDialog",
             self.tr("Remove containers"),
             text,
             self.tr("Remove"),

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -31,6 +30,7 @@ from models.text import fill
 from services.engine_info import EngineInfo, PruneResult, PullProgress, UsageKind, UsageRow
 from services.errors import EngineError
 from services.verify import Step, VerifyResult
+from ui.confirm import ask
 from ui.style import ERROR, OK, make_title, set_text_colour
 from ui.tasks import TaskKeeper
 
@@ -270,23 +270,14 @@ class EnginePage(QWidget):
         return fill(self.tr("Removes build cache nothing uses (%1)."), size)
 
     def ask_prune(self, kind: UsageKind) -> None:
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+        ask(
+            self,
+            "confirmPrune",
             self.tr("Prune"),
             self.describe_prune(kind),
-            QMessageBox.StandardButton.Cancel,
-            self,
+            self.tr("Prune"),
+            lambda: self._tasks.launch(self._prune(kind)),
         )
-        box.setObjectName("confirmPrune")
-        yes = box.addButton(self.tr("Prune"), QMessageBox.ButtonRole.DestructiveRole)
-
-        def finished() -> None:
-            if box.clickedButton() is yes:
-                self._tasks.launch(self._prune(kind))
-            box.deleteLater()
-
-        box.finished.connect(finished)
-        box.open()
 
     async def _prune(self, kind: UsageKind) -> None:
         result: PruneResult = await self.store.prune(kind)

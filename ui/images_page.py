@@ -14,6 +14,7 @@ from models.images import ImageTagRow
 from models.store import EngineStore
 from models.text import fill
 from services.data import ActionResult
+from ui.confirm import ask
 from ui.table_page import TablePage
 
 #: Initial column widths: Repository, Tag, Image ID, Created, Size.
@@ -90,7 +91,9 @@ class ImagesPage(TablePage):
             if len(rows) == 1
             else self.tr("Remove %Ln image(s)?", "", len(rows))
         )
-        self.ask(
+        ask(
+            self,
+            "confirmDialog",
             self.tr("Remove images"),
             text,
             self.tr("Remove"),
@@ -125,7 +128,9 @@ class ImagesPage(TablePage):
             users = sorted(
                 {c.name for row in forceable for c in self.store.containers_using(row.image.id)}
             )
-            self.ask(
+            ask(
+                self,
+                "confirmDialog",
                 self.tr("Images in use"),
                 fill(
                     self.tr(

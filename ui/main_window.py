@@ -30,6 +30,7 @@ from services.endpoints import display_url
 from services.engine import DockerEngine
 from services.findings import Diagnosis
 from services.session import ConnectionState, SessionStatus
+from ui.confirm import ask
 from ui.containers_page import ContainersPage
 from ui.elided_label import ElidedLabel
 from ui.engine_page import EnginePage
@@ -294,30 +295,23 @@ class MainWindow(QMainWindow):
     def ask_remove_connection(self) -> QMessageBox:
         """Remove the saved connection shown now, once asked; the local engine is shown."""
         removing = self._current
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
+
+        def remove() -> None:
+            self.connections.remove(removing.key)
+            self.switch_to(self.connections.connections()[0])
+
+        return ask(
+            self,
+            "confirmDialog",
             self.tr("Remove connection"),
             fill(
                 self.tr("Remove the saved connection “%1” (%2)?"),
                 removing.name,
                 display_url(removing.url),
             ),
-            QMessageBox.StandardButton.Cancel,
-            self,
+            self.tr("Remove"),
+            remove,
         )
-        box.setObjectName("confirmDialog")
-        yes = box.addButton(self.tr("Remove"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-
-        def finished() -> None:
-            if box.clickedButton() is yes:
-                self.connections.remove(removing.key)
-                self.switch_to(self.connections.connections()[0])
-            box.deleteLater()
-
-        box.finished.connect(finished)
-        box.open()
-        return box
 
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Moorage"))

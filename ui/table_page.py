@@ -297,30 +297,6 @@ class TablePage(QWidget):
         log.error("action failed", exc_info=error)
         self.message.emit(fill(self.tr("Something went wrong: %1"), error))
 
-    def ask(self, title: str, text: str, confirm: str, on_yes, details: str = "") -> QMessageBox:
-        """Ask before something destructive; `on_yes` runs only after a yes.
-
-        The box is opened, not exec()'d: a nested event loop inside engine work would
-        let events run at unexpected times.
-        """
-        box = QMessageBox(
-            QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel, self
-        )
-        box.setObjectName("confirmDialog")
-        yes = box.addButton(confirm, QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        if details:
-            box.setInformativeText(details)
-
-        def finished() -> None:
-            if box.clickedButton() is yes:
-                on_yes()
-            box.deleteLater()
-
-        box.finished.connect(finished)
-        box.open()
-        return box
-
     def report(self, done: Callable[[int], str], results: list[ActionResult], command: str) -> None:
         """Say what happened to each item: the status bar for success (`done` words it for
         the number that succeeded), a box for failures."""
