@@ -80,6 +80,16 @@ def _name_tooltip(c: ContainerInfo) -> str:
     return f"{c.name}\n{state_name(c.state)}"
 
 
+#: The columns by position, for code that picks one (sorting, a width, a test reading a cell).
+COL_ID = 0
+COL_NAME = 1
+COL_IMAGE = 2
+COL_COMMAND = 3
+COL_CREATED = 4
+COL_STATUS = 5
+COL_PORTS = 6
+
+#: In the order of the COL_ numbers above.
 COLUMNS: list[Column[ContainerInfo]] = [
     Column(
         QT_TRANSLATE_NOOP("Columns", "Container ID"),
@@ -120,10 +130,6 @@ COLUMNS: list[Column[ContainerInfo]] = [
         lambda c: ports_sort_key(c.ports),
     ),
 ]
-
-NAME_COLUMN = 1
-CREATED_COLUMN = 4
-STATUS_COLUMN = 5
 
 
 def container_key(container: ContainerInfo) -> str:

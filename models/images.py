@@ -60,6 +60,14 @@ def rows_of_images(images: list[ImageInfo]) -> list[ImageTagRow]:
     return [row for image in images for row in rows_of_image(image)]
 
 
+#: The columns by position, for code that picks one (sorting, a test reading a cell).
+COL_REPOSITORY = 0
+COL_TAG = 1
+COL_IMAGE_ID = 2
+COL_CREATED = 3
+COL_SIZE = 4
+
+#: In the order of the COL_ numbers above.
 COLUMNS: list[Column[ImageTagRow]] = [
     Column(
         QT_TRANSLATE_NOOP("Columns", "Repository"),

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QCheckBox, QStyle, QWidget
 
-from models.containers import CREATED_COLUMN, STATUS_COLUMN, running_only
+from models.containers import COL_CREATED, COL_STATUS, running_only
 from models.store import EngineStore
 from models.text import fill
 from services.data import ContainerInfo
@@ -52,7 +52,7 @@ class ContainersPage(TablePage):
         self.store = store
         style = self.style()
         self.view.setColumnWidth(
-            STATUS_COLUMN,
+            COL_STATUS,
             self.view.fontMetrics().horizontalAdvance(LONGEST_STATUS) + CELL_PADDING,
         )
 
@@ -102,7 +102,7 @@ class ContainersPage(TablePage):
         store.counts_changed.connect(self.update_empty_hint)
         store.status_changed.connect(self.update_empty_hint)
         self._apply_show_all(False)
-        self.view.sortByColumn(CREATED_COLUMN, Qt.SortOrder.DescendingOrder)
+        self.view.sortByColumn(COL_CREATED, Qt.SortOrder.DescendingOrder)
         self._update_actions()
 
     def _apply_show_all(self, show_all: bool) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
 from models.formatting import human_size
-from models.images import ImageTagRow
+from models.images import COL_CREATED, ImageTagRow
 from models.store import EngineStore
 from models.text import fill
 from services.data import ActionResult
@@ -19,7 +19,6 @@ from ui.table_page import TablePage
 
 #: Initial column widths: Repository, Tag, Image ID, Created, Size.
 WIDTHS = [300, 140, 130, 150, 100]
-CREATED_COLUMN = 3
 
 
 def rmi_command(rows: list[ImageTagRow], force: bool = False) -> str:
@@ -43,7 +42,7 @@ class ImagesPage(TablePage):
             QKeySequence(QKeySequence.StandardKey.Delete),
             tip=self.tr("Untag or delete the selected images (Delete)"),
         )
-        self.view.sortByColumn(CREATED_COLUMN, Qt.SortOrder.DescendingOrder)
+        self.view.sortByColumn(COL_CREATED, Qt.SortOrder.DescendingOrder)
         store.counts_changed.connect(self.update_empty_hint)
         store.status_changed.connect(self.update_empty_hint)
         self._update_actions()

@@ -8,7 +8,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from models.containers import CREATED_COLUMN, STATUS_COLUMN
+from models.containers import COL_CREATED, COL_STATUS
 from services.data import ContainerState
 from services.logs import LogBatch
 from tests.support.fake_engine import FakeEngine, make_container, make_image
@@ -32,11 +32,11 @@ def test_a_relative_time_ages_while_the_window_is_open_repainting_only_shown_cel
     young = replace(make_container("young"), status="Up Less than a second", fetched_at=now)
     window = make_window(FakeEngine([*old, young]))
     page = window.containers_page
-    page.view.sortByColumn(STATUS_COLUMN, Qt.SortOrder.AscendingOrder)
+    page.view.sortByColumn(COL_STATUS, Qt.SortOrder.AscendingOrder)
     model = page.model
     row = model.row_of(young.id)
     page.view.scrollTo(model.index(row, 0))
-    assert model.index(row, STATUS_COLUMN).data() == "Up Less than a second"
+    assert model.index(row, COL_STATUS).data() == "Up Less than a second"
     first, last = page.clock.shown_rows()
     assert first <= row <= last and last - first + 1 < model.rowCount()
 
@@ -46,10 +46,10 @@ def test_a_relative_time_ages_while_the_window_is_open_repainting_only_shown_cel
             (top.row(), bottom.row(), top.column(), bottom.column())
         )
     )
-    qtbot.waitUntil(lambda: model.index(row, STATUS_COLUMN).data() == "Up 1 second", timeout=3000)
+    qtbot.waitUntil(lambda: model.index(row, COL_STATUS).data() == "Up 1 second", timeout=3000)
     qtbot.waitUntil(lambda: bool(changed), timeout=1000)
     for top, bottom, left, right in changed:
-        assert left == right and left in (CREATED_COLUMN, STATUS_COLUMN)
+        assert left == right and left in (COL_CREATED, COL_STATUS)
         assert first <= top <= bottom <= last
 
 
@@ -129,7 +129,7 @@ def test_the_status_column_fits_a_killed_containers_status(make_window):
     window = make_window(FakeEngine([killed]))
     window.containers_page.show_all.setChecked(True)
     view = window.containers_page.view
-    text = view.model().index(0, STATUS_COLUMN).data()
+    text = view.model().index(0, COL_STATUS).data()
     assert text == "Exited (137) Less than a second ago"
-    assert view.fontMetrics().horizontalAdvance(text) + 8 <= view.columnWidth(STATUS_COLUMN)
+    assert view.fontMetrics().horizontalAdvance(text) + 8 <= view.columnWidth(COL_STATUS)
     assert not view.horizontalScrollBar().isVisible(), "1200 px wide: every column fits"

@@ -3,7 +3,8 @@
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QMessageBox, QTableView
 
-from models.containers import NAME_COLUMN
+from models.containers import COL_NAME
+from models.images import COL_REPOSITORY, COL_TAG
 from services.data import ContainerState
 from services.errors import EngineError
 from tests.support.fake_engine import FakeEngine, make_container, make_image
@@ -11,7 +12,7 @@ from tests.support.fake_engine import FakeEngine, make_container, make_image
 
 def visible_names(view: QTableView) -> list[str]:
     model = view.model()
-    return sorted(model.index(r, NAME_COLUMN).data() for r in range(model.rowCount()))
+    return sorted(model.index(r, COL_NAME).data() for r in range(model.rowCount()))
 
 
 def select_names(view: QTableView, *names: str) -> None:
@@ -19,7 +20,7 @@ def select_names(view: QTableView, *names: str) -> None:
     selection = view.selectionModel()
     selection.clear()
     for row in range(model.rowCount()):
-        if model.index(row, NAME_COLUMN).data() in names:
+        if model.index(row, COL_NAME).data() in names:
             selection.select(
                 model.index(row, 0),
                 QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
@@ -145,7 +146,10 @@ def test_untag_versus_delete_is_said_before_removing_images(make_window, qtbot):
     model = view.model()
     selection = view.selectionModel()
     for row in range(model.rowCount()):
-        if model.index(row, 0).data() in ("solo",) or model.index(row, 1).data() == "1":
+        if (
+            model.index(row, COL_REPOSITORY).data() == "solo"
+            or model.index(row, COL_TAG).data() == "1"
+        ):
             selection.select(
                 model.index(row, 0),
                 QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
@@ -158,7 +162,7 @@ def test_untag_versus_delete_is_said_before_removing_images(make_window, qtbot):
     press(box, "Remove")
     qtbot.waitUntil(
         lambda: (
-            sorted(m.data() for m in (model.index(r, 0) for r in range(model.rowCount())))
+            sorted(model.index(r, COL_REPOSITORY).data() for r in range(model.rowCount()))
             == ["app"]
         )
     )

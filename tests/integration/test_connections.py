@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from main import create_window
-from models.containers import NAME_COLUMN
+from models.containers import COL_NAME
 from services.session import ConnectionState
 from tests.unit.test_endpoints import write_context
 from ui.connection_dialog import ConnectionDialog
@@ -14,7 +14,7 @@ from ui.connection_dialog import ConnectionDialog
 
 def names(window) -> set[str]:
     model = window.store.containers
-    return {model.index(r, NAME_COLUMN).data() for r in range(model.rowCount())}
+    return {model.index(r, COL_NAME).data() for r in range(model.rowCount())}
 
 
 def choose(window, name: str) -> None:

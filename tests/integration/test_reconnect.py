@@ -9,7 +9,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from main import create_window
-from models.containers import NAME_COLUMN
+from models.containers import COL_NAME
+from models.images import COL_REPOSITORY, COL_TAG
 from models.table import KeyRole
 from services import session
 from services.engine import WORKERS
@@ -31,7 +32,7 @@ def cli_images(engine) -> list[str]:
 def shown_containers(window) -> dict[str, str]:
     model = window.store.containers
     return {
-        model.index(r, 0).data(KeyRole): model.index(r, NAME_COLUMN).data()
+        model.index(r, 0).data(KeyRole): model.index(r, COL_NAME).data()
         for r in range(model.rowCount())
     }
 
@@ -39,7 +40,8 @@ def shown_containers(window) -> dict[str, str]:
 def shown_images(window) -> list[str]:
     model = window.store.images
     return sorted(
-        f"{model.index(r, 0).data()}:{model.index(r, 1).data()}" for r in range(model.rowCount())
+        f"{model.index(r, COL_REPOSITORY).data()}:{model.index(r, COL_TAG).data()}"
+        for r in range(model.rowCount())
     )
 
 

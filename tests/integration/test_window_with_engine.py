@@ -9,7 +9,8 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QMessageBox, QTableView
 
 from main import create_window
-from models.containers import NAME_COLUMN
+from models.containers import COL_NAME, COL_PORTS, COL_STATUS
+from models.images import COL_REPOSITORY, COL_TAG
 from models.table import ItemRole, KeyRole
 from services.session import ConnectionState
 
@@ -27,7 +28,7 @@ def docker_ps_a(dockerd) -> dict[str, str]:
 def shown_containers(window) -> dict[str, str]:
     model = window.store.containers
     return {
-        model.index(r, 0).data(KeyRole): model.index(r, NAME_COLUMN).data()
+        model.index(r, 0).data(KeyRole): model.index(r, COL_NAME).data()
         for r in range(model.rowCount())
     }
 
@@ -67,15 +68,15 @@ def test_tables_show_what_docker_ps_and_docker_images_show(dockerd, window, qtbo
     qtbot.waitUntil(lambda: shown_containers(window) == docker_ps_a(dockerd), timeout=5000)
     model = window.store.containers
     row = model.row_of(running)
-    assert model.index(row, 6).data().startswith("127.0.0.1:")
-    assert model.index(row, 6).data().endswith("->80/tcp")
-    assert model.index(row, 5).data().startswith("Up ")
+    assert model.index(row, COL_PORTS).data().startswith("127.0.0.1:")
+    assert model.index(row, COL_PORTS).data().endswith("->80/tcp")
+    assert model.index(row, COL_STATUS).data().startswith("Up ")
     images_out = dockerd.cli("images", "--format", "{{.Repository}}:{{.Tag}}").stdout.split()
     images = window.store.images
     qtbot.waitUntil(
         lambda: (
             sorted(
-                f"{images.index(r, 0).data()}:{images.index(r, 1).data()}"
+                f"{images.index(r, COL_REPOSITORY).data()}:{images.index(r, COL_TAG).data()}"
                 for r in range(images.rowCount())
             )
             == sorted(images_out)
@@ -210,12 +211,14 @@ def test_untagging_one_of_two_tags_keeps_the_image(dockerd, window, qtbot):
     page = window.images_page
     model = window.store.images
     qtbot.waitUntil(
-        lambda: any(model.index(r, 1).data() == "a" for r in range(model.rowCount())), timeout=3000
+        lambda: any(model.index(r, COL_TAG).data() == "a" for r in range(model.rowCount())),
+        timeout=3000,
     )
     row = next(
         r
         for r in range(model.rowCount())
-        if model.index(r, 0).data() == "moorage/two" and model.index(r, 1).data() == "a"
+        if model.index(r, COL_REPOSITORY).data() == "moorage/two"
+        and model.index(r, COL_TAG).data() == "a"
     )
     page.view.selectRow(row)
     page.remove_action.trigger()
@@ -285,7 +288,10 @@ def test_an_image_a_running_container_uses_fails_with_the_engines_reason(dockerd
     # The app carries on: the table still follows the engine.
     dockerd.cli("tag", "moorage/busy:1", "moorage/after:1")
     qtbot.waitUntil(
-        lambda: any(model.index(r, 0).data() == "moorage/after" for r in range(model.rowCount())),
+        lambda: any(
+            model.index(r, COL_REPOSITORY).data() == "moorage/after"
+            for r in range(model.rowCount())
+        ),
         timeout=3000,
     )
 
@@ -327,8 +333,8 @@ def test_switching_connection_and_back_keeps_show_all_and_the_sort_order(dockerd
 
     run_detached(dockerd, "web")
     window.containers_page.show_all.setChecked(True)
-    window.containers_page.view.sortByColumn(NAME_COLUMN, Qt.SortOrder.DescendingOrder)
-    window.images_page.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    window.containers_page.view.sortByColumn(COL_NAME, Qt.SortOrder.DescendingOrder)
+    window.images_page.view.sortByColumn(COL_REPOSITORY, Qt.SortOrder.AscendingOrder)
     url = window.store.engine.endpoint
     for _ in range(2):
         window.switch_to(Connection("given", url, url, "given", None))
@@ -339,11 +345,11 @@ def test_switching_connection_and_back_keeps_show_all_and_the_sort_order(dockerd
     assert page.show_all.isChecked()
     header = page.view.horizontalHeader()
     assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
-        NAME_COLUMN,
+        COL_NAME,
         Qt.SortOrder.DescendingOrder,
     )
     images_header = window.images_page.view.horizontalHeader()
-    assert images_header.sortIndicatorSection() == 0
+    assert images_header.sortIndicatorSection() == COL_REPOSITORY
     assert images_header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
     qtbot.waitUntil(lambda: shown_containers(window) == docker_ps_a(dockerd), timeout=5000)
 

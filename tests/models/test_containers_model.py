@@ -4,18 +4,17 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, QPersistentModelIndex, Qt
 
 from models.containers import (
-    CREATED_COLUMN,
-    NAME_COLUMN,
+    COL_CREATED,
+    COL_NAME,
+    COL_STATUS,
     ContainersModel,
     announced,
     running_only,
 )
-from models.images import ImagesModel, rows_of_image
+from models.images import COL_SIZE, ImagesModel, rows_of_image
 from models.table import ItemRole, KeyRole, SortRole
 from services.data import ContainerState, ImageInfo
 from tests.support.fake_engine import make_container, make_image
-
-STATUS_COLUMN = 5
 
 
 @pytest.fixture
@@ -24,7 +23,7 @@ def model(qtbot):
 
 
 def names(model):
-    return [model.index(row, NAME_COLUMN).data() for row in range(model.rowCount())]
+    return [model.index(row, COL_NAME).data() for row in range(model.rowCount())]
 
 
 def test_models_pass_qt_model_tester(qapp, qtmodeltester):
@@ -42,21 +41,21 @@ def test_model_stays_consistent_through_diffs_sort_and_filter(qapp, qtmodelteste
     qtmodeltester.check(model, force_py=True)
     items = [make_container(f"web-{i}") for i in range(30)]
     model.replace_all(items)
-    model.sort(NAME_COLUMN, Qt.SortOrder.DescendingOrder)
+    model.sort(COL_NAME, Qt.SortOrder.DescendingOrder)
     model.remove([items[3].id, items[4].id, items[20].id])
     model.upsert([make_container("new-1"), make_container("zzz")])
     model.flush()
     model.set_filter_text("web-1")
     model.set_filter_text("")
-    model.sort(CREATED_COLUMN, Qt.SortOrder.AscendingOrder)
+    model.sort(COL_CREATED, Qt.SortOrder.AscendingOrder)
     assert model.rowCount() == 29
 
 
 def test_names_sort_naturally(model):
     model.replace_all([make_container(n) for n in ("web-10", "web-2", "web-1", "Web-3")])
-    model.sort(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+    model.sort(COL_NAME, Qt.SortOrder.AscendingOrder)
     assert names(model) == ["web-1", "web-2", "Web-3", "web-10"]
-    model.sort(NAME_COLUMN, Qt.SortOrder.DescendingOrder)
+    model.sort(COL_NAME, Qt.SortOrder.DescendingOrder)
     assert names(model) == ["web-10", "Web-3", "web-2", "web-1"]
 
 
@@ -68,16 +67,16 @@ def test_sorting_by_created_uses_the_timestamp_not_the_text(model):
             make_container("mid", created=5000),
         ]
     )
-    model.sort(CREATED_COLUMN, Qt.SortOrder.AscendingOrder)
+    model.sort(COL_CREATED, Qt.SortOrder.AscendingOrder)
     assert names(model) == ["old", "mid", "new"]
-    assert model.index(0, CREATED_COLUMN).data(SortRole) == 1000
-    assert model.index(0, CREATED_COLUMN).data().endswith(" ago")
-    assert model.index(0, CREATED_COLUMN).data(Qt.ItemDataRole.ToolTipRole)[:2] in ("19", "20")
+    assert model.index(0, COL_CREATED).data(SortRole) == 1000
+    assert model.index(0, COL_CREATED).data().endswith(" ago")
+    assert model.index(0, COL_CREATED).data(Qt.ItemDataRole.ToolTipRole)[:2] in ("19", "20")
 
 
 @pytest.mark.parametrize("order", [Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder])
 def test_inserts_land_in_sorted_place_in_both_directions(model, order):
-    model.sort(NAME_COLUMN, order)
+    model.sort(COL_NAME, order)
     model.replace_all([make_container(f"c-{i}") for i in (1, 3, 5, 7)])
     model.upsert(
         [make_container("c-4"), make_container("c-0"), make_container("c-8"), make_container("c-2")]
@@ -89,7 +88,7 @@ def test_inserts_land_in_sorted_place_in_both_directions(model, order):
 
 def test_an_update_changes_one_row_and_keeps_selection_and_persistent_indexes(model, qtbot):
     items = [make_container(f"web-{i}") for i in range(100)]
-    model.sort(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+    model.sort(COL_NAME, Qt.SortOrder.AscendingOrder)
     model.replace_all(items)
     selection = QItemSelectionModel(model)
     row = model.row_of(items[42].id)
@@ -110,26 +109,26 @@ def test_an_update_changes_one_row_and_keeps_selection_and_persistent_indexes(mo
     with qtbot.waitSignal(model.dataChanged, timeout=1000):
         model.upsert([stopped])  # coalesced: applied by the timer
     assert changed_rows == [(row, row)]
-    assert model.index(row, STATUS_COLUMN).data().startswith("Exited")
+    assert model.index(row, COL_STATUS).data().startswith("Exited")
     assert selection.isRowSelected(row)
     assert persistent.row() == row
 
 
 def test_a_row_that_moves_keeps_its_persistent_index(model):
     a, b, c = (make_container(n) for n in ("a", "b", "c"))
-    model.sort(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+    model.sort(COL_NAME, Qt.SortOrder.AscendingOrder)
     model.replace_all([a, b, c])
     persistent = QPersistentModelIndex(model.index(2, 0))  # "c"
     model.remove([a.id])
     model.flush()
     assert persistent.row() == 1 and persistent.data(KeyRole) == c.id
-    model.sort(NAME_COLUMN, Qt.SortOrder.DescendingOrder)
+    model.sort(COL_NAME, Qt.SortOrder.DescendingOrder)
     assert persistent.row() == 0 and persistent.data(KeyRole) == c.id
 
 
 def test_removal_of_many_rows_is_grouped_into_ranges(model):
     items = [make_container(f"n-{i:03}") for i in range(50)]
-    model.sort(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+    model.sort(COL_NAME, Qt.SortOrder.AscendingOrder)
     model.replace_all(items)
     removals = []
     model.rowsRemoved.connect(lambda parent, first, last: removals.append((first, last)))
@@ -147,7 +146,7 @@ def test_filter_matches_every_word_in_any_column_ignoring_case(model):
             make_container("db", image="postgres:16"),
         ]
     )
-    model.sort(NAME_COLUMN, Qt.SortOrder.AscendingOrder)
+    model.sort(COL_NAME, Qt.SortOrder.AscendingOrder)
     model.set_filter_text("WEB")
     assert names(model) == ["web-1", "web-2"]
     model.set_filter_text("web nginx")
@@ -195,7 +194,7 @@ def test_stale_rows_are_greyed_out(model):
 
 def test_state_icon_on_the_name_column(model):
     model.replace_all([make_container("web")])
-    assert not model.index(0, NAME_COLUMN).data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert not model.index(0, COL_NAME).data(Qt.ItemDataRole.DecorationRole).isNull()
 
 
 def test_image_rows_one_per_tag_and_dangling_as_none(qapp):
@@ -217,9 +216,9 @@ def test_image_size_shows_human_and_sorts_raw(qapp):
     images.replace_images(
         [make_image("big:1", size=1_980_000_000), make_image("small:1", size=1_980_000)]
     )
-    images.sort(4, Qt.SortOrder.AscendingOrder)
-    assert [images.index(r, 4).data() for r in range(2)] == ["1.98 MB", "1.98 GB"]
-    assert images.index(0, 4).data(Qt.ItemDataRole.ToolTipRole) == "1,980,000 bytes"
+    images.sort(COL_SIZE, Qt.SortOrder.AscendingOrder)
+    assert [images.index(r, COL_SIZE).data() for r in range(2)] == ["1.98 MB", "1.98 GB"]
+    assert images.index(0, COL_SIZE).data(Qt.ItemDataRole.ToolTipRole) == "1,980,000 bytes"
 
 
 @pytest.mark.parametrize(
@@ -274,7 +273,7 @@ def test_the_clock_repaints_only_the_ageing_cells_of_the_rows_asked(qapp, qtmode
     model.dataChanged.connect(lambda top, bottom, roles: changed.append((top, bottom, roles)))
     model.repaint_clock(2, 4)
     assert [(t.row(), t.column(), b.row(), b.column()) for t, b, _ in changed] == [
-        (2, CREATED_COLUMN, 4, CREATED_COLUMN),
-        (2, STATUS_COLUMN, 4, STATUS_COLUMN),
+        (2, COL_CREATED, 4, COL_CREATED),
+        (2, COL_STATUS, 4, COL_STATUS),
     ]
     assert all(roles == [Qt.ItemDataRole.DisplayRole] for _, _, roles in changed)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPersistentModelIndex, Qt
 
-from models.containers import NAME_COLUMN, ContainersModel
+from models.containers import COL_NAME, ContainersModel
 from models.table import MAX_RANGES, ItemRole, KeyRole
 from tests.support.fake_engine import make_container
 
@@ -34,7 +34,7 @@ def order(request) -> Qt.SortOrder:
 
 
 def filled(model, order: Qt.SortOrder):
-    model.sort(NAME_COLUMN, order)
+    model.sort(COL_NAME, order)
     model.replace_all([make_container(f"n-{i:03}") for i in range(ROWS)])
     return model
 
@@ -58,7 +58,7 @@ def model_losing_rows(order, qapp, qtmodeltester):
 
 
 def names(model) -> list[str]:
-    return [model.index(row, NAME_COLUMN).data() for row in range(model.rowCount())]
+    return [model.index(row, COL_NAME).data() for row in range(model.rowCount())]
 
 
 def in_order(names: list[str], order: Qt.SortOrder) -> list[str]:
@@ -77,7 +77,7 @@ def keep_an_eye_on(model, name: str) -> tuple[QItemSelectionModel, QPersistentMo
         model.index(row, 0),
         QItemSelectionModel.SelectionFlag.Rows | QItemSelectionModel.SelectionFlag.Select,
     )
-    return selection, QPersistentModelIndex(model.index(row, NAME_COLUMN))
+    return selection, QPersistentModelIndex(model.index(row, COL_NAME))
 
 
 def test_removing_every_other_row_is_one_layout_change(model_losing_rows, order):
@@ -85,7 +85,7 @@ def test_removing_every_other_row_is_one_layout_change(model_losing_rows, order)
     rows = [model.index(row, 0).data(ItemRole) for row in range(model.rowCount())]
     leaving = [container.id for container in rows if not even(container)]
     selection, persistent = keep_an_eye_on(model, "n-010")
-    gone = QPersistentModelIndex(model.index(names(model).index("n-011"), NAME_COLUMN))
+    gone = QPersistentModelIndex(model.index(names(model).index("n-011"), COL_NAME))
     signals = Signals(model)
 
     model.remove(leaving)
@@ -142,7 +142,7 @@ def test_rows_still_read_while_their_removal_is_announced(order, qapp):
     def read_every_row(*_args) -> None:
         for row in range(model.rowCount()):
             try:
-                model.index(row, NAME_COLUMN).data()
+                model.index(row, COL_NAME).data()
             except KeyError:
                 unreadable.append(row)
 
