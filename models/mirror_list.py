@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from models.text import fill
 from services.daemon_config import InvalidEntry
 from services.mirrors import ApplyResult, Outcome, ProbeResult
 
@@ -114,8 +115,8 @@ class MirrorListModel(QAbstractTableModel):
             return "", Tone.PLAIN
         if row.test.reachable:
             latency = str(round(row.test.latency_ms or 0))
-            return _tr("Reachable, %1 ms").replace("%1", latency), Tone.OK
-        return _tr("Unreachable: %1").replace("%1", row.test.error), Tone.BAD
+            return fill(_tr("Reachable, %1 ms"), latency), Tone.OK
+        return fill(_tr("Unreachable: %1"), row.test.error), Tone.BAD
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -202,17 +203,21 @@ def outcome_text(result: ApplyResult) -> str:
         )
     if result.outcome == Outcome.REFUSED:
         if result.words:
-            return _outcome(
-                "The engine refused the new settings, so the previous file was put back. "
-                "It said: %1"
-            ).replace("%1", result.words)
+            return fill(
+                _outcome(
+                    "The engine refused the new settings, so the previous file was put back. "
+                    "It said: %1"
+                ),
+                result.words,
+            )
         return _outcome(
             "The engine refused the new settings, so the previous file was put back. "
             "Its log (journalctl -u docker) says why."
         )
     in_use = ", ".join(result.engine.mirrors) if result.engine else ""
-    return _outcome("The engine reloaded the file but reports other settings: it uses %1.").replace(
-        "%1", in_use or _outcome("no mirrors")
+    return fill(
+        _outcome("The engine reloaded the file but reports other settings: it uses %1."),
+        in_use or _outcome("no mirrors"),
     )
 
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from models.mirror_list import MirrorListModel, Tone, outcome_text
 from models.mirrors_store import MirrorsStore
+from models.text import fill
 from services.config_files import FileProblem
 from services.daemon_config import (
     ConfigError,
@@ -39,20 +40,18 @@ from services.endpoints import display_url
 from services.errors import EngineError
 from services.mirrors import ALIYUN_TEMPLATE, PRESETS, ApplyResult
 from services.privileged import PrivilegedError
+from ui import style
+from ui.confirm import ask
 from ui.tasks import TaskKeeper
 
 log = logging.getLogger(__name__)
-
-_OK = "#2e7d32"
-_BAD = "#c62828"
-_MUTED = "#6b6f76"
 
 
 def _error_label(name: str) -> QLabel:
     label = QLabel()
     label.setObjectName(name)
     label.setWordWrap(True)
-    label.setStyleSheet(f"color: {_BAD}")
+    style.set_text_colour(label, style.ERROR)
     label.hide()
     return label
 
@@ -68,10 +67,7 @@ class RegistryMirrorsPage(QWidget):
         self._saved: tuple[list[str], list[str]] = ([], [])
 
         title = QLabel(self.tr("Registry mirrors"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        title.setFont(font)
+        style.make_title(title)
         intro = QLabel(
             self.tr(
                 "Pulls from Docker Hub try these mirrors first, in this order. Changes are "
@@ -87,15 +83,16 @@ class RegistryMirrorsPage(QWidget):
         self.warning = QLabel()
         self.warning.setObjectName("mirrorsWarning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(
-            "background: #fff4e5; color: #663c00; padding: 6px;"
-            "border: 1px solid #ffd8a8; border-radius: 3px"
-        )
+        style.make_warning_box(self.warning)
         self.warning.hide()
 
         self.mirror_model = MirrorListModel(
             self._valid_mirror,
-            {Tone.OK: QColor(_OK), Tone.BAD: QColor(_BAD), Tone.MUTED: QColor(_MUTED)},
+            {
+                Tone.OK: QColor(style.OK),
+                Tone.BAD: QColor(style.ERROR),
+                Tone.MUTED: QColor(style.MUTED),
+            },
             self,
         )
         self.mirror_list = QTableView()
@@ -117,7 +114,7 @@ class RegistryMirrorsPage(QWidget):
         self.mirror_input = QLineEdit()
         self.mirror_input.setObjectName("mirrorInput")
         self.mirror_input.setPlaceholderText(
-            self.tr("Mirror address, e.g. %1").replace("%1", ALIYUN_TEMPLATE)
+            fill(self.tr("Mirror address, e.g. %1"), ALIYUN_TEMPLATE)
         )
         self.mirror_input.textChanged.connect(self._check_mirror_input)
         self.mirror_input.returnPressed.connect(self._add_mirror)
@@ -255,17 +252,18 @@ class RegistryMirrorsPage(QWidget):
         location = self.store.location
         if not location.editable:
             self.config_path.setText(
-                self.tr(
-                    "This engine is remote (%1): its configuration "
-                    "can only be changed on its own machine."
-                ).replace("%1", display_url(self.store.settings.engine.endpoint))
+                fill(
+                    self.tr(
+                        "This engine is remote (%1): its configuration "
+                        "can only be changed on its own machine."
+                    ),
+                    display_url(self.store.settings.engine.endpoint),
+                )
             )
             self._set_enabled(False)
             return
         self.config_path.setText(
-            self.tr("Configuration file: %1 (%2)")
-            .replace("%1", str(location.path))
-            .replace("%2", location.found_from)
+            fill(self.tr("Configuration file: %1 (%2)"), location.path, location.found_from)
         )
         self._show_warning("\n\n".join(self._location_notes()))
 
@@ -290,12 +288,15 @@ class RegistryMirrorsPage(QWidget):
         notes = []
         if location.flag_conflicts:
             notes.append(
-                self.tr(
-                    "The daemon was started with %1. dockerd refuses to start when a setting is "
-                    "given both as a flag and in daemon.json, so Moorage will not write it. Remove "
-                    "the flags from the docker service (sudo systemctl edit docker), restart it, "
-                    "then apply here."
-                ).replace("%1", ", ".join(location.flag_conflicts))
+                fill(
+                    self.tr(
+                        "The daemon was started with %1. dockerd refuses to start when a setting "
+                        "is given both as a flag and in daemon.json, so Moorage will not write "
+                        "it. Remove the flags from the docker service (sudo systemctl edit "
+                        "docker), restart it, then apply here."
+                    ),
+                    ", ".join(location.flag_conflicts),
+                )
             )
         if location.needs_desktop_restart:
             notes.append(
@@ -315,11 +316,14 @@ class RegistryMirrorsPage(QWidget):
         notes = self._location_notes()
         if config.parse_error:
             notes.append(
-                self.tr(
-                    "The file is not valid JSON (%1). The engine will not start with it as it is. "
-                    "Applying replaces it with the settings below; the current file is kept as a "
-                    "backup beside it."
-                ).replace("%1", config.parse_error)
+                fill(
+                    self.tr(
+                        "The file is not valid JSON (%1). The engine will not start with it as it "
+                        "is. Applying replaces it with the settings below; the current file is "
+                        "kept as a backup beside it."
+                    ),
+                    config.parse_error,
+                )
             )
         self._show_warning("\n\n".join(notes))
         self._saved = (config.mirrors, config.insecure_registries)
@@ -339,7 +343,7 @@ class RegistryMirrorsPage(QWidget):
         try:
             self._valid_insecure(item.text())
         except InvalidEntry as error:
-            item.setForeground(QColor(_BAD))
+            item.setForeground(QColor(style.ERROR))
             item.setToolTip(str(error))
 
     def _valid_mirror(self, text: str) -> str:
@@ -359,7 +363,7 @@ class RegistryMirrorsPage(QWidget):
             try:
                 normal = validate(text)
                 if normal in listed:
-                    message = self.tr("%1 is already in the list.").replace("%1", normal)
+                    message = fill(self.tr("%1 is already in the list."), normal)
             except InvalidEntry as problem:
                 message = str(problem)
         error.setText(message)
@@ -460,17 +464,9 @@ class RegistryMirrorsPage(QWidget):
         blocked = bool(self.store.location.flag_conflicts)
         self.apply.setEnabled(not problems and not blocked and not self.tasks.busy)
         if problems:
-            self.apply.setToolTip(
-                self.tr("Fix or remove the invalid entries first: %1").replace(
-                    "%1", "; ".join(problems)
-                )
-            )
-            self._say(
-                self.tr("Fix or remove the invalid entries first: %1").replace(
-                    "%1", "; ".join(problems)
-                ),
-                _BAD,
-            )
+            why = fill(self.tr("Fix or remove the invalid entries first: %1"), "; ".join(problems))
+            self.apply.setToolTip(why)
+            self._say(why, style.ERROR)
         else:
             self.apply.setToolTip("")
 
@@ -481,8 +477,8 @@ class RegistryMirrorsPage(QWidget):
         self.tasks.launch(work)
         self.apply.setEnabled(False)
 
-    def _say(self, text: str, colour: str = _MUTED) -> None:
-        self.status.setStyleSheet(f"color: {colour}")
+    def _say(self, text: str, colour: str = style.MUTED) -> None:
+        style.set_text_colour(self.status, colour)
         self.status.setText(text)
 
     def _test_selected(self) -> None:
@@ -497,26 +493,20 @@ class RegistryMirrorsPage(QWidget):
     def _apply_clicked(self) -> None:
         config = self.store.config
         if config is not None and config.parse_error:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                self.tr("Replace the invalid file?"),
-                self.tr(
-                    "%1 is not valid JSON. Replace it with these settings? "
-                    "The current file is kept as a backup beside it."
-                ).replace("%1", str(config.path)),
-                QMessageBox.StandardButton.Cancel,
+            ask(
                 self,
+                "confirmOverwrite",
+                self.tr("Replace the invalid file?"),
+                fill(
+                    self.tr(
+                        "%1 is not valid JSON. Replace it with these settings? "
+                        "The current file is kept as a backup beside it."
+                    ),
+                    config.path,
+                ),
+                self.tr("Replace"),
+                lambda: self._launch(self._apply(overwrite_invalid=True)),
             )
-            box.setObjectName("confirmOverwrite")
-            replace = box.addButton(self.tr("Replace"), QMessageBox.ButtonRole.DestructiveRole)
-
-            def finished() -> None:
-                if box.clickedButton() is replace:
-                    self._launch(self._apply(overwrite_invalid=True))
-                box.deleteLater()
-
-            box.finished.connect(finished)
-            box.open()
             return
         self._launch(self._apply(overwrite_invalid=False))
 
@@ -537,15 +527,16 @@ class RegistryMirrorsPage(QWidget):
     def _show_result(self, result: ApplyResult) -> None:
         text = outcome_text(result)
         if result.applied and result.backup is not None:
-            text += " " + self.tr("Backup: %1").replace("%1", str(result.backup))
-        self._say(text, _OK if result.applied else _BAD)
+            text += " " + fill(self.tr("Backup: %1"), result.backup)
+        self._say(text, style.OK if result.applied else style.ERROR)
         # After a change the engine took, one click brings the previous lists back.
         undo = self.store.undo_lists
         self.undo.setVisible(undo is not None)
         if undo is not None:
             self.undo.setToolTip(
-                self.tr("Apply the mirrors the file had before: %1").replace(
-                    "%1", ", ".join(undo[0]) or self.tr("no mirrors")
+                fill(
+                    self.tr("Apply the mirrors the file had before: %1"),
+                    ", ".join(undo[0]) or self.tr("no mirrors"),
                 )
             )
 
@@ -566,9 +557,9 @@ class RegistryMirrorsPage(QWidget):
                 box.setDetailedText(error.manual_commands)
             box.finished.connect(box.deleteLater)
             box.open()
-            self._say(str(error), _BAD)
+            self._say(str(error), style.ERROR)
         elif isinstance(error, (EngineError, InvalidEntry, ConfigError, FileProblem, OSError)):
-            self._say(str(error), _BAD)
+            self._say(str(error), style.ERROR)
         else:
             log.error("settings task failed", exc_info=error)
-            self._say(self.tr("Something went wrong: %1").replace("%1", str(error)), _BAD)
+            self._say(fill(self.tr("Something went wrong: %1"), error), style.ERROR)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.mirrors_store import MirrorsStore
+from ui.confirm import ask
 from ui.registry_mirrors_page import RegistryMirrorsPage
 
 
@@ -52,23 +53,19 @@ class SettingsDialog(QDialog):
         if not self.mirrors_page.has_unapplied_edits():
             super().reject()
             return
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
+
+        def discard() -> None:
+            self.mirrors_page.discard_edits()
+            super(SettingsDialog, self).reject()
+
+        ask(
+            self,
+            "confirmDiscard",
             self.tr("Discard the changes?"),
             self.tr(
                 "The registry mirrors were changed but not applied. Close and discard the changes?"
             ),
-            QMessageBox.StandardButton.Cancel,
-            self,
+            self.tr("Discard"),
+            discard,
+            icon=QMessageBox.Icon.Question,
         )
-        box.setObjectName("confirmDiscard")
-        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
-
-        def finished() -> None:
-            if box.clickedButton() is discard:
-                self.mirrors_page.discard_edits()
-                super(SettingsDialog, self).reject()
-            box.deleteLater()
-
-        box.finished.connect(finished)
-        box.open()
