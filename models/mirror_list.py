@@ -22,9 +22,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from models.text import fill
 from services.daemon_config import InvalidEntry
 from services.mirrors import ApplyResult, Outcome, ProbeResult
+from services.text import fill
 
 _CONTEXT = "MirrorListModel"
 

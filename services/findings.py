@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from services.text import fill
+
 #: Seconds a check waits for an answer.
 CHECK_TIMEOUT = 5
 
@@ -69,10 +71,7 @@ class Message:
     args: tuple[str, ...] = ()
 
     def text(self, translate: Callable[[str], str] = lambda template: template) -> str:
-        words = translate(self.template)
-        for number in range(len(self.args), 0, -1):  # %10 before %1
-            words = words.replace(f"%{number}", self.args[number - 1])
-        return words
+        return fill(translate(self.template), *self.args)
 
 
 @dataclass(frozen=True)

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from models.connections import Connection, ConnectionsStore
-from models.text import fill
 from services.diagnostics import ACCEPTED_FORMS, address_problem, diagnose
 from services.endpoints import Endpoint, TLSSettings
 from services.findings import Diagnosis
+from services.text import fill
 from ui.i18n import in_language, sentences
 from ui.style import ERROR, OK, set_text_colour
 

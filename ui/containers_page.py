@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QCheckBox, QStyle, QWidget
 
 from models.containers import COL_CREATED, COL_STATUS, running_only
 from models.store import EngineStore
-from models.text import fill
 from services.data import ContainerInfo
+from services.text import fill
 from ui.confirm import ask
 from ui.table_page import TablePage
 

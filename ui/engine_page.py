@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from models.formatting import human_size
 from models.store import EngineStore
 from models.table import QT_TRANSLATE_NOOP
-from models.text import fill
 from services.engine_info import EngineInfo, PruneResult, PullProgress, UsageKind, UsageRow
 from services.errors import EngineError
+from services.text import fill
 from services.verify import Step, VerifyResult
 from ui.confirm import ask
 from ui.style import ERROR, OK, make_title, set_text_colour

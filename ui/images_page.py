@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QStyle, QWidget
 from models.formatting import human_size
 from models.images import COL_CREATED, ImageTagRow
 from models.store import EngineStore
-from models.text import fill
 from services.data import ActionResult
+from services.text import fill
 from ui.confirm import ask
 from ui.table_page import TablePage
 

@@ -33,8 +33,8 @@ from models.logs import (
     save_failed,
 )
 from models.store import EngineStore
-from models.text import fill
 from services.data import ContainerInfo
+from services.text import fill
 from ui.style import ERROR, make_hint, set_error_border, set_text_colour
 from ui.tasks import TaskKeeper
 

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 
 from models.connections import Connection, ConnectionsStore
 from models.store import Counts, EngineStore
-from models.text import fill
 from services.endpoints import display_url
 from services.engine import DockerEngine
 from services.findings import Diagnosis
 from services.session import ConnectionState, SessionStatus
+from services.text import fill
 from ui.confirm import ask
 from ui.containers_page import ContainersPage
 from ui.elided_label import ElidedLabel

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from models.mirror_list import MirrorListModel, Tone, outcome_text
 from models.mirrors_store import MirrorsStore
-from models.text import fill
 from services.config_files import FileProblem
 from services.daemon_config import (
     ConfigError,
@@ -40,6 +39,7 @@ from services.endpoints import display_url
 from services.errors import EngineError
 from services.mirrors import ALIYUN_TEMPLATE, PRESETS, ApplyResult
 from services.privileged import PrivilegedError
+from services.text import fill
 from ui import style
 from ui.confirm import ask
 from ui.tasks import TaskKeeper

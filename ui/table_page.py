@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.table import KeyedTableModel
-from models.text import fill
 from services.data import ActionResult
+from services.text import fill
 from ui.style import make_hint, make_title
 from ui.tasks import TaskKeeper
 

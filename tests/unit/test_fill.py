@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from models.text import fill
+from services.text import fill
 
 
 def test_places_are_filled_by_number_in_any_order():
@@ -28,3 +28,12 @@ def test_values_are_written_as_text():
 def test_counted_and_missing_places_are_left_alone():
     """%Ln belongs to tr(text, "", n), and a place with no value stays as written."""
     assert fill("%Ln of %1 failed, %3", "4") == "%Ln of 4 failed, %3"
+
+
+def test_a_diagnosis_sentence_fills_each_place_once():
+    """An address or an error message holding "%2" stays as it is in the sentence."""
+    from services.findings import Message
+
+    assert Message("%1 does not answer: %2", ("ssh://h%2", "refused")).text() == (
+        "ssh://h%2 does not answer: refused"
+    )

@@ -1,7 +1,7 @@
-"""Filling translated templates, for the models and the widgets alike.
+"""Filling translated templates, for every layer.
 
-It lives in models/ rather than ui/ because models word the texts of their cells too, and
-models never import ui.
+In services/, the lowest layer, because diagnoses word their sentences here too, models
+word their cells, and the widgets their labels; no layer imports one above it.
 """
 
 from __future__ import annotations
