@@ -39,8 +39,14 @@ def make_api_client(
         # every request (psf/requests#3829): the engine's own CA would be ignored.
         client.trust_env = False
     if version == "auto":
-        # What version="auto" does in the SDK, but after the line above.
-        client._version = client.version(api_version=False)["ApiVersion"]
+        # What version="auto" does in the SDK, but after the line above. A client whose
+        # engine does not answer is closed here: nobody else holds it (its ssh process,
+        # for ssh://, would run on).
+        try:
+            client._version = client.version(api_version=False)["ApiVersion"]
+        except BaseException:
+            client.close()
+            raise
     return client
 
 

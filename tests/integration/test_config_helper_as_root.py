@@ -260,6 +260,7 @@ def test_a_fake_dockerd_behind_the_socket_is_refused(open_folder, secret, root_u
     finally:
         process.kill()
         process.wait()
+        process.stdout.close()
     assert done.returncode == EXIT_REFUSED, done.stderr
     expected = "does not run as root (uid 65534)" if user else "is not /usr/sbin/dockerd"
     assert expected in done.stderr.replace("/usr/bin/dockerd", "/usr/sbin/dockerd")
@@ -280,6 +281,7 @@ def test_a_stale_pid_file_is_not_trusted(tmp_path, secret, root_user):
     finally:
         process.kill()
         process.wait()
+        process.stdout.close()
     assert report_of(done)["outcome"] == Outcome.NOT_RELOADED
     assert json.loads((etc_docker / "daemon.json").read_text())["registry-mirrors"] == [MIRROR]
     assert_untouched(secret)
