@@ -12,7 +12,8 @@ import os
 import sys
 
 # The engine layer (the docker SDK and what it imports) before Qt: PySide6 hooks every
-# import made after its own and reads each new module's source, ~0.1 s of start-up here.
+# import made after its own and reads each new module's source; imported after Qt, the
+# engine layer made every start-up slower (README, Figures behind the design).
 import services.engine  # noqa: F401
 
 # qasync binds to the first Qt binding it finds: make it PySide6 before it looks.
@@ -24,9 +25,9 @@ class _LastFileOnlyCache(dict):
 
     PySide6's import hook reads the whole source of every module imported after it (to look
     for `__feature__`), and linecache would keep all of it. Dropped only once the window was
-    built, those ~5 MB of line strings were freed among the modules' objects allocated in
-    between, too scattered for the memory to go back: with them gone one by one instead,
-    ~4 MB less stays resident at 1,000 containers. One file is kept, not none, because
+    built, those line strings were freed among the modules' objects allocated in between,
+    too scattered for the memory to go back: with them gone one by one instead, less stays
+    resident (README, Figures behind the design). One file is kept, not none, because
     linecache reads its own entry back right after storing it (for sources from loaders).
     """
 

@@ -1,8 +1,9 @@
 """One container's log as a window shows it: kept lines, a filter, the rate, follow and pause.
 
 Lines are rows of a list model rather than the text of a QPlainTextEdit: 50,000 lines in a
-text document took ~35 MB and trimming its first blocks while appending ~40 ms a tick; as
-rows, a line costs its Python strings and only the rows on screen are ever laid out.
+text document took far more memory, and trimming its first blocks while appending stalled
+every tick (README, Figures behind the design); as rows, a line costs its Python strings
+and only the rows on screen are ever laid out.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ from services.logs import (
     stamp_time,
 )
 
-#: Lines kept per window (older ones go first); ~13 MB of Python strings at 100 characters.
+#: Lines kept per window (older ones go first); what they cost in Python strings is in the
+#: README (Figures behind the design).
 KEEP = 50_000
 #: Lines read from the past when a window opens (`docker logs --tail`).
 DEFAULT_TAIL = 1_000

@@ -386,9 +386,10 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
         while the app is idle.
 
         The first filter keystroke after a load of 10,000 rows would otherwise make them
-        all at once (~40 ms); slices of 500 take ~1 ms each, between other events. Only the
-        changed rows are looked at: finding them among all 10,000 after every change took
-        ~10 % of the GUI thread's time in a burst of events.
+        all at once, a stall of its own; slices of 500 are short, between other events. Only
+        the changed rows are looked at: finding them among all 10,000 after every change took
+        a noticeable share of the GUI thread's time in a burst of events (README, Figures
+        behind the design).
         """
         texts = self._search_texts
         self._to_warm.extend(key for key in keys if key not in texts)

@@ -62,9 +62,10 @@ def _import_on_first_use(name: str, distribution: str | None = None) -> None:
 
 # The docker SDK imports paramiko (and with it cryptography and invoke) as it is itself
 # imported, for ssh:// engines only, and first uses it when such a connection opens.
-# Imported up front it cost every start-up ~0.2 s and ~34 MB of resident memory.
+# Imported up front it cost every start-up noticeable time and memory (README, Figures
+# behind the design).
 _import_on_first_use("paramiko")
 # requests imports charset_normalizer to guess the encoding of an answer that names none
 # (the engine names its own) and reads its version as it is itself imported. Imported up
-# front it cost every start-up ~3 MB of resident memory and ~9 ms.
+# front it cost every start-up resident memory and time (README, Figures behind the design).
 _import_on_first_use("charset_normalizer", distribution="charset_normalizer")

@@ -27,8 +27,8 @@ def _skip_blanks(text: str, position: int) -> int:
 def iter_json_array(text: str) -> Iterator[Any]:
     """The elements of the JSON array `text`, decoded one at a time.
 
-    One `json.loads` of a 10,000-container answer holds the GIL for ~200 ms at a stretch
-    (see `DockerEngine._fetch_containers`); element by element, other threads get turns.
+    One `json.loads` of a 10,000-container answer holds the GIL for a long stretch (see
+    `DockerEngine._fetch_containers`); element by element, other threads get turns.
     """
     position = _skip_blanks(text, 0)
     if text[position : position + 1] != "[":

@@ -105,8 +105,8 @@ class DockerEngine:
     def prefetch(self) -> Future[Any] | None:
         """Start connecting and listing now, on the executor, before any asyncio loop runs.
 
-        A start-up mostly waits: for the daemon's /version and its container list (~0.2 s
-        for 1,000 containers here), while the GUI thread imports the rest of the app and
+        A start-up mostly waits: for the daemon's /version and its container list (README,
+        Figures behind the design), while the GUI thread imports the rest of the app and
         builds the window. The first `connect()`, `list_containers()` and `list_images()`
         take what this fetched; the event stream starts from before it (see `connected_since`),
         so nothing that changed in between is missed. Returns the future of that work.
@@ -207,10 +207,11 @@ class DockerEngine:
 
         Each is read by its id (`docker inspect`), a few at a time on the executor. The list
         API with an id filter answered the same, but dockerd matches every filter value as a
-        regular expression against every container: with 10,000 containers one id took
-        ~25 ms and a burst of 100 ids over a second, where an inspect takes ~1 ms whatever
-        the number of containers. An inspect also reads the container itself rather than
-        the view the list reads, which lags behind the events (see session.py).
+        regular expression against every container, so with 10,000 containers a burst of
+        ids took far longer than inspecting each, which costs the same whatever the number
+        of containers (README, Figures behind the design). An inspect also reads the
+        container itself rather than the view the list reads, which lags behind the events
+        (see session.py).
         """
         api = self._api()
         wanted = list(dict.fromkeys(ids))
@@ -240,11 +241,11 @@ class DockerEngine:
     def _fetch_containers(self, api: docker.APIClient, params: dict) -> list[ContainerInfo]:
         """`GET /containers/json`, read and made into data objects here, on the executor.
 
-        Both halves stalled the window with 10,000 containers: one `json.loads` of the ~7 MB
-        answer held the GIL for ~200 ms at a stretch (no other thread runs meanwhile), and
-        making the data objects took ~140 ms on the GUI thread. Decoded container by
-        container, the GUI thread gets its turn every few milliseconds, and no list of
-        10,000 raw dicts is ever held.
+        Both halves stalled the window with 10,000 containers (README, Figures behind the
+        design): one `json.loads` of the whole answer held the GIL at a stretch (no other
+        thread runs meanwhile), and making the data objects took long on the GUI thread.
+        Decoded container by container, the GUI thread gets its turn every few milliseconds,
+        and no list of 10,000 raw dicts is ever held.
         """
         response = api.get(
             f"{api.base_url}/v{api.api_version}/containers/json",

@@ -182,8 +182,8 @@ class ContainersPage(TablePage):
     def show_logs(self) -> None:
         """A logs window per selected container; one already open is brought forward.
 
-        The logs window is imported on first use: ~1.3 MB less at start-up for those who
-        never open one.
+        The logs window is imported on first use: less memory at start-up for those who
+        never open one (README, Figures behind the design).
         """
         from ui.logs_window import LogsWindow
 

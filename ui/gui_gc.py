@@ -42,9 +42,9 @@ class GuiThreadCollector(QObject):
 
         Call it once the first rows are shown. What exists then (modules, widgets, the first
         10,000 containers) lives about as long as the app, yet each collection that swept it
-        stalled the window: the first one after a load of 10,000 containers took ~70 ms,
-        and later full ones more. Frozen objects are still freed when dropped; only a
-        reference cycle among them would never be collected.
+        stalled the window, the first one after a load of 10,000 containers and later full
+        ones more (README, Figures behind the design). Frozen objects are still freed when
+        dropped; only a reference cycle among them would never be collected.
         """
         gc.freeze()
 

@@ -328,7 +328,8 @@ class MainWindow(QMainWindow):
         """Show the settings (one dialog per window; it reads the engine's file each time)."""
         if self.settings_dialog is None:
             # Imported when first opened: most sessions never open it, and the dialog with
-            # the mirrors layer under it cost every start-up ~0.4 MB of resident memory.
+            # the mirrors layer under it cost every start-up resident memory (README,
+            # Figures behind the design).
             from models.mirrors_store import MirrorsStore
             from ui.settings_dialog import SettingsDialog
 

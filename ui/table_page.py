@@ -38,10 +38,11 @@ LARGE_INSERT = 1000
 def _paint_large_inserts_later(view: QTableView, model: KeyedTableModel) -> None:
     """Let input and timers in between a large insert and its repaint.
 
-    Filling the table with 10,000 rows takes the model ~30 ms and the repaint that follows
-    ~25 ms more; done in one go, the window answered nothing for ~60 ms. Updates are held
-    during the insert and let go on the next turn of the event loop, so each half is a
-    stall of its own, and whatever waited runs between them.
+    Filling the table with 10,000 rows takes the model a while and the repaint that follows
+    about as long again; done in one go, the window answered nothing for the sum (README,
+    Figures behind the design). Updates are held during the insert and let go on the next
+    turn of the event loop, so each half is a stall of its own, and whatever waited runs
+    between them.
     """
 
     def before(_parent, first: int, last: int) -> None:
