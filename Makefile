@@ -76,6 +76,7 @@ lint: $(VENV_DONE)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	$(BIN)/python -m pytest -q -p no:cacheprovider tests/unit/test_layers.py
 
 test: lint translations
 	$(call require_libs,$(QT_BASE_LIBS))

@@ -279,6 +279,8 @@ class MainWindow(QMainWindow):
         from ui.connection_dialog import ConnectionDialog
 
         editing = self._current
+        # Edit and Remove are enabled only while a saved connection is shown.
+        assert editing is not None
         dialog = ConnectionDialog(self, self.connections, editing)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
@@ -295,6 +297,7 @@ class MainWindow(QMainWindow):
     def ask_remove_connection(self) -> QMessageBox:
         """Remove the saved connection shown now, once asked; the local engine is shown."""
         removing = self._current
+        assert removing is not None  # see open_edit_connection
 
         def remove() -> None:
             self.connections.remove(removing.key)
