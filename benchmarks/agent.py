@@ -175,16 +175,10 @@ class AgentApp(QObject):
             )
         self.send(sorts=sorts, typing=typing, rows=self.model.rowCount())
 
-    def do_logs(self, request: dict) -> None:
-        """Open a container's logs window as a user would and follow it for `seconds`.
-
-        Answers with the lines the window received and showed, what it let go, the longest
-        GUI stall meanwhile and the resident memory before opening and at the end.
-        """
+    def _open_logs(self, container_id: str):
+        """Select the container's row and open its logs window, as a user would."""
         from PySide6.QtCore import QItemSelectionModel
 
-        container_id = request["container"]
-        before = rss_mb()
         row = self.model.row_of(container_id)
         if row < 0:
             raise ValueError(f"container {container_id} is not in the table")
@@ -194,7 +188,17 @@ class AgentApp(QObject):
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.page.logs_action.trigger()
-        window = self.page.logs_windows[container_id]
+        return self.page.logs_windows[container_id]
+
+    def do_logs(self, request: dict) -> None:
+        """Open a container's logs window as a user would and follow it for `seconds`.
+
+        Answers with the lines the window received and showed, what it let go, the longest
+        GUI stall meanwhile and the resident memory before opening and at the end.
+        """
+        container_id = request["container"]
+        before = rss_mb()
+        window = self._open_logs(container_id)
         shown = [0]
 
         def count_rows(_parent: Any, first: int, last: int) -> None:
@@ -232,21 +236,10 @@ class AgentApp(QObject):
         Answers with the longest GUI stall from the Enter until the filter has looked at
         every line, how long that took and how many lines matched.
         """
-        from PySide6.QtCore import QItemSelectionModel
-
         from ui.logs_window import TAILS
 
         container_id, wanted = request["container"], int(request["lines"])
-        row = self.model.row_of(container_id)
-        if row < 0:
-            raise ValueError(f"container {container_id} is not in the table")
-        self.page.view.selectionModel().select(
-            self.model.index(row, 0),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.page.logs_action.trigger()
-        window = self.page.logs_windows[container_id]
+        window = self._open_logs(container_id)
         window.tail.setCurrentIndex(TAILS.index(None))
         window.regex.setChecked(True)
         poll = QTimer(self, interval=20)
