@@ -26,6 +26,7 @@ from services.api_decode import (
     image_from_api,
     iter_json_array,
 )
+from services.credentials import login_failure
 from services.data import ContainerInfo, EngineVersion, ImageInfo, RegistryConfig
 from services.endpoints import TLSSettings
 from services.engine_info import (
@@ -425,6 +426,33 @@ class DockerEngine:
             insecure_names=insecure_names,
             engine_version=str(info.get("ServerVersion") or ""),
         )
+
+    async def log_in(self, registry: str, username: str, password: str) -> str:
+        """Have the engine check a login with the registry (`POST /auth`), as `docker login`.
+
+        Nothing is stored here (the caller keeps it where the CLI does). Returns the identity
+        token the registry gave in place of the password, "" when none. A refusal raises
+        `WrongCredentials` or `PlainHttpRegistry` (services/credentials.py says how they
+        are told apart).
+        """
+        api = self._api()
+
+        def check() -> dict:
+            response = api.post(
+                f"{api.base_url}/v{api.api_version}/auth",
+                json={"username": username, "password": password, "serveraddress": registry},
+                timeout=self._timeout,
+            )
+            raise_for_status(response)
+            return response.json()
+
+        try:
+            answer = await self._run(check)
+        except EngineUnavailable:
+            raise
+        except EngineError as error:
+            raise login_failure(error, registry) from None
+        return str(answer.get("IdentityToken") or "")
 
 
 @dataclass

@@ -23,6 +23,7 @@ from services.data import (
     ImageInfo,
     RegistryConfig,
 )
+from services.credentials import WrongCredentials
 from services.endpoints import TLSSettings
 from services.engine_info import EngineInfo, PruneResult, PullProgress, UsageKind, UsageRow
 from services.errors import Conflict, EngineUnavailable, ForceRequired, NotFound
@@ -133,6 +134,8 @@ class FakeEngine:
         #: Each container's output, for `follow_logs` and `save_logs`.
         self.logs: dict[str, list[LogLine]] = {}
         self.mirrors: tuple[str, ...] = ()
+        #: The logins `log_in` accepts: registry key -> (user name, password).
+        self.logins: dict[str, tuple[str, str]] = {}
         self.up = True
         self.streams: list[FakeEventStream] = []
         self.calls: list[tuple[str, str]] = []
@@ -358,6 +361,13 @@ class FakeEngine:
     async def registry_config(self) -> RegistryConfig:
         self._check_up()
         return RegistryConfig(mirrors=self.mirrors, insecure_cidrs=(), insecure_names=())
+
+    async def log_in(self, registry: str, username: str, password: str) -> str:
+        """Accepts exactly the `logins` the test gave (registry key -> (user, password))."""
+        self._act("login", registry)
+        if self.logins.get(registry) != (username, password):
+            raise WrongCredentials(f"Wrong user name or password for {registry}.")
+        return ""
 
     # -- logs ----------------------------------------------------------------------------
 
