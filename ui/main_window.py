@@ -48,6 +48,7 @@ from ui.style import (
 
 if TYPE_CHECKING:
     from ui.connection_dialog import ConnectionDialog
+    from ui.registries_dialog import RegistriesDialog
     from ui.settings_dialog import SettingsDialog
 
 PAGES = ("containers", "images", "engine")
@@ -322,6 +323,9 @@ class MainWindow(QMainWindow):
         settings.setObjectName("settingsAction")
         settings.setShortcut(QKeySequence("Ctrl+,"))
         settings.triggered.connect(self.open_settings)
+        registries = menu.addAction(self.tr("&Registries…"))
+        registries.setObjectName("registriesAction")
+        registries.triggered.connect(self.open_registries)
         menu.addSeparator()
         quit_action = menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
@@ -341,6 +345,19 @@ class MainWindow(QMainWindow):
             self.settings_dialog.mirrors_page.start()
         self.settings_dialog.open()
         return self.settings_dialog
+
+    def open_registries(self) -> RegistriesDialog:
+        """The registries one is logged in to, shared with the docker CLI; log in and out."""
+        # Imported when first opened, as the settings are (see `open_settings`).
+        from models.registries import RegistriesStore
+        from ui.registries_dialog import RegistriesDialog
+
+        dialog = RegistriesDialog(RegistriesStore(self.store.engine), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.settings_requested.connect(self.open_settings)
+        dialog.refresh()
+        dialog.open()
+        return dialog
 
     def _page_shown(self, row: int) -> None:
         """The Engine page reads the engine when shown (and connected): it does not poll."""

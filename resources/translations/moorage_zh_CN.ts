@@ -2,6 +2,74 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>RegistriesDialog</name>
+    <message>
+        <location filename="../../ui/registries_dialog.py"/>
+        <source>Registries</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registries_dialog.py"/>
+        <source>Registry</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registries_dialog.py"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registries_dialog.py"/>
+        <source>Kept in</source>
+        <translation>凭据保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registries_dialog.py"/>
+        <source>Not logged in to any registry.</source>
+        <translation>尚未登录任何仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registries_dialog.py"/>
+        <source>Log in…</source>
+        <translation>登录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registries_dialog.py"/>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registries_dialog.py"/>
+        <source>Docker Hub</source>
+        <translation>Docker Hub</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registries_dialog.py"/>
+        <source>Logged in to %1. The same: %2</source>
+        <translation>已登录 %1。等效命令：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registries_dialog.py"/>
+        <source>Log out of %1?</source>
+        <translation>要退出 %1 的登录吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registries_dialog.py"/>
+        <source>The docker command line shares this login and loses it too.</source>
+        <translation>docker 命令行共用此登录，也会一同退出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registries_dialog.py"/>
+        <source>Logged out of %1. The same: %2</source>
+        <translation>已退出 %1 的登录。等效命令：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registries_dialog.py"/>
+        <source>Something went wrong: %1</source>
+        <translation>出错了：%1</translation>
+    </message>
+</context>
+<context>
     <name>MirrorListModel</name>
     <message>
         <location filename="../../models/mirror_list.py"/>
@@ -396,6 +464,54 @@
         <translation>
             <numerusform>已删除 %Ln 个容器</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>Credentials</name>
+    <message>
+        <location filename="../../services/credentials.py"/>
+        <source>“%1” is not a registry address.</source>
+        <translation>“%1”不是仓库地址。</translation>
+    </message>
+    <message>
+        <location filename="../../services/credentials.py"/>
+        <source>Cannot write %1: %2.</source>
+        <translation>无法写入 %1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../services/credentials.py"/>
+        <source>config.json names the credentials helper “%1”, which is not a helper's name; nothing was run.</source>
+        <translation>config.json 指定的凭据助手“%1”不是助手的名称；没有运行任何程序。</translation>
+    </message>
+    <message>
+        <location filename="../../services/credentials.py"/>
+        <source>The credentials helper %1 is not installed.</source>
+        <translation>凭据助手 %1 没有安装。</translation>
+    </message>
+    <message>
+        <location filename="../../services/credentials.py"/>
+        <source>The credentials helper %1 did not answer within %2 s.</source>
+        <translation>凭据助手 %1 在 %2 秒内没有回应。</translation>
+    </message>
+    <message>
+        <location filename="../../services/credentials.py"/>
+        <source>The credentials helper %1 failed to %2 the login: %3</source>
+        <translation>凭据助手 %1 执行 %2 失败：%3</translation>
+    </message>
+    <message>
+        <location filename="../../services/credentials.py"/>
+        <source>%1 is not valid JSON (%2); it was left as it is.</source>
+        <translation>%1 不是有效的 JSON（%2）；文件保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../services/credentials.py"/>
+        <source>%1 does not hold a JSON object; it was left as it is.</source>
+        <translation>%1 的内容不是 JSON 对象；文件保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../services/credentials.py"/>
+        <source>“auths” in %1 is not a JSON object; it was left as it is.</source>
+        <translation>%1 中的“auths”不是 JSON 对象；文件保持原样。</translation>
     </message>
 </context>
 <context>
@@ -1218,6 +1334,59 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login_dialog.py"/>
+        <source>Log in to a registry</source>
+        <translation>登录仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py"/>
+        <source>docker.io for Docker Hub, or host[:port]</source>
+        <translation>Docker Hub 填 docker.io，其他仓库填 主机[:端口]</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py"/>
+        <source>Open registry settings…</source>
+        <translation>打开仓库设置…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py"/>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py"/>
+        <source>Registry</source>
+        <translation>仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py"/>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py"/>
+        <source>%1 answers over plain HTTP, and the engine is not set to allow it. Add it to the insecure registries in the registry settings, or give it HTTPS.</source>
+        <translation>%1 使用明文 HTTP 通信，而引擎没有设置为允许它。请在仓库设置中把它加入非安全仓库，或为它启用 HTTPS。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py"/>
+        <source>Something went wrong: %1</source>
+        <translation>出错了：%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="67"/>
@@ -1263,6 +1432,11 @@
         <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>&amp;Registries…</source>
+        <translation>仓库(&amp;R)…</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="233"/>
