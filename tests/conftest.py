@@ -2,7 +2,8 @@
 
 ``dockerd`` and ``docker_registry`` are started once per session; ``clean_engine`` puts the
 engine back as it was after each test; ``dockerd_factory`` makes extra engines a test may stop,
-kill or reconfigure at will. Tests using any of them are marked ``engine``.
+kill or reconfigure at will; ``registry_factory`` starts registries of a test's own (one that
+asks for a password, one off 127.0.0.1). Tests using any of them are marked ``engine``.
 
 Without root, ``dockerd``, static busybox or ``ip``, these fixtures skip the test with the
 reason. CI sets ``MOORAGE_REQUIRE_ENGINE=1``, which turns those skips into failures: there the
@@ -28,7 +29,15 @@ pytest_plugins = ["tests.support.qt_loop"]
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="moorage-test-config-")
 
 ENGINE_FIXTURES = frozenset(
-    {"dockerd", "docker_registry", "clean_engine", "dockerd_factory", "module_dockerd", "root_user"}
+    {
+        "dockerd",
+        "docker_registry",
+        "registry_factory",
+        "clean_engine",
+        "dockerd_factory",
+        "module_dockerd",
+        "root_user",
+    }
 )
 
 
@@ -79,6 +88,26 @@ def docker_registry() -> Iterator[PrivateRegistry]:
     _require(registry_unavailable_reason())
     with PrivateRegistry() as registry:
         yield registry
+
+
+@pytest.fixture
+def registry_factory() -> Iterator[Callable[..., PrivateRegistry]]:
+    """Start registries of the test's own, stopped after it.
+
+    Call it with :class:`PrivateRegistry` keyword arguments, e.g. ``users={...}`` for one
+    that asks for a password.
+    """
+    _require(registry_unavailable_reason())
+    started: list[PrivateRegistry] = []
+
+    def make(**kwargs: Any) -> PrivateRegistry:
+        registry = PrivateRegistry(**kwargs)
+        started.append(registry)
+        return registry.start()
+
+    yield make
+    for registry in reversed(started):
+        registry.stop()
 
 
 @pytest.fixture

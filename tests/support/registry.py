@@ -3,6 +3,10 @@
 No image can be pulled from the internet on these machines, so tests that pull, push or use a
 registry mirror push what they need here first. A private dockerd trusts it without TLS because
 dockerd treats every registry on 127.0.0.0/8 as insecure by default.
+
+Given `users`, the registry asks for them (htpasswd authentication, as `docker login` meets
+it on a private registry); the htpasswd file is written here with bcrypt, the one hash
+distribution accepts, so no `htpasswd` program is needed.
 """
 
 from __future__ import annotations
@@ -17,8 +21,11 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Mapping
 from pathlib import Path
 from types import TracebackType
+
+import bcrypt
 
 from tests.support.host import (
     die_with_parent,
@@ -44,7 +51,7 @@ def registry_unavailable_reason() -> str | None:
 _DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
-def _free_port() -> int:
+def _free_port(address: str) -> int:
     """A TCP port nobody listens on right now (the registry binds it a moment later)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.bind(("127.0.0.1", 0))
@@ -59,8 +66,15 @@ class PrivateRegistry:
     """
 
     def __init__(
-        self, parent: str | os.PathLike[str] | None = None, start_timeout: float = 15.0
+        self,
+        parent: str | os.PathLike[str] | None = None,
+        start_timeout: float = 15.0,
+        users: Mapping[str, str] | None = None,
+        address: str = "127.0.0.1",
     ) -> None:
+        """`users`: user name -> password the registry requires (none: it is open to all).
+        `address`: where it listens; off 127.0.0.0/8 dockerd reaches it only as a
+        registry named in `insecure-registries` (it is plain HTTP)."""
         folder = Path(parent or tempfile.gettempdir()).resolve()
         reap_dead_runs(folder, "moorage-registry-*")  # what crashed runs left behind
         self.root = Path(tempfile.mkdtemp(prefix="moorage-registry-", dir=folder))
@@ -70,23 +84,26 @@ class PrivateRegistry:
         self.log_path = self.root / "registry.log"
         self.start_timeout = start_timeout
         self.port = 0
+        self.users = dict(users or {})
+        self.address = address
+        self.htpasswd_path = self.root / "htpasswd"
         self._process: subprocess.Popen[bytes] | None = None
 
     @property
     def host(self) -> str:
-        """``127.0.0.1:PORT``, the registry part of an image reference."""
-        return f"127.0.0.1:{self.port}"
+        """``ADDRESS:PORT``, the registry part of an image reference."""
+        return f"{self.address}:{self.port}"
 
     @property
     def url(self) -> str:
-        """``http://127.0.0.1:PORT``, as written in ``registry-mirrors``."""
+        """``http://ADDRESS:PORT``, as written in ``registry-mirrors``."""
         return f"http://{self.host}"
 
     def start(self) -> PrivateRegistry:
         """Start the registry on a free port and wait until ``GET /v2/`` answers."""
         # Another process may take the port between our probe and the registry's bind: retry.
         for _ in range(3):
-            self.port = _free_port()
+            self.port = _free_port(self.address)
             self._write_config()
             if self._start_process():
                 return self
@@ -124,6 +141,15 @@ class PrivateRegistry:
             },
             "http": {"addr": self.host},
         }
+        if self.users:
+            lines = (
+                f"{user}:{bcrypt.hashpw(password.encode(), bcrypt.gensalt(5)).decode()}\n"
+                for user, password in self.users.items()
+            )
+            self.htpasswd_path.write_text("".join(lines))
+            config["auth"] = {
+                "htpasswd": {"realm": "moorage-test", "path": str(self.htpasswd_path)}
+            }
         self.config_path.write_text(json.dumps(config, indent=2))
 
     def _start_process(self) -> bool:
@@ -152,6 +178,8 @@ class PrivateRegistry:
             ):
                 if response.status == 200:
                     return True
+            if self.users and self._asks_for_login():
+                return True
             time.sleep(0.05)
         self._process.kill()
         self._process.wait()
@@ -159,3 +187,14 @@ class PrivateRegistry:
             f"docker-registry did not answer on {self.url}/v2/ within "
             f"{self.start_timeout:.0f} s; see {self.log_path}"
         )
+
+    def _asks_for_login(self) -> bool:
+        """True once a registry with users answers ``GET /v2/`` with 401 (it is up)."""
+        try:
+            _DIRECT.open(f"{self.url}/v2/", timeout=2).close()
+        except urllib.error.HTTPError as error:
+            error.close()
+            return error.code == 401
+        except (OSError, urllib.error.URLError):
+            return False
+        return False
