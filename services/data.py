@@ -123,6 +123,41 @@ class ImageInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class ImageLayer:
+    """One line of `docker history`: a layer, or an empty one a Dockerfile step left
+    (ENV, CMD, LABEL...: size 0).
+
+    `id` is the image that step made, or `<missing>` when that image is not on this engine
+    (every step of a pulled image but the last); `created_by` is the step's instruction.
+    """
+
+    id: str
+    created: int
+    created_by: str
+    size: int
+    comment: str = ""
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ImageUsage:
+    """How much of one image's size other local images share (`docker system df -v`).
+
+    `shared_size` is -1 when the engine did not count it.
+    """
+
+    id: str
+    size: int
+    shared_size: int
+    containers: int
+
+    @property
+    def unique_size(self) -> int:
+        """What deleting this image alone would free: its size less what others share."""
+        return self.size - max(self.shared_size, 0)
+
+
+@dataclass(frozen=True, slots=True)
 class EngineVersion:
     """The engine's `/version`, reduced to what the window shows."""
 

@@ -24,10 +24,19 @@ from services.api_decode import (
     container_from_api,
     container_from_inspect,
     image_from_api,
+    image_usages_from_df,
     iter_json_array,
+    layer_from_history,
 )
 from services.credentials import login_failure
-from services.data import ContainerInfo, EngineVersion, ImageInfo, RegistryConfig
+from services.data import (
+    ContainerInfo,
+    EngineVersion,
+    ImageInfo,
+    ImageLayer,
+    ImageUsage,
+    RegistryConfig,
+)
 from services.endpoints import TLSSettings
 from services.engine_info import (
     EngineInfo,
@@ -271,6 +280,35 @@ class DockerEngine:
         else:
             raw = await self._run(self._api().images)
         return [image_from_api(self.endpoint, item) for item in raw]
+
+    async def image_history(self, image_id: str) -> list[ImageLayer]:
+        """`docker history`: the image's layers and empty steps, newest first."""
+        raw = await self._run(self._api().history, image_id)
+        return [layer_from_history(item) for item in raw]
+
+    async def image_usages(self) -> list[ImageUsage]:
+        """Every image's size, the part of it other images share, and its containers.
+
+        From `/system/df`, the one answer engines before API 1.42 count shared sizes in.
+        `type=image` spares engines from 1.42 on measuring every container's files too;
+        older ones ignore it and answer in full.
+        """
+        api = self._api()
+
+        def fetch() -> dict:
+            response = api.get(
+                f"{api.base_url}/v{api.api_version}/system/df",
+                params={"type": "image"},
+                timeout=self._timeout,
+            )
+            raise_for_status(response)
+            return response.json()
+
+        return image_usages_from_df(await self._run(fetch))
+
+    async def inspect_image(self, image_id: str) -> dict[str, Any]:
+        """`docker image inspect`: the engine's JSON, as it sent it."""
+        return dict(await self._run(self._api().inspect_image, image_id))
 
     # -- acting --------------------------------------------------------------------------
 

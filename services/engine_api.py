@@ -11,7 +11,15 @@ from collections.abc import AsyncIterator, Callable, Iterable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from services.data import ContainerInfo, EngineEvent, EngineVersion, ImageInfo, RegistryConfig
+from services.data import (
+    ContainerInfo,
+    EngineEvent,
+    EngineVersion,
+    ImageInfo,
+    ImageLayer,
+    ImageUsage,
+    RegistryConfig,
+)
 from services.endpoints import TLSSettings
 from services.engine_info import EngineInfo, PruneResult, PullProgress, UsageKind, UsageRow
 from services.logs import LogBatch, LogLine
@@ -55,6 +63,9 @@ class EngineApi(Protocol):
     async def list_containers(self) -> list[ContainerInfo]: ...
     async def containers_by_id(self, ids: Iterable[str]) -> list[ContainerInfo]: ...
     async def list_images(self) -> list[ImageInfo]: ...
+    async def image_history(self, image_id: str) -> list[ImageLayer]: ...
+    async def image_usages(self) -> list[ImageUsage]: ...
+    async def inspect_image(self, image_id: str) -> dict[str, Any]: ...
 
     async def start_container(self, container_id: str) -> None: ...
     async def stop_container(self, container_id: str, timeout: int = 10) -> None: ...

@@ -42,6 +42,14 @@ class ImagesPage(TablePage):
             QKeySequence(QKeySequence.StandardKey.Delete),
             tip=self.tr("Untag or delete the selected images (Delete)"),
         )
+        self.details_action = self.add_action(
+            self.tr("Details…"),
+            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView),
+            self.show_details,
+            QKeySequence("Ctrl+I"),
+            tip=self.tr("The image's layers, shared size, users and inspect (Ctrl+I, Enter)"),
+        )
+        self.open_rows_with(self.details_action)
         self.view.sortByColumn(COL_CREATED, Qt.SortOrder.DescendingOrder)
         store.counts_changed.connect(self.update_empty_hint)
         store.status_changed.connect(self.update_empty_hint)
@@ -55,6 +63,20 @@ class ImagesPage(TablePage):
             "This engine has no images yet. docker pull one, or run hello-world "
             "from the Engine page."
         )
+
+    def show_details(self) -> None:
+        """The details of the first selected row's image, in a dialog of its own.
+
+        Imported on first use, as the logs window is: nothing of it loads at start-up.
+        """
+        from ui.image_details import ImageDetailsDialog
+
+        rows: list[ImageTagRow] = self.selected_items()
+        if not rows:
+            return
+        dialog = ImageDetailsDialog(self.store, rows[0], self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
 
     def describe_removal(self, rows: list[ImageTagRow]) -> str:
         """Say, per row, whether it only loses a tag or the image goes."""

@@ -203,4 +203,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ImageDetailsDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/image_details.py"/>
+        <source>%Ln step(s), %1 in all</source>
+        <translation>
+            <numerusform>%Ln step, %1 in all</numerusform>
+            <numerusform>%Ln steps, %1 in all</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -194,6 +194,16 @@
         <source>Size</source>
         <translation>大小</translation>
     </message>
+    <message>
+        <location filename="../../models/image_layers.py"/>
+        <source>Created by</source>
+        <translation>创建指令</translation>
+    </message>
+    <message>
+        <location filename="../../models/image_layers.py"/>
+        <source>Comment</source>
+        <translation>注释</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionDialog</name>
@@ -1124,6 +1134,16 @@
         <source>Force remove</source>
         <translation>强制删除</translation>
     </message>
+    <message>
+        <location filename="../../ui/images_page.py"/>
+        <source>Details…</source>
+        <translation>详细信息…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images_page.py"/>
+        <source>The image&apos;s layers, shared size, users and inspect (Ctrl+I, Enter)</source>
+        <translation>镜像的层、共享大小、使用它的容器及检查信息（Ctrl+I、回车）</translation>
+    </message>
 </context>
 <context>
     <name>LogsWindow</name>
@@ -1778,6 +1798,139 @@
         <location filename="../../ui/table_page.py" line="247"/>
         <source>Equivalent command:</source>
         <translation>等效命令：</translation>
+    </message>
+</context>
+<context>
+    <name>JsonTree</name>
+    <message>
+        <location filename="../../models/json_tree.py"/>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <location filename="../../models/json_tree.py"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../models/json_tree.py"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../models/json_tree.py"/>
+        <source>object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../models/json_tree.py"/>
+        <source>array</source>
+        <translation>数组</translation>
+    </message>
+    <message>
+        <location filename="../../models/json_tree.py"/>
+        <source>string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <location filename="../../models/json_tree.py"/>
+        <source>number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <location filename="../../models/json_tree.py"/>
+        <source>boolean</source>
+        <translation>布尔值</translation>
+    </message>
+</context>
+<context>
+    <name>ImageDetailsDialog</name>
+    <message>
+        <location filename="../../ui/image_details.py"/>
+        <source>Image %1</source>
+        <translation>镜像 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_details.py"/>
+        <source>Image ID:</source>
+        <translation>镜像 ID：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_details.py"/>
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_details.py"/>
+        <source>Shared with other images:</source>
+        <translation>与其他镜像共享：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_details.py"/>
+        <source>Its own:</source>
+        <translation>独有：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_details.py"/>
+        <source>Used by:</source>
+        <translation>使用它的容器：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_details.py"/>
+        <source>Layers several images have in common are stored once: removing this image frees only its own size, and the shared layers stay for the others.</source>
+        <translation>多个镜像共有的层只存储一份：删除此镜像只会释放它独有的大小，共享的层仍留给其他镜像使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_details.py"/>
+        <source>Layers</source>
+        <translation>层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_details.py"/>
+        <source>Inspect</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_details.py"/>
+        <source>Filter keys and values</source>
+        <translation>筛选键和值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_details.py"/>
+        <source>Copy value</source>
+        <translation>复制值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_details.py"/>
+        <source>Copy path</source>
+        <translation>复制路径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_details.py"/>
+        <source>not counted by this engine</source>
+        <translation>此引擎未统计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_details.py"/>
+        <source>%1 (running)</source>
+        <translation>%1（运行中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_details.py"/>
+        <source>no container</source>
+        <translation>没有容器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/image_details.py"/>
+        <source>Could not read the image: %1</source>
+        <translation>无法读取镜像：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/image_details.py"/>
+        <source>%Ln step(s), %1 in all</source>
+        <translation>
+            <numerusform>%Ln 个步骤，共 %1</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

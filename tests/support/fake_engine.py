@@ -21,6 +21,8 @@ from services.data import (
     EngineEvent,
     EngineVersion,
     ImageInfo,
+    ImageLayer,
+    ImageUsage,
     RegistryConfig,
 )
 from services.credentials import WrongCredentials
@@ -133,6 +135,8 @@ class FakeEngine:
         self.images = {i.id: i for i in images}
         #: Each container's output, for `follow_logs` and `save_logs`.
         self.logs: dict[str, list[LogLine]] = {}
+        #: Each image's `docker history`; an image without one is a single layer of its size.
+        self.histories: dict[str, list[ImageLayer]] = {}
         self.mirrors: tuple[str, ...] = ()
         #: The logins `log_in` accepts: registry key -> (user name, password).
         self.logins: dict[str, tuple[str, str]] = {}
@@ -183,6 +187,35 @@ class FakeEngine:
     async def list_images(self) -> list[ImageInfo]:
         self._check_up()
         return list(self.images.values())
+
+    async def image_history(self, image_id: str) -> list[ImageLayer]:
+        self._check_up()
+        image = self.images.get(image_id)
+        if image is None:
+            raise NotFound(f"No such image: {image_id}")
+        return self.histories.get(
+            image_id, [ImageLayer(image.id, image.created, "", image.size, "", image.repo_tags)]
+        )
+
+    async def image_usages(self) -> list[ImageUsage]:
+        """Nothing shared: the fake's images have no layers in common."""
+        self._check_up()
+        return [
+            ImageUsage(i.id, i.size, 0, sum(c.image_id == i.id for c in self.containers.values()))
+            for i in self.images.values()
+        ]
+
+    async def inspect_image(self, image_id: str) -> dict[str, Any]:
+        self._check_up()
+        image = self.images.get(image_id)
+        if image is None:
+            raise NotFound(f"No such image: {image_id}")
+        return {
+            "Id": image.id,
+            "RepoTags": list(image.repo_tags),
+            "Size": image.size,
+            "Config": {"Env": ["PATH=/bin"], "Cmd": ["sh"], "Labels": dict(image.labels)},
+        }
 
     @property
     def connected_since(self) -> float | None:

@@ -67,6 +67,11 @@ COUNTED = {
         "Removes all 4 stopped containers (%1). Running ones stay.",
         "删除全部 4 个已停止的容器（%1）。运行中的容器会保留。",
     ),
+    ("ImageDetailsDialog", "%Ln step(s), %1 in all"): (
+        "1 step, %1 in all",
+        "4 steps, %1 in all",
+        "4 个步骤，共 %1",
+    ),
     ("ImagesPage", "Remove %Ln image(s)?"): (
         "Remove 1 image?",
         "Remove 4 images?",
