@@ -17,7 +17,6 @@ from typing import Any, TypeVar
 
 import docker
 import docker.errors
-import docker.utils
 
 from services.api_client import daemon_time, make_api_client, raise_for_status
 from services.api_decode import (
@@ -42,7 +41,6 @@ from services.engine_info import (
     EngineInfo,
     PruneResult,
     PullProgress,
-    PullTracker,
     UsageKind,
     UsageRow,
     disk_usage_from_api,
@@ -51,6 +49,8 @@ from services.engine_info import (
 from services.errors import EngineError, EngineUnavailable, NotFound, translate_error
 from services.events import LIVE_EVENT_TYPES, EventStream
 from services.logs import LogFileError, LogFollower, LogLine, write_log
+from services.pull import PullStream
+from services.reference import parse_reference
 
 T = TypeVar("T")
 
@@ -355,34 +355,21 @@ class DockerEngine:
         return True
 
     async def pull(self, reference: str, on_progress: Callable[[PullProgress], None]) -> None:
-        """Pull with progress; the stream runs on a thread and client of its own.
+        """`docker pull`, with per-layer progress, on a thread and client of its own.
 
-        The engine reports failures inside the stream (`errorDetail`), not as an HTTP error:
-        every message is checked, and the first error is raised as EngineError.
+        The reference is checked first (ReferenceError, nothing sent). The engine reports
+        failures inside the stream (`errorDetail`), raised as EngineError in its own words.
+        Cancelling the awaiting task cancels the pull: its socket is shut.
         """
-        loop = asyncio.get_running_loop()
-        repository, tag = docker.utils.parse_repository_tag(reference)
-
-        def stream() -> None:
-            client = self._new_client(self._api_version)
-            tracker = PullTracker()
-            try:
-                for message in client.pull(
-                    repository, tag=tag or "latest", stream=True, decode=True
-                ):
-                    if "error" in message or "errorDetail" in message:
-                        detail = message.get("errorDetail") or {}
-                        raise EngineError(str(detail.get("message") or message.get("error")))
-                    progress = tracker.update(message)
-                    loop.call_soon_threadsafe(on_progress, progress)
-            except EngineError:
-                raise
-            except Exception as error:
-                raise translate_error(error, self.endpoint) from error
-            finally:
-                client.close()
-
-        await loop.run_in_executor(self._executor, stream)
+        parsed = parse_reference(reference)
+        self._api()
+        stream = PullStream(
+            lambda: self._new_client(self._api_version), self.endpoint, parsed, on_progress
+        )
+        try:
+            await stream.wait()
+        finally:
+            stream.close()
 
     async def run_to_completion(self, image: str, timeout: int = 60) -> tuple[int, str]:
         """`docker run --rm IMAGE`: its exit code and output; the container is always removed."""

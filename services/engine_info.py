@@ -6,6 +6,9 @@ Reclaimable space is computed as `docker system df` computes it, so both agree.
 from __future__ import annotations
 
 import enum
+import time
+from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -155,35 +158,128 @@ class PruneResult:
     reclaimed: int
 
 
+class LayerState(enum.StrEnum):
+    """Where one layer of a pull stands, in the order a layer goes through them."""
+
+    WAITING = "waiting"
+    DOWNLOADING = "downloading"
+    VERIFYING = "verifying"
+    DOWNLOADED = "downloaded"
+    EXTRACTING = "extracting"
+    EXISTS = "exists"
+    DONE = "done"
+
+
+#: The engine's words for each state (`/images/create`'s `status`, per layer id).
+_LAYER_STATUSES = {
+    "Pulling fs layer": LayerState.WAITING,
+    "Waiting": LayerState.WAITING,
+    "Downloading": LayerState.DOWNLOADING,
+    "Verifying Checksum": LayerState.VERIFYING,
+    "Download complete": LayerState.DOWNLOADED,
+    "Extracting": LayerState.EXTRACTING,
+    "Pull complete": LayerState.DONE,
+    "Already exists": LayerState.EXISTS,
+}
+#: After these the layer's bytes are all here, whatever the last count said.
+_DOWNLOADED = frozenset(
+    {LayerState.DOWNLOADED, LayerState.EXTRACTING, LayerState.DONE, LayerState.VERIFYING}
+)
+#: The speed is measured over this many seconds of the latest progress.
+SPEED_WINDOW = 3.0
+
+
+@dataclass(frozen=True)
+class LayerProgress:
+    """One layer: its state, its bytes downloaded of its size (0 while unknown), and while
+    extracting, the bytes extracted."""
+
+    id: str
+    state: LayerState
+    current: int = 0
+    total: int = 0
+    extracted: int = 0
+
+
 @dataclass(frozen=True)
 class PullProgress:
-    """Where a pull stands: bytes of all layers seen so far, and the last status line."""
+    """Where a pull stands: bytes of all layers seen so far, the last status line, and (from
+    `PullTracker`) each layer, the speed in bytes per second and the image's digest."""
 
     current: int
     total: int
     status: str
+    layers: tuple[LayerProgress, ...] = ()
+    speed: float = 0.0
+    digest: str = ""
 
     @property
     def percent(self) -> int | None:
         return round(100 * self.current / self.total) if self.total else None
 
+    @property
+    def sizes_known(self) -> bool:
+        """Whether every layer's size is known, so the total is the image's."""
+        return all(layer.total or layer.state is LayerState.EXISTS for layer in self.layers)
+
+    @property
+    def time_left(self) -> float | None:
+        """Seconds until the download ends at the current speed; None when unknown."""
+        if not self.layers or not self.sizes_known or self.speed <= 0:
+            return None
+        return max(self.total - self.current, 0) / self.speed
+
 
 class PullTracker:
-    """Adds up the per-layer messages of `/images/create` into one progress figure."""
+    """Adds up the per-layer messages of `/images/create` into one progress figure.
 
-    def __init__(self) -> None:
-        self._layers: dict[str, tuple[int, int]] = {}
+    `clock` (seconds) is given by tests; the speed is the bytes of the last few seconds.
+    """
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._layers: dict[str, LayerProgress] = {}
+        self._samples: deque[tuple[float, int]] = deque()
+        self._digest = ""
 
     def update(self, message: dict) -> PullProgress:
-        layer = message.get("id")
+        layer = str(message.get("id") or "")
         detail = message.get("progressDetail") or {}
         status = str(message.get("status", ""))
-        if layer and detail.get("total"):
-            self._layers[layer] = (int(detail.get("current", 0)), int(detail["total"]))
-        elif layer and status in ("Download complete", "Pull complete", "Already exists"):
-            _, total = self._layers.get(layer, (0, 0))
-            self._layers[layer] = (total, total)
-        current = sum(c for c, _ in self._layers.values())
-        total = sum(t for _, t in self._layers.values())
+        state = _LAYER_STATUSES.get(status)
+        if layer and state is not None:
+            self._layer_update(layer, state, detail)
+        elif status.startswith("Digest: "):
+            self._digest = status.removeprefix("Digest: ").strip()
+        current = sum(layer.current for layer in self._layers.values())
+        total = sum(layer.total for layer in self._layers.values())
         shown = f"{layer}: {status}" if layer else status
-        return PullProgress(current, total, shown)
+        return PullProgress(
+            current,
+            total,
+            shown,
+            tuple(self._layers.values()),
+            self._speed(current),
+            self._digest,
+        )
+
+    def _layer_update(self, layer: str, state: LayerState, detail: dict) -> None:
+        old = self._layers.get(layer) or LayerProgress(layer, state)
+        current, total, extracted = old.current, old.total, old.extracted
+        if state is LayerState.DOWNLOADING and detail.get("total"):
+            current, total = int(detail.get("current", 0)), int(detail["total"])
+        elif state is LayerState.EXTRACTING and detail.get("total"):
+            extracted = int(detail.get("current", 0))
+            total = total or int(detail["total"])
+        if state in _DOWNLOADED:
+            current = total
+        self._layers[layer] = LayerProgress(layer, state, current, total, extracted)
+
+    def _speed(self, current: int) -> float:
+        now = self._clock()
+        samples = self._samples
+        samples.append((now, current))
+        while len(samples) > 2 and now - samples[1][0] >= SPEED_WINDOW:
+            samples.popleft()
+        then, before = samples[0]
+        return (current - before) / (now - then) if now > then else 0.0

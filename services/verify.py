@@ -33,6 +33,11 @@ _UNREACHABLE_SIGNS = (
 )
 
 
+def registry_unreachable(error: str) -> bool:
+    """Whether a pull's error says the registry was never reached (not that it refused)."""
+    return any(sign in error for sign in _UNREACHABLE_SIGNS)
+
+
 class Step(enum.StrEnum):
     """Where the check stands, for the window to say while it waits."""
 
@@ -63,9 +68,7 @@ async def verify_installation(
             await engine.pull(HELLO_WORLD, on_progress)
         except EngineError as error:
             text = str(error)
-            return VerifyResult(
-                False, error=text, hub_unreachable=any(sign in text for sign in _UNREACHABLE_SIGNS)
-            )
+            return VerifyResult(False, error=text, hub_unreachable=registry_unreachable(text))
         pulled = True
     on_step(Step.RUNNING)
     try:

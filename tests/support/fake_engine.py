@@ -15,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
+from services.credentials import WrongCredentials
 from services.data import (
     ContainerInfo,
     ContainerState,
@@ -25,12 +26,19 @@ from services.data import (
     ImageUsage,
     RegistryConfig,
 )
-from services.credentials import WrongCredentials
 from services.endpoints import TLSSettings
-from services.engine_info import EngineInfo, PruneResult, PullProgress, UsageKind, UsageRow
+from services.engine_info import (
+    EngineInfo,
+    PruneResult,
+    PullProgress,
+    PullTracker,
+    UsageKind,
+    UsageRow,
+)
 from services.errors import Conflict, EngineUnavailable, ForceRequired, NotFound
 from services.events import LIVE_EVENT_TYPES
 from services.logs import LogBatch, LogEnd, LogLine
+from services.reference import parse_reference
 
 T = TypeVar("T")
 
@@ -138,6 +146,8 @@ class FakeEngine:
         #: Each image's `docker history`; an image without one is a single layer of its size.
         self.histories: dict[str, list[ImageLayer]] = {}
         self.mirrors: tuple[str, ...] = ()
+        #: While an unset event, pulls wait half way (see `pull`).
+        self.pull_gate: asyncio.Event | None = None
         #: The logins `log_in` accepts: registry key -> (user name, password).
         self.logins: dict[str, tuple[str, str]] = {}
         self.up = True
@@ -377,10 +387,28 @@ class FakeEngine:
         return any(reference in i.repo_tags or reference == i.id for i in self.images.values())
 
     async def pull(self, reference: str, on_progress: Callable[[PullProgress], None]) -> None:
-        """Adds an image tagged `reference` (the failures given for it are raised first)."""
+        """Adds an image tagged `reference` after its two layers' progress, as dockerd words
+        it (a bad reference and the failures given for it are raised first). While
+        `pull_gate` is an unset event the pull waits there half way, so a test can see it
+        in progress or cancel it (then no image is added, as with dockerd)."""
+        parsed = parse_reference(reference)
         self._act("pull", reference)
-        image = make_image(reference)
-        on_progress(PullProgress(image.size, image.size, "Download complete"))
+        tracker = PullTracker()
+        layers = ("aaaaaaaaaaaa", "bbbbbbbbbbbb")
+        on_progress(tracker.update({"status": f"Pulling from {parsed.path}", "id": parsed.tag}))
+        for layer in layers:
+            on_progress(tracker.update({"status": "Pulling fs layer", "id": layer}))
+        for layer in layers:
+            detail = {"current": 500_000, "total": 990_000}
+            on_progress(
+                tracker.update({"status": "Downloading", "id": layer, "progressDetail": detail})
+            )
+        if self.pull_gate is not None:
+            await self.pull_gate.wait()
+        for layer in layers:
+            on_progress(tracker.update({"status": "Pull complete", "id": layer}))
+        image = make_image(parsed.familiar, size=1_980_000)
+        on_progress(tracker.update({"status": f"Digest: sha256:{'d' * 64}"}))
         self.images[image.id] = image
         self.announce("image", "pull", image.id)
 

@@ -1,6 +1,13 @@
 """`docker info` and `docker system df` as the Engine page shows them."""
 
-from services.engine_info import PullTracker, UsageKind, disk_usage_from_api, engine_info_from_api
+from services.engine_info import (
+    LayerProgress,
+    LayerState,
+    PullTracker,
+    UsageKind,
+    disk_usage_from_api,
+    engine_info_from_api,
+)
 
 
 def test_info_reads_the_facts_a_person_checks_first():
@@ -80,3 +87,32 @@ def test_pull_progress_adds_up_the_layers():
     assert progress.percent == 25
     progress = tracker.update({"status": "Pull complete", "id": "a", "progressDetail": {}})
     assert progress.percent == 50 and progress.status == "a: Pull complete"
+
+
+def test_pull_progress_follows_each_layer_and_the_speed():
+    """Each layer's state in dockerd's words; bytes per second over the last seconds; the
+    time left once every layer's size is known."""
+    now = [0.0]
+    tracker = PullTracker(clock=lambda: now[0])
+    tracker.update({"status": "Pulling fs layer", "id": "a"})
+    progress = tracker.update({"status": "Already exists", "id": "b"})
+    assert [(layer.id, layer.state) for layer in progress.layers] == [
+        ("a", LayerState.WAITING),
+        ("b", LayerState.EXISTS),
+    ]
+    assert progress.time_left is None  # a's size is not known yet
+    now[0] = 1.0
+    progress = tracker.update(
+        {"status": "Downloading", "id": "a", "progressDetail": {"current": 1000, "total": 4000}}
+    )
+    assert progress.layers[0] == LayerProgress("a", LayerState.DOWNLOADING, 1000, 4000)
+    assert progress.speed == 1000.0  # 1000 bytes since the first message, a second ago
+    assert progress.time_left == 3.0
+    progress = tracker.update(
+        {"status": "Extracting", "id": "a", "progressDetail": {"current": 10, "total": 4000}}
+    )
+    assert progress.layers[0] == LayerProgress("a", LayerState.EXTRACTING, 4000, 4000, 10)
+    tracker.update({"status": "Pull complete", "id": "a"})
+    progress = tracker.update({"status": "Digest: sha256:" + "f" * 64})
+    assert progress.digest == "sha256:" + "f" * 64
+    assert progress.layers[0].state is LayerState.DONE and progress.percent == 100
