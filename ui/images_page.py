@@ -5,7 +5,7 @@ from __future__ import annotations
 import shlex
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QStyle, QWidget
 
@@ -13,6 +13,7 @@ from models.formatting import human_size
 from models.images import COL_CREATED, ImageTagRow
 from models.store import EngineStore
 from services.data import ActionResult
+from services.reference import Reference
 from services.text import fill
 from ui.confirm import ask
 from ui.table_page import TablePage
@@ -28,13 +29,31 @@ def rmi_command(rows: list[ImageTagRow], force: bool = False) -> str:
 
 
 class ImagesPage(TablePage):
-    """Every image tag of the engine, dangling images as `<none>`."""
+    """Every image tag of the engine, dangling images as `<none>`.
+
+    Signals:
+        pull_requested(): the user asked to pull an image (the window owns the transfers).
+    """
+
+    pull_requested = Signal()
 
     def __init__(self, store: EngineStore, parent: QWidget | None = None) -> None:
         super().__init__(
             self.tr("Images"), store.images, "imagesView", "imagesFilter", WIDTHS, parent
         )
         self.store = store
+        #: A pulled image to select once the list shows it (the list follows the event).
+        self._to_select: Reference | None = None
+        self.pull_action = self.add_action(
+            self.tr("Pull…"),
+            self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown),
+            self.pull_requested.emit,
+            QKeySequence("Ctrl+P"),
+            tip=self.tr("Pull an image from a registry (Ctrl+P)"),
+        )
+        self.pull_action.setObjectName("actionPull")
+        store.images.rowsInserted.connect(self._select_pulled)
+        store.images.layoutChanged.connect(self._select_pulled)
         self.remove_action = self.add_action(
             self.tr("Remove"),
             self.style().standardIcon(QStyle.StandardPixmap.SP_TrashIcon),
@@ -175,3 +194,30 @@ class ImagesPage(TablePage):
 
     def _removed(self, count: int) -> str:
         return self.tr("%Ln image(s) removed", "", count)
+
+    def _update_actions(self, *_args) -> None:
+        """Pull needs no selection, only the engine."""
+        super()._update_actions()
+        self.pull_action.setEnabled(self.engine_here())
+
+    def select_pulled(self, reference: Reference) -> None:
+        """Select the row of a pulled image, now or as soon as the list shows it."""
+        self._to_select = reference
+        self._select_pulled()
+
+    def _select_pulled(self, *_args) -> None:
+        wanted = self._to_select
+        if wanted is None:
+            return
+        by_digest = f"{wanted.familiar_repository}@{wanted.digest}"
+        for row in range(self.model.rowCount()):
+            item: ImageTagRow = self.model.item_at(row)
+            if (
+                item.reference == wanted.familiar
+                if not wanted.digest
+                else by_digest in item.image.repo_digests
+            ):
+                self._to_select = None
+                self.view.selectRow(row)
+                self.view.scrollTo(self.model.index(row, 0))
+                return

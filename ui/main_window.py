@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 
 from models.connections import Connection, ConnectionsStore
 from models.store import Counts, EngineStore
+from models.transfers import Transfer, TransfersStore, TransferState
 from services.endpoints import display_url
 from services.engine import DockerEngine
 from services.findings import Diagnosis
+from services.reference import parse_reference
 from services.session import ConnectionState, SessionStatus
 from services.text import fill
 from ui.confirm import ask
@@ -45,9 +47,11 @@ from ui.style import (
     DISCONNECTED,
     make_bold,
 )
+from ui.transfers_panel import TransfersPanel
 
 if TYPE_CHECKING:
     from ui.connection_dialog import ConnectionDialog
+    from ui.pull_dialog import PullDialog
     from ui.registries_dialog import RegistriesDialog
     from ui.settings_dialog import SettingsDialog
 
@@ -153,6 +157,13 @@ class MainWindow(QMainWindow):
 
         self._build_menu()
 
+        # The window's transfers, not an engine's: a pull goes on across engine switches.
+        self.transfers = TransfersStore(self)
+        self.transfers.finished.connect(self._transfer_finished)
+        self.transfers_panel = TransfersPanel(self.transfers, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.transfers_panel)
+        self.transfers_panel.hide()
+
         for number in range(len(PAGES)):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
@@ -189,6 +200,7 @@ class MainWindow(QMainWindow):
         self.images_page = ImagesPage(store)
         self.engine_page = EnginePage(store)
         self.engine_page.mirrors_requested.connect(self.open_settings)
+        self.images_page.pull_requested.connect(self.open_pull)
         for page in (self.containers_page, self.images_page, self.engine_page):
             self.pages.addWidget(page)
             page.message.connect(self._show_message)
@@ -358,6 +370,62 @@ class MainWindow(QMainWindow):
         dialog.refresh()
         dialog.open()
         return dialog
+
+    def open_pull(self) -> PullDialog:
+        """Ask for a reference; accepting starts the pull in the transfers panel."""
+        from ui.pull_dialog import PullDialog
+
+        dialog = PullDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.start_pull(dialog.reference()))
+        dialog.open()
+        return dialog
+
+    def start_pull(self, reference: str) -> Transfer:
+        transfer = self.transfers.pull(self.store.engine, reference)
+        self.transfers_panel.show_transfer(transfer.key)
+        self._show_message(fill(self.tr("Pulling %1 — %2"), transfer.reference, transfer.command))
+        return transfer
+
+    def _transfer_finished(self, transfer: Transfer) -> None:
+        """Say how a pull ended; select the image; point to the mirrors when Hub was away."""
+        if transfer.state is TransferState.DONE:
+            self._show_message(
+                fill(self.tr("Pulled %1 — %2"), transfer.reference, transfer.command)
+            )
+            self.show_page("images")
+            self.images_page.select_pulled(parse_reference(transfer.reference))
+        elif transfer.state is TransferState.CANCELLED:
+            self._show_message(fill(self.tr("Pull of %1 cancelled"), transfer.reference))
+        elif transfer.hub_unreachable:
+            ask(
+                self,
+                "pullFailed",
+                self.tr("Pull failed"),
+                fill(
+                    self.tr(
+                        "Docker Hub could not be reached to pull %1. Where it is slow or "
+                        "blocked, a registry mirror helps."
+                    ),
+                    transfer.reference,
+                ),
+                self.tr("Registry mirrors…"),
+                self.open_settings,
+                transfer.error,
+                QMessageBox.Icon.Critical,
+            )
+        else:
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                self.tr("Pull failed"),
+                fill(self.tr("Could not pull %1: %2"), transfer.reference, transfer.error),
+                QMessageBox.StandardButton.Close,
+                self,
+            )
+            box.setObjectName("pullFailed")
+            box.setDetailedText(self.tr("Equivalent command:") + f"\n{transfer.command}")
+            box.finished.connect(box.deleteLater)
+            box.open()
 
     def _page_shown(self, row: int) -> None:
         """The Engine page reads the engine when shown (and connected): it does not poll."""
@@ -533,6 +601,7 @@ class MainWindow(QMainWindow):
         self.banner.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.transfers.close()
         self.containers_page.close_logs_windows()
         self.store.close()
         if self.settings_dialog is not None:

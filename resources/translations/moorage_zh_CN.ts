@@ -139,6 +139,22 @@
 <context>
     <name>Columns</name>
     <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
         <location filename="../../models/containers.py" line="84"/>
         <source>Container ID</source>
         <translation>容器 ID</translation>
@@ -1052,6 +1068,14 @@
 <context>
     <name>ImagesPage</name>
     <message>
+        <source>Pull…</source>
+        <translation>拉取…</translation>
+    </message>
+    <message>
+        <source>Pull an image from a registry (Ctrl+P)</source>
+        <translation>从仓库拉取镜像（Ctrl+P）</translation>
+    </message>
+    <message>
         <location filename="../../ui/images_page.py" line="34"/>
         <source>Images</source>
         <extracomment>Initial column widths: Repository, Tag, Image ID, Created, Size.</extracomment>
@@ -1408,6 +1432,38 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Pulling %1 — %2</source>
+        <translation>正在拉取 %1 — %2</translation>
+    </message>
+    <message>
+        <source>Pulled %1 — %2</source>
+        <translation>已拉取 %1 — %2</translation>
+    </message>
+    <message>
+        <source>Pull of %1 cancelled</source>
+        <translation>已取消拉取 %1</translation>
+    </message>
+    <message>
+        <source>Pull failed</source>
+        <translation>拉取失败</translation>
+    </message>
+    <message>
+        <source>Docker Hub could not be reached to pull %1. Where it is slow or blocked, a registry mirror helps.</source>
+        <translation>无法连接 Docker Hub 来拉取 %1。在 Docker Hub 缓慢或被屏蔽的地方，配置镜像加速器会有帮助。</translation>
+    </message>
+    <message>
+        <source>Registry mirrors…</source>
+        <translation>镜像加速器…</translation>
+    </message>
+    <message>
+        <source>Could not pull %1: %2</source>
+        <translation>无法拉取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Equivalent command:</source>
+        <translation>等效命令：</translation>
+    </message>
     <message>
         <location filename="../../ui/main_window.py" line="67"/>
         <source>Containers</source>
@@ -1931,6 +1987,154 @@
         <translation>
             <numerusform>%Ln 个步骤，共 %1</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>PullDialog</name>
+    <message>
+        <source>Pull an image</source>
+        <translation>拉取镜像</translation>
+    </message>
+    <message>
+        <source>Name, name:tag, namespace/name, registry:port/name:tag or name@sha256:…; without a tag, latest.</source>
+        <translation>名称、`名称:标签`、`命名空间/名称`、`仓库地址:端口/名称:标签` 或 `名称@sha256:…`；不写标签即为 latest。</translation>
+    </message>
+    <message>
+        <source>Pull</source>
+        <translation>拉取</translation>
+    </message>
+    <message>
+        <source>Will pull %1</source>
+        <translation>将拉取 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Reference</name>
+    <message>
+        <source>Enter an image name.</source>
+        <translation>请输入镜像名称。</translation>
+    </message>
+    <message>
+        <source>An image reference cannot contain spaces.</source>
+        <translation>镜像引用中不能有空格。</translation>
+    </message>
+    <message>
+        <source>The reference has no image name.</source>
+        <translation>该引用中没有镜像名称。</translation>
+    </message>
+    <message>
+        <source>%1 looks like an image ID: a pull needs a repository name.</source>
+        <translation>%1 看起来是镜像 ID：拉取需要仓库名称。</translation>
+    </message>
+    <message>
+        <source>The name is %1 characters long; at most %2 are allowed.</source>
+        <translation>名称长 %1 个字符，最多只能有 %2 个。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid registry address.</source>
+        <translation>“%1”不是有效的仓库地址。</translation>
+    </message>
+    <message>
+        <source>Repository names must be lower case: “%1” is not.</source>
+        <translation>仓库名称必须是小写：“%1”不是。</translation>
+    </message>
+    <message>
+        <source>The repository name has an empty part (“//”?).</source>
+        <translation>仓库名称中有空的部分（“//”？）。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid repository name: use lower-case letters and digits, separated by single dots, underscores or dashes.</source>
+        <translation>“%1”不是有效的仓库名称：请使用小写字母和数字，以单个点、下划线或连字符分隔。</translation>
+    </message>
+    <message>
+        <source>The tag after “:” is empty.</source>
+        <translation>“:”后面的标签为空。</translation>
+    </message>
+    <message>
+        <source>The tag is %1 characters long; at most %2 are allowed.</source>
+        <translation>标签长 %1 个字符，最多只能有 %2 个。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid tag: use letters, digits, underscores, dots and dashes, not starting with a dot or a dash.</source>
+        <translation>“%1”不是有效的标签：请使用字母、数字、下划线、点和连字符，且不能以点或连字符开头。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid digest: it should be sha256: and 64 lower-case hexadecimal digits.</source>
+        <translation>“%1”不是有效的摘要：应为 sha256: 加 64 位小写十六进制数字。</translation>
+    </message>
+</context>
+<context>
+    <name>Transfers</name>
+    <message>
+        <source>Pulling</source>
+        <translation>正在拉取</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>downloading %1 of %2</source>
+        <translation>正在下载 %1 / %2</translation>
+    </message>
+    <message>
+        <source>verifying</source>
+        <translation>正在校验</translation>
+    </message>
+    <message>
+        <source>downloaded, waiting to extract</source>
+        <translation>已下载，等待解压</translation>
+    </message>
+    <message>
+        <source>extracting %1 of %2</source>
+        <translation>正在解压 %1 / %2</translation>
+    </message>
+    <message>
+        <source>already exists</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Pulling (%1 of %2 layers)</source>
+        <translation>正在拉取（%1 / %2 层）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 (%3%)</source>
+        <translation>%1 / %2（%3%）</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+</context>
+<context>
+    <name>TransfersPanel</name>
+    <message>
+        <source>Transfers</source>
+        <translation>传输</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>清除已结束的</translation>
     </message>
 </context>
 </TS>

@@ -9,6 +9,7 @@ import struct
 import subprocess
 import tarfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from tests.support.host import HostError, find_program
@@ -94,3 +95,28 @@ def build_test_image_tar(destination: Path) -> Path:
             tar.addfile(info, io.BytesIO(data))
     partial.rename(destination)
     return destination
+
+
+def build_layered_image(
+    cli: Callable[..., object], reference: str, layer_sizes_mb: tuple[int, ...]
+) -> None:
+    """Make `reference` from the test image plus one layer of random bytes per size given
+    (a container writes them, `docker commit` keeps them), so that a pull of it has several
+    layers to download and one that already exists (busybox's)."""
+    image = TEST_IMAGE
+    for number, size in enumerate(layer_sizes_mb):
+        container = f"moorage-layer-{number}"
+        cli(
+            "run",
+            "--name",
+            container,
+            "--network",
+            "none",
+            image,
+            "sh",
+            "-c",
+            f"head -c {size * 1_000_000} /dev/urandom > /layer{number}",
+        )
+        cli("commit", container, reference)
+        cli("rm", container)
+        image = reference
