@@ -229,6 +229,43 @@ class AgentApp(QObject):
 
         QTimer.singleShot(int(float(request["seconds"]) * 1000), finish)
 
+    def do_pull(self, request: dict) -> None:
+        """Pull an image as the Pull dialog does, into the transfers panel.
+
+        Answers once the pull has ended with how long it took, the longest GUI stall
+        meanwhile, the memory before and after, and what the transfer showed.
+        """
+        from models.transfers import TransferState
+
+        settle(300)
+        rss_before = rss_mb()
+        self.heartbeat.reset()
+        started = time.monotonic()
+        transfer = self.window.start_pull(request["reference"])
+        poll = QTimer(self, interval=10)
+
+        def ended() -> None:
+            current = self.window.transfers.get(transfer.key)
+            if current is None or current.state is TransferState.RUNNING:
+                return
+            seconds = time.monotonic() - started
+            poll.stop()
+            settle(100)
+            self.send(
+                seconds=seconds,
+                state=current.state.value,
+                error=current.error,
+                layers=len(current.progress.layers),
+                bytes=current.progress.total,
+                longest_gap_ms=self.heartbeat.longest_ms,
+                gaps=self.heartbeat.gaps,
+                rss_before_mb=rss_before,
+                rss_mb=rss_mb(),
+            )
+
+        poll.timeout.connect(ended)
+        poll.start()
+
     def do_log_filter(self, request: dict) -> None:
         """Open a container's whole log, wait until `lines` are kept and shown, then apply a
         regular expression as a user would (Regex ticked, text typed, Enter).

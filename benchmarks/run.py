@@ -24,7 +24,7 @@ from benchmarks.processes import ROOT, Display
 from benchmarks.report import Result, machine_info, machine_line, table, write_json
 from tests.support.dockerd import PrivateDockerd, engine_unavailable_reason
 
-SCENARIOS = ("cold", "memory", "idle", "smooth", "live", "logs", "logfilter")
+SCENARIOS = ("cold", "memory", "idle", "smooth", "live", "logs", "logfilter", "pull")
 
 
 @dataclass
@@ -44,6 +44,8 @@ class Config:
     #: Lines a logs window keeps and a filter is then applied over (models.logs.KEEP).
     filter_lines: int = 50_000
     filter_text: str = "bench-042"
+    #: The layers of random bytes the pulled image adds to the test image, in MB.
+    pull_layers_mb: tuple[int, ...] = (30, 50, 70)
     platform: str = "xvfb"
     skip: tuple[str, ...] = ()
 
@@ -62,6 +64,7 @@ class Config:
             log_seconds=2.0,
             filter_lines=2_000,
             filter_text="bench-0001",
+            pull_layers_mb=(2, 3),
             platform="offscreen",
         )
 
@@ -102,6 +105,8 @@ def run_all(engine: PrivateDockerd, config: Config, log=print) -> list[Result]:
             rows += scenarios.log_flood(ctx, config.log_seconds)
         if "logfilter" in wanted:
             rows += scenarios.log_filter(ctx, config.filter_lines)
+        if "pull" in wanted:
+            rows += scenarios.pull(ctx, config.pull_layers_mb)
     return rows
 
 

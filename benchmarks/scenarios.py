@@ -31,7 +31,8 @@ from benchmarks.processes import (
 from benchmarks.report import Result, percentile
 from tests.support.dockerd import PrivateDockerd
 from tests.support.host import find_program
-from tests.support.images import TEST_IMAGE
+from tests.support.images import TEST_IMAGE, build_layered_image
+from tests.support.registry import PrivateRegistry
 
 #: Targets from the issue, for a 2-core machine.
 COLD_START_S = 0.8
@@ -43,6 +44,8 @@ STALL_MS = 50.0
 SORT_MS = 100.0
 FILTER_MS = 30.0
 LOG_GROWTH_MB = 50.0
+PULL_RATIO = 1.1
+PULL_GROWTH_MB = 20.0
 
 
 @dataclass
@@ -629,3 +632,89 @@ def log_filter(ctx: Context, lines: int) -> list[Result]:
             seconds,
         ),
     ]
+
+
+# -- 8. pull ------------------------------------------------------------------------------------
+
+
+def pull(ctx: Context, layer_sizes_mb: tuple[int, ...]) -> list[Result]:
+    """`docker pull` and Moorage's pull of the same image of several layers, from a local
+    registry, in the same run; the longest GUI stall during Moorage's beside the bare timer's
+    floor, and how much the window's memory grew.
+
+    The image is the test image plus one layer of random bytes (which do not compress) per
+    size, pushed to a private registry; it is removed after every pull so each one fetches
+    every new layer again.
+    """
+    cli_seconds: list[float] = []
+    seconds: list[float] = []
+    stalls: list[float] = []
+    bare: list[float] = []
+    growth: list[float] = []
+    details: list[dict[str, Any]] = []
+    with PrivateRegistry() as registry:
+        reference = f"{registry.host}/bench/layered:1"
+        build_layered_image(ctx.engine.cli, reference, layer_sizes_mb)
+        ctx.engine.cli("push", reference)
+        ctx.engine.cli("rmi", reference)
+        total = sum(layer_sizes_mb)
+        for run in range(ctx.runs):
+            # Who pulls first changes each run: the first pull of a run was seen to pay
+            # for something the second did not (a cold page cache, the registry's).
+            if run % 2 == 0:
+                cli_seconds.append(_cli_pull_seconds(ctx, reference))
+            with BareHeartbeat() as control, Agent(ctx.engine.base_url, ctx.display) as agent:
+                agent.read(ctx.timeout)
+                control.report()
+                answer = agent.ask({"cmd": "pull", "reference": reference}, ctx.timeout)
+                bare.append(control.report()["longest_gap_ms"])
+            if answer["state"] != "done":
+                raise BenchError(f"the pull ended {answer['state']}: {answer['error']}")
+            ctx.engine.cli("rmi", reference)
+            if run % 2 == 1:
+                cli_seconds.append(_cli_pull_seconds(ctx, reference))
+            seconds.append(answer["seconds"])
+            stalls.append(answer["longest_gap_ms"])
+            growth.append(answer["rss_mb"] - answer["rss_before_mb"])
+            details.append(answer)
+            ctx.log(
+                f"  pull {total} MB run {run + 1}: Moorage {seconds[-1]:.2f} s, docker pull "
+                f"{cli_seconds[-1]:.2f} s; longest stall {stalls[-1]:.1f} ms (bare timer "
+                f"{bare[-1]:.1f} ms); memory +{growth[-1]:.1f} MB"
+            )
+    layers = f"{len(layer_sizes_mb) + 1} layers, {total} MB"
+    return [
+        Result(
+            "pull_ratio",
+            f"Pull of an image of {layers} from a local registry: Moorage / docker pull",
+            "×",
+            [m / c for m, c in zip(seconds, cli_seconds, strict=True)],
+            PULL_RATIO,
+        ),
+        Result("pull_seconds", "↳ Moorage's pull, until the transfer is done", "s", seconds),
+        Result("pull_cli_seconds", "↳ docker pull of the same image", "s", cli_seconds),
+        Result(
+            "stall_pull",
+            "Longest GUI stall during the pull",
+            "ms",
+            stalls,
+            STALL_MS,
+            details=details,
+        ),
+        Result(
+            "stall_pull_bare",
+            "↳ baseline: a bare 5 ms timer in a process of its own, meanwhile",
+            "ms",
+            bare,
+        ),
+        Result("pull_memory_growth", "Memory growth over the pull", "MB", growth, PULL_GROWTH_MB),
+    ]
+
+
+def _cli_pull_seconds(ctx: Context, reference: str) -> float:
+    """`docker pull` of `reference`, timed; the image is removed again afterwards."""
+    began = time.monotonic()
+    ctx.engine.cli("pull", "-q", reference)
+    seconds = time.monotonic() - began
+    ctx.engine.cli("rmi", reference)
+    return seconds

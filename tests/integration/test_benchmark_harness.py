@@ -46,6 +46,11 @@ def test_every_scenario_runs_once_on_twenty_containers(dockerd, tmp_path):
         "stall_log_filter_2000",
         "stall_log_filter_bare_2000",
         "log_filter_seconds_2000",
+        "pull_ratio",
+        "pull_seconds",
+        "pull_cli_seconds",
+        "stall_pull",
+        "stall_pull_bare",
     ):
         assert key in results, key
         assert len(results[key].values) == 1 and results[key].values[0] >= 0, key
@@ -54,6 +59,7 @@ def test_every_scenario_runs_once_on_twenty_containers(dockerd, tmp_path):
     assert results["log_flood_shown"].values[0] > 0, "the flood reached the logs window"
     assert results["stall_log_filter_2000"].details[0]["kept"] == 2000
     assert results["stall_log_filter_2000"].details[0]["matches"] > 0
+    assert results["stall_pull"].details[0]["layers"] == 3, "busybox's and two of random bytes"
     assert all(isinstance(row, Result) for row in rows)
 
     printed = table(rows)
