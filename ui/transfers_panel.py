@@ -16,7 +16,7 @@ from models.transfers import TransfersStore, TransferState, layers_text
 from ui.table_page import make_table_view
 
 #: Initial column widths: Image, State, Progress, Speed, Time left.
-WIDTHS = [320, 200, 190, 100, 80]
+WIDTHS = [230, 160, 170, 90, 70]
 
 
 class TransfersPanel(QDockWidget):
@@ -37,7 +37,7 @@ class TransfersPanel(QDockWidget):
         self.layers.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.layers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.layers.setStyleSheet("font-family: monospace")
-        self.layers.setMinimumWidth(320)
+        self.layers.setMinimumWidth(330)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("cancelTransfer")
         self.cancel_button.clicked.connect(self.cancel_selected)
@@ -51,8 +51,8 @@ class TransfersPanel(QDockWidget):
         body = QWidget()
         row = QHBoxLayout(body)
         row.setContentsMargins(8, 4, 8, 4)
-        row.addWidget(self.view, 3)
-        row.addWidget(self.layers, 2)
+        row.addWidget(self.view, 1)
+        row.addWidget(self.layers)
         row.addLayout(buttons)
         self.setWidget(body)
         self.view.selectionModel().selectionChanged.connect(self._update)

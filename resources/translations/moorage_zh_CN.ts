@@ -1997,7 +1997,7 @@
     </message>
     <message>
         <source>Name, name:tag, namespace/name, registry:port/name:tag or name@sha256:…; without a tag, latest.</source>
-        <translation>名称、`名称:标签`、`命名空间/名称`、`仓库地址:端口/名称:标签` 或 `名称@sha256:…`；不写标签即为 latest。</translation>
+        <translation>可写 name、name:tag、namespace/name、registry:port/name:tag 或 name@sha256:…；不写标签即为 latest。</translation>
     </message>
     <message>
         <source>Pull</source>
