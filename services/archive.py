@@ -1,0 +1,428 @@
+"""`docker save` and `docker load`: image archives streamed to and from a file in chunks.
+
+An archive is as big as its images (hundreds of MB), so neither side ever holds it whole:
+save copies `/images/get` to a temporary file beside the target in chunks and renames it
+only once complete; load checks the file first (a regular file, a tar listing
+`manifest.json` or `repositories`) and then sends it to `/images/load` in chunks.
+
+Each transfer runs on a thread and client of its own, as a pull does (services/pull.py), so
+several at once never take the engine's few workers from the short calls. Cancelling the
+awaiting task stops the chunk loop and shuts the socket.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import enum
+import errno
+import json
+import os
+import stat
+import tarfile
+import tempfile
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, TypeVar
+
+import docker
+import docker.types
+
+from services.api_client import raise_for_status
+from services.errors import EngineError, translate_error
+
+T = TypeVar("T")
+
+#: Bytes moved per read and write: large enough that Python's per-chunk cost vanishes beside
+#: the copy, small enough that memory stays flat and a cancel lands at once.
+CHUNK = 1 << 20
+#: Progress is handed to the window at most this often.
+PROGRESS_INTERVAL = 0.1
+#: The speed is the bytes of about the last few seconds.
+SPEED_WINDOW = 3.0
+#: A real archive has a handful of members per layer and image; a tar listing more is not
+#: read further (tarfile keeps each member it read, so this bounds the check's memory too).
+MAX_MEMBERS = 20_000
+#: `manifest.json` lists a few names per image; one bigger than this is not an image's.
+MAX_MANIFEST = 4 << 20
+#: The names an image archive lists at its top: the manifest, or the legacy index.
+ARCHIVE_INDEXES = ("manifest.json", "repositories")
+
+
+class ArchiveProblem(enum.StrEnum):
+    """Why a file cannot be loaded, or an archive not saved (worded by the window)."""
+
+    MISSING = "missing"
+    NOT_REGULAR = "not-regular"
+    UNREADABLE = "unreadable"
+    NOT_TAR = "not-tar"
+    NOT_IMAGE = "not-image"
+    DISK_FULL = "disk-full"
+    NOT_WRITABLE = "not-writable"
+
+
+class ArchiveError(Exception):
+    """The file side of a save or load failed; `problem` says how, `str()` in English."""
+
+    def __init__(self, problem: ArchiveProblem, path: Path, detail: str = "") -> None:
+        super().__init__(f"{path}: {problem.value}{f' ({detail})' if detail else ''}")
+        self.problem = problem
+        self.path = path
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class ImageArchive:
+    """A file checked to be an image archive: its size and the tags its manifest names."""
+
+    path: Path
+    size: int
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ArchiveProgress:
+    """Bytes written (save) or sent (load) so far, of `total` when known (0 when not);
+    `estimated` when the total is a guess from the images' sizes; bytes per second."""
+
+    done: int
+    total: int = 0
+    estimated: bool = False
+    speed: float = 0.0
+
+    @property
+    def percent(self) -> int | None:
+        if not self.total:
+            return None
+        return min(round(100 * self.done / self.total), 100)
+
+    @property
+    def time_left(self) -> float | None:
+        if not self.total or self.speed <= 0:
+            return None
+        return max(self.total - self.done, 0) / self.speed
+
+
+class _Meter:
+    """Counts bytes and hands a progress figure on at most every PROGRESS_INTERVAL."""
+
+    def __init__(
+        self, total: int, estimated: bool, report: Callable[[ArchiveProgress], None]
+    ) -> None:
+        self._total = total
+        self._estimated = estimated
+        self._report = report
+        self._done = 0
+        self._sent = 0.0
+        self._samples: deque[tuple[float, int]] = deque([(time.monotonic(), 0)])
+
+    def add(self, count: int) -> None:
+        self._done += count
+        now = time.monotonic()
+        if now - self._sent >= PROGRESS_INTERVAL:
+            self._sent = now
+            self._report(self._progress(now))
+
+    def finish(self) -> None:
+        self._report(self._progress(time.monotonic()))
+
+    def _progress(self, now: float) -> ArchiveProgress:
+        samples = self._samples
+        samples.append((now, self._done))
+        while len(samples) > 2 and now - samples[1][0] >= SPEED_WINDOW:
+            samples.popleft()
+        then, before = samples[0]
+        speed = (self._done - before) / (now - then) if now > then else 0.0
+        total = self._total
+        if self._estimated and total:
+            total = max(total, self._done)  # an estimate never says less than is written
+        return ArchiveProgress(self._done, total, self._estimated, speed)
+
+
+# -- checking a file before it is loaded -------------------------------------------------
+
+
+def check_image_archive(path: Path) -> ImageArchive:
+    """Make sure `path` is an image archive before any of it is sent; raise ArchiveError.
+
+    Only the member list and the manifest are read, both bounded: a hostile tar (names with
+    `../`, a huge manifest, endless members) is never extracted and costs little. The file
+    is opened without blocking first, so a FIFO chosen by mistake does not hang the check.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise ArchiveError(ArchiveProblem.MISSING, path) from None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise ArchiveError(ArchiveProblem.NOT_REGULAR, path) from None
+        raise ArchiveError(ArchiveProblem.UNREADABLE, path, error.strerror or "") from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        raise ArchiveError(ArchiveProblem.NOT_REGULAR, path)
+    os.set_blocking(fd, True)
+    with os.fdopen(fd, "rb") as file:
+        try:
+            tags = _read_index(file, path)
+        except OSError as error:
+            raise ArchiveError(ArchiveProblem.UNREADABLE, path, error.strerror or "") from None
+    return ImageArchive(path, info.st_size, tags)
+
+
+def _read_index(file: BinaryIO, path: Path) -> tuple[str, ...]:
+    """The tags `manifest.json` names (none for the legacy layout); raise when not an image's."""
+    try:
+        archive = tarfile.open(fileobj=file, mode="r:")  # noqa: SIM115 (closed below)
+    except tarfile.TarError:
+        raise ArchiveError(ArchiveProblem.NOT_TAR, path) from None
+    with archive:
+        found: dict[str, tarfile.TarInfo] = {}
+        try:
+            for count, member in enumerate(archive, 1):
+                name = member.name.removeprefix("./")
+                if name in ARCHIVE_INDEXES and member.isfile():
+                    found[name] = member
+                if count >= MAX_MEMBERS:
+                    break
+        except tarfile.TarError as error:
+            raise ArchiveError(ArchiveProblem.NOT_TAR, path, str(error)) from None
+        manifest = found.get("manifest.json")
+        if manifest is None:
+            if "repositories" in found:
+                return ()
+            raise ArchiveError(ArchiveProblem.NOT_IMAGE, path)
+        if manifest.size > MAX_MANIFEST:
+            raise ArchiveError(ArchiveProblem.NOT_IMAGE, path, "manifest.json too big")
+        reader = archive.extractfile(manifest)
+        assert reader is not None  # a regular member always has a reader
+        try:
+            entries = json.loads(reader.read(MAX_MANIFEST))
+        except ValueError:
+            raise ArchiveError(ArchiveProblem.NOT_IMAGE, path, "manifest.json unreadable") from None
+    if not isinstance(entries, list) or not all(isinstance(e, dict) for e in entries):
+        raise ArchiveError(ArchiveProblem.NOT_IMAGE, path, "manifest.json is not a list")
+    tags = [t for e in entries for t in e.get("RepoTags") or () if isinstance(t, str)]
+    return tuple(dict.fromkeys(tags))
+
+
+# -- the thread that moves the bytes ------------------------------------------------------
+
+
+class _Job:
+    """Run `work(job)` on a thread of its own; `wait()` returns its result, and cancelling the
+    awaiting task stops it: `stopped` turns true and the open answer's socket is shut."""
+
+    def __init__(self, work: Callable[[_Job], T], endpoint: str, name: str) -> None:
+        self._work = work
+        self._endpoint = endpoint
+        self._loop = asyncio.get_running_loop()
+        self._done: asyncio.Future[Any] = self._loop.create_future()
+        self._lock = threading.Lock()
+        self._response: Any = None
+        self.stopped = False
+        self.thread = threading.Thread(target=self._main, name=name, daemon=True)
+        self.thread.start()
+
+    async def wait(self) -> Any:
+        try:
+            return await self._done
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        with self._lock:
+            self.stopped = True
+            response = self._response
+        if response is not None:
+            _shut(response)
+
+    def hold(self, response: Any) -> None:
+        """Keep the open answer so a cancel can shut it; shut at once when already cancelled."""
+        with self._lock:
+            self._response = response
+            stopped = self.stopped
+        if stopped:
+            _shut(response)
+            raise _Stopped
+
+    def post(self, call: Callable[..., None], *args: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # the loop is already closed: nobody listens
+            self._loop.call_soon_threadsafe(call, *args)
+
+    def _main(self) -> None:
+        result: Any = None
+        error: BaseException | None = None
+        try:
+            result = self._work(self)
+        except ArchiveError as failure:
+            error = failure
+        except Exception as failure:
+            error = translate_error(failure, self._endpoint)
+        self.post(self._settle, result, error)
+
+    def _settle(self, result: Any, error: BaseException | None) -> None:
+        if self._done.done():
+            return
+        if self.stopped:
+            self._done.cancel()  # whatever the shut socket raised, the user cancelled it
+        elif error is not None:
+            self._done.set_exception(error)
+        else:
+            self._done.set_result(result)
+
+
+class _Stopped(Exception):
+    """The transfer was cancelled; raised on its thread to leave the chunk loop."""
+
+
+def _shut(response: Any) -> None:
+    """Shut an answer's socket from any thread, which wakes the thread blocked on it."""
+    with contextlib.suppress(Exception):
+        docker.types.CancellableStream(iter(()), response).close()
+
+
+# -- save ---------------------------------------------------------------------------------
+
+
+async def save_images(
+    make_client: Callable[[], docker.APIClient],
+    endpoint: str,
+    names: Sequence[str],
+    path: Path,
+    estimate: int,
+    on_progress: Callable[[ArchiveProgress], None],
+) -> None:
+    """`docker save -o PATH NAMES…`: `/images/get` copied to `path` in chunks.
+
+    The bytes go to a temporary file beside `path`, renamed over it once complete: a failed
+    or cancelled save leaves no partial file, and an existing file is replaced only by a
+    whole archive. `estimate` (the images' sizes, 0 when unknown) stands in for the total
+    the engine does not announce.
+    """
+
+    def work(job: _Job) -> None:
+        meter = _Meter(estimate, True, lambda p: job.post(on_progress, p))
+        client = make_client()
+        try:
+            response = client.get(
+                f"{client.base_url}/v{client.api_version}/images/get",
+                params={"names": list(names)},
+                stream=True,
+                timeout=None,
+            )
+            job.hold(response)
+            raise_for_status(response)
+            _write_atomically(path, response.iter_content(CHUNK), meter, job)
+        except _Stopped:
+            return
+        finally:
+            client.close()
+        meter.finish()
+
+    await _Job(work, endpoint, "moorage-save").wait()
+
+
+def _write_atomically(path: Path, chunks: Iterator[bytes], meter: _Meter, job: _Job) -> None:
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as error:
+        raise _file_error(error, path) from None
+    try:
+        with os.fdopen(fd, "wb") as file:
+            for chunk in chunks:
+                if job.stopped:
+                    raise _Stopped
+                file.write(chunk)
+                meter.add(len(chunk))
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except OSError as error:
+        os.unlink(temporary)
+        raise _file_error(error, path) from None
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    """The process's umask (mkstemp makes 0600 files; a saved archive is a plain file)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _file_error(error: OSError, path: Path) -> ArchiveError:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return ArchiveError(ArchiveProblem.DISK_FULL, path)
+    return ArchiveError(ArchiveProblem.NOT_WRITABLE, path, error.strerror or str(error))
+
+
+# -- load ---------------------------------------------------------------------------------
+
+
+async def load_images(
+    make_client: Callable[[], docker.APIClient],
+    endpoint: str,
+    archive: ImageArchive,
+    on_progress: Callable[[ArchiveProgress], None],
+) -> list[str]:
+    """`docker load -i FILE`: the checked archive sent to `/images/load` in chunks.
+
+    Returns what the engine says it loaded (`Loaded image: app:1`, or the ID of an untagged
+    image); an error inside the answer's stream is raised as EngineError in its words.
+    """
+
+    def work(job: _Job) -> list[str]:
+        meter = _Meter(archive.size, False, lambda p: job.post(on_progress, p))
+        client = make_client()
+        try:
+            with open(archive.path, "rb") as file:
+                response = client.post(
+                    f"{client.base_url}/v{client.api_version}/images/load",
+                    params={"quiet": "1"},
+                    data=_chunks(file, meter, job),
+                    headers={"Content-Type": "application/x-tar"},
+                    stream=True,
+                    timeout=None,
+                )
+            job.hold(response)
+            raise_for_status(response)
+            meter.finish()
+            return _loaded(response.iter_lines())
+        except _Stopped:
+            return []
+        finally:
+            client.close()
+
+    return list(await _Job(work, endpoint, "moorage-load").wait())
+
+
+def _chunks(file: BinaryIO, meter: _Meter, job: _Job) -> Iterator[bytes]:
+    while chunk := file.read(CHUNK):
+        if job.stopped:
+            raise _Stopped
+        yield chunk
+        meter.add(len(chunk))
+
+
+def _loaded(lines: Iterator[bytes]) -> list[str]:
+    loaded: list[str] = []
+    for line in lines:
+        if not line.strip():
+            continue
+        message = json.loads(line)
+        if "errorDetail" in message or "error" in message:
+            detail = message.get("errorDetail") or {}
+            raise EngineError(str(detail.get("message") or message.get("error")))
+        said = str(message.get("stream") or "").strip()
+        for prefix in ("Loaded image: ", "Loaded image ID: "):
+            if said.startswith(prefix):
+                loaded.append(said.removeprefix(prefix))
+    return loaded

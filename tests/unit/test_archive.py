@@ -1,0 +1,149 @@
+"""The check of a file before it is loaded: only a regular file holding a tar that lists an
+image archive's index passes; everything else is refused with its problem, reading little.
+
+The same check on a real `docker save` archive is in tests/integration/test_save_load.py.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import tarfile
+from pathlib import Path
+
+import pytest
+
+from services.archive import (
+    MAX_MANIFEST,
+    ArchiveError,
+    ArchiveProblem,
+    ArchiveProgress,
+    check_image_archive,
+)
+
+
+def write_tar(path: Path, members: dict[str, bytes]) -> Path:
+    with tarfile.open(path, "w") as archive:
+        for name, data in members.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return path
+
+
+def manifest(*tags: str) -> bytes:
+    return json.dumps([{"Config": "c.json", "RepoTags": list(tags), "Layers": []}]).encode()
+
+
+def problem_of(path: Path) -> ArchiveProblem:
+    with pytest.raises(ArchiveError) as raised:
+        check_image_archive(path)
+    return raised.value.problem
+
+
+def test_an_image_archive_gives_its_size_and_tags(tmp_path):
+    """The tags come from manifest.json, each once, in its order."""
+    path = write_tar(
+        tmp_path / "a.tar", {"manifest.json": manifest("app:1", "app:2", "app:1"), "c.json": b"{}"}
+    )
+    archive = check_image_archive(path)
+    assert archive.tags == ("app:1", "app:2")
+    assert archive.size == path.stat().st_size
+
+
+def test_the_legacy_layout_passes_without_tags(tmp_path):
+    """An archive with only `repositories` (docker before 1.10) is still an image's."""
+    path = write_tar(tmp_path / "old.tar", {"repositories": b"{}", "abc/layer.tar": b""})
+    assert check_image_archive(path).tags == ()
+
+
+def test_a_tar_of_other_files_is_not_an_image_archive(tmp_path):
+    path = write_tar(tmp_path / "notes.tar", {"notes.txt": os.urandom(2000)})
+    assert problem_of(path) is ArchiveProblem.NOT_IMAGE
+
+
+def test_a_file_that_is_not_a_tar(tmp_path):
+    path = tmp_path / "random.tar"
+    path.write_bytes(os.urandom(10_000))
+    assert problem_of(path) is ArchiveProblem.NOT_TAR
+
+
+def test_an_empty_file_is_not_a_tar(tmp_path):
+    path = tmp_path / "empty.tar"
+    path.write_bytes(b"")
+    assert problem_of(path) is ArchiveProblem.NOT_TAR
+
+
+def test_a_fifo_is_refused_without_waiting_for_a_writer(tmp_path):
+    """Opening a FIFO for reading would block until someone writes: the check does not."""
+    path = tmp_path / "pipe.tar"
+    os.mkfifo(path)
+    assert problem_of(path) is ArchiveProblem.NOT_REGULAR
+
+
+def test_a_symlink_to_a_fifo_or_a_folder_is_refused(tmp_path):
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "to-pipe.tar").symlink_to(tmp_path / "pipe")
+    (tmp_path / "to-dir.tar").symlink_to(tmp_path)
+    assert problem_of(tmp_path / "to-pipe.tar") is ArchiveProblem.NOT_REGULAR
+    assert problem_of(tmp_path / "to-dir.tar") is ArchiveProblem.NOT_REGULAR
+
+
+def test_a_dangling_symlink_or_no_file(tmp_path):
+    (tmp_path / "dangling.tar").symlink_to(tmp_path / "gone")
+    assert problem_of(tmp_path / "dangling.tar") is ArchiveProblem.MISSING
+    assert problem_of(tmp_path / "nothing.tar") is ArchiveProblem.MISSING
+
+
+def test_a_symlink_to_an_archive_is_followed(tmp_path):
+    """A user's link to their archive is theirs to choose; only what it points to counts."""
+    write_tar(tmp_path / "a.tar", {"manifest.json": manifest("app:1")})
+    (tmp_path / "link.tar").symlink_to(tmp_path / "a.tar")
+    assert check_image_archive(tmp_path / "link.tar").tags == ("app:1",)
+
+
+def test_names_that_climb_out_are_only_listed(tmp_path):
+    """Nothing is extracted, so `../` names cannot write anywhere; the manifest is read."""
+    path = write_tar(
+        tmp_path / "evil.tar",
+        {"../../etc/evil": b"x", "/abs/evil": b"x", "manifest.json": manifest("app:1")},
+    )
+    assert check_image_archive(path).tags == ("app:1",)
+    assert not (tmp_path.parent.parent / "etc" / "evil").exists()
+
+
+def test_a_huge_manifest_is_not_read(tmp_path):
+    path = write_tar(tmp_path / "huge.tar", {"manifest.json": b" " * (MAX_MANIFEST + 1)})
+    assert problem_of(path) is ArchiveProblem.NOT_IMAGE
+
+
+def test_a_manifest_that_is_not_a_list_of_images(tmp_path):
+    for body in (b"{not json", b'{"RepoTags": []}', b"[1, 2]"):
+        path = write_tar(tmp_path / "bad.tar", {"manifest.json": body})
+        assert problem_of(path) is ArchiveProblem.NOT_IMAGE
+
+
+def test_a_folder_named_manifest_does_not_count(tmp_path):
+    path = tmp_path / "dir.tar"
+    with tarfile.open(path, "w") as archive:
+        info = tarfile.TarInfo("manifest.json")
+        info.type = tarfile.DIRTYPE
+        archive.addfile(info)
+    assert problem_of(path) is ArchiveProblem.NOT_IMAGE
+
+
+def test_an_unreadable_file(tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root reads every file")
+    path = write_tar(tmp_path / "a.tar", {"manifest.json": manifest("app:1")})
+    path.chmod(0)
+    assert problem_of(path) is ArchiveProblem.UNREADABLE
+
+
+def test_progress_figures():
+    """An estimate's percent never passes 100; with no total, no percent nor time left."""
+    assert ArchiveProgress(150, 100, True, 10.0).percent == 100
+    assert ArchiveProgress(50, 100, False, 10.0).time_left == 5.0
+    assert ArchiveProgress(50).percent is None
+    assert ArchiveProgress(50).time_left is None
