@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +27,7 @@ from services.api_decode import (
     iter_json_array,
     layer_from_history,
 )
+from services.archive import ArchiveProgress, ImageArchive, load_images, save_images
 from services.credentials import login_failure
 from services.data import (
     ContainerInfo,
@@ -370,6 +371,37 @@ class DockerEngine:
             await stream.wait()
         finally:
             stream.close()
+
+    async def save_images(
+        self,
+        names: Sequence[str],
+        path: Path,
+        estimate: int,
+        on_progress: Callable[[ArchiveProgress], None],
+    ) -> None:
+        """`docker save -o PATH NAMES…` on a thread and client of its own (services/archive.py).
+
+        Raises ArchiveError for the file's failures (a full disk among them), EngineError for
+        the engine's; cancelling the awaiting task leaves no file.
+        """
+        self._api()
+        await save_images(
+            lambda: self._new_client(self._api_version),
+            self.endpoint,
+            names,
+            path,
+            estimate,
+            on_progress,
+        )
+
+    async def load_images(
+        self, archive: ImageArchive, on_progress: Callable[[ArchiveProgress], None]
+    ) -> list[str]:
+        """`docker load -i FILE` of a checked archive, sent in chunks; what the engine loaded."""
+        self._api()
+        return await load_images(
+            lambda: self._new_client(self._api_version), self.endpoint, archive, on_progress
+        )
 
     async def run_to_completion(self, image: str, timeout: int = 60) -> tuple[int, str]:
         """`docker run --rm IMAGE`: its exit code and output; the container is always removed."""

@@ -7,10 +7,11 @@ from what the session and the stores call.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from services.archive import ArchiveProgress, ImageArchive
 from services.data import (
     ContainerInfo,
     EngineEvent,
@@ -78,6 +79,16 @@ class EngineApi(Protocol):
     async def prune(self, kind: UsageKind) -> PruneResult: ...
     async def image_present(self, reference: str) -> bool: ...
     async def pull(self, reference: str, on_progress: Callable[[PullProgress], None]) -> None: ...
+    async def save_images(
+        self,
+        names: Sequence[str],
+        path: Path,
+        estimate: int,
+        on_progress: Callable[[ArchiveProgress], None],
+    ) -> None: ...
+    async def load_images(
+        self, archive: ImageArchive, on_progress: Callable[[ArchiveProgress], None]
+    ) -> list[str]: ...
     async def run_to_completion(self, image: str, timeout: int = 60) -> tuple[int, str]: ...
     async def registry_config(self) -> RegistryConfig: ...
     async def log_in(self, registry: str, username: str, password: str) -> str: ...

@@ -10,11 +10,12 @@ import asyncio
 import dataclasses
 import itertools
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
+from services.archive import ArchiveProgress, ImageArchive
 from services.credentials import WrongCredentials
 from services.data import (
     ContainerInfo,
@@ -148,6 +149,8 @@ class FakeEngine:
         self.mirrors: tuple[str, ...] = ()
         #: While an unset event, pulls wait half way (see `pull`).
         self.pull_gate: asyncio.Event | None = None
+        #: While an unset event, saves and loads wait half way (see `save_images`).
+        self.archive_gate: asyncio.Event | None = None
         #: The logins `log_in` accepts: registry key -> (user name, password).
         self.logins: dict[str, tuple[str, str]] = {}
         self.up = True
@@ -411,6 +414,41 @@ class FakeEngine:
         on_progress(tracker.update({"status": f"Digest: sha256:{'d' * 64}"}))
         self.images[image.id] = image
         self.announce("image", "pull", image.id)
+
+    async def save_images(
+        self,
+        names: Sequence[str],
+        path: Path,
+        estimate: int,
+        on_progress: Callable[[ArchiveProgress], None],
+    ) -> None:
+        """Writes `names` to `path` once whole; half way it waits while `archive_gate` is an
+        unset event, so a test can see the progress or cancel (then no file is written)."""
+        self._act("save", " ".join(names))
+        for name in names:
+            if not await self.image_present(name):
+                raise NotFound(f"reference does not exist: {name}")
+        on_progress(ArchiveProgress(500_000, estimate, True, 250_000.0))
+        if self.archive_gate is not None:
+            await self.archive_gate.wait()
+        path.write_bytes(b"\0" * 1_000_000)
+        on_progress(ArchiveProgress(1_000_000, estimate, True, 250_000.0))
+
+    async def load_images(
+        self, archive: ImageArchive, on_progress: Callable[[ArchiveProgress], None]
+    ) -> list[str]:
+        """Adds an image per tag of the archive after half its bytes (waiting there while
+        `archive_gate` is an unset event); a cancelled load adds none."""
+        self._act("load", str(archive.path))
+        on_progress(ArchiveProgress(archive.size // 2, archive.size, False, 250_000.0))
+        if self.archive_gate is not None:
+            await self.archive_gate.wait()
+        on_progress(ArchiveProgress(archive.size, archive.size, False, 250_000.0))
+        for tag in archive.tags:
+            image = make_image(tag)
+            self.images[image.id] = image
+            self.announce("image", "load", image.id)
+        return list(archive.tags)
 
     async def run_to_completion(self, image: str, timeout: int = 60) -> tuple[int, str]:
         """The container runs and exits at once, saying nothing."""
