@@ -17,7 +17,7 @@ from services.diagnostics import diagnose
 from services.endpoints import Endpoint
 from services.engine import WORKERS
 from services.engine_api import EngineApi
-from services.engine_info import EngineInfo, PruneResult, PullProgress, UsageKind, UsageRow
+from services.engine_info import EngineInfo, PruneResult, TransferProgress, UsageKind, UsageRow
 from services.errors import EngineError, ForceRequired
 from services.findings import Diagnosis
 from services.session import ConnectionState, EngineSession, SessionStatus
@@ -193,7 +193,7 @@ class EngineStore(QObject):
         return await self.engine.prune(kind)
 
     async def verify_installation(
-        self, on_step: Callable[[Step], None], on_progress: Callable[[PullProgress], None]
+        self, on_step: Callable[[Step], None], on_progress: Callable[[TransferProgress], None]
     ) -> VerifyResult:
         return await verify_installation(self.engine, on_step, on_progress)
 

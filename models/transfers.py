@@ -1,7 +1,8 @@
-"""Transfers (pulls) under way or finished: one row each, and the store that runs them.
+"""Transfers (pulls and pushes) under way or finished: one row each, and the store that
+runs them.
 
-The store belongs to the window, not to a dialog, so a pull goes on and stays listed after
-the dialog that started it has closed, and several run at once.
+The store belongs to the window, not to a dialog, so a transfer goes on and stays listed
+after the dialog that started it has closed, and several run at once.
 """
 
 from __future__ import annotations
@@ -18,14 +19,20 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from models.formatting import human_size
 from models.table import QT_TRANSLATE_NOOP, RIGHT, Column, KeyedTableModel
+from services.credentials import needs_login
 from services.engine_api import EngineApi
-from services.engine_info import LayerProgress, LayerState, PullProgress
+from services.engine_info import LayerProgress, LayerState, TransferProgress
 from services.errors import EngineError
-from services.reference import DEFAULT_DOMAIN, parse_reference
+from services.reference import DEFAULT_DOMAIN, Reference, parse_reference
 from services.text import fill
 from services.verify import registry_unreachable
 
 log = logging.getLogger(__name__)
+
+
+class TransferKind(enum.StrEnum):
+    PULL = "pull"
+    PUSH = "push"
 
 
 class TransferState(enum.StrEnum):
@@ -35,8 +42,15 @@ class TransferState(enum.StrEnum):
     CANCELLED = "cancelled"
 
 
+_RUNNING_WORDS = {
+    TransferKind.PULL: QT_TRANSLATE_NOOP("Transfers", "Pulling"),
+    TransferKind.PUSH: QT_TRANSLATE_NOOP("Transfers", "Pushing"),
+}
+_LAYER_COUNT_WORDS = {
+    TransferKind.PULL: QT_TRANSLATE_NOOP("Transfers", "Pulling (%1 of %2 layers)"),
+    TransferKind.PUSH: QT_TRANSLATE_NOOP("Transfers", "Pushing (%1 of %2 layers)"),
+}
 _STATE_WORDS = {
-    TransferState.RUNNING: QT_TRANSLATE_NOOP("Transfers", "Pulling"),
     TransferState.DONE: QT_TRANSLATE_NOOP("Transfers", "Done"),
     TransferState.FAILED: QT_TRANSLATE_NOOP("Transfers", "Failed"),
     TransferState.CANCELLED: QT_TRANSLATE_NOOP("Transfers", "Cancelled"),
@@ -48,9 +62,13 @@ _LAYER_WORDS = {
     LayerState.VERIFYING: QT_TRANSLATE_NOOP("Transfers", "verifying"),
     LayerState.DOWNLOADED: QT_TRANSLATE_NOOP("Transfers", "downloaded, waiting to extract"),
     LayerState.EXTRACTING: QT_TRANSLATE_NOOP("Transfers", "extracting %1 of %2"),
+    LayerState.PUSHING: QT_TRANSLATE_NOOP("Transfers", "pushing %1 of %2"),
     LayerState.EXISTS: QT_TRANSLATE_NOOP("Transfers", "already exists"),
     LayerState.DONE: QT_TRANSLATE_NOOP("Transfers", "done"),
+    LayerState.PUSHED: QT_TRANSLATE_NOOP("Transfers", "pushed"),
 }
+#: A layer in these states has moved all its bytes (or needed not move them).
+_LAYER_FINISHED = frozenset({LayerState.DONE, LayerState.EXISTS, LayerState.PUSHED})
 
 
 def _tr(text: str) -> str:
@@ -59,16 +77,19 @@ def _tr(text: str) -> str:
 
 @dataclass(frozen=True)
 class Transfer:
-    """One pull: what was asked for, where it stands, and how it ended."""
+    """One pull or push: what was asked for, where it stands, and how it ended."""
 
     key: str
     reference: str
     command: str
+    kind: TransferKind = TransferKind.PULL
     state: TransferState = TransferState.RUNNING
-    progress: PullProgress = field(default_factory=lambda: PullProgress(0, 0, ""))
+    progress: TransferProgress = field(default_factory=lambda: TransferProgress(0, 0, ""))
     error: str = ""
     #: The pull failed before reaching Docker Hub: the registry mirrors are the cure.
     hub_unreachable: bool = False
+    #: The registry wants a login Moorage does not have: the log-in dialog is the cure.
+    login_needed: bool = False
     started: float = field(default_factory=time.monotonic)
 
 
@@ -77,7 +98,7 @@ def layer_text(layer: LayerProgress) -> str:
     words = _tr(_LAYER_WORDS[layer.state])
     if layer.state is LayerState.EXTRACTING:
         words = fill(words, human_size(layer.extracted), human_size(layer.total))
-    elif layer.state is LayerState.DOWNLOADING:
+    elif layer.state in (LayerState.DOWNLOADING, LayerState.PUSHING):
         words = fill(words, human_size(layer.current), human_size(layer.total))
     return f"{layer.id}  {words}"
 
@@ -91,12 +112,12 @@ def layers_text(transfer: Transfer) -> str:
 
 
 def state_text(transfer: Transfer) -> str:
-    if transfer.state is TransferState.RUNNING and transfer.progress.layers:
+    if transfer.state is TransferState.RUNNING:
         layers = transfer.progress.layers
-        done = sum(layer.state in (LayerState.DONE, LayerState.EXISTS) for layer in layers)
-        return fill(
-            _tr(QT_TRANSLATE_NOOP("Transfers", "Pulling (%1 of %2 layers)")), done, len(layers)
-        )
+        if not layers:
+            return _tr(_RUNNING_WORDS[transfer.kind])
+        done = sum(layer.state in _LAYER_FINISHED for layer in layers)
+        return fill(_tr(_LAYER_COUNT_WORDS[transfer.kind]), done, len(layers))
     return _tr(_STATE_WORDS[transfer.state])
 
 
@@ -184,10 +205,11 @@ class TransfersModel(KeyedTableModel[Transfer]):
 
 
 class TransfersStore(QObject):
-    """Runs pulls, each as a task kept here until it ends, and lists them in `model`.
+    """Runs pulls and pushes, each as a task kept here until it ends, and lists them in
+    `model`.
 
     Signals:
-        finished(Transfer): a pull ended (done, failed or cancelled).
+        finished(Transfer): a transfer ended (done, failed or cancelled).
     """
 
     finished = Signal(object)
@@ -205,13 +227,19 @@ class TransfersStore(QObject):
     def pull(self, engine: EngineApi, reference: str) -> Transfer:
         """Start pulling `reference` (already checked); its row appears at once."""
         parsed = parse_reference(reference)
-        transfer = Transfer(
-            str(next(self._numbers)), parsed.familiar, f"docker pull {reference.strip()}"
-        )
+        return self._start(engine, TransferKind.PULL, parsed, f"docker pull {reference.strip()}")
+
+    def push(self, engine: EngineApi, reference: str) -> Transfer:
+        """Start pushing the local tag `reference` (already checked); its row appears at once."""
+        parsed = parse_reference(reference)
+        return self._start(engine, TransferKind.PUSH, parsed, f"docker push {parsed.familiar}")
+
+    def _start(
+        self, engine: EngineApi, kind: TransferKind, parsed: Reference, command: str
+    ) -> Transfer:
+        transfer = Transfer(str(next(self._numbers)), parsed.familiar, command, kind)
         self._set(transfer)
-        task = asyncio.ensure_future(
-            self._run(engine, transfer.key, parsed.familiar, parsed.domain == DEFAULT_DOMAIN)
-        )
+        task = asyncio.ensure_future(self._run(engine, transfer, parsed.domain == DEFAULT_DOMAIN))
         self._tasks[transfer.key] = task
         task.add_done_callback(functools.partial(self._task_done, transfer.key))
         return transfer
@@ -231,37 +259,56 @@ class TransfersStore(QObject):
         self.model.remove(gone)
 
     def close(self) -> None:
-        """Cancel every pull under way (the window is closing)."""
+        """Cancel every transfer under way (the window is closing)."""
         for task in self._tasks.values():
             task.cancel()
 
-    async def _run(self, engine: EngineApi, key: str, reference: str, from_hub: bool) -> None:
-        def progressed(progress: PullProgress) -> None:
+    async def _run(self, engine: EngineApi, transfer: Transfer, from_hub: bool) -> None:
+        key = transfer.key
+
+        def progressed(progress: TransferProgress) -> None:
             self._set(replace(self._transfers[key], progress=progress))
 
+        move = engine.pull if transfer.kind is TransferKind.PULL else engine.push
         try:
-            await engine.pull(reference, progressed)
+            await move(transfer.reference, progressed)
         except (EngineError, ValueError) as error:
             text = str(error)
-            self._end(key, TransferState.FAILED, text, from_hub and registry_unreachable(text))
+            self._end(
+                key,
+                TransferState.FAILED,
+                text,
+                hub_unreachable=from_hub and registry_unreachable(text),
+                login_needed=needs_login(text),
+            )
         else:
             self._end(key, TransferState.DONE)
 
     def _task_done(self, key: str, task: asyncio.Task) -> None:
-        """A cancelled pull ends here, even one cancelled before it began; so does one that
-        failed on something other than the engine (a bug), which is logged."""
+        """A cancelled transfer ends here, even one cancelled before it began; so does one
+        that failed on something other than the engine (a bug), which is logged."""
         self._tasks.pop(key, None)
         if task.cancelled():
             self._end(key, TransferState.CANCELLED)
         elif (error := task.exception()) is not None:
-            log.error("pull failed", exc_info=error)
+            log.error("transfer failed", exc_info=error)
             self._end(key, TransferState.FAILED, f"{type(error).__name__}: {error}")
 
     def _end(
-        self, key: str, state: TransferState, error: str = "", hub_unreachable: bool = False
+        self,
+        key: str,
+        state: TransferState,
+        error: str = "",
+        *,
+        hub_unreachable: bool = False,
+        login_needed: bool = False,
     ) -> None:
         transfer = replace(
-            self._transfers[key], state=state, error=error, hub_unreachable=hub_unreachable
+            self._transfers[key],
+            state=state,
+            error=error,
+            hub_unreachable=hub_unreachable,
+            login_needed=login_needed,
         )
         self._set(transfer)
         self.finished.emit(transfer)

@@ -5,7 +5,7 @@ save copies `/images/get` to a temporary file beside the target in chunks and re
 only once complete; load checks the file first (a regular file, a tar listing
 `manifest.json` or `repositories`) and then sends it to `/images/load` in chunks.
 
-Each transfer runs on a thread and client of its own, as a pull does (services/pull.py), so
+Each transfer runs on a thread and client of its own, as a pull does (services/transfer.py), so
 several at once never take the engine's few workers from the short calls. Cancelling the
 awaiting task stops the chunk loop and shuts the socket.
 """

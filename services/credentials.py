@@ -80,6 +80,25 @@ def login_failure(error: EngineError, key: str) -> EngineError:
     return error
 
 
+#: How the engine says, inside a push's or pull's stream, that the registry wants a login it
+#: was not given or that does not allow it: moby's own words without one ("no basic auth
+#: credentials"), the registry's 401 ("unauthorized: authentication required"), Docker Hub's
+#: refusal ("requested access to the resource is denied"), containerd's ("failed to authorize").
+_LOGIN_SIGNS = (
+    "no basic auth credentials",
+    "unauthorized",
+    "authentication required",
+    "requested access to the resource is denied",
+    "failed to authorize",
+)
+
+
+def needs_login(error: str) -> bool:
+    """Whether a transfer's error says the registry wants a (better) login."""
+    lowered = error.lower()
+    return any(sign in lowered for sign in _LOGIN_SIGNS)
+
+
 @dataclass(frozen=True)
 class Credentials:
     """A user name and its secret (a password or an identity token) for one registry key."""

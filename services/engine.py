@@ -28,7 +28,7 @@ from services.api_decode import (
     layer_from_history,
 )
 from services.archive import ArchiveProgress, ImageArchive, load_images, save_images
-from services.credentials import login_failure
+from services.credentials import CredentialStore, login_failure
 from services.data import (
     ContainerInfo,
     EngineVersion,
@@ -41,7 +41,7 @@ from services.endpoints import TLSSettings
 from services.engine_info import (
     EngineInfo,
     PruneResult,
-    PullProgress,
+    TransferProgress,
     UsageKind,
     UsageRow,
     disk_usage_from_api,
@@ -50,8 +50,8 @@ from services.engine_info import (
 from services.errors import EngineError, EngineUnavailable, NotFound, translate_error
 from services.events import LIVE_EVENT_TYPES, EventStream
 from services.logs import LogFileError, LogFollower, LogLine, write_log
-from services.pull import PullStream
 from services.reference import parse_reference
+from services.transfer import Request, TransferStream, pull_request, push_request
 
 T = TypeVar("T")
 
@@ -355,7 +355,7 @@ class DockerEngine:
             return False
         return True
 
-    async def pull(self, reference: str, on_progress: Callable[[PullProgress], None]) -> None:
+    async def pull(self, reference: str, on_progress: Callable[[TransferProgress], None]) -> None:
         """`docker pull`, with per-layer progress, on a thread and client of its own.
 
         The reference is checked first (ReferenceError, nothing sent). The engine reports
@@ -363,9 +363,29 @@ class DockerEngine:
         Cancelling the awaiting task cancels the pull: its socket is shut.
         """
         parsed = parse_reference(reference)
+        await self._transfer(pull_request(parsed), on_progress)
+
+    async def push(self, reference: str, on_progress: Callable[[TransferProgress], None]) -> None:
+        """`docker push` of a local tag, with per-layer progress, on a thread and client of
+        its own, logged in with the CLI's stored login for the registry (services/credentials).
+
+        As for `pull`: the reference is checked first, the stream's errors are raised in the
+        engine's words, and cancelling the awaiting task shuts the socket.
+        """
+        parsed = parse_reference(reference)
+        await self._transfer(push_request(parsed, CredentialStore()), on_progress)
+
+    async def tag_image(self, image: str, reference: str) -> None:
+        """`docker tag IMAGE REFERENCE`: `image` (an id or a name) gets the new name too."""
+        parsed = parse_reference(reference)
+        await self._run(self._api().tag, image, parsed.familiar_repository, parsed.tag, force=False)
+
+    async def _transfer(
+        self, request: Request, on_progress: Callable[[TransferProgress], None]
+    ) -> None:
         self._api()
-        stream = PullStream(
-            lambda: self._new_client(self._api_version), self.endpoint, parsed, on_progress
+        stream = TransferStream(
+            lambda: self._new_client(self._api_version), self.endpoint, request, on_progress
         )
         try:
             await stream.wait()

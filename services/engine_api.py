@@ -22,7 +22,7 @@ from services.data import (
     RegistryConfig,
 )
 from services.endpoints import TLSSettings
-from services.engine_info import EngineInfo, PruneResult, PullProgress, UsageKind, UsageRow
+from services.engine_info import EngineInfo, PruneResult, TransferProgress, UsageKind, UsageRow
 from services.logs import LogBatch, LogLine
 
 T = TypeVar("T")
@@ -78,7 +78,15 @@ class EngineApi(Protocol):
     async def disk_usage(self) -> list[UsageRow]: ...
     async def prune(self, kind: UsageKind) -> PruneResult: ...
     async def image_present(self, reference: str) -> bool: ...
-    async def pull(self, reference: str, on_progress: Callable[[PullProgress], None]) -> None: ...
+    async def pull(self, reference: str, on_progress: Callable[[TransferProgress], None]) -> None:
+        """`docker pull`; the engine's error from the stream raised as EngineError."""
+        ...
+
+    async def push(self, reference: str, on_progress: Callable[[TransferProgress], None]) -> None:
+        """`docker push` with the CLI's login for the registry; errors as for `pull`."""
+        ...
+
+    async def tag_image(self, image: str, reference: str) -> None: ...
     async def save_images(
         self,
         names: Sequence[str],

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from services.engine_api import EngineApi
-from services.engine_info import PullProgress
+from services.engine_info import TransferProgress
 from services.errors import EngineError
 
 HELLO_WORLD = "hello-world:latest"
@@ -58,7 +58,7 @@ class VerifyResult:
 async def verify_installation(
     engine: EngineApi,
     on_step: Callable[[Step], None],
-    on_progress: Callable[[PullProgress], None],
+    on_progress: Callable[[TransferProgress], None],
 ) -> VerifyResult:
     on_step(Step.LOOKING)
     pulled = False

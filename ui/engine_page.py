@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from models.formatting import human_size
 from models.store import EngineStore
 from models.table import QT_TRANSLATE_NOOP
-from services.engine_info import EngineInfo, PruneResult, PullProgress, UsageKind, UsageRow
+from services.engine_info import EngineInfo, PruneResult, TransferProgress, UsageKind, UsageRow
 from services.errors import EngineError
 from services.text import fill
 from services.verify import Step, VerifyResult
@@ -309,7 +309,7 @@ class EnginePage(QWidget):
         self.verify_progress.setVisible(step == Step.PULLING)
         self.verify_progress.setRange(0, 0)
 
-    def _progress(self, progress: PullProgress) -> None:
+    def _progress(self, progress: TransferProgress) -> None:
         if progress.percent is not None:
             self.verify_progress.setRange(0, 100)
             self.verify_progress.setValue(progress.percent)

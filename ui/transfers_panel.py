@@ -1,4 +1,5 @@
-"""The transfers panel: every pull of this window, under way or ended, below the pages."""
+"""The transfers panel: every pull and push of this window, under way or ended, below the
+pages."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ WIDTHS = [230, 160, 170, 90, 70]
 class TransfersPanel(QDockWidget):
     """A dock under the pages: one row per transfer, the chosen one's layers beside it.
 
-    It outlives the dialog that started a pull; Cancel stops the chosen pulls.
+    It outlives the dialog that started a pull; Cancel stops the chosen transfers.
     """
 
     def __init__(self, transfers: TransfersStore, parent: QWidget | None = None) -> None:

@@ -31,12 +31,12 @@ from services.endpoints import TLSSettings
 from services.engine_info import (
     EngineInfo,
     PruneResult,
-    PullProgress,
-    PullTracker,
+    TransferProgress,
+    TransferTracker,
     UsageKind,
     UsageRow,
 )
-from services.errors import Conflict, EngineUnavailable, ForceRequired, NotFound
+from services.errors import Conflict, EngineError, EngineUnavailable, ForceRequired, NotFound
 from services.events import LIVE_EVENT_TYPES
 from services.logs import LogBatch, LogEnd, LogLine
 from services.reference import parse_reference
@@ -149,6 +149,10 @@ class FakeEngine:
         self.mirrors: tuple[str, ...] = ()
         #: While an unset event, pulls wait half way (see `pull`).
         self.pull_gate: asyncio.Event | None = None
+        #: While an unset event, pushes wait half way (see `push`).
+        self.push_gate: asyncio.Event | None = None
+        #: The digest of each pushed reference, as the registry answered it.
+        self.pushed: dict[str, str] = {}
         #: While an unset event, saves and loads wait half way (see `save_images`).
         self.archive_gate: asyncio.Event | None = None
         #: The logins `log_in` accepts: registry key -> (user name, password).
@@ -389,14 +393,14 @@ class FakeEngine:
         self._check_up()
         return any(reference in i.repo_tags or reference == i.id for i in self.images.values())
 
-    async def pull(self, reference: str, on_progress: Callable[[PullProgress], None]) -> None:
+    async def pull(self, reference: str, on_progress: Callable[[TransferProgress], None]) -> None:
         """Adds an image tagged `reference` after its two layers' progress, as dockerd words
         it (a bad reference and the failures given for it are raised first). While
         `pull_gate` is an unset event the pull waits there half way, so a test can see it
         in progress or cancel it (then no image is added, as with dockerd)."""
         parsed = parse_reference(reference)
         self._act("pull", reference)
-        tracker = PullTracker()
+        tracker = TransferTracker()
         layers = ("aaaaaaaaaaaa", "bbbbbbbbbbbb")
         on_progress(tracker.update({"status": f"Pulling from {parsed.path}", "id": parsed.tag}))
         for layer in layers:
@@ -449,6 +453,53 @@ class FakeEngine:
             self.images[image.id] = image
             self.announce("image", "load", image.id)
         return list(archive.tags)
+
+    async def push(self, reference: str, on_progress: Callable[[TransferProgress], None]) -> None:
+        """Pushes a local tag as dockerd 20.10 words it (recorded): one layer the registry
+        already has, one pushed in counts; an untagged or unknown reference is dockerd's
+        "An image does not exist locally". While `push_gate` is an unset event the push waits
+        half way, so a test can see it in progress or cancel it."""
+        parsed = parse_reference(reference)
+        self._act("push", reference)
+        if not await self.image_present(parsed.familiar):
+            raise EngineError(f"An image does not exist locally with the tag: {parsed.repository}")
+        tracker = TransferTracker()
+        on_progress(tracker.update({"status": f"The push refers to repository [{parsed}]"}))
+        for layer in ("cccccccccccc", "eeeeeeeeeeee"):
+            on_progress(tracker.update({"status": "Preparing", "id": layer}))
+        on_progress(tracker.update({"status": "Layer already exists", "id": "cccccccccccc"}))
+        detail = {"current": 400_000, "total": 1_000_000}
+        on_progress(
+            tracker.update({"status": "Pushing", "id": "eeeeeeeeeeee", "progressDetail": detail})
+        )
+        if self.push_gate is not None:
+            await self.push_gate.wait()
+        on_progress(tracker.update({"status": "Pushed", "id": "eeeeeeeeeeee"}))
+        digest = f"sha256:{'e' * 64}"
+        on_progress(tracker.update({"status": f"{parsed.tag}: digest: {digest} size: 950"}))
+        on_progress(tracker.update({"aux": {"Tag": parsed.tag, "Digest": digest, "Size": 950}}))
+        self.pushed[parsed.familiar] = digest
+        self.announce("image", "push", reference)
+
+    async def tag_image(self, image: str, reference: str) -> None:
+        """`image` (an id or a tag) gets `reference`'s familiar name too, as dockerd tags."""
+        parsed = parse_reference(reference)
+        self._act("tag", reference)
+        found = next(
+            (i for i in self.images.values() if image in i.repo_tags or image == i.id), None
+        )
+        if found is None:
+            raise NotFound(f"No such image: {image}")
+        for other in self.images.values():
+            if parsed.familiar in other.repo_tags and other.id != found.id:
+                self.images[other.id] = dataclasses.replace(
+                    other, repo_tags=tuple(t for t in other.repo_tags if t != parsed.familiar)
+                )
+        tags = found.repo_tags + (
+            (parsed.familiar,) if parsed.familiar not in found.repo_tags else ()
+        )
+        self.images[found.id] = dataclasses.replace(found, repo_tags=tags)
+        self.announce("image", "tag", found.id)
 
     async def run_to_completion(self, image: str, timeout: int = 60) -> tuple[int, str]:
         """The container runs and exits at once, saying nothing."""

@@ -3,7 +3,7 @@
 from services.engine_info import (
     LayerProgress,
     LayerState,
-    PullTracker,
+    TransferTracker,
     UsageKind,
     disk_usage_from_api,
     engine_info_from_api,
@@ -76,7 +76,7 @@ def test_disk_usage_reclaimable_as_docker_system_df_computes_it():
 
 
 def test_pull_progress_adds_up_the_layers():
-    tracker = PullTracker()
+    tracker = TransferTracker()
     tracker.update({"status": "Pulling from library/hello-world", "id": "latest"})
     tracker.update(
         {"status": "Downloading", "id": "a", "progressDetail": {"current": 50, "total": 100}}
@@ -93,7 +93,7 @@ def test_pull_progress_follows_each_layer_and_the_speed():
     """Each layer's state in dockerd's words; bytes per second over the last seconds; the
     time left once every layer's size is known."""
     now = [0.0]
-    tracker = PullTracker(clock=lambda: now[0])
+    tracker = TransferTracker(clock=lambda: now[0])
     tracker.update({"status": "Pulling fs layer", "id": "a"})
     progress = tracker.update({"status": "Already exists", "id": "b"})
     assert [(layer.id, layer.state) for layer in progress.layers] == [

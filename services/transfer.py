@@ -1,10 +1,10 @@
-"""One `docker pull`: `/images/create` read on a thread of its own, its progress handed to
-asyncio, cancelled by shutting its socket.
+"""One `docker pull` or `docker push`: the engine's progress stream read on a thread of its
+own, handed to asyncio, cancelled by shutting its socket.
 
-A pull holds its HTTP answer open for as long as the layers take, so it gets a client and a
-thread of its own (not one of the engine's few workers, which several pulls at once would
-take from the short calls). dockerd stops a pull whose client went away and registers no
-image for it, so closing the socket is the whole of cancelling.
+A transfer holds its HTTP answer open for as long as the layers take, so it gets a client and
+a thread of its own (not one of the engine's few workers, which several transfers at once
+would take from the short calls). dockerd stops a pull or a push whose client went away (and
+registers no image for a pull), so closing the socket is the whole of cancelling.
 """
 
 from __future__ import annotations
@@ -22,7 +22,8 @@ import docker.auth
 import docker.types
 
 from services.api_client import raise_for_status
-from services.engine_info import PullProgress, PullTracker
+from services.credentials import Credentials, CredentialsError, CredentialStore
+from services.engine_info import TransferProgress, TransferTracker
 from services.errors import EngineError, translate_error
 from services.reference import Reference
 
@@ -30,37 +31,100 @@ from services.reference import Reference
 #: local registry sends hundreds of counts a second); a layer's new state goes at once.
 PROGRESS_INTERVAL = 0.1
 #: The counts that change only bytes, not a layer's state.
-_COUNTS = frozenset({"Downloading", "Extracting"})
+_COUNTS = frozenset({"Downloading", "Extracting", "Pushing"})
+
+#: Opens a transfer's streamed answer with the client it is given.
+Request = Callable[[docker.APIClient], Any]
 
 
-class PullStream:
-    """Pull `reference` on a thread; `wait()` returns once the image is in, raises the
-    engine's error from the stream as EngineError, and `close()` cancels."""
+def pull_request(reference: Reference) -> Request:
+    """`POST /images/create`, with the credentials the CLI stored for the registry, as the
+    SDK's own pull sends them."""
+
+    def post(client: docker.APIClient) -> Any:
+        headers = {}
+        auth = docker.auth.get_config_header(client, reference.domain)
+        if auth:
+            headers["X-Registry-Auth"] = auth
+        return client.post(
+            f"{client.base_url}/v{client.api_version}/images/create",
+            params={"fromImage": reference.repository, "tag": reference.pull_tag},
+            headers=headers,
+            stream=True,
+            timeout=None,
+        )
+
+    return post
+
+
+def push_request(reference: Reference, credentials: CredentialStore) -> Request:
+    """`POST /images/{name}/push`, with the registry's login from the CLI's config.json or
+    helper in `X-Registry-Auth`, as `docker push` sends it.
+
+    The engine wants the header even without a login: an empty one makes it try anonymously,
+    so a registry that asks for a password answers "no basic auth credentials" in the stream.
+    Reading the login may run a credentials helper, so it happens here, on the transfer's
+    own thread; a helper that fails is the transfer's error, in the helper's words.
+    """
+
+    def post(client: docker.APIClient) -> Any:
+        try:
+            login = credentials.get(reference.domain)
+        except CredentialsError as error:
+            raise EngineError(str(error)) from None
+        return client.post(
+            f"{client.base_url}/v{client.api_version}/images/{reference.repository}/push",
+            params={"tag": reference.tag},
+            headers={"X-Registry-Auth": docker.auth.encode_header(auth_config(login))},
+            stream=True,
+            timeout=None,
+        )
+
+    return post
+
+
+def auth_config(login: Credentials | None) -> dict[str, str]:
+    """The engine's AuthConfig for a login (the SDK's `auth_config`): an identity token goes
+    alone, as the CLI sends one; no login is an empty one."""
+    if login is None:
+        return {}
+    if login.is_token:
+        return {"identitytoken": login.secret, "serveraddress": login.registry}
+    return {
+        "username": login.username,
+        "password": login.secret,
+        "serveraddress": login.registry,
+    }
+
+
+class TransferStream:
+    """Run `request` on a thread; `wait()` returns once the engine's stream ended well,
+    raises the engine's error from the stream as EngineError, and `close()` cancels."""
 
     def __init__(
         self,
         make_client: Callable[[], docker.APIClient],
         endpoint: str,
-        reference: Reference,
-        on_progress: Callable[[PullProgress], None],
+        request: Request,
+        on_progress: Callable[[TransferProgress], None],
     ) -> None:
         self._make_client = make_client
         self._endpoint = endpoint
-        self._reference = reference
+        self._request = request
         self._on_progress = on_progress
         self._loop = asyncio.get_running_loop()
         self._done: asyncio.Future[None] = self._loop.create_future()
         self._lock = threading.Lock()
         self._response: Any = None
         self._closed = False
-        self._thread = threading.Thread(target=self._read, name="moorage-pull", daemon=True)
+        self._thread = threading.Thread(target=self._read, name="moorage-transfer", daemon=True)
         self._thread.start()
 
     async def wait(self) -> None:
         await self._done
 
     def close(self) -> None:
-        """Stop the pull: its socket is shut, which ends the read and the engine's pull."""
+        """Stop the transfer: its socket is shut, which ends the read and the engine's work."""
         with self._lock:
             self._closed = True
             response = self._response
@@ -103,19 +167,7 @@ class PullStream:
         self._post(self._settle, error)
 
     def _stream(self, client: docker.APIClient) -> None:
-        reference = self._reference
-        headers = {}
-        # The credentials the CLI stored for this registry, as the SDK's own pull sends them.
-        auth = docker.auth.get_config_header(client, reference.domain)
-        if auth:
-            headers["X-Registry-Auth"] = auth
-        response = client.post(
-            f"{client.base_url}/v{client.api_version}/images/create",
-            params={"fromImage": reference.repository, "tag": reference.pull_tag},
-            headers=headers,
-            stream=True,
-            timeout=None,
-        )
+        response = self._request(client)
         with self._lock:
             self._response = response
             closed = self._closed
@@ -123,7 +175,7 @@ class PullStream:
             _shut(response)
             return
         raise_for_status(response)
-        tracker = PullTracker()
+        tracker = TransferTracker()
         sent = 0.0
         progress = None
         for line in response.iter_lines(chunk_size=16384):
