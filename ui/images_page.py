@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shlex
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
@@ -13,10 +14,14 @@ from models.formatting import human_size
 from models.images import COL_CREATED, ImageTagRow
 from models.store import EngineStore
 from services.data import ActionResult
-from services.reference import Reference
+from services.errors import EngineError
+from services.reference import Reference, parse_reference
 from services.text import fill
 from ui.confirm import ask
 from ui.table_page import TablePage
+
+if TYPE_CHECKING:
+    from ui.tag_dialog import TagDialog
 
 #: Initial column widths: Repository, Tag, Image ID, Created, Size.
 WIDTHS = [300, 140, 130, 150, 100]
@@ -33,9 +38,11 @@ class ImagesPage(TablePage):
 
     Signals:
         pull_requested(): the user asked to pull an image (the window owns the transfers).
+        push_requested(str): the user asked to push this tag (the window owns the transfers).
     """
 
     pull_requested = Signal()
+    push_requested = Signal(str)
 
     def __init__(self, store: EngineStore, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -61,6 +68,22 @@ class ImagesPage(TablePage):
             QKeySequence(QKeySequence.StandardKey.Delete),
             tip=self.tr("Untag or delete the selected images (Delete)"),
         )
+        self.tag_action = self.add_action(
+            self.tr("Tag…"),
+            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+            self.open_tag,
+            QKeySequence("Ctrl+T"),
+            tip=self.tr("Give the selected image another name (Ctrl+T)"),
+        )
+        self.tag_action.setObjectName("actionTag")
+        self.push_action = self.add_action(
+            self.tr("Push"),
+            self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowUp),
+            self.push_selected,
+            QKeySequence("Ctrl+Shift+P"),
+            tip=self.tr("Push the selected tag to its registry (Ctrl+Shift+P)"),
+        )
+        self.push_action.setObjectName("actionPush")
         self.details_action = self.add_action(
             self.tr("Details…"),
             self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView),
@@ -96,6 +119,44 @@ class ImagesPage(TablePage):
         dialog = ImageDetailsDialog(self.store, rows[0], self)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
+
+    def open_tag(self) -> TagDialog | None:
+        """Ask for the selected image's new name; accepting tags it, as `docker tag` does.
+
+        Imported on first use, as the details are.
+        """
+        from ui.tag_dialog import TagDialog
+
+        rows: list[ImageTagRow] = self.selected_items()
+        if len(rows) != 1:
+            return None
+        dialog = TagDialog(rows[0].display_name, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        image = rows[0].reference
+        dialog.accepted.connect(
+            lambda: self.launch(self._tag(image, dialog.reference(), dialog.command()))
+        )
+        dialog.open()
+        return dialog
+
+    async def _tag(self, image: str, reference: str, command: str) -> None:
+        """Tag, then select the new row once the engine's `tag` event has listed it."""
+        try:
+            await self.store.engine.tag_image(image, reference)
+        except EngineError as error:
+            result = ActionResult(reference, False, str(error))
+        else:
+            result = ActionResult(reference, True)
+            self.select_image(parse_reference(reference))
+        self.report(self._tagged, [result], command)
+
+    def _tagged(self, count: int) -> str:
+        return self.tr("%Ln image(s) tagged", "", count)
+
+    def push_selected(self) -> None:
+        rows: list[ImageTagRow] = self.selected_items()
+        if len(rows) == 1 and rows[0].is_tagged:
+            self.push_requested.emit(rows[0].reference)
 
     def describe_removal(self, rows: list[ImageTagRow]) -> str:
         """Say, per row, whether it only loses a tag or the image goes."""
@@ -196,12 +257,15 @@ class ImagesPage(TablePage):
         return self.tr("%Ln image(s) removed", "", count)
 
     def _update_actions(self, *_args) -> None:
-        """Pull needs no selection, only the engine."""
+        """Pull needs no selection, only the engine; tag one image; push one tagged row."""
         super()._update_actions()
         self.pull_action.setEnabled(self.engine_here())
+        rows = self.selected_items() if self.engine_here() else []
+        self.tag_action.setEnabled(len(rows) == 1)
+        self.push_action.setEnabled(len(rows) == 1 and rows[0].is_tagged)
 
-    def select_pulled(self, reference: Reference) -> None:
-        """Select the row of a pulled image, now or as soon as the list shows it."""
+    def select_image(self, reference: Reference) -> None:
+        """Select the row of a pulled or tagged image, now or as soon as the list shows it."""
         self._to_select = reference
         self._select_pulled()
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from models.connections import Connection, ConnectionsStore
 from models.store import Counts, EngineStore
-from models.transfers import Transfer, TransfersStore, TransferState
+from models.transfers import Transfer, TransferKind, TransfersStore, TransferState
 from services.endpoints import display_url
 from services.engine import DockerEngine
 from services.findings import Diagnosis
@@ -201,6 +201,7 @@ class MainWindow(QMainWindow):
         self.engine_page = EnginePage(store)
         self.engine_page.mirrors_requested.connect(self.open_settings)
         self.images_page.pull_requested.connect(self.open_pull)
+        self.images_page.push_requested.connect(self.start_push)
         for page in (self.containers_page, self.images_page, self.engine_page):
             self.pages.addWidget(page)
             page.message.connect(self._show_message)
@@ -387,14 +388,23 @@ class MainWindow(QMainWindow):
         self._show_message(fill(self.tr("Pulling %1 — %2"), transfer.reference, transfer.command))
         return transfer
 
+    def start_push(self, reference: str) -> Transfer:
+        transfer = self.transfers.push(self.store.engine, reference)
+        self.transfers_panel.show_transfer(transfer.key)
+        self._show_message(fill(self.tr("Pushing %1 — %2"), transfer.reference, transfer.command))
+        return transfer
+
     def _transfer_finished(self, transfer: Transfer) -> None:
-        """Say how a pull ended; select the image; point to the mirrors when Hub was away."""
-        if transfer.state is TransferState.DONE:
+        """Say how a transfer ended; for a pull, select the image and point to the mirrors
+        when Hub was away."""
+        if transfer.kind is TransferKind.PUSH:
+            self._push_finished(transfer)
+        elif transfer.state is TransferState.DONE:
             self._show_message(
                 fill(self.tr("Pulled %1 — %2"), transfer.reference, transfer.command)
             )
             self.show_page("images")
-            self.images_page.select_pulled(parse_reference(transfer.reference))
+            self.images_page.select_image(parse_reference(transfer.reference))
         elif transfer.state is TransferState.CANCELLED:
             self._show_message(fill(self.tr("Pull of %1 cancelled"), transfer.reference))
         elif transfer.hub_unreachable:
@@ -423,6 +433,51 @@ class MainWindow(QMainWindow):
                 self,
             )
             box.setObjectName("pullFailed")
+            box.setDetailedText(self.tr("Equivalent command:") + f"\n{transfer.command}")
+            box.finished.connect(box.deleteLater)
+            box.open()
+
+    def _push_finished(self, transfer: Transfer) -> None:
+        """Say how a push ended; when the registry wants a login, offer the log-in dialog."""
+        if transfer.state is TransferState.DONE:
+            self._show_message(
+                fill(
+                    self.tr("Pushed %1 (%2) — %3"),
+                    transfer.reference,
+                    transfer.progress.digest,
+                    transfer.command,
+                )
+            )
+        elif transfer.state is TransferState.CANCELLED:
+            self._show_message(fill(self.tr("Push of %1 cancelled"), transfer.reference))
+        elif transfer.login_needed:
+            registry = parse_reference(transfer.reference).domain
+            ask(
+                self,
+                "pushFailed",
+                self.tr("Push failed"),
+                fill(
+                    self.tr(
+                        "%1 wants a login to push %2, and Moorage has none for it (or one "
+                        "that may not push there). Log in under Moorage → Registries…"
+                    ),
+                    registry,
+                    transfer.reference,
+                ),
+                self.tr("Registries…"),
+                lambda: self.open_registries().open_login(registry),
+                transfer.error,
+                QMessageBox.Icon.Critical,
+            )
+        else:
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                self.tr("Push failed"),
+                fill(self.tr("Could not push %1: %2"), transfer.reference, transfer.error),
+                QMessageBox.StandardButton.Close,
+                self,
+            )
+            box.setObjectName("pushFailed")
             box.setDetailedText(self.tr("Equivalent command:") + f"\n{transfer.command}")
             box.finished.connect(box.deleteLater)
             box.open()

@@ -82,6 +82,14 @@
 <context>
     <name>ImagesPage</name>
     <message numerus="yes">
+        <location filename="../../ui/images_page.py"/>
+        <source>%Ln image(s) tagged</source>
+        <translation>
+            <numerusform>%Ln image tagged</numerusform>
+            <numerusform>%Ln images tagged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../ui/images_page.py" line="91"/>
         <source>Remove %Ln image(s)?</source>
         <translation>

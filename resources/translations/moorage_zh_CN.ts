@@ -1067,6 +1067,29 @@
 </context>
 <context>
     <name>ImagesPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/images_page.py"/>
+        <source>%Ln image(s) tagged</source>
+        <translation>
+            <numerusform>已为 %Ln 个镜像打标签</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tag…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <source>Give the selected image another name (Ctrl+T)</source>
+        <translation>给所选镜像再起一个名字（Ctrl+T）</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>推送</translation>
+    </message>
+    <message>
+        <source>Push the selected tag to its registry (Ctrl+Shift+P)</source>
+        <translation>把所选标签推送到它所在的仓库（Ctrl+Shift+P）</translation>
+    </message>
     <message>
         <source>Pull…</source>
         <translation>拉取…</translation>
@@ -1432,6 +1455,34 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Pushing %1 — %2</source>
+        <translation>正在推送 %1 — %2</translation>
+    </message>
+    <message>
+        <source>Pushed %1 (%2) — %3</source>
+        <translation>已推送 %1（%2） — %3</translation>
+    </message>
+    <message>
+        <source>Push of %1 cancelled</source>
+        <translation>已取消推送 %1</translation>
+    </message>
+    <message>
+        <source>Push failed</source>
+        <translation>推送失败</translation>
+    </message>
+    <message>
+        <source>%1 wants a login to push %2, and Moorage has none for it (or one that may not push there). Log in under Moorage → Registries…</source>
+        <translation>%1 要求登录后才能推送 %2，而 Moorage 没有它的登录信息（或现有登录无权推送到那里）。请在 Moorage → 仓库… 中登录。</translation>
+    </message>
+    <message>
+        <source>Registries…</source>
+        <translation>仓库…</translation>
+    </message>
+    <message>
+        <source>Could not push %1: %2</source>
+        <translation>无法推送 %1：%2</translation>
+    </message>
     <message>
         <source>Pulling %1 — %2</source>
         <translation>正在拉取 %1 — %2</translation>
@@ -2066,6 +2117,22 @@
 <context>
     <name>Transfers</name>
     <message>
+        <source>Pushing</source>
+        <translation>正在推送</translation>
+    </message>
+    <message>
+        <source>Pushing (%1 of %2 layers)</source>
+        <translation>正在推送（%1 / %2 层）</translation>
+    </message>
+    <message>
+        <source>pushing %1 of %2</source>
+        <translation>正在推送 %1 / %2</translation>
+    </message>
+    <message>
+        <source>pushed</source>
+        <translation>已推送</translation>
+    </message>
+    <message>
         <source>Pulling</source>
         <translation>正在拉取</translation>
     </message>
@@ -2135,6 +2202,29 @@
     <message>
         <source>Clear finished</source>
         <translation>清除已结束的</translation>
+    </message>
+</context>
+<context>
+    <name>TagDialog</name>
+    <message>
+        <source>Tag an image</source>
+        <translation>为镜像打标签</translation>
+    </message>
+    <message>
+        <source>A new name for %1: name:tag, namespace/name:tag or registry:port/name:tag (to push it there); without a tag, latest.</source>
+        <translation>%1 的新名字：name:tag、namespace/name:tag 或 registry:port/name:tag（以便推送到那里）；不写标签即为 latest。</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>打标签</translation>
+    </message>
+    <message>
+        <source>A tag cannot contain a digest (@sha256:…): give a :tag.</source>
+        <translation>标签不能含摘要（@sha256:…）：请写成 name:标签 的形式。</translation>
+    </message>
+    <message>
+        <source>%1 — the image will also be %2</source>
+        <translation>%1 — 镜像也将叫作 %2</translation>
     </message>
 </context>
 </TS>

@@ -87,6 +87,11 @@ COUNTED = {
         "4 images removed",
         "已删除 4 个镜像",
     ),
+    ("ImagesPage", "%Ln image(s) tagged"): (
+        "1 image tagged",
+        "4 images tagged",
+        "已为 4 个镜像打标签",
+    ),
     ("LogsWindow", "Last %Ln line(s)"): ("Last 1 line", "Last 4 lines", "最后 4 行"),
     ("LogsWindow", "Follow (%Ln new)"): ("Follow (1 new)", "Follow (4 new)", "跟随（4 条新行）"),
     ("LogsWindow", "%Ln line(s)"): ("1 line", "4 lines", "4 行"),
