@@ -22,8 +22,9 @@ import pytest
 from tests.support.dockerd import PrivateDockerd, engine_unavailable_reason
 from tests.support.registry import PrivateRegistry, registry_unavailable_reason
 
-# The qasync loop the Qt layers share (tests.support.qt_loop, owned by the app side).
-pytest_plugins = ["tests.support.qt_loop"]
+# The qasync loop the Qt layers share (tests.support.qt_loop, owned by the app side), and
+# a scripted registry (tests.support.fake_registry).
+pytest_plugins = ["tests.support.qt_loop", "tests.support.fake_registry"]
 
 # Qt's settings (remembered connections) go to a folder of this run, never the user's own.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="moorage-test-config-")
