@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from ui.connection_dialog import ConnectionDialog
     from ui.pull_dialog import PullDialog
     from ui.registries_dialog import RegistriesDialog
+    from ui.registry_browser import RegistryBrowser
     from ui.settings_dialog import SettingsDialog
 
 PAGES = ("containers", "images", "engine")
@@ -339,6 +340,9 @@ class MainWindow(QMainWindow):
         registries = menu.addAction(self.tr("&Registries…"))
         registries.setObjectName("registriesAction")
         registries.triggered.connect(self.open_registries)
+        browse = menu.addAction(self.tr("&Browse a registry…"))
+        browse.setObjectName("actionBrowseRegistry")
+        browse.triggered.connect(self.open_registry_browser)
         menu.addSeparator()
         quit_action = menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
@@ -371,6 +375,25 @@ class MainWindow(QMainWindow):
         dialog.refresh()
         dialog.open()
         return dialog
+
+    def open_registry_browser(self) -> RegistryBrowser:
+        """A registry's repositories and tags, read from its own API; pull or delete a tag."""
+        # Imported when first opened, as the settings are (see `open_settings`).
+        from models.registry_browser import RegistryBrowserStore
+        from ui.registry_browser import RegistryBrowser
+
+        store = RegistryBrowserStore(self.store.engine)
+        dialog = RegistryBrowser(store, self)
+        store.setParent(dialog)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.pull_requested.connect(self.start_pull)
+        dialog.tasks.launch(self._offer_logins(dialog))
+        dialog.show()
+        return dialog
+
+    async def _offer_logins(self, dialog: RegistryBrowser) -> None:
+        logins = await self.store.engine.run_blocking(dialog.store.credentials.logins)
+        dialog.offer(logins)
 
     def open_pull(self) -> PullDialog:
         """Ask for a reference; accepting starts the pull in the transfers panel."""

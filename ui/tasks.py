@@ -30,6 +30,11 @@ class TaskKeeper:
         task.add_done_callback(self._finished)
         return task
 
+    def cancel_all(self) -> None:
+        """Cancel every task still running: their widget is closing."""
+        for task in list(self._tasks):
+            task.cancel()
+
     def _finished(self, task: asyncio.Task) -> None:
         self._tasks.discard(task)
         error = None if task.cancelled() else task.exception()

@@ -21,6 +21,25 @@
     </message>
 </context>
 <context>
+    <name>RegistryBrowser</name>
+    <message numerus="yes">
+        <location filename="../../ui/registry_browser.py"/>
+        <source>%Ln repositories.</source>
+        <translation>
+            <numerusform>%Ln repository.</numerusform>
+            <numerusform>%Ln repositories.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/registry_browser.py"/>
+        <source>%Ln repositories so far, reading on…</source>
+        <translation>
+            <numerusform>%Ln repository so far, reading on…</numerusform>
+            <numerusform>%Ln repositories so far, reading on…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ContainersPage</name>
     <message numerus="yes">
         <location filename="../../ui/containers_page.py" line="117"/>

@@ -70,6 +70,282 @@
     </message>
 </context>
 <context>
+    <name>Columns</name>
+    <message>
+        <location filename="../../models/registry_browser.py"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../models/registry_browser.py"/>
+        <source>Digest</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../models/registry_browser.py"/>
+        <source>Architecture</source>
+        <translation>架构</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>&amp;Browse a registry…</source>
+        <translation>浏览镜像仓库(&amp;B)…</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryBrowser</name>
+    <message>
+        <location filename="../../ui/registry_browser.py"/>
+        <source>reading…</source>
+        <translation>读取中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_browser.py"/>
+        <source>Browse a registry</source>
+        <translation>浏览镜像仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_browser.py"/>
+        <source>host:port of a registry</source>
+        <translation>镜像仓库的 主机:端口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_browser.py"/>
+        <source>Browse</source>
+        <translation>浏览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_browser.py"/>
+        <source>Filter repositories</source>
+        <translation>筛选仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_browser.py"/>
+        <source>Search Docker Hub</source>
+        <translation>搜索 Docker Hub</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_browser.py"/>
+        <source>Pull</source>
+        <translation>拉取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_browser.py"/>
+        <source>Delete tag…</source>
+        <translation>删除标签…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_browser.py"/>
+        <source>Registry:</source>
+        <translation>镜像仓库：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_browser.py"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_browser.py"/>
+        <source>Type what to search for in the filter box first.</source>
+        <translation>请先在筛选框中输入要搜索的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_browser.py"/>
+        <source>Searching Docker Hub for %1…</source>
+        <translation>正在 Docker Hub 中搜索 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_browser.py"/>
+        <source>Delete tag</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_browser.py"/>
+        <source>Delete %1 from %2?</source>
+        <translation>要从 %2 删除 %1 吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_browser.py"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_browser.py"/>
+        <source>The registry deletes the manifest %1: every tag of it goes, and no one can pull it from there any more. There is no docker command for this; it is the API call %2.</source>
+        <translation>镜像仓库将删除清单 %1：指向它的所有标签都会随之删除，之后任何人都无法再从那里拉取它。docker 命令行没有对应的命令；这是 API 调用 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_browser.py"/>
+        <source>Deleted %1 from %2 (%3).</source>
+        <translation>已从 %2 删除 %1（%3）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_browser.py"/>
+        <source>Something went wrong: %1</source>
+        <translation>出错了：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registry_browser.py"/>
+        <source>The same: %1</source>
+        <translation>等效命令：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/registry_browser.py"/>
+        <source>%Ln repositories.</source>
+        <translation>
+            <numerusform>%Ln 个仓库。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/registry_browser.py"/>
+        <source>%Ln repositories so far, reading on…</source>
+        <translation>
+            <numerusform>已读取 %Ln 个仓库，继续读取中…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RegistryApi</name>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>The registry sent its next page to another server (%1).</source>
+        <translation>镜像仓库把下一页指向了另一台服务器（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>The registry's manifest is not JSON.</source>
+        <translation>镜像仓库返回的清单不是 JSON。</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>The registry's manifest is not an object.</source>
+        <translation>镜像仓库返回的清单不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>The tag has an old schema 1 manifest, which is not shown here.</source>
+        <translation>该标签使用旧的 schema 1 清单，此处不显示。</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>The registry's manifest lacks its layers or config.</source>
+        <translation>镜像仓库返回的清单缺少分层或配置。</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>The registry's answer is larger than %1 MB.</source>
+        <translation>镜像仓库的应答超过 %1 MB。</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>The registry's answer broke off: %1.</source>
+        <translation>镜像仓库的应答中断：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>%1 answers over plain HTTP, and the engine does not list it in insecure-registries.</source>
+        <translation>%1 使用明文 HTTP 应答，而引擎的 insecure-registries 中没有它。</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>%1 is not a registry (it answered HTTP %2 at /v2/).</source>
+        <translation>%1 不是镜像仓库（它在 /v2/ 应答了 HTTP %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>%1 does not allow deleting: its configuration leaves storage.delete switched off.</source>
+        <translation>%1 不允许删除：它的配置没有开启 storage.delete。</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>The registry's list of %1 is not what the API says.</source>
+        <translation>镜像仓库返回的 %1 列表不符合 API 规定。</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>The registry asks for a token from “%1”, no address.</source>
+        <translation>镜像仓库要求从“%1”获取令牌，但这不是一个地址。</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>The registry's login service cannot be reached: %1.</source>
+        <translation>无法连接镜像仓库的登录服务：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>The registry's login service gave no token (HTTP %1).</source>
+        <translation>镜像仓库的登录服务没有给出令牌（HTTP %1）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>%1 cannot be reached: %2.</source>
+        <translation>无法连接 %1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>%1 asks for a login: log in to it under Registries…</source>
+        <translation>%1 要求登录：请在“仓库…”中登录它。</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>Wrong user name or password for %1.</source>
+        <translation>%1 的用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>%1 refused: this login may not do that.</source>
+        <translation>%1 拒绝了：此登录无权这样做。</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>Not in the registry any more: %1</source>
+        <translation>镜像仓库中已不存在：%1</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>%1 does not offer this (HTTP 404): %2</source>
+        <translation>%1 不提供此功能（HTTP 404）：%2</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>%1 asks to slow down; try later.</source>
+        <translation>%1 要求降低请求频率；请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>%1 answered HTTP %2: %3</source>
+        <translation>%1 应答了 HTTP %2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>Docker Hub search cannot be reached: %1.</source>
+        <translation>无法连接 Docker Hub 搜索：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>Docker Hub search gave no usable answer (HTTP %1).</source>
+        <translation>Docker Hub 搜索没有给出可用的应答（HTTP %1）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>No registry is open.</source>
+        <translation>尚未打开镜像仓库。</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>Docker Hub does not list its repositories: type a name in the filter and press Search Docker Hub.</source>
+        <translation>Docker Hub 不列出其仓库：请在筛选框中输入名称，然后点击“搜索 Docker Hub”。</translation>
+    </message>
+    <message>
+        <location filename="../../services/registry_api.py"/>
+        <source>The tag’s details are still being read.</source>
+        <translation>仍在读取该标签的详细信息。</translation>
+    </message>
+</context>
+<context>
     <name>MirrorListModel</name>
     <message>
         <location filename="../../models/mirror_list.py"/>

@@ -71,10 +71,13 @@ class PrivateRegistry:
         start_timeout: float = 15.0,
         users: Mapping[str, str] | None = None,
         address: str = "127.0.0.1",
+        delete: bool = True,
     ) -> None:
         """`users`: user name -> password the registry requires (none: it is open to all).
         `address`: where it listens; off 127.0.0.0/8 dockerd reaches it only as a
-        registry named in `insecure-registries` (it is plain HTTP)."""
+        registry named in `insecure-registries` (it is plain HTTP). `delete`: whether
+        manifests may be deleted (`storage.delete.enabled`); without it the registry
+        answers a delete with 405 UNSUPPORTED, as most registries do by default."""
         folder = Path(parent or tempfile.gettempdir()).resolve()
         reap_dead_runs(folder, "moorage-registry-*")  # what crashed runs left behind
         self.root = Path(tempfile.mkdtemp(prefix="moorage-registry-", dir=folder))
@@ -86,6 +89,7 @@ class PrivateRegistry:
         self.port = 0
         self.users = dict(users or {})
         self.address = address
+        self.delete = delete
         self.htpasswd_path = self.root / "htpasswd"
         self._process: subprocess.Popen[bytes] | None = None
 
@@ -137,7 +141,7 @@ class PrivateRegistry:
             "log": {"level": "warn", "accesslog": {"disabled": True}},
             "storage": {
                 "filesystem": {"rootdirectory": str(self.storage_path)},
-                "delete": {"enabled": True},
+                "delete": {"enabled": self.delete},
             },
             "http": {"addr": self.host},
         }

@@ -115,6 +115,16 @@ COUNTED = {
         "4 of %1 failed:",
         "%1 项中有 4 项失败：",
     ),
+    ("RegistryBrowser", "%Ln repositories."): (
+        "1 repository.",
+        "4 repositories.",
+        "4 个仓库。",
+    ),
+    ("RegistryBrowser", "%Ln repositories so far, reading on…"): (
+        "1 repository so far, reading on…",
+        "4 repositories so far, reading on…",
+        "已读取 4 个仓库，继续读取中…",
+    ),
 }
 
 
