@@ -18,6 +18,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
 
 os.environ.setdefault("QT_API", "pyside6")
@@ -230,18 +231,24 @@ class AgentApp(QObject):
         QTimer.singleShot(int(float(request["seconds"]) * 1000), finish)
 
     def do_pull(self, request: dict) -> None:
-        """Pull an image as the Pull dialog does, into the transfers panel.
+        """Pull an image as the Pull dialog does, into the transfers panel; see `_transfer`."""
+        self._transfer(lambda: self.window.start_pull(request["reference"]))
 
-        Answers once the pull has ended with how long it took, the longest GUI stall
-        meanwhile, the memory before and after, and what the transfer showed.
-        """
+    def do_push(self, request: dict) -> None:
+        """Push a tag as the Images page's Push does, into the transfers panel; see
+        `_transfer`."""
+        self._transfer(lambda: self.window.start_push(request["reference"]))
+
+    def _transfer(self, start: Callable[[], Any]) -> None:
+        """Start a transfer; answer once it has ended with how long it took, the longest GUI
+        stall meanwhile, the memory before and after, and what the transfer showed."""
         from models.transfers import TransferState
 
         settle(300)
         rss_before = rss_mb()
         self.heartbeat.reset()
         started = time.monotonic()
-        transfer = self.window.start_pull(request["reference"])
+        transfer = start()
         poll = QTimer(self, interval=10)
 
         def ended() -> None:

@@ -634,7 +634,7 @@ def log_filter(ctx: Context, lines: int) -> list[Result]:
     ]
 
 
-# -- 8. pull ------------------------------------------------------------------------------------
+# -- 8. pull and push ------------------------------------------------------------------------------
 
 
 def pull(ctx: Context, layer_sizes_mb: tuple[int, ...]) -> list[Result]:
@@ -682,6 +682,7 @@ def pull(ctx: Context, layer_sizes_mb: tuple[int, ...]) -> list[Result]:
                 f"{cli_seconds[-1]:.2f} s; longest stall {stalls[-1]:.1f} ms (bare timer "
                 f"{bare[-1]:.1f} ms); memory +{growth[-1]:.1f} MB"
             )
+        push_rows = _push(ctx, reference, total)
     layers = f"{len(layer_sizes_mb) + 1} layers, {total} MB"
     return [
         Result(
@@ -708,7 +709,91 @@ def pull(ctx: Context, layer_sizes_mb: tuple[int, ...]) -> list[Result]:
             bare,
         ),
         Result("pull_memory_growth", "Memory growth over the pull", "MB", growth, PULL_GROWTH_MB),
+        *push_rows,
     ]
+
+
+def _push(ctx: Context, pulled: str, total: int) -> list[Result]:
+    """Moorage's push and `docker push` of the image the pull scenario pulled, each to a
+    registry of its own started for it, the first pusher alternating per run.
+
+    A fresh registry, not just a fresh repository: pushed to another repository of the
+    registry it came from, dockerd mounts every layer from there ("Mounted from") and
+    sends no byte, which would time nothing.
+    """
+    cli_seconds: list[float] = []
+    seconds: list[float] = []
+    stalls: list[float] = []
+    bare: list[float] = []
+    growth: list[float] = []
+    details: list[dict[str, Any]] = []
+    ctx.engine.cli("pull", "-q", pulled)
+    try:
+        for run in range(ctx.runs):
+            if run % 2 == 0:
+                cli_seconds.append(_cli_push_seconds(ctx, pulled))
+            with PrivateRegistry() as registry:
+                reference = f"{registry.host}/bench/pushed:1"
+                ctx.engine.cli("tag", pulled, reference)
+                with BareHeartbeat() as control, Agent(ctx.engine.base_url, ctx.display) as agent:
+                    agent.read(ctx.timeout)
+                    control.report()
+                    answer = agent.ask({"cmd": "push", "reference": reference}, ctx.timeout)
+                    bare.append(control.report()["longest_gap_ms"])
+                ctx.engine.cli("rmi", reference)
+            if answer["state"] != "done":
+                raise BenchError(f"the push ended {answer['state']}: {answer['error']}")
+            if run % 2 == 1:
+                cli_seconds.append(_cli_push_seconds(ctx, pulled))
+            seconds.append(answer["seconds"])
+            stalls.append(answer["longest_gap_ms"])
+            growth.append(answer["rss_mb"] - answer["rss_before_mb"])
+            details.append(answer)
+            ctx.log(
+                f"  push {total} MB run {run + 1}: Moorage {seconds[-1]:.2f} s, docker push "
+                f"{cli_seconds[-1]:.2f} s; longest stall {stalls[-1]:.1f} ms (bare timer "
+                f"{bare[-1]:.1f} ms); memory +{growth[-1]:.1f} MB"
+            )
+    finally:
+        ctx.engine.cli("rmi", pulled)
+    return [
+        Result(
+            "push_ratio",
+            "Push of the same image to a fresh local registry: Moorage / docker push",
+            "×",
+            [m / c for m, c in zip(seconds, cli_seconds, strict=True)],
+            PULL_RATIO,
+        ),
+        Result("push_seconds", "↳ Moorage's push, until the transfer is done", "s", seconds),
+        Result("push_cli_seconds", "↳ docker push of the same image", "s", cli_seconds),
+        Result(
+            "stall_push",
+            "Longest GUI stall during the push",
+            "ms",
+            stalls,
+            STALL_MS,
+            details=details,
+        ),
+        Result(
+            "stall_push_bare",
+            "↳ baseline: a bare 5 ms timer in a process of its own, meanwhile",
+            "ms",
+            bare,
+        ),
+        Result("push_memory_growth", "Memory growth over the push", "MB", growth, PULL_GROWTH_MB),
+    ]
+
+
+def _cli_push_seconds(ctx: Context, image: str) -> float:
+    """`docker push` of `image` to a registry started for it, timed."""
+    with PrivateRegistry() as registry:
+        reference = f"{registry.host}/bench/pushed:1"
+        ctx.engine.cli("tag", image, reference)
+        began = time.monotonic()
+        ctx.engine.cli("push", "-q", reference)
+        seconds = time.monotonic() - began
+        ctx.engine.cli("rmi", reference)
+    return seconds
 
 
 def _cli_pull_seconds(ctx: Context, reference: str) -> float:

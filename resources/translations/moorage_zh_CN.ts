@@ -1352,7 +1352,7 @@
     </message>
     <message>
         <source>Tag…</source>
-        <translation>标签…</translation>
+        <translation>打标签…</translation>
     </message>
     <message>
         <source>Give the selected image another name (Ctrl+T)</source>

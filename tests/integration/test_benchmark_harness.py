@@ -51,6 +51,11 @@ def test_every_scenario_runs_once_on_twenty_containers(dockerd, tmp_path):
         "pull_cli_seconds",
         "stall_pull",
         "stall_pull_bare",
+        "push_ratio",
+        "push_seconds",
+        "push_cli_seconds",
+        "stall_push",
+        "stall_push_bare",
     ):
         assert key in results, key
         assert len(results[key].values) == 1 and results[key].values[0] >= 0, key
@@ -60,6 +65,7 @@ def test_every_scenario_runs_once_on_twenty_containers(dockerd, tmp_path):
     assert results["stall_log_filter_2000"].details[0]["kept"] == 2000
     assert results["stall_log_filter_2000"].details[0]["matches"] > 0
     assert results["stall_pull"].details[0]["layers"] == 3, "busybox's and two of random bytes"
+    assert results["stall_push"].details[0]["layers"] == 3, "to a fresh registry, every layer"
     assert all(isinstance(row, Result) for row in rows)
 
     printed = table(rows)
