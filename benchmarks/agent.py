@@ -320,6 +320,86 @@ class AgentApp(QObject):
         poll.timeout.connect(filled)
         poll.start()
 
+    def do_browse_registry(self, request: dict) -> None:
+        """Open the registry browser from its menu action, list the registry at
+        `request["registry"]`, then type a filter over the repositories and delete it.
+
+        Answers with the time from the first catalog page's answer (handed to the GUI
+        thread by the browser's worker) until that page is painted, the time until every page is
+        shown, the longest GUI stall meanwhile, and each keystroke until painted.
+        """
+        from PySide6.QtGui import QAction
+
+        from ui.registry_browser import RegistryBrowser
+
+        self.window.findChild(QAction, "actionBrowseRegistry").trigger()
+        browser = self.window.findChild(RegistryBrowser, "registryBrowser")
+        store = browser.store
+        answered: list[float] = []
+        calling = store._call
+
+        async def timed_call(action: str, *args: Any) -> Any:
+            result = await calling(action, *args)
+            if action == "catalog_page":
+                answered.append(time.monotonic())
+            return result
+
+        store._call = timed_call  # type: ignore[method-assign]
+        painted: list[float] = []
+
+        def shown(_count: int, complete: bool) -> None:
+            if not painted:
+                browser.repositories.viewport().repaint()
+                painted.append(time.monotonic())
+            if complete:
+                painted.append(time.monotonic())
+
+        store.counted.connect(shown)
+        settle(300)
+        self.heartbeat.reset()
+        started = time.monotonic()
+        browser.address.setEditText(request["registry"])
+        browser.browse_button.click()
+        poll = QTimer(self, interval=10)
+
+        def listed() -> None:
+            if len(painted) < 2 and browser.tasks.busy:
+                return
+            poll.stop()
+            settle(100)
+            stall = self.heartbeat.longest_ms
+            line = browser.filter
+            typing: list[dict[str, Any]] = []
+            text = request.get("text", "bench-r-01")
+            for key in [*text, *(["Backspace"] * len(text))]:
+                settle()
+                began = time.monotonic()
+                if key == "Backspace":
+                    QTest.keyClick(line, Qt.Key.Key_Backspace)
+                else:
+                    QTest.keyClicks(line, key)
+                QApplication.processEvents()
+                typing.append(
+                    {
+                        "key": key,
+                        "ms": (time.monotonic() - began) * 1000,
+                        "rows": store.repositories.rowCount(),
+                    }
+                )
+            self.send(
+                first_page_ms=(painted[0] - answered[0]) * 1000 if painted and answered else None,
+                all_seconds=(painted[-1] - started) if painted else None,
+                rows=store.repositories.rowCount(),
+                pages=len(answered),
+                status=browser.status.text(),
+                longest_gap_ms=stall,
+                typing=typing,
+            )
+            browser.close()
+
+        poll.timeout.connect(listed)
+        poll.start()
+
     def do_expect(self, request: dict) -> None:
         """Watch these containers for these states; the burst starts after the answer."""
         self._expected = {key: state for key, state in request["changes"]}

@@ -24,7 +24,7 @@ from benchmarks.processes import ROOT, Display
 from benchmarks.report import Result, machine_info, machine_line, table, write_json
 from tests.support.dockerd import PrivateDockerd, engine_unavailable_reason
 
-SCENARIOS = ("cold", "memory", "idle", "smooth", "live", "logs", "logfilter", "pull")
+SCENARIOS = ("cold", "memory", "idle", "smooth", "live", "logs", "logfilter", "pull", "browse")
 
 
 @dataclass
@@ -46,6 +46,8 @@ class Config:
     filter_text: str = "bench-042"
     #: The layers of random bytes the pulled image adds to the test image, in MB.
     pull_layers_mb: tuple[int, ...] = (30, 50, 70)
+    #: Repositories in the registry the browser lists (issue 13: 2,000).
+    registry_repositories: int = 2_000
     platform: str = "xvfb"
     skip: tuple[str, ...] = ()
 
@@ -65,6 +67,7 @@ class Config:
             filter_lines=2_000,
             filter_text="bench-0001",
             pull_layers_mb=(2, 3),
+            registry_repositories=150,
             platform="offscreen",
         )
 
@@ -107,6 +110,8 @@ def run_all(engine: PrivateDockerd, config: Config, log=print) -> list[Result]:
             rows += scenarios.log_filter(ctx, config.filter_lines)
         if "pull" in wanted:
             rows += scenarios.pull(ctx, config.pull_layers_mb)
+        if "browse" in wanted:
+            rows += scenarios.browse_registry(ctx, config.registry_repositories, "bench-r-01")
     return rows
 
 

@@ -46,6 +46,7 @@ FILTER_MS = 30.0
 LOG_GROWTH_MB = 50.0
 PULL_RATIO = 1.1
 PULL_GROWTH_MB = 20.0
+FIRST_PAGE_MS = 500.0
 
 
 @dataclass
@@ -803,3 +804,74 @@ def _cli_pull_seconds(ctx: Context, reference: str) -> float:
     seconds = time.monotonic() - began
     ctx.engine.cli("rmi", reference)
     return seconds
+
+
+# -- browsing a registry of many repositories -------------------------------------------------
+
+
+def fill_registry(registry: PrivateRegistry, count: int) -> None:
+    """Give `registry` `count` repositories by writing its storage directly (pushing thousands
+    of images would take the scenario's time many times over).
+
+    Its catalog walks `docker/registry/v2/repositories/`: distribution 2.8 (Debian's) lists a
+    folder holding `_layers`, 3.x one holding `_manifests`; tried on the real registry, a
+    folder with only `_manifests` is not listed by 2.8. Each repository gets both.
+    """
+    root = registry.storage_path / "docker" / "registry" / "v2" / "repositories"
+    for number in range(count):
+        repository = root / "bench" / f"bench-r-{number:05d}"
+        (repository / "_layers" / "sha256").mkdir(parents=True)
+        (repository / "_manifests" / "tags").mkdir(parents=True)
+
+
+def browse_registry(ctx: Context, repositories: int, filter_text: str) -> list[Result]:
+    """The registry browser over a registry of `repositories`: the first page painted after
+    its answer, every page listed, the longest GUI stall meanwhile, and filter keystrokes."""
+    first: list[float] = []
+    whole: list[float] = []
+    stalls: list[float] = []
+    typing: list[float] = []
+    details: list[dict[str, Any]] = []
+    with PrivateRegistry() as registry:
+        fill_registry(registry, repositories)
+        for run in range(ctx.runs):
+            with Agent(ctx.engine.base_url, ctx.display) as agent:
+                agent.read(ctx.timeout)
+                request = {"cmd": "browse_registry", "registry": registry.host, "text": filter_text}
+                answer = agent.ask(request, ctx.timeout)
+            if answer.get("rows") != repositories:
+                raise BenchError(
+                    f"the browser listed {answer.get('rows')} repositories, expected "
+                    f"{repositories}: {answer.get('status')}"
+                )
+            first.append(answer["first_page_ms"])
+            whole.append(answer["all_seconds"])
+            stalls.append(answer["longest_gap_ms"])
+            typing.append(max(key["ms"] for key in answer["typing"]))
+            details.append(answer)
+            ctx.log(
+                f"  browse {repositories:,} repositories run {run + 1}: first page "
+                f"{first[-1]:.1f} ms after its answer, all {answer['pages']} pages in "
+                f"{whole[-1]:.2f} s, longest stall {stalls[-1]:.1f} ms, slowest keystroke "
+                f"{typing[-1]:.1f} ms"
+            )
+    label = f"{repositories:,} repositories"
+    return [
+        Result(
+            "browse_first_page",
+            f"Registry of {label}: first page painted after its answer",
+            "ms",
+            first,
+            FIRST_PAGE_MS,
+            details=details,
+        ),
+        Result("browse_all_seconds", f"↳ every page of {label} listed", "s", whole),
+        Result("stall_browse", "Longest GUI stall while listing", "ms", stalls, STALL_MS),
+        Result(
+            "filter_browse",
+            f'Filter keystroke over {label} until painted, slowest of "{filter_text}"',
+            "ms",
+            typing,
+            FILTER_MS,
+        ),
+    ]

@@ -73,3 +73,8 @@ def test_every_scenario_runs_once_on_twenty_containers(dockerd, tmp_path):
     out = write_json(tmp_path / "bench.json", {"nproc": 2}, {"runs": 1}, rows)
     document = json.loads(out.read_text())
     assert {r["key"] for r in document["results"]} == {row.key for row in rows}
+
+    browsed = results["browse_first_page"].details[0]
+    assert (browsed["rows"], browsed["pages"]) == (150, 2), "the quick registry, pages of 100"
+    for key in ("browse_all_seconds", "stall_browse", "filter_browse"):
+        assert len(results[key].values) == 1, key
