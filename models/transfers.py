@@ -12,13 +12,18 @@ import enum
 import functools
 import itertools
 import logging
+import shlex
 import time
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from models.formatting import human_size
 from models.table import QT_TRANSLATE_NOOP, RIGHT, Column, KeyedTableModel
+from services.archive import ArchiveError, ArchiveProblem, ArchiveProgress, ImageArchive
 from services.credentials import needs_login
 from services.engine_api import EngineApi
 from services.engine_info import LayerProgress, LayerState, TransferProgress
@@ -33,6 +38,9 @@ log = logging.getLogger(__name__)
 class TransferKind(enum.StrEnum):
     PULL = "pull"
     PUSH = "push"
+    #: Between the engine and a file: bytes in `Transfer.moved`, no layers.
+    SAVE = "save"
+    LOAD = "load"
 
 
 class TransferState(enum.StrEnum):
@@ -45,6 +53,8 @@ class TransferState(enum.StrEnum):
 _RUNNING_WORDS = {
     TransferKind.PULL: QT_TRANSLATE_NOOP("Transfers", "Pulling"),
     TransferKind.PUSH: QT_TRANSLATE_NOOP("Transfers", "Pushing"),
+    TransferKind.SAVE: QT_TRANSLATE_NOOP("Transfers", "Saving"),
+    TransferKind.LOAD: QT_TRANSLATE_NOOP("Transfers", "Loading"),
 }
 _LAYER_COUNT_WORDS = {
     TransferKind.PULL: QT_TRANSLATE_NOOP("Transfers", "Pulling (%1 of %2 layers)"),
@@ -69,6 +79,39 @@ _LAYER_WORDS = {
 }
 #: A layer in these states has moved all its bytes (or needed not move them).
 _LAYER_FINISHED = frozenset({LayerState.DONE, LayerState.EXISTS, LayerState.PUSHED})
+_ARCHIVE_KINDS = frozenset({TransferKind.SAVE, TransferKind.LOAD})
+
+
+_ARCHIVE_PROBLEMS = {
+    ArchiveProblem.MISSING: QT_TRANSLATE_NOOP("Transfers", "%1 does not exist."),
+    ArchiveProblem.NOT_REGULAR: QT_TRANSLATE_NOOP(
+        "Transfers", "%1 is not a regular file (a folder, a pipe or a device)."
+    ),
+    ArchiveProblem.UNREADABLE: QT_TRANSLATE_NOOP("Transfers", "%1 cannot be read: %2"),
+    ArchiveProblem.NOT_TAR: QT_TRANSLATE_NOOP("Transfers", "%1 is not a tar archive."),
+    ArchiveProblem.NOT_IMAGE: QT_TRANSLATE_NOOP(
+        "Transfers",
+        "%1 is a tar that is not an image archive: it holds no manifest.json, as docker "
+        "save writes. Nothing was sent to the engine.",
+    ),
+    ArchiveProblem.DISK_FULL: QT_TRANSLATE_NOOP(
+        "Transfers", "The disk is full: %1 was not saved, and no part of it was left."
+    ),
+    ArchiveProblem.NOT_WRITABLE: QT_TRANSLATE_NOOP("Transfers", "%1 cannot be written: %2"),
+}
+
+
+def archive_problem_text(error: ArchiveError) -> str:
+    """The sentence for a file that cannot be loaded or an archive that could not be saved."""
+    return fill(_tr(_ARCHIVE_PROBLEMS[error.problem]), str(error.path), error.detail)
+
+
+def save_command(names: list[str], path: Path) -> str:
+    return shlex.join(["docker", "save", "-o", str(path), *names])
+
+
+def load_command(path: Path) -> str:
+    return shlex.join(["docker", "load", "-i", str(path)])
 
 
 def _tr(text: str) -> str:
@@ -91,6 +134,10 @@ class Transfer:
     #: The registry wants a login Moorage does not have: the log-in dialog is the cure.
     login_needed: bool = False
     started: float = field(default_factory=time.monotonic)
+    #: A save's or a load's bytes (a pull's and a push's are in `progress`).
+    moved: ArchiveProgress = field(default_factory=lambda: ArchiveProgress(0))
+    #: What a load brought in, as the engine named it (tags, or IDs of untagged images).
+    loaded: tuple[str, ...] = ()
 
 
 def layer_text(layer: LayerProgress) -> str:
@@ -105,6 +152,8 @@ def layer_text(layer: LayerProgress) -> str:
 
 def layers_text(transfer: Transfer) -> str:
     """Every layer on a line of its own, for the tooltip and the panel's detail."""
+    if transfer.kind in _ARCHIVE_KINDS:
+        return "\n".join(filter(None, [transfer.command, transfer.error]))
     lines = [layer_text(layer) for layer in transfer.progress.layers]
     if transfer.error:
         lines.append(transfer.error)
@@ -122,6 +171,8 @@ def state_text(transfer: Transfer) -> str:
 
 
 def progress_text(transfer: Transfer) -> str:
+    if transfer.kind in _ARCHIVE_KINDS:
+        return _archive_progress_text(transfer)
     progress = transfer.progress
     if not progress.total:
         return ""
@@ -136,17 +187,40 @@ def progress_text(transfer: Transfer) -> str:
 
 
 def speed_text(transfer: Transfer) -> str:
-    if transfer.state is not TransferState.RUNNING or transfer.progress.speed <= 0:
+    archive = transfer.kind in _ARCHIVE_KINDS
+    speed = transfer.moved.speed if archive else transfer.progress.speed
+    if transfer.state is not TransferState.RUNNING or speed <= 0:
         return ""
-    return fill(_tr(QT_TRANSLATE_NOOP("Transfers", "%1/s")), human_size(transfer.progress.speed))
+    return fill(_tr(QT_TRANSLATE_NOOP("Transfers", "%1/s")), human_size(speed))
 
 
 def time_left_text(transfer: Transfer) -> str:
-    left = transfer.progress.time_left
+    archive = transfer.kind in _ARCHIVE_KINDS
+    left = transfer.moved.time_left if archive else transfer.progress.time_left
     if transfer.state is not TransferState.RUNNING or left is None:
         return ""
     seconds = round(left)
     return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def _archive_progress_text(transfer: Transfer) -> str:
+    """Bytes written or sent; the engine does not announce a save's size, so its total is
+    the images' sizes, said as "about"."""
+    moved = transfer.moved
+    if transfer.state is TransferState.DONE or not moved.total:
+        return human_size(moved.done) if moved.done else ""
+    if moved.estimated:
+        return fill(
+            _tr(QT_TRANSLATE_NOOP("Transfers", "%1 of about %2")),
+            human_size(moved.done),
+            human_size(moved.total),
+        )
+    return fill(
+        _tr(QT_TRANSLATE_NOOP("Transfers", "%1 of %2 (%3%)")),
+        human_size(moved.done),
+        human_size(moved.total),
+        moved.percent or 0,
+    )
 
 
 #: The columns by position.
@@ -238,11 +312,60 @@ class TransfersStore(QObject):
         self, engine: EngineApi, kind: TransferKind, parsed: Reference, command: str
     ) -> Transfer:
         transfer = Transfer(str(next(self._numbers)), parsed.familiar, command, kind)
+        return self._launch(transfer, self._run(engine, transfer, parsed.domain == DEFAULT_DOMAIN))
+
+    def save(self, engine: EngineApi, names: list[str], path: Path, estimate: int) -> Transfer:
+        """Save the images `names` to `path`; `estimate` is their size (0 when unknown)."""
+        key = str(next(self._numbers))
+        transfer = Transfer(
+            key,
+            f"{', '.join(names)} → {path.name}",
+            save_command(names, path),
+            TransferKind.SAVE,
+            moved=ArchiveProgress(0, estimate, True),
+        )
+        return self._launch(
+            transfer,
+            self._move(key, lambda: engine.save_images(names, path, estimate, self._mover(key))),
+        )
+
+    def load(self, engine: EngineApi, archive: ImageArchive) -> Transfer:
+        """Load an archive already checked (services.archive.check_image_archive)."""
+        key = str(next(self._numbers))
+        transfer = Transfer(
+            key,
+            archive.path.name,
+            load_command(archive.path),
+            TransferKind.LOAD,
+            moved=ArchiveProgress(0, archive.size),
+        )
+        return self._launch(
+            transfer, self._move(key, lambda: engine.load_images(archive, self._mover(key)))
+        )
+
+    def _launch(self, transfer: Transfer, work: Coroutine[Any, Any, None]) -> Transfer:
+        """List `transfer` at once and run `work` as its task, kept until it ends."""
         self._set(transfer)
-        task = asyncio.ensure_future(self._run(engine, transfer, parsed.domain == DEFAULT_DOMAIN))
+        task = asyncio.ensure_future(work)
         self._tasks[transfer.key] = task
         task.add_done_callback(functools.partial(self._task_done, transfer.key))
         return transfer
+
+    def _mover(self, key: str) -> Callable[[ArchiveProgress], None]:
+        return lambda moved: self._set(replace(self._transfers[key], moved=moved))
+
+    async def _move(self, key: str, work: Callable[[], Awaitable[list[str] | None]]) -> None:
+        """Run a save or a load (started here, so one cancelled before it began never
+        starts); the file's failures in our words, the engine's in its own."""
+        try:
+            loaded = await work()
+        except ArchiveError as error:
+            self._end(key, TransferState.FAILED, archive_problem_text(error))
+        except EngineError as error:
+            self._end(key, TransferState.FAILED, str(error))
+        else:
+            self._transfers[key] = replace(self._transfers[key], loaded=tuple(loaded or ()))
+            self._end(key, TransferState.DONE)
 
     def cancel(self, key: str) -> None:
         task = self._tasks.get(key)

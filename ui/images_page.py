@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import shlex
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle, QWidget
 
 from models.formatting import human_size
 from models.images import COL_CREATED, ImageTagRow
 from models.store import EngineStore
+from models.transfers import archive_problem_text
+from services.archive import ArchiveError, ImageArchive, check_image_archive
 from services.data import ActionResult
 from services.errors import EngineError
 from services.reference import Reference, parse_reference
@@ -39,9 +42,13 @@ class ImagesPage(TablePage):
     Signals:
         pull_requested(): the user asked to pull an image (the window owns the transfers).
         push_requested(str): the user asked to push this tag (the window owns the transfers).
+        save_requested(list, str, int): save these images to this file; their size.
+        load_requested(ImageArchive): load this archive, checked to be an image archive.
     """
 
     pull_requested = Signal()
+    save_requested = Signal(list, str, int)
+    load_requested = Signal(object)
     push_requested = Signal(str)
 
     def __init__(self, store: EngineStore, parent: QWidget | None = None) -> None:
@@ -91,6 +98,24 @@ class ImagesPage(TablePage):
             QKeySequence("Ctrl+I"),
             tip=self.tr("The image's layers, shared size, users and inspect (Ctrl+I, Enter)"),
         )
+        self.save_action = self.add_action(
+            self.tr("Save…"),
+            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton),
+            self.choose_save_file,
+            tip=self.tr("Save the selected images to a tar archive (docker save)"),
+        )
+        self.save_action.setObjectName("actionSave")
+        self.load_action = self.add_action(
+            self.tr("Load…"),
+            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton),
+            self.choose_load_file,
+            tip=self.tr("Load images from a tar archive (docker load)"),
+        )
+        self.load_action.setObjectName("actionLoad")
+        #: Loaded images to select once the list shows them.
+        self._loaded: set[str] = set()
+        store.images.rowsInserted.connect(self._select_loaded)
+        store.images.layoutChanged.connect(self._select_loaded)
         self.open_rows_with(self.details_action)
         self.view.sortByColumn(COL_CREATED, Qt.SortOrder.DescendingOrder)
         store.counts_changed.connect(self.update_empty_hint)
@@ -260,6 +285,7 @@ class ImagesPage(TablePage):
         """Pull needs no selection, only the engine; tag one image; push one tagged row."""
         super()._update_actions()
         self.pull_action.setEnabled(self.engine_here())
+        self.load_action.setEnabled(self.engine_here())
         rows = self.selected_items() if self.engine_here() else []
         self.tag_action.setEnabled(len(rows) == 1)
         self.push_action.setEnabled(len(rows) == 1 and rows[0].is_tagged)
@@ -285,3 +311,75 @@ class ImagesPage(TablePage):
                 self.view.selectRow(row)
                 self.view.scrollTo(self.model.index(row, 0))
                 return
+
+    def choose_save_file(self) -> QFileDialog | None:
+        """Ask where to save the selected images; a tag is saved by name (so it keeps its
+        tag when loaded), an untagged image by ID."""
+        rows: list[ImageTagRow] = self.selected_items()
+        if not rows:
+            return None
+        names = list(dict.fromkeys(r.reference if r.is_tagged else r.image.id for r in rows))
+        estimate = sum({r.image.id: r.image.size for r in rows}.values())
+        first = rows[0].display_name if rows[0].is_tagged else rows[0].image.id[7:19]
+        suggested = "".join(c if c.isalnum() or c in "-_." else "_" for c in first) + ".tar"
+        dialog = QFileDialog(self, self.tr("Save images"), suggested)
+        dialog.setObjectName("saveImagesDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters([self.tr("Image archives (*.tar)"), self.tr("All files (*)")])
+        dialog.setDefaultSuffix("tar")
+        dialog.fileSelected.connect(lambda path: self.save_requested.emit(names, path, estimate))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def choose_load_file(self) -> QFileDialog:
+        dialog = QFileDialog(self, self.tr("Load images"))
+        dialog.setObjectName("loadImagesDialog")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setNameFilters([self.tr("Image archives (*.tar)"), self.tr("All files (*)")])
+        dialog.fileSelected.connect(lambda path: self.launch(self.load_file(Path(path))))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    async def load_file(self, path: Path) -> None:
+        """Check the file off the GUI thread; load it only when it is an image archive,
+        otherwise say why and send nothing."""
+        try:
+            archive: ImageArchive = await self.store.engine.run_blocking(check_image_archive, path)
+        except ArchiveError as error:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("Cannot load images"),
+                archive_problem_text(error),
+                QMessageBox.StandardButton.Close,
+                self,
+            )
+            box.setObjectName("loadRefused")
+            box.finished.connect(box.deleteLater)
+            box.open()
+            return
+        self.load_requested.emit(archive)
+
+    def select_loaded(self, names: list[str]) -> None:
+        """Select the rows of loaded images (tags or IDs), now or once the list shows them."""
+        self._loaded = set(names)
+        self._select_loaded()
+
+    def _select_loaded(self, *_args) -> None:
+        if not self._loaded:
+            return
+        selection = QItemSelection()
+        found: set[str] = set()
+        for row in range(self.model.rowCount()):
+            item: ImageTagRow = self.model.item_at(row)
+            for name in (item.reference, item.image.id):
+                if name in self._loaded:
+                    found.add(name)
+                    selection.select(self.model.index(row, 0), self.model.index(row, 0))
+        if not found:
+            return
+        self._loaded -= found
+        flags = QItemSelectionModel.SelectionFlag
+        self.view.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
+        self.view.scrollTo(selection.indexes()[0])

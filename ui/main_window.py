@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from models.connections import Connection, ConnectionsStore
 from models.store import Counts, EngineStore
 from models.transfers import Transfer, TransferKind, TransfersStore, TransferState
+from services.archive import ImageArchive
 from services.endpoints import display_url
 from services.engine import DockerEngine
 from services.findings import Diagnosis
@@ -202,6 +204,8 @@ class MainWindow(QMainWindow):
         self.engine_page = EnginePage(store)
         self.engine_page.mirrors_requested.connect(self.open_settings)
         self.images_page.pull_requested.connect(self.open_pull)
+        self.images_page.save_requested.connect(self.start_save)
+        self.images_page.load_requested.connect(self.start_load)
         self.images_page.push_requested.connect(self.start_push)
         for page in (self.containers_page, self.images_page, self.engine_page):
             self.pages.addWidget(page)
@@ -417,11 +421,52 @@ class MainWindow(QMainWindow):
         self._show_message(fill(self.tr("Pushing %1 — %2"), transfer.reference, transfer.command))
         return transfer
 
+    def start_save(self, names: list[str], path: str, estimate: int) -> Transfer:
+        transfer = self.transfers.save(self.store.engine, names, Path(path), estimate)
+        self.transfers_panel.show_transfer(transfer.key)
+        self._show_message(fill(self.tr("Saving %1 — %2"), transfer.reference, transfer.command))
+        return transfer
+
+    def start_load(self, archive: ImageArchive) -> Transfer:
+        transfer = self.transfers.load(self.store.engine, archive)
+        self.transfers_panel.show_transfer(transfer.key)
+        self._show_message(fill(self.tr("Loading %1 — %2"), transfer.reference, transfer.command))
+        return transfer
+
+    def _archive_finished(self, transfer: Transfer) -> None:
+        """Say how a save or load ended; select what a load brought in."""
+        saving = transfer.kind is TransferKind.SAVE
+        if transfer.state is TransferState.DONE:
+            done = self.tr("Saved %1 — %2") if saving else self.tr("Loaded %1 — %2")
+            self._show_message(fill(done, transfer.reference, transfer.command))
+            if transfer.loaded:
+                self.show_page("images")
+                self.images_page.select_loaded(list(transfer.loaded))
+        elif transfer.state is TransferState.CANCELLED:
+            cancelled = (
+                self.tr("Save of %1 cancelled") if saving else self.tr("Load of %1 cancelled")
+            )
+            self._show_message(fill(cancelled, transfer.reference))
+        else:
+            box = QMessageBox(
+                QMessageBox.Icon.Critical,
+                self.tr("Save failed") if saving else self.tr("Load failed"),
+                transfer.error,
+                QMessageBox.StandardButton.Close,
+                self,
+            )
+            box.setObjectName("archiveFailed")
+            box.setDetailedText(self.tr("Equivalent command:") + f"\n{transfer.command}")
+            box.finished.connect(box.deleteLater)
+            box.open()
+
     def _transfer_finished(self, transfer: Transfer) -> None:
         """Say how a transfer ended; for a pull, select the image and point to the mirrors
         when Hub was away."""
         if transfer.kind is TransferKind.PUSH:
             self._push_finished(transfer)
+        elif transfer.kind in (TransferKind.SAVE, TransferKind.LOAD):
+            self._archive_finished(transfer)
         elif transfer.state is TransferState.DONE:
             self._show_message(
                 fill(self.tr("Pulled %1 — %2"), transfer.reference, transfer.command)

@@ -1467,6 +1467,42 @@
         <source>The image&apos;s layers, shared size, users and inspect (Ctrl+I, Enter)</source>
         <translation>镜像的层、共享大小、使用它的容器及检查信息（Ctrl+I、回车）</translation>
     </message>
+    <message>
+        <source>Save…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the selected images to a tar archive (docker save)</source>
+        <translation>将所选镜像导出为 tar 归档（docker save）</translation>
+    </message>
+    <message>
+        <source>Load…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Load images from a tar archive (docker load)</source>
+        <translation>从 tar 归档导入镜像（docker load）</translation>
+    </message>
+    <message>
+        <source>Save images</source>
+        <translation>导出镜像</translation>
+    </message>
+    <message>
+        <source>Image archives (*.tar)</source>
+        <translation>镜像归档（*.tar）</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件（*）</translation>
+    </message>
+    <message>
+        <source>Load images</source>
+        <translation>导入镜像</translation>
+    </message>
+    <message>
+        <source>Cannot load images</source>
+        <translation>无法导入镜像</translation>
+    </message>
 </context>
 <context>
     <name>LogsWindow</name>
@@ -1946,6 +1982,38 @@
         <location filename="../../ui/main_window.py" line="462"/>
         <source>Choose another connection: this address is not retried.</source>
         <translation>请选择其他连接：不会重试这个地址。</translation>
+    </message>
+    <message>
+        <source>Saving %1 — %2</source>
+        <translation>正在导出 %1 — %2</translation>
+    </message>
+    <message>
+        <source>Loading %1 — %2</source>
+        <translation>正在导入 %1 — %2</translation>
+    </message>
+    <message>
+        <source>Saved %1 — %2</source>
+        <translation>已导出 %1 — %2</translation>
+    </message>
+    <message>
+        <source>Loaded %1 — %2</source>
+        <translation>已导入 %1 — %2</translation>
+    </message>
+    <message>
+        <source>Save of %1 cancelled</source>
+        <translation>已取消导出 %1</translation>
+    </message>
+    <message>
+        <source>Load of %1 cancelled</source>
+        <translation>已取消导入 %1</translation>
+    </message>
+    <message>
+        <source>Save failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Load failed</source>
+        <translation>导入失败</translation>
     </message>
 </context>
 <context>
@@ -2463,6 +2531,46 @@
     <message>
         <source>%1/s</source>
         <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>正在导入</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file (a folder, a pipe or a device).</source>
+        <translation>%1 不是普通文件（而是文件夹、管道或设备）。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a tar archive.</source>
+        <translation>%1 不是 tar 归档文件。</translation>
+    </message>
+    <message>
+        <source>%1 is a tar that is not an image archive: it holds no manifest.json, as docker save writes. Nothing was sent to the engine.</source>
+        <translation>%1 是 tar 文件，但不是镜像归档：其中没有 docker save 写入的 manifest.json。未向引擎发送任何内容。</translation>
+    </message>
+    <message>
+        <source>The disk is full: %1 was not saved, and no part of it was left.</source>
+        <translation>磁盘已满：%1 未能保存，也没有留下不完整的文件。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 of about %2</source>
+        <translation>%1 / 约 %2</translation>
     </message>
 </context>
 <context>
