@@ -9,7 +9,11 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
+import subprocess
+import sys
 import tarfile
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -134,11 +138,38 @@ def test_a_folder_named_manifest_does_not_count(tmp_path):
 
 
 def test_an_unreadable_file(tmp_path):
-    if os.geteuid() == 0:
-        pytest.skip("root reads every file")
-    path = write_tar(tmp_path / "a.tar", {"manifest.json": manifest("app:1")})
-    path.chmod(0)
-    assert problem_of(path) is ArchiveProblem.UNREADABLE
+    """Checked by a user who may not read it: root reads every file, so as root the check
+    runs in a child process as nobody, in a folder nobody may enter."""
+    if os.geteuid() != 0:
+        path = write_tar(tmp_path / "a.tar", {"manifest.json": manifest("app:1")})
+        path.chmod(0)
+        assert problem_of(path) is ArchiveProblem.UNREADABLE
+        return
+    folder = Path(tempfile.mkdtemp(prefix="moorage-unreadable-"))
+    try:
+        folder.chmod(0o755)
+        path = write_tar(folder / "a.tar", {"manifest.json": manifest("app:1")})
+        path.chmod(0o600)
+        done = subprocess.run(
+            [
+                *("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"),
+                sys.executable,
+                "-c",
+                "import sys\n"
+                "from services.archive import ArchiveError, check_image_archive\n"
+                "try:\n"
+                f"    check_image_archive(__import__('pathlib').Path({str(path)!r}))\n"
+                "except ArchiveError as error:\n"
+                "    print(error.problem)\n",
+            ],
+            capture_output=True,
+            text=True,
+            cwd=Path(__file__).resolve().parents[2],
+            check=False,
+        )
+    finally:
+        shutil.rmtree(folder)
+    assert done.stdout.strip() == ArchiveProblem.UNREADABLE, done.stderr
 
 
 def test_progress_figures():
