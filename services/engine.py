@@ -28,6 +28,7 @@ from services.api_decode import (
     layer_from_history,
 )
 from services.archive import ArchiveProgress, ImageArchive, load_images, save_images
+from services.build import BuildLine, BuildOptions, BuildStream, context_members
 from services.credentials import CredentialStore, login_failure
 from services.data import (
     ContainerInfo,
@@ -422,6 +423,26 @@ class DockerEngine:
         return await load_images(
             lambda: self._new_client(self._api_version), self.endpoint, archive, on_progress
         )
+
+    async def build_image(
+        self, options: BuildOptions, on_output: Callable[[list[BuildLine]], None]
+    ) -> str:
+        """`docker build` of a folder on a thread and client of its own (services/build.py).
+
+        The folder is walked first, on the executor (it may be large or on a slow disk): a
+        folder without its Dockerfile raises ContextError and nothing is sent. Returns the
+        image id; cancelling the awaiting task shuts the socket, which stops the build.
+        """
+        self._api()
+        members = await self.run_blocking(context_members, options.folder, options.dockerfile)
+        stream = BuildStream(
+            lambda: self._new_client(self._api_version),
+            self.endpoint,
+            options,
+            members,
+            on_output,
+        )
+        return await stream.wait()
 
     async def run_to_completion(self, image: str, timeout: int = 60) -> tuple[int, str]:
         """`docker run --rm IMAGE`: its exit code and output; the container is always removed."""

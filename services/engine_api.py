@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from services.archive import ArchiveProgress, ImageArchive
+from services.build import BuildLine, BuildOptions
 from services.data import (
     ContainerInfo,
     EngineEvent,
@@ -97,6 +98,13 @@ class EngineApi(Protocol):
     async def load_images(
         self, archive: ImageArchive, on_progress: Callable[[ArchiveProgress], None]
     ) -> list[str]: ...
+    async def build_image(
+        self, options: BuildOptions, on_output: Callable[[list[BuildLine]], None]
+    ) -> str:
+        """`docker build`: the image id; a context that cannot be sent raises ContextError
+        before anything is sent, the build's own error is raised as EngineError."""
+        ...
+
     async def run_to_completion(self, image: str, timeout: int = 60) -> tuple[int, str]: ...
     async def registry_config(self) -> RegistryConfig: ...
     async def log_in(self, registry: str, username: str, password: str) -> str: ...

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from services.archive import ArchiveProgress, ImageArchive
+from services.build import BuildLine, BuildOptions, BuildStep, context_members
 from services.credentials import WrongCredentials
 from services.data import (
     ContainerInfo,
@@ -155,6 +156,8 @@ class FakeEngine:
         self.pushed: dict[str, str] = {}
         #: While an unset event, saves and loads wait half way (see `save_images`).
         self.archive_gate: asyncio.Event | None = None
+        #: While an unset event, builds wait after their first step (see `build_image`).
+        self.build_gate: asyncio.Event | None = None
         #: The logins `log_in` accepts: registry key -> (user name, password).
         self.logins: dict[str, tuple[str, str]] = {}
         self.up = True
@@ -437,6 +440,29 @@ class FakeEngine:
             await self.archive_gate.wait()
         path.write_bytes(b"\0" * 1_000_000)
         on_progress(ArchiveProgress(1_000_000, estimate, True, 250_000.0))
+
+    async def build_image(
+        self, options: BuildOptions, on_output: Callable[[list[BuildLine]], None]
+    ) -> str:
+        """Checks the folder as the real engine does, then says two steps and adds an image
+        with the options' tags. A folder whose Dockerfile holds `RUN false` fails at step 2
+        with the classic builder's words; while `build_gate` is an unset event the build
+        waits after step 1, so a test can see it running or cancel it (then no image)."""
+        self._act("build", str(options.folder))
+        context_members(options.folder, options.dockerfile)
+        on_output([BuildLine("Step 1/2 : FROM busybox", BuildStep(1, 2, "FROM busybox"))])
+        on_output([BuildLine(" ---> 0123456789ab")])
+        if self.build_gate is not None:
+            await self.build_gate.wait()
+        instruction = (options.folder / options.dockerfile).read_text().splitlines()[-1]
+        on_output([BuildLine(f"Step 2/2 : {instruction}", BuildStep(2, 2, instruction))])
+        if instruction == "RUN false":
+            raise EngineError("The command '/bin/sh -c false' returned a non-zero code: 1")
+        image = make_image(*options.tags)
+        self.images[image.id] = image
+        self.announce("image", "tag" if options.tags else "create", image.id)
+        on_output([BuildLine(f"Successfully built {image.id[7:19]}")])
+        return image.id
 
     async def load_images(
         self, archive: ImageArchive, on_progress: Callable[[ArchiveProgress], None]

@@ -1,0 +1,105 @@
+"""Builds against the suite's real dockerd (20.10, the classic builder), `FROM busybox`
+offline: a two-stage Dockerfile shows each step and is tagged; a failing `RUN false` says its
+error after its step; `.dockerignore` keeps a file out; a folder without a Dockerfile is said
+and nothing is sent."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from services.build import BuildLine, BuildOptions, ContextError, ContextProblem
+from services.engine import DockerEngine
+from services.errors import EngineError
+
+TWO_STAGES = """\
+FROM busybox AS base
+RUN echo built > /stamp
+FROM base
+ARG GREETING=none
+RUN echo "greeting=$GREETING"
+"""
+
+
+def build(dockerd, options: BuildOptions) -> tuple[list[BuildLine], str | BaseException]:
+    engine = DockerEngine(dockerd.base_url)
+    lines: list[BuildLine] = []
+
+    async def run() -> str:
+        await engine.connect()
+        return await engine.build_image(options, lines.extend)
+
+    try:
+        result: str | BaseException = asyncio.run(asyncio.wait_for(run(), 120))
+    except EngineError as error:
+        result = error
+    finally:
+        engine.close()
+    return lines, result
+
+
+def write(folder: Path, files: dict[str, str]) -> Path:
+    folder.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (folder / name).write_text(text)
+    return folder
+
+
+def test_a_two_stage_build_shows_each_step_and_is_tagged(dockerd, clean_engine, tmp_path):
+    folder = write(tmp_path / "app", {"Dockerfile": TWO_STAGES})
+    options = BuildOptions(
+        folder,
+        tags=("moorage-build/app:1", "moorage-build/app:2"),
+        build_args=(("GREETING", "hi"),),
+    )
+    lines, result = build(dockerd, options)
+    assert isinstance(result, str) and result.startswith("sha256:"), result
+    steps = [line.step for line in lines if line.step is not None]
+    assert [(s.number, s.total) for s in steps] == [(n, 5) for n in range(1, 6)]
+    assert steps[0].instruction == "FROM busybox AS base"
+    assert steps[2].instruction == "FROM base"
+    assert any(line.text == "greeting=hi" for line in lines)
+    for tag in options.tags:
+        inspected = dockerd.cli("image", "inspect", "--format", "{{.Id}}", tag).stdout.strip()
+        assert inspected == result
+
+
+def test_a_failing_run_says_its_error_after_its_step(dockerd, clean_engine, tmp_path):
+    folder = write(tmp_path / "bad", {"Dockerfile": "FROM busybox\nRUN false\n"})
+    lines, result = build(dockerd, BuildOptions(folder, tags=("moorage-build/bad:1",)))
+    assert isinstance(result, EngineError)
+    assert "returned a non-zero code: 1" in str(result)
+    steps = [line.step for line in lines if line.step is not None]
+    assert steps[-1] is not None and (steps[-1].number, steps[-1].instruction) == (2, "RUN false")
+
+
+def test_dockerignore_keeps_a_file_out(dockerd, clean_engine, tmp_path):
+    folder = write(
+        tmp_path / "ign",
+        {
+            "Dockerfile": "FROM busybox\nCOPY . /ctx\nRUN ls -a /ctx\n",
+            ".dockerignore": "secret.txt\n",
+            "secret.txt": "no",
+            "kept.txt": "yes",
+        },
+    )
+    lines, result = build(dockerd, BuildOptions(folder, no_cache=True))
+    assert isinstance(result, str), result
+    listed = {line.text.strip() for line in lines}
+    assert "kept.txt" in listed and "Dockerfile" in listed
+    assert "secret.txt" not in listed
+
+
+def test_a_folder_without_a_dockerfile_is_said_and_nothing_sent(dockerd, clean_engine, tmp_path):
+    folder = write(tmp_path / "empty", {"README": "no Dockerfile here"})
+    before = dockerd.cli("images", "-q", "-a").stdout
+    lines, result = build(dockerd, BuildOptions(folder, tags=("moorage-build/none:1",)))
+    assert isinstance(result, ContextError) and result.problem is ContextProblem.NO_DOCKERFILE
+    assert lines == []
+    assert dockerd.cli("images", "-q", "-a").stdout == before
+
+
+def test_a_missing_named_dockerfile_is_said(dockerd, tmp_path):
+    folder = write(tmp_path / "named", {"Dockerfile": "FROM busybox\n"})
+    _, result = build(dockerd, BuildOptions(folder, dockerfile="Dockerfile.prod"))
+    assert isinstance(result, ContextError) and result.path == "Dockerfile.prod"
