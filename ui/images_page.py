@@ -44,9 +44,11 @@ class ImagesPage(TablePage):
         push_requested(str): the user asked to push this tag (the window owns the transfers).
         save_requested(list, str, int): save these images to this file; their size.
         load_requested(ImageArchive): load this archive, checked to be an image archive.
+        build_requested(): the user asked to build an image from a folder.
     """
 
     pull_requested = Signal()
+    build_requested = Signal()
     save_requested = Signal(list, str, int)
     load_requested = Signal(object)
     push_requested = Signal(str)
@@ -112,6 +114,14 @@ class ImagesPage(TablePage):
             tip=self.tr("Load images from a tar archive (docker load)"),
         )
         self.load_action.setObjectName("actionLoad")
+        self.build_action = self.add_action(
+            self.tr("Build…"),
+            self.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon),
+            self.build_requested.emit,
+            QKeySequence("Ctrl+B"),
+            tip=self.tr("Build an image from a folder with a Dockerfile (Ctrl+B)"),
+        )
+        self.build_action.setObjectName("actionBuild")
         #: Loaded images to select once the list shows them.
         self._loaded: set[str] = set()
         store.images.rowsInserted.connect(self._select_loaded)
@@ -286,6 +296,7 @@ class ImagesPage(TablePage):
         super()._update_actions()
         self.pull_action.setEnabled(self.engine_here())
         self.load_action.setEnabled(self.engine_here())
+        self.build_action.setEnabled(self.engine_here())
         rows = self.selected_items() if self.engine_here() else []
         self.tag_action.setEnabled(len(rows) == 1)
         self.push_action.setEnabled(len(rows) == 1 and rows[0].is_tagged)

@@ -28,6 +28,7 @@ from models.connections import Connection, ConnectionsStore
 from models.store import Counts, EngineStore
 from models.transfers import Transfer, TransferKind, TransfersStore, TransferState
 from services.archive import ImageArchive
+from services.build import BuildOptions
 from services.endpoints import display_url
 from services.engine import DockerEngine
 from services.findings import Diagnosis
@@ -52,6 +53,8 @@ from ui.style import (
 from ui.transfers_panel import TransfersPanel
 
 if TYPE_CHECKING:
+    from ui.build_dialog import BuildDialog
+    from ui.build_window import BuildWindow
     from ui.connection_dialog import ConnectionDialog
     from ui.pull_dialog import PullDialog
     from ui.registries_dialog import RegistriesDialog
@@ -204,6 +207,7 @@ class MainWindow(QMainWindow):
         self.engine_page = EnginePage(store)
         self.engine_page.mirrors_requested.connect(self.open_settings)
         self.images_page.pull_requested.connect(self.open_pull)
+        self.images_page.build_requested.connect(self.open_build)
         self.images_page.save_requested.connect(self.start_save)
         self.images_page.load_requested.connect(self.start_load)
         self.images_page.push_requested.connect(self.start_push)
@@ -408,6 +412,35 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self.start_pull(dialog.reference()))
         dialog.open()
         return dialog
+
+    def open_build(self) -> BuildDialog:
+        """Ask what to build; accepting opens the build's window, which runs it."""
+        from ui.build_dialog import BuildDialog
+
+        dialog = BuildDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.start_build(dialog.options()))
+        dialog.open()
+        return dialog
+
+    def start_build(self, options: BuildOptions) -> BuildWindow:
+        """The build in a window of its own (several can run at once); the image it made is
+        selected on the Images page."""
+        from ui.build_window import BuildWindow
+
+        window = BuildWindow(self.store.engine, options, self)
+        window.built.connect(self._select_built)
+        window.show()
+        window.start()
+        self._show_message(fill(self.tr("Building — %1"), window.command))
+        return window
+
+    def _select_built(self, image_id: str, tags: tuple[str, ...]) -> None:
+        self.show_page("images")
+        if tags:
+            self.images_page.select_image(parse_reference(tags[0]))
+        else:
+            self.images_page.select_loaded([image_id])
 
     def start_pull(self, reference: str) -> Transfer:
         transfer = self.transfers.pull(self.store.engine, reference)

@@ -94,6 +94,10 @@
         <source>&amp;Browse a registry…</source>
         <translation>浏览镜像仓库(&amp;B)…</translation>
     </message>
+    <message>
+        <source>Building — %1</source>
+        <translation>正在构建 — %1</translation>
+    </message>
 </context>
 <context>
     <name>RegistryBrowser</name>
@@ -1503,6 +1507,14 @@
         <source>Cannot load images</source>
         <translation>无法导入镜像</translation>
     </message>
+    <message>
+        <source>Build…</source>
+        <translation>构建…</translation>
+    </message>
+    <message>
+        <source>Build an image from a folder with a Dockerfile (Ctrl+B)</source>
+        <translation>从含有 Dockerfile 的文件夹构建镜像（Ctrl+B）</translation>
+    </message>
 </context>
 <context>
     <name>LogsWindow</name>
@@ -2609,6 +2621,124 @@
     <message>
         <source>%1 — the image will also be %2</source>
         <translation>%1 — 镜像也将叫作 %2</translation>
+    </message>
+</context>
+<context>
+    <name>BuildDialog</name>
+    <message>
+        <source>Build an image</source>
+        <translation>构建镜像</translation>
+    </message>
+    <message>
+        <source>A folder with a Dockerfile</source>
+        <translation>含有 Dockerfile 的文件夹</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>the last stage</source>
+        <translation>最后一个阶段</translation>
+    </message>
+    <message>
+        <source>Do not use the cache</source>
+        <translation>不使用缓存</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>文件夹：</translation>
+    </message>
+    <message>
+        <source>Dockerfile:</source>
+        <translation>Dockerfile：</translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Build arguments (KEY=VALUE lines):</source>
+        <translation>构建参数（每行一个 KEY=VALUE）：</translation>
+    </message>
+    <message>
+        <source>Target stage:</source>
+        <translation>目标阶段：</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>构建</translation>
+    </message>
+    <message>
+        <source>Choose the build folder</source>
+        <translation>选择构建文件夹</translation>
+    </message>
+    <message>
+        <source>A tag cannot contain a digest (@sha256:…): give a :tag.</source>
+        <translation>标签不能含摘要（@sha256:…）：请写成 name:标签 的形式。</translation>
+    </message>
+    <message>
+        <source>A build argument is KEY=VALUE, not: %1</source>
+        <translation>构建参数的格式是 KEY=VALUE，而不是：%1</translation>
+    </message>
+    <message>
+        <source>Choose the folder that holds the Dockerfile.</source>
+        <translation>请选择含有 Dockerfile 的文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>BuildWindow</name>
+    <message>
+        <source>Build of %1</source>
+        <translation>构建 %1</translation>
+    </message>
+    <message>
+        <source>Sending the build context…</source>
+        <translation>正在发送构建上下文…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Build cancelled.</source>
+        <translation>构建已取消。</translation>
+    </message>
+    <message>
+        <source>Built %1.</source>
+        <translation>已构建 %1。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>第 %1 步，共 %2 步：%3</translation>
+    </message>
+    <message>
+        <source>Failed at step %1 of %2: %3</source>
+        <translation>失败于第 %1 步，共 %2 步：%3</translation>
+    </message>
+    <message>
+        <source>The build did not start.</source>
+        <translation>构建未开始。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 不是文件夹。</translation>
+    </message>
+    <message>
+        <source>The folder holds no %1, which a build needs. Nothing was sent to the engine.</source>
+        <translation>文件夹中没有构建所需的 %1。未向引擎发送任何内容。</translation>
+    </message>
+    <message>
+        <source>The Dockerfile must be inside the folder, not %1.</source>
+        <translation>Dockerfile 必须在该文件夹内，不能是 %1。</translation>
+    </message>
+    <message>
+        <source>%1 in the build folder cannot be read.</source>
+        <translation>无法读取构建文件夹中的 %1。</translation>
     </message>
 </context>
 </TS>

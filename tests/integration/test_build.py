@@ -103,3 +103,31 @@ def test_a_missing_named_dockerfile_is_said(dockerd, tmp_path):
     folder = write(tmp_path / "named", {"Dockerfile": "FROM busybox\n"})
     _, result = build(dockerd, BuildOptions(folder, dockerfile="Dockerfile.prod"))
     assert isinstance(result, ContextError) and result.path == "Dockerfile.prod"
+
+
+def test_the_window_streams_each_step_and_selects_the_result(window, clean_engine, qtbot, tmp_path):
+    """Through the Images page's build window: every step of both stages shown in order,
+    the last one current, and the tagged result selected."""
+    folder = write(tmp_path / "gui", {"Dockerfile": TWO_STAGES})
+    build = window.start_build(BuildOptions(folder, tags=("moorage-build/gui:1",)))
+    qtbot.waitUntil(lambda: not build.running, timeout=120_000)
+    assert not build.failed, build.status.text()
+    shown = [t for t in build.output.toPlainText().splitlines() if t.startswith("Step ")]
+    assert shown == [f"Step {n}/5 : {line}" for n, line in enumerate(TWO_STAGES.splitlines(), 1)]
+    assert build.step_label.text() == 'Step 5 of 5: RUN echo "greeting=$GREETING"'
+    page = window.images_page
+    qtbot.waitUntil(lambda: len(page.view.selectionModel().selectedRows()) == 1, timeout=10_000)
+    assert page.selected_items()[0].reference == "moorage-build/gui:1"
+    build.close()
+
+
+def test_the_window_marks_a_failing_run(window, clean_engine, qtbot, tmp_path):
+    folder = write(tmp_path / "gui-bad", {"Dockerfile": "FROM busybox\nRUN false\n"})
+    build = window.start_build(BuildOptions(folder))
+    qtbot.waitUntil(lambda: not build.running, timeout=120_000)
+    assert build.failed
+    assert build.step_label.text() == "Failed at step 2 of 2: RUN false"
+    (marked,) = build.output.extraSelections()
+    assert marked.cursor.selectedText() == "Step 2/2 : RUN false"
+    assert "returned a non-zero code: 1" in build.output.document().lastBlock().text()
+    build.close()

@@ -1,0 +1,198 @@
+"""A build's window: the engine's output as it comes, the current step, and cancel."""
+
+from __future__ import annotations
+
+import asyncio
+import shlex
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QKeySequence,
+    QShortcut,
+    QTextCharFormat,
+    QTextCursor,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from services.build import BuildLine, BuildOptions, BuildStep, ContextError, ContextProblem
+from services.engine_api import EngineApi
+from services.findings import QT_TRANSLATE_NOOP
+from services.text import fill
+from ui.style import ERROR, MUTED, OK, make_bold, set_text_colour
+from ui.tasks import TaskKeeper
+
+#: The output view keeps this many lines; a chatty RUN never grows the window without end.
+MAX_LINES = 50_000
+
+
+class BuildWindow(QWidget):
+    """Runs one `docker build` and shows it: each output line in a monospace view, the step
+    it is at above, and when it fails, the failing step's line and the error in the error
+    colour. Closing the window or *Cancel* stops the build (its socket is shut).
+
+    Signals:
+        built(str, tuple): the image id and its tags, once the engine built it.
+    """
+
+    built = Signal(str, tuple)
+
+    def __init__(
+        self, engine: EngineApi, options: BuildOptions, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("buildWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.engine = engine
+        self.options = options
+        self.command = shlex.join(options.command())
+        self.setWindowTitle(fill(self.tr("Build of %1"), options.folder.name or options.folder))
+        self.resize(820, 560)
+        self.step_label = QLabel(self.tr("Sending the build context…"))
+        self.step_label.setObjectName("buildStep")
+        make_bold(self.step_label)
+        self.output = QPlainTextEdit()
+        self.output.setObjectName("buildOutput")
+        self.output.setReadOnly(True)
+        self.output.setMaximumBlockCount(MAX_LINES)
+        self.output.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.output.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        command = QLabel(self.command)
+        command.setObjectName("buildCommand")
+        command.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        command.setWordWrap(True)
+        set_text_colour(command, MUTED)
+        self.status = QLabel()
+        self.status.setObjectName("buildStatus")
+        self.status.setWordWrap(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("buildCancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(command)
+        layout.addWidget(self.step_label)
+        layout.addWidget(self.output, 1)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence("Esc"), self, self.close)
+        #: The current step and the output line that started it.
+        self.step: BuildStep | None = None
+        self._step_line = -1
+        self.image_id = ""
+        self.failed = False
+        self._tasks = TaskKeeper(self._fail)
+        self._task: asyncio.Task | None = None
+
+    def start(self) -> None:
+        self._task = self._tasks.launch(self._run())
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None and not self._task.done()
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+
+    async def _run(self) -> None:
+        try:
+            self.image_id = await self.engine.build_image(self.options, self.add_lines)
+        except asyncio.CancelledError:
+            self._end(self.tr("Build cancelled."), MUTED)
+            return
+        self._end(fill(self.tr("Built %1."), self.image_id[7:19]), OK)
+        self.built.emit(self.image_id, self.options.tags)
+
+    def add_lines(self, lines: list[BuildLine]) -> None:
+        for line in lines:
+            self.output.appendPlainText(line.text)
+            if line.step is not None:
+                self.step = line.step
+                self._step_line = self.output.blockCount() - 1
+                self.step_label.setText(self._step_text(line.step))
+
+    def _step_text(self, step: BuildStep) -> str:
+        return fill(self.tr("Step %1 of %2: %3"), step.number, step.total, step.instruction)
+
+    def _fail(self, error: BaseException) -> None:
+        """Mark the failing step's line and add the error under it, both in the error colour."""
+        self.failed = True
+        message = context_problem_text(error) if isinstance(error, ContextError) else str(error)
+        marked = QTextCharFormat()
+        marked.setForeground(QColor(ERROR))
+        cursor = self.output.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        if not self.output.document().isEmpty():
+            cursor.insertBlock()
+        cursor.insertText(message, marked)
+        if self._step_line >= 0:
+            # Marked after the error went in: a selection ending at the end would grow with it.
+            block = self.output.document().findBlockByNumber(self._step_line)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(block)
+            selection.cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            bold = QTextCharFormat(marked)
+            bold.setFontWeight(QFont.Weight.Bold)
+            selection.format = bold
+            self.output.setExtraSelections([selection])
+        if self.step is not None:
+            self.step_label.setText(
+                fill(
+                    self.tr("Failed at step %1 of %2: %3"),
+                    self.step.number,
+                    self.step.total,
+                    self.step.instruction,
+                )
+            )
+        else:
+            self.step_label.setText(self.tr("The build did not start."))
+        set_text_colour(self.step_label, ERROR)
+        self._end(message, ERROR)
+
+    def _end(self, text: str, colour: str) -> None:
+        self.status.setText(text)
+        set_text_colour(self.status, colour)
+        self.cancel_button.setText(self.tr("Close"))
+        self.cancel_button.clicked.disconnect()
+        self.cancel_button.clicked.connect(self.close)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.cancel()
+        super().closeEvent(event)
+
+
+#: Why a folder cannot be sent, marked for translation under this window's context.
+_CONTEXT_PROBLEMS = {
+    ContextProblem.NOT_FOLDER: QT_TRANSLATE_NOOP("BuildWindow", "%1 is not a folder."),
+    ContextProblem.NO_DOCKERFILE: QT_TRANSLATE_NOOP(
+        "BuildWindow",
+        "The folder holds no %1, which a build needs. Nothing was sent to the engine.",
+    ),
+    ContextProblem.OUTSIDE: QT_TRANSLATE_NOOP(
+        "BuildWindow", "The Dockerfile must be inside the folder, not %1."
+    ),
+    ContextProblem.UNREADABLE: QT_TRANSLATE_NOOP(
+        "BuildWindow", "%1 in the build folder cannot be read."
+    ),
+}
+
+
+def context_problem_text(error: ContextError) -> str:
+    """Why a folder cannot be sent, in the user's language."""
+    text = QCoreApplication.translate("BuildWindow", _CONTEXT_PROBLEMS[error.problem])
+    return fill(text, error.path)
