@@ -93,6 +93,7 @@ class BuildWindow(QWidget):
         self._step_line = -1
         self.image_id = ""
         self.failed = False
+        self._closed = False
         self._tasks = TaskKeeper(self._fail)
         self._task: asyncio.Task | None = None
 
@@ -104,19 +105,19 @@ class BuildWindow(QWidget):
         return self._task is not None and not self._task.done()
 
     def cancel(self) -> None:
-        if self._task is not None:
+        """Stop the build and say so; its task ends as cancelled, which reports nothing."""
+        if self._task is not None and self.running:
             self._task.cancel()
+            self._end(self.tr("Build cancelled."), MUTED)
 
     async def _run(self) -> None:
-        try:
-            self.image_id = await self.engine.build_image(self.options, self.add_lines)
-        except asyncio.CancelledError:
-            self._end(self.tr("Build cancelled."), MUTED)
-            return
+        self.image_id = await self.engine.build_image(self.options, self.add_lines)
         self._end(fill(self.tr("Built %1."), self.image_id[7:19]), OK)
         self.built.emit(self.image_id, self.options.tags)
 
     def add_lines(self, lines: list[BuildLine]) -> None:
+        if self._closed:
+            return  # lines the build's thread sent before it saw the cancel
         for line in lines:
             self.output.appendPlainText(line.text)
             if line.step is not None:
@@ -130,6 +131,8 @@ class BuildWindow(QWidget):
     def _fail(self, error: BaseException) -> None:
         """Mark the failing step's line and add the error under it, both in the error colour."""
         self.failed = True
+        if self._closed:
+            return
         message = context_problem_text(error) if isinstance(error, ContextError) else str(error)
         marked = QTextCharFormat()
         marked.setForeground(QColor(ERROR))
@@ -172,7 +175,10 @@ class BuildWindow(QWidget):
         self.cancel_button.clicked.connect(self.close)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.cancel()
+        """Closing stops a running build; nothing is drawn in the window after this."""
+        self._closed = True
+        if self._task is not None:
+            self._task.cancel()
         super().closeEvent(event)
 
 

@@ -142,3 +142,19 @@ def test_cancel_stops_the_build_and_adds_no_image(make_window, qtbot, tmp_path):
     assert build.cancel_button.text() == "Close"
     assert len(engine.images) == 0
     build.close()
+
+
+def test_closing_the_window_stops_the_build(make_window, qtbot, tmp_path):
+    engine = FakeEngine([], [])
+    engine.build_gate = asyncio.Event()
+    window = make_window(engine)
+    dialog = open_dialog(window, qtbot)
+    dialog.folder_field.setText(str(folder(tmp_path, "FROM busybox\nRUN true")))
+    dialog.accept()
+    build = build_window(qtbot)
+    qtbot.waitUntil(lambda: build.step is not None)
+    build.close()
+    qtbot.waitUntil(lambda: not build.running)
+    engine.build_gate.set()
+    qtbot.wait(50)
+    assert len(engine.images) == 0
