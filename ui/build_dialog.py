@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from services.build import DEFAULT_DOCKERFILE, BuildOptions, parse_build_args
 from services.reference import ReferenceError, parse_reference
 from services.text import fill
-from ui.pull_dialog import reference_sentence
+from ui.reference_dialog import reference_sentence
 from ui.style import ERROR, MUTED, set_error_border, set_text_colour
 
 
