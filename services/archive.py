@@ -12,8 +12,6 @@ awaiting task stops the chunk loop and shuts the socket.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import enum
 import errno
 import json
@@ -21,21 +19,18 @@ import os
 import stat
 import tarfile
 import tempfile
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import Any, BinaryIO
 
 import docker
-import docker.types
 
 from services.api_client import raise_for_status
-from services.errors import EngineError, translate_error
-
-T = TypeVar("T")
+from services.errors import EngineError
+from services.stream_job import Stopped, StreamJob
 
 #: Bytes moved per read and write: large enough that Python's per-chunk cost vanishes beside
 #: the copy, small enough that memory stays flat and a cancel lands at once.
@@ -213,79 +208,6 @@ def _read_index(file: BinaryIO, path: Path) -> tuple[str, ...]:
 # -- the thread that moves the bytes ------------------------------------------------------
 
 
-class _Job:
-    """Run `work(job)` on a thread of its own; `wait()` returns its result, and cancelling the
-    awaiting task stops it: `stopped` turns true and the open answer's socket is shut."""
-
-    def __init__(self, work: Callable[[_Job], T], endpoint: str, name: str) -> None:
-        self._work = work
-        self._endpoint = endpoint
-        self._loop = asyncio.get_running_loop()
-        self._done: asyncio.Future[Any] = self._loop.create_future()
-        self._lock = threading.Lock()
-        self._response: Any = None
-        self.stopped = False
-        self.thread = threading.Thread(target=self._main, name=name, daemon=True)
-        self.thread.start()
-
-    async def wait(self) -> Any:
-        try:
-            return await self._done
-        finally:
-            self.close()
-
-    def close(self) -> None:
-        with self._lock:
-            self.stopped = True
-            response = self._response
-        if response is not None:
-            _shut(response)
-
-    def hold(self, response: Any) -> None:
-        """Keep the open answer so a cancel can shut it; shut at once when already cancelled."""
-        with self._lock:
-            self._response = response
-            stopped = self.stopped
-        if stopped:
-            _shut(response)
-            raise _Stopped
-
-    def post(self, call: Callable[..., None], *args: Any) -> None:
-        with contextlib.suppress(RuntimeError):  # the loop is already closed: nobody listens
-            self._loop.call_soon_threadsafe(call, *args)
-
-    def _main(self) -> None:
-        result: Any = None
-        error: BaseException | None = None
-        try:
-            result = self._work(self)
-        except ArchiveError as failure:
-            error = failure
-        except Exception as failure:
-            error = translate_error(failure, self._endpoint)
-        self.post(self._settle, result, error)
-
-    def _settle(self, result: Any, error: BaseException | None) -> None:
-        if self._done.done():
-            return
-        if self.stopped:
-            self._done.cancel()  # whatever the shut socket raised, the user cancelled it
-        elif error is not None:
-            self._done.set_exception(error)
-        else:
-            self._done.set_result(result)
-
-
-class _Stopped(Exception):
-    """The transfer was cancelled; raised on its thread to leave the chunk loop."""
-
-
-def _shut(response: Any) -> None:
-    """Shut an answer's socket from any thread, which wakes the thread blocked on it."""
-    with contextlib.suppress(Exception):
-        docker.types.CancellableStream(iter(()), response).close()
-
-
 # -- save ---------------------------------------------------------------------------------
 
 
@@ -305,29 +227,25 @@ async def save_images(
     the engine does not announce.
     """
 
-    def work(job: _Job) -> None:
+    def work(job: StreamJob[None], client: docker.APIClient) -> None:
         meter = _Meter(estimate, True, lambda p: job.post(on_progress, p))
-        client = make_client()
-        try:
-            response = client.get(
-                f"{client.base_url}/v{client.api_version}/images/get",
-                params={"names": list(names)},
-                stream=True,
-                timeout=None,
-            )
-            job.hold(response)
-            raise_for_status(response)
-            _write_atomically(path, response.iter_content(CHUNK), meter, job)
-        except _Stopped:
-            return
-        finally:
-            client.close()
+        response = client.get(
+            f"{client.base_url}/v{client.api_version}/images/get",
+            params={"names": list(names)},
+            stream=True,
+            timeout=None,
+        )
+        job.hold(response)
+        raise_for_status(response)
+        _write_atomically(path, response.iter_content(CHUNK), meter, job)
         meter.finish()
 
-    await _Job(work, endpoint, "moorage-save").wait()
+    await StreamJob(make_client, endpoint, work, "moorage-save", keep=(ArchiveError,)).wait()
 
 
-def _write_atomically(path: Path, chunks: Iterator[bytes], meter: _Meter, job: _Job) -> None:
+def _write_atomically(
+    path: Path, chunks: Iterator[bytes], meter: _Meter, job: StreamJob[Any]
+) -> None:
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as error:
@@ -336,7 +254,7 @@ def _write_atomically(path: Path, chunks: Iterator[bytes], meter: _Meter, job: _
         with os.fdopen(fd, "wb") as file:
             for chunk in chunks:
                 if job.stopped:
-                    raise _Stopped
+                    raise Stopped
                 file.write(chunk)
                 meter.add(len(chunk))
             file.flush()
@@ -379,35 +297,30 @@ async def load_images(
     image); an error inside the answer's stream is raised as EngineError in its words.
     """
 
-    def work(job: _Job) -> list[str]:
+    def work(job: StreamJob[list[str]], client: docker.APIClient) -> list[str]:
         meter = _Meter(archive.size, False, lambda p: job.post(on_progress, p))
-        client = make_client()
-        try:
-            with open(archive.path, "rb") as file:
-                response = client.post(
-                    f"{client.base_url}/v{client.api_version}/images/load",
-                    params={"quiet": "1"},
-                    data=_chunks(file, meter, job),
-                    headers={"Content-Type": "application/x-tar"},
-                    stream=True,
-                    timeout=None,
-                )
-            job.hold(response)
-            raise_for_status(response)
-            meter.finish()
-            return _loaded(response.iter_lines())
-        except _Stopped:
-            return []
-        finally:
-            client.close()
+        with open(archive.path, "rb") as file:
+            response = client.post(
+                f"{client.base_url}/v{client.api_version}/images/load",
+                params={"quiet": "1"},
+                data=_chunks(file, meter, job),
+                headers={"Content-Type": "application/x-tar"},
+                stream=True,
+                timeout=None,
+            )
+        job.hold(response)
+        raise_for_status(response)
+        meter.finish()
+        return _loaded(response.iter_lines())
 
-    return list(await _Job(work, endpoint, "moorage-load").wait())
+    job = StreamJob(make_client, endpoint, work, "moorage-load", keep=(ArchiveError,))
+    return list(await job.wait())
 
 
-def _chunks(file: BinaryIO, meter: _Meter, job: _Job) -> Iterator[bytes]:
+def _chunks(file: BinaryIO, meter: _Meter, job: StreamJob[Any]) -> Iterator[bytes]:
     while chunk := file.read(CHUNK):
         if job.stopped:
-            raise _Stopped
+            raise Stopped
         yield chunk
         meter.add(len(chunk))
 

@@ -15,8 +15,6 @@ closing its socket is the whole of cancelling, dockerd stops the build when its 
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import enum
 import io
 import json
@@ -24,19 +22,17 @@ import os
 import re
 import stat
 import tarfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 import docker
-import docker.types
 from docker.utils.build import exclude_paths
 
 from services.api_client import raise_for_status
-from services.errors import EngineError, translate_error
+from services.errors import EngineError
+from services.stream_job import Stopped, StreamJob
 
 #: Bytes read from a file per chunk of the context.
 CHUNK = 1 << 20
@@ -178,13 +174,13 @@ def context_chunks(
     folder: Path, members: list[str], stopped: Callable[[], bool]
 ) -> Iterator[bytes]:
     """The context as an uncompressed tar, produced a piece at a time; stops (raising
-    _Stopped) as soon as `stopped()` turns true, checked between pieces."""
+    Stopped) as soon as `stopped()` turns true, checked between pieces."""
     # Only for gettarinfo, which reads a file's metadata without following links; the
     # headers are written out here with TarInfo.tobuf, as TarFile itself writes them.
     packer = tarfile.TarFile(fileobj=io.BytesIO(), mode="w")
     for member in members:
         if stopped():
-            raise _Stopped
+            raise Stopped
         path = folder / member
         try:
             info = packer.gettarinfo(str(path), arcname=member)
@@ -221,7 +217,7 @@ def _file_body(path: Path, member: str, size: int, stopped: Callable[[], bool]) 
             raise ContextError(ContextProblem.UNREADABLE, member)
         while left > 0:
             if stopped():
-                raise _Stopped
+                raise Stopped
             try:
                 chunk = file.read(min(CHUNK, left))
             except OSError:
@@ -234,10 +230,6 @@ def _file_body(path: Path, member: str, size: int, stopped: Callable[[], bool]) 
         yield b"\0" * left
     if size % _BLOCK:
         yield b"\0" * (_BLOCK - size % _BLOCK)
-
-
-class _Stopped(Exception):
-    """The build was cancelled; raised on its thread to stop sending the context."""
 
 
 def build_params(options: BuildOptions) -> list[tuple[str, str]]:
@@ -253,134 +245,67 @@ def build_params(options: BuildOptions) -> list[tuple[str, str]]:
     return params
 
 
-class BuildStream:
-    """One build on a thread of its own: `wait()` returns the image id once the engine built
-    it, raises the error the stream carried as EngineError, and `close()` cancels."""
+async def run_build(
+    make_client: Callable[[], docker.APIClient],
+    endpoint: str,
+    options: BuildOptions,
+    members: list[str],
+    on_output: Callable[[list[BuildLine]], None],
+) -> str:
+    """One build on a thread and client of its own (services/stream_job.py): returns the
+    image id once the engine built it, raises the error the stream carried as EngineError;
+    cancelling the awaiting task stops sending the context and shuts the socket."""
 
-    def __init__(
-        self,
-        make_client: Callable[[], docker.APIClient],
-        endpoint: str,
-        options: BuildOptions,
-        members: list[str],
-        on_output: Callable[[list[BuildLine]], None],
-    ) -> None:
-        self._make_client = make_client
-        self._endpoint = endpoint
-        self._options = options
-        self._members = members
-        self._on_output = on_output
-        self._loop = asyncio.get_running_loop()
-        self._done: asyncio.Future[str] = self._loop.create_future()
-        self._lock = threading.Lock()
-        self._response: Any = None
-        self._stopped = False
-        self.thread = threading.Thread(target=self._main, name="moorage-build", daemon=True)
-        self.thread.start()
-
-    async def wait(self) -> str:
-        try:
-            return await self._done
-        finally:
-            self.close()
-
-    def close(self) -> None:
-        """Stop the build: sending stops, and the answer's socket is shut."""
-        with self._lock:
-            self._stopped = True
-            response = self._response
-        if response is not None:
-            _shut(response)
-
-    def _is_stopped(self) -> bool:
-        return self._stopped
-
-    def _post(self, call: Callable[..., None], *args: Any) -> None:
-        with contextlib.suppress(RuntimeError):  # the loop is already closed: nobody listens
-            self._loop.call_soon_threadsafe(call, *args)
-
-    def _main(self) -> None:
-        result = ""
-        error: BaseException | None = None
-        client = None
-        try:
-            client = self._make_client()
-            result = self._build(client)
-        except _Stopped:
-            pass
-        except Exception as failure:
-            error = translate_error(failure, self._endpoint)
-        finally:
-            if client is not None:
-                client.close()
-        self._post(self._settle, result, error)
-
-    def _settle(self, result: str, error: BaseException | None) -> None:
-        if self._done.done():
-            return
-        if self._stopped:
-            self._done.cancel()  # whatever the shut socket raised, the user cancelled it
-        elif error is not None:
-            self._done.set_exception(error)
-        else:
-            self._done.set_result(result)
-
-    def _build(self, client: docker.APIClient) -> str:
+    def work(job: StreamJob[str], client: docker.APIClient) -> str:
         response = client.post(
             f"{client.base_url}/v{client.api_version}/build",
-            params=build_params(self._options),
-            data=context_chunks(self._options.folder, self._members, self._is_stopped),
+            params=build_params(options),
+            data=context_chunks(options.folder, members, lambda: job.stopped),
             headers={"Content-Type": "application/x-tar"},
             stream=True,
             timeout=None,
         )
-        with self._lock:
-            self._response = response
-            stopped = self._stopped
-        if stopped:
-            _shut(response)
-            raise _Stopped
+        job.hold(response)
         raise_for_status(response)
-        return self._read(response.iter_lines(chunk_size=16384))
+        return _read_output(response.iter_lines(chunk_size=16384), job, on_output)
 
-    def _read(self, messages: Iterator[bytes]) -> str:
-        image_id = ""
-        pending: list[BuildLine] = []
-        partial = ""
-        sent = time.monotonic()
-        for raw in messages:
-            if not raw.strip():
-                continue
-            message = json.loads(raw)
-            if "errorDetail" in message or "error" in message:
-                if partial:
-                    pending.append(BuildLine(partial))
-                if pending:
-                    self._post(self._on_output, pending)
-                detail = message.get("errorDetail") or {}
-                raise EngineError(str(detail.get("message") or message.get("error")))
-            aux = message.get("aux")
-            if isinstance(aux, dict) and aux.get("ID"):
-                image_id = str(aux["ID"])
-            text = partial + str(message.get("stream") or "")
-            *lines, partial = text.split("\n")
-            starts_step = False
-            for line in lines:
-                step = parse_step(line)
-                starts_step = starts_step or step is not None
-                pending.append(BuildLine(line.rstrip("\r"), step))
-            now = time.monotonic()
-            if pending and (starts_step or now - sent >= OUTPUT_INTERVAL):
-                self._post(self._on_output, pending)
-                pending, sent = [], now
-        if partial:
-            pending.append(BuildLine(partial))
-        if pending:
-            self._post(self._on_output, pending)
-        return image_id
+    return await StreamJob(make_client, endpoint, work, "moorage-build").wait()
 
 
-def _shut(response: Any) -> None:
-    """Shut an answer's socket from any thread, which wakes the thread blocked on it."""
-    with contextlib.suppress(Exception):
-        docker.types.CancellableStream(iter(()), response).close()
+def _read_output(
+    messages: Iterator[bytes], job: StreamJob[str], on_output: Callable[[list[BuildLine]], None]
+) -> str:
+    image_id = ""
+    pending: list[BuildLine] = []
+    partial = ""
+    sent = time.monotonic()
+    for raw in messages:
+        if not raw.strip():
+            continue
+        message = json.loads(raw)
+        if "errorDetail" in message or "error" in message:
+            if partial:
+                pending.append(BuildLine(partial))
+            if pending:
+                job.post(on_output, pending)
+            detail = message.get("errorDetail") or {}
+            raise EngineError(str(detail.get("message") or message.get("error")))
+        aux = message.get("aux")
+        if isinstance(aux, dict) and aux.get("ID"):
+            image_id = str(aux["ID"])
+        text = partial + str(message.get("stream") or "")
+        *lines, partial = text.split("\n")
+        starts_step = False
+        for line in lines:
+            step = parse_step(line)
+            starts_step = starts_step or step is not None
+            pending.append(BuildLine(line.rstrip("\r"), step))
+        now = time.monotonic()
+        if pending and (starts_step or now - sent >= OUTPUT_INTERVAL):
+            job.post(on_output, pending)
+            pending, sent = [], now
+    if partial:
+        pending.append(BuildLine(partial))
+    if pending:
+        job.post(on_output, pending)
+    return image_id

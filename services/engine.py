@@ -28,7 +28,7 @@ from services.api_decode import (
     layer_from_history,
 )
 from services.archive import ArchiveProgress, ImageArchive, load_images, save_images
-from services.build import BuildLine, BuildOptions, BuildStream, context_members
+from services.build import BuildLine, BuildOptions, context_members, run_build
 from services.credentials import CredentialStore, login_failure
 from services.data import (
     ContainerInfo,
@@ -52,7 +52,7 @@ from services.errors import EngineError, EngineUnavailable, NotFound, translate_
 from services.events import LIVE_EVENT_TYPES, EventStream
 from services.logs import LogFileError, LogFollower, LogLine, write_log
 from services.reference import parse_reference
-from services.transfer import Request, TransferStream, pull_request, push_request
+from services.transfer import Request, pull_request, push_request, run_transfer
 
 T = TypeVar("T")
 
@@ -385,13 +385,9 @@ class DockerEngine:
         self, request: Request, on_progress: Callable[[TransferProgress], None]
     ) -> None:
         self._api()
-        stream = TransferStream(
+        await run_transfer(
             lambda: self._new_client(self._api_version), self.endpoint, request, on_progress
         )
-        try:
-            await stream.wait()
-        finally:
-            stream.close()
 
     async def save_images(
         self,
@@ -435,14 +431,9 @@ class DockerEngine:
         """
         self._api()
         members = await self.run_blocking(context_members, options.folder, options.dockerfile)
-        stream = BuildStream(
-            lambda: self._new_client(self._api_version),
-            self.endpoint,
-            options,
-            members,
-            on_output,
+        return await run_build(
+            lambda: self._new_client(self._api_version), self.endpoint, options, members, on_output
         )
-        return await stream.wait()
 
     async def run_to_completion(self, image: str, timeout: int = 60) -> tuple[int, str]:
         """`docker run --rm IMAGE`: its exit code and output; the container is always removed."""

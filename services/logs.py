@@ -25,6 +25,7 @@ import docker
 import requests
 
 from services.errors import EngineError
+from services.stream_job import shut
 
 STDOUT = 1
 STDERR = 2
@@ -257,12 +258,6 @@ def open_log_stream(
     return _chunk_reader(response), tty, response
 
 
-def _shut(response: requests.Response) -> None:
-    """Close a streaming answer from another thread, waking its blocked read."""
-    with contextlib.suppress(Exception):
-        docker.types.CancellableStream(iter(()), response).close()
-
-
 class LogFollower:
     """`docker logs -t -f --tail N [--since T]` on a thread and client of its own.
 
@@ -311,7 +306,7 @@ class LogFollower:
                 self._response = response
                 closed = self._closed
             if closed:
-                _shut(response)
+                shut(response)
                 return
             decoder = LogDecoder(tty)
             while chunk := read():
@@ -353,7 +348,7 @@ class LogFollower:
             self._closed = True
             response = self._response
         if response is not None:
-            _shut(response)
+            shut(response)
 
 
 class LogFileError(Exception):

@@ -9,23 +9,20 @@ registers no image for a pull), so closing the socket is the whole of cancelling
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import json
-import threading
 import time
 from collections.abc import Callable
 from typing import Any
 
 import docker
 import docker.auth
-import docker.types
 
 from services.api_client import raise_for_status
 from services.credentials import Credentials, CredentialsError, CredentialStore
 from services.engine_info import TransferProgress, TransferTracker
-from services.errors import EngineError, translate_error
+from services.errors import EngineError
 from services.reference import Reference
+from services.stream_job import StreamJob
 
 #: Progress is handed to the window at most this often while only byte counts change (a
 #: local registry sends hundreds of counts a second); a layer's new state goes at once.
@@ -97,83 +94,19 @@ def auth_config(login: Credentials | None) -> dict[str, str]:
     }
 
 
-class TransferStream:
-    """Run `request` on a thread; `wait()` returns once the engine's stream ended well,
-    raises the engine's error from the stream as EngineError, and `close()` cancels."""
+async def run_transfer(
+    make_client: Callable[[], docker.APIClient],
+    endpoint: str,
+    request: Request,
+    on_progress: Callable[[TransferProgress], None],
+) -> None:
+    """Run `request` on a thread and client of its own (services/stream_job.py); returns
+    once the engine's stream ended well, raises the engine's error from the stream as
+    EngineError; cancelling the awaiting task shuts the socket, which ends the engine's work."""
 
-    def __init__(
-        self,
-        make_client: Callable[[], docker.APIClient],
-        endpoint: str,
-        request: Request,
-        on_progress: Callable[[TransferProgress], None],
-    ) -> None:
-        self._make_client = make_client
-        self._endpoint = endpoint
-        self._request = request
-        self._on_progress = on_progress
-        self._loop = asyncio.get_running_loop()
-        self._done: asyncio.Future[None] = self._loop.create_future()
-        self._lock = threading.Lock()
-        self._response: Any = None
-        self._closed = False
-        self._thread = threading.Thread(target=self._read, name="moorage-transfer", daemon=True)
-        self._thread.start()
-
-    async def wait(self) -> None:
-        await self._done
-
-    def close(self) -> None:
-        """Stop the transfer: its socket is shut, which ends the read and the engine's work."""
-        with self._lock:
-            self._closed = True
-            response = self._response
-        if response is not None:
-            _shut(response)
-
-    @property
-    def thread(self) -> threading.Thread:
-        return self._thread
-
-    def _post(self, call: Callable[..., None], *args: Any) -> None:
-        with contextlib.suppress(RuntimeError):  # the loop is already closed: nobody listens
-            self._loop.call_soon_threadsafe(call, *args)
-
-    def _settle(self, error: BaseException | None) -> None:
-        if self._done.done():
-            return
-        if self._closed:
-            self._done.cancel()  # whatever the shut socket raised, the user cancelled it
-        elif error is None:
-            self._done.set_result(None)
-        else:
-            self._done.set_exception(error)
-
-    def _read(self) -> None:
-        client = None
-        error: BaseException | None = None
-        try:
-            client = self._make_client()
-            self._stream(client)
-        except Exception as failure:
-            error = (
-                failure
-                if isinstance(failure, EngineError)
-                else translate_error(failure, self._endpoint)
-            )
-        finally:
-            if client is not None:
-                client.close()
-        self._post(self._settle, error)
-
-    def _stream(self, client: docker.APIClient) -> None:
-        response = self._request(client)
-        with self._lock:
-            self._response = response
-            closed = self._closed
-        if closed:
-            _shut(response)
-            return
+    def work(job: StreamJob[None], client: docker.APIClient) -> None:
+        response = request(client)
+        job.hold(response)
         raise_for_status(response)
         tracker = TransferTracker()
         sent = 0.0
@@ -189,12 +122,8 @@ class TransferStream:
             now = time.monotonic()
             if message.get("status") not in _COUNTS or now - sent >= PROGRESS_INTERVAL:
                 sent = now
-                self._post(self._on_progress, progress)
+                job.post(on_progress, progress)
         if progress is not None:
-            self._post(self._on_progress, progress)
+            job.post(on_progress, progress)
 
-
-def _shut(response: Any) -> None:
-    """Shut the answer's socket from any thread, which wakes the thread blocked reading it."""
-    with contextlib.suppress(Exception):
-        docker.types.CancellableStream(iter(()), response).close()
+    await StreamJob(make_client, endpoint, work, "moorage-transfer").wait()

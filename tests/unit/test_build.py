@@ -15,13 +15,13 @@ from services.build import (
     BuildStep,
     ContextError,
     ContextProblem,
-    _Stopped,
     context_chunks,
     context_members,
     ignore_patterns,
     parse_build_args,
     parse_step,
 )
+from services.stream_job import Stopped
 
 
 def folder_with(tmp_path: Path, files: dict[str, str]) -> Path:
@@ -137,7 +137,7 @@ def test_a_cancel_stops_in_the_middle_of_a_file(tmp_path):
         return calls > 3
 
     moved = 0
-    with pytest.raises(_Stopped):
+    with pytest.raises(Stopped):
         for chunk in context_chunks(folder, context_members(folder), stopped):
             moved += len(chunk)
     assert moved < 8 << 20
