@@ -43,6 +43,22 @@ def settle(ms: int = 50) -> None:
         time.sleep(0.002)
 
 
+def type_and_erase(line: Any, text: str, rows: Callable[[], int]) -> list[dict[str, Any]]:
+    """Type `text` into a filter field key by key, then erase it, timing each keystroke to
+    the end of the work it set off; `rows` says how many rows the filter left."""
+    typing: list[dict[str, Any]] = []
+    for key in [*text, *(["Backspace"] * len(text))]:
+        settle()
+        began = time.monotonic()
+        if key == "Backspace":
+            QTest.keyClick(line, Qt.Key.Key_Backspace)
+        else:
+            QTest.keyClicks(line, key)
+        QApplication.processEvents()
+        typing.append({"key": key, "ms": (time.monotonic() - began) * 1000, "rows": rows()})
+    return typing
+
+
 def rss_mb() -> float:
     with open("/proc/self/statm") as statm:
         fields = statm.read().split()
@@ -156,24 +172,7 @@ class AgentApp(QObject):
         line.setFocus()
         line.clear()
         settle()
-        typing: list[dict[str, Any]] = []
-        text = request.get("text", "bench-42")
-        keys = [*text, *(["Backspace"] * len(text))]
-        for key in keys:
-            settle()
-            start = time.monotonic()
-            if key == "Backspace":
-                QTest.keyClick(line, Qt.Key.Key_Backspace)
-            else:
-                QTest.keyClicks(line, key)
-            QApplication.processEvents()
-            typing.append(
-                {
-                    "key": key,
-                    "ms": (time.monotonic() - start) * 1000,
-                    "rows": self.model.rowCount(),
-                }
-            )
+        typing = type_and_erase(line, request.get("text", "bench-42"), self.model.rowCount)
         self.send(sorts=sorts, typing=typing, rows=self.model.rowCount())
 
     def _open_logs(self, container_id: str):
@@ -369,23 +368,9 @@ class AgentApp(QObject):
             settle(100)
             stall = self.heartbeat.longest_ms
             line = browser.filter
-            typing: list[dict[str, Any]] = []
-            text = request.get("text", "bench-r-01")
-            for key in [*text, *(["Backspace"] * len(text))]:
-                settle()
-                began = time.monotonic()
-                if key == "Backspace":
-                    QTest.keyClick(line, Qt.Key.Key_Backspace)
-                else:
-                    QTest.keyClicks(line, key)
-                QApplication.processEvents()
-                typing.append(
-                    {
-                        "key": key,
-                        "ms": (time.monotonic() - began) * 1000,
-                        "rows": store.repositories.rowCount(),
-                    }
-                )
+            typing = type_and_erase(
+                line, request.get("text", "bench-r-01"), store.repositories.rowCount
+            )
             self.send(
                 first_page_ms=(painted[0] - answered[0]) * 1000 if painted and answered else None,
                 all_seconds=(painted[-1] - started) if painted else None,

@@ -686,31 +686,63 @@ def pull(ctx: Context, layer_sizes_mb: tuple[int, ...]) -> list[Result]:
         push_rows = _push(ctx, reference, total)
     layers = f"{len(layer_sizes_mb) + 1} layers, {total} MB"
     return [
-        Result(
-            "pull_ratio",
+        *_transfer_results(
+            "pull",
             f"Pull of an image of {layers} from a local registry: Moorage / docker pull",
+            _Runs(seconds, cli_seconds, stalls, bare, growth, details),
+        ),
+        *push_rows,
+    ]
+
+
+@dataclass(frozen=True)
+class _Runs:
+    """Each run's figures of a transfer scenario, in run order."""
+
+    seconds: list[float]
+    cli_seconds: list[float]
+    stalls: list[float]
+    bare: list[float]
+    growth: list[float]
+    details: list[dict[str, Any]]
+
+
+def _transfer_results(kind: str, ratio_title: str, runs: _Runs) -> list[Result]:
+    """The rows of a pull or a push: Moorage beside the CLI, the stall beside the bare
+    timer, the memory growth (`kind` names them: pull_ratio, stall_push...)."""
+    return [
+        Result(
+            f"{kind}_ratio",
+            ratio_title,
             "×",
-            [m / c for m, c in zip(seconds, cli_seconds, strict=True)],
+            [m / c for m, c in zip(runs.seconds, runs.cli_seconds, strict=True)],
             PULL_RATIO,
         ),
-        Result("pull_seconds", "↳ Moorage's pull, until the transfer is done", "s", seconds),
-        Result("pull_cli_seconds", "↳ docker pull of the same image", "s", cli_seconds),
         Result(
-            "stall_pull",
-            "Longest GUI stall during the pull",
+            f"{kind}_seconds", f"↳ Moorage's {kind}, until the transfer is done", "s", runs.seconds
+        ),
+        Result(f"{kind}_cli_seconds", f"↳ docker {kind} of the same image", "s", runs.cli_seconds),
+        Result(
+            f"stall_{kind}",
+            f"Longest GUI stall during the {kind}",
             "ms",
-            stalls,
+            runs.stalls,
             STALL_MS,
-            details=details,
+            details=runs.details,
         ),
         Result(
-            "stall_pull_bare",
+            f"stall_{kind}_bare",
             "↳ baseline: a bare 5 ms timer in a process of its own, meanwhile",
             "ms",
-            bare,
+            runs.bare,
         ),
-        Result("pull_memory_growth", "Memory growth over the pull", "MB", growth, PULL_GROWTH_MB),
-        *push_rows,
+        Result(
+            f"{kind}_memory_growth",
+            f"Memory growth over the {kind}",
+            "MB",
+            runs.growth,
+            PULL_GROWTH_MB,
+        ),
     ]
 
 
@@ -757,32 +789,11 @@ def _push(ctx: Context, pulled: str, total: int) -> list[Result]:
             )
     finally:
         ctx.engine.cli("rmi", pulled)
-    return [
-        Result(
-            "push_ratio",
-            "Push of the same image to a fresh local registry: Moorage / docker push",
-            "×",
-            [m / c for m, c in zip(seconds, cli_seconds, strict=True)],
-            PULL_RATIO,
-        ),
-        Result("push_seconds", "↳ Moorage's push, until the transfer is done", "s", seconds),
-        Result("push_cli_seconds", "↳ docker push of the same image", "s", cli_seconds),
-        Result(
-            "stall_push",
-            "Longest GUI stall during the push",
-            "ms",
-            stalls,
-            STALL_MS,
-            details=details,
-        ),
-        Result(
-            "stall_push_bare",
-            "↳ baseline: a bare 5 ms timer in a process of its own, meanwhile",
-            "ms",
-            bare,
-        ),
-        Result("push_memory_growth", "Memory growth over the push", "MB", growth, PULL_GROWTH_MB),
-    ]
+    return _transfer_results(
+        "push",
+        "Push of the same image to a fresh local registry: Moorage / docker push",
+        _Runs(seconds, cli_seconds, stalls, bare, growth, details),
+    )
 
 
 def _cli_push_seconds(ctx: Context, image: str) -> float:
