@@ -186,17 +186,21 @@ def progress_text(transfer: Transfer) -> str:
     )
 
 
+def _figures(transfer: Transfer) -> TransferProgress | ArchiveProgress:
+    """Where a transfer's percent, speed and time left are: a save's or a load's bytes, or
+    a pull's or a push's layers (the texts and the sort keys both read them here)."""
+    return transfer.moved if transfer.kind in _ARCHIVE_KINDS else transfer.progress
+
+
 def speed_text(transfer: Transfer) -> str:
-    archive = transfer.kind in _ARCHIVE_KINDS
-    speed = transfer.moved.speed if archive else transfer.progress.speed
+    speed = _figures(transfer).speed
     if transfer.state is not TransferState.RUNNING or speed <= 0:
         return ""
     return fill(_tr(QT_TRANSLATE_NOOP("Transfers", "%1/s")), human_size(speed))
 
 
 def time_left_text(transfer: Transfer) -> str:
-    archive = transfer.kind in _ARCHIVE_KINDS
-    left = transfer.moved.time_left if archive else transfer.progress.time_left
+    left = _figures(transfer).time_left
     if transfer.state is not TransferState.RUNNING or left is None:
         return ""
     seconds = round(left)
@@ -246,20 +250,20 @@ COLUMNS: list[Column[Transfer]] = [
     Column(
         QT_TRANSLATE_NOOP("Columns", "Progress"),
         progress_text,
-        lambda t: t.progress.percent or 0,
+        lambda t: _figures(t).percent or 0,
         tooltip=layers_text,
         alignment=RIGHT,
     ),
     Column(
         QT_TRANSLATE_NOOP("Columns", "Speed"),
         speed_text,
-        lambda t: t.progress.speed,
+        lambda t: _figures(t).speed,
         alignment=RIGHT,
     ),
     Column(
         QT_TRANSLATE_NOOP("Columns", "Time left"),
         time_left_text,
-        lambda t: t.progress.time_left or 0.0,
+        lambda t: _figures(t).time_left or 0.0,
         alignment=RIGHT,
     ),
 ]

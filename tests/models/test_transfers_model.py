@@ -44,3 +44,21 @@ def test_the_transfers_model_follows_several_pulls(qapp, qloop, qtbot, qtmodelte
     store.clear_finished()
     model.flush()
     assert model.rowCount() == 0
+
+
+def test_a_save_or_load_sorts_by_its_own_bytes():
+    """A save's percent, speed and time left are its bytes', not the empty layer progress
+    every transfer carries: sorting by those columns orders archives too."""
+    from models.transfers import COLUMNS, Transfer, TransferKind
+    from services.archive import ArchiveProgress
+
+    save = Transfer(
+        "1",
+        "app:1 → app.tar",
+        "docker save -o app.tar app:1",
+        TransferKind.SAVE,
+        moved=ArchiveProgress(50, 100, False, 10.0),
+    )
+    assert COLUMNS[COL_PROGRESS].sort_key(save) == 50
+    assert COLUMNS[COL_SPEED].sort_key(save) == 10.0
+    assert COLUMNS[COL_TIME_LEFT].sort_key(save) == 5.0
