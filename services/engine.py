@@ -312,6 +312,10 @@ class DockerEngine:
         """`docker image inspect`: the engine's JSON, as it sent it."""
         return dict(await self._run(self._api().inspect_image, image_id))
 
+    async def inspect_container(self, container_id: str) -> dict[str, Any]:
+        """`docker container inspect`: the engine's JSON, as it sent it."""
+        return dict(await self._run(self._api().inspect_container, container_id))
+
     # -- acting --------------------------------------------------------------------------
 
     async def start_container(self, container_id: str) -> None:

@@ -237,6 +237,28 @@ class FakeEngine:
             "Config": {"Env": ["PATH=/bin"], "Cmd": ["sh"], "Labels": dict(image.labels)},
         }
 
+    async def inspect_container(self, container_id: str) -> dict[str, Any]:
+        """A small part of what the engine answers: enough for the forms and views that read it."""
+        self._check_up()
+        container = self.containers.get(container_id)
+        if container is None:
+            raise NotFound(f"No such container: {container_id}")
+        return {
+            "Id": container.id,
+            "Name": "/" + container.name,
+            "Image": container.image_id,
+            "State": {"Status": container.state.value, "Running": container.is_running},
+            "Config": {
+                "Image": container.image,
+                "Cmd": container.command.split(),
+                "Env": ["PATH=/bin"],
+                "Labels": dict(container.labels),
+            },
+            "HostConfig": {"RestartPolicy": {"Name": "no", "MaximumRetryCount": 0}},
+            "Mounts": [],
+            "NetworkSettings": {"Networks": {}},
+        }
+
     @property
     def connected_since(self) -> float | None:
         """What DockerEngine says about the daemon's clock; the fake has no clock of its own."""
