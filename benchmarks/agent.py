@@ -19,6 +19,7 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("QT_API", "pyside6")
@@ -237,6 +238,57 @@ class AgentApp(QObject):
         """Push a tag as the Images page's Push does, into the transfers panel; see
         `_transfer`."""
         self._transfer(lambda: self.window.start_push(request["reference"]))
+
+    def do_save(self, request: dict) -> None:
+        """Save images to a file as the Images page's Save does; see `_transfer`."""
+        self._transfer(
+            lambda: self.window.start_save(
+                request["names"], request["path"], int(request["estimate"])
+            )
+        )
+
+    def do_load(self, request: dict) -> None:
+        """Load an archive as the Images page's Load does (checked first, as there); see
+        `_transfer`."""
+        from services.archive import check_image_archive
+
+        archive = check_image_archive(Path(request["path"]))
+        self._transfer(lambda: self.window.start_load(archive))
+
+    def do_build(self, request: dict) -> None:
+        """Build a folder as the Build dialog's OK does, in a build window; answer once the
+        window says it built or failed, with the same figures as `_transfer`."""
+        from services.build import BuildOptions
+
+        settle(300)
+        rss_before = rss_mb()
+        self.heartbeat.reset()
+        started = time.monotonic()
+        window = self.window.start_build(
+            BuildOptions(Path(request["folder"]), tags=(request["tag"],), no_cache=True)
+        )
+        poll = QTimer(self, interval=10)
+
+        def ended() -> None:
+            if window.running:
+                return
+            seconds = time.monotonic() - started
+            poll.stop()
+            settle(100)
+            self.send(
+                seconds=seconds,
+                state="failed" if window.failed else "done",
+                error=window.status.text() if window.failed else "",
+                lines=window.output.blockCount(),
+                longest_gap_ms=self.heartbeat.longest_ms,
+                gaps=self.heartbeat.gaps,
+                rss_before_mb=rss_before,
+                rss_mb=rss_mb(),
+            )
+            window.close()
+
+        poll.timeout.connect(ended)
+        poll.start()
 
     def _transfer(self, start: Callable[[], Any]) -> None:
         """Start a transfer; answer once it has ended with how long it took, the longest GUI

@@ -18,13 +18,25 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import scenarios
+from benchmarks import scenarios, transfers
 from benchmarks.fill import Filler
 from benchmarks.processes import ROOT, Display
 from benchmarks.report import Result, machine_info, machine_line, table, write_json
 from tests.support.dockerd import PrivateDockerd, engine_unavailable_reason
 
-SCENARIOS = ("cold", "memory", "idle", "smooth", "live", "logs", "logfilter", "pull", "browse")
+SCENARIOS = (
+    "cold",
+    "memory",
+    "idle",
+    "smooth",
+    "live",
+    "logs",
+    "logfilter",
+    "pull",
+    "archive",
+    "build",
+    "browse",
+)
 
 
 @dataclass
@@ -46,6 +58,8 @@ class Config:
     filter_text: str = "bench-042"
     #: The layers of random bytes the pulled image adds to the test image, in MB.
     pull_layers_mb: tuple[int, ...] = (30, 50, 70)
+    #: The random bytes a build's context holds, in MB.
+    build_context_mb: int = 100
     #: Repositories in the registry the browser lists (issue 13: 2,000).
     registry_repositories: int = 2_000
     platform: str = "xvfb"
@@ -67,6 +81,7 @@ class Config:
             filter_lines=2_000,
             filter_text="bench-0001",
             pull_layers_mb=(2, 3),
+            build_context_mb=2,
             registry_repositories=150,
             platform="offscreen",
         )
@@ -109,7 +124,11 @@ def run_all(engine: PrivateDockerd, config: Config, log=print) -> list[Result]:
         if "logfilter" in wanted:
             rows += scenarios.log_filter(ctx, config.filter_lines)
         if "pull" in wanted:
-            rows += scenarios.pull(ctx, config.pull_layers_mb)
+            rows += transfers.pull(ctx, config.pull_layers_mb)
+        if "archive" in wanted:
+            rows += transfers.save_load(ctx, config.pull_layers_mb)
+        if "build" in wanted:
+            rows += transfers.build(ctx, config.build_context_mb)
         if "browse" in wanted:
             rows += scenarios.browse_registry(ctx, config.registry_repositories, "bench-r-01")
     return rows

@@ -31,7 +31,7 @@ from benchmarks.processes import (
 from benchmarks.report import Result, percentile
 from tests.support.dockerd import PrivateDockerd
 from tests.support.host import find_program
-from tests.support.images import TEST_IMAGE, build_layered_image
+from tests.support.images import TEST_IMAGE
 from tests.support.registry import PrivateRegistry
 
 #: Targets from the issue, for a 2-core machine.
@@ -44,8 +44,6 @@ STALL_MS = 50.0
 SORT_MS = 100.0
 FILTER_MS = 30.0
 LOG_GROWTH_MB = 50.0
-PULL_RATIO = 1.1
-PULL_GROWTH_MB = 20.0
 FIRST_PAGE_MS = 500.0
 
 
@@ -633,188 +631,6 @@ def log_filter(ctx: Context, lines: int) -> list[Result]:
             seconds,
         ),
     ]
-
-
-# -- 8. pull and push ------------------------------------------------------------------------------
-
-
-def pull(ctx: Context, layer_sizes_mb: tuple[int, ...]) -> list[Result]:
-    """`docker pull` and Moorage's pull of the same image of several layers, from a local
-    registry, in the same run; the longest GUI stall during Moorage's beside the bare timer's
-    floor, and how much the window's memory grew.
-
-    The image is the test image plus one layer of random bytes (which do not compress) per
-    size, pushed to a private registry; it is removed after every pull so each one fetches
-    every new layer again.
-    """
-    cli_seconds: list[float] = []
-    seconds: list[float] = []
-    stalls: list[float] = []
-    bare: list[float] = []
-    growth: list[float] = []
-    details: list[dict[str, Any]] = []
-    with PrivateRegistry() as registry:
-        reference = f"{registry.host}/bench/layered:1"
-        build_layered_image(ctx.engine.cli, reference, layer_sizes_mb)
-        ctx.engine.cli("push", reference)
-        ctx.engine.cli("rmi", reference)
-        total = sum(layer_sizes_mb)
-        for run in range(ctx.runs):
-            # Who pulls first changes each run: the first pull of a run was seen to pay
-            # for something the second did not (a cold page cache, the registry's).
-            if run % 2 == 0:
-                cli_seconds.append(_cli_pull_seconds(ctx, reference))
-            with BareHeartbeat() as control, Agent(ctx.engine.base_url, ctx.display) as agent:
-                agent.read(ctx.timeout)
-                control.report()
-                answer = agent.ask({"cmd": "pull", "reference": reference}, ctx.timeout)
-                bare.append(control.report()["longest_gap_ms"])
-            if answer["state"] != "done":
-                raise BenchError(f"the pull ended {answer['state']}: {answer['error']}")
-            ctx.engine.cli("rmi", reference)
-            if run % 2 == 1:
-                cli_seconds.append(_cli_pull_seconds(ctx, reference))
-            seconds.append(answer["seconds"])
-            stalls.append(answer["longest_gap_ms"])
-            growth.append(answer["rss_mb"] - answer["rss_before_mb"])
-            details.append(answer)
-            ctx.log(
-                f"  pull {total} MB run {run + 1}: Moorage {seconds[-1]:.2f} s, docker pull "
-                f"{cli_seconds[-1]:.2f} s; longest stall {stalls[-1]:.1f} ms (bare timer "
-                f"{bare[-1]:.1f} ms); memory +{growth[-1]:.1f} MB"
-            )
-        push_rows = _push(ctx, reference, total)
-    layers = f"{len(layer_sizes_mb) + 1} layers, {total} MB"
-    return [
-        *_transfer_results(
-            "pull",
-            f"Pull of an image of {layers} from a local registry: Moorage / docker pull",
-            _Runs(seconds, cli_seconds, stalls, bare, growth, details),
-        ),
-        *push_rows,
-    ]
-
-
-@dataclass(frozen=True)
-class _Runs:
-    """Each run's figures of a transfer scenario, in run order."""
-
-    seconds: list[float]
-    cli_seconds: list[float]
-    stalls: list[float]
-    bare: list[float]
-    growth: list[float]
-    details: list[dict[str, Any]]
-
-
-def _transfer_results(kind: str, ratio_title: str, runs: _Runs) -> list[Result]:
-    """The rows of a pull or a push: Moorage beside the CLI, the stall beside the bare
-    timer, the memory growth (`kind` names them: pull_ratio, stall_push...)."""
-    return [
-        Result(
-            f"{kind}_ratio",
-            ratio_title,
-            "×",
-            [m / c for m, c in zip(runs.seconds, runs.cli_seconds, strict=True)],
-            PULL_RATIO,
-        ),
-        Result(
-            f"{kind}_seconds", f"↳ Moorage's {kind}, until the transfer is done", "s", runs.seconds
-        ),
-        Result(f"{kind}_cli_seconds", f"↳ docker {kind} of the same image", "s", runs.cli_seconds),
-        Result(
-            f"stall_{kind}",
-            f"Longest GUI stall during the {kind}",
-            "ms",
-            runs.stalls,
-            STALL_MS,
-            details=runs.details,
-        ),
-        Result(
-            f"stall_{kind}_bare",
-            "↳ baseline: a bare 5 ms timer in a process of its own, meanwhile",
-            "ms",
-            runs.bare,
-        ),
-        Result(
-            f"{kind}_memory_growth",
-            f"Memory growth over the {kind}",
-            "MB",
-            runs.growth,
-            PULL_GROWTH_MB,
-        ),
-    ]
-
-
-def _push(ctx: Context, pulled: str, total: int) -> list[Result]:
-    """Moorage's push and `docker push` of the image the pull scenario pulled, each to a
-    registry of its own started for it, the first pusher alternating per run.
-
-    A fresh registry, not just a fresh repository: pushed to another repository of the
-    registry it came from, dockerd mounts every layer from there ("Mounted from") and
-    sends no byte, which would time nothing.
-    """
-    cli_seconds: list[float] = []
-    seconds: list[float] = []
-    stalls: list[float] = []
-    bare: list[float] = []
-    growth: list[float] = []
-    details: list[dict[str, Any]] = []
-    ctx.engine.cli("pull", "-q", pulled)
-    try:
-        for run in range(ctx.runs):
-            if run % 2 == 0:
-                cli_seconds.append(_cli_push_seconds(ctx, pulled))
-            with PrivateRegistry() as registry:
-                reference = f"{registry.host}/bench/pushed:1"
-                ctx.engine.cli("tag", pulled, reference)
-                with BareHeartbeat() as control, Agent(ctx.engine.base_url, ctx.display) as agent:
-                    agent.read(ctx.timeout)
-                    control.report()
-                    answer = agent.ask({"cmd": "push", "reference": reference}, ctx.timeout)
-                    bare.append(control.report()["longest_gap_ms"])
-                ctx.engine.cli("rmi", reference)
-            if answer["state"] != "done":
-                raise BenchError(f"the push ended {answer['state']}: {answer['error']}")
-            if run % 2 == 1:
-                cli_seconds.append(_cli_push_seconds(ctx, pulled))
-            seconds.append(answer["seconds"])
-            stalls.append(answer["longest_gap_ms"])
-            growth.append(answer["rss_mb"] - answer["rss_before_mb"])
-            details.append(answer)
-            ctx.log(
-                f"  push {total} MB run {run + 1}: Moorage {seconds[-1]:.2f} s, docker push "
-                f"{cli_seconds[-1]:.2f} s; longest stall {stalls[-1]:.1f} ms (bare timer "
-                f"{bare[-1]:.1f} ms); memory +{growth[-1]:.1f} MB"
-            )
-    finally:
-        ctx.engine.cli("rmi", pulled)
-    return _transfer_results(
-        "push",
-        "Push of the same image to a fresh local registry: Moorage / docker push",
-        _Runs(seconds, cli_seconds, stalls, bare, growth, details),
-    )
-
-
-def _cli_push_seconds(ctx: Context, image: str) -> float:
-    """`docker push` of `image` to a registry started for it, timed."""
-    with PrivateRegistry() as registry:
-        reference = f"{registry.host}/bench/pushed:1"
-        ctx.engine.cli("tag", image, reference)
-        began = time.monotonic()
-        ctx.engine.cli("push", "-q", reference)
-        seconds = time.monotonic() - began
-        ctx.engine.cli("rmi", reference)
-    return seconds
-
-
-def _cli_pull_seconds(ctx: Context, reference: str) -> float:
-    """`docker pull` of `reference`, timed; the image is removed again afterwards."""
-    began = time.monotonic()
-    ctx.engine.cli("pull", "-q", reference)
-    seconds = time.monotonic() - began
-    ctx.engine.cli("rmi", reference)
-    return seconds
 
 
 # -- browsing a registry of many repositories -------------------------------------------------

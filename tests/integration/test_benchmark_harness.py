@@ -56,6 +56,15 @@ def test_every_scenario_runs_once_on_twenty_containers(dockerd, tmp_path):
         "push_cli_seconds",
         "stall_push",
         "stall_push_bare",
+        "save_ratio",
+        "stall_save",
+        "save_memory_growth",
+        "load_ratio",
+        "stall_load",
+        "load_memory_growth",
+        "build_ratio",
+        "build_cli_seconds",
+        "stall_build",
     ):
         assert key in results, key
         assert len(results[key].values) == 1 and results[key].values[0] >= 0, key
@@ -66,6 +75,7 @@ def test_every_scenario_runs_once_on_twenty_containers(dockerd, tmp_path):
     assert results["stall_log_filter_2000"].details[0]["matches"] > 0
     assert results["stall_pull"].details[0]["layers"] == 3, "busybox's and two of random bytes"
     assert results["stall_push"].details[0]["layers"] == 3, "to a fresh registry, every layer"
+    assert results["stall_build"].details[0]["lines"] > 3, "the build's steps were shown"
     assert all(isinstance(row, Result) for row in rows)
 
     printed = table(rows)
