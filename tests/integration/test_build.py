@@ -1,7 +1,7 @@
 """Builds against the suite's real dockerd (20.10, the classic builder), `FROM busybox`
 offline: a two-stage Dockerfile shows each step and is tagged; a failing `RUN false` says its
 error after its step; `.dockerignore` keeps a file out; a folder without a Dockerfile is said
-and nothing is sent."""
+and nothing is sent; a build cancelled mid-way stops on the engine too."""
 
 from __future__ import annotations
 
@@ -130,4 +130,28 @@ def test_the_window_marks_a_failing_run(window, clean_engine, qtbot, tmp_path):
     (marked,) = build.output.extraSelections()
     assert marked.cursor.selectedText() == "Step 2/2 : RUN false"
     assert "returned a non-zero code: 1" in build.output.document().lastBlock().text()
+    build.close()
+
+
+def test_cancel_mid_way_stops_the_engine_building(window, clean_engine, qtbot, tmp_path):
+    """Cancel while a step runs: the window says so at once, and the engine, its connection
+    shut, stops the build — the step's container goes away, the later step never runs and
+    nothing is tagged."""
+    folder = write(
+        tmp_path / "slow",
+        {"Dockerfile": "FROM busybox\nRUN echo started && sleep 120\nRUN echo never\n"},
+    )
+    build = window.start_build(BuildOptions(folder, tags=("moorage-build/cancelled:1",)))
+    qtbot.waitUntil(lambda: "started" in build.output.toPlainText(), timeout=60_000)
+    build.cancel_button.click()
+    assert build.status.text() == "Build cancelled."
+    qtbot.waitUntil(lambda: not build.running, timeout=10_000)
+
+    def step_container_gone() -> bool:
+        return clean_engine.cli("ps", "-aq").stdout.strip() == ""
+
+    qtbot.waitUntil(step_container_gone, timeout=30_000)
+    assert "never" not in build.output.toPlainText()
+    tagged = clean_engine.cli("images", "-q", "moorage-build/cancelled").stdout
+    assert tagged.strip() == ""
     build.close()
