@@ -52,6 +52,15 @@ from services.errors import EngineError, EngineUnavailable, NotFound, translate_
 from services.events import LIVE_EVENT_TYPES, EventStream
 from services.logs import LogFileError, LogFollower, LogLine, write_log
 from services.reference import parse_reference
+from services.run_host import (
+    PortTaken,
+    bound_here,
+    free_port_here,
+    free_port_remote,
+    is_local,
+    taken_by_containers,
+)
+from services.run_spec import PortSpec, RunSpec, create_arguments
 from services.transfer import Request, pull_request, push_request, run_transfer
 
 T = TypeVar("T")
@@ -452,6 +461,63 @@ class DockerEngine:
             await self._run(api.remove_container, container_id, force=True)
         text = output.decode("utf-8", "replace") if isinstance(output, bytes) else str(output)
         return int(outcome.get("StatusCode", -1)), text
+
+    async def run_container(self, spec: RunSpec) -> str:
+        """`docker run -d`: create the container from the spec and start it; its id.
+
+        A container that was made but would not start (a port taken meanwhile, a command
+        that does not exist) is removed, so its name is free when the user tries again;
+        the start's error is raised in the engine's words.
+        """
+        api = self._api()
+        container, host = create_arguments(spec)
+
+        def create() -> str:
+            answer = api.create_container(host_config=api.create_host_config(**host), **container)
+            return str(answer["Id"])
+
+        container_id = await self._run(create)
+        try:
+            await self._run(api.start, container_id)
+        except EngineError:
+            await self._run(api.remove_container, container_id, force=True)
+            raise
+        return container_id
+
+    async def network_names(self) -> list[str]:
+        """`docker network ls`: the names, for the run form's choice."""
+        raw = await self._run(self._api().networks)
+        return sorted(str(n.get("Name") or "") for n in raw)
+
+    async def volume_names(self) -> list[str]:
+        """`docker volume ls`: the names, for the run form's mounts."""
+        raw = await self._run(self._api().volumes)
+        return sorted(str(v.get("Name") or "") for v in (raw or {}).get("Volumes") or ())
+
+    async def host_ports_taken(self, ports: Sequence[PortSpec]) -> list[PortTaken]:
+        """The host ports a running container publishes; on an engine of this machine,
+        also those another program holds (found by binding them, on the executor)."""
+        api = self._api()
+        running = await self._run(self._fetch_containers, api, {})
+        taken = taken_by_containers(ports, running)
+        if is_local(self.endpoint):
+            held = {t.port for t in taken}
+            free = [p for p in ports if p not in held and p.host_port is not None]
+            bound = await self.run_blocking(lambda: [p for p in free if bound_here(p)])
+            taken += [PortTaken(port, "") for port in bound]
+        return taken
+
+    async def free_host_port(self, protocol: str = "tcp") -> int:
+        """A host port that neither a running container publishes nor, on an engine of
+        this machine, a program of this machine holds."""
+        running = await self._run(self._fetch_containers, self._api(), {})
+        published = {b.public_port for c in running for b in c.ports if b.public_port}
+        if not is_local(self.endpoint):
+            return free_port_remote(published)
+        while True:
+            port = await self.run_blocking(free_port_here, protocol)
+            if port not in published:
+                return port
 
     # -- live ----------------------------------------------------------------------------
 

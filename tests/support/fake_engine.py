@@ -26,6 +26,7 @@ from services.data import (
     ImageInfo,
     ImageLayer,
     ImageUsage,
+    PortBinding,
     RegistryConfig,
 )
 from services.endpoints import TLSSettings
@@ -41,6 +42,8 @@ from services.errors import Conflict, EngineError, EngineUnavailable, ForceRequi
 from services.events import LIVE_EVENT_TYPES
 from services.logs import LogBatch, LogEnd, LogLine
 from services.reference import parse_reference
+from services.run_host import PortTaken, taken_by_containers
+from services.run_spec import PortSpec, RunSpec
 
 T = TypeVar("T")
 
@@ -165,6 +168,14 @@ class FakeEngine:
         self.calls: list[tuple[str, str]] = []
         self.failures: dict[str, Exception] = {}
         self.closed = False
+        #: The networks and volumes `network_names` and `volume_names` list besides the
+        #: engine's own networks.
+        self.networks: list[str] = []
+        self.volumes: list[str] = []
+        #: Host ports a program of "this machine" holds, for `host_ports_taken`.
+        self.held_ports: set[int] = set()
+        #: The spec each container `run_container` made was made from.
+        self.run_specs: dict[str, RunSpec] = {}
 
     # -- test controls ---------------------------------------------------------------------
 
@@ -548,6 +559,55 @@ class FakeEngine:
         )
         self.images[found.id] = dataclasses.replace(found, repo_tags=tags)
         self.announce("image", "tag", found.id)
+
+    async def run_container(self, spec: RunSpec) -> str:
+        """A running container of the spec; an image not held and a name in use are
+        refused in dockerd's words (and in that order, as dockerd checks them)."""
+        self._act("run", spec.image)
+        if not await self.image_present(spec.image):
+            raise NotFound(f"No such image: {spec.image}")
+        if any(c.name == spec.name for c in self.containers.values()):
+            raise Conflict(
+                f'Conflict. The container name "/{spec.name}" is already in use by container '
+                '"0123". You have to remove (or rename) that container to be able to reuse '
+                "that name."
+            )
+        container = dataclasses.replace(
+            make_container(spec.name or f"fake_{next(_ids)}", image=spec.image),
+            command=" ".join(spec.command),
+            ports=tuple(
+                PortBinding(p.container_port, p.protocol, p.host_ip or "0.0.0.0", p.host_port)
+                for p in spec.ports
+            ),
+            labels=spec.labels,
+        )
+        self.containers[container.id] = container
+        self.run_specs[container.id] = spec
+        self.announce("container", "create", container.id)
+        self.announce("container", "start", container.id)
+        return container.id
+
+    async def network_names(self) -> list[str]:
+        self._check_up()
+        return sorted(["bridge", "host", "none", *self.networks])
+
+    async def volume_names(self) -> list[str]:
+        self._check_up()
+        return sorted(self.volumes)
+
+    async def host_ports_taken(self, ports: Sequence[PortSpec]) -> list[PortTaken]:
+        self._check_up()
+        running = [c for c in self.containers.values() if c.is_running]
+        taken = taken_by_containers(ports, running)
+        held = {t.port for t in taken}
+        return taken + [
+            PortTaken(p, "") for p in ports if p not in held and p.host_port in self.held_ports
+        ]
+
+    async def free_host_port(self, protocol: str = "tcp") -> int:
+        self._check_up()
+        used = {b.public_port for c in self.containers.values() for b in c.ports}
+        return next(p for p in range(49153, 65535) if p not in used | self.held_ports)
 
     async def run_to_completion(self, image: str, timeout: int = 60) -> tuple[int, str]:
         """The container runs and exits at once, saying nothing."""
