@@ -1,9 +1,11 @@
-"""`docker save` and `docker load`: image archives streamed to and from a file in chunks.
+"""`docker save`, `docker load` and `docker export`: archives streamed to and from a file in
+chunks.
 
-An archive is as big as its images (hundreds of MB), so neither side ever holds it whole:
-save copies `/images/get` to a temporary file beside the target in chunks and renames it
-only once complete; load checks the file first (a regular file, a tar listing
-`manifest.json` or `repositories`) and then sends it to `/images/load` in chunks.
+An archive is as big as its images or its container's files (hundreds of MB), so neither
+side ever holds it whole: save and export copy `/images/get` and `/containers/{id}/export`
+to a temporary file beside the target in chunks and rename it only once complete; load
+checks the file first (a regular file, a tar listing `manifest.json` or `repositories`) and
+then sends it to `/images/load` in chunks.
 
 Each transfer runs on a thread and client of its own, as a pull does (services/transfer.py), so
 several at once never take the engine's few workers from the short calls. Cancelling the
@@ -44,6 +46,8 @@ SPEED_WINDOW = 3.0
 MAX_MEMBERS = 20_000
 #: `manifest.json` lists a few names per image; one bigger than this is not an image's.
 MAX_MANIFEST = 4 << 20
+#: Measuring a container's files for an export's estimate gives up after this many seconds.
+SIZE_TIMEOUT = 60
 #: The names an image archive lists at its top: the manifest, or the legacy index.
 ARCHIVE_INDEXES = ("manifest.json", "repositories")
 
@@ -280,6 +284,45 @@ def _file_error(error: OSError, path: Path) -> ArchiveError:
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return ArchiveError(ArchiveProblem.DISK_FULL, path)
     return ArchiveError(ArchiveProblem.NOT_WRITABLE, path, error.strerror or str(error))
+
+
+# -- export -------------------------------------------------------------------------------
+
+
+async def export_container(
+    make_client: Callable[[], docker.APIClient],
+    endpoint: str,
+    container_id: str,
+    path: Path,
+    on_progress: Callable[[ArchiveProgress], None],
+) -> None:
+    """`docker export -o PATH CONTAINER`: the container's file system as a tar, copied from
+    `/containers/{id}/export` to `path` in chunks, as a save is (no partial file is left).
+
+    The engine does not announce the tar's size; the container's file system size
+    (`SizeRootFs`, asked first) stands in for it, said as "about".
+    """
+
+    def work(job: StreamJob[None], client: docker.APIClient) -> None:
+        response = client.get(
+            f"{client.base_url}/v{client.api_version}/containers/{container_id}/json",
+            params={"size": "1"},
+            timeout=SIZE_TIMEOUT,
+        )
+        raise_for_status(response)
+        estimate = int(response.json().get("SizeRootFs") or 0)
+        meter = _Meter(estimate, True, lambda p: job.post(on_progress, p))
+        response = client.get(
+            f"{client.base_url}/v{client.api_version}/containers/{container_id}/export",
+            stream=True,
+            timeout=None,
+        )
+        job.hold(response)
+        raise_for_status(response)
+        _write_atomically(path, response.iter_content(CHUNK), meter, job)
+        meter.finish()
+
+    await StreamJob(make_client, endpoint, work, "moorage-export", keep=(ArchiveError,)).wait()
 
 
 # -- load ---------------------------------------------------------------------------------

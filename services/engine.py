@@ -27,8 +27,19 @@ from services.api_decode import (
     iter_json_array,
     layer_from_history,
 )
-from services.archive import ArchiveProgress, ImageArchive, load_images, save_images
+from services.archive import (
+    ArchiveProgress,
+    ImageArchive,
+    export_container,
+    load_images,
+    save_images,
+)
 from services.build import BuildLine, BuildOptions, context_members, run_build
+from services.container_actions import (
+    CommitOptions,
+    StoppedContainer,
+    stopped_container_from_api,
+)
 from services.credentials import CredentialStore, login_failure
 from services.data import (
     ContainerInfo,
@@ -336,12 +347,65 @@ class DockerEngine:
     async def restart_container(self, container_id: str, timeout: int = 10) -> None:
         await self._run(self._api().restart, container_id, timeout=timeout)
 
-    async def remove_container(self, container_id: str, *, force: bool = False) -> None:
-        await self._run(self._api().remove_container, container_id, force=force)
+    async def remove_container(
+        self, container_id: str, *, force: bool = False, volumes: bool = False
+    ) -> None:
+        await self._run(self._api().remove_container, container_id, force=force, v=volumes)
 
     async def remove_image(self, reference: str, *, force: bool = False) -> None:
         """`docker rmi`: a `repo:tag` reference untags (deleting the image with its last tag)."""
         await self._run(self._api().remove_image, reference, force=force)
+
+    async def pause_container(self, container_id: str) -> None:
+        await self._run(self._api().pause, container_id)
+
+    async def unpause_container(self, container_id: str) -> None:
+        await self._run(self._api().unpause, container_id)
+
+    async def kill_container(self, container_id: str, signal: str) -> None:
+        await self._run(self._api().kill, container_id, signal=signal)
+
+    async def rename_container(self, container_id: str, name: str) -> None:
+        await self._run(self._api().rename, container_id, name)
+
+    async def commit_container(self, container_id: str, options: CommitOptions) -> str:
+        """`docker commit`: the container paused meanwhile unless `options.pause` is off."""
+        answer = await self._run(
+            self._api().commit,
+            container_id,
+            repository=options.repository or None,
+            tag=options.tag or None,
+            message=options.message or None,
+            author=options.author or None,
+            pause=options.pause,
+            changes=list(options.changes) or None,
+        )
+        return str(answer.get("Id") or "")
+
+    async def export_container(
+        self, container_id: str, path: Path, on_progress: Callable[[ArchiveProgress], None]
+    ) -> None:
+        """`docker export -o PATH CONTAINER` on a thread and client of its own
+        (services/archive.py); errors and cancel as for `save_images`."""
+        self._api()
+        await export_container(
+            lambda: self._new_client(self._api_version),
+            self.endpoint,
+            container_id,
+            path,
+            on_progress,
+        )
+
+    async def stopped_containers(self) -> list[StoppedContainer]:
+        """The containers that are not running (created, exited, dead): the ones
+        `docker container prune` removes, each with the size of its own layer."""
+        raw = await self._run(
+            self._api().containers,
+            all=True,
+            size=True,
+            filters={"status": ["created", "exited", "dead"]},
+        )
+        return [stopped_container_from_api(item) for item in raw]
 
     # -- the engine as a whole ------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from services.archive import ArchiveProgress, ImageArchive
 from services.build import BuildLine, BuildOptions, BuildStep, context_members
+from services.container_actions import CommitOptions, StoppedContainer
 from services.credentials import WrongCredentials
 from services.data import (
     ContainerInfo,
@@ -161,6 +162,8 @@ class FakeEngine:
         self.archive_gate: asyncio.Event | None = None
         #: While an unset event, builds wait after their first step (see `build_image`).
         self.build_gate: asyncio.Event | None = None
+        #: The size of a stopped container's own layer, as `stopped_containers` says it.
+        self.container_sizes: dict[str, int] = {}
         #: The logins `log_in` accepts: registry key -> (user name, password).
         self.logins: dict[str, tuple[str, str]] = {}
         self.up = True
@@ -314,8 +317,10 @@ class FakeEngine:
         self._act("restart", container_id)
         self._set_state(container_id, ContainerState.RUNNING, "restart")
 
-    async def remove_container(self, container_id: str, *, force: bool = False) -> None:
-        self._act("remove" + (" -f" if force else ""), container_id)
+    async def remove_container(
+        self, container_id: str, *, force: bool = False, volumes: bool = False
+    ) -> None:
+        self._act("remove" + (" -f" if force else "") + (" -v" if volumes else ""), container_id)
         container = self.containers.get(container_id)
         if container is None:
             raise NotFound(f"No such container: {container_id}")
@@ -356,6 +361,77 @@ class FakeEngine:
         else:
             del self.images[image.id]
             self.announce("image", "delete", image.id)
+
+    def _container(self, container_id: str) -> ContainerInfo:
+        container = self.containers.get(container_id)
+        if container is None:
+            raise NotFound(f"No such container: {container_id}")
+        return container
+
+    async def pause_container(self, container_id: str) -> None:
+        self._act("pause", container_id)
+        if self._container(container_id).state is not ContainerState.RUNNING:
+            raise Conflict(f"Container {container_id} is not running")
+        self._set_state(container_id, ContainerState.PAUSED, "pause")
+
+    async def unpause_container(self, container_id: str) -> None:
+        self._act("unpause", container_id)
+        if self._container(container_id).state is not ContainerState.PAUSED:
+            raise Conflict(f"Container {container_id} is not paused")
+        self._set_state(container_id, ContainerState.RUNNING, "unpause")
+
+    async def kill_container(self, container_id: str, signal: str) -> None:
+        """Every signal ends the container here (a real one may trap it)."""
+        self._act(f"kill {signal}", container_id)
+        if not self._container(container_id).is_running:
+            raise Conflict(f"Container {container_id} is not running")
+        self._set_state(container_id, ContainerState.EXITED, "die")
+
+    async def rename_container(self, container_id: str, name: str) -> None:
+        """As dockerd: a name another container has is refused in its words."""
+        self._act("rename", container_id)
+        container = self._container(container_id)
+        bare = name.removeprefix("/")
+        taken = next((c for c in self.containers.values() if c.name == bare), None)
+        if taken is not None:
+            raise Conflict(
+                f'Conflict. The container name "/{bare}" is already in use by container '
+                f'"{taken.id}". You have to remove (or rename) that container to be able '
+                "to reuse that name."
+            )
+        self.containers[container_id] = dataclasses.replace(container, name=bare)
+        self.announce("container", "rename", container_id)
+
+    async def commit_container(self, container_id: str, options: CommitOptions) -> str:
+        """A new image of the container's size, tagged as asked (dangling without a name)."""
+        self._act("commit", container_id)
+        self._container(container_id)
+        reference = options.reference
+        image = make_image(*((parse_reference(reference).familiar,) if reference else ()))
+        self.images[image.id] = image
+        self.announce("image", "commit", image.id)
+        return image.id
+
+    async def export_container(
+        self, container_id: str, path: Path, on_progress: Callable[[ArchiveProgress], None]
+    ) -> None:
+        """Writes a tar of a million bytes once whole; half way it waits while
+        `archive_gate` is an unset event (a cancel then leaves no file)."""
+        self._act("export", container_id)
+        self._container(container_id)
+        on_progress(ArchiveProgress(500_000, 1_000_000, True, 250_000.0))
+        if self.archive_gate is not None:
+            await self.archive_gate.wait()
+        path.write_bytes(b"\0" * 1_000_000)
+        on_progress(ArchiveProgress(1_000_000, 1_000_000, True, 250_000.0))
+
+    async def stopped_containers(self) -> list[StoppedContainer]:
+        self._check_up()
+        return [
+            StoppedContainer(c.id, c.name, c.status, self.container_sizes.get(c.id))
+            for c in self.containers.values()
+            if not c.is_running
+        ]
 
     # -- the engine as a whole -------------------------------------------------------------
 
