@@ -8,21 +8,15 @@ import logging
 import shlex
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QMenu,
-    QPushButton,
     QTableView,
     QTabWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -37,10 +31,11 @@ from models.image_layers import (
     ImageLayersModel,
 )
 from models.images import ImageTagRow
-from models.json_tree import COL_KEY, COL_VALUE, CopyRole, JsonTreeModel, PathRole
 from models.store import EngineStore
 from services.data import ImageUsage
 from services.text import fill
+from ui.command_label import command_label
+from ui.json_view import JsonView
 from ui.style import ERROR, make_bold, make_hint, set_text_colour
 from ui.tasks import TaskKeeper
 
@@ -53,14 +48,6 @@ def history_command(row: ImageTagRow) -> str:
 
 def inspect_command(row: ImageTagRow) -> str:
     return shlex.join(["docker", "image", "inspect", row.reference])
-
-
-def command_label(command: str) -> QLabel:
-    """The equivalent `docker` command under a tab, selectable for copying."""
-    label = QLabel(command)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    make_hint(label)
-    return label
 
 
 class ImageDetailsDialog(QDialog):
@@ -171,53 +158,13 @@ class ImageDetailsDialog(QDialog):
         return tab
 
     def _inspect_tab(self) -> QWidget:
-        self.inspect = JsonTreeModel(self)
-        self.inspect_filter = QLineEdit()
-        self.inspect_filter.setObjectName("inspectFilter")
-        self.inspect_filter.setPlaceholderText(self.tr("Filter keys and values"))
-        self.inspect_filter.setClearButtonEnabled(True)
-        self.inspect_filter.textChanged.connect(self._filter)
-
-        tree = QTreeView()
-        tree.setObjectName("inspectTree")
-        tree.setModel(self.inspect)
-        tree.setUniformRowHeights(True)
-        tree.setAlternatingRowColors(True)
-        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        tree.customContextMenuRequested.connect(self._tree_menu)
-        tree.setColumnWidth(COL_KEY, 260)
-        tree.setColumnWidth(COL_VALUE, 440)
-        tree.header().setStretchLastSection(True)
-        self.tree = tree
-
-        self.copy_value_action = QAction(self.tr("Copy value"), self)
-        self.copy_value_action.setShortcut(QKeySequence.StandardKey.Copy)
-        self.copy_value_action.triggered.connect(self.copy_value)
-        self.copy_path_action = QAction(self.tr("Copy path"), self)
-        self.copy_path_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
-        self.copy_path_action.triggered.connect(self.copy_path)
-        for action in (self.copy_value_action, self.copy_path_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            tree.addAction(action)
-
-        copy_value = QPushButton(self.copy_value_action.text())
-        copy_value.setObjectName("copyValue")
-        copy_value.clicked.connect(self.copy_value)
-        copy_path = QPushButton(self.copy_path_action.text())
-        copy_path.setObjectName("copyPath")
-        copy_path.clicked.connect(self.copy_path)
-        for button in (copy_value, copy_path):
-            button.setAutoDefault(False)  # Enter in the filter box copies nothing
-
-        top = QHBoxLayout()
-        top.addWidget(self.inspect_filter, 1)
-        top.addWidget(copy_value)
-        top.addWidget(copy_path)
+        self.json_view = JsonView()
+        self.inspect = self.json_view.model
+        self.inspect_filter = self.json_view.filter
+        self.tree = self.json_view.tree
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        layout.addLayout(top)
-        layout.addWidget(tree, 1)
+        layout.addWidget(self.json_view, 1)
         layout.addWidget(command_label(inspect_command(self.row)))
         return tab
 
@@ -236,8 +183,7 @@ class ImageDetailsDialog(QDialog):
             )
         )
         self.layers_total.setToolTip(exact_size(total))
-        self.inspect.set_document(await engine.inspect_image(image_id))
-        self.tree.expandAll()
+        self.json_view.set_document(await engine.inspect_image(image_id))
         usage = next((u for u in await engine.image_usages() if u.id == image_id), None)
         self._show_usage(usage)
 
@@ -261,28 +207,3 @@ class ImageDetailsDialog(QDialog):
         log.warning("image details failed", exc_info=error)
         self.error_label.setText(fill(self.tr("Could not read the image: %1"), error))
         self.error_label.show()
-
-    # -- the inspect tree ---------------------------------------------------------------
-
-    def _filter(self, text: str) -> None:
-        self.inspect.set_filter_text(text)
-        self.tree.expandAll()
-
-    def copy_value(self) -> None:
-        index = self.tree.currentIndex()
-        if index.isValid():
-            QGuiApplication.clipboard().setText(index.data(CopyRole))
-
-    def copy_path(self) -> None:
-        index = self.tree.currentIndex()
-        if index.isValid():
-            QGuiApplication.clipboard().setText(index.data(PathRole))
-
-    def _tree_menu(self, position) -> None:
-        if not self.tree.indexAt(position).isValid():
-            return
-        menu = QMenu(self)
-        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.addAction(self.copy_value_action)
-        menu.addAction(self.copy_path_action)
-        menu.popup(self.tree.viewport().mapToGlobal(position))
