@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from models.containers import ContainersModel, announced
 from models.images import ImagesModel, ImageTagRow
+from services.container_actions import CommitOptions, StoppedContainer
 from services.data import ActionResult, ContainerInfo, ContainerState, EngineEvent, ImageInfo
 from services.diagnostics import diagnose
 from services.endpoints import Endpoint
@@ -205,14 +206,49 @@ class EngineStore(QObject):
     async def stop_containers(self, containers: Iterable[ContainerInfo]) -> list[ActionResult]:
         return await self._each(containers, lambda c: self.engine.stop_container(c.id), _name)
 
-    async def restart_containers(self, containers: Iterable[ContainerInfo]) -> list[ActionResult]:
-        return await self._each(containers, lambda c: self.engine.restart_container(c.id), _name)
-
-    async def remove_containers(self, containers: Iterable[ContainerInfo]) -> list[ActionResult]:
-        """Remove; a running container is forced (the user was asked before)."""
+    async def restart_containers(
+        self, containers: Iterable[ContainerInfo], timeout: int = 10
+    ) -> list[ActionResult]:
+        """Restart, killing what has not stopped within `timeout` seconds."""
         return await self._each(
-            containers, lambda c: self.engine.remove_container(c.id, force=c.is_running), _name
+            containers, lambda c: self.engine.restart_container(c.id, timeout), _name
         )
+
+    async def remove_containers(
+        self, containers: Iterable[ContainerInfo], *, volumes: bool = False
+    ) -> list[ActionResult]:
+        """Remove; a running container is forced (the user was asked before); with
+        `volumes`, its anonymous volumes go too."""
+        return await self._each(
+            containers,
+            lambda c: self.engine.remove_container(c.id, force=c.is_running, volumes=volumes),
+            _name,
+        )
+
+    async def pause_containers(self, containers: Iterable[ContainerInfo]) -> list[ActionResult]:
+        return await self._each(containers, lambda c: self.engine.pause_container(c.id), _name)
+
+    async def unpause_containers(self, containers: Iterable[ContainerInfo]) -> list[ActionResult]:
+        return await self._each(containers, lambda c: self.engine.unpause_container(c.id), _name)
+
+    async def kill_containers(
+        self, containers: Iterable[ContainerInfo], signal: str
+    ) -> list[ActionResult]:
+        return await self._each(
+            containers, lambda c: self.engine.kill_container(c.id, signal), _name
+        )
+
+    async def rename_container(self, container: ContainerInfo, name: str) -> None:
+        """One container's new name; a name in use raises Conflict in the engine's words."""
+        await self.engine.rename_container(container.id, name)
+
+    async def commit_container(self, container: ContainerInfo, options: CommitOptions) -> str:
+        """The new image's id."""
+        return await self.engine.commit_container(container.id, options)
+
+    async def stopped_containers(self) -> list[StoppedContainer]:
+        """What a container prune would remove now."""
+        return await self.engine.stopped_containers()
 
     async def remove_images(
         self, rows: Iterable[ImageTagRow], *, force: bool = False

@@ -1,5 +1,5 @@
-"""Transfers (pulls and pushes) under way or finished: one row each, and the store that
-runs them.
+"""Transfers (pulls, pushes, saves, loads and exports) under way or finished: one row each,
+and the store that runs them.
 
 The store belongs to the window, not to a dialog, so a transfer goes on and stays listed
 after the dialog that started it has closed, and several run at once.
@@ -41,6 +41,8 @@ class TransferKind(enum.StrEnum):
     #: Between the engine and a file: bytes in `Transfer.moved`, no layers.
     SAVE = "save"
     LOAD = "load"
+    #: A container's file system to a tar (`docker export`): bytes, as a save.
+    EXPORT = "export"
 
 
 class TransferState(enum.StrEnum):
@@ -55,6 +57,7 @@ _RUNNING_WORDS = {
     TransferKind.PUSH: QT_TRANSLATE_NOOP("Transfers", "Pushing"),
     TransferKind.SAVE: QT_TRANSLATE_NOOP("Transfers", "Saving"),
     TransferKind.LOAD: QT_TRANSLATE_NOOP("Transfers", "Loading"),
+    TransferKind.EXPORT: QT_TRANSLATE_NOOP("Transfers", "Exporting"),
 }
 _LAYER_COUNT_WORDS = {
     TransferKind.PULL: QT_TRANSLATE_NOOP("Transfers", "Pulling (%1 of %2 layers)"),
@@ -79,7 +82,7 @@ _LAYER_WORDS = {
 }
 #: A layer in these states has moved all its bytes (or needed not move them).
 _LAYER_FINISHED = frozenset({LayerState.DONE, LayerState.EXISTS, LayerState.PUSHED})
-_ARCHIVE_KINDS = frozenset({TransferKind.SAVE, TransferKind.LOAD})
+_ARCHIVE_KINDS = frozenset({TransferKind.SAVE, TransferKind.LOAD, TransferKind.EXPORT})
 
 
 _ARCHIVE_PROBLEMS = {
@@ -112,6 +115,10 @@ def save_command(names: list[str], path: Path) -> str:
 
 def load_command(path: Path) -> str:
     return shlex.join(["docker", "load", "-i", str(path)])
+
+
+def export_command(name: str, path: Path) -> str:
+    return shlex.join(["docker", "export", "-o", str(path), name])
 
 
 def _tr(text: str) -> str:
@@ -345,6 +352,22 @@ class TransfersStore(QObject):
         )
         return self._launch(
             transfer, self._move(key, lambda: engine.load_images(archive, self._mover(key)))
+        )
+
+    def export(self, engine: EngineApi, container_id: str, name: str, path: Path) -> Transfer:
+        """Export the container's file system to `path` (its size is known only once the
+        engine has measured it)."""
+        key = str(next(self._numbers))
+        transfer = Transfer(
+            key,
+            f"{name} → {path.name}",
+            export_command(name, path),
+            TransferKind.EXPORT,
+            moved=ArchiveProgress(0, 0, True),
+        )
+        return self._launch(
+            transfer,
+            self._move(key, lambda: engine.export_container(container_id, path, self._mover(key))),
         )
 
     def _launch(self, transfer: Transfer, work: Coroutine[Any, Any, None]) -> Transfer:

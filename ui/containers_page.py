@@ -6,19 +6,29 @@ import shlex
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QCheckBox, QStyle, QWidget
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QStyle, QWidget
+from shiboken6 import isValid
 
 from models.containers import COL_CREATED, COL_STATUS, running_only
+from models.formatting import human_size
 from models.store import EngineStore
-from services.data import ContainerInfo
+from services.container_actions import CommitOptions
+from services.data import ActionResult, ContainerInfo, ContainerState
+from services.engine_info import UsageKind
+from services.errors import EngineError
 from services.text import fill
 from ui.confirm import ask
 from ui.table_page import TablePage
 
 if TYPE_CHECKING:
+    from ui.commit_dialog import CommitDialog
+    from ui.kill_dialog import KillDialog
     from ui.logs_window import LogsWindow
+    from ui.prune_containers_dialog import PruneContainersDialog
+    from ui.rename_dialog import RenameDialog
+    from ui.restart_dialog import RestartDialog
 
 #: Logs windows opened at once from one selection, at most.
 MAX_LOG_WINDOWS = 8
@@ -38,7 +48,13 @@ def docker_command(verb: str, containers: list[ContainerInfo], *flags: str) -> s
 
 
 class ContainersPage(TablePage):
-    """All containers of the engine, running ones only unless "Show all" is ticked."""
+    """All containers of the engine, running ones only unless "Show all" is ticked.
+
+    Signals:
+        export_requested(str, str, str): export this container (id, name) to this file.
+    """
+
+    export_requested = Signal(str, str, str)
 
     def __init__(self, store: EngineStore, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -96,6 +112,8 @@ class ContainersPage(TablePage):
             tip=self.tr("Remove the selected containers (Delete)"),
         )
 
+        self._add_more_actions()
+
         self.logs_windows: dict[str, LogsWindow] = {}
         self.open_rows_with(self.logs_action)
 
@@ -140,6 +158,7 @@ class ContainersPage(TablePage):
         self.restart_action.setEnabled(bool(selected))
         self.logs_action.setEnabled(bool(selected))
         self.remove_action.setEnabled(bool(selected))
+        self._update_more_actions(selected)
 
     # -- actions ---------------------------------------------------------------------------
 
@@ -213,7 +232,10 @@ class ContainersPage(TablePage):
             text = fill(self.tr("Remove the container %1?"), targets[0].name)
         else:
             text = self.tr("Remove %Ln container(s)?", "", len(targets))
-        details = self.tr("Its file system changes are lost; volumes stay.")
+        details = self.tr(
+            "Its file system changes are lost; named volumes stay, anonymous ones too "
+            "unless ticked below."
+        )
         if running:
             details = (
                 fill(
@@ -227,24 +249,31 @@ class ContainersPage(TablePage):
                 + "\n"
                 + details
             )
-        flags = ("-f",) if running else ()
-        command = docker_command("rm", targets, *flags)
-        ask(
+        volumes = QCheckBox(self.tr("Remove their anonymous volumes too (docker rm -v)"))
+        volumes.setObjectName("removeVolumes")
+
+        def remove() -> None:
+            with_volumes = volumes.isChecked()
+            flags = ("-v",) * with_volumes + ("-f",) * bool(running)
+            self.launch(
+                self._run(
+                    lambda chosen: self.store.remove_containers(chosen, volumes=with_volumes),
+                    targets,
+                    lambda n: self.tr("%Ln container(s) removed", "", n),
+                    docker_command("rm", targets, *flags),
+                )
+            )
+
+        box = ask(
             self,
             "confirmDialog",
             self.tr("Remove containers"),
             text,
             self.tr("Remove"),
-            lambda: self.launch(
-                self._run(
-                    self.store.remove_containers,
-                    targets,
-                    lambda n: self.tr("%Ln container(s) removed", "", n),
-                    command,
-                )
-            ),
+            remove,
             details,
         )
+        box.setCheckBox(volumes)
 
     async def _run(
         self, act, targets: list[ContainerInfo], done: Callable[[int], str], command: str
@@ -252,3 +281,294 @@ class ContainersPage(TablePage):
         self.message.emit(command)
         results = await act(targets)
         self.report(done, results, command)
+
+    # -- more actions: pause, kill, rename, restart with a wait, commit, export, prune ----------
+
+    def _add_more_actions(self) -> None:
+        """The actions past the five on the toolbar, in its "More" drop-down and the context
+        menu, each by key where one is usual."""
+        style = self.style()
+        icon = style.standardIcon
+        pixmap = QStyle.StandardPixmap
+        self.pause_action = self.add_action(
+            self.tr("Pause"),
+            icon(pixmap.SP_MediaPause),
+            self.pause_selected,
+            QKeySequence("Ctrl+P"),
+            tip=self.tr("Pause the selected running containers (Ctrl+P)"),
+            more=True,
+        )
+        self.unpause_action = self.add_action(
+            self.tr("Unpause"),
+            icon(pixmap.SP_MediaPlay),
+            self.unpause_selected,
+            QKeySequence("Ctrl+Shift+P"),
+            tip=self.tr("Unpause the selected paused containers (Ctrl+Shift+P)"),
+            more=True,
+        )
+        self.kill_action = self.add_action(
+            self.tr("Kill…"),
+            icon(pixmap.SP_BrowserStop),
+            self.open_kill,
+            QKeySequence("Ctrl+K"),
+            tip=self.tr("Send a signal to the selected containers (Ctrl+K)"),
+            more=True,
+        )
+        self.restart_after_action = self.add_action(
+            self.tr("Restart…"),
+            icon(pixmap.SP_BrowserReload),
+            self.open_restart,
+            QKeySequence("Ctrl+Shift+R"),
+            tip=self.tr("Restart the selected containers after a wait you choose (Ctrl+Shift+R)"),
+            more=True,
+        )
+        self.rename_action = self.add_action(
+            self.tr("Rename…"),
+            icon(pixmap.SP_FileDialogListView),
+            self.open_rename,
+            QKeySequence(Qt.Key.Key_F2),
+            tip=self.tr("Give the selected container a new name (F2)"),
+            more=True,
+        )
+        self.commit_action = self.add_action(
+            self.tr("Commit…"),
+            icon(pixmap.SP_DialogApplyButton),
+            self.open_commit,
+            tip=self.tr("Make an image of the selected container's files"),
+            more=True,
+        )
+        self.export_action = self.add_action(
+            self.tr("Export…"),
+            icon(pixmap.SP_DialogSaveButton),
+            self.choose_export_file,
+            QKeySequence("Ctrl+E"),
+            tip=self.tr("Write the selected container's file system to a tar (Ctrl+E)"),
+            more=True,
+        )
+        self.prune_action = self.add_action(
+            self.tr("Remove stopped…"),
+            icon(pixmap.SP_DialogDiscardButton),
+            self.open_prune,
+            tip=self.tr(
+                "List the stopped containers, then remove them all (docker container prune)"
+            ),
+            more=True,
+        )
+        names = {
+            self.pause_action: "actionPause",
+            self.unpause_action: "actionUnpause",
+            self.kill_action: "actionKill",
+            self.restart_after_action: "actionRestartAfter",
+            self.rename_action: "actionRename",
+            self.commit_action: "actionCommit",
+            self.export_action: "actionExport",
+            self.prune_action: "actionPruneContainers",
+        }
+        for action, name in names.items():
+            action.setObjectName(name)
+
+    def _update_more_actions(self, selected: list[ContainerInfo]) -> None:
+        """Enabled by the selection's states: pause only running, unpause only paused, kill
+        what runs, one container for rename, commit and export; prune whenever the engine
+        is here."""
+        states = {c.state for c in selected}
+        self.pause_action.setEnabled(ContainerState.RUNNING in states)
+        self.unpause_action.setEnabled(ContainerState.PAUSED in states)
+        self.kill_action.setEnabled(any(c.is_running for c in selected))
+        self.restart_after_action.setEnabled(bool(selected))
+        self.rename_action.setEnabled(len(selected) == 1)
+        self.commit_action.setEnabled(len(selected) == 1)
+        self.export_action.setEnabled(len(selected) == 1)
+        self.prune_action.setEnabled(self.engine_here())
+
+    def pause_selected(self) -> None:
+        targets = [c for c in self.selected_items() if c.state is ContainerState.RUNNING]
+        if targets:
+            self.launch(
+                self._run(
+                    self.store.pause_containers,
+                    targets,
+                    lambda n: self.tr("%Ln container(s) paused", "", n),
+                    docker_command("pause", targets),
+                )
+            )
+
+    def unpause_selected(self) -> None:
+        targets = [c for c in self.selected_items() if c.state is ContainerState.PAUSED]
+        if targets:
+            self.launch(
+                self._run(
+                    self.store.unpause_containers,
+                    targets,
+                    lambda n: self.tr("%Ln container(s) unpaused", "", n),
+                    docker_command("unpause", targets),
+                )
+            )
+
+    def open_kill(self) -> KillDialog | None:
+        """Ask which signal, then send it to each selected container that runs."""
+        from ui.kill_dialog import KillDialog
+
+        targets = [c for c in self.selected_items() if c.is_running]
+        if not targets:
+            return None
+        dialog = KillDialog([c.name for c in targets], self)
+
+        def kill() -> None:
+            signal = dialog.signal()
+            assert signal is not None  # the dialog accepts only a signal it could read
+            self.launch(
+                self._run(
+                    lambda chosen: self.store.kill_containers(chosen, signal),
+                    targets,
+                    lambda n: fill(self.tr("%Ln container(s) sent %1", "", n), signal),
+                    dialog.command(),
+                )
+            )
+
+        dialog.accepted.connect(kill)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_restart(self) -> RestartDialog | None:
+        """Ask how long to wait for each to stop, then restart the selected containers."""
+        from ui.restart_dialog import RestartDialog
+
+        targets = self.selected_items()
+        if not targets:
+            return None
+        dialog = RestartDialog([c.name for c in targets], self)
+
+        def restart() -> None:
+            timeout = dialog.timeout()
+            self.launch(
+                self._run(
+                    lambda chosen: self.store.restart_containers(chosen, timeout),
+                    targets,
+                    lambda n: self.tr("%Ln container(s) restarted", "", n),
+                    dialog.command(),
+                )
+            )
+
+        dialog.accepted.connect(restart)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_rename(self) -> RenameDialog | None:
+        from ui.rename_dialog import RenameDialog
+
+        selected = self.selected_items()
+        if len(selected) != 1:
+            return None
+        dialog = RenameDialog(selected[0], self)
+        dialog.submitted.connect(lambda name: self.launch(self._rename(dialog, name)))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    async def _rename(self, dialog: RenameDialog, name: str) -> None:
+        command = dialog.command()
+        self.message.emit(command)
+        try:
+            await self.store.rename_container(dialog.container, name)
+        except EngineError as error:
+            if isValid(dialog):
+                dialog.refused(str(error))
+            return
+        if isValid(dialog):
+            dialog.renamed()
+        self.message.emit(
+            fill(self.tr("Renamed %1 to %2 — %3"), dialog.container.name, name, command)
+        )
+
+    def open_commit(self) -> CommitDialog | None:
+        from ui.commit_dialog import CommitDialog
+
+        selected = self.selected_items()
+        if len(selected) != 1:
+            return None
+        dialog = CommitDialog(selected[0], self)
+        dialog.submitted.connect(lambda options: self.launch(self._commit(dialog, options)))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    async def _commit(self, dialog: CommitDialog, options: CommitOptions) -> None:
+        container = dialog.container
+        command = dialog.command()
+        self.message.emit(command)
+        try:
+            image_id = await self.store.commit_container(container, options)
+        except EngineError as error:
+            if isValid(dialog):
+                dialog.refused(str(error))
+            return
+        if isValid(dialog):
+            dialog.committed()
+        self.message.emit(
+            fill(
+                self.tr("Committed %1 as the image %2 (%3) — %4"),
+                container.name,
+                options.reference or "<none>",
+                image_id.removeprefix("sha256:")[:12],
+                command,
+            )
+        )
+
+    def choose_export_file(self) -> QFileDialog | None:
+        """Ask where to write the selected container's file system; the export then runs in
+        the transfers panel."""
+        selected = self.selected_items()
+        if len(selected) != 1:
+            return None
+        container = selected[0]
+        suggested = "".join(c if c.isalnum() or c in "-_." else "_" for c in container.name)
+        dialog = QFileDialog(self, self.tr("Export a container"), f"{suggested}.tar")
+        dialog.setObjectName("exportContainerDialog")
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters([self.tr("Tar archives (*.tar)"), self.tr("All files (*)")])
+        dialog.setDefaultSuffix("tar")
+        dialog.fileSelected.connect(
+            lambda path: self.export_requested.emit(container.id, container.name, path)
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def open_prune(self) -> PruneContainersDialog:
+        """List what a prune would remove; remove it once the user agrees."""
+        from ui.prune_containers_dialog import PRUNE_COMMAND, PruneContainersDialog
+
+        dialog = PruneContainersDialog(self)
+        dialog.accepted.connect(lambda: self.launch(self._prune(PRUNE_COMMAND)))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.launch(self._list_stopped(dialog))
+        return dialog
+
+    async def _list_stopped(self, dialog: PruneContainersDialog) -> None:
+        try:
+            stopped = await self.store.stopped_containers()
+        except EngineError as error:
+            if isValid(dialog):
+                dialog.show_failure(str(error))
+            return
+        if isValid(dialog):
+            dialog.show_containers(stopped)
+
+    async def _prune(self, command: str) -> None:
+        self.message.emit(command)
+        try:
+            result = await self.store.prune(UsageKind.CONTAINERS)
+        except EngineError as error:
+            self.report(lambda _n: "", [ActionResult(command, False, str(error))], command)
+            return
+        self.message.emit(
+            fill(
+                self.tr("%Ln stopped container(s) removed, %1 freed — %2", "", len(result.removed)),
+                human_size(result.reclaimed),
+                command,
+            )
+        )

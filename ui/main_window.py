@@ -211,6 +211,7 @@ class MainWindow(QMainWindow):
         self.images_page.save_requested.connect(self.start_save)
         self.images_page.load_requested.connect(self.start_load)
         self.images_page.push_requested.connect(self.start_push)
+        self.containers_page.export_requested.connect(self.start_export)
         for page in (self.containers_page, self.images_page, self.engine_page):
             self.pages.addWidget(page)
             page.message.connect(self._show_message)
@@ -466,24 +467,42 @@ class MainWindow(QMainWindow):
         self._show_message(fill(self.tr("Loading %1 — %2"), transfer.reference, transfer.command))
         return transfer
 
+    def start_export(self, container_id: str, name: str, path: str) -> Transfer:
+        transfer = self.transfers.export(self.store.engine, container_id, name, Path(path))
+        self.transfers_panel.show_transfer(transfer.key)
+        self._show_message(fill(self.tr("Exporting %1 — %2"), transfer.reference, transfer.command))
+        return transfer
+
     def _archive_finished(self, transfer: Transfer) -> None:
-        """Say how a save or load ended; select what a load brought in."""
-        saving = transfer.kind is TransferKind.SAVE
+        """Say how a save, load or export ended; select what a load brought in."""
+        done, cancelled, failed = {
+            TransferKind.SAVE: (
+                self.tr("Saved %1 — %2"),
+                self.tr("Save of %1 cancelled"),
+                self.tr("Save failed"),
+            ),
+            TransferKind.LOAD: (
+                self.tr("Loaded %1 — %2"),
+                self.tr("Load of %1 cancelled"),
+                self.tr("Load failed"),
+            ),
+            TransferKind.EXPORT: (
+                self.tr("Exported %1 — %2"),
+                self.tr("Export of %1 cancelled"),
+                self.tr("Export failed"),
+            ),
+        }[transfer.kind]
         if transfer.state is TransferState.DONE:
-            done = self.tr("Saved %1 — %2") if saving else self.tr("Loaded %1 — %2")
             self._show_message(fill(done, transfer.reference, transfer.command))
             if transfer.loaded:
                 self.show_page("images")
                 self.images_page.select_loaded(list(transfer.loaded))
         elif transfer.state is TransferState.CANCELLED:
-            cancelled = (
-                self.tr("Save of %1 cancelled") if saving else self.tr("Load of %1 cancelled")
-            )
             self._show_message(fill(cancelled, transfer.reference))
         else:
             box = QMessageBox(
                 QMessageBox.Icon.Critical,
-                self.tr("Save failed") if saving else self.tr("Load failed"),
+                failed,
                 transfer.error,
                 QMessageBox.StandardButton.Close,
                 self,
@@ -498,7 +517,7 @@ class MainWindow(QMainWindow):
         when Hub was away."""
         if transfer.kind is TransferKind.PUSH:
             self._push_finished(transfer)
-        elif transfer.kind in (TransferKind.SAVE, TransferKind.LOAD):
+        elif transfer.kind in (TransferKind.SAVE, TransferKind.LOAD, TransferKind.EXPORT):
             self._archive_finished(transfer)
         elif transfer.state is TransferState.DONE:
             self._show_message(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QTableView,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -200,6 +201,9 @@ class TablePage(QWidget):
 
         self.toolbar = QToolBar()
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.more_menu: QMenu | None = None
+        self.more_button: QToolButton | None = None
+        self._more_slot: QAction | None = None
 
         self.view = make_table_view(model, view_name, widths)
         self.clock = ClockTicker(self.view, model)
@@ -249,18 +253,44 @@ class TablePage(QWidget):
         self.empty_hint.setVisible(bool(text))
 
     def add_action(
-        self, text: str, icon, slot, shortcut: QKeySequence | None = None, tip: str = ""
+        self,
+        text: str,
+        icon,
+        slot,
+        shortcut: QKeySequence | None = None,
+        tip: str = "",
+        *,
+        more: bool = False,
     ) -> QAction:
-        """An action on the selection: in the toolbar, the context menu, and by key."""
+        """An action on the selection: in the toolbar (or, with `more`, in its "More"
+        drop-down, so the toolbar fits a narrow window), the context menu, and by key."""
         action = QAction(icon, text, self)
         action.setToolTip(tip or text)
         if shortcut is not None:
             action.setShortcut(shortcut)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)
-        self.toolbar.addAction(action)
+        (self._more_menu() if more else self.toolbar).addAction(action)
         self.addAction(action)
         return action
+
+    def _more_menu(self) -> QMenu:
+        """The toolbar's "More" drop-down, made with its first action, last on the toolbar."""
+        if self.more_menu is None:
+            self.more_menu = QMenu(self)
+            self.more_button = QToolButton()
+            self.more_button.setObjectName("moreActions")
+            self.more_button.setText(self.tr("More"))
+            self.more_button.setToolTip(self.tr("More actions on the selection"))
+            self.more_button.setMenu(self.more_menu)
+            self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            self._more_slot = self.toolbar.addWidget(self.more_button)
+        return self.more_menu
+
+    def page_actions(self) -> list[QAction]:
+        """Every action of the page, the toolbar's first, then the "More" drop-down's."""
+        shown = [a for a in self.toolbar.actions() if a is not self._more_slot]
+        return shown + (self.more_menu.actions() if self.more_menu is not None else [])
 
     def open_rows_with(self, action: QAction) -> None:
         """What a double-click on a row does, Enter on it does too: `action` (which stays
@@ -330,12 +360,14 @@ class TablePage(QWidget):
         if not self.view.indexAt(position).isValid():
             return
         menu = QMenu(self)
-        for action in self.toolbar.actions():
+        for action in self.page_actions():
+            if self.more_menu is not None and action is self.more_menu.actions()[0]:
+                menu.addSeparator()  # the drop-down's actions follow the toolbar's
             menu.addAction(action)
         menu.popup(self.view.viewport().mapToGlobal(position))
 
     def _update_actions(self, *_args) -> None:
         """Enable only what makes sense for the selection; pages refine this."""
         has_selection = self.view.selectionModel().hasSelection() and self.engine_here()
-        for action in self.toolbar.actions():
+        for action in self.page_actions():
             action.setEnabled(has_selection)

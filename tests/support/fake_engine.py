@@ -314,7 +314,7 @@ class FakeEngine:
         self._set_state(container_id, ContainerState.EXITED, "die")
 
     async def restart_container(self, container_id: str, timeout: int = 10) -> None:
-        self._act("restart", container_id)
+        self._act("restart" + (f" -t {timeout}" if timeout != 10 else ""), container_id)
         self._set_state(container_id, ContainerState.RUNNING, "restart")
 
     async def remove_container(
