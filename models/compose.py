@@ -1,0 +1,810 @@
+"""Compose projects: containers grouped under the project their labels name, as a tree.
+
+Compose marks what it creates with labels (`com.docker.compose.project`, `.service`,
+`.project.working_dir`, `.project.config_files`); a project is nothing more than the
+containers sharing its name. `ProjectTreeModel` shows each project as a row with its
+containers beneath, and the containers of no project as rows of their own beside them.
+
+Sorted and filtered here, as the flat table is (DESIGN.md: a proxy over a Python model sorts
+10,000 rows in seconds). Each level keeps its keys in ascending order with their sort tuples
+beside them, so a row's place is a bisection; a descending sort reads the lists from the end.
+Live changes are row inserts, removals, moves and `dataChanged`, never a reset: moves keep a
+project's expansion and the selection. A sort or a filter is one layout change with every
+persistent index carried to its row's new place.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QBrush, QGuiApplication, QPalette
+
+from models.containers import (
+    COL_CREATED,
+    COL_NAME,
+    COL_STATUS,
+    COLUMNS,
+    container_search_text,
+    state_icon,
+)
+from models.formatting import exact_time, relative_time
+from models.table import (
+    _UNANSWERED_ROLES,
+    COALESCE_MS,
+    QT_TRANSLATE_NOOP,
+    ItemRole,
+    KeyRole,
+    SortRole,
+)
+from services.data import ContainerInfo, ContainerState, natural_key
+from services.text import fill
+
+PROJECT_LABEL = "com.docker.compose.project"
+SERVICE_LABEL = "com.docker.compose.service"
+WORKING_DIR_LABEL = "com.docker.compose.project.working_dir"
+CONFIG_FILES_LABEL = "com.docker.compose.project.config_files"
+
+#: A project's key among the top rows, which are otherwise container ids (hex, no colon).
+PROJECT_PREFIX = "project:"
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_LEAF_FLAGS = _ROW_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+
+
+def label_of(container: ContainerInfo, name: str) -> str:
+    for key, value in container.labels:
+        if key == name:
+            return value
+    return ""
+
+
+def project_of(container: ContainerInfo) -> str:
+    """The compose project `container` belongs to, "" for none."""
+    return label_of(container, PROJECT_LABEL)
+
+
+def service_of(container: ContainerInfo) -> str:
+    return label_of(container, SERVICE_LABEL)
+
+
+class ProjectState(Enum):
+    """How much of a project runs: all of it, part of it, none of it."""
+
+    RUNNING = "running"
+    PARTLY_RUNNING = "partly running"
+    STOPPED = "stopped"
+
+
+_PROJECT_STATE_NAMES = {
+    ProjectState.RUNNING: QT_TRANSLATE_NOOP("ProjectState", "Running"),
+    ProjectState.PARTLY_RUNNING: QT_TRANSLATE_NOOP("ProjectState", "Partly running"),
+    ProjectState.STOPPED: QT_TRANSLATE_NOOP("ProjectState", "Stopped"),
+}
+_PROJECT_ICON_STATES = {
+    ProjectState.RUNNING: ContainerState.RUNNING,
+    ProjectState.PARTLY_RUNNING: ContainerState.PAUSED,
+    ProjectState.STOPPED: ContainerState.EXITED,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectInfo:
+    """One compose project as its containers' labels describe it."""
+
+    name: str
+    containers: tuple[ContainerInfo, ...]
+    working_dir: str
+    config_files: tuple[str, ...]
+    #: How many of its containers run (counted once: the Status cell asks on every paint).
+    running: int
+    created: int
+
+    @property
+    def total(self) -> int:
+        return len(self.containers)
+
+    @property
+    def state(self) -> ProjectState:
+        running = self.running
+        if running == self.total:
+            return ProjectState.RUNNING
+        return ProjectState.PARTLY_RUNNING if running else ProjectState.STOPPED
+
+    @property
+    def key(self) -> str:
+        return PROJECT_PREFIX + self.name
+
+
+def make_project(name: str, containers: Iterable[ContainerInfo]) -> ProjectInfo:
+    """A project from its containers; its folder and files from the first that names them."""
+    members = tuple(sorted(containers, key=lambda c: (c.name_key, c.id)))
+    working_dir = next((d for c in members if (d := label_of(c, WORKING_DIR_LABEL))), "")
+    files = next((f for c in members if (f := label_of(c, CONFIG_FILES_LABEL))), "")
+    return ProjectInfo(
+        name,
+        members,
+        working_dir,
+        tuple(p for p in files.split(",") if p),
+        running=sum(1 for c in members if c.is_running),
+        created=max((c.created for c in members), default=0),
+    )
+
+
+def project_state_name(state: ProjectState) -> str:
+    return QCoreApplication.translate("ProjectState", _PROJECT_STATE_NAMES[state])
+
+
+def project_status(project: ProjectInfo) -> str:
+    """ "Partly running, 2/3": the state and how many of its containers run."""
+    return fill(
+        QCoreApplication.translate("ProjectState", "%1, %2/%3"),
+        project_state_name(project.state),
+        project.running,
+        project.total,
+    )
+
+
+def _project_cells(project: ProjectInfo, column: int) -> str:
+    if column == COL_NAME:
+        return project.name
+    if column == COL_CREATED:
+        return relative_time(project.created)
+    if column == COL_STATUS:
+        return project_status(project)
+    return ""
+
+
+def _project_sort_key(project: ProjectInfo, column: int) -> Any:
+    """Of the same type as the containers' keys of that column: both kinds share the top."""
+    if column == COL_NAME:
+        return natural_key(project.name)
+    if column == COL_CREATED:
+        return project.created
+    if column == COL_STATUS:
+        return (project.state.value, f"{project.running:09d}/{project.total:09d}")
+    return COLUMNS[column].sort_key(_EMPTY_CONTAINER)
+
+
+_EMPTY_CONTAINER = ContainerInfo("", "", "", "", "", "", 0, ContainerState.UNKNOWN, "")
+
+
+def _child_name(container: ContainerInfo) -> str:
+    service = service_of(container)
+    return f"{service} ({container.name})" if service else container.name
+
+
+class ProjectTreeModel(QAbstractItemModel):
+    """Compose projects with their containers beneath, and containers of no project.
+
+    The same columns as the Containers table. A project row reads "Partly running, 2/3"
+    in the Status column and shows while one of its containers does; a filter word found
+    in a project's name shows all of its containers.
+    """
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._items: dict[str, ContainerInfo] = {}
+        #: The project each container is shown under ("" for none).
+        self._project_of: dict[str, str] = {}
+        #: Every container id of each project, shown or not.
+        self._members: dict[str, set[str]] = {}
+        #: The projects as last shown (their rows are sorted by these).
+        self._projects: dict[str, ProjectInfo] = {}
+        #: A number per project for its children's indexes; kept while the project lives.
+        self._number_of: dict[str, int] = {}
+        self._name_of: dict[int, str] = {}
+        self._next_number = 1
+        #: Shown keys in ascending sort order: the top rows, and each project's containers.
+        self._root: list[str] = []
+        self._kids: dict[str, list[str]] = {}
+        self._sort_column = COL_NAME
+        self._descending = False
+        self._tokens: list[str] = []
+        self._predicate: Callable[[ContainerInfo], bool] | None = None
+        self._texts: dict[str, str] = {}
+        #: Each row's sort tuple as its list is sorted by (a changed row's is replaced as
+        #: it moves), so that a row's place is a bisection.
+        self._tuples: dict[str, tuple] = {}
+        #: Each project's containers and every top key, shown or not: in tie-break order
+        #: (kept until they change) and in the sort column's order (until a sort or change).
+        self._tie_kids: dict[str, list[str]] = {}
+        self._tie_root: list[str] | None = None
+        self._all_kids: dict[str, list[str]] = {}
+        self._all_root: list[str] | None = None
+        self._stale = False
+        self._stale_brush: QBrush | None = None
+        self._pending_upserts: dict[str, ContainerInfo] = {}
+        self._pending_removals: set[str] = set()
+        self._flush_timer = QTimer(self, singleShot=True, interval=COALESCE_MS)
+        self._flush_timer.timeout.connect(self.flush)
+
+    # -- Qt's model interface -------------------------------------------------------------
+
+    def index(
+        self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()
+    ) -> QModelIndex:
+        if not 0 <= column < len(COLUMNS) or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, 0) if row < len(self._root) else QModelIndex()
+        if parent.internalId() or parent.column():
+            return QModelIndex()
+        name = self._project_at(parent)
+        if name is None or row >= len(self._kids[name]):
+            return QModelIndex()
+        return self.createIndex(row, column, self._number_of[name])
+
+    def parent(self, index=None):  # type: ignore[override]
+        if index is None:
+            return super().parent()  # QObject.parent()
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        name = self._name_of[index.internalId()]
+        return self.createIndex(self._root_row(PROJECT_PREFIX + name), 0, 0)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        if not parent.isValid():
+            return len(self._root)
+        name = self._project_at(parent) if parent.column() == 0 else None
+        return 0 if name is None else len(self._kids[name])
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return len(COLUMNS)
+
+    def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
+        return self.rowCount(parent) > 0
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.internalId():
+            return _LEAF_FLAGS  # a project's container: asked for every row a view lays out
+        return _ROW_FLAGS if self._project_at(index) is not None else _LEAF_FLAGS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == _DISPLAY:
+                return QCoreApplication.translate("Columns", COLUMNS[section].title)
+            if role == _ALIGNMENT:
+                return COLUMNS[section].alignment
+        return None
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role in _UNANSWERED_ROLES or not index.isValid():
+            return None
+        key = self._key_at(index)
+        column = index.column()
+        if role == _FOREGROUND:
+            return self._grey() if self._stale else None
+        if role == _ALIGNMENT:
+            return COLUMNS[column].alignment
+        if role == KeyRole:
+            return key
+        if key.startswith(PROJECT_PREFIX):
+            project = self._projects[key[len(PROJECT_PREFIX) :]]
+            if role in (_DISPLAY, _TOOLTIP):
+                if role == _TOOLTIP and column == COL_NAME:
+                    return project.working_dir or project.name
+                if role == _TOOLTIP and column == COL_CREATED:
+                    return exact_time(project.created)
+                return _project_cells(project, column)
+            if role == _DECORATION and column == COL_NAME:
+                return state_icon(_PROJECT_ICON_STATES[project.state])
+            if role == SortRole:
+                return _project_sort_key(project, column)
+            if role == ItemRole:
+                return project
+            return None
+        container = self._items[key]
+        spec = COLUMNS[column]
+        if role == _DISPLAY:
+            if column == COL_NAME and index.internalId():
+                return _child_name(container)
+            return spec.display(container)
+        if role == _DECORATION:
+            return spec.decoration(container) if spec.decoration else None
+        if role == _TOOLTIP:
+            return spec.tooltip(container) if spec.tooltip else spec.display(container)
+        if role == SortRole:
+            return spec.sort_key(container)
+        if role == ItemRole:
+            return container
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+
+        def change() -> None:
+            self._tuples.clear()
+            self._all_kids.clear()
+            self._all_root = None
+            self._sort_column = column
+            self._descending = order == Qt.SortOrder.DescendingOrder
+
+        self._relayout(change)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def project(self, name: str) -> ProjectInfo | None:
+        return self._projects.get(name)
+
+    def projects(self) -> list[ProjectInfo]:
+        return list(self._projects.values())
+
+    def index_of(self, key: str, column: int = 0) -> QModelIndex:
+        """The index showing `key` (a container id or `PROJECT_PREFIX` + name), or invalid."""
+        if key.startswith(PROJECT_PREFIX) or not self._project_of.get(key):
+            row = self._root_row(key)
+            return self.createIndex(row, column, 0) if row >= 0 else QModelIndex()
+        name = self._project_of[key]
+        kids = self._kids.get(name)
+        if not kids:
+            return QModelIndex()
+        position = bisect_left(kids, self._tuple_of(key), key=self._tuple_of)
+        if position >= len(kids) or kids[position] != key:
+            return QModelIndex()
+        row = len(kids) - 1 - position if self._descending else position
+        return self.createIndex(row, column, self._number_of[name])
+
+    # -- changing --------------------------------------------------------------------------
+
+    def upsert(self, items: Iterable[ContainerInfo]) -> None:
+        for item in items:
+            self._pending_removals.discard(item.id)
+            self._pending_upserts[item.id] = item
+        if not self._flush_timer.isActive():
+            self._flush_timer.start()
+
+    def remove(self, keys: Iterable[str]) -> None:
+        for key in keys:
+            self._pending_upserts.pop(key, None)
+            self._pending_removals.add(key)
+        if not self._flush_timer.isActive():
+            self._flush_timer.start()
+
+    def replace_all(self, items: Iterable[ContainerInfo]) -> None:
+        """Make the containers exactly `items` now: a load when empty, else a diff."""
+        incoming = {item.id: item for item in items}
+        if not self._items:
+            self._pending_upserts.clear()
+            self._pending_removals.clear()
+            self.beginResetModel()
+            for container in incoming.values():
+                self._add_member(container)
+            self._projects = {n: self._make_project(n) for n in self._members}
+            self._rebuild_order()
+            self.endResetModel()
+            return
+        self._pending_upserts = {
+            key: item for key, item in incoming.items() if self._items.get(key) != item
+        }
+        self._pending_removals = set(self._items) - set(incoming)
+        self.flush()
+
+    def flush(self) -> None:
+        """Apply the queued changes now, row by row."""
+        self._flush_timer.stop()
+        upserts, self._pending_upserts = self._pending_upserts, {}
+        removals, self._pending_removals = self._pending_removals, set()
+        touched: set[str] = set()
+        arriving: dict[str, list[str]] = {}
+        for key in removals:
+            if key in self._items:
+                touched.add(self._project_of[key])
+                self._take_out(key)
+                self._drop_member(key)
+        for key, item in upserts.items():
+            if self._update_in_place(item):
+                touched.add(self._project_of[key])
+                continue
+            if key in self._items:
+                touched.add(self._project_of[key])
+                self._take_out(key)
+                self._drop_member(key)
+            self._add_member(item)
+            name = self._project_of[key]
+            touched.add(name)
+            if not name:
+                self._put_in(key)
+            elif self._accepts(key):
+                arriving.setdefault(name, []).append(key)
+        for name in touched - {""}:
+            self._refresh_project(name, arriving.get(name, []))
+
+    def _update_in_place(self, item: ContainerInfo) -> bool:
+        """Show a container's new state in its row, moved to its new place if need be, when
+        it stays shown under the same parent: a move keeps the row selected."""
+        key = item.id
+        old = self._items.get(key)
+        if old is None or project_of(item) != self._project_of[key]:
+            return False
+        index = self.index_of(key)
+        if not index.isValid():
+            return False
+        self._items[key] = item
+        self._texts.pop(key, None)
+        accepted = self._accepts(key)
+        self._items[key] = old
+        self._texts.pop(key, None)
+        if not accepted:
+            return False
+        name = self._project_of[key]
+        order = self._kids[name] if name else self._root
+        self._move_to_place(
+            index.parent(),
+            order,
+            self._position(index.row(), len(order)),
+            self._container_tuple(item),
+            lambda: self._commit(key, item),
+        )
+        index = self.index_of(key)
+        self.dataChanged.emit(index, index.siblingAtColumn(len(COLUMNS) - 1))
+        return True
+
+    def set_filter_text(self, text: str) -> None:
+        tokens = text.casefold().split()
+        if tokens != self._tokens:
+            self._relayout(lambda: setattr(self, "_tokens", tokens))
+
+    def set_predicate(self, predicate: Callable[[ContainerInfo], bool] | None) -> None:
+        self._relayout(lambda: setattr(self, "_predicate", predicate))
+
+    def set_stale(self, stale: bool) -> None:
+        if stale == self._stale:
+            return
+        self._stale = stale
+        last = len(COLUMNS) - 1
+        roles = [_FOREGROUND]
+        if self._root:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._root) - 1, last), roles)
+        for name, kids in self._kids.items():
+            if kids:
+                parent = self.index_of(PROJECT_PREFIX + name)
+                self.dataChanged.emit(
+                    self.index(0, 0, parent), self.index(len(kids) - 1, last, parent), roles
+                )
+
+    # -- keys, tuples, places --------------------------------------------------------------
+
+    def _project_at(self, index: QModelIndex | QPersistentModelIndex) -> str | None:
+        """The project a top row shows, None for any other row."""
+        if index.internalId() != 0:
+            return None
+        key = self._root[self._position(index.row(), len(self._root))]
+        return key[len(PROJECT_PREFIX) :] if key.startswith(PROJECT_PREFIX) else None
+
+    def _key_at(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        number = index.internalId()
+        if number == 0:
+            return self._root[self._position(index.row(), len(self._root))]
+        kids = self._kids[self._name_of[number]]
+        return kids[self._position(index.row(), len(kids))]
+
+    def _position(self, row: int, size: int) -> int:
+        """Row <-> place in an ascending list (the same both ways)."""
+        return size - 1 - row if self._descending else row
+
+    def _container_tuple(self, c: ContainerInfo) -> tuple:
+        return (COLUMNS[self._sort_column].sort_key(c), c.name_key, c.id)
+
+    def _project_tuple(self, p: ProjectInfo) -> tuple:
+        return (_project_sort_key(p, self._sort_column), natural_key(p.name), p.key)
+
+    def _tuple_of(self, key: str) -> tuple:
+        """The sort tuple of a row (a container or a project) as its list is sorted by."""
+        sort_tuple = self._tuples.get(key)
+        if sort_tuple is None:
+            if key.startswith(PROJECT_PREFIX):
+                sort_tuple = self._project_tuple(self._projects[key[len(PROJECT_PREFIX) :]])
+            else:
+                sort_tuple = self._container_tuple(self._items[key])
+            self._tuples[key] = sort_tuple
+        return sort_tuple
+
+    def _tie_of(self, key: str) -> tuple[str, str]:
+        if key.startswith(PROJECT_PREFIX):
+            return natural_key(key[len(PROJECT_PREFIX) :]), key
+        return self._items[key].name_key, key
+
+    def _value_of(self, key: str) -> Any:
+        """The sort column's value of a row, without the tie-break."""
+        if key.startswith(PROJECT_PREFIX):
+            return _project_sort_key(self._projects[key[len(PROJECT_PREFIX) :]], self._sort_column)
+        return COLUMNS[self._sort_column].sort_key(self._items[key])
+
+    def _in_order(self, tie_ordered: list[str]) -> list[str]:
+        """Keys already in tie-break order, in the sort column's: a stable sort by the value
+        alone, which compares far faster than whole tuples (as the flat table does)."""
+        if self._sort_column == COL_NAME:
+            return list(tie_ordered)
+        return sorted(tie_ordered, key=self._value_of)
+
+    def _root_row(self, key: str) -> int:
+        """The top row showing `key`, -1 when none does."""
+        if key.startswith(PROJECT_PREFIX):
+            if key[len(PROJECT_PREFIX) :] not in self._projects:
+                return -1
+        elif key not in self._items:
+            return -1
+        position = bisect_left(self._root, self._tuple_of(key), key=self._tuple_of)
+        if position >= len(self._root) or self._root[position] != key:
+            return -1
+        return self._position(position, len(self._root))
+
+    def _search_text(self, key: str) -> str:
+        text = self._texts.get(key)
+        if text is None:
+            c = self._items[key]
+            name = self._project_of[key]
+            text = f"{container_search_text(c)} {name} {service_of(c)}".casefold()
+            self._texts[key] = text
+        return text
+
+    def _accepts(self, key: str) -> bool:
+        if self._predicate is not None and not self._predicate(self._items[key]):
+            return False
+        if not self._tokens:
+            return True
+        text = self._search_text(key)
+        return all(token in text for token in self._tokens)
+
+    def _acceptor(self) -> Callable[[str], bool]:
+        """`_accepts` for every container at once: the search texts made up front."""
+        predicate, tokens, items = self._predicate, self._tokens, self._items
+        if not tokens:
+            if predicate is None:
+                return lambda key: True
+            return lambda key: predicate(items[key])
+        texts = self._texts
+        if len(texts) < len(items):
+            for key in items:
+                if key not in texts:
+                    self._search_text(key)
+        if len(tokens) == 1 and predicate is None:
+            token = tokens[0]
+            return lambda key: token in texts[key]
+        return lambda key: (
+            all(t in texts[key] for t in tokens) and (predicate is None or predicate(items[key]))
+        )
+
+    # -- membership ------------------------------------------------------------------------
+
+    def _add_member(self, container: ContainerInfo) -> None:
+        key = container.id
+        self._items[key] = container
+        name = project_of(container)
+        self._project_of[key] = name
+        self._forget(key)
+        if name:
+            self._members.setdefault(name, set()).add(key)
+            if name not in self._number_of:
+                self._number_of[name] = self._next_number
+                self._name_of[self._next_number] = name
+                self._next_number += 1
+
+    def _drop_member(self, key: str) -> None:
+        self._forget(key)
+        self._items.pop(key)
+        name = self._project_of.pop(key)
+        if name:
+            self._members[name].discard(key)
+
+    def _commit(self, key: str, item: ContainerInfo) -> None:
+        self._forget(key)
+        self._items[key] = item
+
+    def _forget(self, key: str) -> None:
+        """Drop what was worked out from a container that changes, comes or goes."""
+        self._texts.pop(key, None)
+        self._tuples.pop(key, None)
+        name = self._project_of[key]
+        if name:
+            self._all_kids.pop(name, None)
+            self._tie_kids.pop(name, None)
+        else:
+            self._all_root = self._tie_root = None
+
+    def _set_project(self, project: ProjectInfo) -> None:
+        """A project's new state, as its row's place changes with it (see `_move_to_place`)."""
+        key = project.key
+        if project.name not in self._projects:
+            self._tie_root = None
+        self._projects[project.name] = project
+        self._tuples.pop(key, None)
+        self._all_root = None
+
+    def _drop_project(self, name: str) -> None:
+        self._projects.pop(name, None)
+        self._members.pop(name, None)
+        self._tuples.pop(PROJECT_PREFIX + name, None)
+        self._all_kids.pop(name, None)
+        self._tie_kids.pop(name, None)
+        self._name_of.pop(self._number_of.pop(name))
+        self._all_root = self._tie_root = None
+
+    def _make_project(self, name: str) -> ProjectInfo:
+        return make_project(name, (self._items[k] for k in self._members[name]))
+
+    # -- full rebuilds (load, sort, filter) ------------------------------------------------
+
+    def _rebuild_order(self) -> None:
+        """Every level's shown keys in order, from the containers and the sort and filter.
+
+        Each project's containers and the top keys are kept sorted whether shown or not, so
+        a filter keystroke only picks the shown ones out of them.
+        """
+        accepts = self._acceptor()
+        self._kids = {}
+        for name, members in self._members.items():
+            every = self._all_kids.get(name)
+            if every is None:
+                ties = self._tie_kids.get(name)
+                if ties is None:
+                    ties = self._tie_kids[name] = sorted(members, key=self._tie_of)
+                every = self._all_kids[name] = self._in_order(ties)
+            picked = [key for key in every if accepts(key)]
+            if picked:
+                self._kids[name] = picked
+        if self._all_root is None:
+            if self._tie_root is None:
+                loose = [key for key, name in self._project_of.items() if not name]
+                keys = loose + [project.key for project in self._projects.values()]
+                self._tie_root = sorted(keys, key=self._tie_of)
+            self._all_root = self._in_order(self._tie_root)
+        kids, prefix, cut = self._kids, PROJECT_PREFIX, len(PROJECT_PREFIX)
+        self._root = [
+            key
+            for key in self._all_root
+            if (key[cut:] in kids if key.startswith(prefix) else accepts(key))
+        ]
+
+    def _relayout(self, change: Callable[[], None]) -> None:
+        """Make `change` to the sort or filter and order the rows again: one layout change,
+        persistent indexes carried along (the view reads the old rows until it is told)."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        keys = [self._key_at(index) for index in persistent]
+        change()
+        self._rebuild_order()
+        self.changePersistentIndexList(
+            persistent,
+            [self.index_of(key, i.column()) for key, i in zip(keys, persistent, strict=True)],
+        )
+        self.layoutChanged.emit()
+
+    # -- row by row (live changes) ---------------------------------------------------------
+
+    def _take_out(self, key: str) -> None:
+        """Remove `key`'s row if it shows (its old sort tuple still places it)."""
+        name = self._project_of[key]
+        if not name:
+            self._remove_at_root(key)
+            return
+        index = self.index_of(key)
+        if index.isValid():
+            kids = self._kids[name]
+            self.beginRemoveRows(index.parent(), index.row(), index.row())
+            del kids[self._position(index.row(), len(kids))]
+            self.endRemoveRows()
+
+    def _remove_at_root(self, key: str) -> None:
+        row = self._root_row(key)
+        if row < 0:
+            return
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._root[self._position(row, len(self._root))]
+        if key.startswith(PROJECT_PREFIX):
+            self._kids.pop(key[len(PROJECT_PREFIX) :], None)
+        self.endRemoveRows()
+
+    def _insert(self, parent: QModelIndex, order: list[str], key: str) -> None:
+        """Insert `key`'s row where it sorts among `order` (the shown keys under `parent`)."""
+        position = bisect_left(order, self._tuple_of(key), key=self._tuple_of)
+        row = len(order) - position if self._descending else position
+        self.beginInsertRows(parent, row, row)
+        order.insert(position, key)
+        self.endInsertRows()
+
+    def _put_in(self, key: str) -> None:
+        """Insert a container of no project at its place, if the filter lets it show."""
+        if self._accepts(key):
+            self._insert(QModelIndex(), self._root, key)
+
+    def _refresh_project(self, name: str, arriving: list[str]) -> None:
+        """After its containers changed: the project's row (counts, place) and new children."""
+        project_key = PROJECT_PREFIX + name
+        if not self._members.get(name):
+            self._remove_at_root(project_key)
+            self._drop_project(name)
+            return
+        project = self._make_project(name)
+        row = self._root_row(project_key)
+        if row < 0:
+            self._set_project(project)
+            if arriving:
+                self._insert_project(name, arriving)
+            return
+        self._move_to_place(
+            QModelIndex(),
+            self._root,
+            self._position(row, len(self._root)),
+            self._project_tuple(project),
+            lambda: self._set_project(project),
+        )
+        parent = self.index_of(project_key)
+        for key in arriving:
+            self._insert(parent, self._kids.setdefault(name, []), key)
+        if not self._kids.get(name):
+            self._remove_at_root(project_key)
+        else:
+            self.dataChanged.emit(parent, parent.siblingAtColumn(len(COLUMNS) - 1))
+
+    def _insert_project(self, name: str, keys: list[str]) -> None:
+        """A project's row that was not shown, with the containers of it that now show."""
+        project_key = PROJECT_PREFIX + name
+        position = bisect_left(self._root, self._tuple_of(project_key), key=self._tuple_of)
+        row = len(self._root) - position if self._descending else position
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._root.insert(position, project_key)
+        self._kids[name] = sorted(keys, key=self._tuple_of)
+        self.endInsertRows()
+
+    def _move_to_place(
+        self,
+        parent: QModelIndex,
+        order: list[str],
+        position: int,
+        sort_tuple: tuple,
+        commit: Callable[[], None],
+    ) -> None:
+        """Give the row at `position` of `parent` its new `sort_tuple` and move it to where it
+        now sorts; `commit` makes the row's new data current at the same moment.
+
+        A move, not a removal and an insert: the row stays selected, a project expanded.
+        Until then the row keeps its old data and place, so every index reads as before.
+        """
+        rest = order[:position] + order[position + 1 :]
+        target = bisect_left(rest, sort_tuple, key=self._tuple_of)
+        key = order[position]
+        if target == position:
+            commit()
+            self._tuples[key] = sort_tuple
+            return
+        size = len(order)
+        row, target_row = self._position(position, size), self._position(target, size)
+        # Qt's destination is the row before which the moved row lands, counted before the move.
+        destination = target_row + 1 if target_row > row else target_row
+        self.beginMoveRows(parent, row, row, parent, destination)
+        del order[position]
+        order.insert(target, key)
+        commit()
+        self._tuples[key] = sort_tuple
+        self.endMoveRows()
+
+    def _grey(self) -> QBrush:
+        if self._stale_brush is None:
+            palette = QGuiApplication.palette()
+            self._stale_brush = palette.brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        return self._stale_brush

@@ -1,0 +1,153 @@
+"""The compose projects' tree: grouping by label, counts, sort, filter and live diffs."""
+
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import QPersistentModelIndex, Qt
+
+from models.compose import (
+    CONFIG_FILES_LABEL,
+    PROJECT_LABEL,
+    SERVICE_LABEL,
+    WORKING_DIR_LABEL,
+    ProjectInfo,
+    ProjectState,
+    ProjectTreeModel,
+    make_project,
+)
+from models.containers import COL_CREATED, COL_NAME, COL_STATUS, running_only
+from models.table import ItemRole, KeyRole
+from services.data import ContainerInfo, ContainerState
+from tests.support.fake_engine import make_container
+
+
+def member(
+    project: str,
+    service: str,
+    state: ContainerState = ContainerState.RUNNING,
+    *,
+    number: int = 1,
+    created: int | None = None,
+) -> ContainerInfo:
+    container = make_container(f"{project}-{service}-{number}", state, created=created)
+    labels = {
+        PROJECT_LABEL: project,
+        SERVICE_LABEL: service,
+        WORKING_DIR_LABEL: f"/srv/{project}",
+        CONFIG_FILES_LABEL: f"/srv/{project}/compose.yml,/srv/{project}/override.yml",
+    }
+    return replace(container, labels=tuple(sorted(labels.items())))
+
+
+def top(model):
+    return [model.index(row, COL_NAME).data() for row in range(model.rowCount())]
+
+
+def children(model, name):
+    parent = model.index_of("project:" + name)
+    return [model.index(r, COL_NAME, parent).data() for r in range(model.rowCount(parent))]
+
+
+@pytest.fixture
+def model(qapp):
+    return ProjectTreeModel()
+
+
+def test_tree_passes_qt_model_tester_through_changes(model, qtmodeltester):
+    """Every signal the model sends while it loads, sorts, filters and changes is consistent."""
+    qtmodeltester.check(model, force_py=True)
+    shop = [member("shop", s) for s in ("web", "db", "cache")]
+    blog = [member("blog", s, ContainerState.EXITED) for s in ("web", "db")]
+    loose = [make_container(f"loose-{i}") for i in range(3)]
+    model.replace_all([*shop, *blog, *loose])
+    model.sort(COL_STATUS, Qt.SortOrder.DescendingOrder)
+    model.upsert([replace(shop[0], state=ContainerState.EXITED, status="Exited (0) now")])
+    model.remove([blog[0].id, loose[1].id])
+    model.upsert([member("new", "api"), member("blog", "worker")])
+    model.flush()
+    model.set_filter_text("web")
+    model.set_predicate(running_only)
+    model.set_predicate(None)
+    model.set_filter_text("")
+    model.remove([blog[1].id])
+    model.flush()
+    model.sort(COL_NAME, Qt.SortOrder.AscendingOrder)
+    model.set_stale(True)
+    assert top(model) == ["blog", "loose-0", "loose-2", "new", "shop"]
+
+
+def test_project_rows_count_their_running_containers(model):
+    """A project's Status says its state and how many of its containers run."""
+    model.replace_all(
+        [member("shop", "web"), member("shop", "db", ContainerState.EXITED), member("blog", "web")]
+    )
+    shop = model.index_of("project:shop")
+    project = shop.data(ItemRole)
+    assert isinstance(project, ProjectInfo)
+    assert (project.running, project.total, project.state) == (1, 2, ProjectState.PARTLY_RUNNING)
+    assert shop.siblingAtColumn(COL_STATUS).data() == "Partly running, 1/2"
+    assert model.index_of("project:blog").siblingAtColumn(COL_STATUS).data() == "Running, 1/1"
+    assert children(model, "shop") == ["db (shop-db-1)", "web (shop-web-1)"]
+
+
+def test_project_reads_folder_and_files_from_labels():
+    """The folder and the compose files come from the compose labels."""
+    project = make_project("shop", [member("shop", "web")])
+    assert project.working_dir == "/srv/shop"
+    assert project.config_files == ("/srv/shop/compose.yml", "/srv/shop/override.yml")
+
+
+def test_sort_orders_projects_and_their_containers(model):
+    """Projects sort among loose containers; each project's containers sort within it."""
+    model.replace_all(
+        [
+            member("b", "x", created=10),
+            member("b", "y", created=30),
+            member("a", "z", created=20),
+            replace(make_container("c-loose"), created=25),
+        ]
+    )
+    model.sort(COL_NAME, Qt.SortOrder.AscendingOrder)
+    assert top(model) == ["a", "b", "c-loose"]
+    model.sort(COL_CREATED, Qt.SortOrder.DescendingOrder)
+    assert top(model) == ["b", "c-loose", "a"]  # a project is as new as its newest container
+    assert children(model, "b") == ["y (b-y-1)", "x (b-x-1)"]
+
+
+def test_filter_matches_project_and_service_names(model):
+    """A word of a project's name shows all of it; a service's name shows that container."""
+    model.replace_all([member("shop", "web"), member("shop", "db"), member("blog", "web")])
+    model.set_filter_text("shop")
+    assert top(model) == ["shop"]
+    assert len(children(model, "shop")) == 2
+    model.set_filter_text("db")
+    assert top(model) == ["shop"]
+    assert children(model, "shop") == ["db (shop-db-1)"]
+    model.set_filter_text("nothing-like-it")
+    assert model.rowCount() == 0
+
+
+def test_live_change_keeps_expansion_selection_and_moves_the_project(model, qtmodeltester):
+    """A container stopping updates its row in place and moves its project by status."""
+    qtmodeltester.check(model, force_py=True)
+    web = member("shop", "web")
+    model.replace_all([web, member("alpha", "web"), member("zulu", "web")])
+    model.sort(COL_STATUS, Qt.SortOrder.AscendingOrder)
+    shop = QPersistentModelIndex(model.index_of("project:shop"))
+    child = QPersistentModelIndex(model.index_of(web.id))
+    model.upsert([replace(web, state=ContainerState.EXITED, status="Exited (0) now")])
+    model.flush()
+    assert shop.isValid() and shop.data(KeyRole) == "project:shop"
+    assert shop.sibling(shop.row(), COL_STATUS).data() == "Stopped, 0/1"
+    assert top(model)[-1] == "shop"  # "stopped" sorts after "running"
+    assert child.isValid() and child.data(ItemRole).state is ContainerState.EXITED
+
+
+def test_last_container_gone_removes_its_project(model):
+    """A project lives as long as one of its containers does."""
+    web = member("shop", "web")
+    model.replace_all([web, make_container("loose")])
+    model.remove([web.id])
+    model.flush()
+    assert top(model) == ["loose"]
+    assert model.project("shop") is None
