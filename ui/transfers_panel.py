@@ -1,5 +1,5 @@
-"""The transfers panel: every pull and push of this window, under way or ended, below the
-pages."""
+"""The transfers panel: every pull, push, save, load and export of this window, under way or
+ended, below the pages."""
 
 from __future__ import annotations
 
