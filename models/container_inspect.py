@@ -29,6 +29,9 @@ from services.data import ContainerState
 
 CONTEXT = "ContainerInspect"
 
+#: Seconds between health checks when the container does not say (dockerd's default).
+DEFAULT_HEALTH_INTERVAL = 30.0
+
 #: What a field without a value shows.
 NOTHING = "—"
 
@@ -424,6 +427,17 @@ class ContainerInspect(QObject):
     @property
     def failing_streak(self) -> int:
         return int(self.health.get("FailingStreak") or 0)
+
+    @property
+    def health_interval(self) -> float:
+        """Seconds between two health checks (the engine's default is 30)."""
+        config = (self.document.get("Config") or {}).get("Healthcheck") or {}
+        nanoseconds = config.get("Interval") or 0
+        return nanoseconds / 1e9 if nanoseconds > 0 else DEFAULT_HEALTH_INTERVAL
+
+    @property
+    def running(self) -> bool:
+        return bool((self.document.get("State") or {}).get("Running"))
 
     @property
     def health_test(self) -> str:

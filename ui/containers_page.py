@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import shlex
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QStyle, QWidget
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QIcon, QKeySequence
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QMenu, QStyle, QWidget
 from shiboken6 import isValid
 
 from models.containers import COL_CREATED, COL_STATUS, running_only
 from models.formatting import human_size
+from models.port_links import PortLink, port_links
 from models.store import EngineStore
 from services.container_actions import CommitOptions
 from services.data import ActionResult, ContainerInfo, ContainerState
@@ -24,6 +27,7 @@ from ui.table_page import TablePage
 
 if TYPE_CHECKING:
     from ui.commit_dialog import CommitDialog
+    from ui.container_inspect import ContainerInspectWindow
     from ui.kill_dialog import KillDialog
     from ui.logs_window import LogsWindow
     from ui.prune_containers_dialog import PruneContainersDialog
@@ -115,6 +119,8 @@ class ContainersPage(TablePage):
         self._add_more_actions()
 
         self.logs_windows: dict[str, LogsWindow] = {}
+        self.inspect_windows: dict[str, ContainerInspectWindow] = {}
+        self._add_inspect_actions()
         self.open_rows_with(self.logs_action)
 
         store.counts_changed.connect(self.update_empty_hint)
@@ -222,6 +228,139 @@ class ContainersPage(TablePage):
         """Close every logs window this page opened (they would outlive the main window)."""
         for window in list(self.logs_windows.values()):
             window.close()
+
+    # -- inspect, copy, open in browser ----------------------------------------------------
+
+    def _add_inspect_actions(self) -> None:
+        """Inspect; Copy the ids, names or addresses; Open a published port in the browser."""
+        self.inspect_action = self.add_action(
+            self.tr("Inspect"),
+            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView),
+            self.show_inspect,
+            QKeySequence("Ctrl+I"),
+            tip=self.tr("The selected containers' settings, state and JSON (Ctrl+I)"),
+        )
+        self.inspect_action.setObjectName("actionInspect")
+        self.copy_action = self.add_action(
+            self.tr("Copy"),
+            QIcon.fromTheme(QIcon.ThemeIcon.EditCopy),
+            self.copy_names,
+            tip=self.tr("Copy the selected containers' names, IDs or IP addresses"),
+            more=True,
+        )
+        self.copy_action.setObjectName("actionCopy")
+        copy_menu = QMenu(self)
+        for name, text, slot in (
+            ("actionCopyId", self.tr("ID"), self.copy_ids),
+            ("actionCopyName", self.tr("Name"), self.copy_names),
+            ("actionCopyIp", self.tr("IP address"), self.copy_ip_addresses),
+        ):
+            copy_menu.addAction(text, slot).setObjectName(name)
+        self.copy_action.setMenu(copy_menu)
+        self.browser_action = self.add_action(
+            self.tr("Open in browser"),
+            QIcon.fromTheme(QIcon.ThemeIcon.DocumentOpen),
+            self.open_first_port,
+            tip=self.tr("Open a published port of the selected containers in the web browser"),
+            more=True,
+        )
+        self.browser_action.setObjectName("actionOpenBrowser")
+        self.browser_menu = QMenu(self)
+        self.port_links: list[PortLink] = []
+        self.view.selectionModel().selectionChanged.connect(self._update_inspect_actions)
+        self.model.rowsRemoved.connect(self._update_inspect_actions)
+        self.model.dataChanged.connect(self._update_inspect_actions)
+
+    def _update_inspect_actions(self, *_args) -> None:
+        """Open in browser lists the selection's published ports: a submenu for several."""
+        selected: list[ContainerInfo] = self.selected_items() if self.engine_here() else []
+        self.inspect_action.setEnabled(bool(selected))
+        self.copy_action.setEnabled(bool(selected))
+        links = port_links(selected, self.store.endpoint.url)
+        self.browser_action.setEnabled(bool(links))
+        if links == self.port_links:
+            return
+        self.port_links = links
+        self.browser_menu.clear()
+        for link in links:
+            self.browser_menu.addAction(link.label, partial(self.open_url, link.url))
+        # Qt takes no menu (nullptr) here; PySide's stubs do not say so.
+        self.browser_action.setMenu(self.browser_menu if len(links) > 1 else None)  # type: ignore[arg-type]
+
+    def show_inspect(self) -> None:
+        """An inspect window per selected container; one already open is brought forward.
+
+        Imported on first use, as the logs window is.
+        """
+        from ui.container_inspect import ContainerInspectWindow
+
+        for container in self.selected_items()[:MAX_LOG_WINDOWS]:
+            window = self.inspect_windows.get(container.id)
+            if window is None:
+                window = ContainerInspectWindow(self.store, container, self)
+                self.inspect_windows[container.id] = window
+                window.destroyed.connect(
+                    lambda _=None, key=container.id: self.inspect_windows.pop(key, None)
+                )
+            window.show()
+            window.raise_()
+            window.activateWindow()
+
+    def close_inspect_windows(self) -> None:
+        """Close every inspect window this page opened (they would outlive the main window)."""
+        for window in list(self.inspect_windows.values()):
+            window.close()
+
+    def _copy_lines(self, lines: list[str], done: str) -> None:
+        QGuiApplication.clipboard().setText("\n".join(lines))
+        self.message.emit(done)
+
+    def copy_ids(self) -> None:
+        ids = [c.id for c in self.selected_items()]
+        if ids:
+            self._copy_lines(ids, self.tr("%Ln container ID(s) copied", "", len(ids)))
+
+    def copy_names(self) -> None:
+        names = [c.name for c in self.selected_items()]
+        if names:
+            self._copy_lines(names, self.tr("%Ln container name(s) copied", "", len(names)))
+
+    def copy_ip_addresses(self) -> None:
+        """Read each container's addresses (the list does not hold them), then copy them:
+        a line per container, its addresses on several networks side by side."""
+        targets: list[ContainerInfo] = self.selected_items()
+        if targets:
+            self.launch(self._copy_ip_addresses(targets))
+
+    async def _copy_ip_addresses(self, targets: list[ContainerInfo]) -> None:
+        from models.container_inspect import ip_addresses
+
+        async def addresses(container: ContainerInfo) -> list[str]:
+            try:
+                return ip_addresses(await self.store.engine.inspect_container(container.id))
+            except EngineError:
+                return []
+
+        found = await asyncio.gather(*(addresses(c) for c in targets))
+        lines = [" ".join(a) for a in found if a]
+        without = [c.name for c, a in zip(targets, found, strict=True) if not a]
+        said = self.tr("%Ln IP address(es) copied", "", len(lines)) if lines else ""
+        if without:
+            missing = fill(self.tr("No IP address (not running?): %1"), ", ".join(without))
+            said = f"{said} — {missing}" if said else missing
+        if lines:
+            self._copy_lines(lines, said)
+        else:
+            self.message.emit(said)
+
+    def open_first_port(self) -> None:
+        """The action itself opens the one published port; several are in its submenu."""
+        if len(self.port_links) == 1:
+            self.open_url(self.port_links[0].url)
+
+    def open_url(self, url: str) -> None:
+        QDesktopServices.openUrl(QUrl(url))
+        self.message.emit(fill(self.tr("Opened %1"), url))
 
     def remove_selected(self) -> None:
         targets: list[ContainerInfo] = self.selected_items()

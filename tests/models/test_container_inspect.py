@@ -166,6 +166,7 @@ def test_health_shows_the_status_the_streak_and_the_newest_check_first(qapp, web
     assert details.health_status == "healthy"
     assert details.failing_streak == 0
     assert details.health_test == "echo checked; true"
+    assert details.health_interval == 1.0
     checks = details.health_checks
     assert checks.rowCount() == 3
     assert checks.index(0, COL_CHECK_EXIT_CODE).data() == "0"
@@ -181,6 +182,7 @@ def test_without_a_health_check_there_is_nothing_to_show(qapp, web):
     details.set_document(web)
     assert details.health_status == ""
     assert details.health_test == ""
+    assert details.health_interval == 30.0  # dockerd's default
     assert details.health_checks.rowCount() == 0
     assert overview(details)["State"] == "Running"
 

@@ -1,0 +1,328 @@
+"""One container's `docker container inspect`, in a window of its own: readable tables of
+its overview, environment, mounts, ports, networks and health, and the whole answer as a
+searchable tree. Read again whenever the engine reports a change of the container.
+"""
+
+from __future__ import annotations
+
+import logging
+import shlex
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.container_inspect import ContainerInspect, InspectTableModel
+from models.store import EngineStore
+from services.data import ContainerInfo
+from services.errors import NotFound
+from services.text import fill
+from ui.command_label import command_label
+from ui.json_view import JsonView
+from ui.style import ERROR, OK, make_bold, make_hint, set_text_colour
+from ui.tasks import TaskKeeper
+
+log = logging.getLogger(__name__)
+
+#: The health status in the colours of success and failure; "starting" in the text's own.
+HEALTH_COLOURS = {"healthy": OK, "unhealthy": ERROR}
+
+#: The health checks are read again at most this often while shown, in seconds.
+MIN_HEALTH_POLL = 1.0
+
+#: The widest a column grows to fit its cells on the first read, in pixels.
+MAX_COLUMN_WIDTH = 420
+
+#: Changes the engine reports in a burst are looked at once, after this pause, in milliseconds.
+CHECK_DELAY_MS = 100
+
+
+def inspect_command(name: str) -> str:
+    return shlex.join(["docker", "container", "inspect", name])
+
+
+class ContainerInspectWindow(QWidget):
+    """The inspect answer of one container, kept current while the window is open.
+
+    A container removed meanwhile is said so, and the last answer stays on screen. The
+    window is a child of the page that opened it, so it goes with the page.
+    """
+
+    def __init__(
+        self, store: EngineStore, container: ContainerInfo, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("containerInspect")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.store = store
+        self.container = container
+        self._last_seen = store.containers.get(container.id)
+        self.gone = False
+        #: Reads started; only the latest one's answer is shown.
+        self._reads = 0
+        self.details = ContainerInspect(self)
+        self._tables: list[QTableView] = []
+        self._fitted: set[QTableView] = set()
+        self._tasks = TaskKeeper(self._failed)
+        self.setWindowTitle(fill(self.tr("Inspect — %1"), container.name))
+        self.resize(900, 620)
+
+        self.title = QLabel(container.name)
+        self.title.setObjectName("inspectTitle")
+        make_bold(self.title)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice = QLabel()
+        self.notice.setObjectName("inspectNotice")
+        self.notice.setWordWrap(True)
+        set_text_colour(self.notice, ERROR)
+        self.notice.hide()
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("inspectTabs")
+        self.tabs.addTab(self._table("inspectOverview", self.details.overview), self.tr("Overview"))
+        self.tabs.addTab(
+            self._table("inspectEnvironment", self.details.environment), self.tr("Environment")
+        )
+        self.tabs.addTab(self._table("inspectMounts", self.details.mounts), self.tr("Mounts"))
+        self.tabs.addTab(self._table("inspectPorts", self.details.ports), self.tr("Ports"))
+        self.tabs.addTab(self._table("inspectNetworks", self.details.networks), self.tr("Networks"))
+        self.tabs.addTab(self._health_tab(), self.tr("Health"))
+        self.json_view = JsonView()
+        self.tabs.addTab(self.json_view, self.tr("JSON"))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.tabs, 1)
+        self.command = command_label(inspect_command(container.name))
+        layout.addWidget(self.command)
+
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(CHECK_DELAY_MS)
+        self._check_timer.timeout.connect(self._check_container)
+        containers = store.containers
+        # A container hidden from the table (stopped, "Show all" off) changes no row; its
+        # removal or its stop still changes the counts.
+        for signal in (
+            containers.dataChanged,
+            containers.rowsInserted,
+            containers.rowsRemoved,
+            containers.modelReset,
+            store.counts_changed,
+        ):
+            signal.connect(self._container_changed)
+        # The engine reports a change of health, not each check: while the Health tab is
+        # shown, the checks are read as often as they run.
+        self._health_timer = QTimer(self)
+        self._health_timer.timeout.connect(self.reload)
+        self.tabs.currentChanged.connect(self._follow_health_checks)
+        for keys, slot in (
+            (QKeySequence(QKeySequence.StandardKey.Refresh), self.reload),
+            (QKeySequence(Qt.Key.Key_Escape), self.close),
+            (QKeySequence("Ctrl+W"), self.close),
+        ):
+            self._add_shortcut(keys, slot)
+        self.reload()
+
+    # -- building ------------------------------------------------------------------------
+
+    def _add_shortcut(self, keys: QKeySequence, slot) -> None:
+        action = QAction(self)
+        action.setShortcut(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+
+    def _table(self, name: str, model: InspectTableModel) -> QTableView:
+        view = QTableView()
+        view.setObjectName(name)
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setShowGrid(False)
+        view.setWordWrap(False)
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        rows = view.verticalHeader()
+        rows.setVisible(False)
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(view.fontMetrics().height() + 10)
+        header = view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultSectionSize(160)
+        header.setStretchLastSection(True)
+        copy = QAction(self.tr("Copy"), view)
+        copy.setShortcut(QKeySequence.StandardKey.Copy)
+        copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        copy.triggered.connect(lambda: self.copy_rows(view))
+        view.addAction(copy)
+        self._tables.append(view)
+        return view
+
+    def _health_tab(self) -> QWidget:
+        self.health_status = QLabel()
+        self.health_status.setObjectName("healthStatus")
+        self.failing_streak = QLabel()
+        self.failing_streak.setObjectName("healthFailingStreak")
+        self.health_test = QLabel()
+        self.health_test.setObjectName("healthTest")
+        self.health_test.setWordWrap(True)
+        for label in (self.health_status, self.failing_streak, self.health_test):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.no_health = QLabel(
+            self.tr(
+                "This container has no health check. Give it one with docker run "
+                "--health-cmd, or in its image with HEALTHCHECK."
+            )
+        )
+        self.no_health.setObjectName("healthNone")
+        self.no_health.setWordWrap(True)
+        make_hint(self.no_health)
+        form = QFormLayout()
+        form.addRow(self.tr("Status:"), self.health_status)
+        form.addRow(self.tr("Failing streak:"), self.failing_streak)
+        form.addRow(self.tr("Check:"), self.health_test)
+        self.health_form = QWidget()
+        self.health_form.setLayout(form)
+        checks = self._table("inspectHealthChecks", self.details.health_checks)
+        self.health_checks_view = checks
+
+        tab = QWidget()
+        self.health_tab = tab
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.no_health)
+        layout.addWidget(self.health_form)
+        layout.addWidget(checks, 1)
+        return tab
+
+    # -- reading -------------------------------------------------------------------------
+
+    def _container_changed(self, *_args) -> None:
+        """Look at the store's summary of the container soon: the table announces a removed
+        row before it forgets it, and a burst of changes is looked at once."""
+        if not self._check_timer.isActive():
+            self._check_timer.start()
+
+    def _check_container(self) -> None:
+        """Read again when the store holds a new summary of the container or lost it.
+
+        The store replaces a container's object on each change the engine reports (health
+        checks included), not on the clock's repaints, so a new object is news.
+        """
+        container = self.store.containers.get(self.container.id)
+        if container is not self._last_seen:
+            self._last_seen = container
+            self.reload()
+
+    def reload(self) -> None:
+        self._tasks.launch(self._load())
+
+    async def _load(self) -> None:
+        self._reads += 1
+        read = self._reads
+        try:
+            document = await self.store.engine.inspect_container(self.container.id)
+        except NotFound:
+            if read == self._reads:
+                self._vanished()
+            return
+        if read != self._reads:
+            return  # a later read is on its way, and it may have seen a later change
+        self.gone = False
+        self.notice.hide()
+        self._show(document)
+
+    def _show(self, document: dict) -> None:
+        details = self.details
+        details.set_document(document)
+        self.json_view.set_document(document)
+        self._fit_columns()
+        if details.name:
+            self.title.setText(details.name)
+            self.setWindowTitle(fill(self.tr("Inspect — %1"), details.name))
+            self.command.setText(inspect_command(details.name))
+        has_health = bool(details.health_status)
+        self.no_health.setVisible(not has_health)
+        self.health_form.setVisible(has_health)
+        self.health_checks_view.setVisible(has_health)
+        self.health_status.setText(details.health_status)
+        set_text_colour(self.health_status, HEALTH_COLOURS.get(details.health.get("Status")))
+        self.failing_streak.setText(str(details.failing_streak))
+        self.health_test.setText(details.health_test)
+        self._follow_health_checks()
+
+    def _follow_health_checks(self, *_args) -> None:
+        details = self.details
+        wanted = (
+            self.tabs.currentWidget() is self.health_tab
+            and bool(details.health_status)
+            and details.running
+            and not self.gone
+        )
+        if not wanted:
+            self._health_timer.stop()
+            return
+        interval = round(max(details.health_interval, MIN_HEALTH_POLL) * 1000)
+        if not self._health_timer.isActive() or self._health_timer.interval() != interval:
+            self._health_timer.start(interval)
+
+    def _fit_columns(self) -> None:
+        """Make each column as wide as its cells (these tables hold a few rows), within
+        reason, the first time its table has rows; the last column takes what is left.
+        Later reads keep the widths, which the user may have changed."""
+        for view in self._tables:
+            if view in self._fitted or view.model().rowCount() == 0:
+                continue
+            self._fitted.add(view)
+            view.resizeColumnsToContents()
+            for column in range(view.model().columnCount() - 1):
+                view.setColumnWidth(column, min(view.columnWidth(column), MAX_COLUMN_WIDTH))
+
+    def _vanished(self) -> None:
+        self.gone = True
+        self._health_timer.stop()
+        self.notice.setText(
+            fill(
+                self.tr("The container %1 no longer exists. What is shown is the last read."),
+                self.details.name or self.container.name,
+            )
+        )
+        self.notice.show()
+
+    def _failed(self, error: BaseException) -> None:
+        log.warning("inspecting a container failed", exc_info=error)
+        self.notice.setText(fill(self.tr("Could not read the container: %1"), error))
+        self.notice.show()
+
+    # -- copying -------------------------------------------------------------------------
+
+    def copy_rows(self, view: QTableView) -> None:
+        """The selected rows, a cell per tab and a row per line, as spreadsheets paste them."""
+        model = view.model()
+        assert isinstance(model, InspectTableModel)
+        rows = sorted(index.row() for index in view.selectionModel().selectedRows())
+        if rows:
+            QGuiApplication.clipboard().setText(
+                "\n".join(
+                    "\t".join(model.text(row, c) for c in range(model.columnCount()))
+                    for row in rows
+                )
+            )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._check_timer.stop()
+        self._health_timer.stop()
+        self._tasks.cancel_all()
+        super().closeEvent(event)
