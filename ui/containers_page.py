@@ -59,6 +59,10 @@ class ContainersPage(TablePage):
     """
 
     export_requested = Signal(str, str, str)
+    #: The user asked for the Run dialog (empty), or to duplicate a container: its form's
+    #: fields read from its inspect data, and the container.
+    run_requested = Signal()
+    duplicate_requested = Signal(object, object)
 
     def __init__(self, store: EngineStore, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -115,6 +119,7 @@ class ContainersPage(TablePage):
             QKeySequence(QKeySequence.StandardKey.Delete),
             tip=self.tr("Remove the selected containers (Delete)"),
         )
+        self._add_run_actions()
 
         self._add_more_actions()
 
@@ -165,6 +170,77 @@ class ContainersPage(TablePage):
         self.logs_action.setEnabled(bool(selected))
         self.remove_action.setEnabled(bool(selected))
         self._update_more_actions(selected)
+
+    # -- run and duplicate -------------------------------------------------------------------
+
+    def _add_run_actions(self) -> None:
+        """Run… (a new container, Ctrl+N) and Duplicate… (the selected one's settings in the
+        same form); the window opens the dialog, which pulls through its transfers."""
+        self.run_action = self.add_action(
+            self.tr("Run…"),
+            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder),
+            self.run_requested.emit,
+            QKeySequence("Ctrl+N"),
+            tip=self.tr("Create and start a container from an image (Ctrl+N)"),
+        )
+        self.run_action.setObjectName("actionRun")
+        self.duplicate_action = self.add_action(
+            self.tr("Duplicate…"),
+            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView),
+            self.duplicate_selected,
+            tip=self.tr("Open the selected container's settings in the Run form, to run another"),
+        )
+        self.duplicate_action.setObjectName("actionDuplicate")
+        #: A container made here, to select once the list shows it.
+        self._to_select: str | None = None
+        self.model.rowsInserted.connect(self._select_created)
+        self.model.layoutChanged.connect(self._select_created)
+        self.view.selectionModel().selectionChanged.connect(self._update_run_actions)
+        self.model.rowsRemoved.connect(self._update_run_actions)
+        self._update_run_actions()
+
+    def _update_run_actions(self, *_args) -> None:
+        self.duplicate_action.setEnabled(self.engine_here() and len(self.selected_items()) == 1)
+
+    def duplicate_selected(self) -> None:
+        targets: list[ContainerInfo] = self.selected_items()
+        if len(targets) == 1:
+            self.launch(self._duplicate(targets[0]))
+
+    async def _duplicate(self, container: ContainerInfo) -> None:
+        """Read the container and its image (to leave out what it took from the image)."""
+        from services.run_spec import fields_from_spec, spec_from_inspect
+
+        engine = self.store.engine
+        try:
+            data = await engine.inspect_container(container.id)
+        except EngineError as error:
+            self.message.emit(fill(self.tr("Cannot duplicate %1: %2"), container.name, error))
+            return
+        try:
+            image = (await engine.inspect_image(str(data.get("Image") or ""))).get("Config")
+        except EngineError:
+            image = None  # the image is gone: every setting is shown as the container has it
+        fields = fields_from_spec(spec_from_inspect(data, image))
+        self.duplicate_requested.emit(fields, container)
+
+    def select_container(self, container_id: str) -> None:
+        """Select a container made here, now or as soon as the list shows it; one that
+        already stopped is shown by ticking "Show all"."""
+        self._to_select = container_id
+        self._select_created()
+
+    def _select_created(self, *_args) -> None:
+        key = self._to_select
+        if key is None or self.model.get(key) is None:
+            return
+        if self.model.row_of(key) < 0 and not self.show_all.isChecked():
+            self.show_all.setChecked(True)
+        row = self.model.row_of(key)
+        if row >= 0:
+            self._to_select = None
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
 
     # -- actions ---------------------------------------------------------------------------
 

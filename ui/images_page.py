@@ -45,6 +45,7 @@ class ImagesPage(TablePage):
         save_requested(list, str, int): save these images to this file; their size.
         load_requested(ImageArchive): load this archive, checked to be an image archive.
         build_requested(): the user asked to build an image from a folder.
+        run_requested(str): the user asked to run a container of this image.
     """
 
     pull_requested = Signal()
@@ -52,6 +53,7 @@ class ImagesPage(TablePage):
     save_requested = Signal(list, str, int)
     load_requested = Signal(object)
     push_requested = Signal(str)
+    run_requested = Signal(str)
 
     def __init__(self, store: EngineStore, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -122,6 +124,13 @@ class ImagesPage(TablePage):
             tip=self.tr("Build an image from a folder with a Dockerfile (Ctrl+B)"),
         )
         self.build_action.setObjectName("actionBuild")
+        self.run_action = self.add_action(
+            self.tr("Run…"),
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay),
+            self.run_selected,
+            tip=self.tr("Create and start a container from the selected image"),
+        )
+        self.run_action.setObjectName("actionRunImage")
         #: Loaded images to select once the list shows them.
         self._loaded: set[str] = set()
         store.images.rowsInserted.connect(self._select_loaded)
@@ -187,6 +196,13 @@ class ImagesPage(TablePage):
 
     def _tagged(self, count: int) -> str:
         return self.tr("%Ln image(s) tagged", "", count)
+
+    def run_selected(self) -> None:
+        """The Run dialog for the selected image: by its name, or by its ID when untagged."""
+        rows: list[ImageTagRow] = self.selected_items()
+        if len(rows) == 1:
+            row = rows[0]
+            self.run_requested.emit(row.reference if row.is_tagged else row.image.id)
 
     def push_selected(self) -> None:
         rows: list[ImageTagRow] = self.selected_items()
@@ -300,6 +316,7 @@ class ImagesPage(TablePage):
         rows = self.selected_items() if self.engine_here() else []
         self.tag_action.setEnabled(len(rows) == 1)
         self.push_action.setEnabled(len(rows) == 1 and rows[0].is_tagged)
+        self.run_action.setEnabled(len(rows) == 1)
 
     def select_image(self, reference: Reference) -> None:
         """Select the row of a pulled or tagged image, now or as soon as the list shows it."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -53,12 +54,15 @@ from ui.style import (
 from ui.transfers_panel import TransfersPanel
 
 if TYPE_CHECKING:
+    from services.data import ContainerInfo
+    from services.run_spec import RunFields
     from ui.build_dialog import BuildDialog
     from ui.build_window import BuildWindow
     from ui.connection_dialog import ConnectionDialog
     from ui.pull_dialog import PullDialog
     from ui.registries_dialog import RegistriesDialog
     from ui.registry_browser import RegistryBrowser
+    from ui.run_dialog import RunDialog
     from ui.settings_dialog import SettingsDialog
 
 PAGES = ("containers", "images", "engine")
@@ -166,6 +170,8 @@ class MainWindow(QMainWindow):
         # The window's transfers, not an engine's: a pull goes on across engine switches.
         self.transfers = TransfersStore(self)
         self.transfers.finished.connect(self._transfer_finished)
+        #: Pulls the Run dialog waits for, by transfer key: it says how they ended.
+        self._run_pulls: dict[str, asyncio.Future[str]] = {}
         self.transfers_panel = TransfersPanel(self.transfers, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.transfers_panel)
         self.transfers_panel.hide()
@@ -211,6 +217,9 @@ class MainWindow(QMainWindow):
         self.images_page.save_requested.connect(self.start_save)
         self.images_page.load_requested.connect(self.start_load)
         self.images_page.push_requested.connect(self.start_push)
+        self.images_page.run_requested.connect(self.open_run)
+        self.containers_page.run_requested.connect(self.open_run)
+        self.containers_page.duplicate_requested.connect(self.open_duplicate)
         self.containers_page.export_requested.connect(self.start_export)
         for page in (self.containers_page, self.images_page, self.engine_page):
             self.pages.addWidget(page)
@@ -414,6 +423,39 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_run(self, image: str = "") -> RunDialog:
+        """The Run dialog, the image filled in when given; the new container is selected."""
+        from services.run_spec import RunFields
+
+        return self._open_run_dialog(RunFields(image=image), None)
+
+    def open_duplicate(self, fields: RunFields, original: ContainerInfo) -> RunDialog:
+        """The Run dialog filled with a container's settings, offering to replace it."""
+        return self._open_run_dialog(fields, original)
+
+    def _open_run_dialog(self, fields: RunFields, original: ContainerInfo | None) -> RunDialog:
+        from ui.run_dialog import RunDialog
+
+        dialog = RunDialog(
+            self.store.engine, self._pull_for_run, self, fields=fields, original=original
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.created.connect(lambda container_id: self._run_created(dialog, container_id))
+        dialog.open()
+        return dialog
+
+    def _run_created(self, dialog: RunDialog, container_id: str) -> None:
+        self._show_message(fill(self.tr("Container started — %1"), dialog.command.text()))
+        self.show_page("containers")
+        self.containers_page.select_container(container_id)
+
+    async def _pull_for_run(self, reference: str) -> str:
+        """Pull through the transfers panel for the Run dialog: "" once pulled, else why not."""
+        transfer = self.start_pull(reference)
+        ended: asyncio.Future[str] = asyncio.get_running_loop().create_future()
+        self._run_pulls[transfer.key] = ended
+        return await ended
+
     def open_build(self) -> BuildDialog:
         """Ask what to build; accepting opens the build's window, which runs it."""
         from ui.build_dialog import BuildDialog
@@ -515,6 +557,14 @@ class MainWindow(QMainWindow):
     def _transfer_finished(self, transfer: Transfer) -> None:
         """Say how a transfer ended; for a pull, select the image and point to the mirrors
         when Hub was away."""
+        waiting = self._run_pulls.pop(transfer.key, None)
+        if waiting is not None:  # the Run dialog that asked for it says how it ended
+            if not waiting.done():
+                cancelled = transfer.state is TransferState.CANCELLED
+                waiting.set_result(
+                    self.tr("The pull was cancelled.") if cancelled else transfer.error
+                )
+            return
         if transfer.kind is TransferKind.PUSH:
             self._push_finished(transfer)
         elif transfer.kind in (TransferKind.SAVE, TransferKind.LOAD, TransferKind.EXPORT):
