@@ -258,7 +258,7 @@ class ContainerInspectWindow(QWidget):
         self.health_form.setVisible(has_health)
         self.health_checks_view.setVisible(has_health)
         self.health_status.setText(details.health_status)
-        set_text_colour(self.health_status, HEALTH_COLOURS.get(details.health.get("Status")))
+        set_text_colour(self.health_status, HEALTH_COLOURS.get(str(details.health.get("Status"))))
         self.failing_streak.setText(str(details.failing_streak))
         self.health_test.setText(details.health_test)
         self._follow_health_checks()
