@@ -246,6 +246,8 @@ class ContainerInspectWindow(QWidget):
 
     def _show(self, document: dict) -> None:
         details = self.details
+        if document == details.document:
+            return  # the tree keeps its scroll position and what the user folded
         details.set_document(document)
         self.json_view.set_document(document)
         self._fit_columns()

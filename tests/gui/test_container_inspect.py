@@ -291,3 +291,13 @@ def test_the_health_tab_reads_each_new_check_while_it_is_shown(make_window, qtbo
     )
     inspect.tabs.setCurrentIndex(0)
     assert not inspect._health_timer.isActive()
+
+
+def test_reading_the_same_answer_again_leaves_the_tree_as_it_is(make_window, qtbot):
+    """Folded nodes and the scroll position survive a read that brings nothing new."""
+    web = make_container("web")
+    window = make_window(RecordedInspectEngine([web]))
+    inspect = open_inspect(window.containers_page, qtbot, web)
+    with qtbot.assertNotEmitted(inspect.json_view.model.modelReset):
+        inspect.reload()
+        qtbot.waitUntil(lambda: not inspect._tasks.busy, timeout=3000)
