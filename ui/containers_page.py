@@ -469,7 +469,7 @@ class ContainersPage(TablePage):
 
         def remove() -> None:
             with_volumes = volumes.isChecked()
-            flags = ("-v",) * with_volumes + ("-f",) * bool(running)
+            flags = [flag for flag, on in (("-v", with_volumes), ("-f", bool(running))) if on]
             self.launch(
                 self._run(
                     lambda chosen: self.store.remove_containers(chosen, volumes=with_volumes),
