@@ -9,6 +9,7 @@ real `python main.py` process (see `MOORAGE_REPORT_LOADED` in main.py).
 from __future__ import annotations
 
 import json
+import sys
 import time
 from collections.abc import Callable
 
@@ -85,11 +86,19 @@ def print_when_first_painted(window, quit_after: bool) -> FirstPaintWatcher:
     """Print one JSON line once the first answer is painted; then quit if `quit_after`.
 
     The line holds `time.monotonic()` (the same clock in every process of this machine, so a
-    benchmark can subtract its own launch time), the state and the rows shown.
+    benchmark can subtract its own launch time), the state, the rows shown and the modules
+    loaded by then (what start-up paid to import; tests/integration/test_start_up_imports.py
+    holds them to a list).
     """
 
     def report(state: str, rows: int) -> None:
-        line = {"event": "first-paint", "monotonic": time.monotonic(), "state": state, "rows": rows}
+        line = {
+            "event": "first-paint",
+            "monotonic": time.monotonic(),
+            "state": state,
+            "rows": rows,
+            "modules": sorted(sys.modules),
+        }
         print(json.dumps(line), flush=True)
         if quit_after:
             QCoreApplication.quit()

@@ -1,0 +1,119 @@
+"""What start-up imports before the first rows are painted, held to a list.
+
+Every module imported before the first paint is time and memory the user waits for at each
+launch. New pages and dialogs are imported when first opened (as the logs window, the
+settings and the build window are); this test fails when one moves into start-up, naming
+it, and when one leaves start-up, so that the list stays the truth.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+#: The project's modules loaded when the window first shows the engine's rows.
+PROJECT_MODULES = {
+    "models",
+    "models.connections",
+    "models.containers",
+    "models.formatting",
+    "models.images",
+    "models.store",
+    "models.table",
+    "models.transfers",
+    "services",
+    "services.api_client",
+    "services.api_decode",
+    "services.archive",
+    "services.build",
+    "services.config_files",
+    "services.credentials",
+    "services.data",
+    "services.diagnose_local",
+    "services.diagnose_remote",
+    "services.diagnostics",
+    "services.endpoints",
+    "services.engine",
+    "services.engine_api",
+    "services.engine_info",
+    "services.errors",
+    "services.events",
+    "services.findings",
+    "services.logs",
+    "services.reference",
+    "services.session",
+    "services.stream_job",
+    "services.text",
+    "services.transfer",
+    "services.verify",
+    "services.wording",
+    "ui",
+    "ui.confirm",
+    "ui.containers_page",
+    "ui.elided_label",
+    "ui.engine_page",
+    "ui.first_paint",
+    "ui.gui_gc",
+    "ui.i18n",
+    "ui.images_page",
+    "ui.main_window",
+    "ui.style",
+    "ui.table_page",
+    "ui.tasks",
+    "ui.transfers_panel",
+}
+#: Packages from outside the standard library that may be loaded by then (paramiko and
+#: charset_normalizer only as the stand-ins that load the real ones on first use).
+THIRD_PARTY = {
+    "PySide6",
+    "certifi",
+    "charset_normalizer",
+    "docker",
+    "idna",
+    "paramiko",
+    "qasync",
+    "requests",
+    "shiboken6",
+    "shibokensupport",
+    "signature_bootstrap",
+    "urllib3",
+}
+OWN_PACKAGES = ("models", "services", "ui")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def loaded_at_first_paint(dockerd) -> list[str]:
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", MOORAGE_REPORT_LOADED="exit")
+    result = subprocess.run(
+        [sys.executable, "main.py", "--host", dockerd.base_url],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    (line,) = [line for line in result.stdout.splitlines() if '"first-paint"' in line]
+    report = json.loads(line)
+    assert report["state"] == "connected"
+    return report["modules"]
+
+
+def test_only_the_listed_modules_are_imported_before_the_first_paint(dockerd):
+    modules = loaded_at_first_paint(dockerd)
+    own = {name for name in modules if name.split(".")[0] in OWN_PACKAGES}
+    others = {
+        name.split(".")[0]
+        for name in modules
+        if name.split(".")[0] not in (*OWN_PACKAGES, "__main__", *sys.stdlib_module_names)
+        and not name.startswith("_")
+    }
+    assert own - PROJECT_MODULES == set(), (
+        "imported before the first paint, and not on the list: import these where they are "
+        "first used (a page or dialog when it is first opened)"
+    )
+    assert PROJECT_MODULES - own == set(), "no longer imported at start-up: take them off the list"
+    assert others - THIRD_PARTY == set(), "packages new to start-up: import them when first used"
