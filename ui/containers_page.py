@@ -321,7 +321,10 @@ class ContainersPage(TablePage):
             self.tr("Copy"),
             QIcon.fromTheme(QIcon.ThemeIcon.EditCopy),
             self.copy_names,
-            tip=self.tr("Copy the selected containers' names, IDs or IP addresses"),
+            QKeySequence(QKeySequence.StandardKey.Copy),
+            tip=self.tr(
+                "Copy the selected containers' names (Ctrl+C), IDs or IP addresses, one per line"
+            ),
             more=True,
         )
         self.copy_action.setObjectName("actionCopy")

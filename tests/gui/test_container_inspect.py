@@ -301,3 +301,13 @@ def test_reading_the_same_answer_again_leaves_the_tree_as_it_is(make_window, qtb
     with qtbot.assertNotEmitted(inspect.json_view.model.modelReset):
         inspect.reload()
         qtbot.waitUntil(lambda: not inspect._tasks.busy, timeout=3000)
+
+
+def test_ctrl_c_on_the_table_copies_the_selected_names(make_window, qtbot):
+    one, two = make_container("one"), make_container("two")
+    window = make_window(RecordedInspectEngine([one, two]))
+    page = window.containers_page
+    select(page, one, two)
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert sorted(QGuiApplication.clipboard().text().split("\n")) == ["one", "two"]
