@@ -75,6 +75,12 @@ _HEALTH_NAMES = {
 }
 
 
+#: Words shown in cells, marked here for the translators and translated where shown.
+OUT_OF_MEMORY = QT_TRANSLATE_NOOP("ContainerInspect", "out of memory")
+NOT_PUBLISHED = QT_TRANSLATE_NOOP("ContainerInspect", "not published")
+CHOSEN_AT_START = QT_TRANSLATE_NOOP("ContainerInspect", "chosen at start")
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
@@ -165,7 +171,7 @@ def overview_rows(document: dict[str, Any]) -> list[tuple[str, str]]:
     ended = engine_time(state.get("FinishedAt")) is not None
     exit_code = str(state.get("ExitCode", "")) if ended or not state.get("Running") else NOTHING
     if state.get("OOMKilled"):
-        exit_code = f"{exit_code} ({tr('out of memory')})"
+        exit_code = f"{exit_code} ({tr(OUT_OF_MEMORY)})"
     if state.get("Error"):
         exit_code = f"{exit_code} — {state['Error']}"
     rows = [
@@ -238,10 +244,10 @@ def port_rows(document: dict[str, Any]) -> list[tuple[str, str, str]]:
         spec_text = spec if "/" in spec else f"{spec}/tcp"
         bindings = ports[spec] or []
         if not bindings:
-            rows.append((spec_text, "", tr("not published")))
+            rows.append((spec_text, "", tr(NOT_PUBLISHED)))
         for binding in bindings:
             host_ip = str(binding.get("HostIp") or "")
-            host_port = str(binding.get("HostPort") or "") or tr("chosen at start")
+            host_port = str(binding.get("HostPort") or "") or tr(CHOSEN_AT_START)
             rows.append((spec_text, host_ip, host_port))
     return rows
 
