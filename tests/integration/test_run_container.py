@@ -314,3 +314,19 @@ def test_duplicate_replaces_the_original(window, dockerd, qtbot):
     assert "A=2" in replaced["Config"]["Env"]
     assert names(dockerd) == ["orig"]
     assert wait_for_http(qtbot, port, "passwd").startswith("root:x:0:0")
+
+
+def test_a_missing_image_is_pulled_first_then_run(window, dockerd, docker_registry, qtbot):
+    """An image only the registry holds: pulled through the transfers panel, then run."""
+    reference = f"{docker_registry.host}/moorage/run-me:1"
+    dockerd.cli("tag", IMAGE, reference)
+    dockerd.cli("push", reference)
+    dockerd.cli("rmi", reference)
+    dialog = open_run(window, qtbot)
+    fill(dialog, runImage=reference, runName="pulled", runCommand="sleep 600")
+    run(dialog, qtbot)
+    transfers = window.transfers.model
+    assert transfers.rowCount() == 1
+    assert transfers.item_at(0).reference == reference
+    assert inspect(dockerd, "pulled")["Config"]["Image"] == reference
+    assert inspect(dockerd, "pulled")["State"]["Running"]
