@@ -231,3 +231,21 @@ def test_prune_lists_then_removes_only_the_stopped_containers(window, dockerd, q
     )
     qtbot.waitUntil(lambda: page.model.row_of(exited) < 0 and page.model.row_of(created) < 0)
     qtbot.waitUntil(lambda: "docker container prune" in window.message.full_text())
+
+
+def test_a_cancelled_export_leaves_no_file(window, dockerd, qtbot, tmp_path):
+    """96 MB of random bytes in the container's layer give the cancel time to land half way;
+    the estimate is the container's size as the engine measured it."""
+    big = run(dockerd, "big", "head -c 96000000 /dev/urandom > /big")
+    dockerd.cli("wait", big)
+    target = tmp_path / "big.tar"
+    transfer = window.start_export(big, "big", str(target))
+    qtbot.waitUntil(lambda: window.transfers.get(transfer.key).moved.done > 0, timeout=30_000)
+    assert window.transfers.get(transfer.key).moved.total > 96_000_000
+    window.transfers.cancel(transfer.key)
+    qtbot.waitUntil(
+        lambda: window.transfers.get(transfer.key).state is TransferState.CANCELLED,
+        timeout=30_000,
+    )
+    assert list(tmp_path.iterdir()) == []
+    assert "Export of big → big.tar cancelled" in window.message.full_text()
