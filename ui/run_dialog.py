@@ -51,7 +51,18 @@ Pull = Callable[[str], Awaitable[str]]
 
 
 def _sentence(message: Message, context: str) -> str:
-    return message.text(lambda template: QCoreApplication.translate(context, template))
+    """The message in the interface's language. A field's error may come from a check of
+    its own (marked "RunSpec", "RunLine") or, for the image, from the reference rules
+    (marked "Reference"): the template is looked up in the other when not in `context`."""
+
+    def translate(template: str) -> str:
+        for where in (context, "Reference"):
+            translated = QCoreApplication.translate(where, template)
+            if translated != template:
+                return translated
+        return template
+
+    return message.text(translate)
 
 
 class RunDialog(QDialog):
