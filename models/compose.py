@@ -147,6 +147,16 @@ def make_project(name: str, containers: Iterable[ContainerInfo]) -> ProjectInfo:
     )
 
 
+def log_prefixes(project: ProjectInfo) -> list[tuple[str, str]]:
+    """(prefix, container id) for a project's merged logs: the service's name, as `docker
+    compose logs` shows it, or the container's name where a service has several."""
+    services = [service_of(c) or c.name for c in project.containers]
+    return [
+        (service if services.count(service) == 1 else c.name, c.id)
+        for service, c in zip(services, project.containers, strict=True)
+    ]
+
+
 def project_state_name(state: ProjectState) -> str:
     return QCoreApplication.translate("ProjectState", _PROJECT_STATE_NAMES[state])
 

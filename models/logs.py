@@ -9,6 +9,7 @@ and only the rows on screen are ever laid out.
 from __future__ import annotations
 
 import re
+import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -35,7 +36,9 @@ from services.logs import (
     LogEnd,
     LogFileError,
     LogLine,
+    MergedLogs,
     just_after,
+    merge_log_files,
     stamp_time,
 )
 
@@ -298,12 +301,14 @@ class ContainerLogs(QObject):
         return True
 
     def _follow(self, tail: int | None, since: str | None) -> None:
-        self._follower = self.engine.follow_logs(
-            self.container_id, tail=tail, keep=self.keep, since=since
-        )
+        self._follower = self._open(tail, since)
         self._closer.follower = self._follower
         self._timer.start()
         self._emit_status()
+
+    def _open(self, tail: int | None, since: str | None) -> LogSource:
+        """The reader of the lines from `since` on (or the last `tail`)."""
+        return self.engine.follow_logs(self.container_id, tail=tail, keep=self.keep, since=since)
 
     @property
     def ended(self) -> LogEnd | None:
@@ -457,6 +462,43 @@ class ContainerLogs(QObject):
         return await self.engine.save_logs(
             self.container_id, path, lambda lines: engine_text(lines, timestamps)
         )
+
+
+class ProjectLogs(ContainerLogs):
+    """`docker compose logs -f` for the containers of a project: their lines merged in time
+    order, each prefixed by its service (see `MergedLogs`); saved the same way."""
+
+    def __init__(
+        self,
+        engine: EngineApi,
+        containers: list[tuple[str, str]],
+        *,
+        tail: int | None = DEFAULT_TAIL,
+        keep: int = KEEP,
+        parent: QObject | None = None,
+    ) -> None:
+        """`containers`: (prefix, container id) for each, the prefix its service's name."""
+        super().__init__(engine, "", tail=tail, keep=keep, parent=parent)
+        self.containers = containers
+
+    def _open(self, tail: int | None, since: str | None) -> LogSource:
+        return MergedLogs(
+            [
+                (prefix, self.engine.follow_logs(cid, tail=tail, keep=self.keep, since=since))
+                for prefix, cid in self.containers
+            ]
+        )
+
+    async def save(self, path: Path) -> int:
+        """Every container's whole log, merged in time order as shown."""
+        timestamps = self.model.timestamps
+        with tempfile.TemporaryDirectory(prefix="moorage-logs-") as folder:
+            parts = []
+            for number, (prefix, cid) in enumerate(self.containers):
+                part = Path(folder) / f"{number}.log"
+                await self.engine.save_logs(cid, part, lambda lines: engine_text(lines, True))
+                parts.append((prefix, part))
+            return await self.engine.run_blocking(merge_log_files, parts, path, timestamps)
 
 
 def save_failed(error: BaseException) -> str:

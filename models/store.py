@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
+from models.compose import ProjectTreeModel
 from models.containers import ContainersModel, announced
 from models.images import ImagesModel, ImageTagRow
 from services.container_actions import CommitOptions, StoppedContainer
@@ -79,6 +80,16 @@ class EngineStore(QObject):
         self._running = 0
         self._image_count = 0
         self._tasks: set[asyncio.Task] = set()
+        self._projects: ProjectTreeModel | None = None
+
+    def project_tree(self) -> ProjectTreeModel:
+        """The containers grouped by compose project, made when first asked for (grouping is
+        off unless the user turns it on) and fed the same changes as the table from then on."""
+        if self._projects is None:
+            self._projects = ProjectTreeModel(self)
+            self._projects.replace_all(self._containers.values())
+            self._projects.set_stale(self.status.state is not ConnectionState.CONNECTED)
+        return self._projects
 
     # -- life ------------------------------------------------------------------------------
 
@@ -133,6 +144,8 @@ class EngineStore(QObject):
         elif status.state is ConnectionState.DISCONNECTED:
             self._diagnose_once()
         self.containers.set_stale(status.state is not ConnectionState.CONNECTED)
+        if self._projects is not None:
+            self._projects.set_stale(status.state is not ConnectionState.CONNECTED)
         self.images.set_stale(status.state is not ConnectionState.CONNECTED)
         self.status_changed.emit(status)
 
@@ -140,6 +153,8 @@ class EngineStore(QObject):
         self._containers = {c.id: c for c in containers}
         self._running = sum(1 for c in containers if c.state is ContainerState.RUNNING)
         self.containers.replace_all(containers)
+        if self._projects is not None:
+            self._projects.replace_all(containers)
         self._update_counts()
 
     def containers_changed(self, changed: list[ContainerInfo], removed: list[str]) -> None:
@@ -157,6 +172,9 @@ class EngineStore(QObject):
             self._running -= old is not None and old.state is running
         self.containers.upsert(changed)
         self.containers.remove(removed)
+        if self._projects is not None:
+            self._projects.upsert(changed)
+            self._projects.remove(removed)
         self._update_counts()
 
     def container_announced(self, event: EngineEvent, state: ContainerState) -> None:

@@ -13,13 +13,15 @@ signal is sent per line.
 from __future__ import annotations
 
 import contextlib
+import heapq
 import struct
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple, TextIO
+from typing import NamedTuple, Protocol, TextIO
 
 import docker
 import requests
@@ -399,3 +401,119 @@ def _write_lines(
         except OSError as error:
             raise LogFileError(f"{error.strerror or error}: {path}") from error
     return len(lines)
+
+
+# -- several containers as one (docker compose logs) ---------------------------------------------
+
+#: How long a line waits for lines of other containers that came later but happened earlier,
+#: in seconds: a reader's lines reach us a little apart from another's.
+MERGE_HOLD_S = 0.4
+
+
+class LineSource(Protocol):
+    """What `MergedLogs` reads: one container's lines at each `take()` (a `LogFollower`)."""
+
+    def take(self) -> LogBatch: ...
+    def close(self) -> None: ...
+
+
+def _moment(line: LogLine) -> tuple[int, int]:
+    """A line's time as a sortable key (RFC 3339 with trailing zeros cut sorts wrongly as text);
+    a line without one sorts last."""
+    return stamp_time(line.stamp) or (1 << 62, 0)
+
+
+class MergedLogs:
+    """Several containers' logs as one, in time order, each line prefixed by its service as
+    `docker compose logs` prints it ("web  | GET /").
+
+    Each container is read by its own source; a line is held for `hold` seconds after it
+    came, so that a line of another container that happened earlier but reached us later
+    goes before it. The stream ends once every source has.
+    """
+
+    def __init__(
+        self,
+        sources: list[tuple[str, LineSource]],
+        *,
+        hold: float = MERGE_HOLD_S,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        width = max((len(prefix) for prefix, _ in sources), default=0)
+        self._sources = [(f"{prefix.ljust(width)} | ", source) for prefix, source in sources]
+        self._ended: list[LogEnd | None] = [None] * len(sources)
+        self._hold = hold
+        self._clock = clock
+        #: (moment, arrival order, arrival time, line), the earliest moment first.
+        self._held: list[tuple[tuple[int, int], int, float, LogLine]] = []
+        self._count = 0
+
+    def take(self) -> LogBatch:
+        now = self._clock()
+        dropped = received = 0
+        for number, (prefix, source) in enumerate(self._sources):
+            if self._ended[number] is not None:
+                continue
+            batch = source.take()
+            dropped += batch.dropped
+            received += batch.received
+            for line in batch.lines:
+                self._count += 1
+                heapq.heappush(
+                    self._held,
+                    (
+                        _moment(line),
+                        self._count,
+                        now,
+                        LogLine(line.stream, line.stamp, prefix + line.text),
+                    ),
+                )
+            self._ended[number] = batch.ended
+        everything_ended = all(end is not None for end in self._ended)
+        lines: list[LogLine] = []
+        held, ripe = self._held, now - self._hold
+        while held and (everything_ended or held[0][2] <= ripe):
+            lines.append(heapq.heappop(held)[3])
+        ended = None
+        if everything_ended:
+            errors = [end for end in self._ended if end is not None and end.error is not None]
+            ended = errors[0] if errors else LogEnd()
+        return LogBatch(lines, dropped, received, ended)
+
+    def close(self) -> None:
+        for _prefix, source in self._sources:
+            source.close()
+
+
+def merge_log_files(parts: list[tuple[str, Path]], path: Path, timestamps: bool) -> int:
+    """Write the logs saved in `parts` (prefix, a file of "stamp text" lines, one container
+    each) to `path` as one log in time order, prefixed as `MergedLogs` does; the line count.
+
+    Written beside `path` and renamed, as `write_log` does.
+    """
+    width = max((len(prefix) for prefix, _ in parts), default=0)
+    partial = path.with_name(path.name + ".part")
+
+    def lines_of(prefix: str, part: Path) -> Iterable[tuple[tuple[int, int], str]]:
+        with open(part, encoding="utf-8") as lines:
+            for raw in lines:
+                stamp, text = _split_stamp(raw.rstrip("\n"))
+                shown = f"{prefix.ljust(width)} | {text}"
+                yield (
+                    _moment(LogLine(STDOUT, stamp, text)),
+                    (f"{stamp} {shown}\n" if timestamps and stamp else f"{shown}\n"),
+                )
+
+    count = 0
+    try:
+        with open(partial, "w", encoding="utf-8") as out:
+            for _moment_key, line in heapq.merge(
+                *(lines_of(prefix, part) for prefix, part in parts), key=lambda pair: pair[0]
+            ):
+                out.write(line)
+                count += 1
+        partial.replace(path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise LogFileError(f"{error.strerror or error}: {path}") from error
+    return count

@@ -22,6 +22,7 @@ from services.data import ActionResult, ContainerInfo, ContainerState
 from services.engine_info import UsageKind
 from services.errors import EngineError
 from services.text import fill
+from ui.compose_tree import ProjectGrouping
 from ui.confirm import ask
 from ui.table_page import TablePage
 
@@ -127,6 +128,7 @@ class ContainersPage(TablePage):
         self.inspect_windows: dict[str, ContainerInspectWindow] = {}
         self._add_inspect_actions()
         self.open_rows_with(self.logs_action)
+        self.grouping = ProjectGrouping(self)
 
         store.counts_changed.connect(self.update_empty_hint)
         store.status_changed.connect(self.update_empty_hint)
@@ -154,11 +156,26 @@ class ContainersPage(TablePage):
             "verify the installation on the Engine page."
         )
 
+    #: "Group by project" and the project actions, made once the page's own actions are.
+    grouping: ProjectGrouping | None = None
+
+    def selected_items(self) -> list:
+        """The selected containers; grouped, those of the selected projects too."""
+        if self.grouping is not None and self.grouping.active:
+            return self.grouping.selected_containers()
+        return super().selected_items()
+
     def view_state(self) -> dict[str, Any]:
-        return {**super().view_state(), "show_all": self.show_all.isChecked()}
+        return {
+            **super().view_state(),
+            "show_all": self.show_all.isChecked(),
+            "group_by_project": self.grouping is not None and self.grouping.active,
+        }
 
     def restore_view_state(self, state: dict[str, Any]) -> None:
         self.show_all.setChecked(state["show_all"])
+        if self.grouping is not None:
+            self.grouping.toggle.setChecked(state.get("group_by_project", False))
         super().restore_view_state(state)
 
     def _update_actions(self, *_args) -> None:
@@ -288,7 +305,10 @@ class ContainersPage(TablePage):
         """
         from ui.logs_window import LogsWindow
 
-        for container in self.selected_items()[:MAX_LOG_WINDOWS]:
+        targets = self.selected_items()
+        if self.grouping is not None and self.grouping.active:
+            targets = self.grouping.open_project_logs()  # a window per project, merged
+        for container in targets[:MAX_LOG_WINDOWS]:
             window = self.logs_windows.get(container.id)
             if window is None:
                 window = LogsWindow(self.store, container, self)
@@ -304,6 +324,8 @@ class ContainersPage(TablePage):
         """Close every logs window this page opened (they would outlive the main window)."""
         for window in list(self.logs_windows.values()):
             window.close()
+        if self.grouping is not None:
+            self.grouping.close_windows()
 
     # -- inspect, copy, open in browser ----------------------------------------------------
 

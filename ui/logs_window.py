@@ -54,8 +54,13 @@ class LogsWindow(QWidget):
     """
 
     def __init__(
-        self, store: EngineStore, container: ContainerInfo, parent: QWidget | None = None
+        self,
+        store: EngineStore,
+        container: ContainerInfo,
+        parent: QWidget | None = None,
+        logs: ContainerLogs | None = None,
     ) -> None:
+        """`logs`: what to read, when not `container`'s own log (a project's, merged)."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("logsWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -64,7 +69,8 @@ class LogsWindow(QWidget):
         self.resize(960, 600)
         self.store = store
         self._last_seen = store.containers.get(container.id)
-        self.logs = ContainerLogs(store.engine, container.id, parent=self)
+        self.logs = logs or ContainerLogs(store.engine, container.id)
+        self.logs.setParent(self)
         self._tasks = TaskKeeper(self._save_failed)
         style = self.style()
 

@@ -1,0 +1,185 @@
+"""Compose projects on the Containers page, over the in-memory engine: grouping, expanding,
+and the project actions (start, stop, remove, merged logs, open folder, the compose CLI)."""
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox
+
+from models.compose import PROJECT_PREFIX
+from models.logs import ProjectLogs
+from services.compose import ComposeCli
+from services.data import ContainerState
+from services.logs import STDOUT, LogLine
+from tests.gui.test_main_window import message_box, press
+from tests.models.test_compose_tree import member
+from tests.support.fake_engine import FakeEngine, make_container
+
+
+@pytest.fixture
+def shop():
+    """A project of two services, one stopped, and a container of no project."""
+    web = member("shop", "web")
+    db = member("shop", "db", ContainerState.EXITED)
+    return web, db, make_container("loose")
+
+
+def group(window, qtbot):
+    page = window.containers_page
+    page.show_all.setChecked(True)
+    page.grouping.toggle.setChecked(True)
+    tree = page.grouping.tree
+    qtbot.waitUntil(lambda: tree.isVisible() and tree.model().rowCount() == 2)
+    return page, tree
+
+
+def select_project(page, name):
+    tree, model = page.grouping.tree, page.grouping.model
+    index = model.index_of(PROJECT_PREFIX + name)
+    tree.selectionModel().select(
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.Rows
+    )
+    return index
+
+
+def test_grouping_shows_projects_as_a_tree_and_is_remembered(make_window, qtbot, shop):
+    """The toggle swaps the table for the tree; a project expands to its services."""
+    window = make_window(FakeEngine(shop))
+    page, tree = group(window, qtbot)
+    assert not page.view.isVisible()
+    model = page.grouping.model
+    index = model.index_of(PROJECT_PREFIX + "shop")
+    assert index.siblingAtColumn(5).data() == "Partly running, 1/2"
+    assert not tree.isExpanded(index)
+    tree.expand(index)
+    assert model.rowCount(index) == 2
+    assert model.index(0, 1, index).data() == "db (shop-db-1)"
+    assert page.view_state()["group_by_project"] is True
+    page.filter.setText("web")
+    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.rowCount(model.index(0, 0)) == 1)
+    assert tree.isExpanded(model.index(0, 0))  # it stays open through the filter
+    page.grouping.toggle.setChecked(False)
+    assert page.view.isVisible() and not tree.isVisible()
+
+
+def test_stop_and_start_on_a_project_act_on_all_its_containers(make_window, qtbot, shop):
+    """Start, Stop and Remove on a project row reach every container of it, live."""
+    web, db, _loose = shop
+    engine = FakeEngine(shop)
+    window = make_window(engine)
+    page, _tree = group(window, qtbot)
+    select_project(page, "shop")
+    assert page.start_action.isEnabled() and page.stop_action.isEnabled()
+    page.start_action.trigger()
+    qtbot.waitUntil(lambda: ("start", db.id) in engine.calls)
+    model = page.grouping.model
+
+    def status():
+        return model.index_of(PROJECT_PREFIX + "shop").siblingAtColumn(5).data()
+
+    qtbot.waitUntil(lambda: status() == "Running, 2/2")
+    page.stop_action.trigger()
+    qtbot.waitUntil(lambda: status() == "Stopped, 0/2")
+    assert {("stop", web.id), ("stop", db.id)} <= set(engine.calls)
+
+
+def test_remove_on_a_project_asks_then_removes_all(make_window, qtbot, shop):
+    """Remove on a project asks once for its containers and the project row goes."""
+    engine = FakeEngine(shop)
+    window = make_window(engine)
+    page, _tree = group(window, qtbot)
+    select_project(page, "shop")
+    page.remove_action.trigger()
+    qtbot.waitUntil(lambda: message_box(page, "confirmDialog") is not None)
+    box = message_box(page, "confirmDialog")
+    assert box.text() == "Remove 2 containers?"
+    press(box, "Remove")
+    model = page.grouping.model
+    qtbot.waitUntil(lambda: model.project("shop") is None)
+    assert model.rowCount() == 1
+
+
+def test_project_logs_merge_lines_in_time_order_with_service_prefixes(make_window, qtbot, shop):
+    """Logs on a project opens one window whose lines come from all of its containers."""
+    web, db, _loose = shop
+    engine = FakeEngine(shop)
+    engine.logs[web.id] = [
+        LogLine(STDOUT, "2026-12-01T10:00:01.5Z", "GET /"),
+        LogLine(STDOUT, "2026-12-01T10:00:03Z", "GET /cart"),
+    ]
+    engine.logs[db.id] = [LogLine(STDOUT, "2026-12-01T10:00:02.25Z", "ready")]
+    window = make_window(engine)
+    page, _tree = group(window, qtbot)
+    select_project(page, "shop")
+    page.logs_action.trigger()
+    logs_window = page.grouping.logs_windows["shop"]
+    assert isinstance(logs_window.logs, ProjectLogs)
+    model = logs_window.logs.model
+    qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=5000)
+    assert [line.text for line in model.lines()] == [
+        "web | GET /",
+        "db  | ready",
+        "web | GET /cart",
+    ]
+    assert logs_window.windowTitle() == "Logs — project shop"
+    page.close_logs_windows()
+
+
+def test_project_details_and_open_folder(make_window, qtbot, shop, monkeypatch):
+    """The selected project's folder and files are shown; Open folder opens the folder."""
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    window = make_window(FakeEngine(shop))
+    page, _tree = group(window, qtbot)
+    select_project(page, "shop")
+    grouping = page.grouping
+    qtbot.waitUntil(lambda: grouping.strip.isVisible())
+    assert "/srv/shop/compose.yml, /srv/shop/override.yml" in grouping.details.text()
+    assert grouping.folder_action.isEnabled()
+    grouping.folder_action.trigger()
+    assert opened == [QUrl.fromLocalFile("/srv/shop")]
+
+
+def test_without_a_compose_cli_up_says_how_to_install_one(make_window, qtbot, shop, monkeypatch):
+    """Up with no compose CLI on the machine says so, and how to install it."""
+    monkeypatch.setattr("ui.compose_tree.find_compose_cli", lambda: None)
+    window = make_window(FakeEngine(shop))
+    page, _tree = group(window, qtbot)
+    select_project(page, "shop")
+    assert page.grouping.up_action.isEnabled()
+    page.grouping.up_action.trigger()
+    qtbot.waitUntil(lambda: page.findChild(QMessageBox, "noComposeCli") is not None)
+    box = page.findChild(QMessageBox, "noComposeCli")
+    assert "apt-get install docker-compose" in box.informativeText()
+    assert "docker-compose-plugin" in box.informativeText()
+    box.close()
+
+
+def test_a_compose_run_that_fails_keeps_its_output(make_window, qtbot, shop, tmp_path, monkeypatch):
+    """A compose CLI failing halfway: its output stays in the window, with its status."""
+    script = tmp_path / "fake-compose"
+    script.write_text(
+        '#!/bin/sh\necho "args: $*"\necho "host: $DOCKER_HOST"\necho "Pulling web" \n'
+        'echo "error: no such image" >&2\nexit 3\n'
+    )
+    script.chmod(0o755)
+    monkeypatch.setattr(
+        "ui.compose_tree.find_compose_cli", lambda: ComposeCli((str(script),), "1.29.2")
+    )
+    window = make_window(FakeEngine(shop))
+    page, _tree = group(window, qtbot)
+    select_project(page, "shop")
+    page.grouping.pull_action.trigger()
+    qtbot.waitUntil(lambda: len(page.grouping.compose_windows) == 1)
+    compose = page.grouping.compose_windows[0]
+    qtbot.waitUntil(lambda: compose.exit_status is not None, timeout=10_000)
+    text = compose.output.toPlainText()
+    assert (
+        "args: -p shop -f /srv/shop/compose.yml -f /srv/shop/override.yml "
+        "--project-directory /srv/shop pull" in text
+    )
+    assert "host: tcp://127.0.0.1:1" in text
+    assert "error: no such image" in text
+    assert compose.exit_status == 3
+    assert "exit status 3" in compose.status.text()
+    compose.close()

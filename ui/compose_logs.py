@@ -1,0 +1,42 @@
+"""A compose project's logs in one window: every container's lines merged in time order."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import QWidget
+
+from models.compose import ProjectInfo, log_prefixes
+from models.logs import ProjectLogs
+from models.store import EngineStore
+from services.text import fill
+from ui.logs_window import LogsWindow
+
+
+class ProjectLogsWindow(LogsWindow):
+    """`docker compose -p NAME logs -f`: the logs window over a project's containers, each
+    line prefixed by its service."""
+
+    def __init__(
+        self, store: EngineStore, project: ProjectInfo, parent: QWidget | None = None
+    ) -> None:
+        logs = ProjectLogs(store.engine, log_prefixes(project))
+        # The window's own name for the project where it would say a container's (the
+        # title, the file the log is saved to).
+        super().__init__(store, replace(project.containers[0], name=project.name), parent, logs)
+        self.setObjectName("projectLogsWindow")
+        self.setWindowTitle(fill(self.tr("Logs — project %1"), project.name))
+        self.project = project
+        self._seen = {c.id: store.containers.get(c.id) for c in project.containers}
+
+    def _follow_a_restart(self, *_args) -> None:
+        """Once every container's output ended, one of them started again has them all
+        followed again from where the output ended."""
+        changed = False
+        for container_id, seen in self._seen.items():
+            now = self.store.containers.get(container_id)
+            if now is not None and now is not seen:
+                self._seen[container_id] = now
+                changed = True
+        if changed and self.logs.ended is not None:
+            self.logs.follow_again()

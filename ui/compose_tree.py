@@ -1,0 +1,348 @@
+"""The Containers page grouped by compose project: the toggle, the tree, the project actions.
+
+Grouping off, nothing of this costs anything but the check box: the tree and its model are
+made the first time the user groups. On a project row, the page's own actions (Start, Stop,
+Restart, Remove, Logs) act on all of its containers; Up, Down and Pull run the compose CLI
+on its files, and its folder and files are shown with "Open folder".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QModelIndex, QObject, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QStyle,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.compose import PROJECT_PREFIX, ProjectInfo, ProjectTreeModel
+from models.containers import running_only
+from models.table import ItemRole
+from services.compose import ComposeCli, ComposeProject, find_compose_cli
+from services.data import ContainerInfo
+from services.text import fill
+from ui.style import make_hint
+
+if TYPE_CHECKING:
+    from ui.compose_logs import ProjectLogsWindow
+    from ui.compose_window import ComposeWindow
+    from ui.containers_page import ContainersPage
+
+
+class ProjectGrouping(QObject):
+    """ "Group by project" on the Containers page, and what acts on a project's row."""
+
+    def __init__(self, page: ContainersPage) -> None:
+        super().__init__(page)
+        self.page = page
+        self.store = page.store
+        self.tree: QTreeView | None = None
+        self.model: ProjectTreeModel | None = None
+        self._expanded: set[str] = set()
+        self.logs_windows: dict[str, ProjectLogsWindow] = {}
+        self.compose_windows: list[ComposeWindow] = []
+        #: The compose CLI once found (looked for again while none is).
+        self._cli: ComposeCli | None = None
+
+        self.toggle = QCheckBox(self.tr("Group by project"))
+        self.toggle.setObjectName("groupByProject")
+        self.toggle.setAccessibleName("groupByProject")
+        self.toggle.setToolTip(
+            self.tr("Show compose projects as rows with their containers beneath them")
+        )
+        self.toggle.toggled.connect(self.set_grouped)
+        row = page.header_row
+        row.insertWidget(row.indexOf(page.show_all) + 1, self.toggle)
+
+        self.up_action = self._add(
+            self.tr("Up"),
+            QStyle.StandardPixmap.SP_MediaPlay,
+            lambda: self.run_compose("up"),
+            self.tr("Create and start the selected project (docker compose up -d)"),
+            "actionComposeUp",
+        )
+        self.down_action = self._add(
+            self.tr("Down"),
+            QStyle.StandardPixmap.SP_MediaStop,
+            lambda: self.run_compose("down"),
+            self.tr("Stop and remove the selected project's containers (docker compose down)"),
+            "actionComposeDown",
+        )
+        self.pull_action = self._add(
+            self.tr("Pull"),
+            QStyle.StandardPixmap.SP_ArrowDown,
+            lambda: self.run_compose("pull"),
+            self.tr("Pull the selected project's images (docker compose pull)"),
+            "actionComposePull",
+        )
+        self.folder_action = self._add(
+            self.tr("Open folder"),
+            QStyle.StandardPixmap.SP_DirOpenIcon,
+            self.open_folder,
+            self.tr("Open the folder of the selected project's compose file"),
+            "actionOpenProjectFolder",
+        )
+
+        # The selected project's folder and compose files, under the toolbar.
+        self.details = QLabel()
+        self.details.setObjectName("projectDetails")
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setWordWrap(True)
+        make_hint(self.details)
+        self.open_folder_button = QPushButton(self.tr("Open folder"))
+        self.open_folder_button.setObjectName("projectOpenFolder")
+        self.open_folder_button.clicked.connect(self.open_folder)
+        self.strip = QWidget()
+        self.strip.setObjectName("projectStrip")
+        strip = QHBoxLayout(self.strip)
+        strip.setContentsMargins(0, 0, 0, 0)
+        strip.addWidget(self.details, 1)
+        strip.addWidget(self.open_folder_button)
+        self.strip.hide()
+        layout = cast(QVBoxLayout, page.layout())
+        layout.insertWidget(layout.indexOf(page.view), self.strip)
+        self._update()
+
+    def _add(self, text: str, icon, slot, tip: str, name: str):
+        action = self.page.add_action(text, self.page.style().standardIcon(icon), slot, tip=tip)
+        action.setObjectName(name)
+        action.setVisible(False)
+        return action
+
+    # -- grouping --------------------------------------------------------------------------
+
+    @property
+    def active(self) -> bool:
+        return self.toggle.isChecked()
+
+    def set_grouped(self, grouped: bool) -> None:
+        """Show the tree instead of the table (the same sort and filter), or back."""
+        if grouped and self.tree is None:
+            self._make_tree()
+        assert self.tree is not None or not grouped
+        if self.tree is not None:
+            self.tree.setVisible(grouped)
+        self.page.view.setVisible(not grouped)
+        for action in (self.up_action, self.down_action, self.pull_action, self.folder_action):
+            action.setVisible(grouped)
+        if grouped and self.tree is not None:
+            header = self.page.view.horizontalHeader()
+            self.tree.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.page._update_actions()
+        self._update()
+
+    def _make_tree(self) -> None:
+        page = self.page
+        model = self.model = self.store.project_tree()
+        model.set_filter_text(page.filter.text())
+        model.set_predicate(None if page.show_all.isChecked() else running_only)
+        page.filter.textChanged.connect(model.set_filter_text)
+        page.show_all.toggled.connect(
+            lambda show_all: model.set_predicate(None if show_all else running_only)
+        )
+        tree = self.tree = QTreeView()
+        tree.setObjectName("containersTree")
+        tree.setAccessibleName("containersTree")
+        tree.setModel(model)
+        tree.setUniformRowHeights(True)  # the view lays out thousands of rows without asking
+        tree.setSortingEnabled(True)
+        tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        tree.setAlternatingRowColors(True)
+        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        tree.customContextMenuRequested.connect(self._show_context_menu)
+        for column in range(model.columnCount()):
+            tree.setColumnWidth(column, page.view.columnWidth(column))
+        tree.selectionModel().selectionChanged.connect(self._selection_changed)
+        tree.expanded.connect(lambda index: self._expanded.add(self._project_name(index)))
+        tree.collapsed.connect(lambda index: self._expanded.discard(self._project_name(index)))
+        tree.doubleClicked.connect(self._double_clicked)
+        for signal in (model.layoutChanged, model.rowsInserted):
+            signal.connect(self._expand_again)
+        model.dataChanged.connect(self._update)
+        model.rowsRemoved.connect(self._selection_changed)
+        layout = cast(QVBoxLayout, page.layout())
+        layout.insertWidget(layout.indexOf(page.view), tree, 1)
+
+    def _project_name(self, index: QModelIndex) -> str:
+        project = index.data(ItemRole)
+        return project.name if isinstance(project, ProjectInfo) else ""
+
+    def _expand_again(self, *_args) -> None:
+        """Projects the user opened stay open when a filter hides and shows them again."""
+        if self.tree is None or self.model is None:
+            return
+        for name in self._expanded:
+            index = self.model.index_of(PROJECT_PREFIX + name)
+            if index.isValid() and not self.tree.isExpanded(index):
+                self.tree.expand(index)
+
+    def expand_project(self, name: str) -> None:
+        if self.tree is not None and self.model is not None:
+            self.tree.expand(self.model.index_of(PROJECT_PREFIX + name))
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if isinstance(index.data(ItemRole), ContainerInfo):
+            self.page.logs_action.trigger()
+
+    def _show_context_menu(self, position) -> None:
+        if self.tree is None or not self.tree.indexAt(position).isValid():
+            return
+        menu = QMenu(self.page)
+        for action in self.page.toolbar.actions():
+            if action.isVisible():
+                menu.addAction(action)
+        menu.popup(self.tree.viewport().mapToGlobal(position))
+
+    def _selection_changed(self, *_args) -> None:
+        self.page._update_actions()
+        self._update()
+
+    # -- what is selected ------------------------------------------------------------------
+
+    def _selected(self) -> list[ContainerInfo | ProjectInfo]:
+        if self.tree is None:
+            return []
+        rows = self.tree.selectionModel().selectedRows()
+        return [index.data(ItemRole) for index in rows]
+
+    def selected_projects(self) -> list[ProjectInfo]:
+        return [item for item in self._selected() if isinstance(item, ProjectInfo)]
+
+    def selected_containers(self) -> list[ContainerInfo]:
+        """The selected containers and every container of a selected project, once each."""
+        found: dict[str, ContainerInfo] = {}
+        for item in self._selected():
+            members = item.containers if isinstance(item, ProjectInfo) else (item,)
+            for container in members:
+                found.setdefault(container.id, self.store.containers.get(container.id) or container)
+        return list(found.values())
+
+    def _update(self, *_args) -> None:
+        projects = self.selected_projects() if self.active else []
+        here = self.page.engine_here()
+        one = len(projects) == 1
+        can_compose = here and one and bool(projects[0].config_files)
+        for action in (self.up_action, self.down_action, self.pull_action):
+            action.setEnabled(can_compose)
+        has_folder = one and bool(projects[0].working_dir)
+        self.folder_action.setEnabled(has_folder)
+        self.open_folder_button.setEnabled(has_folder)
+        self.strip.setVisible(one)
+        if one:
+            project = projects[0]
+            files = ", ".join(project.config_files) or self.tr("not recorded")
+            self.details.setText(
+                fill(
+                    self.tr("Project %1 — folder: %2 — compose files: %3"),
+                    project.name,
+                    project.working_dir or self.tr("not recorded"),
+                    files,
+                )
+            )
+
+    # -- project actions -------------------------------------------------------------------
+
+    def open_project_logs(self) -> list[ContainerInfo]:
+        """A merged logs window per selected project; returns the selected containers of no
+        selected project, whose own windows the page opens."""
+        from ui.compose_logs import ProjectLogsWindow
+
+        projects = self.selected_projects()
+        taken = {c.id for project in projects for c in project.containers}
+        for project in projects:
+            window = self.logs_windows.get(project.name)
+            if window is None:
+                window = ProjectLogsWindow(self.store, project, self.page)
+                self.logs_windows[project.name] = window
+                window.destroyed.connect(
+                    lambda _=None, key=project.name: self.logs_windows.pop(key, None)
+                )
+            window.show()
+            window.raise_()
+            window.activateWindow()
+        return [
+            item
+            for item in self._selected()
+            if isinstance(item, ContainerInfo) and item.id not in taken
+        ]
+
+    def close_windows(self) -> None:
+        for window in [*self.logs_windows.values(), *self.compose_windows]:
+            window.close()
+
+    def open_folder(self) -> None:
+        projects = self.selected_projects()
+        if len(projects) == 1 and projects[0].working_dir:
+            folder = projects[0].working_dir
+            self.page.message.emit(fill(self.tr("Opening %1"), folder))
+            QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+
+    def run_compose(self, verb: str) -> None:
+        """Up, Down or Pull by the compose CLI (looked for once, off the GUI thread)."""
+        projects = self.selected_projects()
+        if len(projects) == 1:
+            self.page.launch(self._run_compose(projects[0], verb))
+
+    async def _run_compose(self, project: ProjectInfo, verb: str) -> None:
+        if self._cli is None:
+            self._cli = await self.store.engine.run_blocking(find_compose_cli)
+        if self._cli is None:
+            self._say_no_cli()
+            return
+        self.open_compose_window(self._cli, project, verb)
+
+    def open_compose_window(self, cli: ComposeCli, project: ProjectInfo, verb: str) -> None:
+        from ui.compose_window import ComposeWindow
+
+        window = ComposeWindow(
+            cli,
+            ComposeProject(project.name, project.config_files, project.working_dir),
+            verb,
+            self.store.engine.endpoint,
+            self.store.engine.tls,
+            self.page,
+        )
+        self.compose_windows.append(window)
+        window.destroyed.connect(lambda _=None: self._forget_window(window))
+        window.show()
+        self.page.message.emit(window.command)
+        window.start()
+
+    def _forget_window(self, window: ComposeWindow) -> None:
+        if window in self.compose_windows:
+            self.compose_windows.remove(window)
+
+    def _say_no_cli(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("No compose CLI"),
+            self.tr(
+                "Up, Down and Pull run the compose CLI (docker compose or docker-compose), "
+                "and neither is installed."
+            ),
+            QMessageBox.StandardButton.Close,
+            self.page,
+        )
+        box.setObjectName("noComposeCli")
+        box.setInformativeText(
+            self.tr(
+                "On Debian or Ubuntu: sudo apt-get install docker-compose. With Docker's own "
+                "package repository: sudo apt-get install docker-compose-plugin (it adds "
+                "“docker compose”)."
+            )
+        )
+        box.finished.connect(box.deleteLater)
+        box.open()

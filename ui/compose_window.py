@@ -1,0 +1,136 @@
+"""A compose CLI run in a window: `docker compose up -d` (or down, pull), output as it comes."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFontDatabase
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
+
+from services.compose import (
+    ComposeCli,
+    ComposeProject,
+    ComposeRun,
+    cert_folder,
+    compose_arguments,
+    compose_environment,
+)
+from services.endpoints import TLSSettings
+from services.text import fill
+from ui.style import ERROR, OK, set_text_colour
+from ui.tasks import TaskKeeper
+
+#: The output view keeps this many lines.
+MAX_LINES = 50_000
+
+
+class ComposeWindow(QWidget):
+    """Runs the compose CLI once on a project and shows its output; the output stays when it
+    fails halfway, with its exit status said. Closing the window or *Cancel* stops it.
+
+    Signals:
+        finished(int): the CLI's exit status (-1 when it could not start or was cancelled).
+    """
+
+    finished = Signal(int)
+
+    def __init__(
+        self,
+        cli: ComposeCli,
+        project: ComposeProject,
+        verb: str,
+        url: str,
+        tls: TLSSettings | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("composeWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(900, 520)
+        self._scratch = tempfile.TemporaryDirectory(prefix="moorage-compose-")
+        certs = cert_folder(tls, Path(self._scratch.name)) if tls is not None else None
+        argv = compose_arguments(cli, project, verb)
+        self.run = ComposeRun(
+            argv, compose_environment(os.environ, url, tls, certs), project.working_dir
+        )
+        self.command = f"DOCKER_HOST={shlex.quote(url)} {shlex.join(argv)}"
+        self.exit_status: int | None = None
+        self._tasks = TaskKeeper(self._failed_to_start)
+        self.setWindowTitle(fill(self.tr("%1 %2 — %3"), cli.name, verb, project.name))
+
+        self.command_label = QLabel(self.command)
+        self.command_label.setObjectName("composeCommand")
+        self.command_label.setWordWrap(True)
+        self.command_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        monospace = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.command_label.setFont(monospace)
+        self.output = QPlainTextEdit()
+        self.output.setObjectName("composeOutput")
+        self.output.setReadOnly(True)
+        self.output.setFont(monospace)
+        self.output.setMaximumBlockCount(MAX_LINES)
+        self.output.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.status = QLabel(self.tr("Running…"))
+        self.status.setObjectName("composeStatus")
+        self.status.setWordWrap(True)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("composeCancel")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setObjectName("composeClose")
+        self.close_button.clicked.connect(self.close)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.close_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.command_label)
+        layout.addWidget(self.output, 1)
+        layout.addLayout(buttons)
+
+    def start(self) -> None:
+        self._tasks.launch(self._run())
+
+    async def _run(self) -> None:
+        status = await self.run.run(self.output.appendPlainText)
+        self._ended(status)
+
+    def _ended(self, status: int) -> None:
+        self.exit_status = status
+        self.cancel_button.setEnabled(False)
+        if self.run.cancelled:
+            self.status.setText(self.tr("Cancelled."))
+            set_text_colour(self.status, ERROR)
+        elif status == 0:
+            self.status.setText(self.tr("Done."))
+            set_text_colour(self.status, OK)
+        else:
+            self.status.setText(
+                fill(
+                    self.tr("Failed with exit status %1: the output above says why."),
+                    status,
+                )
+            )
+            set_text_colour(self.status, ERROR)
+        self.finished.emit(status)
+
+    def _failed_to_start(self, error: BaseException) -> None:
+        self.exit_status = -1
+        self.cancel_button.setEnabled(False)
+        self.status.setText(fill(self.tr("Could not run the compose CLI: %1"), error))
+        set_text_colour(self.status, ERROR)
+        self.finished.emit(-1)
+
+    def cancel(self) -> None:
+        self.run.cancel()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._tasks.cancel_all()  # the run's task stops the CLI as it is cancelled
+        self.run.cancel()
+        self._scratch.cleanup()
+        super().closeEvent(event)
