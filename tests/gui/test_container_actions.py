@@ -10,9 +10,7 @@ import asyncio
 import re
 
 import pytest
-
 from PySide6.QtGui import QAction
-from shiboken6 import isValid
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +24,7 @@ from PySide6.QtWidgets import (
     QToolButton,
     QTreeWidget,
 )
+from shiboken6 import isValid
 
 from models.transfers import COL_STATE, TransferKind, TransferState
 from services.data import ContainerState
@@ -93,7 +92,7 @@ def test_the_toolbar_keeps_five_and_fits_a_1200_px_window(make_window, qtbot):
 # A popup grabs the keyboard, which the offscreen platform cannot do.
 @pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
 def test_the_context_menu_lists_every_action(make_window, qtbot):
-    window, page = open_page(make_window, FakeEngine([make_container("web")]), "web")
+    _window, page = open_page(make_window, FakeEngine([make_container("web")]), "web")
     view = page.view
     view.customContextMenuRequested.emit(view.visualRect(page.model.index(0, 1)).center())
     menu = next(m for m in page.findChildren(QMenu) if m.isVisible())
@@ -292,7 +291,7 @@ def test_prune_lists_the_stopped_containers_first_then_removes_only_them(make_wi
 
 def test_prune_with_nothing_stopped_offers_nothing(make_window, qtbot):
     engine = FakeEngine([make_container("web")])
-    window, page = open_page(make_window, engine)
+    _window, page = open_page(make_window, engine)
     action(page, "actionPruneContainers").trigger()
     question = dialog(page, "pruneContainersDialog")
     summary = question.findChild(QLabel, "pruneContainersSummary")
