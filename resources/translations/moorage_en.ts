@@ -42,6 +42,62 @@
 <context>
     <name>ContainersPage</name>
     <message numerus="yes">
+        <location filename="../../ui/containers_page.py"/>
+        <source>%Ln stopped container(s) removed, %1 freed — %2</source>
+        <translation>
+            <numerusform>%Ln stopped container removed, %1 freed — %2</numerusform>
+            <numerusform>%Ln stopped containers removed, %1 freed — %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py"/>
+        <source>%Ln container(s) sent %1</source>
+        <translation>
+            <numerusform>%Ln container sent %1</numerusform>
+            <numerusform>%Ln containers sent %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py"/>
+        <source>%Ln container(s) unpaused</source>
+        <translation>
+            <numerusform>%Ln container unpaused</numerusform>
+            <numerusform>%Ln containers unpaused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py"/>
+        <source>%Ln container(s) paused</source>
+        <translation>
+            <numerusform>%Ln container paused</numerusform>
+            <numerusform>%Ln containers paused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py"/>
+        <source>%Ln IP address(es) copied</source>
+        <translation>
+            <numerusform>%Ln IP address copied</numerusform>
+            <numerusform>%Ln IP addresses copied</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py"/>
+        <source>%Ln container name(s) copied</source>
+        <translation>
+            <numerusform>%Ln container name copied</numerusform>
+            <numerusform>%Ln container names copied</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py"/>
+        <source>%Ln container ID(s) copied</source>
+        <translation>
+            <numerusform>%Ln container ID copied</numerusform>
+            <numerusform>%Ln container IDs copied</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <location filename="../../ui/containers_page.py" line="117"/>
         <source>No container is running. Tick “Show all” to see the %Ln stopped one(s).</source>
         <translation>
@@ -238,6 +294,58 @@
         <translation>
             <numerusform>%Ln step, %1 in all</numerusform>
             <numerusform>%Ln steps, %1 in all</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>KillDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/kill_dialog.py"/>
+        <source>Send a signal to the main process of %Ln container(s). SIGKILL ends it at once; other signals can be caught by the program.</source>
+        <translation>
+            <numerusform>Send a signal to the main process of %Ln container. SIGKILL ends it at once; other signals can be caught by the program.</numerusform>
+            <numerusform>Send a signal to the main process of %Ln containers. SIGKILL ends it at once; other signals can be caught by the program.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PruneContainersDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/prune_containers_dialog.py"/>
+        <source>Remove %Ln container(s)</source>
+        <translation>
+            <numerusform>Remove %Ln container</numerusform>
+            <numerusform>Remove %Ln containers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/prune_containers_dialog.py"/>
+        <source>%Ln stopped container(s) will be removed, freeing %1 of their own files. Their volumes stay.</source>
+        <translation>
+            <numerusform>%Ln stopped container will be removed, freeing %1 of its own files. Its volumes stay.</numerusform>
+            <numerusform>%Ln stopped containers will be removed, freeing %1 of their own files. Their volumes stay.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RestartDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/restart_dialog.py"/>
+        <source>Restart %Ln container(s): each is asked to stop, and killed if it has not stopped within the time below.</source>
+        <translation>
+            <numerusform>Restart %Ln container: it is asked to stop, and killed if it has not stopped within the time below.</numerusform>
+            <numerusform>Restart %Ln containers: each is asked to stop, and killed if it has not stopped within the time below.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RunDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/run_dialog.py"/>
+        <source>%Ln host folder(s) to mount do not exist. Create them?</source>
+        <translation>
+            <numerusform>%Ln host folder to mount does not exist. Create it?</numerusform>
+            <numerusform>%Ln host folders to mount do not exist. Create them?</numerusform>
         </translation>
     </message>
 </context>

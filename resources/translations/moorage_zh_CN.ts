@@ -91,6 +91,36 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py"/>
+        <source>The pull was cancelled.</source>
+        <translation>拉取已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Export of %1 cancelled</source>
+        <translation>已取消导出 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Exported %1 — %2</source>
+        <translation>已导出 %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Exporting %1 — %2</source>
+        <translation>正在导出 %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Container started — %1</source>
+        <translation>容器已启动 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
         <source>&amp;Browse a registry…</source>
         <translation>浏览镜像仓库(&amp;B)…</translation>
     </message>
@@ -635,6 +665,250 @@
 </context>
 <context>
     <name>ContainersPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py"/>
+        <source>%Ln stopped container(s) removed, %1 freed — %2</source>
+        <translation>
+            <numerusform>已删除 %Ln 个已停止的容器，释放 %1 — %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>All files (*)</source>
+        <translation>所有文件（*）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Tar archives (*.tar)</source>
+        <translation>tar 归档（*.tar）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Export a container</source>
+        <translation>导出容器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Committed %1 as the image %2 (%3) — %4</source>
+        <translation>已将 %1 提交为镜像 %2（%3）— %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Renamed %1 to %2 — %3</source>
+        <translation>已将 %1 重命名为 %2 — %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py"/>
+        <source>%Ln container(s) sent %1</source>
+        <translation>
+            <numerusform>已向 %Ln 个容器发送 %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py"/>
+        <source>%Ln container(s) unpaused</source>
+        <translation>
+            <numerusform>已恢复 %Ln 个容器</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py"/>
+        <source>%Ln container(s) paused</source>
+        <translation>
+            <numerusform>已暂停 %Ln 个容器</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>List the stopped containers, then remove them all (docker container prune)</source>
+        <translation>列出已停止的容器，然后全部删除（docker container prune）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Remove stopped…</source>
+        <translation>删除已停止的…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Write the selected container&apos;s file system to a tar (Ctrl+E)</source>
+        <translation>把所选容器的文件系统写入 tar 文件（Ctrl+E）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Make an image of the selected container&apos;s files</source>
+        <translation>用所选容器的文件制作镜像</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Commit…</source>
+        <translation>提交…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Give the selected container a new name (F2)</source>
+        <translation>给所选容器一个新名称（F2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Rename…</source>
+        <translation>重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Restart the selected containers after a wait you choose (Ctrl+Shift+R)</source>
+        <translation>按你选择的等待时间重启所选容器（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Restart…</source>
+        <translation>延时重启…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Send a signal to the selected containers (Ctrl+K)</source>
+        <translation>向所选容器发送信号（Ctrl+K）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Kill…</source>
+        <translation>发送信号…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Unpause the selected paused containers (Ctrl+Shift+P)</source>
+        <translation>恢复所选的已暂停容器（Ctrl+Shift+P）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Unpause</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Pause the selected running containers (Ctrl+P)</source>
+        <translation>暂停所选的运行中容器（Ctrl+P）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Remove their anonymous volumes too (docker rm -v)</source>
+        <translation>同时删除其匿名数据卷（docker rm -v）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Its file system changes are lost; named volumes stay, anonymous ones too unless ticked below.</source>
+        <translation>其文件系统的改动将丢失；命名数据卷保留，匿名数据卷除非勾选下方选项也会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>No IP address (not running?): %1</source>
+        <translation>没有 IP 地址（未运行？）：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py"/>
+        <source>%Ln IP address(es) copied</source>
+        <translation>
+            <numerusform>已复制 %Ln 个 IP 地址</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py"/>
+        <source>%Ln container name(s) copied</source>
+        <translation>
+            <numerusform>已复制 %Ln 个容器名称</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/containers_page.py"/>
+        <source>%Ln container ID(s) copied</source>
+        <translation>
+            <numerusform>已复制 %Ln 个容器 ID</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Open a published port of the selected containers in the web browser</source>
+        <translation>在网页浏览器中打开所选容器发布的端口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Open in browser</source>
+        <translation>在浏览器中打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>IP address</source>
+        <translation>IP 地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Copy the selected containers&apos; names (Ctrl+C), IDs or IP addresses, one per line</source>
+        <translation>复制所选容器的名称（Ctrl+C）、ID 或 IP 地址，每行一个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>The selected containers&apos; settings, state and JSON (Ctrl+I)</source>
+        <translation>所选容器的设置、状态和 JSON（Ctrl+I）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Inspect</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Cannot duplicate %1: %2</source>
+        <translation>无法复制 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Open the selected container&apos;s settings in the Run form, to run another</source>
+        <translation>在运行表单中打开所选容器的设置，以运行另一个容器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Duplicate…</source>
+        <translation>复制为新容器…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Create and start a container from an image (Ctrl+N)</source>
+        <translation>从镜像创建并启动容器（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Run…</source>
+        <translation>运行…</translation>
+    </message>
     <message>
         <location filename="../../ui/containers_page.py" line="36"/>
         <source>Containers</source>
@@ -1347,6 +1621,16 @@
 </context>
 <context>
     <name>ImagesPage</name>
+    <message>
+        <location filename="../../ui/images_page.py"/>
+        <source>Create and start a container from the selected image</source>
+        <translation>从所选镜像创建并启动容器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/images_page.py"/>
+        <source>Run…</source>
+        <translation>运行…</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../ui/images_page.py"/>
         <source>%Ln image(s) tagged</source>
@@ -2230,6 +2514,16 @@
 <context>
     <name>TablePage</name>
     <message>
+        <location filename="../../ui/table_page.py"/>
+        <source>More actions on the selection</source>
+        <translation>对所选项的更多操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/table_page.py"/>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
         <location filename="../../ui/table_page.py" line="119"/>
         <source>Filter (Ctrl+F)</source>
         <extracomment>An insert of this many rows or more is painted a turn of the event loop later (see below).</extracomment>
@@ -2472,6 +2766,11 @@
 </context>
 <context>
     <name>Transfers</name>
+    <message>
+        <location filename="../../models/transfers.py"/>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
     <message>
         <source>Pushing</source>
         <translation>正在推送</translation>
@@ -2739,6 +3038,1065 @@
     <message>
         <source>%1 in the build folder cannot be read.</source>
         <translation>无法读取构建文件夹中的 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>CommitDialog</name>
+    <message>
+        <location filename="../../ui/commit_dialog.py"/>
+        <source>Committing…</source>
+        <translation>正在提交…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commit_dialog.py"/>
+        <source>Committing… (the container is paused meanwhile)</source>
+        <translation>正在提交…（容器暂停中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commit_dialog.py"/>
+        <source>Line %1, “%2”: each line is one of %3 followed by its value.</source>
+        <translation>第 %1 行“%2”：每行是 %3 之一，后跟它的值。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commit_dialog.py"/>
+        <source>Without a repository the image has no name (&lt;none&gt;).</source>
+        <translation>没有仓库名，镜像将没有名称（&lt;none&gt;）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commit_dialog.py"/>
+        <source>An image made by a commit has no digest yet: give a tag.</source>
+        <translation>提交生成的镜像还没有摘要：请给一个标签。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commit_dialog.py"/>
+        <source>A tag needs a repository.</source>
+        <translation>标签需要仓库名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commit_dialog.py"/>
+        <source>Changes:</source>
+        <translation>变更：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commit_dialog.py"/>
+        <source>Author:</source>
+        <translation>作者：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commit_dialog.py"/>
+        <source>Message:</source>
+        <translation>说明：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commit_dialog.py"/>
+        <source>Tag:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commit_dialog.py"/>
+        <source>Repository:</source>
+        <translation>仓库：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commit_dialog.py"/>
+        <source>Commit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commit_dialog.py"/>
+        <source>Pause the container while committing</source>
+        <translation>提交期间暂停容器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commit_dialog.py"/>
+        <source>One Dockerfile instruction per line, among %1.</source>
+        <translation>每行一条 Dockerfile 指令，可用：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commit_dialog.py"/>
+        <source>Name &lt;email&gt;</source>
+        <translation>姓名 &lt;邮箱&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commit_dialog.py"/>
+        <source>Commit %1 to an image</source>
+        <translation>将 %1 提交为镜像</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerInspect</name>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Aliases</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>MAC address</source>
+        <translation>MAC 地址</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Gateway</source>
+        <translation>网关</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>IP address</source>
+        <translation>IP 地址</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Host port</source>
+        <translation>主机端口</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Host IP</source>
+        <translation>主机 IP</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Container port</source>
+        <translation>容器端口</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Volume</source>
+        <translation>数据卷</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Destination</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Restart policy</source>
+        <translation>重启策略</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Working directory</source>
+        <translation>工作目录</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Entrypoint</source>
+        <translation>入口点</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Restart count</source>
+        <translation>重启次数</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Exit code</source>
+        <translation>退出码</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Finished</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Started</source>
+        <translation>启动时间</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>chosen at start</source>
+        <translation>启动时选定</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>not published</source>
+        <translation>未发布</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>unhealthy</source>
+        <translation>不健康</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>healthy</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_inspect.py"/>
+        <source>starting</source>
+        <translation>启动中</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerInspectWindow</name>
+    <message>
+        <location filename="../../ui/container_inspect.py"/>
+        <source>Could not read the container: %1</source>
+        <translation>无法读取容器：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/container_inspect.py"/>
+        <source>The container %1 no longer exists. What is shown is the last read.</source>
+        <translation>容器 %1 已不存在。显示的是最后读取的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/container_inspect.py"/>
+        <source>Check:</source>
+        <translation>检查：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/container_inspect.py"/>
+        <source>Failing streak:</source>
+        <translation>连续失败：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/container_inspect.py"/>
+        <source>Status:</source>
+        <translation>状态：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/container_inspect.py"/>
+        <source>This container has no health check. Give it one with docker run --health-cmd, or in its image with HEALTHCHECK.</source>
+        <translation>此容器没有健康检查。可用 docker run --health-cmd 或在镜像中用 HEALTHCHECK 添加。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/container_inspect.py"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/container_inspect.py"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../../ui/container_inspect.py"/>
+        <source>Health</source>
+        <translation>健康</translation>
+    </message>
+    <message>
+        <location filename="../../ui/container_inspect.py"/>
+        <source>Networks</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../../ui/container_inspect.py"/>
+        <source>Ports</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/container_inspect.py"/>
+        <source>Mounts</source>
+        <translation>挂载</translation>
+    </message>
+    <message>
+        <location filename="../../ui/container_inspect.py"/>
+        <source>Environment</source>
+        <translation>环境变量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/container_inspect.py"/>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/container_inspect.py"/>
+        <source>Inspect — %1</source>
+        <translation>检查 — %1</translation>
+    </message>
+</context>
+<context>
+    <name>JsonView</name>
+    <message>
+        <location filename="../../ui/json_view.py"/>
+        <source>Copy path</source>
+        <translation>复制路径</translation>
+    </message>
+    <message>
+        <location filename="../../ui/json_view.py"/>
+        <source>Copy value</source>
+        <translation>复制值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/json_view.py"/>
+        <source>Filter keys and values</source>
+        <translation>筛选键和值</translation>
+    </message>
+</context>
+<context>
+    <name>KillDialog</name>
+    <message>
+        <location filename="../../ui/kill_dialog.py"/>
+        <source>“%1” is not a signal the engine knows: give a name such as SIGTERM or TERM, or a number from 1 to 64.</source>
+        <translation>“%1”不是引擎认识的信号：请给出 SIGTERM 或 TERM 这样的名称，或 1 到 64 的数字。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kill_dialog.py"/>
+        <source>Choose or type a signal.</source>
+        <translation>请选择或输入一个信号。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kill_dialog.py"/>
+        <source>Signal:</source>
+        <translation>信号：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/kill_dialog.py"/>
+        <source>Kill</source>
+        <translation>发送</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/kill_dialog.py"/>
+        <source>Send a signal to the main process of %Ln container(s). SIGKILL ends it at once; other signals can be caught by the program.</source>
+        <translation>
+            <numerusform>向 %Ln 个容器的主进程发送信号。SIGKILL 立即结束它；其他信号可被程序捕获。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/kill_dialog.py"/>
+        <source>Kill containers</source>
+        <translation>向容器发送信号</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectState</name>
+    <message>
+        <location filename="../../models/compose.py"/>
+        <source>%1, %2/%3</source>
+        <translation>%1，%2/%3</translation>
+    </message>
+    <message>
+        <location filename="../../models/compose.py"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../models/compose.py"/>
+        <source>Partly running</source>
+        <translation>部分运行</translation>
+    </message>
+    <message>
+        <location filename="../../models/compose.py"/>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+</context>
+<context>
+    <name>PruneContainersDialog</name>
+    <message numerus="yes">
+        <location filename="../../ui/prune_containers_dialog.py"/>
+        <source>Remove %Ln container(s)</source>
+        <translation>
+            <numerusform>删除 %Ln 个容器</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/prune_containers_dialog.py"/>
+        <source>%Ln stopped container(s) will be removed, freeing %1 of their own files. Their volumes stay.</source>
+        <translation>
+            <numerusform>将删除 %Ln 个已停止的容器，释放其自身文件 %1。它们的数据卷保留。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/prune_containers_dialog.py"/>
+        <source>No container is stopped: there is nothing to remove.</source>
+        <translation>没有已停止的容器：没有可删除的。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prune_containers_dialog.py"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prune_containers_dialog.py"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prune_containers_dialog.py"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prune_containers_dialog.py"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prune_containers_dialog.py"/>
+        <source>Looking for stopped containers…</source>
+        <translation>正在查找已停止的容器…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/prune_containers_dialog.py"/>
+        <source>Remove stopped containers</source>
+        <translation>删除已停止的容器</translation>
+    </message>
+</context>
+<context>
+    <name>RenameDialog</name>
+    <message>
+        <location filename="../../ui/rename_dialog.py"/>
+        <source>Renaming…</source>
+        <translation>正在重命名…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rename_dialog.py"/>
+        <source>A name starts with a letter or a digit, has at least two characters, and holds only letters, digits, _ . and -.</source>
+        <translation>名称以字母或数字开头，至少两个字符，只含字母、数字、_ . 和 -。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rename_dialog.py"/>
+        <source>That is already its name.</source>
+        <translation>这已经是它的名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rename_dialog.py"/>
+        <source>Enter a name.</source>
+        <translation>请输入名称。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rename_dialog.py"/>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rename_dialog.py"/>
+        <source>A new name for the container %1:</source>
+        <translation>容器 %1 的新名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/rename_dialog.py"/>
+        <source>Rename a container</source>
+        <translation>重命名容器</translation>
+    </message>
+</context>
+<context>
+    <name>RestartDialog</name>
+    <message>
+        <location filename="../../ui/restart_dialog.py"/>
+        <source>Wait before killing:</source>
+        <translation>强制结束前等待：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restart_dialog.py"/>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <location filename="../../ui/restart_dialog.py"/>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/restart_dialog.py"/>
+        <source>Restart %Ln container(s): each is asked to stop, and killed if it has not stopped within the time below.</source>
+        <translation>
+            <numerusform>重启 %Ln 个容器：先请求停止，若在下面的时间内未停止则强制结束。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/restart_dialog.py"/>
+        <source>Restart containers</source>
+        <translation>重启容器</translation>
+    </message>
+</context>
+<context>
+    <name>RunDialog</name>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Something went wrong: %1</source>
+        <translation>出错了：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>The name %1 is already in use.</source>
+        <translation>名称 %1 已被使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>The original %1 was already removed.</source>
+        <translation>原容器 %1 已被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>The engine refused: %1</source>
+        <translation>引擎拒绝了：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Creating the container…</source>
+        <translation>正在创建容器…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Could not remove %1: %2</source>
+        <translation>无法删除 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Removing %1…</source>
+        <translation>正在删除 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Could not pull %1: %2</source>
+        <translation>无法拉取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Pulling %1 first: its progress is in the transfers panel…</source>
+        <translation>先拉取 %1：进度显示在传输面板中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>The folder could not be created: %1</source>
+        <translation>无法创建该目录：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Host port %1 is in use on this machine by another program.</source>
+        <translation>主机端口 %1 正被本机的其他程序使用。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Host port %1 is taken: the container %2 publishes it.</source>
+        <translation>主机端口 %1 已被占用：容器 %2 发布了它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Create and run</source>
+        <translation>创建并运行</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/run_dialog.py"/>
+        <source>%Ln host folder(s) to mount do not exist. Create them?</source>
+        <translation>
+            <numerusform>要挂载的 %Ln 个主机目录不存在。要创建吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Host folders missing</source>
+        <translation>主机目录不存在</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Checking the host ports…</source>
+        <translation>正在检查主机端口…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>The original is removed before the new container is created: if the engine then refuses the new one, the original is already gone.</source>
+        <translation>原容器会在创建新容器之前删除：如果引擎随后拒绝新容器，原容器已经不在了。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Stop and remove %1, then create the new one?</source>
+        <translation>停止并删除 %1，然后创建新容器？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Replace the container</source>
+        <translation>替换容器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Write the container&apos;s port first (80), then choose a free port.</source>
+        <translation>请先写容器端口（如 80），再选择空闲端口。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>%1 is not a text file.</source>
+        <translation>%1 不是文本文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Add an env file</source>
+        <translation>添加环境变量文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Every flag of the line is in the form.</source>
+        <translation>命令中的每个参数都已填入表单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Not understood, so not in the form: %1</source>
+        <translation>未能理解，因此未填入表单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Correct the fields marked in red first.</source>
+        <translation>请先更正标红的字段。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Enter the image to run.</source>
+        <translation>请输入要运行的镜像。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Fill the form</source>
+        <translation>填入表单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Paste a docker run line…</source>
+        <translation>粘贴 docker run 命令…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Equivalent command:</source>
+        <translation>等效命令：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Replace the original: stop and remove %1, then create this one</source>
+        <translation>替换原容器：停止并删除 %1，然后创建这个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>Duplicate a container</source>
+        <translation>复制为新容器</translation>
+    </message>
+</context>
+<context>
+    <name>RunFormFields</name>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Volumes of this engine: %1</source>
+        <translation>此引擎的数据卷：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Unhealthy after:</source>
+        <translation>判定不健康的失败次数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Timeout:</source>
+        <translation>超时：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Check every:</source>
+        <translation>检查间隔：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Health check:</source>
+        <translation>健康检查：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>run by the container&apos;s shell</source>
+        <translation>由容器的 shell 运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>CPUs:</source>
+        <translation>CPU 数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Memory limit:</source>
+        <translation>内存限制：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Labels:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>user[:group], the image&apos;s when empty</source>
+        <translation>用户[:组]，留空则用镜像的设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Working directory:</source>
+        <translation>工作目录：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>the image&apos;s when empty</source>
+        <translation>留空则用镜像的设置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Entrypoint:</source>
+        <translation>入口点：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>the image&apos;s entrypoint when empty</source>
+        <translation>留空则用镜像的入口点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Give it a terminal (-t)</source>
+        <translation>分配终端（-t）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Keep standard input open (-i)</source>
+        <translation>保持标准输入打开（-i）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Remove the container when it stops</source>
+        <translation>容器停止后自动删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Maximum retries:</source>
+        <translation>最大重试次数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>on-failure only</source>
+        <translation>仅用于 on-failure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Restart policy:</source>
+        <translation>重启策略：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Advanced</source>
+        <translation>高级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Network:</source>
+        <translation>网络：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Empty: the engine&apos;s default bridge network</source>
+        <translation>留空：引擎默认的 bridge 网络</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>One per line: VOLUME:/path for a named volume (made if new), /host/folder:/path for a folder of the host; add :ro for read-only.</source>
+        <translation>每行一个：VOLUME:/path 挂载命名数据卷（不存在则新建），/host/folder:/path 挂载主机目录；加 :ro 为只读。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Mounts:</source>
+        <translation>挂载：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Volumes</source>
+        <translation>数据卷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Environment:</source>
+        <translation>环境变量：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Add an env file…</source>
+        <translation>添加环境变量文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Published ports:</source>
+        <translation>发布的端口：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Publish the port on the last line on a host port no one uses</source>
+        <translation>把最后一行的端口发布到一个没人用的主机端口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Choose a free port</source>
+        <translation>选择空闲端口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Ports &amp;&amp; env</source>
+        <translation>端口和环境变量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Command:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>Image:</source>
+        <translation>镜像：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>the image&apos;s command when empty</source>
+        <translation>留空则用镜像的命令</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_form_fields.py"/>
+        <source>chosen by the engine when empty</source>
+        <translation>留空则由引擎选定</translation>
+    </message>
+</context>
+<context>
+    <name>RunLine</name>
+    <message>
+        <location filename="../../services/run_line.py"/>
+        <source>This is not a docker run line: it should start with docker run.</source>
+        <translation>这不是 docker run 命令：它应以 docker run 开头。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_line.py"/>
+        <source>The pasted line names no image to run.</source>
+        <translation>粘贴的命令没有指定要运行的镜像。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_line.py"/>
+        <source>A quote in the pasted line is not closed.</source>
+        <translation>粘贴的命令中有未闭合的引号。</translation>
+    </message>
+</context>
+<context>
+    <name>RunSpec</name>
+    <message>
+        <location filename="../../services/run_spec.py"/>
+        <source>“%1” is not a duration: write 30s, 1m30s or 500ms.</source>
+        <translation>“%1”不是时长：请写 30s、1m30s 或 500ms。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_spec.py"/>
+        <source>“%1” is not a number of CPUs (1, 0.5, 2.5).</source>
+        <translation>“%1”不是 CPU 数（1、0.5、2.5）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_spec.py"/>
+        <source>“%1” is below the engine&apos;s smallest limit, 6m.</source>
+        <translation>“%1”低于引擎的最小限制 6m。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_spec.py"/>
+        <source>“%1” is not a memory size: write a number with b, k, m or g (512m, 1g).</source>
+        <translation>“%1”不是内存大小：请写数字加 b、k、m 或 g（512m、1g）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_spec.py"/>
+        <source>“%1” is not a whole number.</source>
+        <translation>“%1”不是整数。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_spec.py"/>
+        <source>“%1” is not a restart policy: no, always, unless-stopped or on-failure.</source>
+        <translation>“%1”不是重启策略：可选 no、always、unless-stopped 或 on-failure。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_spec.py"/>
+        <source>“%1”: “%2” is not a valid volume name.</source>
+        <translation>“%1”：“%2”不是有效的数据卷名。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_spec.py"/>
+        <source>“%1”: write the host folder as an absolute path.</source>
+        <translation>“%1”：主机目录请写绝对路径。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_spec.py"/>
+        <source>“%1”: the path in the container must be absolute, not “%2”.</source>
+        <translation>“%1”：容器内的路径必须是绝对路径，不是“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_spec.py"/>
+        <source>“%1” is not a mount: write VOLUME:/path or /host/folder:/path, with :ro for read-only.</source>
+        <translation>“%1”不是挂载：请写成 VOLUME:/path 或 /host/folder:/path，只读加 :ro。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_spec.py"/>
+        <source>“%1” has no name before “=”: write KEY=VALUE.</source>
+        <translation>“%1”在“=”前没有名称：请写成 KEY=VALUE。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_spec.py"/>
+        <source>“%1” has no “=”: write one KEY=VALUE per line.</source>
+        <translation>“%1”中没有“=”：请每行写一个 KEY=VALUE。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_spec.py"/>
+        <source>Host port %1 is published twice.</source>
+        <translation>主机端口 %1 发布了两次。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_spec.py"/>
+        <source>“%1”: “%2” is not an IP address.</source>
+        <translation>“%1”：“%2”不是 IP 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_spec.py"/>
+        <source>“%1” is not a port mapping: write [ip:][host:]container[/proto].</source>
+        <translation>“%1”不是端口映射：请写成 [ip:][host:]container[/proto]。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_spec.py"/>
+        <source>“%1”: port ranges are not taken here; write one port per line.</source>
+        <translation>“%1”：这里不接受端口范围；请每行写一个端口。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_spec.py"/>
+        <source>“%1” is not a port mapping.</source>
+        <translation>“%1”不是端口映射。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_spec.py"/>
+        <source>“%1”: the protocol is tcp, udp or sctp, not “%2”.</source>
+        <translation>“%1”：协议是 tcp、udp 或 sctp，不是“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_spec.py"/>
+        <source>“%1”: a port is a number from 1 to 65535, not “%2”.</source>
+        <translation>“%1”：端口是 1 到 65535 的数字，不是“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_spec.py"/>
+        <source>A quote is not closed: %1</source>
+        <translation>引号未闭合：%1</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_spec.py"/>
+        <source>“%1” is not a valid name: at least two characters, letters, digits, “_”, “.” and “-”, starting with a letter or digit.</source>
+        <translation>“%1”不是有效的名称：至少两个字符，只含字母、数字、“_”、“.”和“-”，以字母或数字开头。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_spec.py"/>
+        <source>Retries apply to the on-failure policy only.</source>
+        <translation>重试次数只适用于 on-failure 策略。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_spec.py"/>
+        <source>A container removed when it stops cannot have a restart policy.</source>
+        <translation>停止后自动删除的容器不能有重启策略。</translation>
     </message>
 </context>
 </TS>

@@ -125,6 +125,75 @@ COUNTED = {
         "4 repositories so far, reading on…",
         "已读取 4 个仓库，继续读取中…",
     ),
+    ("ContainersPage", "%Ln container ID(s) copied"): (
+        "1 container ID copied",
+        "4 container IDs copied",
+        "已复制 4 个容器 ID",
+    ),
+    ("ContainersPage", "%Ln container name(s) copied"): (
+        "1 container name copied",
+        "4 container names copied",
+        "已复制 4 个容器名称",
+    ),
+    ("ContainersPage", "%Ln IP address(es) copied"): (
+        "1 IP address copied",
+        "4 IP addresses copied",
+        "已复制 4 个 IP 地址",
+    ),
+    ("ContainersPage", "%Ln container(s) paused"): (
+        "1 container paused",
+        "4 containers paused",
+        "已暂停 4 个容器",
+    ),
+    ("ContainersPage", "%Ln container(s) unpaused"): (
+        "1 container unpaused",
+        "4 containers unpaused",
+        "已恢复 4 个容器",
+    ),
+    ("ContainersPage", "%Ln container(s) sent %1"): (
+        "1 container sent %1",
+        "4 containers sent %1",
+        "已向 4 个容器发送 %1",
+    ),
+    ("ContainersPage", "%Ln stopped container(s) removed, %1 freed — %2"): (
+        "1 stopped container removed, %1 freed — %2",
+        "4 stopped containers removed, %1 freed — %2",
+        "已删除 4 个已停止的容器，释放 %1 — %2",
+    ),
+    (
+        "KillDialog",
+        "Send a signal to the main process of %Ln container(s). SIGKILL ends it at once; other signals can be caught by the program.",
+    ): (
+        "Send a signal to the main process of 1 container. SIGKILL ends it at once; other signals can be caught by the program.",
+        "Send a signal to the main process of 4 containers. SIGKILL ends it at once; other signals can be caught by the program.",
+        "向 4 个容器的主进程发送信号。SIGKILL 立即结束它；其他信号可被程序捕获。",
+    ),
+    (
+        "PruneContainersDialog",
+        "%Ln stopped container(s) will be removed, freeing %1 of their own files. Their volumes stay.",
+    ): (
+        "1 stopped container will be removed, freeing %1 of its own files. Its volumes stay.",
+        "4 stopped containers will be removed, freeing %1 of their own files. Their volumes stay.",
+        "将删除 4 个已停止的容器，释放其自身文件 %1。它们的数据卷保留。",
+    ),
+    ("PruneContainersDialog", "Remove %Ln container(s)"): (
+        "Remove 1 container",
+        "Remove 4 containers",
+        "删除 4 个容器",
+    ),
+    (
+        "RestartDialog",
+        "Restart %Ln container(s): each is asked to stop, and killed if it has not stopped within the time below.",
+    ): (
+        "Restart 1 container: it is asked to stop, and killed if it has not stopped within the time below.",
+        "Restart 4 containers: each is asked to stop, and killed if it has not stopped within the time below.",
+        "重启 4 个容器：先请求停止，若在下面的时间内未停止则强制结束。",
+    ),
+    ("RunDialog", "%Ln host folder(s) to mount do not exist. Create them?"): (
+        "1 host folder to mount does not exist. Create it?",
+        "4 host folders to mount do not exist. Create them?",
+        "要挂载的 4 个主机目录不存在。要创建吗？",
+    ),
 }
 
 
