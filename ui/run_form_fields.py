@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -261,11 +262,18 @@ class RunFormFields(QWidget):
         A field typed into but not yet left counts like any other: the sentence says what
         is wrong as soon as it is.
         """
+        wrong_tabs = set()
         for field, label in self._errors.items():
             text = errors.get(field, "")
             label.setText(text)
             label.setVisible(bool(text))
             set_error_border(self._inputs[field], bool(text))
+            if text:
+                wrong_tabs.add(self._tab_of[field])
+        # A mistake on a tab not shown still shows: the tab's title turns red.
+        bar = self.tabs.tabBar()
+        for tab in range(self.tabs.count()):
+            bar.setTabTextColor(tab, QColor(ERROR) if tab in wrong_tabs else QColor())
 
     def error_text(self, field: str) -> str:
         return self._errors[field].text()

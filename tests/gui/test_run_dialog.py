@@ -118,6 +118,9 @@ def test_each_mistake_is_shown_at_its_field_and_run_waits(make_window, qtbot):
     assert error(dialog, "runEnv") == "“NOEQUALS” has no “=”: write one KEY=VALUE per line."
     assert "“512q” is not a memory size" in error(dialog, "runMemory")
     assert "border" in line(dialog, "runMemory").styleSheet()
+    tabs = dialog.form.tabs
+    red = [tabs.tabText(t) for t in range(tabs.count()) if tabs.tabBar().tabTextColor(t).isValid()]
+    assert red == ["Ports && env", "Advanced"]
     assert not run_button(dialog).isEnabled()
     assert dialog.findChild(QLabel, "runReason").text() == "Correct the fields marked in red first."
     # The line shows what is right so far; nothing typed is lost.
@@ -131,6 +134,7 @@ def test_each_mistake_is_shown_at_its_field_and_run_waits(make_window, qtbot):
         "",
     )
     assert line(dialog, "runMemory").styleSheet() == ""
+    assert not any(tabs.tabBar().tabTextColor(t).isValid() for t in range(tabs.count()))
     assert run_button(dialog).isEnabled()
     assert engine.run_specs == {}
 
@@ -356,3 +360,39 @@ def test_completion_stays_responsive_with_1000_images(make_window, qtbot):
     assert completer.completionCount() == 11  # service-99 and service-990…999
     assert slowest < 0.1, f"a keystroke took {slowest * 1000:.0f} ms"
     QTest.keyClick(completer.popup(), Qt.Key.Key_Escape)
+
+
+def test_an_original_that_vanished_meanwhile_is_simply_replaced(make_window, qtbot):
+    """The container was removed (by a terminal, say) while its Duplicate form was open:
+    there is nothing left to remove, and the new one is made."""
+    original = make_container("web")
+    engine = FakeEngine([original], [make_image("busybox:latest")])
+    window = make_window(engine)
+    window.containers_page.view.selectRow(0)
+    window.findChild(QAction, "actionDuplicate").trigger()
+    qtbot.waitUntil(lambda: window.findChild(RunDialog, "runDialog") is not None)
+    dialog = window.findChild(RunDialog, "runDialog")
+    line(dialog, "runImage").setText("busybox:latest")
+    del engine.containers[original.id]
+    engine.announce("container", "destroy", original.id)
+    dialog.findChild(QCheckBox, "runReplace").setChecked(True)
+    run_button(dialog).click()
+    answer(window, qtbot, "runReplaceConfirm")
+    qtbot.waitUntil(lambda: closed(dialog))
+    assert [c.name for c in engine.containers.values()] == ["web"]
+
+
+def test_an_engine_gone_away_is_said_in_the_dialog(make_window, qtbot):
+    engine = FakeEngine([], [make_image("busybox:latest")])
+    window = make_window(engine)
+    dialog = open_run(window, qtbot)
+    qtbot.keyClicks(line(dialog, "runImage"), "busybox:latest")
+    engine.up = False
+    run_button(dialog).click()
+    status = dialog.findChild(QLabel, "runStatus")
+    qtbot.waitUntil(lambda: status.text() == "No engine is running at fake://.")
+    assert dialog.isVisible() and line(dialog, "runImage").text() == "busybox:latest"
+    engine.up = True
+    qtbot.waitUntil(run_button(dialog).isEnabled)
+    run_button(dialog).click()
+    qtbot.waitUntil(lambda: closed(dialog))
