@@ -550,8 +550,8 @@ class ContainersPage(TablePage):
             self.tr("Kill…"),
             icon(pixmap.SP_BrowserStop),
             self.open_kill,
-            QKeySequence("Ctrl+K"),
-            tip=self.tr("Send a signal to the selected containers (Ctrl+K)"),
+            QKeySequence("Ctrl+Shift+K"),
+            tip=self.tr("Send a signal to the selected containers (Ctrl+Shift+K)"),
             more=True,
         )
         self.restart_after_action = self.add_action(

@@ -770,8 +770,8 @@
     </message>
     <message>
         <location filename="../../ui/containers_page.py"/>
-        <source>Send a signal to the selected containers (Ctrl+K)</source>
-        <translation>向所选容器发送信号（Ctrl+K）</translation>
+        <source>Send a signal to the selected containers (Ctrl+Shift+K)</source>
+        <translation>向所选容器发送信号（Ctrl+Shift+K）</translation>
     </message>
     <message>
         <location filename="../../ui/containers_page.py"/>
