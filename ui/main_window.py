@@ -445,7 +445,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _run_created(self, dialog: RunDialog, container_id: str) -> None:
-        self._show_message(fill(self.tr("Container started — %1"), dialog.command.text()))
+        self._show_message(fill(self.tr("Container started — %1"), dialog.command_line()))
         self.show_page("containers")
         self.containers_page.select_container(container_id)
 

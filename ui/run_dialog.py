@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -87,6 +86,7 @@ class RunDialog(QDialog):
         self.setObjectName("runDialog")
         self.setWindowTitle(self.tr("Duplicate a container") if original else self.tr("Run"))
         self.setMinimumWidth(640)
+        self.resize(760, 700)
         self.engine = engine
         self._pull = pull
         self.original = original
@@ -114,17 +114,19 @@ class RunDialog(QDialog):
                 )
             )
 
-        self.command = QLineEdit()
+        # Wrapped, read-only: a long line is read whole, not scrolled through.
+        self.command = QPlainTextEdit()
         self.command.setObjectName("runDockerCommand")
         self.command.setAccessibleName("runDockerCommand")
         self.command.setReadOnly(True)
+        self.command.setFixedHeight(self.command.fontMetrics().lineSpacing() * 3 + 12)
         copy = QPushButton(self.tr("Copy"))
         copy.setObjectName("runCopyCommand")
-        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.command.text()))
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.command_line()))
         command_row = QHBoxLayout()
-        command_row.addWidget(QLabel(self.tr("Equivalent command:")))
+        command_row.addWidget(QLabel(self.tr("Equivalent command:")), 0, Qt.AlignmentFlag.AlignTop)
         command_row.addWidget(self.command, 1)
-        command_row.addWidget(copy)
+        command_row.addWidget(copy, 0, Qt.AlignmentFlag.AlignTop)
 
         self.paste_toggle = QPushButton(self.tr("Paste a docker run line…"))
         self.paste_toggle.setObjectName("runPasteToggle")
@@ -184,6 +186,10 @@ class RunDialog(QDialog):
 
     # -- checking as typed -------------------------------------------------------------------
 
+    def command_line(self) -> str:
+        """The `docker run` line the form makes now."""
+        return self.command.toPlainText()
+
     def spec(self) -> RunSpec:
         return read_fields(self.form.fields())[0]
 
@@ -203,7 +209,7 @@ class RunDialog(QDialog):
             else:
                 errors.setdefault(name, sentence)
         self.form.show_errors(errors)
-        self.command.setText(run_line(spec))
+        self.command.setPlainText(run_line(spec))
         if not fields.image.strip():
             reason = self.tr("Enter the image to run.")
         elif errors:

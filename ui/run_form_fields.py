@@ -16,11 +16,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -78,7 +80,6 @@ class RunFormFields(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("runTabs")
-        self._tab_forms: list[QFormLayout] = []
 
         ports_env = self._tab(self.tr("Ports && env"))
         self.ports = self._lines("ports", "8080:80\n127.0.0.1:5353:53/udp")
@@ -192,10 +193,18 @@ class RunFormFields(QWidget):
         return box
 
     def _tab(self, title: str) -> QFormLayout:
+        """A tab whose rows sit at its top, scrolled when the window is short."""
         page = QWidget()
-        form = QFormLayout(page)
-        self.tabs.addTab(page, title)
-        self._tab_forms.append(form)
+        column = QVBoxLayout(page)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        column.addLayout(form)
+        column.addStretch(1)
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(page)
+        self.tabs.addTab(scroller, title)
         return form
 
     def _add(

@@ -85,15 +85,15 @@ def test_run_from_the_form_selects_the_new_container(make_window, qtbot):
     lines(dialog, "runPorts").setPlainText("8080:8080\n127.0.0.1::53/udp")
     lines(dialog, "runEnv").setPlainText("GREETING=hello world\nB=2")
     qtbot.keyClicks(line(dialog, "runCommand"), "httpd -f -p 8080")
-    command = line(dialog, "runDockerCommand")
+    command = lines(dialog, "runDockerCommand")
     assert command.isReadOnly()
-    assert command.text() == (
+    assert command.toPlainText() == (
         "docker run -d --name web -p 8080:8080 -p 127.0.0.1::53/udp -e 'GREETING=hello world' "
         "-e B=2 busybox:latest httpd -f -p 8080"
     )
     dialog.findChild(QPushButton, "runCopyCommand").click()
 
-    assert QGuiApplication.clipboard().text() == command.text()
+    assert QGuiApplication.clipboard().text() == command.toPlainText()
     assert run_button(dialog).isEnabled()
     run_button(dialog).click()
     qtbot.waitUntil(lambda: closed(dialog))
@@ -124,7 +124,7 @@ def test_each_mistake_is_shown_at_its_field_and_run_waits(make_window, qtbot):
     assert not run_button(dialog).isEnabled()
     assert dialog.findChild(QLabel, "runReason").text() == "Correct the fields marked in red first."
     # The line shows what is right so far; nothing typed is lost.
-    assert line(dialog, "runDockerCommand").text() == "docker run -d busybox:latest"
+    assert lines(dialog, "runDockerCommand").toPlainText() == "docker run -d busybox:latest"
     line(dialog, "runMemory").setText("512m")
     lines(dialog, "runEnv").setPlainText("A=1\nB=")
     lines(dialog, "runPorts").setPlainText("8080:80")
@@ -243,7 +243,7 @@ def test_a_pasted_line_fills_the_form_and_lists_what_it_did_not_understand(make_
         assert dialog.findChild(QCheckBox, name).isChecked()
     notes = dialog.findChild(QLabel, "runPasteNotes").text()
     assert notes == "Not understood, so not in the form: --privileged  --hostname box"
-    assert line(dialog, "runDockerCommand").text() == (
+    assert lines(dialog, "runDockerCommand").toPlainText() == (
         "docker run -d -i -t --rm --name web -p 8080:80 -e 'MSG=a \"quoted\" word' -m 256m "
         "busybox:latest sh -c 'echo hi'"
     )

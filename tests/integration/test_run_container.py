@@ -11,7 +11,15 @@ import socket
 import urllib.request
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
+)
 from shiboken6 import isValid
 
 from ui.run_dialog import RunDialog
@@ -172,7 +180,7 @@ def test_the_live_line_run_by_the_cli_makes_an_equivalent_container(
     )
     dialog.findChild(QCheckBox, "runTty").setChecked(True)
     dialog.findChild(QCheckBox, "runInteractive").setChecked(True)
-    line = dialog.findChild(QLineEdit, "runDockerCommand").text()
+    line = dialog.findChild(QPlainTextEdit, "runDockerCommand").toPlainText()
     run(dialog, qtbot)
     words = shlex.split(line)
     assert words[:3] == ["docker", "run", "-d"]
@@ -296,7 +304,7 @@ def test_duplicate_replaces_the_original(window, dockerd, qtbot):
     page.duplicate_action.trigger()
     qtbot.waitUntil(lambda: window.findChild(RunDialog, "runDialog") is not None, timeout=5000)
     dialog = window.findChild(RunDialog, "runDialog")
-    line = dialog.findChild(QLineEdit, "runDockerCommand").text()
+    line = dialog.findChild(QPlainTextEdit, "runDockerCommand").toPlainText()
     assert line == (
         f"docker run -d --name orig -p {port}:8080 -e A=1 -l k=v {IMAGE} httpd -f -p 8080 -h /etc"
     )
