@@ -17,7 +17,10 @@ from services.data import (
     ImageInfo,
     ImageLayer,
     ImageUsage,
+    NetworkInfo,
     PortBinding,
+    VolumeInfo,
+    VolumeUsage,
 )
 from services.wording import engine_timestamp, status_sentence
 
@@ -89,6 +92,26 @@ def container_from_api(engine: str, item: dict, fetched_at: float) -> ContainerI
         ports=ports,
         labels=tuple(sorted((item.get("Labels") or {}).items())),
         fetched_at=fetched_at,
+        volumes=_volume_names(item.get("Mounts")),
+        networks=_network_addresses(item.get("NetworkSettings")),
+    )
+
+
+def _volume_names(mounts: list[dict] | None) -> tuple[str, ...]:
+    """The volumes among a container's mounts, sorted: list and inspect word them alike but
+    need not order them alike."""
+    return tuple(
+        sorted(
+            str(m["Name"]) for m in mounts or () if m.get("Type") == "volume" and m.get("Name")
+        )
+    )
+
+
+def _network_addresses(settings: dict | None) -> tuple[tuple[str, str], ...]:
+    """Each network a container is on, with its IPv4 address there, by network name."""
+    networks = (settings or {}).get("Networks") or {}
+    return tuple(
+        sorted((name, str((n or {}).get("IPAddress") or "")) for name, n in networks.items())
     )
 
 
@@ -133,6 +156,8 @@ def container_from_inspect(engine: str, data: dict, fetched_at: float) -> Contai
         ports=_in_order(ports),
         labels=tuple(sorted((config.get("Labels") or {}).items())),
         fetched_at=fetched_at,
+        volumes=_volume_names(data.get("Mounts")),
+        networks=_network_addresses(data.get("NetworkSettings")),
     )
 
 
@@ -177,3 +202,52 @@ def image_usages_from_df(df: dict) -> list[ImageUsage]:
         )
         for item in df.get("Images") or ()
     ]
+
+
+def volume_from_api(engine: str, item: dict) -> VolumeInfo:
+    """One entry of `GET /volumes` (its `Volumes` list)."""
+    return VolumeInfo(
+        engine=engine,
+        name=str(item.get("Name") or ""),
+        driver=str(item.get("Driver") or ""),
+        mountpoint=str(item.get("Mountpoint") or ""),
+        created=engine_timestamp(item.get("CreatedAt")) or 0.0,
+        scope=str(item.get("Scope") or "local"),
+        labels=tuple(sorted((item.get("Labels") or {}).items())),
+        options=tuple(sorted((item.get("Options") or {}).items())),
+    )
+
+
+def volume_usages_from_df(df: dict) -> list[VolumeUsage]:
+    """Each measured volume's size and users from `GET /system/df`; -1 where unmeasured."""
+    usages = []
+    for item in df.get("Volumes") or ():
+        usage = item.get("UsageData") or {}
+        size = usage.get("Size")
+        usages.append(
+            VolumeUsage(
+                name=str(item.get("Name") or ""),
+                size=-1 if size is None else int(size),
+                containers=int(usage.get("RefCount") or 0),
+            )
+        )
+    return usages
+
+
+def network_from_api(engine: str, item: dict) -> NetworkInfo:
+    """One entry of `GET /networks`: its IPAM configs give the subnets and gateways."""
+    configs = (item.get("IPAM") or {}).get("Config") or ()
+    return NetworkInfo(
+        engine=engine,
+        id=str(item.get("Id") or ""),
+        name=str(item.get("Name") or ""),
+        driver=str(item.get("Driver") or ""),
+        scope=str(item.get("Scope") or ""),
+        created=engine_timestamp(item.get("Created")) or 0.0,
+        subnets=tuple(str(c["Subnet"]) for c in configs if c.get("Subnet")),
+        gateways=tuple(str(c["Gateway"]) for c in configs if c.get("Gateway")),
+        ipv6=bool(item.get("EnableIPv6")),
+        internal=bool(item.get("Internal")),
+        attachable=bool(item.get("Attachable")),
+        labels=tuple(sorted((item.get("Labels") or {}).items())),
+    )

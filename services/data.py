@@ -82,6 +82,10 @@ class ContainerInfo:
     ports: tuple[PortBinding, ...] = ()
     labels: tuple[tuple[str, str], ...] = ()
     fetched_at: float = 0.0
+    #: The names of the volumes it mounts, and the networks it is on with its address in
+    #: each (IPv4, "" while stopped): the Volumes and Networks pages list users from these.
+    volumes: tuple[str, ...] = ()
+    networks: tuple[tuple[str, str], ...] = ()
 
     @property
     def short_id(self) -> str:
@@ -210,3 +214,76 @@ class RegistryConfig:
     def treats_as_insecure(self, entry: str) -> bool:
         """Whether an `insecure-registries` entry (host[:port] or CIDR) is in effect."""
         return entry in self.insecure_cidrs or entry in self.insecure_names
+
+
+#: The label dockerd 23 and later gives an anonymous volume; 20.10 gives none.
+ANONYMOUS_VOLUME_LABEL = "com.docker.volume.anonymous"
+_HEX_NAME = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass(frozen=True, slots=True)
+class VolumeInfo:
+    """One volume as `GET /volumes` lists it. `created` is 0 when the driver did not say."""
+
+    engine: str
+    name: str
+    driver: str
+    mountpoint: str
+    created: float
+    scope: str = "local"
+    labels: tuple[tuple[str, str], ...] = ()
+    options: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def is_anonymous(self) -> bool:
+        """Made by a container's `-v /path` or an image's VOLUME, not named by anyone.
+
+        dockerd 23+ labels those; 20.10 names them with 64 hex digits and gives no label,
+        a name nobody types (a named volume of that shape with labels counts as named).
+        """
+        if any(key == ANONYMOUS_VOLUME_LABEL for key, _ in self.labels):
+            return True
+        return not self.labels and _HEX_NAME.fullmatch(self.name) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class VolumeUsage:
+    """A volume's size and how many containers mount it, from `GET /system/df`.
+
+    -1 where the engine did not measure (a volume with driver options, another driver).
+    """
+
+    name: str
+    size: int
+    containers: int
+
+
+#: The networks every engine makes itself and will not remove.
+PREDEFINED_NETWORKS = frozenset({"bridge", "host", "none"})
+
+
+@dataclass(frozen=True, slots=True)
+class NetworkInfo:
+    """One network as `GET /networks` lists it (the list names no containers: the
+    containers' own summaries say which networks they are on)."""
+
+    engine: str
+    id: str
+    name: str
+    driver: str
+    scope: str
+    created: float
+    subnets: tuple[str, ...] = ()
+    gateways: tuple[str, ...] = ()
+    ipv6: bool = False
+    internal: bool = False
+    attachable: bool = False
+    labels: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def short_id(self) -> str:
+        return self.id[:12]
+
+    @property
+    def is_predefined(self) -> bool:
+        return self.name in PREDEFINED_NETWORKS

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import docker
 import docker.errors
@@ -26,6 +26,9 @@ from services.api_decode import (
     image_usages_from_df,
     iter_json_array,
     layer_from_history,
+    network_from_api,
+    volume_from_api,
+    volume_usages_from_df,
 )
 from services.archive import (
     ArchiveProgress,
@@ -47,7 +50,10 @@ from services.data import (
     ImageInfo,
     ImageLayer,
     ImageUsage,
+    NetworkInfo,
     RegistryConfig,
+    VolumeInfo,
+    VolumeUsage,
 )
 from services.endpoints import TLSSettings
 from services.engine_info import (
@@ -73,6 +79,10 @@ from services.run_host import (
 )
 from services.run_spec import PortSpec, RunSpec, create_arguments
 from services.transfer import Request, pull_request, push_request, run_transfer
+
+if TYPE_CHECKING:
+    from services.networks import ConnectOptions, NetworkOptions
+    from services.volumes import VolumeOptions
 
 T = TypeVar("T")
 
@@ -557,6 +567,95 @@ class DockerEngine:
         """`docker volume ls`: the names, for the run form's mounts."""
         raw = await self._run(self._api().volumes)
         return sorted(str(v.get("Name") or "") for v in (raw or {}).get("Volumes") or ())
+
+    # -- volumes and networks -------------------------------------------------------------
+
+    async def list_volumes(self) -> list[VolumeInfo]:
+        """`docker volume ls`, with each volume's driver, mount point, labels and options."""
+        raw = await self._run(self._api().volumes)
+        return [volume_from_api(self.endpoint, v) for v in (raw or {}).get("Volumes") or ()]
+
+    async def volume_usages(self) -> list[VolumeUsage]:
+        """Each volume's size and users from `/system/df?type=volume`: the engine walks
+        every volume's files for it, so it is asked for only when the user wants sizes.
+        Engines before API 1.42 ignore the type and measure everything."""
+        api = self._api()
+
+        def fetch() -> dict:
+            response = api.get(
+                f"{api.base_url}/v{api.api_version}/system/df",
+                params={"type": "volume"},
+                timeout=self._timeout,
+            )
+            raise_for_status(response)
+            return response.json()
+
+        return volume_usages_from_df(await self._run(fetch))
+
+    async def create_volume(self, options: VolumeOptions) -> str:
+        """`docker volume create`: the volume's name (the engine's own for an unnamed one)."""
+        answer = await self._run(
+            self._api().create_volume,
+            options.name or None,
+            driver=options.driver or None,
+            driver_opts=dict(options.driver_options) or None,
+            labels=dict(options.labels) or None,
+        )
+        return str(answer.get("Name") or "")
+
+    async def remove_volume(self, name: str, *, force: bool = False) -> None:
+        """`docker volume rm`; one in use raises Conflict, naming the container's id."""
+        await self._run(self._api().remove_volume, name, force=force)
+
+    async def list_networks(self) -> list[NetworkInfo]:
+        """`docker network ls` with each network's subnets, gateways and flags."""
+        raw = await self._run(self._api().networks)
+        return [network_from_api(self.endpoint, n) for n in raw or ()]
+
+    async def create_network(self, options: NetworkOptions) -> str:
+        """`docker network create`: the new network's id; an overlapping subnet raises
+        EngineError in the engine's words."""
+        ipam = None
+        if options.subnet:
+            pool = docker.types.IPAMPool(
+                subnet=options.subnet,
+                gateway=options.gateway or None,
+                iprange=options.ip_range or None,
+            )
+            ipam = docker.types.IPAMConfig(pool_configs=[pool])
+        answer = await self._run(
+            self._api().create_network,
+            options.name,
+            driver=options.driver,
+            ipam=ipam,
+            check_duplicate=True,
+            internal=options.internal,
+            labels=dict(options.labels) or None,
+        )
+        return str(answer.get("Id") or "")
+
+    async def remove_network(self, network: str) -> None:
+        """`docker network rm`; one with containers on it raises EngineError saying so."""
+        await self._run(self._api().remove_network, network)
+
+    async def connect_network(self, network: str, options: ConnectOptions) -> None:
+        """`docker network connect [--alias] [--ip]`."""
+        await self._run(
+            self._api().connect_container_to_network,
+            options.container,
+            network,
+            aliases=[options.alias] if options.alias else None,
+            ipv4_address=options.ipv4 or None,
+        )
+
+    async def disconnect_network(self, network: str, container: str) -> None:
+        """`docker network disconnect`."""
+        await self._run(self._api().disconnect_container_from_network, container, network)
+
+    async def prune_networks(self) -> list[str]:
+        """`docker network prune`: the names of the networks it removed."""
+        raw = await self._run(self._api().prune_networks)
+        return [str(name) for name in (raw or {}).get("NetworksDeleted") or ()]
 
     async def host_ports_taken(self, ports: Sequence[PortSpec]) -> list[PortTaken]:
         """The host ports a running container publishes; on an engine of this machine,

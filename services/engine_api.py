@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from services.archive import ArchiveProgress, ImageArchive
 from services.build import BuildLine, BuildOptions
@@ -21,13 +21,20 @@ from services.data import (
     ImageInfo,
     ImageLayer,
     ImageUsage,
+    NetworkInfo,
     RegistryConfig,
+    VolumeInfo,
+    VolumeUsage,
 )
 from services.endpoints import TLSSettings
 from services.engine_info import EngineInfo, PruneResult, TransferProgress, UsageKind, UsageRow
 from services.logs import LogBatch, LogLine
 from services.run_host import PortTaken
 from services.run_spec import PortSpec, RunSpec
+
+if TYPE_CHECKING:
+    from services.networks import ConnectOptions, NetworkOptions
+    from services.volumes import VolumeOptions
 
 T = TypeVar("T")
 
@@ -146,6 +153,19 @@ class EngineApi(Protocol):
 
     async def network_names(self) -> list[str]: ...
     async def volume_names(self) -> list[str]: ...
+    async def list_volumes(self) -> list[VolumeInfo]: ...
+    async def volume_usages(self) -> list[VolumeUsage]:
+        """Sizes and users from the engine's disk usage: costly, asked for on demand."""
+        ...
+
+    async def create_volume(self, options: VolumeOptions) -> str: ...
+    async def remove_volume(self, name: str, *, force: bool = False) -> None: ...
+    async def list_networks(self) -> list[NetworkInfo]: ...
+    async def create_network(self, options: NetworkOptions) -> str: ...
+    async def remove_network(self, network: str) -> None: ...
+    async def connect_network(self, network: str, options: ConnectOptions) -> None: ...
+    async def disconnect_network(self, network: str, container: str) -> None: ...
+    async def prune_networks(self) -> list[str]: ...
     async def host_ports_taken(self, ports: Sequence[PortSpec]) -> list[PortTaken]:
         """The host ports of `ports` a running container publishes or, for an engine on
         this machine, a program of this machine holds."""

@@ -27,8 +27,11 @@ from services.data import (
     ImageInfo,
     ImageLayer,
     ImageUsage,
+    NetworkInfo,
     PortBinding,
     RegistryConfig,
+    VolumeInfo,
+    VolumeUsage,
 )
 from services.endpoints import TLSSettings
 from services.engine_info import (
@@ -42,9 +45,11 @@ from services.engine_info import (
 from services.errors import Conflict, EngineError, EngineUnavailable, ForceRequired, NotFound
 from services.events import LIVE_EVENT_TYPES
 from services.logs import LogBatch, LogEnd, LogLine
+from services.networks import ConnectOptions, NetworkOptions
 from services.reference import parse_reference
 from services.run_host import PortTaken, taken_by_containers
 from services.run_spec import PortSpec, RunSpec
+from services.volumes import VolumeOptions
 
 T = TypeVar("T")
 
@@ -89,6 +94,30 @@ def make_image(
         repo_digests=(),
         created=created,
         size=size,
+    )
+
+
+def make_volume(name: str, *, labels: dict[str, str] | None = None) -> VolumeInfo:
+    return VolumeInfo(
+        engine="fake://",
+        name=name,
+        driver="local",
+        mountpoint=f"/var/lib/docker/volumes/{name}/_data",
+        created=1_700_000_000 + next(_ids),
+        labels=tuple(sorted((labels or {}).items())),
+    )
+
+
+def make_network(name: str, driver: str = "bridge", subnet: str = "") -> NetworkInfo:
+    number = next(_ids)
+    return NetworkInfo(
+        engine="fake://",
+        id=f"{number:064x}",
+        name=name,
+        driver=driver,
+        scope="local",
+        created=1_700_000_000 + number,
+        subnets=(subnet,) if subnet else (),
     )
 
 
@@ -179,6 +208,14 @@ class FakeEngine:
         self.held_ports: set[int] = set()
         #: The spec each container `run_container` made was made from.
         self.run_specs: dict[str, RunSpec] = {}
+        #: Volumes and networks by name for their pages (beside the names listed above);
+        #: the engine's own networks are always there. Sizes as `volume_usages` says them.
+        self.volume_infos: dict[str, VolumeInfo] = {}
+        self.network_infos: dict[str, NetworkInfo] = {
+            name: make_network(name, driver)
+            for name, driver in (("bridge", "bridge"), ("host", "host"), ("none", "null"))
+        }
+        self.volume_sizes: dict[str, int] = {}
 
     # -- test controls ---------------------------------------------------------------------
 
@@ -499,6 +536,13 @@ class FakeEngine:
             return PruneResult(
                 kind, tuple(i.id for i in gone_images), sum(i.size for i in gone_images)
             )
+        if kind == UsageKind.VOLUMES:  # as dockerd 20.10 prunes: named volumes too
+            used = {name for c in self.containers.values() for name in c.volumes}
+            gone = [name for name in self.volume_infos if name not in used]
+            for name in gone:
+                del self.volume_infos[name]
+                self._tell("volume", "destroy", name)
+            return PruneResult(kind, tuple(gone), sum(self.volume_sizes.get(n, 0) for n in gone))
         return PruneResult(kind, (), 0)
 
     async def image_present(self, reference: str) -> bool:
@@ -670,6 +714,128 @@ class FakeEngine:
     async def volume_names(self) -> list[str]:
         self._check_up()
         return sorted(self.volumes)
+
+    # -- volumes and networks --------------------------------------------------------------
+
+    def _tell(self, kind: str, action: str, actor_id: str, **attributes: str) -> None:
+        for stream in self.streams:
+            if not stream.closed:
+                stream.push(EngineEvent(kind, action, actor_id, tuple(sorted(attributes.items()))))
+
+    async def list_volumes(self) -> list[VolumeInfo]:
+        self._check_up()
+        named = {name: make_volume(name) for name in self.volumes}
+        return list({**named, **self.volume_infos}.values())
+
+    async def volume_usages(self) -> list[VolumeUsage]:
+        self._act("df", "volume")
+        users: dict[str, int] = {}
+        for container in self.containers.values():
+            for name in container.volumes:
+                users[name] = users.get(name, 0) + 1
+        return [
+            VolumeUsage(name, self.volume_sizes.get(name, 0), users.get(name, 0))
+            for name in self.volume_infos
+        ]
+
+    async def create_volume(self, options: VolumeOptions) -> str:
+        self._act("volume create", options.name)
+        name = options.name or f"{next(_ids):064x}"
+        self.volume_infos[name] = dataclasses.replace(
+            make_volume(name, labels=dict(options.labels)),
+            driver=options.driver,
+            options=options.driver_options,
+        )
+        self._tell("volume", "create", name)
+        return name
+
+    async def remove_volume(self, name: str, *, force: bool = False) -> None:
+        self._act("volume rm", name)
+        if name not in self.volume_infos:
+            raise NotFound(f"get {name}: no such volume")
+        users = [c.id for c in self.containers.values() if name in c.volumes]
+        if users:
+            raise Conflict(f"remove {name}: volume is in use - [{', '.join(users)}]")
+        del self.volume_infos[name]
+        self._tell("volume", "destroy", name)
+
+    async def list_networks(self) -> list[NetworkInfo]:
+        self._check_up()
+        named = {name: make_network(name) for name in self.networks}
+        return list({**named, **self.network_infos}.values())
+
+    async def create_network(self, options: NetworkOptions) -> str:
+        self._act("network create", options.name)
+        if options.name in self.network_infos:
+            raise Conflict(f"network with name {options.name} already exists")
+        if options.subnet and any(options.subnet in n.subnets for n in self.network_infos.values()):
+            raise EngineError("Pool overlaps with other one on this address space")
+        network = dataclasses.replace(
+            make_network(options.name, options.driver, options.subnet),
+            gateways=(options.gateway,) if options.gateway else (),
+            internal=options.internal,
+            labels=options.labels,
+        )
+        self.network_infos[network.name] = network
+        self._tell("network", "create", network.id, name=network.name)
+        return network.id
+
+    def _network(self, network: str) -> NetworkInfo:
+        for info in self.network_infos.values():
+            if network in (info.name, info.id):
+                return info
+        raise NotFound(f"network {network} not found")
+
+    async def remove_network(self, network: str) -> None:
+        self._act("network rm", network)
+        info = self._network(network)
+        if info.is_predefined:
+            raise EngineError(f"{info.name} is a pre-defined network and cannot be removed")
+        if any(info.name in dict(c.networks) for c in self.containers.values() if c.is_running):
+            raise EngineError(
+                f"error while removing network: network {info.name} id {info.id} has active "
+                "endpoints"
+            )
+        del self.network_infos[info.name]
+        self._tell("network", "destroy", info.id, name=info.name)
+
+    async def connect_network(self, network: str, options: ConnectOptions) -> None:
+        self._act("network connect", network)
+        info = self._network(network)
+        container = next(
+            (c for c in self.containers.values() if options.container in (c.id, c.name)), None
+        )
+        if container is None:
+            raise NotFound(f"No such container: {options.container}")
+        address = options.ipv4 or f"10.0.{len(container.networks)}.2"
+        networks = tuple(sorted({**dict(container.networks), info.name: address}.items()))
+        self.containers[container.id] = dataclasses.replace(container, networks=networks)
+        self._tell("network", "connect", info.id, container=container.id, name=info.name)
+
+    async def disconnect_network(self, network: str, container_name: str) -> None:
+        self._act("network disconnect", network)
+        info = self._network(network)
+        container = next(
+            (c for c in self.containers.values() if container_name in (c.id, c.name)), None
+        )
+        if container is None or info.name not in dict(container.networks):
+            raise EngineError(f"container {container_name} is not connected to {info.name}")
+        networks = tuple(item for item in container.networks if item[0] != info.name)
+        self.containers[container.id] = dataclasses.replace(container, networks=networks)
+        self._tell("network", "disconnect", info.id, container=container.id, name=info.name)
+
+    async def prune_networks(self) -> list[str]:
+        self._act("network prune", "")
+        used = {name for c in self.containers.values() if c.is_running for name, _ in c.networks}
+        removed = [
+            n.name
+            for n in self.network_infos.values()
+            if not n.is_predefined and n.name not in used
+        ]
+        for name in removed:
+            info = self.network_infos.pop(name)
+            self._tell("network", "destroy", info.id, name=name)
+        return removed
 
     async def host_ports_taken(self, ports: Sequence[PortSpec]) -> list[PortTaken]:
         self._check_up()
