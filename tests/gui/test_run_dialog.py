@@ -396,3 +396,19 @@ def test_an_engine_gone_away_is_said_in_the_dialog(make_window, qtbot):
     qtbot.waitUntil(run_button(dialog).isEnabled)
     run_button(dialog).click()
     qtbot.waitUntil(lambda: closed(dialog))
+
+
+def test_an_env_file_adds_its_rows_and_an_unreadable_one_is_said(make_window, qtbot, tmp_path):
+    engine = FakeEngine([], [make_image("busybox:latest")])
+    window = make_window(engine)
+    dialog = open_run(window, qtbot)
+    lines(dialog, "runEnv").setPlainText("A=1")
+    env_file = tmp_path / "app.env"
+    env_file.write_text("# settings\nB=two words\n\nC=3\n")
+    dialog.add_env_file(str(env_file))
+    assert lines(dialog, "runEnv").toPlainText() == "A=1\nB=two words\nC=3"
+    dialog.add_env_file(str(tmp_path / "missing.env"))
+    assert error(dialog, "runEnv") == (
+        f"{tmp_path / 'missing.env'} cannot be read: No such file or directory"
+    )
+    assert lines(dialog, "runEnv").toPlainText() == "A=1\nB=two words\nC=3"

@@ -192,7 +192,6 @@ def test_the_live_line_run_by_the_cli_makes_an_equivalent_container(
     for key in (
         "Cmd",
         "Entrypoint",
-        "Env",
         "Labels",
         "WorkingDir",
         "User",
@@ -203,6 +202,8 @@ def test_the_live_line_run_by_the_cli_makes_an_equivalent_container(
         "Image",
     ):
         assert form["Config"][key] == cli["Config"][key], key
+    # The same variables; the CLI (20.10) does not always keep their order.
+    assert sorted(form["Config"]["Env"]) == sorted(cli["Config"]["Env"])
     for key in (
         "Binds",
         "RestartPolicy",
@@ -338,3 +339,25 @@ def test_a_missing_image_is_pulled_first_then_run(window, dockerd, docker_regist
     assert transfers.item_at(0).reference == reference
     assert inspect(dockerd, "pulled")["Config"]["Image"] == reference
     assert inspect(dockerd, "pulled")["State"]["Running"]
+
+
+def test_a_missing_host_folder_is_made_when_asked(window, dockerd, qtbot, tmp_path):
+    folder = tmp_path / "made" / "for-run"
+    dialog = open_run(window, qtbot)
+    fill(
+        dialog,
+        runImage=IMAGE,
+        runName="with-folder",
+        runVolumes=f"{folder}:/out",
+        runCommand="sh -c 'echo written > /out/file; sleep 600'",
+    )
+    dialog.run_button.click()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "runCreateFolders") is not None)
+    box = window.findChild(QMessageBox, "runCreateFolders")
+    assert box.informativeText() == str(folder)
+    next(
+        b for b in box.buttons() if box.buttonRole(b) is QMessageBox.ButtonRole.DestructiveRole
+    ).click()
+    qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=20_000)
+    qtbot.waitUntil(lambda: (folder / "file").exists(), timeout=10_000)
+    assert (folder / "file").read_text() == "written\n"
