@@ -6,15 +6,24 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from models.compose import ProjectTreeModel
 from models.containers import ContainersModel, announced
 from models.images import ImagesModel, ImageTagRow
 from services.container_actions import CommitOptions, StoppedContainer
-from services.data import ActionResult, ContainerInfo, ContainerState, EngineEvent, ImageInfo
+from services.data import (
+    ActionResult,
+    ContainerInfo,
+    ContainerState,
+    EngineEvent,
+    ImageInfo,
+    NetworkInfo,
+    VolumeInfo,
+    VolumeUsage,
+)
 from services.diagnostics import diagnose
 from services.endpoints import Endpoint
 from services.engine import WORKERS
@@ -25,6 +34,12 @@ from services.findings import Diagnosis
 from services.session import ConnectionState, EngineSession, SessionStatus
 from services.verify import Step, VerifyResult, verify_installation
 
+if TYPE_CHECKING:
+    from models.networks import NetworkRow, NetworksModel
+    from models.volumes import VolumeRow, VolumesModel
+    from services.networks import ConnectOptions, NetworkOptions
+    from services.volumes import VolumeOptions
+
 log = logging.getLogger(__name__)
 
 Target = TypeVar("Target")
@@ -32,6 +47,15 @@ Target = TypeVar("Target")
 
 def _name(container: ContainerInfo) -> str:
     return container.name
+
+
+def _uses(container: ContainerInfo | None) -> tuple:
+    """What of a container the Volumes and Networks tables show."""
+    return (
+        ()
+        if container is None
+        else (container.name, container.volumes, container.networks, container.is_running)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +105,15 @@ class EngineStore(QObject):
         self._image_count = 0
         self._tasks: set[asyncio.Task] = set()
         self._projects: ProjectTreeModel | None = None
+        self._volumes: list[VolumeInfo] = []
+        self._volume_usages: dict[str, VolumeUsage] = {}
+        self._networks: list[NetworkInfo] = []
+        self._volumes_model: VolumesModel | None = None
+        self._networks_model: NetworksModel | None = None
+        #: The volumes' users and networks' containers are worked out again once per burst
+        #: of container changes, and only while a table shows them.
+        self._uses_timer = QTimer(self, singleShot=True, interval=25)
+        self._uses_timer.timeout.connect(self._show_uses)
 
     def project_tree(self) -> ProjectTreeModel:
         """The containers grouped by compose project, made when first asked for (grouping is
@@ -147,6 +180,9 @@ class EngineStore(QObject):
         if self._projects is not None:
             self._projects.set_stale(status.state is not ConnectionState.CONNECTED)
         self.images.set_stale(status.state is not ConnectionState.CONNECTED)
+        for listed in (self._volumes_model, self._networks_model):
+            if listed is not None:
+                listed.set_stale(status.state is not ConnectionState.CONNECTED)
         self.status_changed.emit(status)
 
     def containers_replaced(self, containers: list[ContainerInfo]) -> None:
@@ -155,12 +191,17 @@ class EngineStore(QObject):
         self.containers.replace_all(containers)
         if self._projects is not None:
             self._projects.replace_all(containers)
+        self._uses_changed(containers)
         self._update_counts()
 
     def containers_changed(self, changed: list[ContainerInfo], removed: list[str]) -> None:
         # The running count follows the changes: recounting 10,000 containers after every
         # event took most of the GUI thread's time in a burst of events.
         running = ContainerState.RUNNING
+        self._uses_changed(
+            [c for c in changed if _uses(self._containers.get(c.id)) != _uses(c)]
+            + [c for i in removed if (c := self._containers.get(i)) is not None]
+        )
         for container in changed:
             old = self._containers.get(container.id)
             self._running += (container.state is running) - (
@@ -199,6 +240,120 @@ class EngineStore(QObject):
 
     def containers_using(self, image_id: str) -> list[ContainerInfo]:
         return [c for c in self._containers.values() if c.image_id == image_id]
+
+    # -- volumes and networks ----------------------------------------------------------------
+
+    def volumes_table(self) -> VolumesModel:
+        """The volumes' table, made when their page is first shown (imported then too: the
+        first paint needs neither) and kept up to date from then on."""
+        if self._volumes_model is None:
+            from models.volumes import VolumesModel
+
+            self._volumes_model = VolumesModel(self)
+            self._volumes_model.set_stale(self.status.state is not ConnectionState.CONNECTED)
+            self._show_volumes()
+        return self._volumes_model
+
+    def networks_table(self) -> NetworksModel:
+        """The networks' table, made as `volumes_table` is."""
+        if self._networks_model is None:
+            from models.networks import NetworksModel
+
+            self._networks_model = NetworksModel(self)
+            self._networks_model.set_stale(self.status.state is not ConnectionState.CONNECTED)
+            self._show_networks()
+        return self._networks_model
+
+    def volumes_replaced(self, volumes: list[VolumeInfo]) -> None:
+        self._volumes = volumes
+        self._show_volumes()
+
+    def networks_replaced(self, networks: list[NetworkInfo]) -> None:
+        self._networks = networks
+        self._show_networks()
+
+    def _uses_changed(self, containers: list[ContainerInfo]) -> None:
+        if containers and (self._volumes_model or self._networks_model):
+            self._uses_timer.start()
+
+    def _show_uses(self) -> None:
+        self._show_volumes()
+        self._show_networks()
+
+    def _show_volumes(self) -> None:
+        if self._volumes_model is not None:
+            from models.volumes import users_by_volume, volume_rows
+
+            users = users_by_volume(self._containers.values())
+            self._volumes_model.set_rows(volume_rows(self._volumes, self._volume_usages, users))
+
+    def _show_networks(self) -> None:
+        if self._networks_model is not None:
+            from models.networks import attachments_by_network, network_rows
+
+            attached = attachments_by_network(self._containers.values())
+            self._networks_model.set_rows(network_rows(self._networks, attached))
+
+    async def refresh_volume_sizes(self) -> None:
+        """Measure every volume (the engine's disk usage): on the page's first showing and
+        when the user asks, never on events."""
+        usages = await self.engine.volume_usages()
+        self._volume_usages = {u.name: u for u in usages}
+        self._show_volumes()
+
+    def volume_users(self, name: str) -> list[ContainerInfo]:
+        return [c for c in self._containers.values() if name in c.volumes]
+
+    def network_users(self, name: str) -> list[ContainerInfo]:
+        return [c for c in self._containers.values() if name in dict(c.networks)]
+
+    def unused_volumes(self) -> list[VolumeRow]:
+        """What `docker volume prune` on engines before 23 removes: every volume no
+        container, running or stopped, mounts."""
+        return [row for row in self.volumes_table().rows() if not row.in_use]
+
+    def unused_networks(self) -> list[NetworkRow]:
+        """What `docker network prune` removes: user-defined networks no running
+        container is on."""
+        return [
+            row
+            for row in self.networks_table().rows()
+            if not row.network.is_predefined and not row.in_use
+        ]
+
+    async def create_volume(self, options: VolumeOptions) -> str:
+        return await self.engine.create_volume(options)
+
+    async def remove_volumes(
+        self, rows: Iterable[VolumeRow], *, force: bool = False
+    ) -> list[ActionResult]:
+        return await self._each(
+            rows, lambda r: self.engine.remove_volume(r.name, force=force), lambda r: r.name
+        )
+
+    async def prune_volumes(self) -> PruneResult:
+        return await self.engine.prune(UsageKind.VOLUMES)
+
+    async def create_network(self, options: NetworkOptions) -> str:
+        return await self.engine.create_network(options)
+
+    async def remove_networks(self, rows: Iterable[NetworkRow]) -> list[ActionResult]:
+        return await self._each(
+            rows, lambda r: self.engine.remove_network(r.network.id), lambda r: r.name
+        )
+
+    async def connect_network(self, row: NetworkRow, options: ConnectOptions) -> None:
+        await self.engine.connect_network(row.network.id, options)
+
+    async def disconnect_network(
+        self, row: NetworkRow, containers: Iterable[str]
+    ) -> list[ActionResult]:
+        return await self._each(
+            containers, lambda c: self.engine.disconnect_network(row.network.id, c), lambda c: c
+        )
+
+    async def prune_networks(self) -> list[str]:
+        return await self.engine.prune_networks()
 
     # -- the engine as a whole --------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from services.errors import EngineUnavailable, translate_error
 
 #: What the window follows: the tables' objects, and the daemon's reloads (its registry
 #: settings on the Engine page change with them).
-LIVE_EVENT_TYPES = ("container", "image", "daemon")
+LIVE_EVENT_TYPES = ("container", "image", "volume", "network", "daemon")
 
 
 class EventStream:

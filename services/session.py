@@ -15,7 +15,15 @@ import logging
 from dataclasses import dataclass
 from typing import Protocol
 
-from services.data import ContainerInfo, ContainerState, EngineEvent, EngineVersion, ImageInfo
+from services.data import (
+    ContainerInfo,
+    ContainerState,
+    EngineEvent,
+    EngineVersion,
+    ImageInfo,
+    NetworkInfo,
+    VolumeInfo,
+)
 from services.diagnostics import address_problem
 from services.engine_api import EngineApi, EventSource
 from services.errors import EngineError
@@ -50,6 +58,12 @@ _IMAGE_ACTIONS = frozenset({"pull", "tag", "untag", "delete", "import", "load", 
 #: last `destroy` coming after the image was made. Without these an untagged image stayed
 #: off the Images page until some other image event came.
 _IMAGE_MAKING_CONTAINER_ACTIONS = frozenset({"commit", "destroy"})
+#: Volume and network events after which their lists differ (mount, unmount, connect and
+#: disconnect change no list: the containers' own summaries say who uses what).
+_VOLUME_ACTIONS = frozenset({"create", "destroy", "prune"})
+_NETWORK_ACTIONS = frozenset({"create", "destroy", "remove", "update", "prune"})
+#: Network events that change the networks a container is on: its summary is read again.
+_NETWORK_CONTAINER_ACTIONS = frozenset({"connect", "disconnect"})
 
 #: States a container cannot be in once the event named it; a summary showing one is stale.
 #: dockerd logs `pause`, `unpause` and `die` before it updates the view its list API reads
@@ -101,6 +115,8 @@ class SessionListener(Protocol):
     def containers_changed(self, changed: list[ContainerInfo], removed: list[str]) -> None: ...
     def container_announced(self, event: EngineEvent, state: ContainerState) -> None: ...
     def images_replaced(self, images: list[ImageInfo]) -> None: ...
+    def volumes_replaced(self, volumes: list[VolumeInfo]) -> None: ...
+    def networks_replaced(self, networks: list[NetworkInfo]) -> None: ...
     def engine_reloaded(self) -> None: ...
 
 
@@ -120,6 +136,8 @@ class EngineSession:
         self._rechecks: dict[str, tuple[int, asyncio.TimerHandle | None]] = {}
         self._containers_wanted = asyncio.Event()
         self._images_wanted = asyncio.Event()
+        self._volumes_wanted = asyncio.Event()
+        self._networks_wanted = asyncio.Event()
         self.status = SessionStatus(ConnectionState.CONNECTING)
 
     def _set_status(self, status: SessionStatus) -> None:
@@ -169,9 +187,14 @@ class EngineSession:
             self._listener.containers_replaced(containers)
             self._listener.images_replaced(images)
             self._set_status(SessionStatus(ConnectionState.CONNECTED, version=version))
+            # Volumes and networks are listed after the first rows are shown, not with them.
+            self._volumes_wanted.set()
+            self._networks_wanted.set()
             workers = [
                 asyncio.create_task(self._fetch_containers()),
                 asyncio.create_task(self._fetch_images()),
+                asyncio.create_task(self._fetch_volumes()),
+                asyncio.create_task(self._fetch_networks()),
             ]
             await self._follow(stream, workers)
         finally:
@@ -221,6 +244,10 @@ class EngineSession:
                     self._listener.container_announced(event, state)
         elif event.type == "image" and event.action in _IMAGE_ACTIONS:
             self._images_wanted.set()
+        elif event.type == "volume" and event.action in _VOLUME_ACTIONS:
+            self._volumes_wanted.set()
+        elif event.type == "network":
+            self._network_event(event)
         elif event.type == "daemon" and event.action == "reload":
             self._listener.engine_reloaded()
 
@@ -282,3 +309,24 @@ class EngineSession:
             await self._images_wanted.wait()
             self._images_wanted.clear()
             self._listener.images_replaced(await self.engine.list_images())
+
+    def _network_event(self, event: EngineEvent) -> None:
+        if event.action in _NETWORK_ACTIONS:
+            self._networks_wanted.set()
+        container_id = event.attribute("container")
+        if event.action in _NETWORK_CONTAINER_ACTIONS and container_id:
+            self._pending_ids.setdefault(container_id, event.action)
+            self._containers_wanted.set()
+
+    async def _fetch_volumes(self) -> None:
+        """The volumes, listed again after volume events (a burst of them, once)."""
+        while True:
+            await self._volumes_wanted.wait()
+            self._volumes_wanted.clear()
+            self._listener.volumes_replaced(await self.engine.list_volumes())
+
+    async def _fetch_networks(self) -> None:
+        while True:
+            await self._networks_wanted.wait()
+            self._networks_wanted.clear()
+            self._listener.networks_replaced(await self.engine.list_networks())

@@ -37,6 +37,12 @@ class Recorder:
     def images_replaced(self, images):
         pass
 
+    def volumes_replaced(self, volumes):
+        pass
+
+    def networks_replaced(self, networks):
+        pass
+
 
 async def until(condition, timeout=10.0):
     deadline = asyncio.get_running_loop().time() + timeout

@@ -16,6 +16,8 @@ class Recorder:
         self.replaced = []
         self.changes = []
         self.images = []
+        self.volumes = []
+        self.networks = []
         self.reloads = 0
         self.announced = []
 
@@ -33,6 +35,12 @@ class Recorder:
 
     def images_replaced(self, images):
         self.images.append(images)
+
+    def volumes_replaced(self, volumes):
+        self.volumes.append(volumes)
+
+    def networks_replaced(self, networks):
+        self.networks.append(networks)
 
     def engine_reloaded(self):
         self.reloads += 1

@@ -1,0 +1,54 @@
+"""The session lists volumes and networks after the first rows and again after their events."""
+
+import asyncio
+
+from services.data import EngineEvent
+from services.networks import ConnectOptions, NetworkOptions
+from services.session import ConnectionState, EngineSession
+from services.volumes import VolumeOptions
+from tests.support.fake_engine import FakeEngine, make_container
+from tests.unit.test_session import Recorder, _until, run, state
+
+
+def test_listed_after_the_containers_then_again_after_their_events_only():
+    web = make_container("web")
+
+    async def scenario():
+        engine = FakeEngine([web])
+        recorder = Recorder()
+        order = []
+        for name in ("containers_replaced", "volumes_replaced", "networks_replaced"):
+            original = getattr(recorder, name)
+
+            def noted(items, original=original, name=name):
+                order.append(name)
+                original(items)
+
+            setattr(recorder, name, noted)
+        task = asyncio.create_task(EngineSession(engine, recorder).run())
+        await _until(lambda: recorder.volumes and recorder.networks)
+        assert order[0] == "containers_replaced"
+        assert state(recorder) is ConnectionState.CONNECTED
+        assert recorder.volumes == [[]]
+        assert sorted(n.name for n in recorder.networks[0]) == ["bridge", "host", "none"]
+
+        await engine.create_volume(VolumeOptions("data"))
+        await _until(lambda: len(recorder.volumes) == 2)
+        assert [v.name for v in recorder.volumes[1]] == ["data"]
+        await engine.create_network(NetworkOptions("backend"))
+        await _until(lambda: len(recorder.networks) == 2)
+        assert "backend" in {n.name for n in recorder.networks[1]}
+
+        # A connect lists no network again; it reads the container's summary again.
+        await engine.connect_network("backend", ConnectOptions(web.name))
+        await _until(lambda: recorder.changes)
+        (changed,), removed = recorder.changes[-1]
+        assert "backend" in dict(changed.networks) and removed == []
+        assert len(recorder.networks) == 2
+        # A mount changes no list.
+        engine.streams[-1].push(EngineEvent("volume", "mount", "data"))
+        await asyncio.sleep(0.05)
+        assert len(recorder.volumes) == 2 and len(recorder.replaced) == 1
+        task.cancel()
+
+    run(scenario())
