@@ -543,6 +543,8 @@ def duration_text(seconds: float) -> str:
 # -- to and from the engine ------------------------------------------------------------------
 
 _NANO = 1_000_000_000
+#: The name the engine gives a volume nobody named (an image's VOLUME, `-v /path`).
+_ANONYMOUS = re.compile(r"^[0-9a-f]{64}$")
 
 
 def create_arguments(spec: RunSpec) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -628,13 +630,22 @@ def spec_from_inspect(data: dict[str, Any], image_config: dict[str, Any] | None 
         kind = mount.get("Type")
         if kind == "bind":
             source = str(mount.get("Source") or "")
-        elif kind == "volume" and mount.get("Name") and _is_named(data, mount):
+        elif kind == "volume" and not _ANONYMOUS.match(str(mount.get("Name") or "")):
             source = str(mount["Name"])
         else:
             continue  # anonymous volumes and tmpfs: a new container gets its own
         mounts.append(
             MountSpec(source, str(mount.get("Destination") or ""), not mount.get("RW", True))
         )
+    # --entrypoint takes one word: an entrypoint of several runs the same as its first word
+    # with the others in front of the command (and a new entrypoint clears the image's
+    # command, so the container's own command is the whole of it).
+    own_entrypoint = list(own("Entrypoint") or ())
+    if own_entrypoint:
+        entrypoint = own_entrypoint[0]
+        command = tuple(own_entrypoint[1:] + list(config.get("Cmd") or ()))
+    else:
+        entrypoint, command = "", tuple(own("Cmd") or ())
     restart = host.get("RestartPolicy") or {}
     health = own("Healthcheck")
     test = list((health or {}).get("Test") or ())
@@ -642,8 +653,8 @@ def spec_from_inspect(data: dict[str, Any], image_config: dict[str, Any] | None 
     return RunSpec(
         image=str(config.get("Image") or data.get("Image") or ""),
         name=str(data.get("Name") or "").lstrip("/"),
-        command=tuple(own("Cmd") or ()),
-        entrypoint=" ".join(own("Entrypoint") or ()),
+        command=command,
+        entrypoint=entrypoint,
         ports=tuple(ports),
         env=tuple(
             tuple(e.split("=", 1)) if "=" in e else (e, "")  # type: ignore[misc]
@@ -673,10 +684,3 @@ def spec_from_inspect(data: dict[str, Any], image_config: dict[str, Any] | None 
         if test[:1] == ["CMD-SHELL"] and len(test) == 2
         else None,
     )
-
-
-def _is_named(data: dict[str, Any], mount: dict[str, Any]) -> bool:
-    """A volume the user named (`-v name:/path`), not one the image's VOLUME made: only
-    the named ones appear in the container's Binds."""
-    binds = (data.get("HostConfig") or {}).get("Binds") or ()
-    return any(str(b).split(":", 1)[0] == mount.get("Name") for b in binds)

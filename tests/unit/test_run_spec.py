@@ -348,3 +348,20 @@ def test_spec_from_inspect_of_a_default_network_container() -> None:
     data["Config"]["Healthcheck"] = None
     spec = spec_from_inspect(data)
     assert (spec.network, spec.health) == ("", None)
+
+
+def test_a_volume_mounted_with_mount_is_kept_and_an_anonymous_one_is_not() -> None:
+    data = _inspected()
+    data["HostConfig"]["Binds"] = ["/srv:/srv:ro"]  # cache came through --mount
+    assert spec_from_inspect(data).mounts == FULL.mounts
+
+
+def test_an_entrypoint_of_several_words_runs_the_same() -> None:
+    """Entrypoint ["sh", "-c"] with Cmd ["echo hi"]: `--entrypoint sh IMAGE -c 'echo hi'`."""
+    data = _inspected()
+    data["Config"]["Entrypoint"] = ["sh", "-c"]
+    data["Config"]["Cmd"] = ["echo hi"]
+    spec = spec_from_inspect(data, {"Entrypoint": ["/bin/app"], "Cmd": ["echo hi"]})
+    assert (spec.entrypoint, spec.command) == ("sh", ("-c", "echo hi"))
+    same = spec_from_inspect(data, {"Entrypoint": ["sh", "-c"], "Cmd": ["echo hi"]})
+    assert (same.entrypoint, same.command) == ("", ())
