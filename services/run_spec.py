@@ -684,3 +684,46 @@ def spec_from_inspect(data: dict[str, Any], image_config: dict[str, Any] | None 
         if test[:1] == ["CMD-SHELL"] and len(test) == 2
         else None,
     )
+
+
+def settings_left_out(data: dict[str, Any]) -> tuple[str, ...]:
+    """The container's settings the run form does not hold, as `docker run` flags: a
+    Duplicate says them rather than lose them silently."""
+    host = data.get("HostConfig") or {}
+    config = data.get("Config") or {}
+    flags: list[str] = []
+    if host.get("Privileged"):
+        flags.append("--privileged")
+    if host.get("ReadonlyRootfs"):
+        flags.append("--read-only")
+    if host.get("Init"):
+        flags.append("--init")
+    if host.get("PublishAllPorts"):
+        flags.append("-P")
+    listed = (
+        ("CapAdd", "--cap-add"),
+        ("CapDrop", "--cap-drop"),
+        ("Dns", "--dns"),
+        ("ExtraHosts", "--add-host"),
+        ("SecurityOpt", "--security-opt"),
+        ("VolumesFrom", "--volumes-from"),
+        ("Links", "--link"),
+    )
+    for key, flag in listed:
+        flags += [shlex.join([flag, str(value)]) for value in host.get(key) or ()]
+    for device in host.get("Devices") or ():
+        flags.append(shlex.join(["--device", str(device.get("PathOnHost") or "")]))
+    for path, options in (host.get("Tmpfs") or {}).items():
+        flags.append(shlex.join(["--tmpfs", f"{path}:{options}" if options else path]))
+    for key, value in (host.get("Sysctls") or {}).items():
+        flags.append(shlex.join(["--sysctl", f"{key}={value}"]))
+    for mount in data.get("Mounts") or ():
+        if mount.get("Type") not in ("bind", "volume"):
+            flags.append(
+                shlex.join(
+                    ["--mount", f"type={mount.get('Type')},target={mount.get('Destination')}"]
+                )
+            )
+    if config.get("StopSignal"):
+        flags.append(shlex.join(["--stop-signal", str(config["StopSignal"])]))
+    return tuple(flags)

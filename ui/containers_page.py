@@ -61,9 +61,10 @@ class ContainersPage(TablePage):
 
     export_requested = Signal(str, str, str)
     #: The user asked for the Run dialog (empty), or to duplicate a container: its form's
-    #: fields read from its inspect data, and the container.
+    #: fields read from its inspect data, the container, and the settings the form does
+    #: not hold (as docker run flags).
     run_requested = Signal()
-    duplicate_requested = Signal(object, object)
+    duplicate_requested = Signal(object, object, object)
 
     def __init__(self, store: EngineStore, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -226,7 +227,7 @@ class ContainersPage(TablePage):
 
     async def _duplicate(self, container: ContainerInfo) -> None:
         """Read the container and its image (to leave out what it took from the image)."""
-        from services.run_spec import fields_from_spec, spec_from_inspect
+        from services.run_spec import fields_from_spec, settings_left_out, spec_from_inspect
 
         engine = self.store.engine
         try:
@@ -239,7 +240,7 @@ class ContainersPage(TablePage):
         except EngineError:
             image = None  # the image is gone: every setting is shown as the container has it
         fields = fields_from_spec(spec_from_inspect(data, image))
-        self.duplicate_requested.emit(fields, container)
+        self.duplicate_requested.emit(fields, container, settings_left_out(data))
 
     def select_container(self, container_id: str) -> None:
         """Select a container made here, now or as soon as the list shows it; one that

@@ -427,17 +427,27 @@ class MainWindow(QMainWindow):
         """The Run dialog, the image filled in when given; the new container is selected."""
         from services.run_spec import RunFields
 
-        return self._open_run_dialog(RunFields(image=image), None)
+        return self._open_run_dialog(RunFields(image=image), None, ())
 
-    def open_duplicate(self, fields: RunFields, original: ContainerInfo) -> RunDialog:
-        """The Run dialog filled with a container's settings, offering to replace it."""
-        return self._open_run_dialog(fields, original)
+    def open_duplicate(
+        self, fields: RunFields, original: ContainerInfo, left_out: tuple[str, ...]
+    ) -> RunDialog:
+        """The Run dialog filled with a container's settings, offering to replace it and
+        naming the settings the form does not hold."""
+        return self._open_run_dialog(fields, original, left_out)
 
-    def _open_run_dialog(self, fields: RunFields, original: ContainerInfo | None) -> RunDialog:
+    def _open_run_dialog(
+        self, fields: RunFields, original: ContainerInfo | None, left_out: tuple[str, ...]
+    ) -> RunDialog:
         from ui.run_dialog import RunDialog
 
         dialog = RunDialog(
-            self.store.engine, self._pull_for_run, self, fields=fields, original=original
+            self.store.engine,
+            self._pull_for_run,
+            self,
+            fields=fields,
+            original=original,
+            left_out=left_out,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.created.connect(lambda container_id: self._run_created(dialog, container_id))

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -37,11 +36,12 @@ from services.engine_api import EngineApi
 from services.errors import Conflict, EngineError, NotFound
 from services.findings import Message
 from services.run_host import PortTaken, is_local, make_folders, missing_host_folders
-from services.run_line import RunLineError, parse_run_line, run_line
+from services.run_line import run_line
 from services.run_spec import PortSpec, RunFields, RunSpec, parse_port, read_env_file, read_fields
 from services.text import fill
 from ui.confirm import ask
 from ui.run_form_fields import RunFormFields
+from ui.run_paste import RunLinePaste
 from ui.style import ERROR, MUTED, set_text_colour
 from ui.tasks import TaskKeeper
 
@@ -81,6 +81,7 @@ class RunDialog(QDialog):
         *,
         fields: RunFields | None = None,
         original: ContainerInfo | None = None,
+        left_out: tuple[str, ...] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("runDialog")
@@ -115,6 +116,20 @@ class RunDialog(QDialog):
             )
 
         # Wrapped, read-only: a long line is read whole, not scrolled through.
+        self.left_out = QLabel()
+        self.left_out.setObjectName("runLeftOut")
+        self.left_out.setWordWrap(True)
+        self.left_out.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_text_colour(self.left_out, ERROR)
+        self.left_out.setVisible(bool(left_out))
+        if original is not None and left_out:
+            self.left_out.setText(
+                fill(
+                    self.tr("Not in the form, so the new container will not have them: %1"),
+                    "  ".join(left_out),
+                )
+            )
+
         self.command = QPlainTextEdit()
         self.command.setObjectName("runDockerCommand")
         self.command.setAccessibleName("runDockerCommand")
@@ -131,23 +146,8 @@ class RunDialog(QDialog):
         self.paste_toggle = QPushButton(self.tr("Paste a docker run line…"))
         self.paste_toggle.setObjectName("runPasteToggle")
         self.paste_toggle.setCheckable(True)
-        self.paste_box = QFrame()
-        self.paste_line = QPlainTextEdit()
-        self.paste_line.setObjectName("runPasteLine")
-        self.paste_line.setPlaceholderText("docker run -d -p 8080:80 --name web nginx")
-        self.paste_line.setFixedHeight(self.paste_line.fontMetrics().lineSpacing() * 3 + 12)
-        paste_apply = QPushButton(self.tr("Fill the form"))
-        paste_apply.setObjectName("runPasteApply")
-        paste_apply.clicked.connect(self.fill_from_pasted)
-        self.paste_notes = QLabel()
-        self.paste_notes.setObjectName("runPasteNotes")
-        self.paste_notes.setWordWrap(True)
-        self.paste_notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        paste_layout = QVBoxLayout(self.paste_box)
-        paste_layout.setContentsMargins(0, 0, 0, 0)
-        paste_layout.addWidget(self.paste_line)
-        paste_layout.addWidget(paste_apply, 0, Qt.AlignmentFlag.AlignRight)
-        paste_layout.addWidget(self.paste_notes)
+        self.paste_box = RunLinePaste()
+        self.paste_box.pasted.connect(self.form.set_fields)
         self.paste_box.hide()
         self.paste_toggle.toggled.connect(self.paste_box.setVisible)
 
@@ -171,6 +171,7 @@ class RunDialog(QDialog):
         layout.addWidget(self.paste_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.paste_box)
         layout.addWidget(self.form, 1)
+        layout.addWidget(self.left_out)
         layout.addWidget(self.replace)
         layout.addLayout(command_row)
         layout.addWidget(self.status)
@@ -242,27 +243,6 @@ class RunDialog(QDialog):
         self.form.set_choices(images, networks, volumes)
 
     # -- the form's helpers ------------------------------------------------------------------
-
-    def fill_from_pasted(self) -> None:
-        """Fill the form from the pasted line; say which flags were left out."""
-        try:
-            pasted = parse_run_line(self.paste_line.toPlainText())
-        except RunLineError as error:
-            self.paste_notes.setText(_sentence(error.message, "RunLine"))
-            set_text_colour(self.paste_notes, ERROR)
-            return
-        self.form.set_fields(pasted.fields)
-        if pasted.not_understood:
-            self.paste_notes.setText(
-                fill(
-                    self.tr("Not understood, so not in the form: %1"),
-                    "  ".join(pasted.not_understood),
-                )
-            )
-            set_text_colour(self.paste_notes, ERROR)
-        else:
-            self.paste_notes.setText(self.tr("Every flag of the line is in the form."))
-            set_text_colour(self.paste_notes, MUTED)
 
     def choose_env_file(self) -> QFileDialog:
         chooser = QFileDialog(self, self.tr("Add an env file"))

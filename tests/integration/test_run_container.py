@@ -228,12 +228,15 @@ def test_a_pasted_line_fills_the_form_and_runs(window, dockerd, qtbot):
     port = free_port()
     dialog = open_run(window, qtbot)
     dialog.paste_toggle.click()
-    dialog.paste_line.setPlainText(
+    dialog.findChild(QPlainTextEdit, "runPasteLine").setPlainText(
         f"docker run -d --name pasted -p {port}:8080 -e 'MSG=a b' --init -l x=y "
         f"--restart=always {IMAGE} httpd -f -p 8080 -h /etc"
     )
     dialog.findChild(type(dialog.paste_toggle), "runPasteApply").click()
-    assert dialog.paste_notes.text() == "Not understood, so not in the form: --init"
+    assert (
+        dialog.findChild(QLabel, "runPasteNotes").text()
+        == "Not understood, so not in the form: --init"
+    )
     assert dialog.findChild(QLineEdit, "runName").text() == "pasted"
     run(dialog, qtbot)
     assert wait_for_http(qtbot, port, "passwd").startswith("root:x:0:0")
@@ -290,6 +293,10 @@ def test_duplicate_replaces_the_original(window, dockerd, qtbot):
         "A=1",
         "-l",
         "k=v",
+        "--cap-add",
+        "NET_ADMIN",
+        "--tmpfs",
+        "/scratch",
         IMAGE,
         "httpd",
         "-f",
@@ -308,6 +315,10 @@ def test_duplicate_replaces_the_original(window, dockerd, qtbot):
     line = dialog.findChild(QPlainTextEdit, "runDockerCommand").toPlainText()
     assert line == (
         f"docker run -d --name orig -p {port}:8080 -e A=1 -l k=v {IMAGE} httpd -f -p 8080 -h /etc"
+    )
+    assert dialog.findChild(QLabel, "runLeftOut").text() == (
+        "Not in the form, so the new container will not have them: "
+        "--cap-add CAP_NET_ADMIN  --tmpfs /scratch"
     )
     dialog.findChild(QCheckBox, "runReplace").setChecked(True)
     fill(dialog, runEnv="A=2")

@@ -28,6 +28,7 @@ from services.run_spec import (
     parse_words,
     read_env_file,
     read_fields,
+    settings_left_out,
     spec_from_inspect,
 )
 
@@ -365,3 +366,24 @@ def test_an_entrypoint_of_several_words_runs_the_same() -> None:
     assert (spec.entrypoint, spec.command) == ("sh", ("-c", "echo hi"))
     same = spec_from_inspect(data, {"Entrypoint": ["sh", "-c"], "Cmd": ["echo hi"]})
     assert (same.entrypoint, same.command) == ("", ())
+
+
+def test_settings_the_form_does_not_hold_are_named() -> None:
+    data = _inspected()
+    data["HostConfig"].update(
+        Privileged=True,
+        CapAdd=["NET_ADMIN"],
+        Tmpfs={"/run": "size=64m"},
+        Devices=[{"PathOnHost": "/dev/fuse", "PathInContainer": "/dev/fuse"}],
+        ExtraHosts=["db:10.0.0.2"],
+    )
+    data["Config"]["StopSignal"] = "SIGINT"
+    assert settings_left_out(data) == (
+        "--privileged",
+        "--cap-add NET_ADMIN",
+        "--add-host db:10.0.0.2",
+        "--device /dev/fuse",
+        "--tmpfs /run:size=64m",
+        "--stop-signal SIGINT",
+    )
+    assert settings_left_out(_inspected()) == ()
