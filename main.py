@@ -60,7 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--page",
-        choices=("containers", "images", "engine"),
+        choices=("containers", "images", "volumes", "networks", "engine"),
         default="containers",
         help="the page to show first",
     )

@@ -301,6 +301,10 @@ class EngineStore(QObject):
         self._volume_usages = {u.name: u for u in usages}
         self._show_volumes()
 
+    def containers_snapshot(self) -> list[ContainerInfo]:
+        """Every container as the tables show it now."""
+        return list(self._containers.values())
+
     def volume_users(self, name: str) -> list[ContainerInfo]:
         return [c for c in self._containers.values() if name in c.volumes]
 

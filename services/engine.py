@@ -631,6 +631,7 @@ class DockerEngine:
             check_duplicate=True,
             internal=options.internal,
             labels=dict(options.labels) or None,
+            options={"parent": options.parent} if options.parent else None,
         )
         return str(answer.get("Id") or "")
 

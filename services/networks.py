@@ -29,6 +29,8 @@ class NetworkOptions:
     ip_range: str = ""
     internal: bool = False
     labels: tuple[tuple[str, str], ...] = ()
+    #: The host interface a macvlan or ipvlan network sits on (`-o parent=eth0`).
+    parent: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +107,14 @@ def parse_ip_range(text: str, subnet: str) -> str:
     return value
 
 
+def parse_container(text: str) -> str:
+    """The container to connect, by name or id."""
+    name = text.strip()
+    if not name:
+        raise FieldError(say(QT_TRANSLATE_NOOP("Networks", "Choose a container.")))
+    return name
+
+
 def parse_ipv4(text: str) -> str:
     """A fixed IPv4 address for a container, or ""."""
     text = text.strip()
@@ -131,6 +141,8 @@ def create_network_command(options: NetworkOptions) -> str:
             words += [flag, value]
     if options.internal:
         words.append("--internal")
+    if options.parent:
+        words += ["--opt", f"parent={options.parent}"]
     for key, value in options.labels:
         words += ["--label", f"{key}={value}"]
     return shlex.join([*words, options.name])

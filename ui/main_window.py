@@ -59,13 +59,17 @@ if TYPE_CHECKING:
     from ui.build_dialog import BuildDialog
     from ui.build_window import BuildWindow
     from ui.connection_dialog import ConnectionDialog
+    from ui.networks_page import NetworksPage
     from ui.pull_dialog import PullDialog
     from ui.registries_dialog import RegistriesDialog
     from ui.registry_browser import RegistryBrowser
     from ui.run_dialog import RunDialog
     from ui.settings_dialog import SettingsDialog
+    from ui.volumes_page import VolumesPage
 
-PAGES = ("containers", "images", "engine")
+#: The sidebar's pages in order (Ctrl+1… follow it); Volumes and Networks are made when
+#: first shown, their modules imported then: an empty widget stands in until then.
+PAGES = ("containers", "images", "volumes", "networks", "engine")
 
 _DOT = "<span style='color:{colour}'>●</span> {text}"
 
@@ -75,6 +79,8 @@ class MainWindow(QMainWindow):
 
     containers_page: ContainersPage
     images_page: ImagesPage
+    volumes_page: VolumesPage | None = None
+    networks_page: NetworksPage | None = None
 
     def __init__(
         self,
@@ -100,6 +106,8 @@ class MainWindow(QMainWindow):
         for label, icon in (
             (self.tr("Containers"), QStyle.StandardPixmap.SP_ComputerIcon),
             (self.tr("Images"), QStyle.StandardPixmap.SP_DriveHDIcon),
+            (self.tr("Volumes"), QStyle.StandardPixmap.SP_DirIcon),
+            (self.tr("Networks"), QStyle.StandardPixmap.SP_DriveNetIcon),
             (self.tr("Engine"), QStyle.StandardPixmap.SP_FileDialogInfoView),
         ):
             item = QListWidgetItem(style.standardIcon(icon), label)
@@ -188,8 +196,10 @@ class MainWindow(QMainWindow):
         self._countdown = QTimer(self, interval=1000)
         self._countdown.timeout.connect(self._tick_countdown)
 
+        #: What the user chose in a page made later (its sort), kept across engine switches.
+        self._later_states: dict[str, dict] = {}
         self._attach(store)
-        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._page_chosen)
         self.sidebar.currentRowChanged.connect(self._page_shown)
         self.sidebar.setCurrentRow(0)
         self._fill_connections()
@@ -205,6 +215,10 @@ class MainWindow(QMainWindow):
             if self.pages.count()
             else None
         )
+        for name, built in (("volumes", self.volumes_page), ("networks", self.networks_page)):
+            if built is not None:
+                self._later_states[name] = built.view_state()
+        self.volumes_page = self.networks_page = None
         while (old := self.pages.widget(0)) is not None:
             self.pages.removeWidget(old)
             old.deleteLater()
@@ -221,10 +235,12 @@ class MainWindow(QMainWindow):
         self.containers_page.run_requested.connect(self.open_run)
         self.containers_page.duplicate_requested.connect(self.open_duplicate)
         self.containers_page.export_requested.connect(self.start_export)
-        for page in (self.containers_page, self.images_page, self.engine_page):
+        for page in (self.containers_page, self.images_page, QWidget(), QWidget()):
             self.pages.addWidget(page)
+        self.pages.addWidget(self.engine_page)
+        for page in (self.containers_page, self.images_page, self.engine_page):
             page.message.connect(self._show_message)
-        self.pages.setCurrentIndex(current)
+        self._page_chosen(current)
         if kept is not None:
             self.containers_page.restore_view_state(kept[0])
             self.images_page.restore_view_state(kept[1])
@@ -661,6 +677,38 @@ class MainWindow(QMainWindow):
             box.setDetailedText(self.tr("Equivalent command:") + f"\n{transfer.command}")
             box.finished.connect(box.deleteLater)
             box.open()
+
+    def _page_chosen(self, row: int) -> None:
+        """Show the page of sidebar row `row`, making it first if it is made later."""
+        name = PAGES[row]
+        if name == "volumes" and self.volumes_page is None:
+            from ui.volumes_page import VolumesPage
+
+            self.volumes_page = VolumesPage(self.store)
+            self.volumes_page.containers_requested.connect(self._show_containers)
+            self._place_later_page(row, self.volumes_page)
+        elif name == "networks" and self.networks_page is None:
+            from ui.networks_page import NetworksPage
+
+            self.networks_page = NetworksPage(self.store)
+            self._place_later_page(row, self.networks_page)
+        self.pages.setCurrentIndex(row)
+
+    def _place_later_page(self, row: int, page: VolumesPage | NetworksPage) -> None:
+        placeholder = self.pages.widget(row)
+        assert placeholder is not None  # _attach put one at every later page's row
+        self.pages.insertWidget(row, page)
+        self.pages.removeWidget(placeholder)
+        placeholder.deleteLater()
+        page.message.connect(self._show_message)
+        state = self._later_states.get(PAGES[row])
+        if state is not None:
+            page.restore_view_state(state)
+
+    def _show_containers(self, container_ids: list[str]) -> None:
+        """The Containers page with the first of these containers selected."""
+        self.show_page("containers")
+        self.containers_page.select_container(container_ids[0])
 
     def _page_shown(self, row: int) -> None:
         """The Engine page reads the engine when shown (and connected): it does not poll."""

@@ -1,0 +1,343 @@
+"""The Volumes page: `docker volume ls` with sizes and users; create, remove, prune."""
+
+from __future__ import annotations
+
+import shlex
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShowEvent
+from PySide6.QtWidgets import QStyle, QWidget
+
+from models.formatting import human_size
+from models.store import EngineStore
+from models.volumes import UNKNOWN
+from services.data import ActionResult, ContainerInfo
+from services.errors import EngineError
+from services.session import ConnectionState
+from services.text import fill
+from services.volumes import VolumeOptions, volume_command
+from ui.confirm import ask
+from ui.table_page import TablePage
+
+if TYPE_CHECKING:
+    from models.volumes import VolumeRow
+    from ui.create_volume_dialog import CreateVolumeDialog
+    from ui.prune_list_dialog import PruneListDialog
+
+#: Initial column widths: Name, Kind, Driver, Mount point, Size, Created, Labels, Used by.
+WIDTHS = [260, 90, 70, 280, 80, 120, 140, 160]
+SIZES_COMMAND = "docker system df -v"
+
+
+class VolumesPage(TablePage):
+    """Every volume of the engine; anonymous ones (made by `-v /path` or an image's VOLUME)
+    are told apart in the Kind column. Sizes are measured when the page is first shown and
+    on Refresh sizes, never on events: the engine walks every volume's files for them.
+
+    Signals:
+        containers_requested(list): show these containers (ids) on the Containers page.
+    """
+
+    containers_requested = Signal(list)
+
+    def __init__(self, store: EngineStore, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self.tr("Volumes"),
+            store.volumes_table(),
+            "volumesView",
+            "volumesFilter",
+            WIDTHS,
+            parent,
+        )
+        self.store = store
+        self._sizes_wanted = True
+        icons = QStyle.StandardPixmap
+        self.create_action = self.add_action(
+            self.tr("Create…"),
+            self.style().standardIcon(icons.SP_FileDialogNewFolder),
+            self.open_create,
+            QKeySequence("Ctrl+N"),
+            tip=self.tr("Create a volume (Ctrl+N)"),
+        )
+        self.create_action.setObjectName("actionCreateVolume")
+        self.remove_action = self.add_action(
+            self.tr("Remove"),
+            self.style().standardIcon(icons.SP_TrashIcon),
+            self.remove_selected,
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            tip=self.tr("Remove the selected volumes and the data in them (Delete)"),
+        )
+        self.remove_action.setObjectName("actionRemoveVolume")
+        self.sizes_action = self.add_action(
+            self.tr("Refresh sizes"),
+            self.style().standardIcon(icons.SP_BrowserReload),
+            self.refresh_sizes,
+            QKeySequence(QKeySequence.StandardKey.Refresh),
+            tip=self.tr("Measure every volume again (the engine reads all their files)"),
+        )
+        self.sizes_action.setObjectName("actionRefreshSizes")
+        self.users_action = self.add_action(
+            self.tr("Show users"),
+            self.style().standardIcon(icons.SP_ComputerIcon),
+            self.show_users,
+            tip=self.tr("Select the containers that use the volume on the Containers page"),
+        )
+        self.users_action.setObjectName("actionShowVolumeUsers")
+        self.prune_action = self.add_action(
+            self.tr("Remove unused…"),
+            self.style().standardIcon(icons.SP_DialogDiscardButton),
+            self.open_prune,
+            tip=self.tr("Remove every volume no container uses (docker volume prune)"),
+            more=True,
+        )
+        self.prune_action.setObjectName("actionPruneVolumes")
+        self.open_rows_with(self.users_action)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        store.status_changed.connect(self._status_changed)
+        store.status_changed.connect(self.update_empty_hint)
+        self._update_actions()
+
+    def empty_text(self) -> str:
+        said = super().empty_text()
+        if said or not self.store.status.version:
+            return said
+        return self.tr(
+            "This engine has no volumes. A volume keeps data beyond a container's life: "
+            "create one here, or run a container with -v NAME:/path."
+        )
+
+    # -- sizes ---------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._measure_once()
+
+    def _status_changed(self, *_args) -> None:
+        self._update_actions()
+        if self.isVisible():
+            self._measure_once()
+
+    def _measure_once(self) -> None:
+        """The first showing (once connected) measures; later showings do not."""
+        if self._sizes_wanted and self.store.status.state is ConnectionState.CONNECTED:
+            self._sizes_wanted = False
+            self.refresh_sizes()
+
+    def refresh_sizes(self) -> None:
+        self.launch(self._refresh_sizes())
+
+    async def _refresh_sizes(self) -> None:
+        self.message.emit(fill(self.tr("Measuring volumes — %1"), SIZES_COMMAND))
+        try:
+            await self.store.refresh_volume_sizes()
+        except EngineError as error:
+            self.message.emit(fill(self.tr("Could not measure the volumes: %1"), error))
+            return
+        self.message.emit(fill(self.tr("Volume sizes measured — %1"), SIZES_COMMAND))
+
+    # -- create ----------------------------------------------------------------------------------
+
+    def open_create(self) -> CreateVolumeDialog:
+        from ui.create_volume_dialog import CreateVolumeDialog
+
+        dialog = CreateVolumeDialog(self)
+        dialog.submitted.connect(lambda options: self.launch(self._create(dialog, options)))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    async def _create(self, dialog: CreateVolumeDialog, options: VolumeOptions) -> None:
+        from shiboken6 import isValid
+
+        command = dialog.command(options)
+        self.message.emit(command)
+        try:
+            name = await self.store.create_volume(options)
+        except EngineError as error:
+            if isValid(dialog):
+                dialog.refused_by_engine(str(error))
+            return
+        if isValid(dialog):
+            dialog.done_ok()
+        self.message.emit(fill(self.tr("Created the volume %1 — %2"), name, command))
+        self.select_volume(name)
+
+    def select_volume(self, name: str) -> None:
+        """Select a volume's row once the list (which follows the event) shows it."""
+        row = self.model.row_of(name)
+        if row >= 0:
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
+            return
+
+        def listed(*_args) -> None:
+            if self.model.row_of(name) >= 0:
+                self.model.rowsInserted.disconnect(listed)
+                self.select_volume(name)
+
+        self.model.rowsInserted.connect(listed)
+
+    # -- remove ------------------------------------------------------------------------------
+
+    def _users_text(self, users: list[ContainerInfo]) -> str:
+        return ", ".join(
+            fill(self.tr("%1 (running)"), c.name) if c.is_running else c.name for c in users
+        )
+
+    def remove_selected(self) -> None:
+        rows: list[VolumeRow] = self.selected_items()
+        if not rows:
+            return
+        text = (
+            fill(self.tr("Remove the volume %1 and the data in it?"), rows[0].name)
+            if len(rows) == 1
+            else self.tr("Remove %Ln volume(s) and the data in them?", "", len(rows))
+        )
+        lines = []
+        for row in rows:
+            users = self.store.volume_users(row.name)
+            size = human_size(row.size) if row.size >= 0 else UNKNOWN
+            lines.append(
+                fill(self.tr("%1 (%2), used by %3"), row.name, size, self._users_text(users))
+                if users
+                else fill(self.tr("%1 (%2)"), row.name, size)
+            )
+        ask(
+            self,
+            "confirmDialog",
+            self.tr("Remove volumes"),
+            text,
+            self.tr("Remove"),
+            lambda: self.launch(self._remove(rows)),
+            "\n".join(lines),
+        )
+
+    async def _remove(self, rows: list[VolumeRow]) -> None:
+        command = volume_command("rm", [r.name for r in rows])
+        self.message.emit(command)
+        results = await self.store.remove_volumes(rows)
+        settled: list[ActionResult] = []
+        held: list[tuple[VolumeRow, list[ContainerInfo]]] = []
+        for row, result in zip(rows, results, strict=True):
+            users = [] if result.ok else self.store.volume_users(row.name)
+            if not users:
+                settled.append(result)
+            elif any(c.is_running for c in users):
+                why = self.tr("In use by %1: stop and remove the container first.")
+                settled.append(replace(result, message=fill(why, self._users_text(users))))
+            else:
+                held.append((row, users))
+        if held:
+            self._offer_removing_users(held)
+        if settled:
+            self.report(self._removed, settled, command)
+
+    def _offer_removing_users(self, held: list[tuple[VolumeRow, list[ContainerInfo]]]) -> None:
+        """Volumes only stopped containers use: removing those first is the user's call."""
+        containers = list({c.id: c for _, users in held for c in users}.values())
+        rows = [row for row, _ in held]
+        ask(
+            self,
+            "confirmDialog",
+            self.tr("Volumes in use"),
+            fill(
+                self.tr(
+                    "%Ln volume(s) are used by stopped containers (%1). Remove those "
+                    "containers, then the volumes?",
+                    "",
+                    len(rows),
+                ),
+                ", ".join(c.name for c in containers),
+            ),
+            self.tr("Remove containers and volumes"),
+            lambda: self.launch(self._remove_with_users(rows, containers)),
+        )
+
+    async def _remove_with_users(
+        self, rows: list[VolumeRow], containers: list[ContainerInfo]
+    ) -> None:
+        removal = shlex.join(["docker", "rm", *(c.name for c in containers)])
+        command = f"{removal} && {volume_command('rm', [r.name for r in rows])}"
+        self.message.emit(command)
+        gone = await self.store.remove_containers(containers)
+        results = [r for r in gone if not r.ok] + await self.store.remove_volumes(rows)
+        self.report(self._removed, results, command)
+
+    def _removed(self, count: int) -> str:
+        return self.tr("%Ln volume(s) removed", "", count)
+
+    # -- prune ---------------------------------------------------------------------------------
+
+    def open_prune(self) -> PruneListDialog:
+        from ui.prune_list_dialog import PruneListDialog
+
+        unused = self.store.unused_volumes()
+        known = sum(r.size for r in unused if r.size > 0)
+        summary = (
+            fill(
+                self.tr(
+                    "%Ln volume(s) no container uses will be removed with their data, "
+                    "freeing at least %1.",
+                    "",
+                    len(unused),
+                ),
+                human_size(known),
+            )
+            if unused
+            else self.tr("Every volume is used by a container: there is nothing to remove.")
+        )
+        dialog = PruneListDialog(
+            "pruneVolumesDialog",
+            self.tr("Remove unused volumes"),
+            summary,
+            [self.tr("Name"), self.tr("Kind"), self.tr("Size")],
+            [
+                [
+                    r.name,
+                    self.tr("anonymous") if r.volume.is_anonymous else self.tr("named"),
+                    human_size(r.size) if r.size >= 0 else UNKNOWN,
+                ]
+                for r in unused
+            ],
+            "docker volume prune",
+            self,
+        )
+        dialog.accepted.connect(lambda: self.launch(self._prune()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    async def _prune(self) -> None:
+        command = "docker volume prune"
+        self.message.emit(command)
+        try:
+            result = await self.store.prune_volumes()
+        except EngineError as error:
+            self.report(self._removed, [ActionResult(command, False, str(error))], command)
+            return
+        self.message.emit(
+            fill(
+                self.tr("%Ln volume(s) removed, %1 freed — %2", "", len(result.removed)),
+                human_size(result.reclaimed),
+                command,
+            )
+        )
+
+    # -- users ---------------------------------------------------------------------------------
+
+    def show_users(self) -> None:
+        rows: list[VolumeRow] = self.selected_items()
+        ids = [c.id for row in rows for c in self.store.volume_users(row.name)]
+        if ids:
+            self.containers_requested.emit(ids)
+
+    def _update_actions(self, *_args) -> None:
+        """Create, measure and prune need only the engine; the rest a selection."""
+        super()._update_actions()
+        here = self.engine_here()
+        for action in (self.create_action, self.sizes_action, self.prune_action):
+            action.setEnabled(here)
+        rows: list[VolumeRow] = self.selected_items() if here else []
+        self.users_action.setEnabled(any(r.in_use for r in rows))
