@@ -223,6 +223,9 @@ class ProjectTreeModel(QAbstractItemModel):
         self._next_number = 1
         #: Shown keys in ascending sort order: the top rows, and each project's containers.
         self._root: list[str] = []
+        #: Each top key's place in `_root`, made again after the top rows change: a view
+        #: asks every child row for its parent, and a bisection per question added up.
+        self._root_places: dict[str, int] | None = None
         self._kids: dict[str, list[str]] = {}
         self._sort_column = COL_NAME
         self._descending = False
@@ -357,6 +360,10 @@ class ProjectTreeModel(QAbstractItemModel):
 
     # -- reading ---------------------------------------------------------------------------
 
+    def get(self, key: str) -> ContainerInfo | None:
+        """A container as this model shows it now (shown or filtered out)."""
+        return self._items.get(key)
+
     def project(self, name: str) -> ProjectInfo | None:
         return self._projects.get(name)
 
@@ -404,7 +411,8 @@ class ProjectTreeModel(QAbstractItemModel):
             for container in incoming.values():
                 self._add_member(container)
             self._projects = {n: self._make_project(n) for n in self._members}
-            self._rebuild_order()
+            self._root, self._kids = self._rebuild_order()
+            self._root_places = None
             self.endResetModel()
             return
         self._pending_upserts = {
@@ -553,15 +561,10 @@ class ProjectTreeModel(QAbstractItemModel):
 
     def _root_row(self, key: str) -> int:
         """The top row showing `key`, -1 when none does."""
-        if key.startswith(PROJECT_PREFIX):
-            if key[len(PROJECT_PREFIX) :] not in self._projects:
-                return -1
-        elif key not in self._items:
-            return -1
-        position = bisect_left(self._root, self._tuple_of(key), key=self._tuple_of)
-        if position >= len(self._root) or self._root[position] != key:
-            return -1
-        return self._position(position, len(self._root))
+        if self._root_places is None:
+            self._root_places = {k: place for place, k in enumerate(self._root)}
+        position = self._root_places.get(key)
+        return -1 if position is None else self._position(position, len(self._root))
 
     def _search_text(self, key: str) -> str:
         text = self._texts.get(key)
@@ -659,14 +662,15 @@ class ProjectTreeModel(QAbstractItemModel):
 
     # -- full rebuilds (load, sort, filter) ------------------------------------------------
 
-    def _rebuild_order(self) -> None:
-        """Every level's shown keys in order, from the containers and the sort and filter.
+    def _rebuild_order(self) -> tuple[list[str], dict[str, list[str]]]:
+        """Every level's shown keys in order, from the containers and the sort and filter:
+        the top keys and each shown project's containers (the model's lists stay as they are).
 
         Each project's containers and the top keys are kept sorted whether shown or not, so
         a filter keystroke only picks the shown ones out of them.
         """
         accepts = self._acceptor()
-        self._kids = {}
+        shown: dict[str, list[str]] = {}
         for name, members in self._members.items():
             every = self._all_kids.get(name)
             if every is None:
@@ -676,28 +680,39 @@ class ProjectTreeModel(QAbstractItemModel):
                 every = self._all_kids[name] = self._in_order(ties)
             picked = [key for key in every if accepts(key)]
             if picked:
-                self._kids[name] = picked
+                shown[name] = picked
         if self._all_root is None:
             if self._tie_root is None:
                 loose = [key for key, name in self._project_of.items() if not name]
                 keys = loose + [project.key for project in self._projects.values()]
                 self._tie_root = sorted(keys, key=self._tie_of)
             self._all_root = self._in_order(self._tie_root)
-        kids, prefix, cut = self._kids, PROJECT_PREFIX, len(PROJECT_PREFIX)
-        self._root = [
+        prefix, cut = PROJECT_PREFIX, len(PROJECT_PREFIX)
+        root = [
             key
             for key in self._all_root
-            if (key[cut:] in kids if key.startswith(prefix) else accepts(key))
+            if (key[cut:] in shown if key.startswith(prefix) else accepts(key))
         ]
+        return root, shown
 
     def _relayout(self, change: Callable[[], None]) -> None:
         """Make `change` to the sort or filter and order the rows again: one layout change,
-        persistent indexes carried along (the view reads the old rows until it is told)."""
+        persistent indexes carried along (the views read the old rows until they are told).
+
+        Nothing is said when the rows stay as they were: a keystroke that hides no row and
+        shows none repaints nothing.
+        """
+        descending = self._descending
+        change()
+        root, kids = self._rebuild_order()
+        if root == self._root and kids == self._kids and descending == self._descending:
+            return
+        descending, self._descending = self._descending, descending  # the old rows' places
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         keys = [self._key_at(index) for index in persistent]
-        change()
-        self._rebuild_order()
+        self._root, self._kids, self._descending = root, kids, descending
+        self._root_places = None
         self.changePersistentIndexList(
             persistent,
             [self.index_of(key, i.column()) for key, i in zip(keys, persistent, strict=True)],
@@ -725,6 +740,7 @@ class ProjectTreeModel(QAbstractItemModel):
             return
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._root[self._position(row, len(self._root))]
+        self._root_places = None
         if key.startswith(PROJECT_PREFIX):
             self._kids.pop(key[len(PROJECT_PREFIX) :], None)
         self.endRemoveRows()
@@ -735,6 +751,8 @@ class ProjectTreeModel(QAbstractItemModel):
         row = len(order) - position if self._descending else position
         self.beginInsertRows(parent, row, row)
         order.insert(position, key)
+        if order is self._root:
+            self._root_places = None
         self.endInsertRows()
 
     def _put_in(self, key: str) -> None:
@@ -778,6 +796,7 @@ class ProjectTreeModel(QAbstractItemModel):
         row = len(self._root) - position if self._descending else position
         self.beginInsertRows(QModelIndex(), row, row)
         self._root.insert(position, project_key)
+        self._root_places = None
         self._kids[name] = sorted(keys, key=self._tuple_of)
         self.endInsertRows()
 
@@ -809,6 +828,8 @@ class ProjectTreeModel(QAbstractItemModel):
         self.beginMoveRows(parent, row, row, parent, destination)
         del order[position]
         order.insert(target, key)
+        if order is self._root:
+            self._root_places = None
         commit()
         self._tuples[key] = sort_tuple
         self.endMoveRows()

@@ -37,7 +37,8 @@ def select_project(page, name):
     tree, model = page.grouping.tree, page.grouping.model
     index = model.index_of(PROJECT_PREFIX + name)
     tree.selectionModel().select(
-        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.Rows
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
     )
     return index
 

@@ -64,7 +64,8 @@ def grouped(window, qtbot, project: str, count: int):
     )
     index = model.index_of(PROJECT_PREFIX + project)
     page.grouping.tree.selectionModel().select(
-        index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.Rows
+        index,
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
     )
     return page, model
 
