@@ -79,6 +79,8 @@ class AgentApp(QObject):
         self.window.containers_page.show_all.setChecked(True)
         self.page = self.window.containers_page
         self.model = self.window.store.containers
+        #: What the sorts and filters act on: the table, or the tree once grouped.
+        self.view: Any = self.page.view
         self.heartbeat = Heartbeat()
         self._expected: dict[str, str] = {}
         self._seen: dict[str, float] = {}
@@ -147,17 +149,65 @@ class AgentApp(QObject):
     def do_rss(self, _request: dict) -> None:
         self.send(rss_mb=rss_mb())
 
+    # -- grouped by compose project ---------------------------------------------------------
+
+    def do_group(self, request: dict) -> None:
+        """Group the Containers page by project (and expand every project if asked); the
+        sorts, filters and live changes measured from then on are the tree's."""
+        started = time.monotonic()
+        grouping = self.page.grouping
+        grouping.toggle.setChecked(True)
+        QApplication.processEvents()
+        tree, model = grouping.tree, grouping.model
+        if request.get("expand"):
+            tree.expandAll()
+            QApplication.processEvents()
+        self.view, self.model = tree, model
+        for signal in (model.rowsInserted, model.dataChanged, model.rowsMoved):
+            signal.connect(self._check_expected)
+        self.send(ms=(time.monotonic() - started) * 1000, rows=model.rowCount())
+
+    def do_stop_project(self, request: dict) -> None:
+        """Stop a project from its row, as a user would: from the action until the row
+        says none of its containers runs."""
+        from PySide6.QtCore import QItemSelectionModel
+
+        from models.compose import PROJECT_PREFIX
+
+        name = request["project"]
+        grouping = self.page.grouping
+        index = grouping.model.index_of(PROJECT_PREFIX + name)
+        grouping.tree.selectionModel().select(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        settle()
+        started = time.monotonic()
+        self.heartbeat.reset()
+        model = grouping.model
+
+        def check(*_args: Any) -> None:
+            project = model.project(name)
+            if project is not None and project.running == 0:
+                model.dataChanged.disconnect(check)
+                self.send(
+                    ms=(time.monotonic() - started) * 1000,
+                    longest_gap_ms=self.heartbeat.longest_ms,
+                )
+
+        model.dataChanged.connect(check)
+        self.page.stop_action.trigger()
+
     def do_sort_filter(self, request: dict) -> None:
         """Sort by every column both ways, then type a filter and delete it key by key.
 
         Each figure runs from the input (a header click's effect, a keystroke) until the view
         has painted the result: `processEvents()` handles the repaint the change posted.
         """
-        view = self.page.view
-        original = (
-            view.horizontalHeader().sortIndicatorSection(),
-            view.horizontalHeader().sortIndicatorOrder(),
-        )
+        view = self.view
+        header = view.header() if hasattr(view, "header") else view.horizontalHeader()
+        original = (header.sortIndicatorSection(), header.sortIndicatorOrder())
         sorts: dict[str, list[float]] = {}
         for column in range(self.model.columnCount()):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))

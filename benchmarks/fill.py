@@ -27,6 +27,8 @@ FILL_WORKERS = 8
 BURST_WORKERS = 16
 #: The name of every container made here starts with this, so they are easy to tell apart.
 PREFIX = "bench-"
+#: The compose projects the containers are spread over (issue 14: 10,000 in 500 projects).
+PROJECTS = 500
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,7 @@ class Filler:
                 "Image": self.tags[number % len(self.tags)],
                 "Cmd": ["sleep", "3600"],
                 "Labels": {
-                    "com.docker.compose.project": f"bench{number % 20}",
+                    "com.docker.compose.project": f"bench{number % PROJECTS}",
                     "com.docker.compose.service": f"svc{number % 50}",
                     "com.docker.compose.container-number": str(number),
                 },

@@ -36,6 +36,8 @@ SCENARIOS = (
     "archive",
     "build",
     "browse",
+    "grouped",
+    "project",
 )
 
 
@@ -62,6 +64,8 @@ class Config:
     build_context_mb: int = 100
     #: Repositories in the registry the browser lists (issue 13: 2,000).
     registry_repositories: int = 2_000
+    #: The containers of the project "stop project" stops (issue 14: 50).
+    project_size: int = 50
     platform: str = "xvfb"
     skip: tuple[str, ...] = ()
 
@@ -83,6 +87,7 @@ class Config:
             pull_layers_mb=(2, 3),
             build_context_mb=2,
             registry_repositories=150,
+            project_size=5,
             platform="offscreen",
         )
 
@@ -116,9 +121,17 @@ def run_all(engine: PrivateDockerd, config: Config, log=print) -> list[Result]:
             if "smooth" in wanted:
                 rows += scenarios.load_sort_filter(ctx, size, config.filter_text)
         largest = max(config.sizes)
-        if "live" in wanted:
+        if "grouped" in wanted:
+            for expand in (False, True):
+                rows += scenarios.grouped_sort_filter(ctx, largest, config.filter_text, expand)
+        if "live" in wanted or "grouped" in wanted:
             scenarios.prepare_pool(ctx, config.burst, config.start_stop)
+        if "live" in wanted:
             rows += scenarios.live(ctx, largest, config.burst, config.start_stop)
+        if "grouped" in wanted:
+            rows += scenarios.grouped_live(ctx, largest, config.burst)
+        if "project" in wanted:
+            rows += scenarios.stop_project(ctx, config.project_size)
         if "logs" in wanted:
             rows += scenarios.log_flood(ctx, config.log_seconds)
         if "logfilter" in wanted:

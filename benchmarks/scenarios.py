@@ -702,3 +702,169 @@ def browse_registry(ctx: Context, repositories: int, filter_text: str) -> list[R
             FILTER_MS,
         ),
     ]
+
+
+# -- compose projects: the grouped view and a project's stop (issue 14) ------------------------
+
+#: The project "stop project" makes and stops, and how many containers it has (issue 14: 50).
+STOP_PROJECT = "bench-stop"
+
+
+def grouped_sort_filter(ctx: Context, size: int, filter_text: str, expand: bool) -> list[Result]:
+    """The sorts and filter keystrokes of `load_sort_filter`, with the Containers page grouped
+    by compose project (the filler spreads the containers over `fill.PROJECTS` projects);
+    `expand` opens every project first, so the tree lays out every row."""
+    label = f"{_size_label(size)}, {'every project open' if expand else 'projects closed'}"
+    key = f"{size}_{'open' if expand else 'closed'}"
+    sorts: list[float] = []
+    typing: list[float] = []
+    toggles: list[float] = []
+    details: list[dict[str, Any]] = []
+    for run in range(ctx.runs):
+        with Agent(ctx.engine.base_url, ctx.display) as agent:
+            loaded = agent.read(ctx.timeout)
+            if loaded.get("rows") != size:
+                raise BenchError(f"the agent showed {loaded.get('rows')} rows, expected {size}")
+            grouped = agent.ask({"cmd": "group", "expand": expand}, ctx.timeout)
+            answer = agent.ask({"cmd": "sort_filter", "text": filter_text}, ctx.timeout)
+        toggles.append(grouped["ms"])
+        sorts.append(max(max(times) for times in answer["sorts"].values()))
+        typing.append(max(k["ms"] for k in answer["typing"]))
+        details.append({"projects": grouped["rows"], **answer})
+        ctx.log(
+            f"  grouped sort/filter {label} run {run + 1}: {grouped['rows']} projects, grouping "
+            f"{toggles[-1]:.0f} ms, slowest sort {sorts[-1]:.1f} ms, slowest keystroke "
+            f"{typing[-1]:.1f} ms"
+        )
+    return [
+        Result(f"group_toggle_{key}", f"Group by project, {label}", "ms", toggles),
+        Result(
+            f"grouped_sort_{key}",
+            f"Grouped: sort {label}, slowest column",
+            "ms",
+            sorts,
+            SORT_MS,
+            details=[{"sorts": d["sorts"]} for d in details],
+        ),
+        Result(
+            f"grouped_filter_{key}",
+            f'Grouped: filter keystroke until painted, slowest of "{filter_text}"',
+            "ms",
+            typing,
+            FILTER_MS,
+            details=[{"typing": d["typing"]} for d in details],
+        ),
+    ]
+
+
+def grouped_live(ctx: Context, size: int, burst_size: int) -> list[Result]:
+    """The pause/unpause bursts of `live`, seen in the grouped tree (see `prepare_pool`)."""
+    running, paused = ctx.extra["pool_running"], ctx.extra["pool_paused"]
+    # `live` may have run before and left the whole pool running.
+    ctx.filler.act([("pause", c) for c in paused if ctx.filler.state_of(c) == "running"])
+    p95: list[float] = []
+    stalls: list[float] = []
+    details: list[dict[str, Any]] = []
+    with BareHeartbeat() as control, Agent(ctx.engine.base_url, ctx.display) as agent:
+        loaded = agent.read(ctx.timeout)
+        if loaded.get("rows") != size:
+            raise BenchError(f"the agent showed {loaded.get('rows')} rows, expected {size}")
+        agent.ask({"cmd": "group"}, ctx.timeout)
+        for run in range(ctx.runs):
+            actions = [("pause", c) for c in running] + [("unpause", c) for c in paused]
+            latencies, facts = _burst(ctx, agent, control, actions)
+            running, paused = paused, running
+            p95.append(percentile(latencies, 0.95))
+            stalls.append(facts["longest_gap_ms"])
+            details.append({**facts, "p50": percentile(latencies, 0.5), "max": max(latencies)})
+            ctx.log(
+                f"  grouped burst {_size_label(size)} run {run + 1}: {facts['changes']} changes "
+                f"in {facts['seconds']:.2f} s; latency p95 {p95[-1]:.0f} ms, longest stall "
+                f"{stalls[-1]:.1f} ms"
+            )
+        ctx.filler.act([("unpause", c) for c in paused])
+    return [
+        Result(
+            f"grouped_latency_p95_{size}",
+            f"Grouped: live latency p95, {burst_size} changes per burst",
+            "ms",
+            p95,
+            LATENCY_P95_MS,
+            details=details,
+        ),
+        Result(
+            f"grouped_stall_burst_{size}", "Grouped: longest GUI stall during a burst", "ms", stalls
+        ),
+    ]
+
+
+def _make_project(ctx: Context, count: int) -> list[str]:
+    """`count` running containers of one compose project, as compose would label them."""
+    ids = []
+    for number in range(count):
+        body = {
+            "Image": TEST_IMAGE,
+            "Cmd": ["sleep", "3600"],
+            "Labels": {
+                "com.docker.compose.project": STOP_PROJECT,
+                "com.docker.compose.service": f"svc{number}",
+            },
+            "HostConfig": {"Init": True, "NetworkMode": "none"},
+        }
+        name = f"{STOP_PROJECT}-svc{number}-1"
+        ids.append(str(ctx.engine.api("POST", f"/containers/create?name={name}", body)["Id"]))
+    ctx.filler.act([("start", c) for c in ids])
+    return ids
+
+
+def stop_project(ctx: Context, count: int) -> list[Result]:
+    """Stop a project of `count` containers from its row, against `docker stop` of the same
+    ids from the CLI in the same run (which of the two goes first alternates).
+
+    Moorage's figure runs from the action until the project's row says none runs (the
+    engine's events included); the CLI's until `docker stop` exits.
+    """
+    ids = _make_project(ctx, count)
+    moorage: list[float] = []
+    cli: list[float] = []
+    stalls: list[float] = []
+    try:
+        for run in range(ctx.runs):
+            for who in ("moorage", "cli") if run % 2 == 0 else ("cli", "moorage"):
+                if who == "cli":
+                    started = time.monotonic()
+                    ctx.engine.cli("stop", *ids)
+                    cli.append(time.monotonic() - started)
+                else:
+                    with Agent(ctx.engine.base_url, ctx.display) as agent:
+                        agent.read(ctx.timeout)
+                        agent.ask({"cmd": "group"}, ctx.timeout)
+                        answer = agent.ask(
+                            {"cmd": "stop_project", "project": STOP_PROJECT}, ctx.timeout
+                        )
+                    moorage.append(answer["ms"] / 1000)
+                    stalls.append(answer["longest_gap_ms"])
+                ctx.filler.act([("start", c) for c in ids])
+            ctx.log(
+                f"  stop project of {count} run {run + 1}: Moorage {moorage[-1]:.2f} s, "
+                f"docker stop {cli[-1]:.2f} s (longest stall {stalls[-1]:.1f} ms)"
+            )
+    finally:
+        ctx.engine.cli("rm", "-f", *ids)
+    return [
+        Result(
+            f"stop_project_{count}",
+            f"Stop a project of {count} containers, until its row says so",
+            "s",
+            moorage,
+        ),
+        Result(f"stop_project_cli_{count}", f"↳ baseline `docker stop` of the {count}", "s", cli),
+        Result(
+            f"stop_project_ratio_{count}",
+            "↳ Moorage ÷ docker stop",
+            "x",
+            [m / c for m, c in zip(moorage, cli, strict=True)],
+            1.0,
+        ),
+        Result(f"stall_stop_project_{count}", "Longest GUI stall meanwhile", "ms", stalls),
+    ]

@@ -65,6 +65,12 @@ def test_every_scenario_runs_once_on_twenty_containers(dockerd, tmp_path):
         "build_ratio",
         "build_cli_seconds",
         "stall_build",
+        "grouped_sort_20_closed",
+        "grouped_filter_20_open",
+        "grouped_latency_p95_20",
+        "stop_project_5",
+        "stop_project_cli_5",
+        "stop_project_ratio_5",
     ):
         assert key in results, key
         assert len(results[key].values) == 1 and results[key].values[0] >= 0, key
