@@ -8,6 +8,7 @@ on its files, and its folder and files are shown with "Open folder".
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QUrl
@@ -237,21 +238,25 @@ class ProjectGrouping(QObject):
         can_compose = here and one and bool(projects[0].config_files)
         for action in (self.up_action, self.down_action, self.pull_action):
             action.setEnabled(can_compose)
-        has_folder = one and bool(projects[0].working_dir)
+        # The folder is the engine's machine's: on another machine, there is none to open.
+        has_folder = (
+            one and bool(projects[0].working_dir) and os.path.isdir(projects[0].working_dir)
+        )
         self.folder_action.setEnabled(has_folder)
         self.open_folder_button.setEnabled(has_folder)
         self.strip.setVisible(one)
         if one:
             project = projects[0]
             files = ", ".join(project.config_files) or self.tr("not recorded")
-            self.details.setText(
-                fill(
-                    self.tr("Project %1 — folder: %2 — compose files: %3"),
-                    project.name,
-                    project.working_dir or self.tr("not recorded"),
-                    files,
-                )
+            text = fill(
+                self.tr("Project %1 — folder: %2 — compose files: %3"),
+                project.name,
+                project.working_dir or self.tr("not recorded"),
+                files,
             )
+            if project.working_dir and not has_folder:
+                text += " " + self.tr("(not on this machine)")
+            self.details.setText(text)
 
     # -- project actions -------------------------------------------------------------------
 

@@ -1,12 +1,14 @@
 """Compose projects on the Containers page, over the in-memory engine: grouping, expanding,
 and the project actions (start, stop, remove, merged logs, open folder, the compose CLI)."""
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
-from models.compose import PROJECT_PREFIX
+from models.compose import PROJECT_PREFIX, WORKING_DIR_LABEL
 from models.logs import ProjectLogs
 from services.compose import ComposeCli
 from services.data import ContainerState
@@ -22,6 +24,11 @@ def shop():
     web = member("shop", "web")
     db = member("shop", "db", ContainerState.EXITED)
     return web, db, make_container("loose")
+
+
+def with_folder(container, folder):
+    labels = dict(container.labels) | {WORKING_DIR_LABEL: str(folder)}
+    return replace(container, labels=tuple(sorted(labels.items())))
 
 
 def group(window, qtbot):
@@ -126,11 +133,12 @@ def test_project_logs_merge_lines_in_time_order_with_service_prefixes(make_windo
     page.close_logs_windows()
 
 
-def test_project_details_and_open_folder(make_window, qtbot, shop, monkeypatch):
+def test_project_details_and_open_folder(make_window, qtbot, shop, monkeypatch, tmp_path):
     """The selected project's folder and files are shown; Open folder opens the folder."""
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
-    window = make_window(FakeEngine(shop))
+    here = [with_folder(c, tmp_path) for c in shop[:2]]
+    window = make_window(FakeEngine([*here, shop[2]]))
     page, _tree = group(window, qtbot)
     select_project(page, "shop")
     grouping = page.grouping
@@ -138,7 +146,18 @@ def test_project_details_and_open_folder(make_window, qtbot, shop, monkeypatch):
     assert "/srv/shop/compose.yml, /srv/shop/override.yml" in grouping.details.text()
     assert grouping.folder_action.isEnabled()
     grouping.folder_action.trigger()
-    assert opened == [QUrl.fromLocalFile("/srv/shop")]
+    assert opened == [QUrl.fromLocalFile(str(tmp_path))]
+
+
+def test_a_folder_not_on_this_machine_cannot_be_opened(make_window, qtbot, shop):
+    """A project whose folder is on the engine's machine only says so; nothing to open."""
+    window = make_window(FakeEngine(shop))
+    page, _tree = group(window, qtbot)
+    select_project(page, "shop")
+    grouping = page.grouping
+    qtbot.waitUntil(lambda: grouping.strip.isVisible())
+    assert "(not on this machine)" in grouping.details.text()
+    assert not grouping.folder_action.isEnabled()
 
 
 def test_without_a_compose_cli_up_says_how_to_install_one(make_window, qtbot, shop, monkeypatch):
