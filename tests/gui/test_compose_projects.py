@@ -133,6 +133,28 @@ def test_project_logs_merge_lines_in_time_order_with_service_prefixes(make_windo
     page.close_logs_windows()
 
 
+def test_project_logs_save_every_container_merged(make_window, qtbot, shop, tmp_path):
+    """Save… on a project's logs writes all its containers' whole logs, merged and prefixed."""
+    web, db, _loose = shop
+    engine = FakeEngine(shop)
+    engine.logs[web.id] = [LogLine(STDOUT, "2026-12-01T10:00:03Z", "GET /")]
+    engine.logs[db.id] = [
+        LogLine(STDOUT, "2026-12-01T10:00:01.5Z", "starting"),
+        LogLine(STDOUT, "2026-12-01T10:00:04Z", "ready"),
+    ]
+    window = make_window(engine)
+    page, _tree = group(window, qtbot)
+    select_project(page, "shop")
+    page.logs_action.trigger()
+    logs_window = page.grouping.logs_windows["shop"]
+    logs_window.timestamps.setChecked(False)
+    target = tmp_path / "shop.log"
+    logs_window.save_to(target)
+    qtbot.waitUntil(lambda: "Saved 3 line" in logs_window.save_result.text(), timeout=5000)
+    assert target.read_text() == "db  | starting\nweb | GET /\ndb  | ready\n"
+    page.close_logs_windows()
+
+
 def test_project_details_and_open_folder(make_window, qtbot, shop, monkeypatch, tmp_path):
     """The selected project's folder and files are shown; Open folder opens the folder."""
     opened: list[QUrl] = []
