@@ -127,6 +127,10 @@ class ProjectGrouping(QObject):
     def active(self) -> bool:
         return self.toggle.isChecked()
 
+    def showing_rows(self) -> bool:
+        """Whether the tree is shown and has rows."""
+        return self.active and self.model is not None and self.model.rowCount() > 0
+
     def set_grouped(self, grouped: bool) -> None:
         """Show the tree instead of the table (the same sort and filter), or back."""
         if grouped and self.tree is None:
@@ -141,6 +145,7 @@ class ProjectGrouping(QObject):
             header = self.page.view.horizontalHeader()
             self.tree.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.page._update_actions()
+        self.page.update_empty_hint()
         self._update()
 
     def _make_tree(self) -> None:
@@ -172,6 +177,8 @@ class ProjectGrouping(QObject):
         tree.doubleClicked.connect(self._double_clicked)
         for signal in (model.layoutChanged, model.rowsInserted):
             signal.connect(self._expand_again)
+        for signal in (model.layoutChanged, model.rowsInserted, model.rowsRemoved):
+            signal.connect(page.update_empty_hint)
         model.dataChanged.connect(self._update)
         model.rowsRemoved.connect(self._selection_changed)
         layout = cast(QVBoxLayout, page.layout())

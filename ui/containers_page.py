@@ -166,6 +166,13 @@ class ContainersPage(TablePage):
             return self.grouping.selected_containers()
         return super().selected_items()
 
+    def update_empty_hint(self, *_args) -> None:
+        """Grouped, the tree's rows are what is shown (its filter matches projects too)."""
+        if self.grouping is not None and self.grouping.showing_rows():
+            self.empty_hint.hide()
+            return
+        super().update_empty_hint()
+
     def view_state(self) -> dict[str, Any]:
         return {
             **super().view_state(),

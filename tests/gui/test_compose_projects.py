@@ -66,6 +66,12 @@ def test_grouping_shows_projects_as_a_tree_and_is_remembered(make_window, qtbot,
     page.filter.setText("web")
     qtbot.waitUntil(lambda: model.rowCount() == 1 and model.rowCount(model.index(0, 0)) == 1)
     assert tree.isExpanded(model.index(0, 0))  # it stays open through the filter
+    page.filter.setText("shop")  # a project's name: the tree shows it, no "nothing matches"
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    assert not page.empty_hint.isVisible()
+    page.filter.setText("no-such-thing")
+    qtbot.waitUntil(lambda: page.empty_hint.isVisible())
+    page.filter.clear()
     page.grouping.toggle.setChecked(False)
     assert page.view.isVisible() and not tree.isVisible()
 
