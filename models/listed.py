@@ -1,5 +1,5 @@
-"""A keyed table fed whole lists (volumes, networks): the engine lists them again after
-their events, and only the rows that differ reach the view."""
+"""A keyed table fed whole lists and changes to them (volumes, networks): only the rows
+that differ reach the view."""
 
 from __future__ import annotations
 
@@ -28,6 +28,15 @@ class ListedTableModel(KeyedTableModel[T]):
         self.upsert(row for key, row in incoming.items() if last.get(key) != row)
         self.remove(key for key in last if key not in incoming)
         self._last = incoming
+
+    def change_rows(self, changed: Iterable[T], removed: Iterable[str]) -> None:
+        """Some rows made or changed, some keys gone: the rest of the list stays."""
+        for key in removed:
+            if self._last.pop(key, None) is not None:
+                self.remove([key])
+        incoming = {self._key_of(row): row for row in changed}
+        self.upsert(row for key, row in incoming.items() if self._last.get(key) != row)
+        self._last.update(incoming)
 
     def rows(self) -> list[T]:
         """Every row of the last list, shown or filtered out."""

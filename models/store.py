@@ -35,7 +35,7 @@ from services.session import ConnectionState, EngineSession, SessionStatus
 from services.verify import Step, VerifyResult, verify_installation
 
 if TYPE_CHECKING:
-    from models.networks import NetworkRow, NetworksModel
+    from models.networks import Attachment, NetworkRow, NetworksModel
     from models.volumes import VolumeRow, VolumesModel
     from services.networks import ConnectOptions, NetworkOptions
     from services.volumes import VolumeOptions
@@ -105,9 +105,13 @@ class EngineStore(QObject):
         self._image_count = 0
         self._tasks: set[asyncio.Task] = set()
         self._projects: ProjectTreeModel | None = None
-        self._volumes: list[VolumeInfo] = []
+        self._volumes: dict[str, VolumeInfo] = {}
         self._volume_usages: dict[str, VolumeUsage] = {}
-        self._networks: list[NetworkInfo] = []
+        self._networks: dict[str, NetworkInfo] = {}
+        #: Each volume's users and each network's containers as last worked out (see
+        #: `_show_uses`), for the rows of volumes and networks that change in between.
+        self._users: dict[str, tuple[str, ...]] = {}
+        self._attached: dict[str, tuple[Attachment, ...]] = {}
         self._volumes_model: VolumesModel | None = None
         self._networks_model: NetworksModel | None = None
         #: The volumes' users and networks' containers are worked out again once per burst
@@ -265,12 +269,31 @@ class EngineStore(QObject):
         return self._networks_model
 
     def volumes_replaced(self, volumes: list[VolumeInfo]) -> None:
-        self._volumes = volumes
+        self._volumes = {v.name: v for v in volumes}
         self._show_volumes()
 
+    def volumes_changed(self, changed: list[VolumeInfo], removed: list[str]) -> None:
+        for name in removed:
+            self._volumes.pop(name, None)
+        self._volumes.update((v.name, v) for v in changed)
+        if self._volumes_model is not None:
+            from models.volumes import volume_rows
+
+            rows = volume_rows(changed, self._volume_usages, self._users)
+            self._volumes_model.change_rows(rows, removed)
+
     def networks_replaced(self, networks: list[NetworkInfo]) -> None:
-        self._networks = networks
+        self._networks = {n.id: n for n in networks}
         self._show_networks()
+
+    def networks_changed(self, changed: list[NetworkInfo], removed: list[str]) -> None:
+        for network_id in removed:
+            self._networks.pop(network_id, None)
+        self._networks.update((n.id, n) for n in changed)
+        if self._networks_model is not None:
+            from models.networks import network_rows
+
+            self._networks_model.change_rows(network_rows(changed, self._attached), removed)
 
     def _uses_changed(self, containers: list[ContainerInfo]) -> None:
         if containers and (self._volumes_model or self._networks_model):
@@ -284,15 +307,16 @@ class EngineStore(QObject):
         if self._volumes_model is not None:
             from models.volumes import users_by_volume, volume_rows
 
-            users = users_by_volume(self._containers.values())
-            self._volumes_model.set_rows(volume_rows(self._volumes, self._volume_usages, users))
+            self._users = users_by_volume(self._containers.values())
+            rows = volume_rows(self._volumes.values(), self._volume_usages, self._users)
+            self._volumes_model.set_rows(rows)
 
     def _show_networks(self) -> None:
         if self._networks_model is not None:
             from models.networks import attachments_by_network, network_rows
 
-            attached = attachments_by_network(self._containers.values())
-            self._networks_model.set_rows(network_rows(self._networks, attached))
+            self._attached = attachments_by_network(self._containers.values())
+            self._networks_model.set_rows(network_rows(self._networks.values(), self._attached))
 
     async def refresh_volume_sizes(self) -> None:
         """Measure every volume (the engine's disk usage): on the page's first showing and

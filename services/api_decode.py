@@ -14,6 +14,7 @@ from typing import Any
 from services.data import (
     ContainerInfo,
     ContainerState,
+    EngineEvent,
     ImageInfo,
     ImageLayer,
     ImageUsage,
@@ -101,9 +102,7 @@ def _volume_names(mounts: list[dict] | None) -> tuple[str, ...]:
     """The volumes among a container's mounts, sorted: list and inspect word them alike but
     need not order them alike."""
     return tuple(
-        sorted(
-            str(m["Name"]) for m in mounts or () if m.get("Type") == "volume" and m.get("Name")
-        )
+        sorted(str(m["Name"]) for m in mounts or () if m.get("Type") == "volume" and m.get("Name"))
     )
 
 
@@ -215,6 +214,30 @@ def volume_from_api(engine: str, item: dict) -> VolumeInfo:
         scope=str(item.get("Scope") or "local"),
         labels=tuple(sorted((item.get("Labels") or {}).items())),
         options=tuple(sorted((item.get("Options") or {}).items())),
+    )
+
+
+def volume_from_event(engine: str, event: EngineEvent) -> VolumeInfo:
+    """What a volume's `create` event says of it (its name and driver), shown until the
+    volume's own answer arrives."""
+    return VolumeInfo(
+        engine=engine,
+        name=event.actor_id,
+        driver=event.attribute("driver") or "",
+        mountpoint="",
+        created=event.time_nano / 1e9,
+    )
+
+
+def network_from_event(engine: str, event: EngineEvent) -> NetworkInfo:
+    """What a network's `create` event says of it (its name and driver), as above."""
+    return NetworkInfo(
+        engine=engine,
+        id=event.actor_id,
+        name=event.attribute("name") or event.actor_id[:12],
+        driver=event.attribute("type") or "",
+        scope="",
+        created=event.time_nano / 1e9,
     )
 
 

@@ -575,6 +575,22 @@ class DockerEngine:
         raw = await self._run(self._api().volumes)
         return [volume_from_api(self.endpoint, v) for v in (raw or {}).get("Volumes") or ()]
 
+    async def volumes_by_name(self, names: Iterable[str]) -> list[VolumeInfo]:
+        """Just these volumes (`docker volume inspect`), the missing ones left out: after a
+        volume event, one read instead of the whole list again."""
+        api = self._api()
+
+        def inspect(wanted: list[str]) -> list[VolumeInfo]:
+            found = []
+            for name in wanted:
+                try:
+                    found.append(volume_from_api(self.endpoint, api.inspect_volume(name)))
+                except docker.errors.NotFound:
+                    continue
+            return found
+
+        return await self._run(inspect, list(dict.fromkeys(names)))
+
     async def volume_usages(self) -> list[VolumeUsage]:
         """Each volume's size and users from `/system/df?type=volume`: the engine walks
         every volume's files for it, so it is asked for only when the user wants sizes.
@@ -611,6 +627,21 @@ class DockerEngine:
         """`docker network ls` with each network's subnets, gateways and flags."""
         raw = await self._run(self._api().networks)
         return [network_from_api(self.endpoint, n) for n in raw or ()]
+
+    async def networks_by_id(self, ids: Iterable[str]) -> list[NetworkInfo]:
+        """Just these networks (`docker network inspect`), the missing ones left out."""
+        api = self._api()
+
+        def inspect(wanted: list[str]) -> list[NetworkInfo]:
+            found = []
+            for network_id in wanted:
+                try:
+                    found.append(network_from_api(self.endpoint, api.inspect_network(network_id)))
+                except docker.errors.NotFound:
+                    continue
+            return found
+
+        return await self._run(inspect, list(dict.fromkeys(ids)))
 
     async def create_network(self, options: NetworkOptions) -> str:
         """`docker network create`: the new network's id; an overlapping subnet raises

@@ -12,9 +12,11 @@ import asyncio
 import contextlib
 import enum
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
+from services.api_decode import network_from_event, volume_from_event
 from services.data import (
     ContainerInfo,
     ContainerState,
@@ -29,6 +31,8 @@ from services.engine_api import EngineApi, EventSource
 from services.errors import EngineError
 
 log = logging.getLogger(__name__)
+
+Item = TypeVar("Item")
 
 #: Retry delays after the engine went away, in seconds; the last one repeats.
 BACKOFF = (0.5, 1.0, 2.0, 4.0, 8.0)
@@ -58,10 +62,11 @@ _IMAGE_ACTIONS = frozenset({"pull", "tag", "untag", "delete", "import", "load", 
 #: last `destroy` coming after the image was made. Without these an untagged image stayed
 #: off the Images page until some other image event came.
 _IMAGE_MAKING_CONTAINER_ACTIONS = frozenset({"commit", "destroy"})
-#: Volume and network events after which their lists differ (mount, unmount, connect and
-#: disconnect change no list: the containers' own summaries say who uses what).
-_VOLUME_ACTIONS = frozenset({"create", "destroy", "prune"})
-_NETWORK_ACTIONS = frozenset({"create", "destroy", "remove", "update", "prune"})
+#: Volume and network events that make or change one (read again by its key), take one
+#: away (removed at once) or many (listed again). Mount, unmount, connect and disconnect
+#: change neither: the containers' own summaries say who uses what.
+_MADE = frozenset({"create", "update"})
+_GONE = frozenset({"destroy", "remove"})
 #: Network events that change the networks a container is on: its summary is read again.
 _NETWORK_CONTAINER_ACTIONS = frozenset({"connect", "disconnect"})
 
@@ -116,7 +121,9 @@ class SessionListener(Protocol):
     def container_announced(self, event: EngineEvent, state: ContainerState) -> None: ...
     def images_replaced(self, images: list[ImageInfo]) -> None: ...
     def volumes_replaced(self, volumes: list[VolumeInfo]) -> None: ...
+    def volumes_changed(self, changed: list[VolumeInfo], removed: list[str]) -> None: ...
     def networks_replaced(self, networks: list[NetworkInfo]) -> None: ...
+    def networks_changed(self, changed: list[NetworkInfo], removed: list[str]) -> None: ...
     def engine_reloaded(self) -> None: ...
 
 
@@ -136,8 +143,22 @@ class EngineSession:
         self._rechecks: dict[str, tuple[int, asyncio.TimerHandle | None]] = {}
         self._containers_wanted = asyncio.Event()
         self._images_wanted = asyncio.Event()
-        self._volumes_wanted = asyncio.Event()
-        self._networks_wanted = asyncio.Event()
+        self._volumes: _KindFollower[VolumeInfo] = _KindFollower(
+            lambda: self.engine.list_volumes(),
+            lambda names: self.engine.volumes_by_name(names),
+            lambda event: volume_from_event(self.engine.endpoint, event),
+            lambda volume: volume.name,
+            lambda volumes: self._listener.volumes_replaced(volumes),
+            lambda changed, removed: self._listener.volumes_changed(changed, removed),
+        )
+        self._networks: _KindFollower[NetworkInfo] = _KindFollower(
+            lambda: self.engine.list_networks(),
+            lambda ids: self.engine.networks_by_id(ids),
+            lambda event: network_from_event(self.engine.endpoint, event),
+            lambda network: network.id,
+            lambda networks: self._listener.networks_replaced(networks),
+            lambda changed, removed: self._listener.networks_changed(changed, removed),
+        )
         self.status = SessionStatus(ConnectionState.CONNECTING)
 
     def _set_status(self, status: SessionStatus) -> None:
@@ -188,13 +209,13 @@ class EngineSession:
             self._listener.images_replaced(images)
             self._set_status(SessionStatus(ConnectionState.CONNECTED, version=version))
             # Volumes and networks are listed after the first rows are shown, not with them.
-            self._volumes_wanted.set()
-            self._networks_wanted.set()
+            self._volumes.list_again()
+            self._networks.list_again()
             workers = [
                 asyncio.create_task(self._fetch_containers()),
                 asyncio.create_task(self._fetch_images()),
-                asyncio.create_task(self._fetch_volumes()),
-                asyncio.create_task(self._fetch_networks()),
+                asyncio.create_task(self._volumes.run()),
+                asyncio.create_task(self._networks.run()),
             ]
             await self._follow(stream, workers)
         finally:
@@ -244,10 +265,14 @@ class EngineSession:
                     self._listener.container_announced(event, state)
         elif event.type == "image" and event.action in _IMAGE_ACTIONS:
             self._images_wanted.set()
-        elif event.type == "volume" and event.action in _VOLUME_ACTIONS:
-            self._volumes_wanted.set()
+        elif event.type == "volume":
+            self._volumes.follow(event)
         elif event.type == "network":
-            self._network_event(event)
+            self._networks.follow(event)
+            container_id = event.attribute("container")
+            if event.action in _NETWORK_CONTAINER_ACTIONS and container_id:
+                self._pending_ids.setdefault(container_id, event.action)
+                self._containers_wanted.set()
         elif event.type == "daemon" and event.action == "reload":
             self._listener.engine_reloaded()
 
@@ -310,23 +335,74 @@ class EngineSession:
             self._images_wanted.clear()
             self._listener.images_replaced(await self.engine.list_images())
 
-    def _network_event(self, event: EngineEvent) -> None:
-        if event.action in _NETWORK_ACTIONS:
-            self._networks_wanted.set()
-        container_id = event.attribute("container")
-        if event.action in _NETWORK_CONTAINER_ACTIONS and container_id:
-            self._pending_ids.setdefault(container_id, event.action)
-            self._containers_wanted.set()
 
-    async def _fetch_volumes(self) -> None:
-        """The volumes, listed again after volume events (a burst of them, once)."""
-        while True:
-            await self._volumes_wanted.wait()
-            self._volumes_wanted.clear()
-            self._listener.volumes_replaced(await self.engine.list_volumes())
+class _KindFollower(Generic[Item]):
+    """Keeps one kind of object listed (volumes, networks): all of them on connecting and
+    after a prune, else only those an event named, each read by its key (a name, an id); one
+    created is shown at once as its event words it, one destroyed taken away at once.
+    Re-listing 1,000 volumes after each of a burst of creates took the engine and the GUI
+    thread several times the 100 ms a change may take."""
 
-    async def _fetch_networks(self) -> None:
+    def __init__(
+        self,
+        list_all: Callable[[], Awaitable[list[Item]]],
+        read: Callable[[list[str]], Awaitable[list[Item]]],
+        announced: Callable[[EngineEvent], Item],
+        key_of: Callable[[Item], str],
+        replaced: Callable[[list[Item]], None],
+        changed: Callable[[list[Item], list[str]], None],
+    ) -> None:
+        self._list_all = list_all
+        self._read = read
+        self._announced = announced
+        self._key_of = key_of
+        self._replaced = replaced
+        self._changed = changed
+        self._wake = asyncio.Event()
+        self._everything = False
+        self._pending: dict[str, None] = {}
+        self._gone_meanwhile: set[str] = set()
+
+    def list_again(self) -> None:
+        self._everything = True
+        self._wake.set()
+
+    def follow(self, event: EngineEvent) -> None:
+        key = event.actor_id
+        if event.action == "prune" or not key:
+            self.list_again()
+        elif event.action in _MADE:
+            if event.action == "create":
+                # Shown at once as the event words it: the read behind it waits for the
+                # engine, which under a burst of creates answers in turn after them.
+                self._changed([self._announced(event)], [])
+            self._pending[key] = None
+            self._wake.set()
+        elif event.action in _GONE:
+            self._pending.pop(key, None)
+            self._gone_meanwhile.add(key)
+            self._changed([], [key])
+
+    async def run(self) -> None:
         while True:
-            await self._networks_wanted.wait()
-            self._networks_wanted.clear()
-            self._listener.networks_replaced(await self.engine.list_networks())
+            await self._wake.wait()
+            self._wake.clear()
+            if self._everything:
+                self._everything = False
+                self._pending.clear()
+                self._replaced(await self._list_all())
+                continue
+            keys, self._pending = list(self._pending), {}
+            self._gone_meanwhile.clear()
+            found = await self._read(keys)
+            # One destroyed or named again while we read: this answer may predate it.
+            fresh = [
+                item
+                for item in found
+                if self._key_of(item) not in self._gone_meanwhile
+                and self._key_of(item) not in self._pending
+            ]
+            found_keys = {self._key_of(item) for item in found}
+            missing = [key for key in keys if key not in found_keys]
+            if fresh or missing:
+                self._changed(fresh, missing)

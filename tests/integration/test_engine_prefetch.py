@@ -43,6 +43,12 @@ class Recorder:
     def networks_replaced(self, networks):
         pass
 
+    def volumes_changed(self, changed, removed):
+        pass
+
+    def networks_changed(self, changed, removed):
+        pass
+
 
 async def until(condition, timeout=10.0):
     deadline = asyncio.get_running_loop().time() + timeout

@@ -727,6 +727,14 @@ class FakeEngine:
         named = {name: make_volume(name) for name in self.volumes}
         return list({**named, **self.volume_infos}.values())
 
+    async def volumes_by_name(self, names: Iterable[str]) -> list[VolumeInfo]:
+        listed = {v.name: v for v in await self.list_volumes()}
+        return [listed[name] for name in names if name in listed]
+
+    async def networks_by_id(self, ids: Iterable[str]) -> list[NetworkInfo]:
+        listed = {n.id: n for n in await self.list_networks()}
+        return [listed[i] for i in ids if i in listed]
+
     async def volume_usages(self) -> list[VolumeUsage]:
         self._act("df", "volume")
         users: dict[str, int] = {}

@@ -18,6 +18,8 @@ class Recorder:
         self.images = []
         self.volumes = []
         self.networks = []
+        self.volume_changes = []
+        self.network_changes = []
         self.reloads = 0
         self.announced = []
 
@@ -39,8 +41,14 @@ class Recorder:
     def volumes_replaced(self, volumes):
         self.volumes.append(volumes)
 
+    def volumes_changed(self, changed, removed):
+        self.volume_changes.append(([v.name for v in changed], removed))
+
     def networks_replaced(self, networks):
         self.networks.append(networks)
+
+    def networks_changed(self, changed, removed):
+        self.network_changes.append(([n.name for n in changed], removed))
 
     def engine_reloaded(self):
         self.reloads += 1

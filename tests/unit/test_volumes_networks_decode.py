@@ -150,3 +150,17 @@ def test_network_command_lines():
     assert connect_command("backend", ConnectOptions("web", "db", "10.7.0.9")) == (
         "docker network connect --alias db --ip 10.7.0.9 backend web"
     )
+
+
+def test_what_a_create_event_says_until_the_object_is_read():
+    from services.api_decode import network_from_event, volume_from_event
+    from services.data import EngineEvent
+
+    volume = volume_from_event(
+        "e", EngineEvent("volume", "create", "data", (("driver", "local"),), 1_700_000_000 * 10**9)
+    )
+    assert (volume.name, volume.driver, volume.created) == ("data", "local", 1_700_000_000.0)
+    network = network_from_event(
+        "e", EngineEvent("network", "create", "f" * 64, (("name", "backend"), ("type", "bridge")))
+    )
+    assert (network.id, network.name, network.driver) == ("f" * 64, "backend", "bridge")

@@ -1,0 +1,336 @@
+"""The Volumes and Networks pages over 1,000 volumes and 500 networks (issue 15).
+
+    python -m benchmarks.run --skip cold,memory,idle,smooth,live,logs,...   # with the others
+
+Each kind runs in a window of its own process (`python -m benchmarks.volumes_networks
+--host URL --page volumes`), built as main.py builds it and showing that page first: the
+first rows are timed from the engine's list arriving in the store until the table painted
+them, then every column is sorted both ways and a filter typed and erased key by key (each
+until painted), then the harness creates volumes or networks one by one and the window says
+when each row appeared (latency from the engine's answer to the create). Requests and answers
+are JSON lines, as benchmarks/agent.py speaks them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from typing import Any
+
+from benchmarks.processes import ROOT, BenchError, Display, JsonLines, stop
+from benchmarks.report import Result, percentile
+from benchmarks.scenarios import FILTER_MS, LATENCY_P95_MS, SORT_MS, Context
+from tests.support.dockerd import PrivateDockerd
+
+#: Targets from the issue: first rows within half a second of the engine's answer.
+FIRST_ROWS_MS = 500.0
+#: The names the filler gives; the filter types the start of one.
+VOLUME_PREFIX = "bench-vol-"
+NETWORK_PREFIX = "bench-net-"
+LIVE_PREFIX = "bench-live-"
+
+
+def _network_subnet(number: int) -> str:
+    """A /24 of its own for each network: the engine's default pools hold only a few dozen."""
+    return f"10.{100 + number // 256}.{number % 256}.0/24"
+
+
+def fill(engine: PrivateDockerd, volumes: int, networks: int) -> None:
+    """Create the volumes (each with a label) and the bridge networks the pages list."""
+    for number in range(volumes):
+        engine.api(
+            "POST",
+            "/volumes/create",
+            {"Name": f"{VOLUME_PREFIX}{number:04d}", "Labels": {"bench": str(number % 10)}},
+        )
+    for number in range(networks):
+        _create_network(engine, f"{NETWORK_PREFIX}{number:04d}", _network_subnet(number))
+
+
+def _create_network(engine: PrivateDockerd, name: str, subnet: str) -> None:
+    engine.api(
+        "POST",
+        "/networks/create",
+        {"Name": name, "CheckDuplicate": True, "IPAM": {"Config": [{"Subnet": subnet}]}},
+    )
+
+
+def empty(engine: PrivateDockerd) -> None:
+    """Take away what `fill` and the live runs made, for the scenarios that follow."""
+    engine.api("POST", "/volumes/prune", timeout=600)
+    engine.api("POST", "/networks/prune", timeout=600)
+
+
+class PageWindow:
+    """The window of one page in a process of its own (`main` below)."""
+
+    def __init__(self, host: str, display: Display, page: str) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "benchmarks.volumes_networks", "--host", host, "--page", page],
+            cwd=ROOT,
+            env=display.environment(),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+        )
+        self.lines = JsonLines(self.process, f"the {page} window")
+
+    def read(self, timeout: float) -> dict[str, Any]:
+        message = self.lines.read(timeout)
+        if message.get("error"):
+            raise BenchError(f"the window failed: {message['error']}")
+        return message
+
+    def ask(self, request: dict[str, Any], timeout: float) -> dict[str, Any]:
+        assert self.process.stdin is not None
+        self.process.stdin.write(json.dumps(request).encode() + b"\n")
+        self.process.stdin.flush()
+        return self.read(timeout)
+
+    def __enter__(self) -> PageWindow:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        stop(self.process)
+        if self.process.stdin is not None:
+            self.process.stdin.close()
+        self.lines.close()
+
+
+def _live(ctx: Context, window: PageWindow, page: str, run: int, count: int) -> list[float]:
+    """Create `count` objects one by one; each one's latency until its row was shown, ms."""
+    names = [f"{LIVE_PREFIX}{page}-{run}-{n:03d}" for n in range(count)]
+    window.ask({"cmd": "expect", "names": names}, ctx.timeout)
+    answered: dict[str, float] = {}
+    for number, name in enumerate(names):
+        if page == "volumes":
+            ctx.engine.api("POST", "/volumes/create", {"Name": name})
+        else:
+            _create_network(ctx.engine, name, f"10.90.{run * count + number}.0/24")
+        answered[name] = time.monotonic()
+    seen = window.ask({"cmd": "collect"}, ctx.timeout)
+    if seen["missing"]:
+        raise BenchError(f"the {page} page never showed {seen['missing'][:5]}")
+    return [max(0.0, (seen["seen"][n] - answered[n]) * 1000) for n in names]
+
+
+def volumes_networks(
+    ctx: Context, volumes: int, networks: int, live_count: int, filter_text: str = "bench-vol-07"
+) -> list[Result]:
+    """First rows, sorts, filter keystrokes and live latency on both pages."""
+    started = time.monotonic()
+    fill(ctx.engine, volumes, networks)
+    ctx.log(f"{volumes:,} volumes, {networks:,} networks ({time.monotonic() - started:.0f} s)")
+    rows: list[Result] = []
+    try:
+        for page, count, text in (
+            ("volumes", volumes, filter_text),
+            ("networks", networks + 3, "bench-net-02"),
+        ):
+            first: list[float] = []
+            sorts: list[float] = []
+            typing: list[float] = []
+            latencies: list[float] = []
+            details: list[dict[str, Any]] = []
+            for run in range(ctx.runs):
+                with PageWindow(ctx.engine.base_url, ctx.display, page) as window:
+                    loaded = window.read(ctx.timeout)
+                    if loaded["rows"] < count:
+                        raise BenchError(f"the {page} page showed {loaded['rows']} rows")
+                    measured = window.ask({"cmd": "sort_filter", "text": text}, ctx.timeout)
+                    live = _live(ctx, window, page, run, live_count)
+                first.append(loaded["first_rows_ms"])
+                sorts.append(max(max(times) for times in measured["sorts"].values()))
+                typing.append(max(key["ms"] for key in measured["typing"]))
+                latencies.append(percentile(live, 0.95))
+                details.append({**measured, "live_ms": live})
+                ctx.log(
+                    f"  {page} run {run + 1}: first rows {first[-1]:.1f} ms, slowest sort "
+                    f"{sorts[-1]:.1f} ms, slowest keystroke {typing[-1]:.1f} ms, live p95 "
+                    f"{latencies[-1]:.1f} ms"
+                )
+            label = f"{count:,} {page}"
+            rows += [
+                Result(
+                    f"first_rows_{page}",
+                    f"{page.capitalize()} page: first rows painted after the engine's list "
+                    f"({label})",
+                    "ms",
+                    first,
+                    FIRST_ROWS_MS,
+                ),
+                Result(f"sort_{page}", f"↳ sort {label}, slowest column", "ms", sorts, SORT_MS),
+                Result(
+                    f"filter_{page}",
+                    f"↳ filter keystroke over {label} until painted",
+                    "ms",
+                    typing,
+                    FILTER_MS,
+                ),
+                Result(
+                    f"live_{page}",
+                    f"↳ a created one shown, p95 of {live_count} (from the engine's answer)",
+                    "ms",
+                    latencies,
+                    LATENCY_P95_MS,
+                    details=details,
+                ),
+            ]
+    finally:
+        empty(ctx.engine)
+    return rows
+
+
+# -- the window's side ---------------------------------------------------------------------------
+
+
+class PageProbe:
+    """Builds the window showing one page, reports its first rows, answers the harness."""
+
+    def __init__(self, app: Any, host: str, page: str) -> None:
+        from PySide6.QtCore import QEvent, QObject, QSocketNotifier
+
+        from main import create_window
+
+        self.app = app
+        self.window = create_window(host)
+        self.window.show_page(page)
+        self.page = getattr(self.window, f"{page}_page")
+        self.model = self.page.model
+        self.store = self.window.store
+        self._answered_at: float | None = None
+        self._reported = False
+        self._expected: set[str] = set()
+        self._seen: dict[str, float] = {}
+        self._collecting = False
+        self._buffer = b""
+        listed = getattr(self.store, f"{page}_replaced")
+
+        def replaced(items: list) -> None:
+            if items and self._answered_at is None:
+                self._answered_at = time.monotonic()
+            listed(items)
+
+        setattr(self.store, f"{page}_replaced", replaced)
+        self.model.rowsInserted.connect(self._inserted)
+
+        probe = self
+
+        class PaintWatch(QObject):
+            def eventFilter(self, _watched: Any, event: Any) -> bool:
+                if event.type() == QEvent.Type.Paint and probe.model.rowCount():
+                    probe._painted()
+                return False
+
+        self._watch = PaintWatch()
+        self.page.view.viewport().installEventFilter(self._watch)
+        self._stdin = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
+        self._stdin.activated.connect(self._read_stdin)
+
+    def _painted(self) -> None:
+        if self._reported or self._answered_at is None:
+            return
+        self._reported = True
+        ms = (time.monotonic() - self._answered_at) * 1000
+        self.send(event="loaded", first_rows_ms=ms, rows=self.model.rowCount())
+
+    def send(self, **message: Any) -> None:
+        sys.stdout.write(json.dumps(message) + "\n")
+        sys.stdout.flush()
+
+    def _read_stdin(self) -> None:
+        chunk = os.read(sys.stdin.fileno(), 65536)
+        if not chunk:
+            self.app.quit()
+            return
+        self._buffer += chunk
+        while b"\n" in self._buffer:
+            line, self._buffer = self._buffer.split(b"\n", 1)
+            request = json.loads(line)
+            try:
+                getattr(self, "do_" + request["cmd"])(request)
+            except Exception as error:  # said to the harness, which stops the run
+                self.send(error=f"{type(error).__name__}: {error}")
+
+    def do_sort_filter(self, request: dict) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
+        from benchmarks.agent import settle, type_and_erase
+
+        view = self.page.view
+        sorts: dict[str, list[float]] = {}
+        for column in range(self.model.columnCount()):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+                settle()
+                began = time.monotonic()
+                view.sortByColumn(column, order)
+                QApplication.processEvents()
+                sorts.setdefault(title, []).append((time.monotonic() - began) * 1000)
+        view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.page.filter.setFocus()
+        typing = type_and_erase(self.page.filter, request["text"], self.model.rowCount)
+        self.send(sorts=sorts, typing=typing)
+
+    def do_expect(self, request: dict) -> None:
+        self._expected = set(request["names"])
+        self._seen = {}
+        self.send(ok=True)
+
+    def _inserted(self, _parent: Any, first: int, last: int) -> None:
+        if not self._expected:
+            return
+        now = time.monotonic()
+        for row in range(first, last + 1):
+            name = self.model.item_at(row).name
+            if name in self._expected and name not in self._seen:
+                self._seen[name] = now
+        self._finish_collect()
+
+    def do_collect(self, request: dict) -> None:
+        from PySide6.QtCore import QTimer
+
+        self._collecting = True
+        QTimer.singleShot(int(float(request.get("timeout", 30)) * 1000), self._give_up)
+        self._finish_collect()
+
+    def _finish_collect(self, force: bool = False) -> None:
+        if not self._collecting or (len(self._seen) < len(self._expected) and not force):
+            return
+        self._collecting = False
+        self.send(seen=self._seen, missing=sorted(self._expected - set(self._seen)))
+
+    def _give_up(self) -> None:
+        self._finish_collect(force=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="One page's window, measured from inside.")
+    parser.add_argument("--host", required=True)
+    parser.add_argument("--page", choices=("volumes", "networks"), required=True)
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_API", "pyside6")
+
+    import asyncio
+
+    import qasync
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    probe = PageProbe(app, args.host, args.page)
+    probe.window.show()
+    with loop:
+        loop.run_forever()
+    probe.window.store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
