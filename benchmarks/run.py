@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import scenarios, transfers
+from benchmarks import scenarios, transfers, volumes_networks
 from benchmarks.fill import Filler
 from benchmarks.processes import ROOT, Display
 from benchmarks.report import Result, machine_info, machine_line, table, write_json
@@ -36,6 +36,7 @@ SCENARIOS = (
     "archive",
     "build",
     "browse",
+    "volumes",
     "grouped",
     "project",
 )
@@ -66,6 +67,11 @@ class Config:
     registry_repositories: int = 2_000
     #: The containers of the project "stop project" stops (issue 14: 50).
     project_size: int = 50
+    #: The Volumes and Networks pages' rows, and the objects created one by one for the
+    #: live latency (issue 15: 1,000 volumes, 500 networks).
+    volumes: int = 1_000
+    networks: int = 500
+    live_created: int = 50
     platform: str = "xvfb"
     skip: tuple[str, ...] = ()
 
@@ -88,6 +94,9 @@ class Config:
             build_context_mb=2,
             registry_repositories=150,
             project_size=5,
+            volumes=20,
+            networks=5,
+            live_created=3,
             platform="offscreen",
         )
 
@@ -144,6 +153,11 @@ def run_all(engine: PrivateDockerd, config: Config, log=print) -> list[Result]:
             rows += transfers.build(ctx, config.build_context_mb)
         if "browse" in wanted:
             rows += scenarios.browse_registry(ctx, config.registry_repositories, "bench-r-01")
+        if "volumes" in wanted:
+            # Its volumes and networks are removed afterwards.
+            rows += volumes_networks.volumes_networks(
+                ctx, config.volumes, config.networks, config.live_created
+            )
     return rows
 
 
