@@ -421,6 +421,26 @@ class AgentApp(QObject):
         poll.timeout.connect(filled)
         poll.start()
 
+    def do_run_form(self, request: dict) -> None:
+        """Open the Run dialog once its image completion holds the engine's `images` tags,
+        type `text` into the image field key by key and erase it, timing each keystroke
+        with its completion filtered and the form checked (see `type_and_erase`)."""
+        from PySide6.QtWidgets import QLineEdit
+
+        dialog = self.window.open_run()
+        field = dialog.findChild(QLineEdit, "runImage")
+        completer = field.completer()
+        deadline = time.monotonic() + 30
+        while completer.model().rowCount() < int(request["images"]):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"the completion holds {completer.model().rowCount()} images")
+            settle(20)
+        dialog.activateWindow()
+        field.setFocus()
+        typing = type_and_erase(field, request["text"], completer.completionCount)
+        dialog.reject()
+        self.send(typing=typing, images=completer.model().rowCount())
+
     def do_browse_registry(self, request: dict) -> None:
         """Open the registry browser from its menu action, list the registry at
         `request["registry"]`, then type a filter over the repositories and delete it.

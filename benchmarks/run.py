@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import scenarios, transfers, volumes_networks
+from benchmarks import forms, scenarios, transfers, volumes_networks
 from benchmarks.fill import Filler
 from benchmarks.processes import ROOT, Display
 from benchmarks.report import Result, machine_info, machine_line, table, write_json
@@ -39,6 +39,7 @@ SCENARIOS = (
     "volumes",
     "grouped",
     "project",
+    "runform",
 )
 
 
@@ -65,6 +66,8 @@ class Config:
     build_context_mb: int = 100
     #: Repositories in the registry the browser lists (issue 13: 2,000).
     registry_repositories: int = 2_000
+    #: Local images the Run form's image completion holds (issue 14: 1,000).
+    run_form_images: int = 1_000
     #: The containers of the project "stop project" stops (issue 14: 50).
     project_size: int = 50
     #: The Volumes and Networks pages' rows, and the objects created one by one for the
@@ -93,6 +96,7 @@ class Config:
             pull_layers_mb=(2, 3),
             build_context_mb=2,
             registry_repositories=150,
+            run_form_images=30,
             project_size=5,
             volumes=20,
             networks=5,
@@ -153,6 +157,9 @@ def run_all(engine: PrivateDockerd, config: Config, log=print) -> list[Result]:
             rows += transfers.build(ctx, config.build_context_mb)
         if "browse" in wanted:
             rows += scenarios.browse_registry(ctx, config.registry_repositories, "bench-r-01")
+        if "runform" in wanted:
+            # Last: the tags it adds stay on the engine.
+            rows += forms.run_form(ctx, config.run_form_images, "app-3:v99")
         if "volumes" in wanted:
             # Its volumes and networks are removed afterwards.
             rows += volumes_networks.volumes_networks(

@@ -194,7 +194,10 @@ class ContainersPage(TablePage):
         self.restart_action.setEnabled(bool(selected))
         self.logs_action.setEnabled(bool(selected))
         self.remove_action.setEnabled(bool(selected))
+        self.run_action.setEnabled(self.engine_here())
+        self._update_run_actions()
         self._update_more_actions(selected)
+        self.update_more_button()
 
     # -- run and duplicate -------------------------------------------------------------------
 

@@ -371,3 +371,10 @@ class TablePage(QWidget):
         has_selection = self.view.selectionModel().hasSelection() and self.engine_here()
         for action in self.page_actions():
             action.setEnabled(has_selection)
+        self.update_more_button()
+
+    def update_more_button(self) -> None:
+        """The "More" drop-down opens only while the engine is here, as every action waits
+        for it; which of its actions are enabled, the page says."""
+        if self._more_slot is not None:
+            self._more_slot.setEnabled(self.engine_here())

@@ -7,7 +7,6 @@ container selected."""
 from __future__ import annotations
 
 import dataclasses
-import time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -340,9 +339,9 @@ def test_a_failed_create_after_replacing_says_the_original_is_gone(make_window, 
 
 # The completion list is a popup, which grabs the keyboard; offscreen Qt cannot.
 @pytest.mark.qt_log_ignore("This plugin does not support grabbing the keyboard")
-def test_completion_stays_responsive_with_1000_images(make_window, qtbot):
-    """Typing into the image field with 1,000 local images: each keystroke, its
-    completion filtered and the form checked, takes well under a frame or two."""
+def test_completion_offers_the_local_images_that_contain_what_is_typed(make_window, qtbot):
+    """Typing into the image field with 1,000 local images offers those whose name holds
+    the text (how fast each keystroke answers is measured by `make bench`: runform)."""
     images = [make_image(f"team{n % 40}/service-{n}:1.{n % 7}") for n in range(1000)]
     engine = FakeEngine([], images)
     window = make_window(engine)
@@ -351,14 +350,9 @@ def test_completion_stays_responsive_with_1000_images(make_window, qtbot):
     qtbot.waitUntil(lambda: completer.model().rowCount() == 1000)
     dialog.activateWindow()
     line(dialog, "runImage").setFocus()
-    slowest = 0.0
     for key in "service-99":
-        started = time.perf_counter()
         QTest.keyClick(line(dialog, "runImage"), key)
-        QTest.qWait(0)
-        slowest = max(slowest, time.perf_counter() - started)
     assert completer.completionCount() == 11  # service-99 and service-990…999
-    assert slowest < 0.1, f"a keystroke took {slowest * 1000:.0f} ms"
     QTest.keyClick(completer.popup(), Qt.Key.Key_Escape)
 
 

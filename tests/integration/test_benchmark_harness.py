@@ -65,6 +65,7 @@ def test_every_scenario_runs_once_on_twenty_containers(dockerd, tmp_path):
         "build_ratio",
         "build_cli_seconds",
         "stall_build",
+        "run_form_keystroke",
         "grouped_sort_20_closed",
         "grouped_filter_20_open",
         "grouped_latency_p95_20",
@@ -82,6 +83,8 @@ def test_every_scenario_runs_once_on_twenty_containers(dockerd, tmp_path):
     assert results["stall_pull"].details[0]["layers"] == 3, "busybox's and two of random bytes"
     assert results["stall_push"].details[0]["layers"] == 3, "to a fresh registry, every layer"
     assert results["stall_build"].details[0]["lines"] > 3, "the build's steps were shown"
+    typed = results["run_form_keystroke"].details[0]
+    assert typed["images"] >= 30 and typed["typing"][-1]["rows"] == typed["images"]
     assert all(isinstance(row, Result) for row in rows)
 
     printed = table(rows)
