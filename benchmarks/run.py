@@ -158,7 +158,7 @@ def run_all(engine: PrivateDockerd, config: Config, log=print) -> list[Result]:
         if "browse" in wanted:
             rows += scenarios.browse_registry(ctx, config.registry_repositories, "bench-r-01")
         if "runform" in wanted:
-            # Last: the tags it adds stay on the engine.
+            # After the table scenarios: the tags it adds stay on the engine.
             rows += forms.run_form(ctx, config.run_form_images, "app-3:v99")
         if "volumes" in wanted:
             # Its volumes and networks are removed afterwards.
