@@ -349,4 +349,90 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>NetworksPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/networks_page.py"/>
+        <source>%Ln network(s) removed — %1</source>
+        <translation>
+            <numerusform>%Ln network removed — %1</numerusform>
+            <numerusform>%Ln networks removed — %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/networks_page.py"/>
+        <source>%Ln network(s) no running container is on will be removed.</source>
+        <translation>
+            <numerusform>%Ln network no running container is on will be removed.</numerusform>
+            <numerusform>%Ln networks no running container is on will be removed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/networks_page.py"/>
+        <source>%Ln container(s) disconnected</source>
+        <translation>
+            <numerusform>%Ln container disconnected</numerusform>
+            <numerusform>%Ln containers disconnected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/networks_page.py"/>
+        <source>%Ln network(s) removed</source>
+        <translation>
+            <numerusform>%Ln network removed</numerusform>
+            <numerusform>%Ln networks removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/networks_page.py"/>
+        <source>Remove %Ln network(s)?</source>
+        <translation>
+            <numerusform>Remove %Ln network?</numerusform>
+            <numerusform>Remove %Ln networks?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VolumesPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/volumes_page.py"/>
+        <source>%Ln volume(s) removed, %1 freed — %2</source>
+        <translation>
+            <numerusform>%Ln volume removed, %1 freed — %2</numerusform>
+            <numerusform>%Ln volumes removed, %1 freed — %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/volumes_page.py"/>
+        <source>%Ln volume(s) no container uses will be removed with their data, freeing at least %1.</source>
+        <translation>
+            <numerusform>%Ln volume no container uses will be removed with its data, freeing at least %1.</numerusform>
+            <numerusform>%Ln volumes no container uses will be removed with their data, freeing at least %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/volumes_page.py"/>
+        <source>%Ln volume(s) removed</source>
+        <translation>
+            <numerusform>%Ln volume removed</numerusform>
+            <numerusform>%Ln volumes removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/volumes_page.py"/>
+        <source>%Ln volume(s) are used by stopped containers (%1). Remove those containers, then the volumes?</source>
+        <translation>
+            <numerusform>%Ln volume is used by stopped containers (%1). Remove those containers, then the volume?</numerusform>
+            <numerusform>%Ln volumes are used by stopped containers (%1). Remove those containers, then the volumes?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Remove %Ln volume(s) and the data in them?</source>
+        <translation>
+            <numerusform>Remove %Ln volume and the data in it?</numerusform>
+            <numerusform>Remove %Ln volumes and the data in them?</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

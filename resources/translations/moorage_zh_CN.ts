@@ -72,6 +72,61 @@
 <context>
     <name>Columns</name>
     <message>
+        <location filename="../../models/volumes.py"/>
+        <source>Used by</source>
+        <translation>使用者</translation>
+    </message>
+    <message>
+        <location filename="../../models/volumes.py"/>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <location filename="../../models/volumes.py"/>
+        <source>Mount point</source>
+        <translation>挂载点</translation>
+    </message>
+    <message>
+        <location filename="../../models/networks.py"/>
+        <source>Containers</source>
+        <translation>容器</translation>
+    </message>
+    <message>
+        <location filename="../../models/networks.py"/>
+        <source>Internal</source>
+        <translation>内部</translation>
+    </message>
+    <message>
+        <location filename="../../models/networks.py"/>
+        <source>IPv6</source>
+        <translation>IPv6</translation>
+    </message>
+    <message>
+        <location filename="../../models/networks.py"/>
+        <source>Gateway</source>
+        <translation>网关</translation>
+    </message>
+    <message>
+        <location filename="../../models/networks.py"/>
+        <source>Subnet</source>
+        <translation>子网</translation>
+    </message>
+    <message>
+        <location filename="../../models/networks.py"/>
+        <source>Scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../../models/networks.py"/>
+        <source>Driver</source>
+        <translation>驱动</translation>
+    </message>
+    <message>
+        <location filename="../../models/networks.py"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
         <location filename="../../models/registry_browser.py"/>
         <source>Description</source>
         <translation>描述</translation>
@@ -89,6 +144,16 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Networks</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Volumes</source>
+        <translation>数据卷</translation>
+    </message>
     <message>
         <location filename="../../ui/main_window.py"/>
         <source>The pull was cancelled.</source>
@@ -3589,6 +3654,11 @@
     <name>RunDialog</name>
     <message>
         <location filename="../../ui/run_dialog.py"/>
+        <source>Not in the form, so the new container will not have them: %1</source>
+        <translation>表单中没有这些设置，新容器不会有：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
@@ -4097,6 +4167,790 @@
         <location filename="../../services/run_spec.py"/>
         <source>A container removed when it stops cannot have a restart policy.</source>
         <translation>停止后自动删除的容器不能有重启策略。</translation>
+    </message>
+</context>
+<context>
+    <name>ComposeWindow</name>
+    <message>
+        <location filename="../../ui/compose_window.py"/>
+        <source>Could not run the compose CLI: %1</source>
+        <translation>无法运行 compose 命令行：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_window.py"/>
+        <source>Failed with exit status %1: the output above says why.</source>
+        <translation>失败，退出状态 %1：原因见上面的输出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_window.py"/>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_window.py"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_window.py"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_window.py"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_window.py"/>
+        <source>Running…</source>
+        <translation>运行中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_window.py"/>
+        <source>%1 %2 — %3</source>
+        <translation>%1 %2 — %3</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectNetworkDialog</name>
+    <message>
+        <location filename="../../ui/connect_network_dialog.py"/>
+        <source>IPv4 address:</source>
+        <translation>IPv4 地址：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_network_dialog.py"/>
+        <source>Alias:</source>
+        <translation>别名：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_network_dialog.py"/>
+        <source>Container:</source>
+        <translation>容器：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_network_dialog.py"/>
+        <source>empty: the engine picks one</source>
+        <translation>留空：由引擎分配</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_network_dialog.py"/>
+        <source>another name it is reached by here</source>
+        <translation>在此网络中访问它的另一个名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_network_dialog.py"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connect_network_dialog.py"/>
+        <source>Connect a container to %1</source>
+        <translation>将容器连接到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CreateNetworkDialog</name>
+    <message>
+        <location filename="../../ui/create_network_dialog.py"/>
+        <source>Labels:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/create_network_dialog.py"/>
+        <source>IP range:</source>
+        <translation>IP 范围：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/create_network_dialog.py"/>
+        <source>Gateway:</source>
+        <translation>网关：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/create_network_dialog.py"/>
+        <source>Subnet:</source>
+        <translation>子网：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/create_network_dialog.py"/>
+        <source>Parent interface:</source>
+        <translation>父接口：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/create_network_dialog.py"/>
+        <source>Driver:</source>
+        <translation>驱动：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/create_network_dialog.py"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/create_network_dialog.py"/>
+        <source>KEY=VALUE, one per line (--label)</source>
+        <translation>KEY=VALUE，每行一个（--label）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/create_network_dialog.py"/>
+        <source>No route out of the network (--internal)</source>
+        <translation>不提供通往外部的路由（--internal）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/create_network_dialog.py"/>
+        <source>the addresses containers get, in CIDR form</source>
+        <translation>容器获得的地址，CIDR 格式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/create_network_dialog.py"/>
+        <source>empty: the engine picks a free one</source>
+        <translation>留空：由引擎选一个空闲的</translation>
+    </message>
+    <message>
+        <location filename="../../ui/create_network_dialog.py"/>
+        <source>the host&apos;s interface, e.g. eth0</source>
+        <translation>主机的网络接口，如 eth0</translation>
+    </message>
+    <message>
+        <location filename="../../ui/create_network_dialog.py"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/create_network_dialog.py"/>
+        <source>Create a network</source>
+        <translation>创建网络</translation>
+    </message>
+</context>
+<context>
+    <name>CreateVolumeDialog</name>
+    <message>
+        <location filename="../../ui/create_volume_dialog.py"/>
+        <source>Name a driver (local is the engine&apos;s own).</source>
+        <translation>请指定驱动（local 是引擎自带的）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/create_volume_dialog.py"/>
+        <source>Labels:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/create_volume_dialog.py"/>
+        <source>Driver options:</source>
+        <translation>驱动选项：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/create_volume_dialog.py"/>
+        <source>Driver:</source>
+        <translation>驱动：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/create_volume_dialog.py"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/create_volume_dialog.py"/>
+        <source>KEY=VALUE, one per line (--label)</source>
+        <translation>KEY=VALUE，每行一个（--label）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/create_volume_dialog.py"/>
+        <source>KEY=VALUE, one per line (--opt)</source>
+        <translation>KEY=VALUE，每行一个（--opt）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/create_volume_dialog.py"/>
+        <source>empty: the engine makes up a name</source>
+        <translation>留空：由引擎生成名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/create_volume_dialog.py"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/create_volume_dialog.py"/>
+        <source>Create a volume</source>
+        <translation>创建数据卷</translation>
+    </message>
+</context>
+<context>
+    <name>DisconnectNetworkDialog</name>
+    <message>
+        <location filename="../../ui/disconnect_network_dialog.py"/>
+        <source>Disconnect</source>
+        <translation>断开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disconnect_network_dialog.py"/>
+        <source>Containers to take off the network %1:</source>
+        <translation>要从网络 %1 断开的容器：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/disconnect_network_dialog.py"/>
+        <source>Disconnect from %1</source>
+        <translation>从 %1 断开</translation>
+    </message>
+</context>
+<context>
+    <name>Networks</name>
+    <message>
+        <location filename="../../models/networks.py"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../models/networks.py"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../models/networks.py"/>
+        <source>user-defined</source>
+        <translation>用户定义</translation>
+    </message>
+    <message>
+        <location filename="../../models/networks.py"/>
+        <source>predefined</source>
+        <translation>预定义</translation>
+    </message>
+    <message>
+        <location filename="../../services/networks.py"/>
+        <source>“%1” is not an IPv4 address.</source>
+        <translation>“%1”不是 IPv4 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../services/networks.py"/>
+        <source>Choose a container.</source>
+        <translation>请选择一个容器。</translation>
+    </message>
+    <message>
+        <location filename="../../services/networks.py"/>
+        <source>An IP range needs a subnet to belong to.</source>
+        <translation>IP 范围需要所属的子网。</translation>
+    </message>
+    <message>
+        <location filename="../../services/networks.py"/>
+        <source>%1 is outside the subnet %2.</source>
+        <translation>%1 不在子网 %2 内。</translation>
+    </message>
+    <message>
+        <location filename="../../services/networks.py"/>
+        <source>A gateway needs a subnet to belong to.</source>
+        <translation>网关需要所属的子网。</translation>
+    </message>
+    <message>
+        <location filename="../../services/networks.py"/>
+        <source>“%1” is not an IP address.</source>
+        <translation>“%1”不是 IP 地址。</translation>
+    </message>
+    <message>
+        <location filename="../../services/networks.py"/>
+        <source>“%1” is not a subnet: write it as 10.10.0.0/24.</source>
+        <translation>“%1”不是子网：请写成 10.10.0.0/24 的形式。</translation>
+    </message>
+    <message>
+        <location filename="../../services/networks.py"/>
+        <source>Give the network a name without spaces or slashes.</source>
+        <translation>网络名称不能含空格或斜杠。</translation>
+    </message>
+</context>
+<context>
+    <name>NetworksPage</name>
+    <message>
+        <location filename="../../ui/networks_page.py"/>
+        <source>The engine&apos;s own networks (bridge, host, none) cannot be removed</source>
+        <translation>引擎自带的网络（bridge、host、none）不能删除</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/networks_page.py"/>
+        <source>%Ln network(s) removed — %1</source>
+        <translation>
+            <numerusform>已删除 %Ln 个网络 — %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/networks_page.py"/>
+        <source>Subnet</source>
+        <translation>子网</translation>
+    </message>
+    <message>
+        <location filename="../../ui/networks_page.py"/>
+        <source>Driver</source>
+        <translation>驱动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/networks_page.py"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/networks_page.py"/>
+        <source>Remove unused networks</source>
+        <translation>删除未使用的网络</translation>
+    </message>
+    <message>
+        <location filename="../../ui/networks_page.py"/>
+        <source>Every network of yours has a running container on it: nothing to remove.</source>
+        <translation>你的每个网络上都有运行中的容器：没有可删除的。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/networks_page.py"/>
+        <source>%Ln network(s) no running container is on will be removed.</source>
+        <translation>
+            <numerusform>将删除 %Ln 个没有运行中容器的网络。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/networks_page.py"/>
+        <source>%Ln container(s) disconnected</source>
+        <translation>
+            <numerusform>已断开 %Ln 个容器</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/networks_page.py"/>
+        <source>Connected %1 to %2 — %3</source>
+        <translation>已将 %1 连接到 %2 — %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/networks_page.py"/>
+        <source>%Ln network(s) removed</source>
+        <translation>
+            <numerusform>已删除 %Ln 个网络</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/networks_page.py"/>
+        <source>Containers are on it: %1. Disconnect or stop them first, then remove it.</source>
+        <translation>有容器连接在它上面：%1。请先断开或停止它们，再删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/networks_page.py"/>
+        <source>%1 (running)</source>
+        <translation>%1（运行中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/networks_page.py"/>
+        <source>Remove networks</source>
+        <translation>删除网络</translation>
+    </message>
+    <message>
+        <location filename="../../ui/networks_page.py"/>
+        <source>%1: containers on it now: %2</source>
+        <translation>%1：当前连接的容器：%2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/networks_page.py"/>
+        <source>Remove %Ln network(s)?</source>
+        <translation>
+            <numerusform>删除 %Ln 个网络？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/networks_page.py"/>
+        <source>Remove the network %1?</source>
+        <translation>删除网络 %1？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/networks_page.py"/>
+        <source>Created the network %1 — %2</source>
+        <translation>已创建网络 %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/networks_page.py"/>
+        <source>Remove every network no running container is on (docker network prune)</source>
+        <translation>删除所有没有运行中容器的网络（docker network prune）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/networks_page.py"/>
+        <source>Remove unused…</source>
+        <translation>删除未使用的…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/networks_page.py"/>
+        <source>Take containers off the selected network</source>
+        <translation>让容器离开所选网络</translation>
+    </message>
+    <message>
+        <location filename="../../ui/networks_page.py"/>
+        <source>Disconnect…</source>
+        <translation>断开…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/networks_page.py"/>
+        <source>Connect a container to the selected network</source>
+        <translation>将容器连接到所选网络</translation>
+    </message>
+    <message>
+        <location filename="../../ui/networks_page.py"/>
+        <source>Connect…</source>
+        <translation>连接…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/networks_page.py"/>
+        <source>Remove the selected networks (Delete); the engine&apos;s own stay</source>
+        <translation>删除所选网络（Delete）；引擎自带的网络保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/networks_page.py"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/networks_page.py"/>
+        <source>Create a network (Ctrl+N)</source>
+        <translation>创建网络（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/networks_page.py"/>
+        <source>Create…</source>
+        <translation>创建…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/networks_page.py"/>
+        <source>Networks</source>
+        <translation>网络</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectGrouping</name>
+    <message>
+        <location filename="../../ui/compose_tree.py"/>
+        <source>On Debian or Ubuntu: sudo apt-get install docker-compose. With Docker&apos;s own package repository: sudo apt-get install docker-compose-plugin (it adds “docker compose”).</source>
+        <translation>在 Debian 或 Ubuntu 上：sudo apt-get install docker-compose。使用 Docker 官方软件源时：sudo apt-get install docker-compose-plugin（它提供“docker compose”）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_tree.py"/>
+        <source>Up, Down and Pull run the compose CLI (docker compose or docker-compose), and neither is installed.</source>
+        <translation>启动、停止并删除和拉取需要运行 compose 命令行（docker compose 或 docker-compose），但两者都没有安装。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_tree.py"/>
+        <source>No compose CLI</source>
+        <translation>没有 compose 命令行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_tree.py"/>
+        <source>Opening %1</source>
+        <translation>正在打开 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_tree.py"/>
+        <source>(not on this machine)</source>
+        <translation>（不在本机）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_tree.py"/>
+        <source>Project %1 — folder: %2 — compose files: %3</source>
+        <translation>项目 %1 — 目录：%2 — compose 文件：%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_tree.py"/>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_tree.py"/>
+        <source>Open the folder of the selected project&apos;s compose file</source>
+        <translation>打开所选项目的 compose 文件所在目录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_tree.py"/>
+        <source>Open folder</source>
+        <translation>打开目录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_tree.py"/>
+        <source>Pull the selected project&apos;s images (docker compose pull)</source>
+        <translation>拉取所选项目的镜像（docker compose pull）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_tree.py"/>
+        <source>Pull</source>
+        <translation>拉取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_tree.py"/>
+        <source>Stop and remove the selected project&apos;s containers (docker compose down)</source>
+        <translation>停止并删除所选项目的容器（docker compose down）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_tree.py"/>
+        <source>Down</source>
+        <translation>停止并删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_tree.py"/>
+        <source>Create and start the selected project (docker compose up -d)</source>
+        <translation>创建并启动所选项目（docker compose up -d）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_tree.py"/>
+        <source>Up</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_tree.py"/>
+        <source>Show compose projects as rows with their containers beneath them</source>
+        <translation>把 compose 项目显示为行，其容器列在下面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_tree.py"/>
+        <source>Group by project</source>
+        <translation>按项目分组</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectLogsWindow</name>
+    <message>
+        <location filename="../../ui/compose_logs.py"/>
+        <source>Logs — project %1</source>
+        <translation>日志 — 项目 %1</translation>
+    </message>
+</context>
+<context>
+    <name>PruneListDialog</name>
+    <message>
+        <location filename="../../ui/prune_list_dialog.py"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>RunLinePaste</name>
+    <message>
+        <location filename="../../ui/run_paste.py"/>
+        <source>Every flag of the line is in the form.</source>
+        <translation>命令中的每个参数都已填入表单。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_paste.py"/>
+        <source>Not understood, so not in the form: %1</source>
+        <translation>未能理解，因此未填入表单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/run_paste.py"/>
+        <source>Fill the form</source>
+        <translation>填入表单</translation>
+    </message>
+</context>
+<context>
+    <name>Volumes</name>
+    <message>
+        <location filename="../../models/volumes.py"/>
+        <source>named</source>
+        <translation>命名</translation>
+    </message>
+    <message>
+        <location filename="../../models/volumes.py"/>
+        <source>anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <location filename="../../services/volumes.py"/>
+        <source>“%1” is not KEY=VALUE.</source>
+        <translation>“%1”不是 KEY=VALUE。</translation>
+    </message>
+    <message>
+        <location filename="../../services/volumes.py"/>
+        <source>“%1” is not a valid volume name: use letters, digits and _ . - (at least two characters, the first a letter or digit).</source>
+        <translation>“%1”不是有效的数据卷名：只能用字母、数字和 _ . -（至少两个字符，首字符为字母或数字）。</translation>
+    </message>
+</context>
+<context>
+    <name>VolumesPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/volumes_page.py"/>
+        <source>%Ln volume(s) removed, %1 freed — %2</source>
+        <translation>
+            <numerusform>已删除 %Ln 个数据卷，释放 %1 — %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>named</source>
+        <translation>命名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>anonymous</source>
+        <translation>匿名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Remove unused volumes</source>
+        <translation>删除未使用的数据卷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Every volume is used by a container: there is nothing to remove.</source>
+        <translation>每个数据卷都有容器在用：没有可删除的。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/volumes_page.py"/>
+        <source>%Ln volume(s) no container uses will be removed with their data, freeing at least %1.</source>
+        <translation>
+            <numerusform>将删除 %Ln 个未被容器使用的数据卷及其数据，至少释放 %1。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/volumes_page.py"/>
+        <source>%Ln volume(s) removed</source>
+        <translation>
+            <numerusform>已删除 %Ln 个数据卷</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Remove containers and volumes</source>
+        <translation>删除容器和数据卷</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/volumes_page.py"/>
+        <source>%Ln volume(s) are used by stopped containers (%1). Remove those containers, then the volumes?</source>
+        <translation>
+            <numerusform>%Ln 个数据卷被已停止的容器使用（%1）。先删除这些容器，再删除数据卷？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Volumes in use</source>
+        <translation>数据卷正在使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>In use by %1: stop and remove the container first.</source>
+        <translation>正被 %1 使用：请先停止并删除该容器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Remove volumes</source>
+        <translation>删除数据卷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>%1 (%2), used by %3</source>
+        <translation>%1（%2），使用者 %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Remove %Ln volume(s) and the data in them?</source>
+        <translation>
+            <numerusform>删除 %Ln 个数据卷及其中的数据？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Remove the volume %1 and the data in it?</source>
+        <translation>删除数据卷 %1 及其中的数据？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>%1 (running)</source>
+        <translation>%1（运行中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Created the volume %1 — %2</source>
+        <translation>已创建数据卷 %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Volume sizes measured — %1</source>
+        <translation>已测量数据卷大小 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Could not measure the volumes: %1</source>
+        <translation>无法测量数据卷：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Measuring volumes — %1</source>
+        <translation>正在测量数据卷 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>This engine has no volumes. A volume keeps data beyond a container&apos;s life: create one here, or run a container with -v NAME:/path.</source>
+        <translation>此引擎没有数据卷。数据卷保存超出容器生命周期的数据：在这里创建，或用 -v NAME:/path 运行容器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Remove every volume no container uses (docker volume prune)</source>
+        <translation>删除所有未被容器使用的数据卷（docker volume prune）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Remove unused…</source>
+        <translation>删除未使用的…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Select the containers that use the volume on the Containers page</source>
+        <translation>在容器页面选中使用该数据卷的容器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Show users</source>
+        <translation>显示使用者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Measure every volume again (the engine reads all their files)</source>
+        <translation>重新测量每个数据卷（引擎会读取其全部文件）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Refresh sizes</source>
+        <translation>刷新大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Remove the selected volumes and the data in them (Delete)</source>
+        <translation>删除所选数据卷及其中的数据（Delete）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Create a volume (Ctrl+N)</source>
+        <translation>创建数据卷（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Create…</source>
+        <translation>创建…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Volumes</source>
+        <translation>数据卷</translation>
     </message>
 </context>
 </TS>

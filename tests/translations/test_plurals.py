@@ -194,6 +194,62 @@ COUNTED = {
         "4 host folders to mount do not exist. Create them?",
         "要挂载的 4 个主机目录不存在。要创建吗？",
     ),
+    ("NetworksPage", "Remove %Ln network(s)?"): (
+        "Remove 1 network?",
+        "Remove 4 networks?",
+        "删除 4 个网络？",
+    ),
+    ("NetworksPage", "%Ln network(s) removed"): (
+        "1 network removed",
+        "4 networks removed",
+        "已删除 4 个网络",
+    ),
+    ("NetworksPage", "%Ln container(s) disconnected"): (
+        "1 container disconnected",
+        "4 containers disconnected",
+        "已断开 4 个容器",
+    ),
+    ("NetworksPage", "%Ln network(s) no running container is on will be removed."): (
+        "1 network no running container is on will be removed.",
+        "4 networks no running container is on will be removed.",
+        "将删除 4 个没有运行中容器的网络。",
+    ),
+    ("NetworksPage", "%Ln network(s) removed — %1"): (
+        "1 network removed — %1",
+        "4 networks removed — %1",
+        "已删除 4 个网络 — %1",
+    ),
+    ("VolumesPage", "Remove %Ln volume(s) and the data in them?"): (
+        "Remove 1 volume and the data in it?",
+        "Remove 4 volumes and the data in them?",
+        "删除 4 个数据卷及其中的数据？",
+    ),
+    (
+        "VolumesPage",
+        "%Ln volume(s) are used by stopped containers (%1). Remove those containers, then the volumes?",
+    ): (
+        "1 volume is used by stopped containers (%1). Remove those containers, then the volume?",
+        "4 volumes are used by stopped containers (%1). Remove those containers, then the volumes?",
+        "4 个数据卷被已停止的容器使用（%1）。先删除这些容器，再删除数据卷？",
+    ),
+    ("VolumesPage", "%Ln volume(s) removed"): (
+        "1 volume removed",
+        "4 volumes removed",
+        "已删除 4 个数据卷",
+    ),
+    (
+        "VolumesPage",
+        "%Ln volume(s) no container uses will be removed with their data, freeing at least %1.",
+    ): (
+        "1 volume no container uses will be removed with its data, freeing at least %1.",
+        "4 volumes no container uses will be removed with their data, freeing at least %1.",
+        "将删除 4 个未被容器使用的数据卷及其数据，至少释放 %1。",
+    ),
+    ("VolumesPage", "%Ln volume(s) removed, %1 freed — %2"): (
+        "1 volume removed, %1 freed — %2",
+        "4 volumes removed, %1 freed — %2",
+        "已删除 4 个数据卷，释放 %1 — %2",
+    ),
 }
 
 
