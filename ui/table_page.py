@@ -270,7 +270,12 @@ class TablePage(QWidget):
             action.setShortcut(shortcut)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)
-        (self._more_menu() if more else self.toolbar).addAction(action)
+        if more:
+            self._more_menu().addAction(action)
+        elif self._more_slot is not None:
+            self.toolbar.insertAction(self._more_slot, action)  # "More" stays last
+        else:
+            self.toolbar.addAction(action)
         self.addAction(action)
         return action
 

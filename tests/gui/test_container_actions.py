@@ -74,7 +74,7 @@ def action(page, name: str) -> QAction:
 
 def test_the_toolbar_keeps_five_and_fits_a_1200_px_window(make_window, qtbot):
     """Start, Stop, Restart, Logs and Remove stay on the toolbar; the rest are in "More",
-    and the toolbar is no wider than the page in a window 1200 px wide."""
+    last on the toolbar, and the toolbar is no wider than the page in a window 1200 px wide."""
     window, page = open_page(make_window, FakeEngine([make_container("web")]), "web")
     window.resize(1200, 800)
     qtbot.waitUntil(lambda: window.width() == 1200)
@@ -82,6 +82,7 @@ def test_the_toolbar_keeps_five_and_fits_a_1200_px_window(make_window, qtbot):
     assert shown[:5] == ["Start", "Stop", "Restart", "Logs", "Remove"]
     more = page.findChild(QToolButton, "moreActions")
     assert more is not None and more.isVisible()
+    assert page.toolbar.widgetForAction(page.toolbar.actions()[-1]) is more
     assert [a.objectName() for a in more.menu().actions()][: len(MORE_ACTIONS)] == MORE_ACTIONS
     assert page.toolbar.sizeHint().width() <= page.width()
 
