@@ -226,6 +226,9 @@ class ProjectTreeModel(QAbstractItemModel):
         #: Each top key's place in `_root`, made again after the top rows change: a view
         #: asks every child row for its parent, and a bisection per question added up.
         self._root_places: dict[str, int] | None = None
+        #: The project of the top row last asked about: a view lays out a project's
+        #: children one after another, each asking for its index under the same parent.
+        self._last_parent: tuple[int, str | None] = (-1, None)
         self._kids: dict[str, list[str]] = {}
         self._sort_column = COL_NAME
         self._descending = False
@@ -259,7 +262,11 @@ class ProjectTreeModel(QAbstractItemModel):
             return self.createIndex(row, column, 0) if row < len(self._root) else QModelIndex()
         if parent.internalId() or parent.column():
             return QModelIndex()
-        name = self._project_at(parent)
+        parent_row = parent.row()
+        last_row, name = self._last_parent
+        if parent_row != last_row:
+            name = self._project_at(parent)
+            self._last_parent = (parent_row, name)
         if name is None or row >= len(self._kids[name]):
             return QModelIndex()
         return self.createIndex(row, column, self._number_of[name])
@@ -412,7 +419,7 @@ class ProjectTreeModel(QAbstractItemModel):
                 self._add_member(container)
             self._projects = {n: self._make_project(n) for n in self._members}
             self._root, self._kids = self._rebuild_order()
-            self._root_places = None
+            self._root_changed()
             self.endResetModel()
             return
         self._pending_upserts = {
@@ -505,6 +512,11 @@ class ProjectTreeModel(QAbstractItemModel):
                 )
 
     # -- keys, tuples, places --------------------------------------------------------------
+
+    def _root_changed(self) -> None:
+        """Forget what was worked out from the top rows' places."""
+        self._root_places = None
+        self._last_parent = (-1, None)
 
     def _project_at(self, index: QModelIndex | QPersistentModelIndex) -> str | None:
         """The project a top row shows, None for any other row."""
@@ -712,7 +724,7 @@ class ProjectTreeModel(QAbstractItemModel):
         persistent = self.persistentIndexList()
         keys = [self._key_at(index) for index in persistent]
         self._root, self._kids, self._descending = root, kids, descending
-        self._root_places = None
+        self._root_changed()
         self.changePersistentIndexList(
             persistent,
             [self.index_of(key, i.column()) for key, i in zip(keys, persistent, strict=True)],
@@ -740,7 +752,7 @@ class ProjectTreeModel(QAbstractItemModel):
             return
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._root[self._position(row, len(self._root))]
-        self._root_places = None
+        self._root_changed()
         if key.startswith(PROJECT_PREFIX):
             self._kids.pop(key[len(PROJECT_PREFIX) :], None)
         self.endRemoveRows()
@@ -752,7 +764,7 @@ class ProjectTreeModel(QAbstractItemModel):
         self.beginInsertRows(parent, row, row)
         order.insert(position, key)
         if order is self._root:
-            self._root_places = None
+            self._root_changed()
         self.endInsertRows()
 
     def _put_in(self, key: str) -> None:
@@ -796,7 +808,7 @@ class ProjectTreeModel(QAbstractItemModel):
         row = len(self._root) - position if self._descending else position
         self.beginInsertRows(QModelIndex(), row, row)
         self._root.insert(position, project_key)
-        self._root_places = None
+        self._root_changed()
         self._kids[name] = sorted(keys, key=self._tuple_of)
         self.endInsertRows()
 
@@ -829,7 +841,7 @@ class ProjectTreeModel(QAbstractItemModel):
         del order[position]
         order.insert(target, key)
         if order is self._root:
-            self._root_places = None
+            self._root_changed()
         commit()
         self._tuples[key] = sort_tuple
         self.endMoveRows()
