@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMenu,
     QMessageBox,
@@ -131,19 +132,25 @@ class ProjectGrouping(QObject):
         """Whether the tree is shown and has rows."""
         return self.active and self.model is not None and self.model.rowCount() > 0
 
+    def sort(self) -> tuple[int, Qt.SortOrder] | None:
+        """The tree's sort column and order while it is shown."""
+        return sort_of(self.tree.header()) if self.active and self.tree is not None else None
+
     def set_grouped(self, grouped: bool) -> None:
         """Show the tree instead of the table (the same sort and filter), or back."""
         if grouped and self.tree is None:
             self._make_tree()
         assert self.tree is not None or not grouped
+        # The sort chosen in one goes to the other (sorted once, as it is shown).
         if self.tree is not None:
+            if grouped:
+                self.tree.sortByColumn(*sort_of(self.page.view.horizontalHeader()))
+            elif self.tree.isVisible():
+                self.page.view.sortByColumn(*sort_of(self.tree.header()))
             self.tree.setVisible(grouped)
         self.page.view.setVisible(not grouped)
         for action in (self.up_action, self.down_action, self.pull_action, self.folder_action):
             action.setVisible(grouped)
-        if grouped and self.tree is not None:
-            header = self.page.view.horizontalHeader()
-            self.tree.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.page._update_actions()
         self.page.update_empty_hint()
         self._update()
@@ -358,3 +365,7 @@ class ProjectGrouping(QObject):
         )
         box.finished.connect(box.deleteLater)
         box.open()
+
+
+def sort_of(header: QHeaderView) -> tuple[int, Qt.SortOrder]:
+    return header.sortIndicatorSection(), header.sortIndicatorOrder()

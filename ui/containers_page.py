@@ -174,8 +174,10 @@ class ContainersPage(TablePage):
         super().update_empty_hint()
 
     def view_state(self) -> dict[str, Any]:
+        grouped_sort = self.grouping.sort() if self.grouping is not None else None
         return {
             **super().view_state(),
+            **({"sort": grouped_sort} if grouped_sort else {}),
             "show_all": self.show_all.isChecked(),
             "group_by_project": self.grouping is not None and self.grouping.active,
         }

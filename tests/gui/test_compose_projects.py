@@ -4,7 +4,7 @@ and the project actions (start, stop, remove, merged logs, open folder, the comp
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QUrl
+from PySide6.QtCore import QItemSelectionModel, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
@@ -72,8 +72,17 @@ def test_grouping_shows_projects_as_a_tree_and_is_remembered(make_window, qtbot,
     page.filter.setText("no-such-thing")
     qtbot.waitUntil(lambda: page.empty_hint.isVisible())
     page.filter.clear()
+    tree.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+    assert page.view_state()["sort"] == (1, Qt.SortOrder.DescendingOrder)
     page.grouping.toggle.setChecked(False)
     assert page.view.isVisible() and not tree.isVisible()
+    header = page.view.horizontalHeader()  # the sort chosen in the tree stays
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        1,
+        Qt.SortOrder.DescendingOrder,
+    )
+    page.restore_view_state({**page.view_state(), "group_by_project": True})
+    assert page.grouping.active and tree.isVisible()
 
 
 def test_stop_and_start_on_a_project_act_on_all_its_containers(make_window, qtbot, shop):
