@@ -31,6 +31,7 @@ from services.api_decode import (
     volume_usages_from_df,
 )
 from services.archive import (
+    ArchiveError,
     ArchiveProgress,
     ImageArchive,
     export_container,
@@ -622,6 +623,33 @@ class DockerEngine:
     async def remove_volume(self, name: str, *, force: bool = False) -> None:
         """`docker volume rm`; one in use raises Conflict, naming the container's id."""
         await self._run(self._api().remove_volume, name, force=force)
+
+    async def backup_volume(self, name: str, image: str, path: Path) -> int:
+        """The volume's files to the tar `path` through a helper container of `image`
+        (services/volume_backup.py); the bytes written. The file's problems raise
+        ArchiveError, the engine's EngineError; the helper is removed either way."""
+        from services.volume_backup import back_up
+
+        api = self._api()
+        return await self.run_blocking(
+            self._archive_call, lambda: back_up(api, name, image, path, self._timeout)
+        )
+
+    async def restore_volume(self, name: str, image: str, path: Path) -> None:
+        """Unpack the tar `path` into the volume through a helper container of `image`."""
+        from services.volume_backup import restore
+
+        api = self._api()
+        await self.run_blocking(self._archive_call, lambda: restore(api, name, image, path))
+
+    def _archive_call(self, call: Callable[[], T]) -> T:
+        """`call()` with the engine's errors translated and the file's kept as they are."""
+        try:
+            return call()
+        except ArchiveError:
+            raise
+        except Exception as error:
+            raise translate_error(error, self.endpoint) from error
 
     async def list_networks(self) -> list[NetworkInfo]:
         """`docker network ls` with each network's subnets, gateways and flags."""

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QStyle, QWidget
 from models.formatting import human_size
 from models.store import EngineStore
 from models.volumes import UNKNOWN
+from services.archive import ArchiveError
 from services.data import ActionResult, ContainerInfo
 from services.errors import EngineError
 from services.session import ConnectionState
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from models.volumes import VolumeRow
     from ui.create_volume_dialog import CreateVolumeDialog
     from ui.prune_list_dialog import PruneListDialog
+    from ui.volume_archive_dialog import VolumeArchiveDialog
 
 #: Initial column widths: Name, Kind, Driver, Mount point, Size, Created, Labels, Used by.
 WIDTHS = [260, 90, 70, 280, 80, 120, 140, 160]
@@ -93,6 +95,22 @@ class VolumesPage(TablePage):
             more=True,
         )
         self.prune_action.setObjectName("actionPruneVolumes")
+        self.backup_action = self.add_action(
+            self.tr("Back up…"),
+            self.style().standardIcon(icons.SP_DialogSaveButton),
+            lambda: self.launch(self.open_archive(restoring=False)),
+            tip=self.tr("Write the volume's files to a tar, through a helper container"),
+            more=True,
+        )
+        self.backup_action.setObjectName("actionBackupVolume")
+        self.restore_action = self.add_action(
+            self.tr("Restore…"),
+            self.style().standardIcon(icons.SP_DialogOpenButton),
+            lambda: self.launch(self.open_archive(restoring=True)),
+            tip=self.tr("Unpack a tar into the volume, through a helper container"),
+            more=True,
+        )
+        self.restore_action.setObjectName("actionRestoreVolume")
         self.open_rows_with(self.users_action)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         store.status_changed.connect(self._status_changed)
@@ -325,6 +343,53 @@ class VolumesPage(TablePage):
             )
         )
 
+    # -- back up and restore -------------------------------------------------------------------
+
+    async def open_archive(self, *, restoring: bool) -> None:
+        """The dialog for the selected volume, offering the engine's local images (read now)
+        as the helper."""
+        from ui.volume_archive_dialog import VolumeArchiveDialog
+
+        rows: list[VolumeRow] = self.selected_items()
+        if len(rows) != 1:
+            return
+        listed = await self.store.engine.list_images()
+        images = sorted({tag for image in listed for tag in image.repo_tags})
+        dialog = VolumeArchiveDialog(rows[0].name, images, restoring, self)
+        dialog.submitted.connect(lambda: self.launch(self._archive(dialog)))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    async def _archive(self, dialog: VolumeArchiveDialog) -> None:
+        from shiboken6 import isValid
+
+        from models.transfers import archive_problem_text
+
+        volume, image, path = dialog.volume, dialog.image(), dialog.path()
+        restoring, command = dialog.restoring, dialog.command()
+        self.message.emit(command)
+        try:
+            if restoring:
+                await self.store.engine.restore_volume(volume, image, path)
+            else:
+                written = await self.store.engine.backup_volume(volume, image, path)
+        except ArchiveError as error:
+            if isValid(dialog):
+                dialog.refused(archive_problem_text(error))
+            return
+        except EngineError as error:
+            if isValid(dialog):
+                dialog.refused(str(error))
+            return
+        if isValid(dialog):
+            dialog.done_ok()
+        if restoring:
+            self.message.emit(fill(self.tr("Restored %1 from %2 — %3"), volume, path, command))
+        else:
+            size = human_size(written)
+            done = self.tr("Backed up %1 to %2 (%3) — %4")
+            self.message.emit(fill(done, volume, path, size, command))
+
     # -- users ---------------------------------------------------------------------------------
 
     def show_users(self) -> None:
@@ -341,3 +406,5 @@ class VolumesPage(TablePage):
             action.setEnabled(here)
         rows: list[VolumeRow] = self.selected_items() if here else []
         self.users_action.setEnabled(any(r.in_use for r in rows))
+        self.backup_action.setEnabled(len(rows) == 1)
+        self.restore_action.setEnabled(len(rows) == 1)

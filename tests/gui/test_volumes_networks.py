@@ -262,3 +262,49 @@ def test_the_sort_stays_across_an_engine_switch(make_window, qtbot):
     assert header.sortIndicatorSection() == volume_columns.COL_SIZE
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
     old.deleteLater()
+
+
+def open_archive_dialog(page, qtbot, action_name: str, dialog_name: str) -> QDialog:
+    action(page, action_name).trigger()
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in page.findChildren(QDialog, dialog_name)))
+    return dialog(page, dialog_name)
+
+
+def test_backup_and_restore_say_what_is_wrong_in_the_dialog(make_window, qtbot, tmp_path):
+    """A restore file that is not a tar, a backup folder that is not there: said in the
+    dialog with the choices kept; a round trip through the in-memory engine's files."""
+    from tests.support.fake_engine import make_image
+
+    engine = engine_with_volumes()
+    engine.images = {i.id: i for i in (make_image("busybox:latest"), make_image("app:1"))}
+    engine.volume_files["data"] = {"a/note.txt": b"kept", "blob": bytes(range(256))}
+    window = make_window(engine)
+    window.show_page("volumes")
+    page = window.volumes_page
+    qtbot.waitUntil(lambda: len(names(page.view)) == 4)
+
+    select(page.view, "data")
+    backup = open_archive_dialog(page, qtbot, "actionBackupVolume", "backupVolumeDialog")
+    assert backup.findChild(QComboBox, "helperImage").currentText() == "busybox:latest"
+    path = backup.findChild(QLineEdit, "archivePath")
+    path.setText(str(tmp_path / "missing" / "data.tar"))
+    backup.ok_button.click()
+    verdict = backup.findChild(QLabel, "archiveVerdict")
+    qtbot.waitUntil(lambda: "cannot be written" in verdict.text())
+    assert backup.isVisible() and path.text().endswith("data.tar")
+    path.setText(str(tmp_path / "data.tar"))
+    backup.ok_button.click()
+    qtbot.waitUntil(lambda: not isValid(backup) or not backup.isVisible())
+
+    select(page.view, "spare")
+    restore = open_archive_dialog(page, qtbot, "actionRestoreVolume", "restoreVolumeDialog")
+    not_tar = tmp_path / "notes.txt"
+    not_tar.write_text("plain text\n")
+    restore.findChild(QLineEdit, "archivePath").setText(str(not_tar))
+    restore.ok_button.click()
+    verdict = restore.findChild(QLabel, "archiveVerdict")
+    qtbot.waitUntil(lambda: "is not a tar archive" in verdict.text())
+    restore.findChild(QLineEdit, "archivePath").setText(str(tmp_path / "data.tar"))
+    restore.ok_button.click()
+    qtbot.waitUntil(lambda: not isValid(restore) or not restore.isVisible())
+    assert engine.volume_files["spare"] == engine.volume_files["data"]

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import io
 import itertools
+import tarfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
-from services.archive import ArchiveProgress, ImageArchive
+from services.archive import ArchiveError, ArchiveProblem, ArchiveProgress, ImageArchive
 from services.build import BuildLine, BuildOptions, BuildStep, context_members
 from services.container_actions import CommitOptions, StoppedContainer
 from services.credentials import WrongCredentials
@@ -49,6 +51,7 @@ from services.networks import ConnectOptions, NetworkOptions
 from services.reference import parse_reference
 from services.run_host import PortTaken, taken_by_containers
 from services.run_spec import PortSpec, RunSpec
+from services.volume_backup import check_tar
 from services.volumes import VolumeOptions
 
 T = TypeVar("T")
@@ -216,6 +219,8 @@ class FakeEngine:
             for name, driver in (("bridge", "bridge"), ("host", "host"), ("none", "null"))
         }
         self.volume_sizes: dict[str, int] = {}
+        #: Each volume's files (path -> bytes), for `backup_volume` and `restore_volume`.
+        self.volume_files: dict[str, dict[str, bytes]] = {}
 
     # -- test controls ---------------------------------------------------------------------
 
@@ -766,6 +771,34 @@ class FakeEngine:
             raise Conflict(f"remove {name}: volume is in use - [{', '.join(users)}]")
         del self.volume_infos[name]
         self._tell("volume", "destroy", name)
+
+    def _helper_image(self, image: str) -> None:
+        if not any(image in i.repo_tags or image == i.id for i in self.images.values()):
+            raise NotFound(f"No such image: {image}")
+
+    async def backup_volume(self, name: str, image: str, path: Path) -> int:
+        """The volume's `volume_files` as a tar; a folder that is not there is not writable."""
+        self._act("volume backup", name)
+        self._helper_image(image)
+        if not path.parent.is_dir():
+            raise ArchiveError(ArchiveProblem.NOT_WRITABLE, path, "No such file or directory")
+        with tarfile.open(path, "w") as tar:
+            for member, data in sorted(self.volume_files.get(name, {}).items()):
+                info = tarfile.TarInfo(f"./{member}")
+                info.size = len(data)
+                tar.addfile(info, io.BytesIO(data))
+        return path.stat().st_size
+
+    async def restore_volume(self, name: str, image: str, path: Path) -> None:
+        self._act("volume restore", name)
+        check_tar(path)
+        self._helper_image(image)
+        files = self.volume_files.setdefault(name, {})
+        with tarfile.open(path) as tar:
+            for member in tar.getmembers():
+                extracted = tar.extractfile(member)
+                if extracted is not None:
+                    files[member.name.removeprefix("./")] = extracted.read()
 
     async def list_networks(self) -> list[NetworkInfo]:
         self._check_up()
