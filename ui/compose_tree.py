@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QUrl
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,10 @@ if TYPE_CHECKING:
     from ui.compose_logs import ProjectLogsWindow
     from ui.compose_window import ComposeWindow
     from ui.containers_page import ContainersPage
+
+
+#: How often the tree's rows on screen are painted again, so their ages stay true.
+CLOCK_MS = 5_000
 
 
 class ProjectGrouping(QObject):
@@ -190,6 +194,15 @@ class ProjectGrouping(QObject):
         model.rowsRemoved.connect(self._selection_changed)
         layout = cast(QVBoxLayout, page.layout())
         layout.insertWidget(layout.indexOf(page.view), tree, 1)
+        # "Up 3 minutes" and "2 hours ago" are worded when painted: the rows on screen are
+        # painted again now and then, while the tree is shown.
+        self._clock = QTimer(tree, interval=CLOCK_MS)
+        self._clock.timeout.connect(self._repaint_ages)
+        self._clock.start()
+
+    def _repaint_ages(self) -> None:
+        if self.tree is not None and self.tree.isVisible():
+            self.tree.viewport().update()
 
     def _project_name(self, index: QModelIndex) -> str:
         project = index.data(ItemRole)
