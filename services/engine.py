@@ -83,6 +83,7 @@ from services.transfer import Request, pull_request, push_request, run_transfer
 
 if TYPE_CHECKING:
     from services.networks import ConnectOptions, NetworkOptions
+    from services.volume_browse import VolumeEntry
     from services.volumes import VolumeOptions
 
 T = TypeVar("T")
@@ -641,6 +642,14 @@ class DockerEngine:
 
         api = self._api()
         await self.run_blocking(self._archive_call, lambda: restore(api, name, image, path))
+
+    async def list_volume_folder(self, name: str, image: str, folder: str) -> list[VolumeEntry]:
+        """One folder of the volume, listed by a helper container of `image`
+        (services/volume_browse.py)."""
+        from services.volume_browse import list_folder
+
+        api = self._api()
+        return await self._run(list_folder, api, name, image, folder, self._timeout)
 
     def _archive_call(self, call: Callable[[], T]) -> T:
         """`call()` with the engine's errors translated and the file's kept as they are."""

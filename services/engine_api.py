@@ -34,6 +34,7 @@ from services.run_spec import PortSpec, RunSpec
 
 if TYPE_CHECKING:
     from services.networks import ConnectOptions, NetworkOptions
+    from services.volume_browse import VolumeEntry
     from services.volumes import VolumeOptions
 
 T = TypeVar("T")
@@ -168,6 +169,11 @@ class EngineApi(Protocol):
         ...
 
     async def restore_volume(self, name: str, image: str, path: Path) -> None: ...
+    async def list_volume_folder(self, name: str, image: str, folder: str) -> list[VolumeEntry]:
+        """One folder of the volume ("" its root), listed by a helper container; a volume or
+        folder gone raises NotFound."""
+        ...
+
     async def list_networks(self) -> list[NetworkInfo]: ...
     async def create_network(self, options: NetworkOptions) -> str: ...
     async def remove_network(self, network: str) -> None: ...

@@ -6,7 +6,7 @@ import shlex
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import QStyle, QWidget
 
@@ -111,6 +111,14 @@ class VolumesPage(TablePage):
             more=True,
         )
         self.restore_action.setObjectName("actionRestoreVolume")
+        self.browse_action = self.add_action(
+            self.tr("Browse files…"),
+            self.style().standardIcon(icons.SP_DirOpenIcon),
+            lambda: self.launch(self.open_browser()),
+            tip=self.tr("The volume's folders and files, read by a helper container"),
+            more=True,
+        )
+        self.browse_action.setObjectName("actionBrowseVolume")
         self.open_rows_with(self.users_action)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         store.status_changed.connect(self._status_changed)
@@ -390,6 +398,29 @@ class VolumesPage(TablePage):
             done = self.tr("Backed up %1 to %2 (%3) — %4")
             self.message.emit(fill(done, volume, path, size, command))
 
+    async def open_browser(self) -> None:
+        """The selected volume's files in a window of their own, said gone when it goes."""
+        from shiboken6 import isValid
+
+        from ui.volume_browser import VolumeBrowser
+
+        rows: list[VolumeRow] = self.selected_items()
+        if len(rows) != 1:
+            return
+        listed = await self.store.engine.list_images()
+        images = sorted({tag for image in listed for tag in image.repo_tags})
+        name = rows[0].name
+        browser = VolumeBrowser(name, images, self.store.engine.list_volume_folder, self)
+        browser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def check() -> None:
+            if isValid(browser) and self.model.get(name) is None:
+                browser.volume_removed()
+
+        # The model lets go of a removed row's item just after announcing the removal.
+        self.model.rowsRemoved.connect(lambda *_args: QTimer.singleShot(0, check))
+        browser.show()
+
     # -- users ---------------------------------------------------------------------------------
 
     def show_users(self) -> None:
@@ -408,3 +439,4 @@ class VolumesPage(TablePage):
         self.users_action.setEnabled(any(r.in_use for r in rows))
         self.backup_action.setEnabled(len(rows) == 1)
         self.restore_action.setEnabled(len(rows) == 1)
+        self.browse_action.setEnabled(len(rows) == 1)

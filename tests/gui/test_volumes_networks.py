@@ -308,3 +308,38 @@ def test_backup_and_restore_say_what_is_wrong_in_the_dialog(make_window, qtbot, 
     restore.ok_button.click()
     qtbot.waitUntil(lambda: not isValid(restore) or not restore.isVisible())
     assert engine.volume_files["spare"] == engine.volume_files["data"]
+
+
+def test_browse_a_volume_and_see_it_removed(make_window, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    from tests.support.fake_engine import make_image
+
+    engine = engine_with_volumes()
+    engine.images = {i.id: i for i in (make_image("busybox:latest"),)}
+    engine.volume_files["spare"] = {"a/b/deep.txt": b"x", "top.txt": b"hello"}
+    window = make_window(engine)
+    window.show_page("volumes")
+    page = window.volumes_page
+    qtbot.waitUntil(lambda: len(names(page.view)) == 4)
+    select(page.view, "spare")
+    action(page, "actionBrowseVolume").trigger()
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in page.findChildren(QDialog, "volumeBrowser")))
+    browser = dialog(page, "volumeBrowser")
+    listing = browser.findChild(QTreeWidget, "browseListing")
+
+    def shown() -> list[str]:
+        return [listing.topLevelItem(i).text(0) for i in range(listing.topLevelItemCount())]
+
+    qtbot.waitUntil(lambda: shown() == ["a", "top.txt"])
+    listing.itemDoubleClicked.emit(listing.topLevelItem(0), 0)
+    qtbot.waitUntil(lambda: shown() == ["b"])
+    assert browser.findChild(QLabel, "browsePath").text() == "/a"
+    browser.findChild(QPushButton, "browseUp").click()
+    qtbot.waitUntil(lambda: shown() == ["a", "top.txt"])
+
+    engine.volume_infos.pop("spare")
+    engine._tell("volume", "destroy", "spare")
+    status = browser.findChild(QLabel, "browseStatus")
+    qtbot.waitUntil(lambda: "was removed" in status.text())
+    browser.close()

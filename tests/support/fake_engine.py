@@ -52,6 +52,7 @@ from services.reference import parse_reference
 from services.run_host import PortTaken, taken_by_containers
 from services.run_spec import PortSpec, RunSpec
 from services.volume_backup import check_tar
+from services.volume_browse import VolumeEntry
 from services.volumes import VolumeOptions
 
 T = TypeVar("T")
@@ -799,6 +800,25 @@ class FakeEngine:
                 extracted = tar.extractfile(member)
                 if extracted is not None:
                     files[member.name.removeprefix("./")] = extracted.read()
+
+    async def list_volume_folder(self, name: str, image: str, folder: str) -> list[VolumeEntry]:
+        """The folder's entries among the volume's `volume_files` (folders made up of the
+        files' paths)."""
+        self._act("volume browse", name)
+        self._helper_image(image)
+        if name not in self.volume_infos:
+            raise NotFound(f"get {name}: no such volume")
+        prefix = f"{folder.strip('/')}/" if folder.strip("/") else ""
+        entries: dict[str, VolumeEntry] = {}
+        for path, data in self.volume_files.get(name, {}).items():
+            if not path.startswith(prefix):
+                continue
+            first, _, rest = path[len(prefix) :].partition("/")
+            kind = "directory" if rest else "regular file"
+            entries[first] = VolumeEntry(first, kind, 0 if rest else len(data), 1_700_000_000)
+        if prefix and not entries:
+            raise NotFound(f"The folder {folder} is not in the volume {name} any more.")
+        return sorted(entries.values(), key=lambda e: (not e.is_directory, e.name))
 
     async def list_networks(self) -> list[NetworkInfo]:
         self._check_up()

@@ -1,0 +1,132 @@
+"""Browse a volume's files, folder by folder, each listed by a short-lived helper container."""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Awaitable, Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.formatting import exact_time, human_size
+from services.errors import EngineError
+from services.text import fill
+from services.volume_browse import VolumeEntry
+from ui.style import ERROR, MUTED, set_text_colour
+from ui.tasks import TaskKeeper
+
+#: Reads one folder: (volume, helper image, folder) -> its entries.
+ListFolder = Callable[[str, str, str], Awaitable[list[VolumeEntry]]]
+
+
+class VolumeBrowser(QDialog):
+    """The volume's folders, opened with a double-click, left with Up. A volume removed
+    meanwhile is said here (`volume_removed`), and nothing is listed again."""
+
+    def __init__(
+        self, volume: str, images: list[str], list_folder: ListFolder, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.volume = volume
+        self.folder = ""
+        self._list_folder = list_folder
+        self._gone = False
+        self.tasks = TaskKeeper(self._failed)
+        self.setObjectName("volumeBrowser")
+        self.setWindowTitle(fill(self.tr("Files of the volume %1"), volume))
+        self.resize(640, 460)
+        self.image_field = QComboBox()
+        self.image_field.setObjectName("browseHelperImage")
+        self.image_field.addItems(images)
+        preferred = next((i for i, name in enumerate(images) if "busybox" in name), 0)
+        self.image_field.setCurrentIndex(preferred)
+        self.image_field.setToolTip(
+            self.tr("The local image a helper container runs to list each folder (sh and stat)")
+        )
+        self.image_field.currentTextChanged.connect(lambda _text: self.show_folder(self.folder))
+        self.up_button = QPushButton(self.tr("Up"))
+        self.up_button.setObjectName("browseUp")
+        self.up_button.clicked.connect(self.go_up)
+        self.where = QLabel()
+        self.where.setObjectName("browsePath")
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Helper image:")))
+        row.addWidget(self.image_field, 1)
+        row.addWidget(self.up_button)
+        self.listing = QTreeWidget()
+        self.listing.setObjectName("browseListing")
+        self.listing.setRootIsDecorated(False)
+        self.listing.setHeaderLabels(
+            [self.tr("Name"), self.tr("Kind"), self.tr("Size"), self.tr("Modified")]
+        )
+        self.listing.setColumnWidth(0, 260)
+        self.listing.itemDoubleClicked.connect(self._opened)
+        self.status = QLabel()
+        self.status.setObjectName("browseStatus")
+        self.status.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(self.where)
+        layout.addWidget(self.listing, 1)
+        layout.addWidget(self.status)
+        self.finished.connect(self.tasks.cancel_all)
+        if not images:
+            self._say(self.tr("No local image to list the files with: pull busybox first."), True)
+        else:
+            self.show_folder("")
+
+    def show_folder(self, folder: str) -> None:
+        if self._gone or not self.image_field.currentText():
+            return
+        self.tasks.launch(self._list(folder))
+
+    async def _list(self, folder: str) -> None:
+        self._say(self.tr("Listing…"), False)
+        try:
+            entries = await self._list_folder(self.volume, self.image_field.currentText(), folder)
+        except EngineError as error:
+            self._say(str(error), True)
+            return
+        self.folder = folder
+        self.where.setText("/" + folder)
+        self.up_button.setEnabled(bool(folder))
+        self.listing.clear()
+        for entry in entries:
+            size = "" if entry.is_directory else human_size(entry.size)
+            item = QTreeWidgetItem([entry.name, entry.kind, size, exact_time(entry.modified)])
+            item.setData(0, Qt.ItemDataRole.UserRole, entry)
+            item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.listing.addTopLevelItem(item)
+        self._say(self.tr("%Ln entries", "", len(entries)), False)
+
+    def _opened(self, item: QTreeWidgetItem, _column: int) -> None:
+        entry: VolumeEntry = item.data(0, Qt.ItemDataRole.UserRole)
+        if entry.is_directory:
+            self.show_folder(posixpath.join(self.folder, entry.name))
+
+    def go_up(self) -> None:
+        self.show_folder(posixpath.dirname(self.folder))
+
+    def volume_removed(self) -> None:
+        """The volume is gone: say so and list nothing more."""
+        self._gone = True
+        self.tasks.cancel_all()
+        self.up_button.setEnabled(False)
+        self._say(fill(self.tr("The volume %1 was removed."), self.volume), True)
+
+    def _say(self, text: str, wrong: bool) -> None:
+        self.status.setText(text)
+        set_text_colour(self.status, ERROR if wrong else MUTED)
+
+    def _failed(self, error: BaseException) -> None:
+        self._say(fill(self.tr("Something went wrong: %1"), error), True)
