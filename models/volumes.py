@@ -72,27 +72,19 @@ def labels_text(labels: tuple[tuple[str, str], ...]) -> str:
 COL_NAME = 0
 COL_KIND = 1
 COL_DRIVER = 2
-COL_MOUNTPOINT = 3
-COL_SIZE = 4
+COL_SIZE = 3
+COL_USED_BY = 4
 COL_CREATED = 5
 COL_LABELS = 6
-COL_USED_BY = 7
+COL_MOUNTPOINT = 7
 
-#: In the order of the COL_ numbers above.
+#: In the order of the COL_ numbers above: who uses a volume and its size come before where
+#: it lies on the engine's disk (a long path, on another machine for a remote engine).
 COLUMNS: list[Column[VolumeRow]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "Name"), lambda r: r.name, lambda r: natural_key(r.name)),
-    Column(
-        QT_TRANSLATE_NOOP("Columns", "Kind"),
-        kind_text,
-        lambda r: r.volume.is_anonymous,
-    ),
+    Column(QT_TRANSLATE_NOOP("Columns", "Kind"), kind_text, lambda r: r.volume.is_anonymous),
     Column(
         QT_TRANSLATE_NOOP("Columns", "Driver"), lambda r: r.volume.driver, lambda r: r.volume.driver
-    ),
-    Column(
-        QT_TRANSLATE_NOOP("Columns", "Mount point"),
-        lambda r: r.volume.mountpoint,
-        lambda r: r.volume.mountpoint,
     ),
     Column(
         QT_TRANSLATE_NOOP("Columns", "Size"),
@@ -100,6 +92,11 @@ COLUMNS: list[Column[VolumeRow]] = [
         lambda r: r.size,
         tooltip=lambda r: exact_size(r.size) if r.size >= 0 else UNKNOWN,
         alignment=RIGHT,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "Used by"),
+        lambda r: ", ".join(r.users),
+        lambda r: (len(r.users), r.users),
     ),
     Column(
         QT_TRANSLATE_NOOP("Columns", "Created"),
@@ -114,9 +111,9 @@ COLUMNS: list[Column[VolumeRow]] = [
         lambda r: r.volume.labels,
     ),
     Column(
-        QT_TRANSLATE_NOOP("Columns", "Used by"),
-        lambda r: ", ".join(r.users),
-        lambda r: (len(r.users), r.users),
+        QT_TRANSLATE_NOOP("Columns", "Mount point"),
+        lambda r: r.volume.mountpoint,
+        lambda r: r.volume.mountpoint,
     ),
 ]
 

@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from ui.prune_list_dialog import PruneListDialog
     from ui.volume_archive_dialog import VolumeArchiveDialog
 
-#: Initial column widths: Name, Kind, Driver, Mount point, Size, Created, Labels, Used by.
-WIDTHS = [260, 90, 70, 280, 80, 120, 140, 160]
+#: Initial column widths: Name, Kind, Driver, Size, Used by, Created, Labels, Mount point.
+WIDTHS = [260, 90, 70, 80, 180, 120, 140, 280]
 SIZES_COMMAND = "docker system df -v"
 
 
