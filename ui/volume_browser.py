@@ -107,7 +107,7 @@ class VolumeBrowser(QDialog):
             item.setData(0, Qt.ItemDataRole.UserRole, entry)
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.listing.addTopLevelItem(item)
-        self._say(self.tr("%Ln entries", "", len(entries)), False)
+        self._say(self.tr("%Ln item(s)", "", len(entries)), False)
 
     def _opened(self, item: QTreeWidgetItem, _column: int) -> None:
         entry: VolumeEntry = item.data(0, Qt.ItemDataRole.UserRole)
