@@ -13,6 +13,7 @@ from models.compose import (
     ProjectInfo,
     ProjectState,
     ProjectTreeModel,
+    log_prefixes,
     make_project,
 )
 from models.containers import COL_CREATED, COL_NAME, COL_STATUS, running_only
@@ -151,3 +152,13 @@ def test_last_container_gone_removes_its_project(model):
     model.flush()
     assert top(model) == ["loose"]
     assert model.project("shop") is None
+
+
+def test_log_prefixes_name_services_and_replicas_by_container():
+    """Each line's prefix is its service; a service of several containers names each one."""
+    web1, web2 = member("shop", "web", number=1), member("shop", "web", number=2)
+    db = member("shop", "db")
+    prefixes = dict(
+        (cid, prefix) for prefix, cid in log_prefixes(make_project("shop", [web1, web2, db]))
+    )
+    assert prefixes == {web1.id: "shop-web-1", web2.id: "shop-web-2", db.id: "db"}
