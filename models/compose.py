@@ -417,6 +417,10 @@ class ProjectTreeModel(QAbstractItemModel):
             self.beginResetModel()
             for container in incoming.values():
                 self._add_member(container)
+            # The filter's texts made now, with the load the user waits for anyway (grouping
+            # is turned on), rather than by the first keystroke.
+            for key in self._items:
+                self._search_text(key)
             self._projects = {n: self._make_project(n) for n in self._members}
             self._root, self._kids = self._rebuild_order()
             self._root_changed()
