@@ -321,14 +321,21 @@ def main(argv: list[str] | None = None) -> int:
     import qasync
     from PySide6.QtWidgets import QApplication
 
+    from ui.first_paint import when_first_painted
+    from ui.gui_gc import GuiThreadCollector
+
     app = QApplication(sys.argv[:1])
+    collector = GuiThreadCollector(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     probe = PageProbe(app, args.host, args.page)
     probe.window.show()
+    # As main.py does once the first rows are shown.
+    when_first_painted(probe.window, lambda _state, _rows: collector.freeze())
     with loop:
         loop.run_forever()
     probe.window.store.close()
+    collector.stop()
     return 0
 
 
