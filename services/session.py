@@ -3,7 +3,9 @@
 Live state comes from the event stream, not from polling: a state the event names is told at
 once, then only the container that changed is read again, by its id (the ids of a burst
 together, a few inspect calls at a time), images are re-listed after image events and after
-a container's commit or destroy, and everything is re-listed only on connect and reconnect.
+a container's commit or destroy, volumes and networks are listed once the first rows are
+shown and then followed one by one (`_KindFollower`), and everything is re-listed only on
+connect and reconnect.
 """
 
 from __future__ import annotations
