@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from models.table import QT_TRANSLATE_NOOP
 from services.daemon_config import InvalidEntry
 from services.mirrors import ApplyResult, Outcome, ProbeResult
 from services.text import fill
@@ -82,7 +83,14 @@ class MirrorListModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_tr("Mirror"), _tr("Test"))[section] if 0 <= section < 2 else None
+            return (
+                (
+                    _tr(QT_TRANSLATE_NOOP("MirrorListModel", "Mirror")),
+                    _tr(QT_TRANSLATE_NOOP("MirrorListModel", "Test")),
+                )[section]
+                if 0 <= section < 2
+                else None
+            )
         return None
 
     def data(
@@ -110,13 +118,17 @@ class MirrorListModel(QAbstractTableModel):
     @staticmethod
     def _test_text(row: _Row) -> tuple[str, Tone]:
         if row.testing:
-            return _tr("Testing…"), Tone.MUTED
+            return _tr(QT_TRANSLATE_NOOP("MirrorListModel", "Testing…")), Tone.MUTED
         if row.test is None:
             return "", Tone.PLAIN
         if row.test.reachable:
             latency = str(round(row.test.latency_ms or 0))
-            return fill(_tr("Reachable, %1 ms"), latency), Tone.OK
-        return fill(_tr("Unreachable: %1"), row.test.error), Tone.BAD
+            return fill(
+                _tr(QT_TRANSLATE_NOOP("MirrorListModel", "Reachable, %1 ms")), latency
+            ), Tone.OK
+        return fill(
+            _tr(QT_TRANSLATE_NOOP("MirrorListModel", "Unreachable: %1")), row.test.error
+        ), Tone.BAD
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -193,31 +205,53 @@ def outcome_text(result: ApplyResult) -> str:
     """How an apply, an undo or a restore ended, in the interface's language."""
     if result.outcome == Outcome.APPLIED:
         return _outcome(
-            "Applied: the engine now uses the new settings; no container was restarted."
+            QT_TRANSLATE_NOOP(
+                "MirrorOutcome",
+                "Applied: the engine now uses the new settings; no container was restarted.",
+            )
         )
     if result.outcome == Outcome.SAVED_RESTART_DESKTOP:
-        return _outcome("Saved. Restart Docker Desktop to use the new settings.")
+        return _outcome(
+            QT_TRANSLATE_NOOP(
+                "MirrorOutcome", "Saved. Restart Docker Desktop to use the new settings."
+            )
+        )
     if result.outcome == Outcome.SAVED_NOT_RELOADED:
         return _outcome(
-            "Saved, but the daemon could not be told to reload. Run: sudo systemctl reload docker"
+            QT_TRANSLATE_NOOP(
+                "MirrorOutcome",
+                "Saved, but the daemon could not be told to reload. "
+                "Run: sudo systemctl reload docker",
+            )
         )
     if result.outcome == Outcome.REFUSED:
         if result.words:
             return fill(
                 _outcome(
-                    "The engine refused the new settings, so the previous file was put back. "
-                    "It said: %1"
+                    QT_TRANSLATE_NOOP(
+                        "MirrorOutcome",
+                        "The engine refused the new settings, so the previous file was put back. "
+                        "It said: %1",
+                    )
                 ),
                 result.words,
             )
         return _outcome(
-            "The engine refused the new settings, so the previous file was put back. "
-            "Its log (journalctl -u docker) says why."
+            QT_TRANSLATE_NOOP(
+                "MirrorOutcome",
+                "The engine refused the new settings, so the previous file was put back. "
+                "Its log (journalctl -u docker) says why.",
+            )
         )
     in_use = ", ".join(result.engine.mirrors) if result.engine else ""
     return fill(
-        _outcome("The engine reloaded the file but reports other settings: it uses %1."),
-        in_use or _outcome("no mirrors"),
+        _outcome(
+            QT_TRANSLATE_NOOP(
+                "MirrorOutcome",
+                "The engine reloaded the file but reports other settings: it uses %1.",
+            )
+        ),
+        in_use or _outcome(QT_TRANSLATE_NOOP("MirrorOutcome", "no mirrors")),
     )
 
 

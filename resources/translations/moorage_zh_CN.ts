@@ -1086,11 +1086,6 @@
             <numerusform>删除 %Ln 个容器？</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../../ui/containers_page.py" line="194"/>
-        <source>Its file system changes are lost; volumes stay.</source>
-        <translation>容器文件系统中的改动将丢失；数据卷会保留。</translation>
-    </message>
     <message numerus="yes">
         <location filename="../../ui/containers_page.py" line="218"/>
         <source>%Ln running container(s) will be stopped and removed (forced): %1.</source>
@@ -2714,21 +2709,6 @@
     </message>
     <message>
         <location filename="../../ui/image_details.py"/>
-        <source>Filter keys and values</source>
-        <translation>筛选键和值</translation>
-    </message>
-    <message>
-        <location filename="../../ui/image_details.py"/>
-        <source>Copy value</source>
-        <translation>复制值</translation>
-    </message>
-    <message>
-        <location filename="../../ui/image_details.py"/>
-        <source>Copy path</source>
-        <translation>复制路径</translation>
-    </message>
-    <message>
-        <location filename="../../ui/image_details.py"/>
         <source>not counted by this engine</source>
         <translation>此引擎未统计</translation>
     </message>
@@ -3781,16 +3761,6 @@
     </message>
     <message>
         <location filename="../../ui/run_dialog.py"/>
-        <source>Every flag of the line is in the form.</source>
-        <translation>命令中的每个参数都已填入表单。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/run_dialog.py"/>
-        <source>Not understood, so not in the form: %1</source>
-        <translation>未能理解，因此未填入表单：%1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/run_dialog.py"/>
         <source>Correct the fields marked in red first.</source>
         <translation>请先更正标红的字段。</translation>
     </message>
@@ -3798,11 +3768,6 @@
         <location filename="../../ui/run_dialog.py"/>
         <source>Enter the image to run.</source>
         <translation>请输入要运行的镜像。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/run_dialog.py"/>
-        <source>Fill the form</source>
-        <translation>填入表单</translation>
     </message>
     <message>
         <location filename="../../ui/run_dialog.py"/>
