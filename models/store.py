@@ -10,10 +10,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from models.compose import ProjectTreeModel
 from models.containers import ContainersModel, announced
 from models.images import ImagesModel, ImageTagRow
-from services.container_actions import CommitOptions, StoppedContainer
 from services.data import (
     ActionResult,
     ContainerInfo,
@@ -35,8 +33,10 @@ from services.session import ConnectionState, EngineSession, SessionStatus
 from services.verify import Step, VerifyResult, verify_installation
 
 if TYPE_CHECKING:
+    from models.compose import ProjectTreeModel
     from models.networks import Attachment, NetworkRow, NetworksModel
     from models.volumes import VolumeRow, VolumesModel
+    from services.container_actions import CommitOptions, StoppedContainer
     from services.networks import ConnectOptions, NetworkOptions
     from services.volumes import VolumeOptions
 
@@ -123,6 +123,8 @@ class EngineStore(QObject):
         """The containers grouped by compose project, made when first asked for (grouping is
         off unless the user turns it on) and fed the same changes as the table from then on."""
         if self._projects is None:
+            from models.compose import ProjectTreeModel
+
             self._projects = ProjectTreeModel(self)
             self._projects.replace_all(self._containers.values())
             self._projects.set_stale(self.status.state is not ConnectionState.CONNECTED)

@@ -28,15 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.compose import PROJECT_PREFIX, ProjectInfo, ProjectTreeModel
 from models.containers import running_only
 from models.table import ItemRole
-from services.compose import ComposeCli, ComposeProject, find_compose_cli
 from services.data import ContainerInfo
 from services.text import fill
 from ui.style import make_hint
 
 if TYPE_CHECKING:
+    from models.compose import ProjectInfo, ProjectTreeModel
+    from services.compose import ComposeCli
     from ui.compose_logs import ProjectLogsWindow
     from ui.compose_window import ComposeWindow
     from ui.containers_page import ContainersPage
@@ -205,6 +205,8 @@ class ProjectGrouping(QObject):
             self.tree.viewport().update()
 
     def _project_name(self, index: QModelIndex) -> str:
+        from models.compose import ProjectInfo
+
         project = index.data(ItemRole)
         return project.name if isinstance(project, ProjectInfo) else ""
 
@@ -212,12 +214,16 @@ class ProjectGrouping(QObject):
         """Projects the user opened stay open when a filter hides and shows them again."""
         if self.tree is None or self.model is None:
             return
+        from models.compose import PROJECT_PREFIX
+
         for name in self._expanded:
             index = self.model.index_of(PROJECT_PREFIX + name)
             if index.isValid() and not self.tree.isExpanded(index):
                 self.tree.expand(index)
 
     def expand_project(self, name: str) -> None:
+        from models.compose import PROJECT_PREFIX
+
         if self.tree is not None and self.model is not None:
             self.tree.expand(self.model.index_of(PROJECT_PREFIX + name))
 
@@ -247,13 +253,15 @@ class ProjectGrouping(QObject):
         return [index.data(ItemRole) for index in rows]
 
     def selected_projects(self) -> list[ProjectInfo]:
+        from models.compose import ProjectInfo
+
         return [item for item in self._selected() if isinstance(item, ProjectInfo)]
 
     def selected_containers(self) -> list[ContainerInfo]:
         """The selected containers and every container of a selected project, once each."""
         found: dict[str, ContainerInfo] = {}
         for item in self._selected():
-            members = item.containers if isinstance(item, ProjectInfo) else (item,)
+            members = (item,) if isinstance(item, ContainerInfo) else item.containers
             for container in members:
                 found.setdefault(container.id, self.store.containers.get(container.id) or container)
         return list(found.values())
@@ -329,6 +337,8 @@ class ProjectGrouping(QObject):
             self.page.launch(self._run_compose(projects[0], verb))
 
     async def _run_compose(self, project: ProjectInfo, verb: str) -> None:
+        from services.compose import find_compose_cli
+
         if self._cli is None:
             self._cli = await self.store.engine.run_blocking(find_compose_cli)
         if self._cli is None:
@@ -337,6 +347,7 @@ class ProjectGrouping(QObject):
         self.open_compose_window(self._cli, project, verb)
 
     def open_compose_window(self, cli: ComposeCli, project: ProjectInfo, verb: str) -> None:
+        from services.compose import ComposeProject
         from ui.compose_window import ComposeWindow
 
         window = ComposeWindow(

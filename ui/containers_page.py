@@ -15,9 +15,7 @@ from shiboken6 import isValid
 
 from models.containers import COL_CREATED, COL_STATUS, running_only
 from models.formatting import human_size
-from models.port_links import PortLink, port_links
 from models.store import EngineStore
-from services.container_actions import CommitOptions
 from services.data import ActionResult, ContainerInfo, ContainerState
 from services.engine_info import UsageKind
 from services.errors import EngineError
@@ -27,6 +25,8 @@ from ui.confirm import ask
 from ui.table_page import TablePage
 
 if TYPE_CHECKING:
+    from models.port_links import PortLink
+    from services.container_actions import CommitOptions
     from ui.commit_dialog import CommitDialog
     from ui.container_inspect import ContainerInspectWindow
     from ui.kill_dialog import KillDialog
@@ -390,6 +390,8 @@ class ContainersPage(TablePage):
         selected: list[ContainerInfo] = self.selected_items() if self.engine_here() else []
         self.inspect_action.setEnabled(bool(selected))
         self.copy_action.setEnabled(bool(selected))
+        from models.port_links import port_links
+
         links = port_links(selected, self.store.endpoint.url)
         self.browser_action.setEnabled(bool(links))
         if links == self.port_links:

@@ -51,6 +51,9 @@ PROJECT_MODULES = {
     "services.verify",
     "services.wording",
     "ui",
+    # The Containers page's "Group by project" toggle; its tree and compose modules load when
+    # it is first ticked.
+    "ui.compose_tree",
     "ui.confirm",
     "ui.containers_page",
     "ui.elided_label",

@@ -162,15 +162,29 @@ COUNTED = {
     ),
     (
         "KillDialog",
-        "Send a signal to the main process of %Ln container(s). SIGKILL ends it at once; other signals can be caught by the program.",
+        (
+            "Send a signal to the main process of %Ln container(s). SIGKILL ends it at once; other "
+            "signals can be caught by the program."
+        ),
     ): (
-        "Send a signal to the main process of 1 container. SIGKILL ends it at once; other signals can be caught by the program.",
-        "Send a signal to the main process of 4 containers. SIGKILL ends it at once; other signals can be caught by the program.",
+        (
+            "Send a signal to the main process of 1 container. SIGKILL ends it at once; other "
+            "signals "
+            "can be caught by the program."
+        ),
+        (
+            "Send a signal to the main process of 4 containers. SIGKILL ends it at once; other "
+            "signals can be caught by the program."
+        ),
         "向 4 个容器的主进程发送信号。SIGKILL 立即结束它；其他信号可被程序捕获。",
     ),
     (
         "PruneContainersDialog",
-        "%Ln stopped container(s) will be removed, freeing %1 of their own files. Their volumes stay.",
+        (
+            "%Ln stopped container(s) will be removed, freeing %1 of their own files. Their "
+            "volumes "
+            "stay."
+        ),
     ): (
         "1 stopped container will be removed, freeing %1 of its own files. Its volumes stay.",
         "4 stopped containers will be removed, freeing %1 of their own files. Their volumes stay.",
@@ -183,10 +197,21 @@ COUNTED = {
     ),
     (
         "RestartDialog",
-        "Restart %Ln container(s): each is asked to stop, and killed if it has not stopped within the time below.",
+        (
+            "Restart %Ln container(s): each is asked to stop, and killed if it has not stopped "
+            "within "
+            "the time below."
+        ),
     ): (
-        "Restart 1 container: it is asked to stop, and killed if it has not stopped within the time below.",
-        "Restart 4 containers: each is asked to stop, and killed if it has not stopped within the time below.",
+        (
+            "Restart 1 container: it is asked to stop, and killed if it has not stopped within the "
+            "time below."
+        ),
+        (
+            "Restart 4 containers: each is asked to stop, and killed if it has not stopped "
+            "within the "
+            "time below."
+        ),
         "重启 4 个容器：先请求停止，若在下面的时间内未停止则强制结束。",
     ),
     ("RunDialog", "%Ln host folder(s) to mount do not exist. Create them?"): (
@@ -226,7 +251,10 @@ COUNTED = {
     ),
     (
         "VolumesPage",
-        "%Ln volume(s) are used by stopped containers (%1). Remove those containers, then the volumes?",
+        (
+            "%Ln volume(s) are used by stopped containers (%1). Remove those containers, then the "
+            "volumes?"
+        ),
     ): (
         "1 volume is used by stopped containers (%1). Remove those containers, then the volume?",
         "4 volumes are used by stopped containers (%1). Remove those containers, then the volumes?",
