@@ -39,7 +39,7 @@ from models.containers import (
     container_search_text,
     state_icon,
 )
-from models.formatting import exact_time, relative_time
+from models.formatting import exact_time
 from models.table import (
     _UNANSWERED_ROLES,
     COALESCE_MS,
@@ -48,6 +48,7 @@ from models.table import (
     KeyRole,
     SortRole,
 )
+from models.time_words import relative_time
 from services.data import ContainerInfo, ContainerState, natural_key
 from services.text import fill
 

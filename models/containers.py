@@ -10,15 +10,14 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from models.formatting import (
-    container_status,
     exact_time,
     format_ports,
     natural_key,
     ports_sort_key,
-    relative_time,
     status_since,
 )
 from models.table import QT_TRANSLATE_NOOP, Column, KeyedTableModel
+from models.time_words import relative_time, status_words
 from services.data import ContainerInfo, ContainerState
 
 #: Colours of the state dot in the Name column, chosen to read on light and dark themes.
@@ -119,7 +118,7 @@ COLUMNS: list[Column[ContainerInfo]] = [
     ),
     Column(
         QT_TRANSLATE_NOOP("Columns", "Status"),
-        container_status,
+        status_words,
         lambda c: (c.state.value, c.status),
         tooltip=lambda c: state_name(c.state),
         ages_from=status_since,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import dataclass
 from datetime import datetime
 
 from services.data import ContainerInfo, PortBinding
@@ -36,12 +37,6 @@ def exact_size(size: int) -> str:
     return f"{size:,} bytes"
 
 
-def relative_time(timestamp: float, now: float | None = None) -> str:
-    """`3 minutes ago`."""
-    now = time.time() if now is None else now
-    return f"{human_duration(now - timestamp)} ago"
-
-
 def exact_time(timestamp: float) -> str:
     """The local date and time with its zone, for tooltips."""
     return datetime.fromtimestamp(timestamp).astimezone().strftime("%Y-%m-%d %H:%M:%S %Z")
@@ -52,8 +47,8 @@ def exact_time(timestamp: float) -> str:
 # The daemon's status sentences: "Up 3 minutes (healthy)", "Exited (0) 2 hours ago",
 # "Restarting (1) 5 seconds ago", "Up 2 days (Paused)".
 _STATUS = re.compile(
-    r"^(?P<head>Up|Exited \(-?\d+\)|Restarting \(-?\d+\)) "
-    r"(?P<duration>.+?)(?P<ago> ago)?(?P<tail> \([^()]*\))?$"
+    r"^(?P<head>Up|(?P<state>Exited|Restarting) \((?P<code>-?\d+)\)) "
+    r"(?P<duration>.+?)(?P<ago> ago)?(?P<tail> \((?P<note>[^()]*)\))?$"
 )
 _DURATION_UNITS = {
     "second": 1,
@@ -89,23 +84,41 @@ def _status_duration(container: ContainerInfo) -> tuple[re.Match[str], float] | 
     return None if elapsed is None else (match, elapsed)
 
 
-def container_status(container: ContainerInfo, now: float | None = None) -> str:
-    """The engine's status sentence, aged to `now` so "Up 3 seconds" does not stay so forever.
+@dataclass(frozen=True)
+class StatusParts:
+    """A status sentence read back, aged: "Exited (1) 3 minutes ago (healthy)" is the state
+    "Exited", the code "1", its duration in seconds and the note "healthy"; "Up 2 days
+    (Paused)" the state "Up", no code, and the note "Paused"."""
 
-    The engine words the status when we fetch it; its duration is read back and counted on
-    from `fetched_at`, which is as exact as the engine's own words.
+    state: str
+    code: str
+    seconds: float
+    note: str
+
+
+def status_parts(container: ContainerInfo, now: float | None = None) -> StatusParts | None:
+    """The parts of the status sentence, its duration counted on from `fetched_at` to `now`
+    so "Up 3 seconds" does not stay so forever; None for a sentence that says no duration
+    ("Created").
+
+    The engine words the status when we fetch it; its duration is read back and counted on,
+    which is as exact as the engine's own words (models/time_words.py words it again).
     """
     parts = _status_duration(container)
     if parts is None:
-        return container.status
+        return None
     match, elapsed = parts
     now = time.time() if now is None else now
-    duration = human_duration(elapsed + max(0.0, now - container.fetched_at))
-    return f"{match.group('head')} {duration}{match.group('ago') or ''}{match.group('tail') or ''}"
+    return StatusParts(
+        match.group("state") or match.group("head"),
+        match.group("code") or "",
+        elapsed + max(0.0, now - container.fetched_at),
+        match.group("note") or "",
+    )
 
 
 def status_since(container: ContainerInfo) -> float | None:
-    """When the duration in the status sentence began (as `container_status` counts it), or
+    """When the duration in the status sentence began (as `status_parts` counts it), or
     None for a status that says none ("Created")."""
     parts = _status_duration(container)
     return None if parts is None else container.fetched_at - parts[1]

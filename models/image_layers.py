@@ -13,8 +13,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from models.formatting import exact_size, exact_time, human_size, relative_time
+from models.formatting import exact_size, exact_time, human_size
 from models.table import QT_TRANSLATE_NOOP, RIGHT, ItemRole
+from models.time_words import relative_time
 from services.data import ImageLayer
 
 #: The columns by position, in `docker history`'s order.

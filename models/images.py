@@ -10,10 +10,10 @@ from models.formatting import (
     exact_time,
     human_size,
     natural_key,
-    relative_time,
     split_repo_tag,
 )
 from models.table import QT_TRANSLATE_NOOP, RIGHT, Column, KeyedTableModel
+from models.time_words import relative_time
 from services.data import ImageInfo
 
 

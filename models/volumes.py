@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from models.formatting import exact_size, exact_time, human_size, natural_key, relative_time
+from models.formatting import exact_size, exact_time, human_size, natural_key
 from models.listed import ListedTableModel
 from models.table import QT_TRANSLATE_NOOP, RIGHT, Column
+from models.time_words import relative_time
 from services.data import ContainerInfo, VolumeInfo, VolumeUsage
 
 #: What the Size column shows until the engine measured the volume (or when it cannot).

@@ -4918,4 +4918,129 @@
         <translation>数据卷</translation>
     </message>
 </context>
+<context>
+    <name>Durations</name>
+    <message>
+        <location filename="../../models/time_words.py"/>
+        <source>%1 ago</source>
+        <translation>%1前</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../models/time_words.py"/>
+        <source>%Ln year(s)</source>
+        <translation>
+            <numerusform>%Ln 年</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../models/time_words.py"/>
+        <source>%Ln month(s)</source>
+        <translation>
+            <numerusform>%Ln 个月</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../models/time_words.py"/>
+        <source>%Ln week(s)</source>
+        <translation>
+            <numerusform>%Ln 周</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../models/time_words.py"/>
+        <source>%Ln day(s)</source>
+        <translation>
+            <numerusform>%Ln 天</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../models/time_words.py"/>
+        <source>%Ln hour(s)</source>
+        <translation>
+            <numerusform>%Ln 小时</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../models/time_words.py"/>
+        <source>%Ln minute(s)</source>
+        <translation>
+            <numerusform>%Ln 分钟</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../models/time_words.py"/>
+        <source>%Ln second(s)</source>
+        <translation>
+            <numerusform>%Ln 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../models/time_words.py"/>
+        <source>About an hour</source>
+        <translation>约 1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../models/time_words.py"/>
+        <source>About a minute</source>
+        <translation>约 1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../models/time_words.py"/>
+        <source>Less than a second</source>
+        <translation>不到 1 秒</translation>
+    </message>
+</context>
+<context>
+    <name>ContainerStatus</name>
+    <message>
+        <location filename="../../models/time_words.py"/>
+        <source>%1 (Paused)</source>
+        <translation>%1（已暂停）</translation>
+    </message>
+    <message>
+        <location filename="../../models/time_words.py"/>
+        <source>%1 (health: starting)</source>
+        <translation>%1（健康检查启动中）</translation>
+    </message>
+    <message>
+        <location filename="../../models/time_words.py"/>
+        <source>%1 (unhealthy)</source>
+        <translation>%1（不健康）</translation>
+    </message>
+    <message>
+        <location filename="../../models/time_words.py"/>
+        <source>%1 (healthy)</source>
+        <translation>%1（健康）</translation>
+    </message>
+    <message>
+        <location filename="../../models/time_words.py"/>
+        <source>Restarting (%1) %2 ago</source>
+        <translation>重启中（%1）%2前</translation>
+    </message>
+    <message>
+        <location filename="../../models/time_words.py"/>
+        <source>Exited (%1) %2 ago</source>
+        <translation>已退出（%1）%2前</translation>
+    </message>
+    <message>
+        <location filename="../../models/time_words.py"/>
+        <source>Up %1</source>
+        <translation>已运行 %1</translation>
+    </message>
+    <message>
+        <location filename="../../models/time_words.py"/>
+        <source>Removal In Progress</source>
+        <translation>删除中</translation>
+    </message>
+    <message>
+        <location filename="../../models/time_words.py"/>
+        <source>Dead</source>
+        <translation>已失效</translation>
+    </message>
+    <message>
+        <location filename="../../models/time_words.py"/>
+        <source>Created</source>
+        <translation>已创建</translation>
+    </message>
+</context>
 </TS>

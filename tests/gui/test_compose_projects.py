@@ -199,7 +199,7 @@ def test_a_folder_not_on_this_machine_cannot_be_opened(make_window, qtbot, shop)
 
 def test_without_a_compose_cli_up_says_how_to_install_one(make_window, qtbot, shop, monkeypatch):
     """Up with no compose CLI on the machine says so, and how to install it."""
-    monkeypatch.setattr("ui.compose_tree.find_compose_cli", lambda: None)
+    monkeypatch.setattr("services.compose.find_compose_cli", lambda: None)
     window = make_window(FakeEngine(shop))
     page, _tree = group(window, qtbot)
     select_project(page, "shop")
@@ -221,7 +221,7 @@ def test_a_compose_run_that_fails_keeps_its_output(make_window, qtbot, shop, tmp
     )
     script.chmod(0o755)
     monkeypatch.setattr(
-        "ui.compose_tree.find_compose_cli", lambda: ComposeCli((str(script),), "1.29.2")
+        "services.compose.find_compose_cli", lambda: ComposeCli((str(script),), "1.29.2")
     )
     window = make_window(FakeEngine(shop))
     page, _tree = group(window, qtbot)

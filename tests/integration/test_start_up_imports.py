@@ -23,6 +23,7 @@ PROJECT_MODULES = {
     "models.images",
     "models.store",
     "models.table",
+    "models.time_words",
     "models.transfers",
     "services",
     "services.api_client",

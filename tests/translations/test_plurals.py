@@ -278,6 +278,41 @@ COUNTED = {
         "4 volumes removed, %1 freed — %2",
         "已删除 4 个数据卷，释放 %1 — %2",
     ),
+    ("Durations", "%Ln second(s)"): (
+        "1 second",
+        "4 seconds",
+        "4 秒",
+    ),
+    ("Durations", "%Ln minute(s)"): (
+        "1 minute",
+        "4 minutes",
+        "4 分钟",
+    ),
+    ("Durations", "%Ln hour(s)"): (
+        "1 hour",
+        "4 hours",
+        "4 小时",
+    ),
+    ("Durations", "%Ln day(s)"): (
+        "1 day",
+        "4 days",
+        "4 天",
+    ),
+    ("Durations", "%Ln week(s)"): (
+        "1 week",
+        "4 weeks",
+        "4 周",
+    ),
+    ("Durations", "%Ln month(s)"): (
+        "1 month",
+        "4 months",
+        "4 个月",
+    ),
+    ("Durations", "%Ln year(s)"): (
+        "1 year",
+        "4 years",
+        "4 年",
+    ),
 }
 
 

@@ -3,15 +3,15 @@
 import pytest
 
 from models.formatting import (
-    container_status,
+    StatusParts,
     format_ports,
     human_duration,
     human_size,
     natural_key,
     next_change_in,
     parse_duration,
-    relative_time,
     split_repo_tag,
+    status_parts,
     status_since,
 )
 from services.data import ContainerInfo, ContainerState, PortBinding
@@ -59,10 +59,6 @@ def test_human_duration_matches_the_cli(seconds, text):
     assert human_duration(seconds) == text
 
 
-def test_relative_time_says_ago():
-    assert relative_time(1000, now=1180) == "3 minutes ago"
-
-
 def test_parse_duration_inverts_human_duration():
     for seconds in (0, 1, 30, 60, 300, 3600, 7200, 3 * 86400):
         assert human_duration(parse_duration(human_duration(seconds))) == human_duration(seconds)
@@ -94,21 +90,22 @@ def _container(status: str, fetched_at: float, state=ContainerState.RUNNING) -> 
 
 
 @pytest.mark.parametrize(
-    ("status", "later", "text"),
+    ("status", "later", "parts"),
     [
-        ("Up 3 seconds", 120, "Up 2 minutes"),
-        ("Up Less than a second", 0, "Up Less than a second"),
-        ("Up 5 minutes (healthy)", 600, "Up 15 minutes (healthy)"),
-        ("Up 2 hours (Paused)", 3600, "Up 3 hours (Paused)"),
-        ("Exited (0) 2 minutes ago", 180, "Exited (0) 5 minutes ago"),
-        ("Exited (137) About an hour ago", 3600, "Exited (137) 2 hours ago"),
-        ("Restarting (1) 5 seconds ago", 10, "Restarting (1) 15 seconds ago"),
-        ("Created", 999, "Created"),
-        ("Removal In Progress", 10, "Removal In Progress"),
+        ("Up 3 seconds", 120, StatusParts("Up", "", 123, "")),
+        ("Up Less than a second", 0, StatusParts("Up", "", 0, "")),
+        ("Up 5 minutes (healthy)", 600, StatusParts("Up", "", 900, "healthy")),
+        ("Up 2 hours (Paused)", 3600, StatusParts("Up", "", 3 * 3600, "Paused")),
+        ("Exited (0) 2 minutes ago", 180, StatusParts("Exited", "0", 300, "")),
+        ("Exited (137) About an hour ago", 3600, StatusParts("Exited", "137", 7200, "")),
+        ("Restarting (1) 5 seconds ago", 10, StatusParts("Restarting", "1", 15, "")),
+        ("Up 1 second (health: starting)", 0, StatusParts("Up", "", 1, "health: starting")),
+        ("Created", 999, None),
+        ("Removal In Progress", 10, None),
     ],
 )
-def test_container_status_ages_the_engines_sentence(status, later, text):
-    assert container_status(_container(status, 1000.0), now=1000.0 + later) == text
+def test_status_parts_read_the_engines_sentence_and_age_it(status, later, parts):
+    assert status_parts(_container(status, 1000.0), now=1000.0 + later) == parts
 
 
 def test_ports_read_as_docker_ps_prints_them():

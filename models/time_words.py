@@ -1,0 +1,108 @@
+"""Ages and container states in the user's language, worded from the engine's data.
+
+The docker CLI says them in English ("Up 3 minutes (healthy)", "8 minutes ago") and the
+engine hands them over so; the tables say the same things in the interface's language.
+English stays the CLI's own words: the counted forms come from moorage_en ("1 second",
+"4 seconds"), and the sentences read back by models/formatting.py are worded again here.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+from PySide6.QtCore import QCoreApplication, QObject
+
+from models.formatting import human_duration, status_parts
+from models.table import QT_TRANSLATE_NOOP
+from services.data import ContainerInfo
+from services.text import fill
+
+_DURATIONS = "Durations"
+_STATUS = "ContainerStatus"
+
+#: go-units' words that hold no number.
+_PHRASES = {
+    "Less than a second": QT_TRANSLATE_NOOP("Durations", "Less than a second"),
+    "About a minute": QT_TRANSLATE_NOOP("Durations", "About a minute"),
+    "About an hour": QT_TRANSLATE_NOOP("Durations", "About an hour"),
+}
+
+
+class Durations(QObject):
+    """The counted words of a duration, under the context "Durations" (lupdate marks a
+    sentence as counted only in a `tr()` call with its number)."""
+
+    def counted(self, unit: str, n: int) -> str:
+        match unit:
+            case "second":
+                return self.tr("%Ln second(s)", "", n)
+            case "minute":
+                return self.tr("%Ln minute(s)", "", n)
+            case "hour":
+                return self.tr("%Ln hour(s)", "", n)
+            case "day":
+                return self.tr("%Ln day(s)", "", n)
+            case "week":
+                return self.tr("%Ln week(s)", "", n)
+            case "month":
+                return self.tr("%Ln month(s)", "", n)
+        return self.tr("%Ln year(s)", "", n)
+
+
+_DURATIONS_WORDS = Durations()
+_COUNTED = re.compile(r"(\d+) (second|minute|hour|day|week|month|year)s?")
+
+#: Statuses without a duration, as the engine words them.
+_PLAIN = {
+    "Created": QT_TRANSLATE_NOOP("ContainerStatus", "Created"),
+    "Dead": QT_TRANSLATE_NOOP("ContainerStatus", "Dead"),
+    "Removal In Progress": QT_TRANSLATE_NOOP("ContainerStatus", "Removal In Progress"),
+}
+_HEADS = {
+    "Exited": QT_TRANSLATE_NOOP("ContainerStatus", "Exited (%1) %2 ago"),
+    "Restarting": QT_TRANSLATE_NOOP("ContainerStatus", "Restarting (%1) %2 ago"),
+}
+#: The notes after a status: its health, or that it is paused.
+_NOTES = {
+    "healthy": QT_TRANSLATE_NOOP("ContainerStatus", "%1 (healthy)"),
+    "unhealthy": QT_TRANSLATE_NOOP("ContainerStatus", "%1 (unhealthy)"),
+    "health: starting": QT_TRANSLATE_NOOP("ContainerStatus", "%1 (health: starting)"),
+    "Paused": QT_TRANSLATE_NOOP("ContainerStatus", "%1 (Paused)"),
+}
+
+
+def duration_words(seconds: float) -> str:
+    """How long, as `docker ps` says it ("About a minute", "3 hours"), in the user's words."""
+    words = human_duration(seconds)
+    counted = _COUNTED.fullmatch(words)
+    if counted is None:
+        return QCoreApplication.translate(_DURATIONS, _PHRASES.get(words, words))
+    return _DURATIONS_WORDS.counted(counted.group(2), int(counted.group(1)))
+
+
+def relative_time(timestamp: float, now: float | None = None) -> str:
+    """`3 minutes ago`, in the user's words."""
+    now = time.time() if now is None else now
+    return fill(QCoreApplication.translate("Durations", "%1 ago"), duration_words(now - timestamp))
+
+
+def status_words(container: ContainerInfo, now: float | None = None) -> str:
+    """The status sentence `docker ps` shows ("Exited (1) 3 minutes ago"), aged to `now`,
+    in the user's words; a sentence of a kind not known here is shown as the engine said."""
+    parts = status_parts(container, now)
+    if parts is None:
+        plain = _PLAIN.get(container.status)
+        return QCoreApplication.translate(_STATUS, plain) if plain else container.status
+    duration = duration_words(parts.seconds)
+    if parts.state == "Up":
+        text = fill(QCoreApplication.translate("ContainerStatus", "Up %1"), duration)
+    else:
+        head = QCoreApplication.translate(_STATUS, _HEADS[parts.state])
+        text = fill(head, parts.code, duration)
+    if not parts.note:
+        return text
+    note = _NOTES.get(parts.note)
+    if note is None:
+        return f"{text} ({parts.note})"
+    return fill(QCoreApplication.translate(_STATUS, note), text)
