@@ -35,6 +35,7 @@ from services.verify import Step, VerifyResult, verify_installation
 if TYPE_CHECKING:
     from models.compose import ProjectTreeModel
     from models.networks import Attachment, NetworkRow, NetworksModel
+    from models.stats import StatsSampler
     from models.volumes import VolumeRow, VolumesModel
     from services.container_actions import CommitOptions, StoppedContainer
     from services.networks import ConnectOptions, NetworkOptions
@@ -105,6 +106,7 @@ class EngineStore(QObject):
         self._image_count = 0
         self._tasks: set[asyncio.Task] = set()
         self._projects: ProjectTreeModel | None = None
+        self._stats: StatsSampler | None = None
         self._volumes: dict[str, VolumeInfo] = {}
         self._volume_usages: dict[str, VolumeUsage] = {}
         self._networks: dict[str, NetworkInfo] = {}
@@ -130,6 +132,15 @@ class EngineStore(QObject):
             self._projects.set_stale(self.status.state is not ConnectionState.CONNECTED)
         return self._projects
 
+    def stats_sampler(self) -> StatsSampler:
+        """The sampler of this engine's stats views, made when a stats view first opens
+        (models/stats.py is loaded then, not at start-up) and stopped with the store."""
+        if self._stats is None:
+            from models.stats import StatsSampler
+
+            self._stats = StatsSampler(self.engine, self)
+        return self._stats
+
     # -- life ------------------------------------------------------------------------------
 
     def start(self) -> None:
@@ -149,6 +160,8 @@ class EngineStore(QObject):
         """Stop following the engine; no thread or task stays behind for long."""
         for task in list(self._tasks):
             task.cancel()
+        if self._stats is not None:
+            self._stats.close()
         self.engine.close()
 
     def retry_now(self) -> None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import docker
 import docker.errors
+from docker.utils import version_gte
 
 from services.api_client import daemon_time, make_api_client, raise_for_status
 from services.api_decode import (
@@ -83,6 +84,7 @@ from services.transfer import Request, pull_request, push_request, run_transfer
 
 if TYPE_CHECKING:
     from services.networks import ConnectOptions, NetworkOptions
+    from services.stats import ProcessTable, StatsSample
     from services.volume_browse import VolumeEntry
     from services.volumes import VolumeOptions
 
@@ -95,6 +97,8 @@ WORKERS = 4
 
 #: What `prefetch` fetched is used only if a connect comes for it within this many seconds.
 EARLY_MAX_AGE = 10.0
+#: The first API version whose stats take `one_shot` (Engine 20.10).
+ONE_SHOT_API = "1.41"
 
 
 class DockerEngine:
@@ -844,6 +848,24 @@ class DockerEngine:
         except EngineError as error:
             raise login_failure(error, registry) from None
         return str(answer.get("IdentityToken") or "")
+
+    # -- stats and processes -------------------------------------------------------------
+
+    async def container_stats(self, container_id: str) -> StatsSample:
+        """One stats answer. `one_shot` (API 1.41+) answers at once instead of waiting a
+        second for the engine's second reading, which `measure` does not need: it compares
+        with the previous answer itself."""
+        from services.stats import parse_stats
+
+        api = self._api()
+        one_shot = True if version_gte(api.api_version, ONE_SHOT_API) else None
+        raw = await self._run(api.stats, container_id, stream=False, one_shot=one_shot)
+        return parse_stats(container_id, raw)
+
+    async def container_top(self, container_id: str) -> ProcessTable:
+        from services.stats import parse_top
+
+        return parse_top(await self._run(self._api().top, container_id))
 
 
 @dataclass

@@ -34,6 +34,7 @@ from services.run_spec import PortSpec, RunSpec
 
 if TYPE_CHECKING:
     from services.networks import ConnectOptions, NetworkOptions
+    from services.stats import ProcessTable, StatsSample
     from services.volume_browse import VolumeEntry
     from services.volumes import VolumeOptions
 
@@ -196,3 +197,12 @@ class EngineApi(Protocol):
     async def save_logs(
         self, container_id: str, path: Path, render: Callable[[Iterable[LogLine]], str]
     ) -> int: ...
+
+    async def container_stats(self, container_id: str) -> StatsSample:
+        """One stats answer (`docker stats --no-stream`), one-shot where the API has it;
+        a stopped container's answer is not `running`."""
+        ...
+
+    async def container_top(self, container_id: str) -> ProcessTable:
+        """`docker top`: a container that is not running raises Conflict."""
+        ...

@@ -51,6 +51,7 @@ from services.networks import ConnectOptions, NetworkOptions
 from services.reference import parse_reference
 from services.run_host import PortTaken, taken_by_containers
 from services.run_spec import PortSpec, RunSpec
+from services.stats import ProcessTable, StatsSample
 from services.volume_backup import check_tar
 from services.volume_browse import VolumeEntry
 from services.volumes import VolumeOptions
@@ -222,6 +223,14 @@ class FakeEngine:
         self.volume_sizes: dict[str, int] = {}
         #: Each volume's files (path -> bytes), for `backup_volume` and `restore_volume`.
         self.volume_files: dict[str, dict[str, bytes]] = {}
+        #: Each running container's CPU use in CPUs (0.5 is half of one) and memory in use,
+        #: for `container_stats`; how many answers each has had.
+        self.cpu_loads: dict[str, float] = {}
+        self.memory_in_use: dict[str, int] = {}
+        self._stats_answers: dict[str, int] = {}
+        #: Each container's files: absolute path -> bytes, None for a folder ("/" is always
+        #: there), for the Files window's calls.
+        self.container_files: dict[str, dict[str, bytes | None]] = {}
 
     # -- test controls ---------------------------------------------------------------------
 
@@ -947,3 +956,44 @@ class FakeEngine:
         lines = self.logs.get(container_id, [])
         path.write_text(render(lines), encoding="utf-8")
         return len(lines)
+
+    # -- stats and processes ---------------------------------------------------------------
+
+    async def container_stats(self, container_id: str) -> StatsSample:
+        """Counters that move one second of the engine's two CPUs per answer, the
+        container's share by `cpu_loads` (1 % unless set); a stopped container's answer
+        is empty, as the engine's."""
+        self._act("stats", container_id)
+        container = self._container(container_id)
+        if not container.is_running:
+            return StatsSample(container_id, 0.0, False, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        answers = self._stats_answers.get(container_id, 0) + 1
+        self._stats_answers[container_id] = answers
+        load = self.cpu_loads.get(container_id, 0.01)
+        return StatsSample(
+            container_id=container_id,
+            read_at=1_700_000_000.0 + answers,
+            running=True,
+            cpu_total=int(answers * load * 1e9),
+            system_total=int(answers * 2e9),
+            online_cpus=2,
+            pre_cpu_total=0,
+            pre_system_total=0,
+            memory_used=self.memory_in_use.get(container_id, 10 * 1024 * 1024),
+            memory_limit=1024 * 1024 * 1024,
+            net_rx=answers * 1000,
+            net_tx=answers * 500,
+            block_read=0,
+            block_write=answers * 4096,
+            pids=1,
+        )
+
+    async def container_top(self, container_id: str) -> ProcessTable:
+        self._act("top", container_id)
+        container = self._container(container_id)
+        if not container.is_running:
+            raise Conflict(f"Container {container_id} is not running")
+        return ProcessTable(
+            ("UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"),
+            (("root", "4242", "4221", "0", "03:36", "?", "00:00:00", container.command),),
+        )

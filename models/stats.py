@@ -1,0 +1,277 @@
+"""Live stats: the sampler that asks the engine, the history it keeps, the overview's table.
+
+Sampling is lazy (issue 16): the views that show stats register what they show right now
+(the overview its rows on screen, a detail window its container) and say nothing while
+hidden or minimised. Each tick of the sampler asks them, samples only those containers, a
+few at a time, and stops its timer when nobody shows anything, so a hidden overview costs
+nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections import deque
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from models.formatting import human_size, natural_key
+from models.listed import ListedTableModel
+from models.table import QT_TRANSLATE_NOOP, RIGHT, Column
+from services.data import ContainerInfo
+from services.engine_api import EngineApi
+from services.errors import EngineError
+from services.stats import StatsPoint, StatsSample, measure
+
+log = logging.getLogger(__name__)
+
+#: How often each shown container is sampled, in milliseconds (`docker stats` too: 1 s).
+SAMPLE_MS = 1000
+#: Stats calls in flight at once: the engine's thread pool is shared with the user's actions.
+MAX_IN_FLIGHT = 3
+#: Points kept per container: five minutes at one a second, for the charts.
+HISTORY = 300
+
+#: What a view shows right now: the ids of the containers to sample (empty when hidden).
+Wanted = Callable[[], Iterable[str]]
+
+
+class StatsSampler(QObject):
+    """Samples the containers the registered views show, once a second, and keeps history.
+
+    Signals:
+        sampled(str, object): a container's new StatsPoint.
+        failed(str, str): a container could not be sampled (gone, engine away): why.
+    """
+
+    sampled = Signal(str, object)
+    failed = Signal(str, str)
+
+    def __init__(self, engine: EngineApi, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._engine = engine
+        self._views: list[Wanted] = []
+        self._timer = QTimer(self, interval=SAMPLE_MS)
+        self._timer.timeout.connect(self.tick)
+        self._last: dict[str, StatsSample] = {}
+        self._history: dict[str, deque[StatsPoint]] = {}
+        self._in_flight: set[str] = set()
+        self._queue: deque[str] = deque()
+        self._tasks: set[asyncio.Task] = set()
+
+    # -- views ---------------------------------------------------------------------------
+
+    def register(self, wanted: Wanted) -> None:
+        """A view that shows stats; `wanted` is asked at every tick."""
+        if wanted not in self._views:
+            self._views.append(wanted)
+
+    def unregister(self, wanted: Wanted) -> None:
+        if wanted in self._views:
+            self._views.remove(wanted)
+
+    def wake(self) -> None:
+        """A view came on screen or shows other rows: sample now, then every second."""
+        if not self._timer.isActive():
+            self._timer.start()
+        self._sample(self.wanted())
+
+    @property
+    def running(self) -> bool:
+        """Whether the timer runs (it stops at the first tick nobody wants anything)."""
+        return self._timer.isActive()
+
+    # -- what was sampled ----------------------------------------------------------------
+
+    def latest(self, container_id: str) -> StatsPoint | None:
+        history = self._history.get(container_id)
+        return history[-1] if history else None
+
+    def history(self, container_id: str) -> list[StatsPoint]:
+        """The container's points of the last few minutes, oldest first."""
+        return list(self._history.get(container_id, ()))
+
+    def forget(self, keep: Iterable[str]) -> None:
+        """Drop what was kept of containers not in `keep` (removed or stopped ones)."""
+        kept = set(keep)
+        for table in (self._last, self._history):
+            for key in [key for key in table if key not in kept]:
+                del table[key]
+
+    # -- sampling ------------------------------------------------------------------------
+
+    def wanted(self) -> list[str]:
+        """The ids every view wants now, each once, in the order the views give them."""
+        seen: dict[str, None] = {}
+        for view in self._views:
+            for container_id in view():
+                seen.setdefault(container_id, None)
+        return list(seen)
+
+    def tick(self) -> None:
+        """Sample what the views want; stop when they want nothing (all hidden)."""
+        wanted = self.wanted()
+        if not wanted:
+            self._timer.stop()
+            self._queue.clear()
+            return
+        self._sample(wanted)
+
+    def _sample(self, wanted: list[str]) -> None:
+        queued = set(self._queue)
+        self._queue.extend(c for c in wanted if c not in self._in_flight and c not in queued)
+        self._start_some()
+
+    def _start_some(self) -> None:
+        while self._queue and len(self._in_flight) < MAX_IN_FLIGHT:
+            container_id = self._queue.popleft()
+            self._in_flight.add(container_id)
+            task = asyncio.ensure_future(self._sample_one(container_id))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
+
+    async def _sample_one(self, container_id: str) -> None:
+        try:
+            sample = await self._engine.container_stats(container_id)
+        except EngineError as error:
+            self.failed.emit(container_id, str(error))
+        else:
+            point = measure(self._last.get(container_id), sample)
+            self._last[container_id] = sample
+            history = self._history.setdefault(container_id, deque(maxlen=HISTORY))
+            history.append(point)
+            self.sampled.emit(container_id, point)
+        finally:
+            self._in_flight.discard(container_id)
+            if self._timer.isActive():
+                self._start_some()
+
+    def close(self) -> None:
+        """Stop sampling; calls in flight are left to end on their own."""
+        self._timer.stop()
+        self._queue.clear()
+        for task in list(self._tasks):
+            task.cancel()
+
+
+@dataclass(frozen=True, slots=True)
+class StatsRow:
+    """A running container in the overview, with its latest point (None until sampled)."""
+
+    container: ContainerInfo
+    point: StatsPoint | None = None
+
+    @property
+    def key(self) -> str:
+        return self.container.id
+
+
+#: What a cell shows before its first sample.
+NOT_YET = "—"
+
+
+def percent_text(value: float | None) -> str:
+    return NOT_YET if value is None else f"{value:.1f} %"
+
+
+def pair_text(first: float | None, second: float | None, unit: str = "") -> str:
+    """Two amounts as `docker stats` pairs them: "1.2 kB / 300 B"."""
+    if first is None or second is None:
+        return NOT_YET
+    return f"{human_size(int(first))}{unit} / {human_size(int(second))}{unit}"
+
+
+def _cpu(row: StatsRow) -> str:
+    return NOT_YET if row.point is None else percent_text(row.point.cpu_percent)
+
+
+def _cpu_key(row: StatsRow) -> float:
+    return -1.0 if row.point is None or row.point.cpu_percent is None else row.point.cpu_percent
+
+
+def _memory(row: StatsRow) -> str:
+    p = row.point
+    return NOT_YET if p is None else pair_text(p.memory_used, p.memory_limit)
+
+
+def _memory_key(row: StatsRow) -> int:
+    return -1 if row.point is None else row.point.memory_used
+
+
+def _memory_percent(row: StatsRow) -> str:
+    return NOT_YET if row.point is None else percent_text(row.point.memory_percent)
+
+
+def _memory_percent_key(row: StatsRow) -> float:
+    return -1.0 if row.point is None else row.point.memory_percent
+
+
+def _net(row: StatsRow) -> str:
+    p = row.point
+    return NOT_YET if p is None else pair_text(p.net_rx, p.net_tx)
+
+
+def _net_key(row: StatsRow) -> int:
+    return -1 if row.point is None else row.point.net_rx + row.point.net_tx
+
+
+def _block(row: StatsRow) -> str:
+    p = row.point
+    return NOT_YET if p is None else pair_text(p.block_read, p.block_write)
+
+
+def _block_key(row: StatsRow) -> int:
+    return -1 if row.point is None else row.point.block_read + row.point.block_write
+
+
+def _pids(row: StatsRow) -> str:
+    return NOT_YET if row.point is None else str(row.point.pids)
+
+
+def _pids_key(row: StatsRow) -> int:
+    return -1 if row.point is None else row.point.pids
+
+
+def _name_key(row: StatsRow) -> Any:
+    return natural_key(row.container.name)
+
+
+#: The columns by position, for code that picks one (sorting, a test reading a cell).
+COL_NAME = 0
+COL_CPU = 1
+COL_MEMORY = 2
+COL_MEMORY_PERCENT = 3
+COL_NET = 4
+COL_BLOCK = 5
+COL_PIDS = 6
+
+COLUMNS: list[Column[StatsRow]] = [
+    Column(QT_TRANSLATE_NOOP("Columns", "Name"), lambda r: r.container.name, _name_key),
+    Column(QT_TRANSLATE_NOOP("Columns", "CPU %"), _cpu, _cpu_key, alignment=RIGHT),
+    Column(QT_TRANSLATE_NOOP("Columns", "Memory / limit"), _memory, _memory_key, alignment=RIGHT),
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "Mem %"),
+        _memory_percent,
+        _memory_percent_key,
+        alignment=RIGHT,
+    ),
+    Column(QT_TRANSLATE_NOOP("Columns", "Net I/O"), _net, _net_key, alignment=RIGHT),
+    Column(QT_TRANSLATE_NOOP("Columns", "Block I/O"), _block, _block_key, alignment=RIGHT),
+    Column(QT_TRANSLATE_NOOP("Columns", "PIDs"), _pids, _pids_key, alignment=RIGHT),
+]
+
+
+class StatsOverviewModel(ListedTableModel[StatsRow]):
+    """One row per running container, its cells from its latest sample."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(
+            COLUMNS, lambda r: r.key, lambda r: r.container.name.lower(), _name_key, parent
+        )
+
+    def show(self, containers: Iterable[ContainerInfo], sampler: StatsSampler) -> None:
+        """The running ones of `containers`, each with what `sampler` last measured."""
+        self.set_rows(StatsRow(c, sampler.latest(c.id)) for c in containers if c.is_running)
