@@ -83,6 +83,7 @@ from services.run_spec import PortSpec, RunSpec, create_arguments
 from services.transfer import Request, pull_request, push_request, run_transfer
 
 if TYPE_CHECKING:
+    from services.container_files import FileEntry, PathStat
     from services.networks import ConnectOptions, NetworkOptions
     from services.stats import ProcessTable, StatsSample
     from services.volume_browse import VolumeEntry
@@ -411,6 +412,64 @@ class DockerEngine:
             path,
             on_progress,
         )
+
+    # -- a container's files (services/container_files.py) ---------------------------------
+
+    async def stat_container_path(self, container_id: str, path: str) -> PathStat:
+        """What is at `path` in the container; a path that does not exist raises NotFound."""
+        from services.container_files import stat_path
+
+        return await self._run(stat_path, self._api(), container_id, path)
+
+    async def list_container_folder(self, container_id: str, folder: str) -> list[FileEntry]:
+        """The entries of `folder`, through the archive API (so a stopped container too)."""
+        from services.container_files import list_folder
+
+        self._api()
+        return await list_folder(self._stream_client, self.endpoint, container_id, folder)
+
+    async def read_container_file(self, container_id: str, path: str) -> str:
+        """A small text file's text; a binary or big one raises NotText."""
+        from services.container_files import read_text
+
+        self._api()
+        return await read_text(self._stream_client, self.endpoint, container_id, path)
+
+    async def copy_from_container(
+        self,
+        container_id: str,
+        paths: Sequence[str],
+        folder: Path,
+        estimate: int,
+        on_progress: Callable[[ArchiveProgress], None],
+    ) -> None:
+        """`docker cp CONTAINER:PATH FOLDER` for each path, streamed; a cancel or a failure
+        leaves nothing in `folder`; the folder's problems raise ArchiveError."""
+        from services.container_files import copy_out
+
+        self._api()
+        await copy_out(
+            self._stream_client, self.endpoint, container_id, paths, folder, estimate, on_progress
+        )
+
+    async def copy_to_container(
+        self,
+        container_id: str,
+        paths: Sequence[Path],
+        folder: str,
+        total: int,
+        on_progress: Callable[[ArchiveProgress], None],
+    ) -> None:
+        """`docker cp PATH… CONTAINER:FOLDER`, the tar written as it is sent."""
+        from services.container_files import copy_in
+
+        self._api()
+        await copy_in(
+            self._stream_client, self.endpoint, container_id, paths, folder, total, on_progress
+        )
+
+    def _stream_client(self) -> docker.APIClient:
+        return self._new_client(self._api_version)
 
     async def stopped_containers(self) -> list[StoppedContainer]:
         """The containers that are not running (created, exited, dead): the ones

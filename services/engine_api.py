@@ -33,6 +33,7 @@ from services.run_host import PortTaken
 from services.run_spec import PortSpec, RunSpec
 
 if TYPE_CHECKING:
+    from services.container_files import FileEntry, PathStat
     from services.networks import ConnectOptions, NetworkOptions
     from services.stats import ProcessTable, StatsSample
     from services.volume_browse import VolumeEntry
@@ -111,6 +112,38 @@ class EngineApi(Protocol):
         self, container_id: str, path: Path, on_progress: Callable[[ArchiveProgress], None]
     ) -> None:
         """`docker export -o PATH`; as `save_images`, cancelling leaves no file."""
+        ...
+
+    async def stat_container_path(self, container_id: str, path: str) -> PathStat: ...
+    async def list_container_folder(self, container_id: str, folder: str) -> list[FileEntry]:
+        """One folder of a container, running or not; a missing folder raises NotFound, a
+        container removed meanwhile ContainerGone."""
+        ...
+
+    async def read_container_file(self, container_id: str, path: str) -> str:
+        """A text file of at most 1 MB; a bigger or binary one raises NotText."""
+        ...
+
+    async def copy_from_container(
+        self,
+        container_id: str,
+        paths: Sequence[str],
+        folder: Path,
+        estimate: int,
+        on_progress: Callable[[ArchiveProgress], None],
+    ) -> None:
+        """`docker cp` out, streamed; nothing is left in `folder` by a cancel or a failure."""
+        ...
+
+    async def copy_to_container(
+        self,
+        container_id: str,
+        paths: Sequence[Path],
+        folder: str,
+        total: int,
+        on_progress: Callable[[ArchiveProgress], None],
+    ) -> None:
+        """`docker cp` in, the tar written as it is sent."""
         ...
 
     async def stopped_containers(self) -> list[StoppedContainer]:

@@ -10,6 +10,7 @@ import asyncio
 import dataclasses
 import io
 import itertools
+import posixpath
 import tarfile
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -20,6 +21,18 @@ from typing import Any, TypeVar
 from services.archive import ArchiveError, ArchiveProblem, ArchiveProgress, ImageArchive
 from services.build import BuildLine, BuildOptions, BuildStep, context_members
 from services.container_actions import CommitOptions, StoppedContainer
+from services.credentials import WrongCredentials
+from services.container_files import (
+    MAX_VIEW,
+    EntryKind,
+    FileEntry,
+    NotText,
+    PathStat,
+    child_path,
+    decode_text,
+    normal_path,
+    parent_path,
+)
 from services.credentials import WrongCredentials
 from services.data import (
     ContainerInfo,
@@ -223,6 +236,9 @@ class FakeEngine:
         self.volume_sizes: dict[str, int] = {}
         #: Each volume's files (path -> bytes), for `backup_volume` and `restore_volume`.
         self.volume_files: dict[str, dict[str, bytes]] = {}
+        #: Each container's files: absolute path -> bytes, None for a folder ("/" is always
+        #: there), for the Files window's calls.
+        self.container_files: dict[str, dict[str, bytes | None]] = {}
         #: Each running container's CPU use in CPUs (0.5 is half of one) and memory in use,
         #: for `container_stats`; how many answers each has had.
         self.cpu_loads: dict[str, float] = {}
@@ -476,6 +492,99 @@ class FakeEngine:
             await self.archive_gate.wait()
         path.write_bytes(b"\0" * 1_000_000)
         on_progress(ArchiveProgress(1_000_000, 1_000_000, True, 250_000.0))
+
+    # -- a container's files -----------------------------------------------------------------
+
+    def _files(self, container_id: str) -> dict[str, bytes | None]:
+        self._check_up()
+        self._container(container_id)
+        return self.container_files.setdefault(container_id, {})
+
+    def _file_at(self, container_id: str, path: str) -> bytes | None:
+        files = self._files(container_id)
+        path = normal_path(path)
+        if path != "/" and path not in files:
+            raise NotFound(f"Could not find the file {path} in container {container_id}")
+        return files.get(path)
+
+    async def stat_container_path(self, container_id: str, path: str) -> PathStat:
+        data = self._file_at(container_id, path)
+        name = posixpath.basename(normal_path(path)) or "/"
+        return PathStat(name, len(data or b""), data is None, False, normal_path(path))
+
+    async def list_container_folder(self, container_id: str, folder: str) -> list[FileEntry]:
+        self._act("list-files", container_id)
+        if self._file_at(container_id, folder) is not None:
+            raise NotFound(f"{folder} is not a folder")
+        folder = normal_path(folder)
+        entries = []
+        for path, data in self._files(container_id).items():
+            if parent_path(path) == folder and path != "/":
+                kind = EntryKind.FOLDER if data is None else EntryKind.FILE
+                mode = 0o755 if data is None else 0o644
+                name = posixpath.basename(path)
+                entries.append(FileEntry(name, kind, len(data or b""), mode, "root:root", 0.0))
+        return sorted(entries, key=lambda e: (not e.is_folder, e.name.casefold()))
+
+    async def read_container_file(self, container_id: str, path: str) -> str:
+        data = self._file_at(container_id, path)
+        if data is None:
+            raise NotFound(f"{path} is not a file")
+        if len(data) > MAX_VIEW:
+            raise NotText(path, len(data), False)
+        return decode_text(path, data)
+
+    async def copy_from_container(
+        self,
+        container_id: str,
+        paths: Sequence[str],
+        folder: Path,
+        estimate: int,
+        on_progress: Callable[[ArchiveProgress], None],
+    ) -> None:
+        """Writes each path's files under `folder`; half way it waits while `archive_gate`
+        is an unset event (a cancel then leaves nothing)."""
+        self._act("copy-out", container_id)
+        files = self._files(container_id)
+        for path in paths:
+            self._file_at(container_id, path)
+        on_progress(ArchiveProgress(estimate // 2, estimate, True, 250_000.0))
+        if self.archive_gate is not None:
+            await self.archive_gate.wait()
+        for path in paths:
+            top = normal_path(path)
+            base = parent_path(top)
+            for inner, data in files.items():
+                if inner == top or inner.startswith(top.rstrip("/") + "/"):
+                    target = folder / posixpath.relpath(inner, base)
+                    if data is None:
+                        target.mkdir(parents=True, exist_ok=True)
+                    else:
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        target.write_bytes(data)
+        on_progress(ArchiveProgress(estimate, estimate, True, 250_000.0))
+
+    async def copy_to_container(
+        self,
+        container_id: str,
+        paths: Sequence[Path],
+        folder: str,
+        total: int,
+        on_progress: Callable[[ArchiveProgress], None],
+    ) -> None:
+        """Reads the host paths into the container's files; waits half way as a copy out."""
+        self._act("copy-in", container_id)
+        if self._file_at(container_id, folder) is not None:
+            raise NotFound(f"{folder} is not a folder")
+        on_progress(ArchiveProgress(total // 2, total, False, 250_000.0))
+        if self.archive_gate is not None:
+            await self.archive_gate.wait()
+        files = self._files(container_id)
+        for top in paths:
+            for path in [top, *sorted(top.rglob("*"))]:
+                inside = child_path(folder, str(path.relative_to(top.parent)))
+                files[inside] = None if path.is_dir() else path.read_bytes()
+        on_progress(ArchiveProgress(total, total, False, 250_000.0))
 
     async def stopped_containers(self) -> list[StoppedContainer]:
         self._check_up()
