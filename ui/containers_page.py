@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from ui.prune_containers_dialog import PruneContainersDialog
     from ui.rename_dialog import RenameDialog
     from ui.restart_dialog import RestartDialog
+    from ui.stats_windows import StatsWindows
 
 #: Logs windows opened at once from one selection, at most.
 MAX_LOG_WINDOWS = 8
@@ -128,6 +129,7 @@ class ContainersPage(TablePage):
         self.logs_windows: dict[str, LogsWindow] = {}
         self.inspect_windows: dict[str, ContainerInspectWindow] = {}
         self._add_inspect_actions()
+        self._add_stats_actions()
         self.open_rows_with(self.logs_action)
         self.grouping = ProjectGrouping(self)
 
@@ -339,6 +341,56 @@ class ContainersPage(TablePage):
             window.close()
         if self.grouping is not None:
             self.grouping.close_windows()
+
+    # -- stats (ui/stats_windows.py) ---------------------------------------------------------
+
+    #: The stats windows, made with the first one opened.
+    stats_windows: StatsWindows | None = None
+
+    def _add_stats_actions(self) -> None:
+        """Stats of the selected containers, and the overview of all running ones."""
+        self.stats_action = self.add_action(
+            self.tr("Stats"),
+            self.style().standardIcon(QStyle.StandardPixmap.SP_ComputerIcon),
+            self.show_stats,
+            tip=self.tr(
+                "CPU, memory, network and disk of the selected containers, and their processes"
+            ),
+            more=True,
+        )
+        self.stats_action.setObjectName("actionStats")
+        self.stats_overview_action = self.add_action(
+            self.tr("Stats of all running"),
+            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogListView),
+            self.show_stats,
+            tip=self.tr("A live table of every running container's CPU and memory (docker stats)"),
+            more=True,
+        )
+        self.stats_overview_action.setObjectName("actionStatsOverview")
+        self.view.selectionModel().selectionChanged.connect(self._update_stats_actions)
+        self.model.dataChanged.connect(self._update_stats_actions)
+        self._update_stats_actions()
+
+    def _update_stats_actions(self, *_args) -> None:
+        selected: list[ContainerInfo] = self.selected_items() if self.engine_here() else []
+        self.stats_action.setEnabled(any(c.is_running for c in selected))
+        self.stats_overview_action.setEnabled(self.engine_here())
+
+    def show_stats(self) -> None:
+        """A stats window per selected running container, or the overview."""
+        from ui.stats_windows import StatsWindows
+
+        if self.stats_windows is None:
+            self.stats_windows = StatsWindows(self.store, self)
+        if self.sender() is self.stats_overview_action:
+            self.stats_windows.show_overview()
+        else:
+            running = [c for c in self.selected_items() if c.is_running]
+            self.stats_windows.show_details(running)
+
+    def close_stats_windows(self) -> None:
+        if self.stats_windows is not None:
+            self.stats_windows.close_all()
 
     # -- inspect, copy, open in browser ----------------------------------------------------
 

@@ -886,6 +886,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.transfers.close()
         self.containers_page.close_logs_windows()
+        self.containers_page.close_stats_windows()
         self.containers_page.close_inspect_windows()
         self.store.close()
         if self.settings_dialog is not None:

@@ -78,3 +78,12 @@ def make_hint(widget: QWidget) -> None:
 def make_warning_box(widget: QWidget) -> None:
     """The amber box of a warning that comes before an action."""
     widget.setStyleSheet(_WARNING_BOX)
+
+
+#: The stats charts' lines: CPU, memory, what comes in (received, read) and what goes out
+#: (sent, written); the chart's frame and middle line.
+CHART_CPU = "#1e88e5"
+CHART_MEMORY = "#8e24aa"
+CHART_IN = OK
+CHART_OUT = "#ef6c00"
+CHART_GRID = MUTED
