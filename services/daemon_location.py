@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from services.findings import QT_TRANSLATE_NOOP, Message, say
 from services.local_daemon import DaemonProblem, command_line, flag_value, peer_credentials
 
 ROOTFUL_CONFIG = Path("/etc/docker/daemon.json")
@@ -46,7 +47,9 @@ class DaemonLocation:
 
     kind: Kind
     path: Path | None
-    found_from: str
+    #: How the file was found ("the default for a rootful daemon"), to be said in the
+    #: user's language (context "Diagnosis").
+    found_from: Message
     daemon_pid: int | None = None
     flag_conflicts: tuple[str, ...] = ()
 
@@ -108,14 +111,20 @@ def locate(
         return DaemonLocation(
             Kind.WINDOWS,
             Path(program_data) / "docker" / "config" / "daemon.json",
-            "the default for Docker on Windows",
+            say(QT_TRANSLATE_NOOP("Diagnosis", "the default for Docker on Windows")),
         )
     socket_path = socket_path_of(endpoint)
     if socket_path is None:
-        return DaemonLocation(Kind.REMOTE, None, f"{endpoint} is a remote engine")
+        return DaemonLocation(
+            Kind.REMOTE,
+            None,
+            say(QT_TRANSLATE_NOOP("Diagnosis", "%1 is a remote engine"), endpoint),
+        )
     if "/.docker/desktop/" in socket_path or socket_path.endswith("/.docker/run/docker.sock"):
         return DaemonLocation(
-            Kind.DESKTOP, home / ".docker" / "daemon.json", "the file Docker Desktop reads"
+            Kind.DESKTOP,
+            home / ".docker" / "daemon.json",
+            say(QT_TRANSLATE_NOOP("Diagnosis", "the file Docker Desktop reads")),
         )
 
     pid = peer_pid(socket_path)
@@ -130,7 +139,9 @@ def locate(
         return DaemonLocation(
             Kind.ROOTFUL,
             Path(config_flag),
-            f"--config-file of the running daemon (pid {pid})",
+            say(
+                QT_TRANSLATE_NOOP("Diagnosis", "--config-file of the running daemon (pid %1)"), pid
+            ),
             pid,
             conflicts,
         )
@@ -143,10 +154,14 @@ def locate(
         return DaemonLocation(
             Kind.ROOTLESS,
             config_home / "docker" / "daemon.json",
-            "the default for a rootless daemon",
+            say(QT_TRANSLATE_NOOP("Diagnosis", "the default for a rootless daemon")),
             pid,
             conflicts,
         )
     return DaemonLocation(
-        Kind.ROOTFUL, ROOTFUL_CONFIG, "the default for a rootful daemon", pid, conflicts
+        Kind.ROOTFUL,
+        ROOTFUL_CONFIG,
+        say(QT_TRANSLATE_NOOP("Diagnosis", "the default for a rootful daemon")),
+        pid,
+        conflicts,
     )

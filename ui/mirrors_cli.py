@@ -97,7 +97,7 @@ async def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 async def _list(settings: MirrorSettings, out: TextIO) -> int:
     config = await settings.load()
     engine = await settings.engine.registry_config()
-    print(f"configuration file: {settings.path} ({settings.location.found_from})", file=out)
+    print(f"configuration file: {settings.path} ({settings.location.found_from.text()})", file=out)
     if config.parse_error:
         print(f"  not valid JSON: {config.parse_error}", file=out)
     print("mirrors in the file:", *(config.mirrors or ["(none)"]), sep="\n  ", file=out)

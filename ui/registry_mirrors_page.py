@@ -42,6 +42,7 @@ from services.privileged import PrivilegedError
 from services.text import fill
 from ui import style
 from ui.confirm import ask
+from ui.i18n import in_language
 from ui.tasks import TaskKeeper
 
 log = logging.getLogger(__name__)
@@ -263,7 +264,11 @@ class RegistryMirrorsPage(QWidget):
             self._set_enabled(False)
             return
         self.config_path.setText(
-            fill(self.tr("Configuration file: %1 (%2)"), location.path, location.found_from)
+            fill(
+                self.tr("Configuration file: %1 (%2)"),
+                location.path,
+                location.found_from.text(in_language),
+            )
         )
         self._show_warning("\n\n".join(self._location_notes()))
 

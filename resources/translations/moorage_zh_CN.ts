@@ -1157,6 +1157,36 @@
 <context>
     <name>Diagnosis</name>
     <message>
+        <location filename="../../services/daemon_location.py"/>
+        <source>the default for a rootful daemon</source>
+        <translation>rootful 守护进程的默认位置</translation>
+    </message>
+    <message>
+        <location filename="../../services/daemon_location.py"/>
+        <source>the default for a rootless daemon</source>
+        <translation>rootless 守护进程的默认位置</translation>
+    </message>
+    <message>
+        <location filename="../../services/daemon_location.py"/>
+        <source>--config-file of the running daemon (pid %1)</source>
+        <translation>正在运行的守护进程的 --config-file（pid %1）</translation>
+    </message>
+    <message>
+        <location filename="../../services/daemon_location.py"/>
+        <source>the file Docker Desktop reads</source>
+        <translation>Docker Desktop 读取的文件</translation>
+    </message>
+    <message>
+        <location filename="../../services/daemon_location.py"/>
+        <source>%1 is a remote engine</source>
+        <translation>%1 是远程引擎</translation>
+    </message>
+    <message>
+        <location filename="../../services/daemon_location.py"/>
+        <source>the default for Docker on Windows</source>
+        <translation>Windows 版 Docker 的默认位置</translation>
+    </message>
+    <message>
         <location filename="../../services/diagnostics.py" line="149"/>
         <source>Docker %1 is running</source>
         <extracomment>Seconds a check waits for an answer.</extracomment>

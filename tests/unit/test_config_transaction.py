@@ -19,6 +19,7 @@ from services import config_files
 from services.config_files import ConfigFolder, FileProblem
 from services.config_transaction import Outcome, install, registry_update, restore_from
 from services.daemon_config import ConfigError, InvalidEntry
+from services.findings import say
 from services.local_daemon import ReloadVerdict
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -274,7 +275,7 @@ def test_docker_desktops_file_is_saved_with_a_restart_note(tmp_path):
         async def registry_config(self) -> RegistryConfig:
             return RegistryConfig((), (), (), "28.2.2")
 
-    location = DaemonLocation(Kind.DESKTOP, tmp_path / "daemon.json", "Docker Desktop's file")
+    location = DaemonLocation(Kind.DESKTOP, tmp_path / "daemon.json", say("Docker Desktop's file"))
     settings = MirrorSettings(DesktopEngine(), location)
     try:
         result = asyncio.run(settings.apply(["https://mirror.gcr.io"], []))

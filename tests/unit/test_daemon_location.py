@@ -67,4 +67,4 @@ def test_the_rootful_default_when_the_daemon_cannot_be_asked(tmp_path, monkeypat
     monkeypatch.setattr(daemon_location, "ROOTFUL_PIDFILE", tmp_path / "no.pid")
     location = locate(f"unix://{tmp_path}/docker.sock", environ={})
     assert location.path == Path("/etc/docker/daemon.json")
-    assert location.found_from == "the default for a rootful daemon"
+    assert location.found_from.text() == "the default for a rootful daemon"
