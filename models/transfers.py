@@ -12,6 +12,7 @@ import enum
 import functools
 import itertools
 import logging
+import posixpath
 import shlex
 import time
 from collections.abc import Awaitable, Callable, Coroutine
@@ -24,6 +25,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from models.formatting import human_size
 from models.table import QT_TRANSLATE_NOOP, RIGHT, Column, KeyedTableModel
 from services.archive import ArchiveError, ArchiveProblem, ArchiveProgress, ImageArchive
+from services.container_files import ContainerGone, host_size
 from services.credentials import needs_login
 from services.engine_api import EngineApi
 from services.engine_info import LayerProgress, LayerState, TransferProgress
@@ -43,6 +45,9 @@ class TransferKind(enum.StrEnum):
     LOAD = "load"
     #: A container's file system to a tar (`docker export`): bytes, as a save.
     EXPORT = "export"
+    #: Files and folders out of a container and into it (`docker cp`): bytes, as a save.
+    COPY_OUT = "copy-out"
+    COPY_IN = "copy-in"
 
 
 class TransferState(enum.StrEnum):
@@ -58,6 +63,8 @@ _RUNNING_WORDS = {
     TransferKind.SAVE: QT_TRANSLATE_NOOP("Transfers", "Saving"),
     TransferKind.LOAD: QT_TRANSLATE_NOOP("Transfers", "Loading"),
     TransferKind.EXPORT: QT_TRANSLATE_NOOP("Transfers", "Exporting"),
+    TransferKind.COPY_OUT: QT_TRANSLATE_NOOP("Transfers", "Copying out"),
+    TransferKind.COPY_IN: QT_TRANSLATE_NOOP("Transfers", "Copying in"),
 }
 _LAYER_COUNT_WORDS = {
     TransferKind.PULL: QT_TRANSLATE_NOOP("Transfers", "Pulling (%1 of %2 layers)"),
@@ -82,7 +89,15 @@ _LAYER_WORDS = {
 }
 #: A layer in these states has moved all its bytes (or needed not move them).
 _LAYER_FINISHED = frozenset({LayerState.DONE, LayerState.EXISTS, LayerState.PUSHED})
-_ARCHIVE_KINDS = frozenset({TransferKind.SAVE, TransferKind.LOAD, TransferKind.EXPORT})
+_ARCHIVE_KINDS = frozenset(
+    {
+        TransferKind.SAVE,
+        TransferKind.LOAD,
+        TransferKind.EXPORT,
+        TransferKind.COPY_OUT,
+        TransferKind.COPY_IN,
+    }
+)
 
 
 _ARCHIVE_PROBLEMS = {
@@ -119,6 +134,14 @@ def load_command(path: Path) -> str:
 
 def export_command(name: str, path: Path) -> str:
     return shlex.join(["docker", "export", "-o", str(path), name])
+
+
+def copy_out_command(name: str, paths: list[str], folder: Path) -> str:
+    return "\n".join(shlex.join(["docker", "cp", f"{name}:{p}", str(folder)]) for p in paths)
+
+
+def copy_in_command(name: str, paths: list[Path], folder: str) -> str:
+    return "\n".join(shlex.join(["docker", "cp", str(p), f"{name}:{folder}"]) for p in paths)
 
 
 def _tr(text: str) -> str:
@@ -369,6 +392,62 @@ class TransfersStore(QObject):
             transfer,
             self._move(key, lambda: engine.export_container(container_id, path, self._mover(key))),
         )
+
+    def copy_out(
+        self,
+        engine: EngineApi,
+        container: tuple[str, str],
+        paths: list[str],
+        folder: Path,
+        estimate: int,
+    ) -> Transfer:
+        """Copy `paths` of the container (id, name) into the host `folder`; `estimate` is
+        their size as listed."""
+        container_id, name = container
+        key = str(next(self._numbers))
+        shown = ", ".join(posixpath.basename(p) or p for p in paths)
+        transfer = Transfer(
+            key,
+            f"{name}:{shown} → {folder}",
+            copy_out_command(name, paths, folder),
+            TransferKind.COPY_OUT,
+            moved=ArchiveProgress(0, estimate, True),
+        )
+        work = lambda: engine.copy_from_container(  # noqa: E731
+            container_id, paths, folder, estimate, self._mover(key)
+        )
+        return self._launch(transfer, self._copy(key, name, work))
+
+    def copy_in(
+        self, engine: EngineApi, container: tuple[str, str], paths: list[Path], folder: str
+    ) -> Transfer:
+        """Copy the host `paths` (already checked) into the container's `folder`."""
+        container_id, name = container
+        key = str(next(self._numbers))
+        total = host_size(paths)
+        transfer = Transfer(
+            key,
+            f"{', '.join(p.name for p in paths)} → {name}:{folder}",
+            copy_in_command(name, paths, folder),
+            TransferKind.COPY_IN,
+            moved=ArchiveProgress(0, total),
+        )
+        work = lambda: engine.copy_to_container(  # noqa: E731
+            container_id, paths, folder, total, self._mover(key)
+        )
+        return self._launch(transfer, self._copy(key, name, work))
+
+    async def _copy(self, key: str, name: str, work: Callable[[], Awaitable[None]]) -> None:
+        """A copy as a save is run; a container removed meanwhile said by its name."""
+
+        async def guarded() -> None:
+            try:
+                await work()
+            except ContainerGone:
+                text = _tr(QT_TRANSLATE_NOOP("Transfers", "The container %1 was removed."))
+                raise EngineError(fill(text, name)) from None
+
+        await self._move(key, guarded)
 
     def _launch(self, transfer: Transfer, work: Coroutine[Any, Any, None]) -> Transfer:
         """List `transfer` at once and run `work` as its task, kept until it ends."""
