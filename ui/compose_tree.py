@@ -12,7 +12,7 @@ import os
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
-    QPushButton,
     QStyle,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -106,25 +106,35 @@ class ProjectGrouping(QObject):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details.setWordWrap(True)
         make_hint(self.details)
-        self.open_folder_button = QPushButton(self.tr("Open folder"))
-        self.open_folder_button.setObjectName("projectOpenFolder")
-        self.open_folder_button.clicked.connect(self.open_folder)
         self.strip = QWidget()
         self.strip.setObjectName("projectStrip")
         strip = QHBoxLayout(self.strip)
         strip.setContentsMargins(0, 0, 0, 0)
         strip.addWidget(self.details, 1)
-        strip.addWidget(self.open_folder_button)
+        for action in self.project_actions:
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAutoRaise(True)
+            strip.addWidget(button)
         self.strip.hide()
         layout = cast(QVBoxLayout, page.layout())
         layout.insertWidget(layout.indexOf(page.view), self.strip)
         self._update()
 
-    def _add(self, text: str, icon, slot, tip: str, name: str):
-        action = self.page.add_action(text, self.page.style().standardIcon(icon), slot, tip=tip)
+    def _add(self, text: str, icon, slot, tip: str, name: str) -> QAction:
+        """An action on the selected project, shown in the project's strip under the toolbar
+        (the toolbar has no room) and in the tree's context menu."""
+        action = QAction(self.page.style().standardIcon(icon), text, self.page)
+        action.setToolTip(tip)
         action.setObjectName(name)
-        action.setVisible(False)
+        action.triggered.connect(slot)
+        self.page.addAction(action)
         return action
+
+    @property
+    def project_actions(self) -> tuple[QAction, ...]:
+        return (self.up_action, self.down_action, self.pull_action, self.folder_action)
 
     # -- grouping --------------------------------------------------------------------------
 
@@ -153,8 +163,6 @@ class ProjectGrouping(QObject):
                 self.page.view.sortByColumn(*sort_of(self.tree.header()))
             self.tree.setVisible(grouped)
         self.page.view.setVisible(not grouped)
-        for action in (self.up_action, self.down_action, self.pull_action, self.folder_action):
-            action.setVisible(grouped)
         self.page._update_actions()
         self.page.update_empty_hint()
         self._update()
@@ -235,9 +243,11 @@ class ProjectGrouping(QObject):
         if self.tree is None or not self.tree.indexAt(position).isValid():
             return
         menu = QMenu(self.page)
-        for action in self.page.toolbar.actions():
-            if action.isVisible():
-                menu.addAction(action)
+        for action in self.page.page_actions():
+            menu.addAction(action)
+        menu.addSeparator()
+        for action in self.project_actions:
+            menu.addAction(action)
         menu.popup(self.tree.viewport().mapToGlobal(position))
 
     def _selection_changed(self, *_args) -> None:
@@ -278,7 +288,6 @@ class ProjectGrouping(QObject):
             one and bool(projects[0].working_dir) and os.path.isdir(projects[0].working_dir)
         )
         self.folder_action.setEnabled(has_folder)
-        self.open_folder_button.setEnabled(has_folder)
         self.strip.setVisible(one)
         if one:
             project = projects[0]

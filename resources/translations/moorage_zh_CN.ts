@@ -4665,7 +4665,7 @@
     <message>
         <location filename="../../ui/compose_tree.py"/>
         <source>Pull</source>
-        <translation>拉取</translation>
+        <translation>拉取镜像</translation>
     </message>
     <message>
         <location filename="../../ui/compose_tree.py"/>
@@ -4685,7 +4685,7 @@
     <message>
         <location filename="../../ui/compose_tree.py"/>
         <source>Up</source>
-        <translation>启动</translation>
+        <translation>创建并启动</translation>
     </message>
     <message>
         <location filename="../../ui/compose_tree.py"/>
