@@ -84,6 +84,7 @@ from services.transfer import Request, pull_request, push_request, run_transfer
 
 if TYPE_CHECKING:
     from services.container_files import FileEntry, PathStat
+    from services.exec_session import ExecSession, TerminalOptions
     from services.networks import ConnectOptions, NetworkOptions
     from services.stats import ProcessTable, StatsSample
     from services.volume_browse import VolumeEntry
@@ -864,6 +865,29 @@ class DockerEngine:
                 raise translate_error(error, self.endpoint) from error
 
         return await self.run_blocking(save)
+
+    # -- terminals (services/exec_session.py) ----------------------------------------------
+
+    def open_terminal(
+        self, container_id: str, options: TerminalOptions, notify: Callable[[], None]
+    ) -> ExecSession:
+        """`docker exec -it` on threads and a client of its own; take output with `take()`."""
+        from services.exec_session import ExecSession
+
+        self._api()
+        return ExecSession(
+            lambda: self._new_client(self._api_version),
+            lambda error: translate_error(error, self.endpoint),
+            container_id,
+            options,
+            notify,
+        )
+
+    async def container_shells(self, container_id: str) -> tuple[str, ...]:
+        """Which shells the container has, by one short exec (see `find_shells`)."""
+        from services.exec_session import find_shells
+
+        return await self._run(find_shells, self._api(), container_id)
 
     async def registry_config(self) -> RegistryConfig:
         """The registry settings the daemon uses now (`/info`), to confirm a reload."""

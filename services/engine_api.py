@@ -34,6 +34,7 @@ from services.run_spec import PortSpec, RunSpec
 
 if TYPE_CHECKING:
     from services.container_files import FileEntry, PathStat
+    from services.exec_session import TerminalOptions, TerminalOutput
     from services.networks import ConnectOptions, NetworkOptions
     from services.stats import ProcessTable, StatsSample
     from services.volume_browse import VolumeEntry
@@ -57,6 +58,15 @@ class LogSource(Protocol):
     """One container's output as a logs window reads it: what arrived at each `take()`."""
 
     def take(self) -> LogBatch: ...
+    def close(self) -> None: ...
+
+
+class TerminalSource(Protocol):
+    """A TTY in a container as a terminal view drives it (services/exec_session.py)."""
+
+    def take(self) -> TerminalOutput: ...
+    def write(self, data: bytes) -> None: ...
+    def resize(self, columns: int, lines: int) -> None: ...
     def close(self) -> None: ...
 
 
@@ -230,6 +240,17 @@ class EngineApi(Protocol):
     async def save_logs(
         self, container_id: str, path: Path, render: Callable[[Iterable[LogLine]], str]
     ) -> int: ...
+
+    def open_terminal(
+        self, container_id: str, options: TerminalOptions, notify: Callable[[], None]
+    ) -> TerminalSource:
+        """`docker exec -it`: `notify` is called (on another thread) when output waits."""
+        ...
+
+    async def container_shells(self, container_id: str) -> tuple[str, ...]:
+        """The shells a terminal can start (`/bin/sh`, then bash when there); empty when the
+        container has none; a container that is not running raises Conflict."""
+        ...
 
     async def container_stats(self, container_id: str) -> StatsSample:
         """One stats answer (`docker stats --no-stream`), one-shot where the API has it;

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from ui.rename_dialog import RenameDialog
     from ui.restart_dialog import RestartDialog
     from ui.stats_windows import StatsWindows
+    from ui.terminal_window import TerminalWindow
 
 #: Logs windows opened at once from one selection, at most.
 MAX_LOG_WINDOWS = 8
@@ -130,6 +131,7 @@ class ContainersPage(TablePage):
         self.inspect_windows: dict[str, ContainerInspectWindow] = {}
         self._add_inspect_actions()
         self._add_stats_actions()
+        self._add_terminal_action()
         self.open_rows_with(self.logs_action)
         self.grouping = ProjectGrouping(self)
 
@@ -341,6 +343,43 @@ class ContainersPage(TablePage):
             window.close()
         if self.grouping is not None:
             self.grouping.close_windows()
+
+    # -- terminal (ui/terminal_window.py) --------------------------------------------------
+
+    #: The terminal window, made with the first terminal opened.
+    terminal_window: TerminalWindow | None = None
+
+    def _add_terminal_action(self) -> None:
+        self.terminal_action = self.add_action(
+            self.tr("Terminal"),
+            self.style().standardIcon(QStyle.StandardPixmap.SP_ComputerIcon),
+            self.show_terminal,
+            QKeySequence("Ctrl+T"),
+            tip=self.tr("A shell in the selected container: docker exec -it (Ctrl+T)"),
+            more=True,
+        )
+        self.terminal_action.setObjectName("actionTerminal")
+
+    def show_terminal(self) -> None:
+        """A terminal tab per selected container (at most as many as logs windows), in the
+        terminal window; imported on first use, as the logs window is."""
+        from ui.terminal_window import TerminalWindow
+
+        containers = self.selected_items()[:MAX_LOG_WINDOWS]
+        if not containers:
+            return
+        if self.terminal_window is None:
+            self.terminal_window = TerminalWindow(self.store, self)
+        for container in containers:
+            self.terminal_window.open_terminal(container)
+        self.terminal_window.show()
+        self.terminal_window.raise_()
+        self.terminal_window.activateWindow()
+
+    def close_terminal_window(self) -> None:
+        """Close the terminal window and hang its sessions up (it would outlive the window)."""
+        if self.terminal_window is not None:
+            self.terminal_window.close()
 
     # -- stats (ui/stats_windows.py) ---------------------------------------------------------
 

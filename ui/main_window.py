@@ -888,6 +888,7 @@ class MainWindow(QMainWindow):
         self.containers_page.close_logs_windows()
         self.containers_page.close_stats_windows()
         self.containers_page.close_inspect_windows()
+        self.containers_page.close_terminal_window()
         self.store.close()
         if self.settings_dialog is not None:
             self.settings_dialog.mirrors_page.store.close()

@@ -31,6 +31,19 @@ BANNER_BACKGROUND = "#fdecea"
 BANNER_BORDER = "#f5c2c0"
 BANNER_TEXT = "#611a15"
 
+#: The embedded terminal's colours: its default text and background, the selection, and
+#: the 16 ANSI colours by pyte's names (xterm's palette; "brown" is ANSI yellow).
+TERMINAL_FOREGROUND = "#d0d0d0"
+TERMINAL_BACKGROUND = "#1c1c1c"
+TERMINAL_SELECTION = "#4a6a9a"
+TERMINAL_COLOURS = {
+    "black": "#000000", "red": "#cd0000", "green": "#00cd00", "brown": "#cdcd00",
+    "blue": "#3b78ff", "magenta": "#cd00cd", "cyan": "#00cdcd", "white": "#e5e5e5",
+    "brightblack": "#7f7f7f", "brightred": "#ff0000", "brightgreen": "#00ff00",
+    "brightbrown": "#ffff00", "brightblue": "#5c5cff", "brightmagenta": "#ff00ff",
+    "brightcyan": "#00ffff", "brightwhite": "#ffffff",
+}  # fmt: skip
+
 #: A box that warns before an action (an amber note, not an error): the registry-mirrors
 #: page's "the engine is remote" or "the file cannot be read" notes.
 _WARNING_BOX = (

@@ -59,6 +59,7 @@ from services.engine_info import (
 )
 from services.errors import Conflict, EngineError, EngineUnavailable, ForceRequired, NotFound
 from services.events import LIVE_EVENT_TYPES
+from services.exec_session import TerminalEnd, TerminalOptions, TerminalOutput
 from services.logs import LogBatch, LogEnd, LogLine
 from services.networks import ConnectOptions, NetworkOptions
 from services.reference import parse_reference
@@ -182,6 +183,49 @@ class FakeLogs:
         self.closed = True
 
 
+class FakeTerminal:
+    """A TTY the test plays the program of: what the view types lands in `written`, its
+    sizes in `sizes`; `send()` is output, `hang_up()` the end. With `echo`, typed bytes
+    come back as a TTY in its cooked mode would echo them."""
+
+    def __init__(
+        self, container_id: str, options: TerminalOptions, notify: Callable[[], None]
+    ) -> None:
+        self.container_id = container_id
+        self.options = options
+        self.written = bytearray()
+        self.sizes: list[tuple[int, int]] = []
+        self.echo = False
+        self.closed = False
+        self._notify = notify
+        self._waiting = bytearray()
+        self._ended: TerminalEnd | None = None
+
+    def take(self) -> TerminalOutput:
+        output = TerminalOutput(bytes(self._waiting), self._ended)
+        self._waiting.clear()
+        return output
+
+    def write(self, data: bytes) -> None:
+        self.written += data
+        if self.echo:
+            self.send(data.replace(b"\r", b"\r\n"))
+
+    def resize(self, columns: int, lines: int) -> None:
+        self.sizes.append((columns, lines))
+
+    def close(self) -> None:
+        self.closed = True
+
+    def send(self, data: bytes) -> None:
+        self._waiting += data
+        self._notify()
+
+    def hang_up(self, exit_code: int | None = 0, error: EngineError | None = None) -> None:
+        self._ended = TerminalEnd(exit_code, error)
+        self._notify()
+
+
 class FakeEngine:
     """Containers and images in dicts; actions change them and announce events."""
 
@@ -194,6 +238,9 @@ class FakeEngine:
         self.tls: TLSSettings | None = None
         self.containers = {c.id: c for c in containers}
         self.images = {i.id: i for i in images}
+        #: The terminals opened, in order; each container's shells (default: /bin/sh).
+        self.terminals: list[FakeTerminal] = []
+        self.shells: dict[str, tuple[str, ...]] = {}
         #: Each container's output, for `follow_logs` and `save_logs`.
         self.logs: dict[str, list[LogLine]] = {}
         #: Each image's `docker history`; an image without one is a single layer of its size.
@@ -1065,6 +1112,20 @@ class FakeEngine:
         lines = self.logs.get(container_id, [])
         path.write_text(render(lines), encoding="utf-8")
         return len(lines)
+
+    # -- terminals -----------------------------------------------------------------------
+
+    def open_terminal(
+        self, container_id: str, options: TerminalOptions, notify: Callable[[], None]
+    ) -> FakeTerminal:
+        terminal = FakeTerminal(container_id, options, notify)
+        self.terminals.append(terminal)
+        return terminal
+
+    async def container_shells(self, container_id: str) -> tuple[str, ...]:
+        if not self._container(container_id).is_running:
+            raise Conflict(f"Container {container_id} is not running")
+        return self.shells.get(container_id, ("/bin/sh",))
 
     # -- stats and processes ---------------------------------------------------------------
 

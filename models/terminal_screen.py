@@ -1,0 +1,298 @@
+"""The emulated screen of a terminal: pyte's VT emulation, plus what pyte leaves out.
+
+pyte draws characters into a grid of cells (colours, bold, underline, reverse) and moves
+the cursor as a VT220/xterm does. What a terminal window needs beyond that lives here:
+
+- scrollback: the lines that scroll off the top of the main screen are kept (pyte's own
+  HistoryScreen is four times slower than its plain one, measured here);
+- the alternate screen (`top`, `vi`, `less` switch to it and back, modes 1049/1047/47),
+  which pyte ignores: the main screen is put aside and given back untouched;
+- the modes the keyboard and the clipboard must follow: application cursor keys (DECCKM)
+  and bracketed paste (2004);
+- the answers a program asks the terminal for (cursor position, device attributes);
+- a fast path for floods: pyte feeds about 150 KB/s of plain text on this machine, far
+  slower than a container prints (`seq 1 200000` is 1.4 MB). Plain lines (no escape or
+  control bytes) that will only scroll through the screen go straight to the scrollback.
+
+No widgets: the view (ui/terminal_view.py) paints `rows()` and the dirty lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterator
+from typing import Any
+
+import pyte
+from pyte.screens import Char
+
+#: Lines kept above the screen.
+SCROLLBACK = 10_000
+
+#: Private modes, as pyte stores them (shifted left by 5 to tell them from ANSI modes).
+DECCKM = 1 << 5
+BRACKETED_PASTE = 2004 << 5
+_ALTERNATE = {47 << 5, 1047 << 5, 1049 << 5}
+
+#: Plain lines as a TTY sends them: printable ASCII, each ended by CR LF (the first one
+#: maybe the LF of a CR LF cut by the previous read).
+_PLAIN_RUN = re.compile(rb"\n?(?:[\x20-\x7e]*\r\n)+")
+#: Plain lines fed through pyte around a skipped run, so the cursor and the screen's
+#: last lines come out as pyte would leave them.
+_KEEP_FED = 2
+
+#: A row of the scrollback: plain text (default colours), or a copy of pyte's cells.
+Row = str | dict[int, Char]
+
+
+class _Screen(pyte.Screen):
+    """pyte's screen, keeping what scrolls off and switching to an alternate screen."""
+
+    def __init__(self, columns: int, lines: int, history: deque[Row]) -> None:
+        self.history = history
+        self.replies: list[str] = []
+        self._saved: tuple[dict[int, Any], Any] | None = None
+        super().__init__(columns, lines)
+
+    @property
+    def alternate(self) -> bool:
+        return self._saved is not None
+
+    def index(self) -> None:
+        top, bottom = self.margins or (0, self.lines - 1)
+        if self.cursor.y == bottom and top == 0 and self._saved is None:
+            self.history.append(dict(self.buffer[0]))
+        super().index()
+
+    def set_mode(self, *modes: int, **kwargs: Any) -> None:
+        super().set_mode(*modes, **kwargs)
+        if kwargs.get("private") and self._saved is None and _ALTERNATE & self.mode:
+            self._saved = ({y: self.buffer[y] for y in range(self.lines)}, self.cursor)
+            self.cursor = pyte.screens.Cursor(0, 0, self.default_char)
+            self.buffer.clear()
+            self.dirty.update(range(self.lines))
+
+    def reset_mode(self, *modes: int, **kwargs: Any) -> None:
+        super().reset_mode(*modes, **kwargs)
+        if kwargs.get("private") and self._saved is not None and not _ALTERNATE & self.mode:
+            rows, cursor = self._saved
+            self._saved = None
+            self.buffer.clear()
+            for y, row in rows.items():
+                if y < self.lines:
+                    self.buffer[y] = row
+            cursor.x = min(cursor.x, self.columns - 1)
+            cursor.y = min(cursor.y, self.lines - 1)
+            self.cursor = cursor
+            self.dirty.update(range(self.lines))
+
+    def write_process_input(self, data: str) -> None:
+        self.replies.append(data)
+
+
+class TerminalScreen:
+    """A terminal's screen and scrollback, fed the bytes a TTY sends.
+
+    `feed()` takes any bytes (UTF-8, split anywhere; invalid bytes become U+FFFD);
+    `take_dirty()` says which screen rows changed since it was last asked;
+    `take_replies()` the bytes the program asked the terminal to answer.
+    """
+
+    def __init__(self, columns: int = 80, lines: int = 24, scrollback: int = SCROLLBACK) -> None:
+        self.history: deque[Row] = deque(maxlen=scrollback)
+        self._screen = _Screen(max(columns, 1), max(lines, 1), self.history)
+        self._stream = pyte.ByteStream(self._screen)
+        #: Bumped each time a line enters the scrollback, so a view scrolled up stays put.
+        self.scrolled = 0
+
+    # -- what the view reads ---------------------------------------------------------------
+
+    @property
+    def columns(self) -> int:
+        return int(self._screen.columns)
+
+    @property
+    def lines(self) -> int:
+        return int(self._screen.lines)
+
+    @property
+    def cursor(self) -> tuple[int, int, bool]:
+        """(column, row, shown)."""
+        cursor = self._screen.cursor
+        return cursor.x, cursor.y, not cursor.hidden
+
+    @property
+    def alternate(self) -> bool:
+        return self._screen.alternate
+
+    @property
+    def application_keys(self) -> bool:
+        return DECCKM in self._screen.mode
+
+    @property
+    def bracketed_paste(self) -> bool:
+        return BRACKETED_PASTE in self._screen.mode
+
+    @property
+    def default_char(self) -> Char:
+        return self._screen.default_char
+
+    def row(self, y: int) -> dict[int, Char]:
+        """Screen row `y`'s cells by column (missing columns are blank)."""
+        return self._screen.buffer[y]
+
+    def display(self) -> list[str]:
+        """The screen's rows as text, each as wide as the screen."""
+        return list(self._screen.display)
+
+    def text(self) -> str:
+        """The screen's rows joined by newlines, trailing blanks of each row dropped."""
+        return "\n".join(line.rstrip() for line in self._screen.display)
+
+    def history_text(self, index: int) -> str:
+        return row_text(self.history[index], self.columns)
+
+    def take_dirty(self) -> set[int]:
+        dirty = set(self._screen.dirty)
+        self._screen.dirty.clear()
+        return dirty
+
+    def take_replies(self) -> bytes:
+        replies, self._screen.replies[:] = list(self._screen.replies), []
+        return "".join(replies).encode()
+
+    # -- changes ---------------------------------------------------------------------------
+
+    def resize(self, columns: int, lines: int) -> None:
+        """Resize, keeping the cursor's row on screen: when rows must go, the top ones go,
+        into the scrollback (pyte would drop the top rows whatever the cursor's place)."""
+        columns, lines = max(columns, 1), max(lines, 1)
+        screen = self._screen
+        if (columns, lines) == (screen.columns, screen.lines):
+            return
+        if lines < screen.lines:
+            drop = max(screen.cursor.y - (lines - 1), 0)
+            rows = {y: screen.buffer[y] for y in range(screen.lines) if y in screen.buffer}
+            if not screen.alternate:
+                for y in range(drop):
+                    self._push_history(dict(rows.get(y, {})))
+            screen.buffer.clear()
+            for y, row in rows.items():
+                if 0 <= y - drop < lines:
+                    screen.buffer[y - drop] = row
+            screen.cursor.y -= drop
+            screen.lines = lines
+        screen.resize(lines, columns)
+        screen.cursor.x = min(screen.cursor.x, columns - 1)
+        screen.cursor.y = min(screen.cursor.y, lines - 1)
+        screen.dirty.update(range(lines))
+
+    def feed(self, data: bytes) -> None:
+        """Emulate what `data` does to the screen."""
+        before = len(self.history)
+        start = self._skip_plain_run(data)
+        self._stream.feed(data[start:] if start else data)
+        self._count_history(before)
+
+    def _count_history(self, before: int) -> None:
+        # The deque is bounded: once full its length stops telling how many lines came in.
+        self.scrolled += max(len(self.history) - before, 0)
+
+    def _push_history(self, row: Row) -> None:
+        self.history.append(row)
+        self.scrolled += 1
+
+    def _skip_plain_run(self, data: bytes) -> int:
+        """Where to start feeding `data` through pyte once a leading run of plain lines that
+        would only scroll through the screen has been put into the scrollback directly.
+
+        Exact: pyte is fed a couple of lines first (which scroll the old screen up, leaving
+        the cursor at the start of a fresh bottom row), the run's lines then fill rows as
+        pyte would, wrapped at the screen's width, and the screen keeps the run's last rows.
+        """
+        screen = self._screen
+        if len(data) < 64 * screen.lines or screen.alternate or screen.margins:
+            return 0
+        if screen.mode & {pyte.modes.LNM, pyte.modes.IRM} or pyte.modes.DECAWM not in screen.mode:
+            return 0
+        run = _PLAIN_RUN.match(data)
+        if run is None or data.count(b"\r\n", 0, run.end()) < 2 * screen.lines + 2 * _KEEP_FED:
+            return 0
+        # The first lines through pyte: they leave the cursor at column 0 of a blank bottom row.
+        lead = 0
+        for _ in range(screen.lines + _KEEP_FED):
+            lead = data.index(b"\r\n", lead) + 2
+        before = len(self.history)
+        self._stream.feed(data[:lead])
+        self._count_history(before)
+        if (
+            screen.cursor.x
+            or screen.cursor.y != screen.lines - 1
+            or screen.buffer[screen.lines - 1]
+        ):
+            return lead
+        # The run up to the last few lines, which pyte is fed afterwards.
+        stop = run.end()
+        for _ in range(_KEEP_FED):
+            stop = data.rindex(b"\r\n", 0, stop - 2) + 2
+        columns = screen.columns
+        pieces: list[Row] = []
+        for y in range(screen.lines - 1):
+            pieces.append(dict(screen.buffer[y]))
+        for line in data[lead:stop].decode("ascii").split("\r\n")[:-1]:
+            if len(line) <= columns:
+                pieces.append(line)
+            else:
+                pieces.extend(line[i : i + columns] for i in range(0, len(line), columns))
+        kept = screen.lines - 1
+        on_screen = [pieces.pop() for _ in range(min(kept, len(pieces)))][::-1]
+        for row in pieces:
+            self._push_history(row)
+        default = screen.default_char
+        screen.buffer.clear()
+        offset = kept - len(on_screen)
+        for y, row in enumerate(on_screen, start=offset):
+            cells = screen.buffer[y]
+            if isinstance(row, str):
+                for x, character in enumerate(row):
+                    cells[x] = default._replace(data=character)
+            else:
+                cells.update(row)
+        screen.dirty.update(range(screen.lines))
+        return stop
+
+
+def row_text(row: Row, columns: int) -> str:
+    """A row's characters, trailing blanks dropped."""
+    if isinstance(row, str):
+        return row
+    return "".join(row[x].data if x in row else " " for x in range(columns)).rstrip()
+
+
+def runs(row: Row, columns: int, default: Char) -> Iterator[tuple[int, str, Char]]:
+    """A row as (column, text, look) runs of cells that look the same, blanks included."""
+    if isinstance(row, str):
+        yield 0, row.ljust(columns), default
+        return
+    start, look = 0, default
+    text: list[str] = []
+    for x in range(columns):
+        cell = row.get(x, default)
+        same = (
+            cell.fg == look.fg
+            and cell.bg == look.bg
+            and cell.bold == look.bold
+            and cell.italics == look.italics
+            and cell.underscore == look.underscore
+            and cell.strikethrough == look.strikethrough
+            and cell.reverse == look.reverse
+        )
+        if not same and text:
+            yield start, "".join(text), look
+            start, text = x, []
+        if not text:
+            look = cell
+        text.append(cell.data or "")
+    if text:
+        yield start, "".join(text), look

@@ -1,0 +1,410 @@
+"""The embedded terminal: a TerminalScreen drawn with QPainter, keys and pastes sent back.
+
+Why a widget of ours rather than a text box: a terminal is a grid of cells that programs
+rewrite in place (`top` redraws, `vi` moves the cursor), in colours of their choosing; a
+QPlainTextEdit would relayout its whole document at each change. Here each cell is one
+advance of a monospace font, and only the rows the emulation marks dirty are repainted.
+
+Why the output is fed in slices: a container can print megabytes faster than any emulation
+keeps up; bytes wait in `_pending` and are fed for at most `FEED_BUDGET` seconds per turn of
+the event loop, so the window keeps answering (and keystrokes keep going out) meanwhile.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QGuiApplication,
+    QInputMethodEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+
+from models.terminal_screen import Row, TerminalScreen, row_text, runs
+from ui.style import (
+    TERMINAL_BACKGROUND,
+    TERMINAL_COLOURS,
+    TERMINAL_FOREGROUND,
+    TERMINAL_SELECTION,
+)
+from ui.terminal_keys import key_bytes, paste_bytes
+
+#: Seconds of emulation per turn of the event loop while output waits.
+FEED_BUDGET = 0.02
+#: Bytes fed to the emulation at a time within that budget.
+FEED_SLICE = 64 * 1024
+#: A drag of the window's edge resizes the TTY once it rests this long (ms).
+RESIZE_DELAY = 80
+
+_Mod = Qt.KeyboardModifier
+_COPY_PASTE = _Mod.ControlModifier | _Mod.ShiftModifier
+
+
+class TerminalView(QAbstractScrollArea):
+    """A terminal screen with its scrollback above it.
+
+    Signals:
+        typed(bytes): what the program is sent (keys, pastes, answers to its queries).
+        resized(int, int): the screen's new size in columns and lines, once it settles.
+    """
+
+    typed = Signal(bytes)
+    resized = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("terminalView")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
+        self.viewport().setCursor(Qt.CursorShape.IBeamCursor)
+        self.viewport().setAutoFillBackground(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.emulation = TerminalScreen()
+        self._pending = bytearray()
+        self._feeding = False
+        self._fonts: dict[tuple[bool, bool, bool, bool], QFont] = {}
+        self._colours: dict[str, QColor] = {}
+        self._foreground = QColor(TERMINAL_FOREGROUND)
+        self._background = QColor(TERMINAL_BACKGROUND)
+        self._selection_colour = QColor(TERMINAL_SELECTION)
+        #: The selection's two ends as (absolute line, column); None when nothing is selected.
+        self._anchor: tuple[int, int] | None = None
+        self._extent: tuple[int, int] | None = None
+        self._resize_timer = QTimer(self, singleShot=True, interval=RESIZE_DELAY)
+        self._resize_timer.timeout.connect(self._announce_size)
+        self._announced: tuple[int, int] | None = None
+        self.set_font(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+
+    # -- what the window and the tests read ------------------------------------------------
+
+    def screen_text(self) -> str:
+        """The emulated screen's lines joined by newlines (trailing blanks of each dropped)."""
+        return self.emulation.text()
+
+    def screen_size(self) -> tuple[int, int]:
+        """(columns, lines) of the screen."""
+        return self.emulation.columns, self.emulation.lines
+
+    def selected_text(self) -> str:
+        if self._anchor is None or self._extent is None or self._anchor == self._extent:
+            return ""
+        (first, start), (last, end) = sorted((self._anchor, self._extent))
+        pieces = []
+        for line in range(first, last + 1):
+            text = row_text(self._row(line), self.emulation.columns)
+            left = start if line == first else 0
+            right = end if line == last else len(text)
+            pieces.append(text[left:right])
+        return "\n".join(pieces)
+
+    def has_output_waiting(self) -> bool:
+        return bool(self._pending)
+
+    # -- changes ---------------------------------------------------------------------------
+
+    def set_font(self, font: QFont) -> None:
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setFixedPitch(True)
+        self.setFont(font)
+        self._fonts.clear()
+        metrics = QFontMetricsF(font)
+        self._cell_width = max(metrics.horizontalAdvance("M"), 1.0)
+        self._cell_height = max(float(metrics.lineSpacing()), 1.0)
+        self._ascent = metrics.ascent()
+        self._fit_screen()
+
+    def feed(self, data: bytes) -> None:
+        """Emulate the program's output; a flood is worked through a slice at a time."""
+        if not data:
+            return
+        self._pending += data
+        if not self._feeding:
+            self._feed_some()
+
+    def clear_scrollback(self) -> None:
+        self.emulation.history.clear()
+        self._update_scrollbar(follow=True)
+        self.viewport().update()
+
+    def copy(self) -> None:
+        text = self.selected_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+
+    def paste(self) -> None:
+        text = QGuiApplication.clipboard().text()
+        if text:
+            self.typed.emit(paste_bytes(text, self.emulation.bracketed_paste))
+            self._scroll_to_bottom()
+
+    # -- emulation ---------------------------------------------------------------------------
+
+    def _feed_some(self) -> None:
+        self._feeding = True
+        deadline = time.perf_counter() + FEED_BUDGET
+        at_bottom = self._at_bottom()
+        scrolled = self.emulation.scrolled
+        while self._pending and time.perf_counter() < deadline:
+            piece = bytes(self._pending[:FEED_SLICE])
+            del self._pending[:FEED_SLICE]
+            self.emulation.feed(piece)
+        replies = self.emulation.take_replies()
+        if replies:
+            self.typed.emit(replies)
+        moved = self.emulation.scrolled != scrolled
+        self._update_scrollbar(follow=at_bottom)
+        dirty = self.emulation.take_dirty()
+        if moved or not at_bottom:
+            self.viewport().update()
+        else:
+            self._update_rows(dirty)
+        if self._pending:
+            QTimer.singleShot(0, self._feed_some)
+        else:
+            self._feeding = False
+
+    def _update_rows(self, rows: set[int]) -> None:
+        if not rows:
+            return
+        top, bottom = min(rows), max(rows)
+        y = round(top * self._cell_height)
+        height = round((bottom + 1) * self._cell_height) - y + 1
+        self.viewport().update(QRect(0, y, self.viewport().width(), height))
+
+    # -- scrollback ------------------------------------------------------------------------
+
+    def _first_line(self) -> int:
+        """The absolute line (scrollback first, then the screen) at the top of the view."""
+        return self.verticalScrollBar().value()
+
+    def _at_bottom(self) -> bool:
+        bar = self.verticalScrollBar()
+        return bar.value() >= bar.maximum()
+
+    def _update_scrollbar(self, follow: bool) -> None:
+        bar = self.verticalScrollBar()
+        history = 0 if self.emulation.alternate else len(self.emulation.history)
+        bar.setPageStep(self.emulation.lines)
+        bar.setRange(0, history)
+        if follow:
+            bar.setValue(history)
+
+    def _scroll_to_bottom(self) -> None:
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.maximum())
+
+    def _row(self, line: int) -> Row:
+        history = self.emulation.history
+        if not self.emulation.alternate and line < len(history):
+            return history[line]
+        base = 0 if self.emulation.alternate else len(history)
+        return self.emulation.row(line - base)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        self.viewport().update()
+
+    # -- geometry --------------------------------------------------------------------------
+
+    def _fit_screen(self) -> None:
+        viewport = self.viewport()
+        columns = max(int(viewport.width() // self._cell_width), 1)
+        lines = max(int(viewport.height() // self._cell_height), 1)
+        if (columns, lines) != self.screen_size():
+            self.emulation.resize(columns, lines)
+            self._update_scrollbar(follow=True)
+            self._resize_timer.start()
+        viewport.update()
+
+    def _announce_size(self) -> None:
+        size = self.screen_size()
+        if size != self._announced:
+            self._announced = size
+            self.resized.emit(*size)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_screen()
+
+    # -- painting --------------------------------------------------------------------------
+
+    def _colour(self, name: str, default: QColor) -> QColor:
+        if name == "default":
+            return default
+        colour = self._colours.get(name)
+        if colour is None:
+            value = TERMINAL_COLOURS.get(name) or f"#{name}"
+            colour = QColor(value)
+            if not colour.isValid():
+                colour = default
+            self._colours[name] = colour
+        return colour
+
+    def _font(self, bold: bool, italic: bool, underline: bool, strike: bool) -> QFont:
+        key = (bold, italic, underline, strike)
+        font = self._fonts.get(key)
+        if font is None:
+            font = QFont(self.font())
+            font.setBold(bold)
+            font.setItalic(italic)
+            font.setUnderline(underline)
+            font.setStrikeOut(strike)
+            self._fonts[key] = font
+        return font
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self.viewport())
+        area = event.rect()
+        painter.fillRect(area, self._background)
+        height, width = self._cell_height, self._cell_width
+        first_line = self._first_line()
+        columns = self.emulation.columns
+        default = self.emulation.default_char
+        top = max(int(area.top() // height), 0)
+        bottom = min(int(area.bottom() // height), self.emulation.lines - 1)
+        selection = self._selection_bounds()
+        for view_row in range(top, bottom + 1):
+            line = first_line + view_row
+            y = view_row * height
+            for column, text, look in runs(self._row(line), columns, default):
+                foreground = self._colour(look.fg, self._foreground)
+                background = self._colour(look.bg, self._background)
+                if look.reverse:
+                    foreground, background = background, foreground
+                x = column * width
+                if background is not self._background:
+                    painter.fillRect(
+                        QRect(round(x), round(y), round(len(text) * width) + 1, round(height) + 1),
+                        background,
+                    )
+                if text.strip():
+                    painter.setFont(
+                        self._font(look.bold, look.italics, look.underscore, look.strikethrough)
+                    )
+                    painter.setPen(foreground)
+                    # Cell by cell keeps every character on its column whatever the font's
+                    # fallbacks; a run of plain ASCII in one call is the common, fast case.
+                    if text.isascii():
+                        painter.drawText(QPoint(round(x), round(y + self._ascent)), text)
+                    else:
+                        for offset, character in enumerate(text):
+                            position = QPoint(round(x + offset * width), round(y + self._ascent))
+                            painter.drawText(position, character)
+            if selection is not None:
+                self._paint_selection(painter, line, y, selection)
+        self._paint_cursor(painter, first_line)
+        painter.end()
+
+    def _paint_selection(
+        self, painter: QPainter, line: int, y: float, bounds: tuple[tuple[int, int], ...]
+    ) -> None:
+        (first, start), (last, end) = bounds
+        if not first <= line <= last:
+            return
+        left = start if line == first else 0
+        right = end if line == last else self.emulation.columns
+        if right > left:
+            colour = QColor(self._selection_colour)
+            colour.setAlpha(140)
+            painter.fillRect(
+                QRect(
+                    round(left * self._cell_width),
+                    round(y),
+                    round((right - left) * self._cell_width),
+                    round(self._cell_height),
+                ),
+                colour,
+            )
+
+    def _paint_cursor(self, painter: QPainter, first_line: int) -> None:
+        column, row, shown = self.emulation.cursor
+        base = 0 if self.emulation.alternate else len(self.emulation.history)
+        view_row = base + row - first_line
+        if not shown or not 0 <= view_row < self.emulation.lines:
+            return
+        rect = QRect(
+            round(column * self._cell_width),
+            round(view_row * self._cell_height),
+            round(self._cell_width),
+            round(self._cell_height),
+        )
+        if self.hasFocus():
+            colour = QColor(self._foreground)
+            colour.setAlpha(160)
+            painter.fillRect(rect, colour)
+        else:
+            painter.setPen(self._foreground)
+            painter.drawRect(rect.adjusted(0, 0, -1, -1))
+
+    # -- selection -------------------------------------------------------------------------
+
+    def _selection_bounds(self) -> tuple[tuple[int, int], ...] | None:
+        if self._anchor is None or self._extent is None or self._anchor == self._extent:
+            return None
+        return tuple(sorted((self._anchor, self._extent)))
+
+    def _cell_at(self, point: QPoint) -> tuple[int, int]:
+        column = min(max(round(point.x() / self._cell_width), 0), self.emulation.columns)
+        row = min(max(int(point.y() // self._cell_height), 0), self.emulation.lines - 1)
+        return self._first_line() + row, column
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._anchor = self._extent = self._cell_at(event.position().toPoint())
+            self.viewport().update()
+        elif event.button() == Qt.MouseButton.MiddleButton:
+            text = QGuiApplication.clipboard().text(QGuiApplication.clipboard().Mode.Selection)
+            if text:
+                self.typed.emit(paste_bytes(text, self.emulation.bracketed_paste))
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if event.buttons() & Qt.MouseButton.LeftButton and self._anchor is not None:
+            self._extent = self._cell_at(event.position().toPoint())
+            self.viewport().update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        text = self.selected_text()
+        clipboard = QGuiApplication.clipboard()
+        if text and clipboard.supportsSelection():
+            clipboard.setText(text, clipboard.Mode.Selection)
+        super().mouseReleaseEvent(event)
+
+    # -- keys ------------------------------------------------------------------------------
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return False  # Tab and Shift+Tab belong to the program (completion)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, modifiers = event.key(), event.modifiers()
+        if modifiers & _COPY_PASTE == _COPY_PASTE and key == Qt.Key.Key_C:
+            self.copy()
+            return
+        paste = modifiers & _COPY_PASTE == _COPY_PASTE and key == Qt.Key.Key_V
+        if paste or (modifiers == _Mod.ShiftModifier and key == Qt.Key.Key_Insert):
+            self.paste()
+            return
+        if modifiers & _Mod.ShiftModifier and key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            bar = self.verticalScrollBar()
+            step = bar.pageStep() if key == Qt.Key.Key_PageDown else -bar.pageStep()
+            bar.setValue(bar.value() + step)
+            return
+        data = key_bytes(key, modifiers, event.text(), self.emulation.application_keys)
+        if data:
+            self._anchor = self._extent = None
+            self._scroll_to_bottom()
+            self.typed.emit(data)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:
+        text = event.commitString()
+        if text:
+            self.typed.emit(text.encode("utf-8"))

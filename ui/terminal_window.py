@@ -1,0 +1,440 @@
+"""Terminals in containers, one tab each: a start form, then `docker exec -it` in a view.
+
+The form first asks the container which shells it has (one short exec), so the choice
+offered is one that runs: `/bin/sh`, bash when there, or a command of the user's. A
+container that is not running is said so, with Start at hand; one without any shell too.
+A session that ends (the shell exits, the container stops) keeps its screen and scrollback
+and says why it ended.
+"""
+
+from __future__ import annotations
+
+import shlex
+
+from PySide6.QtCore import QProcess, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from models.store import EngineStore
+from services.data import ContainerInfo
+from services.engine_api import TerminalSource
+from services.errors import Conflict, EngineError
+from services.exec_session import CANNOT_RUN, TerminalEnd, TerminalOptions
+from services.host_terminal import command_line, emulator_command, exec_command
+from services.text import fill
+from ui.command_label import command_label
+from ui.style import ERROR, make_hint, set_error_border, set_text_colour
+from ui.tasks import TaskKeeper
+from ui.terminal_view import TerminalView
+
+#: The shell choice that means "the command typed beside it".
+_COMMAND = "command"
+
+
+class TerminalTab(QWidget):
+    """One container's terminal: the start form, then the session's view.
+
+    Signals:
+        arrived(): output waits (emitted from the reader's thread; queued to this one).
+        title_changed(str): the tab's text.
+    """
+
+    arrived = Signal()
+    title_changed = Signal(str)
+
+    def __init__(self, store: EngineStore, container: ContainerInfo, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("terminalTab")
+        self.store = store
+        self.container = container
+        self.session: TerminalSource | None = None
+        #: After a session ended with the container still running, "New session" starts
+        #: the same command again in the view; otherwise it goes back to the form.
+        self._restart_here = False
+        self.tasks = TaskKeeper(self._failed)
+        self.arrived.connect(self._take, Qt.ConnectionType.QueuedConnection)
+
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self._build_form())
+        self.pages.addWidget(self._build_session())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        self.tasks.launch(self._probe())
+
+    # -- the form --------------------------------------------------------------------------
+
+    def _build_form(self) -> QWidget:
+        form_page = QWidget(self)
+        self.notice = QLabel(form_page)
+        self.notice.setObjectName("terminalNotice")
+        self.notice.setWordWrap(True)
+        self.start_container_button = QPushButton(self.tr("Start the container"), form_page)
+        self.start_container_button.setObjectName("terminalStartContainer")
+        self.start_container_button.clicked.connect(self._start_container)
+        self.start_container_button.hide()
+
+        self.shell = QComboBox(form_page)
+        self.shell.setObjectName("terminalShell")
+        self.command = QLineEdit(form_page)
+        self.command.setObjectName("terminalCommand")
+        self.command.setPlaceholderText(self.tr("For example: top, or python3 -i"))
+        self.command_error = QLabel(form_page)
+        set_text_colour(self.command_error, ERROR)
+        self.command_error.hide()
+        self.user = QLineEdit(form_page)
+        self.user.setObjectName("terminalUser")
+        self.user.setPlaceholderText(self.tr("The image's user (name, UID or UID:GID)"))
+        self.workdir = QLineEdit(form_page)
+        self.workdir.setObjectName("terminalWorkdir")
+        self.workdir.setPlaceholderText(self.tr("The image's working directory"))
+        self.shell.currentIndexChanged.connect(self._shell_chosen)
+        self.command.textEdited.connect(lambda _text: self._say_command_error(""))
+        self.command.returnPressed.connect(self.start)
+
+        self.start_button = QPushButton(self.tr("Open terminal"), form_page)
+        self.start_button.setObjectName("terminalStart")
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self.start)
+        self.start_button.setEnabled(False)
+        self.external_button = QPushButton(self.tr("Open in my terminal"), form_page)
+        self.external_button.setObjectName("terminalExternal")
+        self.external_button.setToolTip(
+            self.tr("Run docker exec -it in the desktop's terminal emulator")
+        )
+        self.external_button.clicked.connect(self.open_external)
+        self.external_note = QLabel(form_page)
+        self.external_note.setObjectName("terminalExternalNote")
+        self.external_note.setWordWrap(True)
+        self.external_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.external_note.hide()
+
+        fields = QFormLayout()
+        fields.addRow(self.tr("Shell:"), self.shell)
+        fields.addRow(self.tr("Command:"), self.command)
+        fields.addRow("", self.command_error)
+        fields.addRow(self.tr("User:"), self.user)
+        fields.addRow(self.tr("Working directory:"), self.workdir)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.external_button)
+        buttons.addStretch(1)
+        self.command_shown = command_label("")
+        layout = QVBoxLayout(form_page)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.start_container_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(fields)
+        layout.addLayout(buttons)
+        layout.addWidget(self.command_shown)
+        layout.addWidget(self.external_note)
+        layout.addStretch(1)
+        for field in (self.user, self.workdir, self.command):
+            field.textChanged.connect(self._show_command)
+        self.notice.setText(fill(self.tr("Looking for a shell in %1…"), self._name()))
+        make_hint(self.notice)
+        self._shell_chosen()
+        return form_page
+
+    def _name(self) -> str:
+        return self.container.name or self.container.short_id
+
+    async def _probe(self) -> None:
+        self.start_button.setEnabled(False)
+        self.start_container_button.hide()
+        try:
+            shells = await self.store.engine.container_shells(self.container.id)
+        except Conflict:
+            self._say_not_running()
+            return
+        self.shell.clear()
+        for shell in shells:
+            self.shell.addItem(shell.rsplit("/", 1)[-1] if shell != "/bin/sh" else shell, shell)
+        self.shell.addItem(self.tr("A command…"), _COMMAND)
+        if len(shells) > 1:
+            self.shell.setCurrentIndex(1)  # bash, where there is one: completion and history
+        if shells:
+            self.notice.setText(fill(self.tr("A terminal in %1."), self._name()))
+        else:
+            self.notice.setText(
+                fill(
+                    self.tr(
+                        "%1 has no shell (no /bin/sh): a terminal cannot start one in it. "
+                        "A command of the image can still run."
+                    ),
+                    self._name(),
+                )
+            )
+        self.start_button.setEnabled(True)
+        self._shell_chosen()
+
+    def _say_not_running(self) -> None:
+        self.notice.setText(
+            fill(self.tr("%1 is not running: a terminal needs it running."), self._name())
+        )
+        self.start_container_button.show()
+        self.start_button.setEnabled(False)
+
+    async def _run_container(self) -> None:
+        self.start_container_button.setEnabled(False)
+        try:
+            results = await self.store.start_containers([self.container])
+        finally:
+            self.start_container_button.setEnabled(True)
+        failed = [result for result in results if not result.ok]
+        if failed:
+            self.notice.setText(
+                fill(self.tr("%1 could not start: %2"), self._name(), failed[0].message)
+            )
+            return
+        if self.session is not None:
+            self.pages.setCurrentIndex(0)
+        await self._probe()
+
+    def _start_container(self) -> None:
+        self.tasks.launch(self._run_container())
+
+    def _shell_chosen(self, *_args: object) -> None:
+        own = self.shell.currentData() == _COMMAND
+        self.command.setEnabled(own)
+        if own:
+            self.command.setFocus()
+        self._say_command_error("")
+        self._show_command()
+
+    def _say_command_error(self, text: str) -> None:
+        self.command_error.setText(text)
+        self.command_error.setVisible(bool(text))
+        set_error_border(self.command, bool(text))
+
+    def options(self) -> TerminalOptions | None:
+        """What the form asks to run, or None (and the reason at the command) when it cannot."""
+        choice = self.shell.currentData()
+        if choice == _COMMAND or choice is None:
+            try:
+                command = tuple(shlex.split(self.command.text()))
+            except ValueError:
+                self._say_command_error(self.tr("A quote is not closed."))
+                return None
+            if not command:
+                self._say_command_error(self.tr("Type the command to run."))
+                return None
+        else:
+            command = (str(choice),)
+        columns, lines = self.view.screen_size()
+        return TerminalOptions(
+            command, self.user.text().strip(), self.workdir.text().strip(), columns, lines
+        )
+
+    def _external_arguments(self) -> list[str]:
+        choice = self.shell.currentData()
+        if choice == _COMMAND:
+            try:
+                command = shlex.split(self.command.text()) or ["/bin/sh"]
+            except ValueError:
+                command = ["/bin/sh"]
+        else:
+            command = [str(choice or "/bin/sh")]
+        return exec_command(
+            self.store.engine.endpoint,
+            self._name(),
+            command,
+            self.user.text().strip(),
+            self.workdir.text().strip(),
+        )
+
+    def _show_command(self, *_args: object) -> None:
+        self.command_shown.setText(command_line(self._external_arguments()))
+
+    def open_external(self) -> None:
+        """`docker exec -it` in the desktop's terminal emulator; none found: say so, with the
+        command to copy."""
+        arguments = self._external_arguments()
+        launch = emulator_command(arguments)
+        started = launch is not None and QProcess.startDetached(launch[0], launch[1:])[0]
+        if started:
+            self.external_note.hide()
+            return
+        self.external_note.setText(
+            fill(
+                self.tr("No terminal emulator was found (set $TERMINAL). Run this yourself: %1"),
+                command_line(arguments),
+            )
+        )
+        set_text_colour(self.external_note, ERROR)
+        self.external_note.show()
+
+    # -- the session -----------------------------------------------------------------------
+
+    def _build_session(self) -> QWidget:
+        page = QWidget(self)
+        self.view = TerminalView(page)
+        self.status = QLabel(page)
+        self.status.setObjectName("terminalStatus")
+        self.status.setWordWrap(True)
+        self.again_button = QPushButton(self.tr("New session"), page)
+        self.again_button.setObjectName("terminalAgain")
+        self.again_button.clicked.connect(self._again)
+        self.status_row = QWidget(page)
+        row = QHBoxLayout(self.status_row)
+        row.setContentsMargins(6, 2, 6, 2)
+        row.addWidget(self.status, 1)
+        row.addWidget(self.again_button)
+        self.status_row.hide()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.status_row)
+        self.view.typed.connect(self._type)
+        self.view.resized.connect(self._resize)
+        return page
+
+    def start(self) -> None:
+        """Start the session the form describes, in the view (its scrollback kept)."""
+        if not self.start_button.isEnabled():
+            return
+        options = self.options()
+        if options is None:
+            return
+        self.pages.setCurrentIndex(1)
+        self.status_row.hide()
+        self.view.setFocus()
+        columns, lines = self.view.screen_size()
+        options = TerminalOptions(options.command, options.user, options.workdir, columns, lines)
+        self.session = self.store.engine.open_terminal(
+            self.container.id, options, self.arrived.emit
+        )
+        self.title_changed.emit(f"{self._name()}: {' '.join(options.command)}")
+
+    def _type(self, data: bytes) -> None:
+        if self.session is not None:
+            self.session.write(data)
+
+    def _resize(self, columns: int, lines: int) -> None:
+        if self.session is not None:
+            self.session.resize(columns, lines)
+
+    def _take(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        output = session.take()
+        self.view.feed(output.data)
+        if output.ended is not None:
+            self.session = None
+            session.close()
+            self.tasks.launch(self._say_end(output.ended))
+
+    async def _say_end(self, end: TerminalEnd) -> None:
+        try:
+            state = await self.store.engine.inspect_container(self.container.id)
+            running = bool(state.get("State", {}).get("Running"))
+        except EngineError:
+            running = False
+        self._restart_here = running and end.error is None and end.exit_code not in CANNOT_RUN
+        if not running:
+            text = self.tr("The container stopped. Its screen and scrollback are kept above.")
+        elif end.error is not None:
+            text = fill(self.tr("The terminal could not start: %1"), str(end.error))
+        elif end.exit_code in CANNOT_RUN:
+            text = fill(
+                self.tr("The command could not run (exit code %1): the output above says why."),
+                str(end.exit_code),
+            )
+        elif end.exit_code is None:
+            text = self.tr("The session ended.")
+        else:
+            text = fill(self.tr("The session ended (exit code %1)."), str(end.exit_code))
+        self.again_button.setText(
+            self.tr("New session") if self._restart_here else self.tr("Back to the form")
+        )
+        self.status.setText(text)
+        self.status_row.show()
+
+    def _again(self) -> None:
+        if self._restart_here:
+            self.start()
+            return
+        self.pages.setCurrentIndex(0)
+        self.tasks.launch(self._probe())
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, EngineError):
+            self.notice.setText(fill(self.tr("The engine did not answer: %1"), str(error)))
+            self.start_button.setEnabled(False)
+            return
+        raise error
+
+    def close_session(self) -> None:
+        self.tasks.cancel_all()
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+
+class TerminalWindow(QWidget):
+    """Terminals in containers, as tabs; closing a tab hangs its session up."""
+
+    def __init__(self, store: EngineStore, parent: QWidget) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("terminalWindow")
+        self.store = store
+        self.setWindowTitle(self.tr("Terminal"))
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("terminalTabs")
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        close = QShortcut(QKeySequence("Ctrl+Shift+W"), self)
+        close.activated.connect(lambda: self.close_tab(self.tabs.currentIndex()))
+        self.resize(860, 540)
+
+    def open_terminal(self, container: ContainerInfo) -> TerminalTab:
+        """A new tab with the start form for `container` (several per container are fine)."""
+        tab = TerminalTab(self.store, container, self.tabs)
+        index = self.tabs.addTab(tab, container.name or container.short_id)
+        tab.title_changed.connect(lambda text, tab=tab: self._retitle(tab, text))
+        self.tabs.setCurrentIndex(index)
+        return tab
+
+    def current(self) -> TerminalTab | None:
+        tab = self.tabs.currentWidget()
+        return tab if isinstance(tab, TerminalTab) else None
+
+    def _retitle(self, tab: TerminalTab, text: str) -> None:
+        index = self.tabs.indexOf(tab)
+        if index >= 0:
+            self.tabs.setTabText(index, text)
+
+    def close_tab(self, index: int) -> None:
+        tab = self.tabs.widget(index)
+        if isinstance(tab, TerminalTab):
+            tab.close_session()
+            self.tabs.removeTab(index)
+            tab.deleteLater()
+        if not self.tabs.count():
+            self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        while self.tabs.count():
+            tab = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            if isinstance(tab, TerminalTab):
+                tab.close_session()
+                tab.deleteLater()
+        super().closeEvent(event)
