@@ -240,3 +240,18 @@ def test_a_compose_run_that_fails_keeps_its_output(make_window, qtbot, shop, tmp
     assert compose.exit_status == 3
     assert "exit status 3" in compose.status.text()
     compose.close()
+
+
+def test_a_selected_project_keeps_the_toolbar_within_a_1200_px_window(make_window, qtbot, shop):
+    """Up, Down, Pull and Open folder sit in the project's strip, not on the toolbar, which
+    stays no wider than the page (its More drop-down in reach) while a project is selected."""
+    window = make_window(FakeEngine(shop))
+    window.resize(1200, 800)
+    qtbot.waitUntil(lambda: window.width() == 1200)
+    page, _tree = group(window, qtbot)
+    select_project(page, "shop")
+    grouping = page.grouping
+    assert grouping.strip.isVisible()
+    for action in grouping.project_actions:
+        assert action not in page.toolbar.actions()
+    assert page.toolbar.sizeHint().width() <= page.width()
