@@ -507,6 +507,12 @@ class AgentApp(QObject):
         poll.timeout.connect(listed)
         poll.start()
 
+    def do_stats_overview(self, request: dict) -> None:
+        """The stats overview sampling every running container; see benchmarks/stats.py."""
+        from benchmarks.stats import measure_overview
+
+        measure_overview(self, request)
+
     def do_expect(self, request: dict) -> None:
         """Watch these containers for these states; the burst starts after the answer."""
         self._expected = {key: state for key, state in request["changes"]}

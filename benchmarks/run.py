@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import forms, scenarios, transfers, volumes_networks
+from benchmarks import forms, scenarios, stats, transfers, volumes_networks
 from benchmarks.fill import Filler
 from benchmarks.processes import ROOT, Display
 from benchmarks.report import Result, machine_info, machine_line, table, write_json
@@ -40,6 +40,7 @@ SCENARIOS = (
     "grouped",
     "project",
     "runform",
+    "stats",
 )
 
 
@@ -75,6 +76,9 @@ class Config:
     volumes: int = 1_000
     networks: int = 500
     live_created: int = 50
+    #: Running containers the stats overview samples, and for how long (issue 16: 50).
+    stats_containers: int = 50
+    stats_seconds: float = 10.0
     platform: str = "xvfb"
     skip: tuple[str, ...] = ()
 
@@ -101,6 +105,8 @@ class Config:
             volumes=20,
             networks=5,
             live_created=3,
+            stats_containers=3,
+            stats_seconds=1.0,
             platform="offscreen",
         )
 
@@ -165,6 +171,8 @@ def run_all(engine: PrivateDockerd, config: Config, log=print) -> list[Result]:
             rows += volumes_networks.volumes_networks(
                 ctx, config.volumes, config.networks, config.live_created
             )
+        if "stats" in wanted:
+            rows += stats.stats_overview(ctx, config.stats_containers, config.stats_seconds)
     return rows
 
 

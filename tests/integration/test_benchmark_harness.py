@@ -72,6 +72,12 @@ def test_every_scenario_runs_once_on_twenty_containers(dockerd, tmp_path):
         "stop_project_5",
         "stop_project_cli_5",
         "stop_project_ratio_5",
+        "stats_cpu_ratio",
+        "stats_cpu",
+        "stats_cli_cpu",
+        "stall_stats",
+        "stall_stats_bare",
+        "stats_idle_cpu",
     ):
         assert key in results, key
         assert len(results[key].values) == 1 and results[key].values[0] >= 0, key
