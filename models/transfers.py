@@ -25,7 +25,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from models.formatting import human_size
 from models.table import QT_TRANSLATE_NOOP, RIGHT, Column, KeyedTableModel
 from services.archive import ArchiveError, ArchiveProblem, ArchiveProgress, ImageArchive
-from services.container_files import ContainerGone, host_size
 from services.credentials import needs_login
 from services.engine_api import EngineApi
 from services.engine_info import LayerProgress, LayerState, TransferProgress
@@ -89,7 +88,8 @@ _LAYER_WORDS = {
 }
 #: A layer in these states has moved all its bytes (or needed not move them).
 _LAYER_FINISHED = frozenset({LayerState.DONE, LayerState.EXISTS, LayerState.PUSHED})
-_ARCHIVE_KINDS = frozenset(
+#: The kinds that move bytes between the engine and files (no layers).
+ARCHIVE_KINDS = frozenset(
     {
         TransferKind.SAVE,
         TransferKind.LOAD,
@@ -182,7 +182,7 @@ def layer_text(layer: LayerProgress) -> str:
 
 def layers_text(transfer: Transfer) -> str:
     """Every layer on a line of its own, for the tooltip and the panel's detail."""
-    if transfer.kind in _ARCHIVE_KINDS:
+    if transfer.kind in ARCHIVE_KINDS:
         return "\n".join(filter(None, [transfer.command, transfer.error]))
     lines = [layer_text(layer) for layer in transfer.progress.layers]
     if transfer.error:
@@ -201,7 +201,7 @@ def state_text(transfer: Transfer) -> str:
 
 
 def progress_text(transfer: Transfer) -> str:
-    if transfer.kind in _ARCHIVE_KINDS:
+    if transfer.kind in ARCHIVE_KINDS:
         return _archive_progress_text(transfer)
     progress = transfer.progress
     if not progress.total:
@@ -219,7 +219,7 @@ def progress_text(transfer: Transfer) -> str:
 def _figures(transfer: Transfer) -> TransferProgress | ArchiveProgress:
     """Where a transfer's percent, speed and time left are: a save's or a load's bytes, or
     a pull's or a push's layers (the texts and the sort keys both read them here)."""
-    return transfer.moved if transfer.kind in _ARCHIVE_KINDS else transfer.progress
+    return transfer.moved if transfer.kind in ARCHIVE_KINDS else transfer.progress
 
 
 def speed_text(transfer: Transfer) -> str:
@@ -422,6 +422,8 @@ class TransfersStore(QObject):
         self, engine: EngineApi, container: tuple[str, str], paths: list[Path], folder: str
     ) -> Transfer:
         """Copy the host `paths` (already checked) into the container's `folder`."""
+        from services.container_files import host_size  # loaded with the first copy
+
         container_id, name = container
         key = str(next(self._numbers))
         total = host_size(paths)
@@ -439,6 +441,7 @@ class TransfersStore(QObject):
 
     async def _copy(self, key: str, name: str, work: Callable[[], Awaitable[None]]) -> None:
         """A copy as a save is run; a container removed meanwhile said by its name."""
+        from services.container_files import ContainerGone  # loaded with the first copy
 
         async def guarded() -> None:
             try:

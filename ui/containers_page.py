@@ -126,6 +126,7 @@ class ContainersPage(TablePage):
         self._add_run_actions()
 
         self._add_more_actions()
+        self._add_files_action()
 
         self.logs_windows: dict[str, LogsWindow] = {}
         self.inspect_windows: dict[str, ContainerInspectWindow] = {}
@@ -627,6 +628,28 @@ class ContainersPage(TablePage):
         self.message.emit(command)
         results = await act(targets)
         self.report(done, results, command)
+
+    # -- files (ui/files_window.py, opened by the window, which holds the transfers) ---------
+
+    #: Browse these containers' files (id, name): the window opens one Files window each.
+    files_requested = Signal(str, str)
+
+    def _add_files_action(self) -> None:
+        self.files_action = self.add_action(
+            self.tr("Files…"),
+            self.style().standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon),
+            self.show_files,
+            tip=self.tr(
+                "Browse the selected container's files, running or stopped; copy files out "
+                "and in (docker cp)"
+            ),
+            more=True,
+        )
+        self.files_action.setObjectName("actionFiles")
+
+    def show_files(self) -> None:
+        for container in self.selected_items()[:MAX_LOG_WINDOWS]:
+            self.files_requested.emit(container.id, container.name)
 
     # -- more actions: pause, kill, rename, restart with a wait, commit, export, prune ----------
 

@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
 
 from models.connections import Connection, ConnectionsStore
 from models.store import Counts, EngineStore
-from models.transfers import Transfer, TransferKind, TransfersStore, TransferState
+from models.transfers import (
+    ARCHIVE_KINDS,
+    Transfer,
+    TransferKind,
+    TransfersStore,
+    TransferState,
+)
 from services.archive import ImageArchive
 from services.build import BuildOptions
 from services.endpoints import display_url
@@ -235,6 +241,7 @@ class MainWindow(QMainWindow):
         self.containers_page.run_requested.connect(self.open_run)
         self.containers_page.duplicate_requested.connect(self.open_duplicate)
         self.containers_page.export_requested.connect(self.start_export)
+        self.containers_page.files_requested.connect(self.open_files)
         for page in (self.containers_page, self.images_page, QWidget(), QWidget()):
             self.pages.addWidget(page)
         self.pages.addWidget(self.engine_page)
@@ -541,8 +548,23 @@ class MainWindow(QMainWindow):
         self._show_message(fill(self.tr("Exporting %1 — %2"), transfer.reference, transfer.command))
         return transfer
 
+    def open_files(self, container_id: str, name: str) -> None:
+        """A Files window on the container (its copies run in the transfers panel);
+        imported on first use, as every window is."""
+        from ui.files_window import FilesWindow
+
+        window = FilesWindow(
+            self.store.engine,
+            self.transfers,
+            self.transfers_panel.show_transfer,
+            container_id,
+            name,
+            self,
+        )
+        window.show()
+
     def _archive_finished(self, transfer: Transfer) -> None:
-        """Say how a save, load or export ended; select what a load brought in."""
+        """Say how a save, load, export or copy ended; select what a load brought in."""
         done, cancelled, failed = {
             TransferKind.SAVE: (
                 self.tr("Saved %1 — %2"),
@@ -558,6 +580,16 @@ class MainWindow(QMainWindow):
                 self.tr("Exported %1 — %2"),
                 self.tr("Export of %1 cancelled"),
                 self.tr("Export failed"),
+            ),
+            TransferKind.COPY_OUT: (
+                self.tr("Copied %1 — %2"),
+                self.tr("Copy of %1 cancelled"),
+                self.tr("Copy failed"),
+            ),
+            TransferKind.COPY_IN: (
+                self.tr("Copied %1 — %2"),
+                self.tr("Copy of %1 cancelled"),
+                self.tr("Copy failed"),
             ),
         }[transfer.kind]
         if transfer.state is TransferState.DONE:
@@ -593,7 +625,7 @@ class MainWindow(QMainWindow):
             return
         if transfer.kind is TransferKind.PUSH:
             self._push_finished(transfer)
-        elif transfer.kind in (TransferKind.SAVE, TransferKind.LOAD, TransferKind.EXPORT):
+        elif transfer.kind in ARCHIVE_KINDS:
             self._archive_finished(transfer)
         elif transfer.state is TransferState.DONE:
             self._show_message(
