@@ -52,6 +52,8 @@ class _Screen(pyte.Screen):
     def __init__(self, columns: int, lines: int, history: deque[Row]) -> None:
         self.history = history
         self.replies: list[str] = []
+        #: Lines put into the scrollback so far (the bounded deque's length stops telling).
+        self.pushed = 0
         self._saved: tuple[dict[int, Any], Any] | None = None
         super().__init__(columns, lines)
 
@@ -63,6 +65,7 @@ class _Screen(pyte.Screen):
         top, bottom = self.margins or (0, self.lines - 1)
         if self.cursor.y == bottom and top == 0 and self._saved is None:
             self.history.append(dict(self.buffer[0]))
+            self.pushed += 1
         super().index()
 
     def set_mode(self, *modes: int, **kwargs: Any) -> None:
@@ -103,8 +106,6 @@ class TerminalScreen:
         self.history: deque[Row] = deque(maxlen=scrollback)
         self._screen = _Screen(max(columns, 1), max(lines, 1), self.history)
         self._stream = pyte.ByteStream(self._screen)
-        #: Bumped each time a line enters the scrollback, so a view scrolled up stays put.
-        self.scrolled = 0
 
     # -- what the view reads ---------------------------------------------------------------
 
@@ -125,6 +126,11 @@ class TerminalScreen:
     @property
     def alternate(self) -> bool:
         return self._screen.alternate
+
+    @property
+    def scrolled(self) -> int:
+        """How many lines have entered the scrollback so far."""
+        return self._screen.pushed
 
     @property
     def application_keys(self) -> bool:
@@ -190,18 +196,12 @@ class TerminalScreen:
 
     def feed(self, data: bytes) -> None:
         """Emulate what `data` does to the screen."""
-        before = len(self.history)
         start = self._skip_plain_run(data)
         self._stream.feed(data[start:] if start else data)
-        self._count_history(before)
-
-    def _count_history(self, before: int) -> None:
-        # The deque is bounded: once full its length stops telling how many lines came in.
-        self.scrolled += max(len(self.history) - before, 0)
 
     def _push_history(self, row: Row) -> None:
         self.history.append(row)
-        self.scrolled += 1
+        self._screen.pushed += 1
 
     def _skip_plain_run(self, data: bytes) -> int:
         """Where to start feeding `data` through pyte once a leading run of plain lines that
@@ -223,9 +223,7 @@ class TerminalScreen:
         lead = 0
         for _ in range(screen.lines + _KEEP_FED):
             lead = data.index(b"\r\n", lead) + 2
-        before = len(self.history)
         self._stream.feed(data[:lead])
-        self._count_history(before)
         if (
             screen.cursor.x
             or screen.cursor.y != screen.lines - 1
