@@ -305,6 +305,28 @@ class AgentApp(QObject):
         archive = check_image_archive(Path(request["path"]))
         self._transfer(lambda: self.window.start_load(archive))
 
+    def do_copy_in(self, request: dict) -> None:
+        """Copy host files into a container as the Files window's Copy in does; see
+        `_transfer`."""
+        container = (request["container"], request["container"][:12])
+        paths = [Path(path) for path in request["paths"]]
+        engine = self.window.store.engine
+        self._transfer(
+            lambda: self.window.transfers.copy_in(engine, container, paths, request["folder"])
+        )
+
+    def do_copy_out(self, request: dict) -> None:
+        """Copy a container's files to a host folder as the Files window's Copy out does;
+        see `_transfer`."""
+        container = (request["container"], request["container"][:12])
+        folder, estimate = Path(request["folder"]), int(request["estimate"])
+        engine = self.window.store.engine
+        self._transfer(
+            lambda: self.window.transfers.copy_out(
+                engine, container, request["paths"], folder, estimate
+            )
+        )
+
     def do_build(self, request: dict) -> None:
         """Build a folder as the Build dialog's OK does, in a build window; answer once the
         window says it built or failed, with the same figures as `_transfer`."""

@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import forms, scenarios, stats, transfers, volumes_networks
+from benchmarks import files, forms, scenarios, stats, transfers, volumes_networks
 from benchmarks.fill import Filler
 from benchmarks.processes import ROOT, Display
 from benchmarks.report import Result, machine_info, machine_line, table, write_json
@@ -41,6 +41,7 @@ SCENARIOS = (
     "project",
     "runform",
     "stats",
+    "files",
 )
 
 
@@ -79,6 +80,8 @@ class Config:
     #: Running containers the stats overview samples, and for how long (issue 16: 50).
     stats_containers: int = 50
     stats_seconds: float = 10.0
+    #: The file copied into a container and out of it (issue 16: 100 MB).
+    copy_mb: int = 100
     platform: str = "xvfb"
     skip: tuple[str, ...] = ()
 
@@ -107,6 +110,7 @@ class Config:
             live_created=3,
             stats_containers=3,
             stats_seconds=1.0,
+            copy_mb=2,
             platform="offscreen",
         )
 
@@ -173,6 +177,8 @@ def run_all(engine: PrivateDockerd, config: Config, log=print) -> list[Result]:
             )
         if "stats" in wanted:
             rows += stats.stats_overview(ctx, config.stats_containers, config.stats_seconds)
+        if "files" in wanted:
+            rows += files.copy_files(ctx, config.copy_mb)
     return rows
 
 

@@ -23,13 +23,16 @@ import binascii
 import contextlib
 import enum
 import errno
+import io
 import json
 import os
 import posixpath
+import queue
 import shutil
 import stat
 import tarfile
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -44,6 +47,8 @@ from services.archive import CHUNK, ArchiveError, ArchiveProblem, ArchiveProgres
 from services.errors import EngineError, NotFound
 from services.stream_job import Stopped, StreamJob
 
+#: Pieces of about CHUNK bytes of the engine's answer read ahead of the unpacking, at most.
+PREFETCH = 4
 #: The largest file the viewer reads.
 MAX_VIEW = 1 << 20
 #: The header of `HEAD /containers/{id}/archive` holding the path's stat, base64 JSON.
@@ -201,7 +206,7 @@ def list_tar(stream: IO[bytes], stopped: Callable[[], bool] = lambda: False) -> 
     """
     entries: dict[str, FileEntry] = {}
     sizes: dict[str, int] = {}
-    with tarfile.open(fileobj=stream, mode="r|") as archive:
+    with tarfile.open(fileobj=stream, mode="r:") as archive:
         root: list[str] | None = None
         for member in archive:
             archive.members.clear()  # type: ignore[attr-defined]
@@ -243,17 +248,134 @@ def _archive(
 
     A folder is asked as "folder/." so a symbolic link to a folder (`/bin` -> `usr/bin`)
     gives the folder it points at, not the link.
+
+    Asked without compression: requests offers gzip by default, and the engine then
+    compresses the tar on the fly, which made a 100 MB copy out take ten times `docker
+    cp`'s time (the CLI does not offer it).
     """
     response = client.get(
         client._url("/containers/{0}/archive", container_id),
         params={"path": path},
+        headers={"Accept-Encoding": "identity"},
         stream=True,
         timeout=None,
     )
     job.hold(response)
     raise_for_status(response)
-    response.raw.decode_content = True
     return response
+
+
+def _body(response: requests.Response) -> PrefetchReader:
+    """The answer's body as a file, read ahead on a thread of its own (see PrefetchReader)."""
+    return PrefetchReader(response.iter_content(CHUNK))
+
+
+class PrefetchReader(io.RawIOBase):
+    """A readable file over an iterator of byte strings, which a thread of its own pulls
+    up to `PREFETCH` pieces ahead; it seeks forward, so tarfile reads it in its ordinary
+    mode ("r:"), a member's data straight from here.
+
+    Why: reading the engine's answer and unpacking it one after the other added their
+    times, and tarfile's stream mode ("r|") copies every byte several times through its
+    small buffer (a 100 MB copy out took 1.7 × `docker cp`'s time with both); the socket's
+    reads let go of the GIL, so the next bytes arrive while the last are written. Closing
+    it lets the thread end, whatever it was waiting for; the iterator's error is raised by
+    the read that reaches it.
+    """
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        super().__init__()
+        self._queue: queue.Queue[bytes | BaseException | None] = queue.Queue(PREFETCH)
+        self._rest = memoryview(b"")
+        self._position = 0
+        self._ended = False
+        self._abandoned = False
+        thread = threading.Thread(target=self._fill, args=(chunks,), name="moorage-read-ahead")
+        thread.daemon = True
+        thread.start()
+
+    def _fill(self, chunks: Iterator[bytes]) -> None:
+        """Hand the chunks over gathered to about `CHUNK` bytes: the answer comes in pieces
+        of a few KiB, and each hand-over costs the two threads a turn of the GIL."""
+        gathered: list[bytes] = []
+        size = 0
+        try:
+            for chunk in chunks:
+                gathered.append(chunk)
+                size += len(chunk)
+                if size >= CHUNK:
+                    if not self._offer(b"".join(gathered)):
+                        return
+                    gathered, size = [], 0
+        except BaseException as error:  # handed to the reader, which raises it
+            self._offer(error)
+            return
+        if gathered and not self._offer(b"".join(gathered)):
+            return
+        self._offer(None)
+
+    def _offer(self, item: bytes | BaseException | None) -> bool:
+        while not self._abandoned:
+            try:
+                self._queue.put(item, timeout=0.1)
+            except queue.Full:
+                continue
+            return True
+        return False
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> bytes:
+        """`size` bytes, fewer only at the end (tarfile takes a short header for one)."""
+        if size is None or size < 0:
+            return self.readall()
+        parts = []
+        left = size
+        while left > 0 and (self._rest or self._take()):
+            piece = self._rest[:left]
+            parts.append(piece)
+            self._rest = self._rest[len(piece) :]
+            left -= len(piece)
+        self._position += size - left
+        return b"".join(parts)
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def tell(self) -> int:
+        return self._position
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        """Forward only, by reading past what is skipped: tarfile seeks to each member's
+        data and past it, never back."""
+        if whence != io.SEEK_SET or offset < self._position:
+            raise io.UnsupportedOperation("seeking back in the engine's answer")
+        while self._position < offset and (self._rest or self._take()):
+            skipped = min(len(self._rest), offset - self._position)
+            self._rest = self._rest[skipped:]
+            self._position += skipped
+        return self._position
+
+    def _take(self) -> bool:
+        """The next piece into `_rest`; False at the end."""
+        if self._ended:
+            return False
+        item = self._queue.get()
+        if item is None:
+            self._ended = True
+            return False
+        if isinstance(item, BaseException):
+            self._ended = True
+            raise item
+        self._rest = memoryview(item)
+        return True
+
+    def close(self) -> None:
+        self._abandoned = True
+        super().close()
 
 
 def _folder_request(path: str) -> str:
@@ -270,7 +392,8 @@ async def list_folder(
     def work(job: StreamJob[list[FileEntry]], client: docker.APIClient) -> list[FileEntry]:
         with _gone_check(client, container_id):
             response = _archive(job, client, container_id, _folder_request(folder))
-            return list_tar(response.raw, lambda: job.stopped)
+            with _body(response) as body:
+                return list_tar(body, lambda: job.stopped)
 
     return await StreamJob(make_client, endpoint, work, "moorage-list-files").wait()
 
@@ -314,7 +437,7 @@ async def read_text(
     def work(job: StreamJob[str], client: docker.APIClient) -> str:
         with _gone_check(client, container_id):
             response = _archive(job, client, container_id, normal_path(path))
-            with tarfile.open(fileobj=response.raw, mode="r|") as archive:
+            with _body(response) as body, tarfile.open(fileobj=body, mode="r:") as archive:
                 member = archive.next()
                 if member is None or not member.isfile():
                     raise NotFound(f"{path} is not a file")
@@ -363,7 +486,7 @@ def _unpack_into(
 ) -> list[str]:
     tops: dict[str, None] = {}
     folders: list[tuple[Path, tarfile.TarInfo]] = []
-    with tarfile.open(fileobj=stream, mode="r|") as archive:
+    with tarfile.open(fileobj=stream, mode="r:") as archive:
         for member in archive:
             archive.members.clear()  # type: ignore[attr-defined]
             if stopped():
@@ -440,7 +563,8 @@ async def copy_out(
         for path in paths:
             with _gone_check(client, container_id):
                 response = _archive(job, client, container_id, normal_path(path))
-                unpack(response.raw, folder, meter.add, stopped)
+                with _body(response) as body:
+                    unpack(body, folder, meter.add, stopped)
         meter.finish()
 
     job = StreamJob(make_client, endpoint, work, "moorage-copy-out", keep=(ArchiveError,))

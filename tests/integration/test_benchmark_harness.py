@@ -78,6 +78,12 @@ def test_every_scenario_runs_once_on_twenty_containers(dockerd, tmp_path):
         "stall_stats",
         "stall_stats_bare",
         "stats_idle_cpu",
+        "copy_in_ratio",
+        "stall_copy_in",
+        "copy_in_memory_growth",
+        "copy_out_ratio",
+        "stall_copy_out",
+        "copy_out_memory_growth",
     ):
         assert key in results, key
         assert len(results[key].values) == 1 and results[key].values[0] >= 0, key
