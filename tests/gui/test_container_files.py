@@ -200,3 +200,22 @@ def test_view_a_text_file_and_refuse_a_binary_one(make_window, qtbot, engine):
     binary = next(d for d in files.findChildren(FileViewDialog) if d.path == "/bin/tool")
     qtbot.waitUntil(lambda: "is not a text file" in binary.status.text())
     assert binary.text.toPlainText() == ""
+
+
+def test_a_container_removed_during_a_copy_is_said(make_window, qtbot, engine, tmp_path):
+    """Removed while its files are copied out: the copy fails naming the container, the
+    host folder is left as it was."""
+    engine.archive_gate = asyncio.Event()
+    window = make_window(engine)
+    files = open_files(window, qtbot)
+    select(files, "etc")
+    files.copy_out(tmp_path)
+    model = window.transfers.model
+    qtbot.waitUntil(lambda: ("copy-out", files.container_id) in engine.calls)
+    engine.containers.pop(files.container_id)
+    engine.archive_gate.set()
+    qtbot.waitUntil(lambda: model.index(0, COL_STATE).data() == "Failed")
+    assert window.transfers.get(model.item_at(0).key).error == "The container web was removed."
+    assert list(tmp_path.iterdir()) == []
+    box = window.findChild(QMessageBox, "archiveFailed")
+    assert box is not None and box.text() == "The container web was removed."

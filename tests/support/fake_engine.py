@@ -24,6 +24,7 @@ from services.container_actions import CommitOptions, StoppedContainer
 from services.credentials import WrongCredentials
 from services.container_files import (
     MAX_VIEW,
+    ContainerGone,
     EntryKind,
     FileEntry,
     NotText,
@@ -590,7 +591,8 @@ class FakeEngine:
         on_progress: Callable[[ArchiveProgress], None],
     ) -> None:
         """Writes each path's files under `folder`; half way it waits while `archive_gate`
-        is an unset event (a cancel then leaves nothing)."""
+        is an unset event (a cancel then leaves nothing; a container removed meanwhile
+        raises ContainerGone)."""
         self._act("copy-out", container_id)
         files = self._files(container_id)
         for path in paths:
@@ -598,6 +600,8 @@ class FakeEngine:
         on_progress(ArchiveProgress(estimate // 2, estimate, True, 250_000.0))
         if self.archive_gate is not None:
             await self.archive_gate.wait()
+        if container_id not in self.containers:
+            raise ContainerGone(f"the container {container_id} was removed")
         for path in paths:
             top = normal_path(path)
             base = parent_path(top)
