@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 
 from models.formatting import exact_time, human_size
 from models.table import QT_TRANSLATE_NOOP, RIGHT, Column, KeyedTableModel
-from services.container_files import FileEntry
+from services.container_files import EntryKind, FileEntry
 
 #: The columns by position.
 COL_NAME = 0
@@ -29,12 +29,15 @@ COL_TARGET = 5
 
 
 def name_text(entry: FileEntry) -> str:
-    """A folder's name ends with "/", as `ls -F` writes it; a link's shows where it points."""
-    if entry.is_folder:
-        return entry.name + "/"
-    if entry.link_target:
-        return f"{entry.name} → {entry.link_target}"
-    return entry.name
+    """A folder's name ends with "/", as `ls -F` writes it (a link's target has a column)."""
+    return entry.name + "/" if entry.is_folder else entry.name
+
+
+def size_text(entry: FileEntry) -> str:
+    """A file's size, a folder's total under it; none for a link, a device or a pipe."""
+    if entry.kind in (EntryKind.FILE, EntryKind.FOLDER):
+        return human_size(entry.size)
+    return ""
 
 
 COLUMNS: list[Column[FileEntry]] = [
@@ -45,7 +48,7 @@ COLUMNS: list[Column[FileEntry]] = [
     ),
     Column(
         QT_TRANSLATE_NOOP("Columns", "Size"),
-        lambda e: human_size(e.size) if e.size or not e.is_folder else "",
+        size_text,
         lambda e: (not e.is_folder, e.size),
         alignment=RIGHT,
     ),

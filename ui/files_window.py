@@ -51,7 +51,7 @@ from ui.table_page import make_table_view
 from ui.tasks import TaskKeeper
 
 #: Initial column widths: Name, Size, Mode, Owner, Modified, Link target.
-WIDTHS = [240, 80, 95, 90, 150, 140]
+WIDTHS = [240, 80, 95, 90, 175, 140]
 #: The folder a window opens at.
 START_FOLDER = "/"
 
