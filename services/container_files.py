@@ -387,10 +387,13 @@ async def list_folder(
     make_client: Callable[[], docker.APIClient], endpoint: str, container_id: str, folder: str
 ) -> list[FileEntry]:
     """The entries of `folder` in the container, running or not; a folder that does not
-    exist raises NotFound, a removed container ContainerGone."""
+    exist, or a file, raises NotFound, a removed container ContainerGone."""
 
     def work(job: StreamJob[list[FileEntry]], client: docker.APIClient) -> list[FileEntry]:
         with _gone_check(client, container_id):
+            found = stat_path(client, container_id, folder)
+            if not (found.is_folder or found.is_link):  # the engine's words name its disk
+                raise NotFound(f"{normal_path(folder)} is not a folder")
             response = _archive(job, client, container_id, _folder_request(folder))
             with _body(response) as body:
                 return list_tar(body, lambda: job.stopped)

@@ -120,7 +120,7 @@ def test_a_tree_round_trips_through_a_stopped_container(dockerd, tmp_path: Path)
 
 def test_the_root_and_a_linked_folder_of_a_running_container(dockerd):
     """`/` lists the image's top folders; a folder reached through a link lists its target's
-    entries; a path that does not exist raises NotFound."""
+    entries; a path that does not exist, or a file listed as a folder, raises NotFound."""
     container = dockerd.cli("run", "-d", IMAGE, "sleep", "60").stdout.strip()
     dockerd.cli("exec", container, "sh", "-c", "mkdir -p /real/inner && ln -s /real /alias")
     with connected(dockerd) as (engine, loop):
@@ -128,6 +128,8 @@ def test_the_root_and_a_linked_folder_of_a_running_container(dockerd):
         alias = loop.run_until_complete(engine.list_container_folder(container, "/alias"))
         with pytest.raises(NotFound):
             loop.run_until_complete(engine.list_container_folder(container, "/nowhere"))
+        with pytest.raises(NotFound):
+            loop.run_until_complete(engine.list_container_folder(container, "/etc/passwd"))
         with pytest.raises(NotFound):
             loop.run_until_complete(engine.stat_container_path(container, "/nowhere"))
         with pytest.raises(NotFound):
