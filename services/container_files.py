@@ -37,7 +37,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import docker
 import requests
@@ -265,9 +265,9 @@ def _archive(
     return response
 
 
-def _body(response: requests.Response) -> PrefetchReader:
+def _body(response: requests.Response) -> IO[bytes]:
     """The answer's body as a file, read ahead on a thread of its own (see PrefetchReader)."""
-    return PrefetchReader(response.iter_content(CHUNK))
+    return cast(IO[bytes], PrefetchReader(response.iter_content(CHUNK)))
 
 
 class PrefetchReader(io.RawIOBase):
