@@ -421,21 +421,19 @@ class TransfersStore(QObject):
     def copy_in(
         self, engine: EngineApi, container: tuple[str, str], paths: list[Path], folder: str
     ) -> Transfer:
-        """Copy the host `paths` (already checked) into the container's `folder`."""
-        from services.container_files import host_size  # loaded with the first copy
-
+        """Copy the host `paths` (already checked) into the container's `folder`; their size
+        is measured on the copy's thread, not here."""
         container_id, name = container
         key = str(next(self._numbers))
-        total = host_size(paths)
         transfer = Transfer(
             key,
             f"{', '.join(p.name for p in paths)} → {name}:{folder}",
             copy_in_command(name, paths, folder),
             TransferKind.COPY_IN,
-            moved=ArchiveProgress(0, total),
+            moved=ArchiveProgress(0),
         )
         work = lambda: engine.copy_to_container(  # noqa: E731
-            container_id, paths, folder, total, self._mover(key)
+            container_id, paths, folder, 0, self._mover(key)
         )
         return self._launch(transfer, self._copy(key, name, work))
 

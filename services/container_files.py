@@ -672,10 +672,12 @@ async def copy_in(
     on_progress: Callable[[ArchiveProgress], None],
 ) -> None:
     """`docker cp PATH… CONTAINER:FOLDER`: the host paths sent as one tar written on the fly
-    to `PUT /containers/{id}/archive`. A folder that does not exist raises NotFound."""
+    to `PUT /containers/{id}/archive`. A folder that does not exist raises NotFound.
+    `total` 0: the paths are measured first, on the copy's thread (a big tree takes a
+    while to walk)."""
 
     def work(job: StreamJob[None], client: docker.APIClient) -> None:
-        meter = _Meter(total, False, lambda p: job.post(on_progress, p))
+        meter = _Meter(total or host_size(paths), False, lambda p: job.post(on_progress, p))
         with _gone_check(client, container_id):
             response = client.put(
                 client._url("/containers/{0}/archive", container_id),
