@@ -327,6 +327,65 @@ class AgentApp(QObject):
             )
         )
 
+    def do_terminal(self, request: dict) -> None:
+        """Open a terminal on a running container as Ctrl+T does and start its /bin/sh; type
+        `seq 1 N` and time Enter until its last line and the prompt after it are on the
+        screen, with the longest stall meanwhile; then time single keystrokes until each
+        echo shows on the screen."""
+        from ui.terminal_window import TerminalWindow
+
+        container = self.window.store.containers.get(request["container"])
+        terminals = TerminalWindow(self.window.store, self.page)
+        terminals.resize(900, 600)
+        terminals.show()
+        tab = terminals.open_terminal(container)
+        view = tab.view
+
+        def wait(condition: Callable[[], bool], timeout: float = 120.0) -> bool:
+            end = time.monotonic() + timeout
+            while not condition():
+                if time.monotonic() > end:
+                    return False
+                QApplication.processEvents()
+                time.sleep(0.0005)
+            return True
+
+        def screen_lines() -> list[str]:
+            return [line.strip() for line in view.screen_text().splitlines() if line.strip()]
+
+        def prompt_last() -> bool:
+            shown = screen_lines()
+            return bool(shown) and shown[-1].endswith("#") and not view.has_output_waiting()
+
+        answer: dict[str, Any] = {"state": "failed", "error": "", "echo_ms": []}
+        if not wait(tab.start_button.isEnabled, 20) or (tab.start() or not wait(prompt_last, 20)):
+            answer["error"] = "the shell did not start: " + tab.notice.text()
+        else:
+            last = str(request["lines"])
+            QTest.keyClicks(view, f"seq 1 {last}")
+            settle(200)
+            self.heartbeat.reset()
+            started = time.monotonic()
+            QTest.keyClick(view, Qt.Key.Key_Return)
+            shown = wait(lambda: prompt_last() and last in screen_lines())
+            answer.update(
+                seconds=time.monotonic() - started,
+                longest_gap_ms=self.heartbeat.longest_ms,
+                state="done" if shown else "failed",
+                error="" if shown else "the last line never showed",
+            )
+            for _ in range(int(request["keystrokes"])):
+                settle(20)
+                column = view.emulation.cursor[0]
+                began = time.monotonic()
+                QTest.keyClicks(view, "x")
+                # The echo moves the cursor on: a check that costs the threads nothing.
+                wait(lambda column=column: view.emulation.cursor[0] != column, 5)
+                answer["echo_ms"].append((time.monotonic() - began) * 1000)
+        terminals.close()
+        terminals.deleteLater()
+        self.send(**answer)
+
     def do_build(self, request: dict) -> None:
         """Build a folder as the Build dialog's OK does, in a build window; answer once the
         window says it built or failed, with the same figures as `_transfer`."""

@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import files, forms, scenarios, stats, transfers, volumes_networks
+from benchmarks import files, forms, scenarios, stats, terminal, transfers, volumes_networks
 from benchmarks.fill import Filler
 from benchmarks.processes import ROOT, Display
 from benchmarks.report import Result, machine_info, machine_line, table, write_json
@@ -42,6 +42,7 @@ SCENARIOS = (
     "runform",
     "stats",
     "files",
+    "terminal",
 )
 
 
@@ -82,6 +83,9 @@ class Config:
     stats_seconds: float = 10.0
     #: The file copied into a container and out of it (issue 16: 100 MB).
     copy_mb: int = 100
+    #: Lines `seq` floods the terminal with, and keystrokes timed to their echo (issue 16).
+    terminal_lines: int = 200_000
+    keystrokes: int = 40
     platform: str = "xvfb"
     skip: tuple[str, ...] = ()
 
@@ -111,6 +115,8 @@ class Config:
             stats_containers=3,
             stats_seconds=1.0,
             copy_mb=2,
+            terminal_lines=2_000,
+            keystrokes=5,
             platform="offscreen",
         )
 
@@ -179,6 +185,8 @@ def run_all(engine: PrivateDockerd, config: Config, log=print) -> list[Result]:
             rows += stats.stats_overview(ctx, config.stats_containers, config.stats_seconds)
         if "files" in wanted:
             rows += files.copy_files(ctx, config.copy_mb)
+        if "terminal" in wanted:
+            rows += terminal.terminal(ctx, config.terminal_lines, config.keystrokes)
     return rows
 
 

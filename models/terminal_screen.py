@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterator
+from itertools import groupby, repeat
+from operator import itemgetter
 from typing import Any
 
 import pyte
@@ -41,6 +43,14 @@ _PLAIN_RUN = re.compile(rb"\n?(?:[\x20-\x7e]*\r\n)+")
 #: Plain lines fed through pyte around a skipped run, so the cursor and the screen's
 #: last lines come out as pyte would leave them.
 _KEEP_FED = 2
+
+#: What a cell's look is: its fields after the character (colours, bold, italics,
+#: underscore, strikethrough, reverse), compared to group cells into runs.
+_LOOK = itemgetter(1, 2, 3, 4, 5, 6, 7)
+#: A cell never written.
+_BLANK = Char(" ")
+#: Stands for the cell a wide character's right half covers.
+WIDE_FILLER = "\u200b"
 
 #: A row of the scrollback: plain text (default colours), or a copy of pyte's cells.
 Row = str | dict[int, Char]
@@ -148,13 +158,10 @@ class TerminalScreen:
         """Screen row `y`'s cells by column (missing columns are blank)."""
         return self._screen.buffer[y]
 
-    def display(self) -> list[str]:
-        """The screen's rows as text, each as wide as the screen."""
-        return list(self._screen.display)
-
     def text(self) -> str:
         """The screen's rows joined by newlines, trailing blanks of each row dropped."""
-        return "\n".join(line.rstrip() for line in self._screen.display)
+        buffer, columns = self._screen.buffer, self.columns
+        return "\n".join(row_text(buffer[y], columns) for y in range(self.lines))
 
     def history_text(self, index: int) -> str:
         return row_text(self.history[index], self.columns)
@@ -203,58 +210,67 @@ class TerminalScreen:
         self.history.append(row)
         self._screen.pushed += 1
 
+    def _at_fresh_bottom(self) -> bool:
+        screen = self._screen
+        bottom = screen.lines - 1
+        return not screen.cursor.x and screen.cursor.y == bottom and not screen.buffer[bottom]
+
     def _skip_plain_run(self, data: bytes) -> int:
         """Where to start feeding `data` through pyte once a leading run of plain lines that
         would only scroll through the screen has been put into the scrollback directly.
 
-        Exact: pyte is fed a couple of lines first (which scroll the old screen up, leaving
-        the cursor at the start of a fresh bottom row), the run's lines then fill rows as
-        pyte would, wrapped at the screen's width, and the screen keeps the run's last rows.
+        Exact: pyte is fed lines first until the cursor is at the start of a fresh bottom
+        row (the old screen scrolled up), the run's lines then fill rows as pyte would,
+        wrapped at the screen's width, and the screen keeps the run's last rows.
         """
         screen = self._screen
-        if len(data) < 64 * screen.lines or screen.alternate or screen.margins:
+        if len(data) < 256 or screen.alternate or screen.margins:
             return 0
         if screen.mode & {pyte.modes.LNM, pyte.modes.IRM} or pyte.modes.DECAWM not in screen.mode:
             return 0
         run = _PLAIN_RUN.match(data)
-        if run is None or data.count(b"\r\n", 0, run.end()) < 2 * screen.lines + 2 * _KEEP_FED:
+        if run is None:
             return 0
-        # The first lines through pyte: they leave the cursor at column 0 of a blank bottom row.
-        lead = 0
-        for _ in range(screen.lines + _KEEP_FED):
-            lead = data.index(b"\r\n", lead) + 2
+        end = run.end()
+        # The first line (or the rest of one cut by the previous read) through pyte: in a
+        # flood that leaves the cursor at column 0 of a fresh bottom row. Otherwise a
+        # screenful more does, whatever was on the screen before.
+        lead = data.index(b"\r\n") + 2
         self._stream.feed(data[:lead])
-        if (
-            screen.cursor.x
-            or screen.cursor.y != screen.lines - 1
-            or screen.buffer[screen.lines - 1]
-        ):
+        if not self._at_fresh_bottom():
+            first = lead
+            for _ in range(screen.lines + _KEEP_FED):
+                if lead >= end:
+                    break
+                lead = data.index(b"\r\n", lead) + 2
+            self._stream.feed(data[first:lead])
+            if not self._at_fresh_bottom():
+                return lead
+        if data.count(b"\r\n", lead, end) < screen.lines + 2 * _KEEP_FED:
             return lead
         # The run up to the last few lines, which pyte is fed afterwards.
         stop = run.end()
         for _ in range(_KEEP_FED):
             stop = data.rindex(b"\r\n", 0, stop - 2) + 2
         columns = screen.columns
-        pieces: list[Row] = []
-        for y in range(screen.lines - 1):
-            pieces.append(dict(screen.buffer[y]))
-        for line in data[lead:stop].decode("ascii").split("\r\n")[:-1]:
-            if len(line) <= columns:
-                pieces.append(line)
-            else:
-                pieces.extend(line[i : i + columns] for i in range(0, len(line), columns))
+        pieces: list[Row] = [dict(screen.buffer[y]) for y in range(screen.lines - 1)]
+        lines = data[lead:stop].decode("ascii").split("\r\n")[:-1]
+        if max(map(len, lines), default=0) <= columns:
+            pieces += lines
+        else:
+            for line in lines:  # a line longer than the screen wraps onto rows of its own
+                pieces += [line[i : i + columns] for i in range(0, len(line), columns)] or [""]
         kept = screen.lines - 1
-        on_screen = [pieces.pop() for _ in range(min(kept, len(pieces)))][::-1]
-        for row in pieces:
-            self._push_history(row)
-        default = screen.default_char
+        on_screen = pieces[-kept:] if kept else []
+        gone = pieces[: len(pieces) - len(on_screen)]
+        self.history.extend(gone[-(self.history.maxlen or len(gone)) :])
+        screen.pushed += len(gone)
+        look: tuple[Any, ...] = tuple(screen.default_char)[1:]
         screen.buffer.clear()
-        offset = kept - len(on_screen)
-        for y, row in enumerate(on_screen, start=offset):
+        for y, row in enumerate(on_screen, start=kept - len(on_screen)):
             cells = screen.buffer[y]
             if isinstance(row, str):
-                for x, character in enumerate(row):
-                    cells[x] = default._replace(data=character)
+                cells.update((x, Char._make((character, *look))) for x, character in enumerate(row))
             else:
                 cells.update(row)
         screen.dirty.update(range(screen.lines))
@@ -265,32 +281,19 @@ def row_text(row: Row, columns: int) -> str:
     """A row's characters, trailing blanks dropped."""
     if isinstance(row, str):
         return row
-    return "".join(row[x].data if x in row else " " for x in range(columns)).rstrip()
+    blank = _BLANK
+    return "".join([row.get(x, blank).data for x in range(columns)]).rstrip()
 
 
 def runs(row: Row, columns: int, default: Char) -> Iterator[tuple[int, str, Char]]:
-    """A row as (column, text, look) runs of cells that look the same, blanks included."""
+    """A row as (column, text, look) runs of cells that look the same, blanks included,
+    one character per cell (the cell after a wide character holds WIDE_FILLER)."""
     if isinstance(row, str):
         yield 0, row.ljust(columns), default
         return
-    start, look = 0, default
-    text: list[str] = []
-    for x in range(columns):
-        cell = row.get(x, default)
-        same = (
-            cell.fg == look.fg
-            and cell.bg == look.bg
-            and cell.bold == look.bold
-            and cell.italics == look.italics
-            and cell.underscore == look.underscore
-            and cell.strikethrough == look.strikethrough
-            and cell.reverse == look.reverse
-        )
-        if not same and text:
-            yield start, "".join(text), look
-            start, text = x, []
-        if not text:
-            look = cell
-        text.append(cell.data or "")
-    if text:
-        yield start, "".join(text), look
+    cells = list(map(row.get, range(columns), repeat(default, columns)))
+    start = 0
+    for _look, group in groupby(cells, key=_LOOK):
+        members = list(group)
+        yield start, "".join([cell.data or WIDE_FILLER for cell in members]), members[0]
+        start += len(members)

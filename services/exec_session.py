@@ -18,6 +18,7 @@ import contextlib
 import queue
 import socket
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -29,6 +30,13 @@ from services.errors import EngineError
 
 #: The most one read takes from the socket.
 READ_SIZE = 256 * 1024
+#: Reads closer together than FLOOD_GAP seconds mean a flood: the reader then pauses (the
+#: interpreter's lock released) for FLOOD_PAUSE seconds so the next read takes more at once.
+#: A TTY hands its output over in pieces of a few hundred bytes; read one by one, each
+#: wakes this thread and takes the lock from the GUI thread. A keystroke's echo after a
+#: quiet moment is read at once.
+FLOOD_GAP = 0.005
+FLOOD_PAUSE = 0.004
 #: Exit codes of a command the engine could not run: found but not runnable, not found.
 CANNOT_RUN = (126, 127)
 #: What the program is told it runs in: xterm's keys and 256 colours, as the view emulates.
@@ -157,6 +165,7 @@ class ExecSession:
                 client.exec_resize(self._exec_id, height=options.lines, width=options.columns)
             self._started.set()
             raw = _raw_socket(sock)
+            last_read = 0.0
             while True:
                 try:
                     data = docker.utils.socket.read(raw, READ_SIZE)
@@ -165,6 +174,10 @@ class ExecSession:
                 if not data:
                     break
                 self._hand_over(data)
+                now = time.monotonic()
+                if now - last_read < FLOOD_GAP:
+                    time.sleep(FLOOD_PAUSE)
+                last_read = now
             if not self._closed:
                 end = TerminalEnd(client.exec_inspect(self._exec_id).get("ExitCode"))
         except Exception as error:

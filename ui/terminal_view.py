@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
-from models.terminal_screen import Row, TerminalScreen, row_text, runs
+from models.terminal_screen import WIDE_FILLER, Row, TerminalScreen, row_text, runs
 from ui.style import (
     TERMINAL_BACKGROUND,
     TERMINAL_COLOURS,
@@ -43,6 +43,9 @@ from ui.terminal_keys import key_bytes, paste_bytes
 FEED_BUDGET = 0.02
 #: Bytes fed to the emulation at a time within that budget.
 FEED_SLICE = 64 * 1024
+#: While output streams, the screen is painted at most this often (ms): a flood scrolls
+#: faster than anyone reads, and each paint takes from the emulation's time.
+PAINT_INTERVAL_MS = 33
 #: A drag of the window's edge resizes the TTY once it rests this long (ms).
 RESIZE_DELAY = 80
 
@@ -83,6 +86,9 @@ class TerminalView(QAbstractScrollArea):
         self._resize_timer = QTimer(self, singleShot=True, interval=RESIZE_DELAY)
         self._resize_timer.timeout.connect(self._announce_size)
         self._announced: tuple[int, int] | None = None
+        self._painted_at = 0.0
+        self._paint_timer = QTimer(self, singleShot=True)
+        self._paint_timer.timeout.connect(self.viewport().update)
         self.set_font(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
 
     # -- what the window and the tests read ------------------------------------------------
@@ -164,14 +170,24 @@ class TerminalView(QAbstractScrollArea):
         moved = self.emulation.scrolled != scrolled
         self._update_scrollbar(follow=at_bottom)
         dirty = self.emulation.take_dirty()
-        if moved or not at_bottom:
-            self.viewport().update()
-        else:
-            self._update_rows(dirty)
+        self._schedule_paint(None if moved or not at_bottom else dirty)
         if self._pending:
             QTimer.singleShot(0, self._feed_some)
         else:
             self._feeding = False
+
+    def _schedule_paint(self, rows: set[int] | None) -> None:
+        """Repaint `rows` of the screen (None: all), at once unless the last paint was less
+        than PAINT_INTERVAL_MS ago; then all of it once that time is up."""
+        if self._paint_timer.isActive():
+            return
+        early = self._painted_at + PAINT_INTERVAL_MS / 1000 - time.perf_counter()
+        if early > 0:
+            self._paint_timer.start(max(int(early * 1000), 1))
+        elif rows is None:
+            self.viewport().update()
+        else:
+            self._update_rows(rows)
 
     def _update_rows(self, rows: set[int]) -> None:
         if not rows:
@@ -211,7 +227,7 @@ class TerminalView(QAbstractScrollArea):
         return self.emulation.row(line - base)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
-        self.viewport().update()
+        self._schedule_paint(None)
 
     # -- geometry --------------------------------------------------------------------------
 
@@ -262,6 +278,7 @@ class TerminalView(QAbstractScrollArea):
         return font
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._painted_at = time.perf_counter()
         painter = QPainter(self.viewport())
         area = event.rect()
         painter.fillRect(area, self._background)
@@ -297,6 +314,8 @@ class TerminalView(QAbstractScrollArea):
                         painter.drawText(QPoint(round(x), round(y + self._ascent)), text)
                     else:
                         for offset, character in enumerate(text):
+                            if character == WIDE_FILLER:
+                                continue
                             position = QPoint(round(x + offset * width), round(y + self._ascent))
                             painter.drawText(position, character)
             if selection is not None:

@@ -9,9 +9,11 @@ and says why it ended.
 
 from __future__ import annotations
 
+import math
 import shlex
+import time
 
-from PySide6.QtCore import QProcess, Qt, Signal
+from PySide6.QtCore import QProcess, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,6 +42,9 @@ from ui.terminal_view import TerminalView
 
 #: The shell choice that means "the command typed beside it".
 _COMMAND = "command"
+#: Output is taken at most this often (ms): a flood is emulated and painted in batches of
+#: a frame, while a keystroke's echo after a quiet moment is taken at once.
+TAKE_INTERVAL_MS = 16
 
 
 class TerminalTab(QWidget):
@@ -64,6 +69,9 @@ class TerminalTab(QWidget):
         self._restart_here = False
         self.tasks = TaskKeeper(self._failed)
         self.arrived.connect(self._take, Qt.ConnectionType.QueuedConnection)
+        self._last_take = 0.0
+        self._take_timer = QTimer(self, singleShot=True)
+        self._take_timer.timeout.connect(self._take)
 
         self.pages = QStackedWidget(self)
         self.pages.addWidget(self._build_form())
@@ -327,8 +335,14 @@ class TerminalTab(QWidget):
 
     def _take(self) -> None:
         session = self.session
-        if session is None:
+        if session is None or self._take_timer.isActive():
             return
+        now = time.monotonic()
+        early = self._last_take + TAKE_INTERVAL_MS / 1000 - now
+        if early > 0:
+            self._take_timer.start(math.ceil(early * 1000))
+            return
+        self._last_take = now
         output = session.take()
         self.view.feed(output.data)
         if output.ended is not None:

@@ -84,6 +84,13 @@ def test_every_scenario_runs_once_on_twenty_containers(dockerd, tmp_path):
         "copy_out_ratio",
         "stall_copy_out",
         "copy_out_memory_growth",
+        "terminal_ratio",
+        "terminal_seconds",
+        "terminal_cli_seconds",
+        "terminal_cli_tty_seconds",
+        "stall_terminal",
+        "stall_terminal_bare",
+        "terminal_echo_p95",
     ):
         assert key in results, key
         assert len(results[key].values) == 1 and results[key].values[0] >= 0, key
@@ -97,6 +104,7 @@ def test_every_scenario_runs_once_on_twenty_containers(dockerd, tmp_path):
     assert results["stall_build"].details[0]["lines"] > 3, "the build's steps were shown"
     typed = results["run_form_keystroke"].details[0]
     assert typed["images"] >= 30 and typed["typing"][-1]["rows"] == typed["images"]
+    assert len(results["stall_terminal"].details[0]["echo_ms"]) == 5, "every keystroke echoed"
     assert all(isinstance(row, Result) for row in rows)
 
     printed = table(rows)
