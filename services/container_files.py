@@ -617,13 +617,14 @@ def _walk(path: Path, name: str) -> Iterator[tuple[Path, str, os.stat_result]]:
 
 
 def host_size(paths: Iterable[Path]) -> int:
-    """The bytes of the files at and under `paths` (the progress's total for a copy in)."""
-    return sum(
-        info.st_size
-        for path in paths
-        for _p, _n, info in _walk(path, path.name)
-        if stat.S_ISREG(info.st_mode)
-    )
+    """The bytes of the files at and under `paths` (the progress's total for a copy in);
+    what cannot be read counts nothing here: the tar's writer says it."""
+    total = 0
+    for path in paths:
+        with contextlib.suppress(OSError):
+            walked = _walk(path, path.name)
+            total += sum(info.st_size for _p, _n, info in walked if stat.S_ISREG(info.st_mode))
+    return total
 
 
 def tar_chunks(
@@ -678,14 +679,21 @@ async def copy_in(
 
     def work(job: StreamJob[None], client: docker.APIClient) -> None:
         meter = _Meter(total or host_size(paths), False, lambda p: job.post(on_progress, p))
+        failures: list[ArchiveError] = []
+        chunks = tar_chunks(paths, meter.add, lambda: job.stopped)
         with _gone_check(client, container_id):
-            response = client.put(
-                client._url("/containers/{0}/archive", container_id),
-                params={"path": normal_path(folder), "noOverwriteDirNonDir": "true"},
-                data=_read_errors(tar_chunks(paths, meter.add, lambda: job.stopped)),
-                headers={"Content-Type": "application/x-tar"},
-                timeout=None,
-            )
+            try:
+                response = client.put(
+                    client._url("/containers/{0}/archive", container_id),
+                    params={"path": normal_path(folder), "noOverwriteDirNonDir": "true"},
+                    data=_read_errors(chunks, failures),
+                    headers={"Content-Type": "application/x-tar"},
+                    timeout=None,
+                )
+            except Exception:
+                if failures:  # requests wraps what the body raised: say the file's problem
+                    raise failures[0] from None
+                raise
             job.hold(response)
             raise_for_status(response)
         meter.finish()
@@ -694,10 +702,14 @@ async def copy_in(
     await job.wait()
 
 
-def _read_errors(chunks: Iterator[bytes]) -> Iterator[bytes]:
-    """The host side's read failures as ArchiveError (requests would wrap them otherwise)."""
+def _read_errors(chunks: Iterator[bytes], failures: list[ArchiveError]) -> Iterator[bytes]:
+    """The host side's read failures as ArchiveError, kept in `failures` too: requests wraps
+    an error raised by a body as a lost connection."""
     try:
         yield from chunks
     except OSError as error:
-        path = Path(error.filename or "")
-        raise ArchiveError(ArchiveProblem.UNREADABLE, path, error.strerror or "") from None
+        failure = ArchiveError(
+            ArchiveProblem.UNREADABLE, Path(error.filename or ""), error.strerror or ""
+        )
+        failures.append(failure)
+        raise failure from None

@@ -220,3 +220,17 @@ def test_a_removed_container_said_gone(dockerd, tmp_path: Path):
                 engine.copy_from_container(container, ["/etc"], tmp_path, 0, print)
             )
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_host_file_gone_before_it_is_sent(dockerd, tmp_path: Path):
+    """A host path gone by the time the tar is written: the file's problem, not the
+    engine's, and nothing made in the container."""
+    container = dockerd.cli("create", IMAGE, "true").stdout.strip()
+    with connected(dockerd) as (engine, loop):
+        with pytest.raises(ArchiveError) as failure:
+            loop.run_until_complete(
+                engine.copy_to_container(container, [tmp_path / "gone"], "/", 0, print)
+            )
+        root = loop.run_until_complete(engine.list_container_folder(container, "/"))
+    assert failure.value.problem is ArchiveProblem.UNREADABLE
+    assert "gone" not in {e.name for e in root}
