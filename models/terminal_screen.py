@@ -291,6 +291,10 @@ def runs(row: Row, columns: int, default: Char) -> Iterator[tuple[int, str, Char
     if isinstance(row, str):
         yield 0, row.ljust(columns), default
         return
+    looks = set(map(_LOOK, row.values()))
+    if not looks or looks == {_LOOK(default)}:  # most rows: one look, the default's
+        yield 0, row_text(row, columns).ljust(columns), default
+        return
     cells = list(map(row.get, range(columns), repeat(default, columns)))
     start = 0
     for _look, group in groupby(cells, key=_LOOK):

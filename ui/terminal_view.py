@@ -40,7 +40,7 @@ from ui.style import (
 from ui.terminal_keys import key_bytes, paste_bytes
 
 #: Seconds of emulation per turn of the event loop while output waits.
-FEED_BUDGET = 0.02
+FEED_BUDGET = 0.012
 #: Bytes fed to the emulation at a time within that budget.
 FEED_SLICE = 64 * 1024
 #: While output streams, the screen is painted at most this often (ms): a flood scrolls
