@@ -265,9 +265,9 @@ def _archive(
     return response
 
 
-def _body(response: requests.Response) -> IO[bytes]:
+def _body(response: requests.Response) -> PrefetchReader:
     """The answer's body as a file, read ahead on a thread of its own (see PrefetchReader)."""
-    return cast(IO[bytes], PrefetchReader(response.iter_content(CHUNK)))
+    return PrefetchReader(response.iter_content(CHUNK))
 
 
 class PrefetchReader(io.RawIOBase):
@@ -307,8 +307,9 @@ class PrefetchReader(io.RawIOBase):
                     if not self._offer(b"".join(gathered)):
                         return
                     gathered, size = [], 0
-        except BaseException as error:  # handed to the reader, which raises it
-            self._offer(error)
+        except BaseException as error:  # handed to the reader, after what came before it
+            if not gathered or self._offer(b"".join(gathered)):
+                self._offer(error)
             return
         if gathered and not self._offer(b"".join(gathered)):
             return
@@ -344,6 +345,18 @@ class PrefetchReader(io.RawIOBase):
         data = self.read(len(buffer))
         buffer[: len(data)] = data
         return len(data)
+
+    def views(self, size: int) -> Iterator[memoryview]:
+        """The next `size` bytes as views of the pieces read, none copied (a member's
+        bytes go to its file this way); the answer ending first raises tarfile.ReadError."""
+        while size > 0:
+            if not self._rest and not self._take():
+                raise tarfile.ReadError("unexpected end of data")
+            view = self._rest[:size]
+            self._rest = self._rest[len(view) :]
+            self._position += len(view)
+            size -= len(view)
+            yield view
 
     def tell(self) -> int:
         return self._position
@@ -396,7 +409,7 @@ async def list_folder(
                 raise NotFound(f"{normal_path(folder)} is not a folder")
             response = _archive(job, client, container_id, _folder_request(folder))
             with _body(response) as body:
-                return list_tar(body, lambda: job.stopped)
+                return list_tar(cast(IO[bytes], body), lambda: job.stopped)
 
     return await StreamJob(make_client, endpoint, work, "moorage-list-files").wait()
 
@@ -440,7 +453,8 @@ async def read_text(
     def work(job: StreamJob[str], client: docker.APIClient) -> str:
         with _gone_check(client, container_id):
             response = _archive(job, client, container_id, normal_path(path))
-            with _body(response) as body, tarfile.open(fileobj=body, mode="r:") as archive:
+            body = cast(IO[bytes], _body(response))
+            with body, tarfile.open(fileobj=body, mode="r:") as archive:
                 member = archive.next()
                 if member is None or not member.isfile():
                     raise NotFound(f"{path} is not a file")
@@ -457,7 +471,7 @@ async def read_text(
 
 
 def unpack(
-    stream: IO[bytes],
+    stream: PrefetchReader,
     folder: Path,
     meter: Callable[[int], None],
     stopped: Callable[[], bool] = lambda: False,
@@ -485,15 +499,17 @@ def unpack(
 
 
 def _unpack_into(
-    stream: IO[bytes], part: Path, meter: Callable[[int], None], stopped: Callable[[], bool]
+    stream: PrefetchReader, part: Path, meter: Callable[[int], None], stopped: Callable[[], bool]
 ) -> list[str]:
     tops: dict[str, None] = {}
     folders: list[tuple[Path, tarfile.TarInfo]] = []
-    with tarfile.open(fileobj=stream, mode="r:") as archive:
+    with tarfile.open(fileobj=cast(IO[bytes], stream), mode="r:") as archive:
         for member in archive:
             archive.members.clear()  # type: ignore[attr-defined]
             if stopped():
                 raise Stopped
+            if member.issparse():
+                continue  # GNU sparse files: the engine's archives never hold them
             try:
                 parts = member_parts(member.name)
             except ValueError:
@@ -513,14 +529,13 @@ def _unpack_into(
                 link_parts = member_parts(member.linkname)
                 os.link(part.joinpath(*link_parts), target)
             elif member.isfile():
-                reader = archive.extractfile(member)
-                assert reader is not None  # a regular member always has a reader
+                stream.seek(member.offset_data)
                 with open(target, "wb") as file:
-                    while chunk := reader.read(CHUNK):
+                    for view in stream.views(member.size):
                         if stopped():
                             raise Stopped
-                        file.write(chunk)
-                        meter(len(chunk))
+                        file.write(view)
+                        meter(len(view))
                 os.chmod(target, member.mode & 0o7777)
                 os.utime(target, (member.mtime, member.mtime))
     for target, member in reversed(folders):  # last: a read-only folder is written first

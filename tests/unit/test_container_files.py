@@ -18,6 +18,7 @@ from services.container_files import (
     PART_PREFIX,
     EntryKind,
     NotText,
+    PrefetchReader,
     child_path,
     decode_text,
     host_size,
@@ -163,10 +164,10 @@ def test_a_written_tar_stops_when_asked(tmp_path: Path):
 
 
 def test_unpacked_in_place_with_modes(tmp_path: Path):
-    """Unpacked beside what is there: a folder merged, a file replaced, modes and times kept,
-    no hidden folder left."""
+    """Unpacked beside what is there, read ahead from the tar's pieces as they come: a
+    folder merged, a file replaced, modes and times kept, no hidden folder left."""
     top = _host_tree(tmp_path / "source")
-    tar = io.BytesIO(b"".join(tar_chunks([top], lambda _n: None, lambda: False)))
+    tar = PrefetchReader(tar_chunks([top], lambda _n: None, lambda: False))
     target = tmp_path / "target"
     (target / "top").mkdir(parents=True)
     (target / "top" / "small").write_bytes(b"old")
@@ -189,11 +190,36 @@ def test_a_failed_unpack_leaves_nothing(tmp_path: Path):
     target = tmp_path / "target"
     target.mkdir()
     with pytest.raises(tarfile.TarError):
-        unpack(io.BytesIO(whole[:2_000_000]), target, lambda _n: None)
+        unpack(PrefetchReader(iter([whole[:2_000_000]])), target, lambda _n: None)
     assert list(target.iterdir()) == []
 
 
 def test_unpacking_into_a_missing_folder(tmp_path: Path):
     with pytest.raises(ArchiveError) as failure:
-        unpack(io.BytesIO(b""), tmp_path / "nowhere", lambda _n: None)
+        unpack(PrefetchReader(iter([])), tmp_path / "nowhere", lambda _n: None)
     assert failure.value.problem is ArchiveProblem.MISSING
+
+
+def test_the_read_ahead_reader_reads_exact_sizes_and_seeks_forward():
+    reader = PrefetchReader(iter([b"abc", b"", b"defgh", b"ij"]))
+    assert reader.read(4) == b"abcd"
+    assert reader.seek(6) == 6
+    assert b"".join(reader.views(3)) == b"ghi"
+    assert reader.tell() == 9
+    with pytest.raises(io.UnsupportedOperation):
+        reader.seek(2)
+    assert reader.read(5) == b"j"
+    assert reader.read(5) == b""
+    reader.close()
+
+
+def test_the_read_ahead_reader_raises_what_its_source_raised():
+    def failing():
+        yield b"abc"
+        raise ConnectionError("cut")
+
+    reader = PrefetchReader(failing())
+    assert reader.read(3) == b"abc"
+    with pytest.raises(ConnectionError):
+        reader.read(1)
+    reader.close()
