@@ -195,14 +195,21 @@ class ExecSession:
             self._writer.join(timeout=5)
             if self._client is not None:
                 self._client.close()
-            self._notify()
+            self._wake()
 
     def _hand_over(self, data: bytes) -> None:
         with self._lock:
             wake = not self._waiting
             self._waiting += data
         if wake:
-            self._notify()
+            self._wake()
+
+    def _wake(self) -> None:
+        """Tell the listener, unless it hung up: a closed window's listener may be gone (a
+        GUI object deleted meanwhile raises RuntimeError)."""
+        if not self._closed:
+            with contextlib.suppress(RuntimeError):
+                self._notify()
 
     # -- the writer's thread ---------------------------------------------------------------
 
