@@ -232,20 +232,23 @@ class FilesWindow(QWidget):
         elif entry.kind is EntryKind.LINK:
             self.tasks.launch(self._follow(entry))
         else:
-            self.view_file(entry)
+            self.view_path(child_path(self.folder, entry.name))
 
     async def _follow(self, entry: FileEntry) -> None:
         """A link opens the folder it points at, or is viewed as the file it points at."""
         path = child_path(self.folder, entry.name)
         try:
             found = await self.engine.stat_container_path(self.container_id, path)
+            target = found.link_target or path  # the engine resolves the link's chain
+            if found.is_link:
+                found = await self.engine.stat_container_path(self.container_id, target)
         except EngineError as error:
             self._say(str(error), True)
             return
         if found.is_folder:
             self.show_folder(path)
         else:
-            self.view_file(entry)
+            self.view_path(target)
 
     def go_up(self) -> None:
         self.show_folder(parent_path(self.folder))
@@ -271,12 +274,12 @@ class FilesWindow(QWidget):
     def view_selected(self) -> None:
         chosen = self.selected_entries()
         if len(chosen) == 1 and not chosen[0].is_folder:
-            self.view_file(chosen[0])
+            self.view_path(child_path(self.folder, chosen[0].name))
 
-    def view_file(self, entry: FileEntry) -> None:
+    def view_path(self, path: str) -> None:
+        """Show the text file at `path` (a link's target, for a link to a file)."""
         from ui.file_view_dialog import FileViewDialog
 
-        path = child_path(self.folder, entry.name)
         dialog = FileViewDialog(self.engine, self.container_id, path, self)
         dialog.open()
 

@@ -179,6 +179,8 @@ def test_rows_drag_out_as_urls_of_copies(make_window, qtbot, engine):
     urls = data.urls()
     assert len(urls) == 1
     copied = Path(urls[0].toLocalFile())
+    # As a file manager gets them on X11 and Wayland: the uri list as bytes.
+    assert bytes(data.data("text/uri-list").data()).strip() == urls[0].toEncoded().data()
     assert copied.name == "motd" and copied.read_bytes() == b"hello\n"
     files.close()
     assert not copied.exists()  # the temporary folder goes with the window
