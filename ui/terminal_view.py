@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QAction,
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontDatabase,
     QFontMetricsF,
@@ -27,8 +29,9 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QWheelEvent,
 )
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QWidget
 
 from models.terminal_screen import WIDE_FILLER, Row, TerminalScreen, row_text, runs
 from ui.style import (
@@ -402,6 +405,45 @@ class TerminalView(QAbstractScrollArea):
 
     def focusNextPrevChild(self, next: bool) -> bool:
         return False  # Tab and Shift+Tab belong to the program (completion)
+
+    def event(self, event: QEvent) -> bool:
+        """Keys go to the program before any shortcut of the window (Ctrl+W deletes a word
+        in a shell), except Ctrl+Shift ones: the terminal's own copy, paste, close tab."""
+        override = event.type() == QEvent.Type.ShortcutOverride
+        if (
+            override
+            and isinstance(event, QKeyEvent)
+            and event.modifiers() & _COPY_PASTE != _COPY_PASTE
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """On the alternate screen (`less`, `vi`, `top`) there is no scrollback: the wheel
+        sends arrow keys instead, three lines a notch, as xterm does."""
+        if not self.emulation.alternate:
+            super().wheelEvent(event)
+            return
+        notches = event.angleDelta().y() // 120
+        if notches:
+            key = Qt.Key.Key_Up if notches > 0 else Qt.Key.Key_Down
+            arrow = key_bytes(key, _Mod.NoModifier, "", self.emulation.application_keys)
+            self.typed.emit(arrow * (3 * abs(notches)))
+        event.accept()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = QMenu(self)
+        copy = QAction(self.tr("Copy (Ctrl+Shift+C)"), menu)
+        copy.setEnabled(bool(self.selected_text()))
+        copy.triggered.connect(self.copy)
+        paste = QAction(self.tr("Paste (Ctrl+Shift+V)"), menu)
+        paste.setEnabled(bool(QGuiApplication.clipboard().text()))
+        paste.triggered.connect(self.paste)
+        clear = QAction(self.tr("Clear the scrollback"), menu)
+        clear.triggered.connect(self.clear_scrollback)
+        menu.addActions([copy, paste, clear])
+        menu.popup(event.globalPos())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key, modifiers = event.key(), event.modifiers()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QItemSelectionModel, QPoint, QPointF, Qt
+from PySide6.QtGui import QGuiApplication, QWheelEvent
+from PySide6.QtWidgets import QApplication
 
 from services.data import ContainerState
 from services.errors import EngineError
@@ -184,3 +185,36 @@ def test_open_in_my_terminal_without_an_emulator_shows_the_command(
     qtbot.mouseClick(tab.external_button, Qt.MouseButton.LeftButton)
     assert tab.external_note.isVisible()
     assert "docker -H tcp://127.0.0.1:1 exec -it web /bin/sh" in tab.external_note.text()
+
+
+def test_the_wheel_scrolls_the_scrollback_or_sends_arrows_on_the_alternate_screen(
+    make_window, engine, qtbot
+):
+    window = make_window(engine)
+    tab = open_tab(window, qtbot, "web")
+    terminal = started(tab, engine, qtbot)
+    view = tab.view
+    terminal.send(b"".join(b"line %d\r\n" % i for i in range(200)))
+    qtbot.waitUntil(lambda: "line 199" in view.screen_text())
+    bar = view.verticalScrollBar()
+    assert bar.value() == bar.maximum() > 0
+    bar.setValue(0)
+    assert not terminal.written
+    terminal.send(b"\x1b[?1049h\x1b[?1h")
+    qtbot.waitUntil(lambda: view.emulation.alternate)
+    wheel = QWheelEvent(
+        QPointF(5, 5), QPointF(5, 5), QPoint(), QPoint(0, -120),
+        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )  # fmt: skip
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert bytes(terminal.written) == b"\x1bOB" * 3
+
+
+def test_ctrl_w_goes_to_the_program_not_to_a_shortcut(make_window, engine, qtbot):
+    window = make_window(engine)
+    tab = open_tab(window, qtbot, "web")
+    terminal = started(tab, engine, qtbot)
+    qtbot.keyClick(tab.view, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert bytes(terminal.written) == b"\x17"
+    assert window.containers_page.terminal_window.isVisible()
