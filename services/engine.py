@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import docker
 import docker.errors
-from docker.utils import version_gte
 
 from services.api_client import daemon_time, make_api_client, raise_for_status
 from services.api_decode import (
@@ -86,7 +85,8 @@ if TYPE_CHECKING:
     from services.container_files import FileEntry, PathStat
     from services.exec_session import ExecSession, TerminalOptions
     from services.networks import ConnectOptions, NetworkOptions
-    from services.stats import ProcessTable, StatsSample
+    from services.stats import ProcessTable
+    from services.stats_follow import StatsFollower
     from services.volume_browse import VolumeEntry
     from services.volumes import VolumeOptions
 
@@ -99,8 +99,6 @@ WORKERS = 4
 
 #: What `prefetch` fetched is used only if a connect comes for it within this many seconds.
 EARLY_MAX_AGE = 10.0
-#: The first API version whose stats take `one_shot` (Engine 20.10).
-ONE_SHOT_API = "1.41"
 
 
 class DockerEngine:
@@ -934,16 +932,17 @@ class DockerEngine:
 
     # -- stats and processes -------------------------------------------------------------
 
-    async def container_stats(self, container_id: str) -> StatsSample:
-        """One stats answer. `one_shot` (API 1.41+) answers at once instead of waiting a
-        second for the engine's second reading, which `measure` does not need: it compares
-        with the previous answer itself."""
-        from services.stats import parse_stats
+    def follow_stats(self, container_id: str) -> StatsFollower:
+        """`docker stats` of one container on a thread and client of its own (see
+        services/stats_follow.py for why not one-shot answers)."""
+        from services.stats_follow import StatsFollower
 
-        api = self._api()
-        one_shot = True if version_gte(api.api_version, ONE_SHOT_API) else None
-        raw = await self._run(api.stats, container_id, stream=False, one_shot=one_shot)
-        return parse_stats(container_id, raw)
+        self._api()
+        return StatsFollower(
+            lambda: self._new_client(self._api_version),
+            lambda error: translate_error(error, self.endpoint),
+            container_id,
+        )
 
     async def container_top(self, container_id: str) -> ProcessTable:
         from services.stats import parse_top

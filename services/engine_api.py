@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from services.container_files import FileEntry, PathStat
     from services.exec_session import TerminalOptions, TerminalOutput
     from services.networks import ConnectOptions, NetworkOptions
-    from services.stats import ProcessTable, StatsSample
+    from services.stats import ProcessTable, StatsSource
     from services.volume_browse import VolumeEntry
     from services.volumes import VolumeOptions
 
@@ -252,9 +252,9 @@ class EngineApi(Protocol):
         container has none; a container that is not running raises Conflict."""
         ...
 
-    async def container_stats(self, container_id: str) -> StatsSample:
-        """One stats answer (`docker stats --no-stream`), one-shot where the API has it;
-        a stopped container's answer is not `running`."""
+    def follow_stats(self, container_id: str) -> StatsSource:
+        """`docker stats` of one container: an answer a second until closed; a stopped
+        container's answers are not `running`."""
         ...
 
     async def container_top(self, container_id: str) -> ProcessTable:

@@ -227,6 +227,21 @@ class FakeTerminal:
         self._notify()
 
 
+class FakeStats:
+    """A container's stats stream: each `take()` is the next answer, until closed."""
+
+    def __init__(self, answer: Callable[[], StatsSample]) -> None:
+        self._answer = answer
+        self.ended = False
+        self.error: Exception | None = None
+
+    def take(self) -> StatsSample | None:
+        return None if self.ended else self._answer()
+
+    def close(self) -> None:
+        self.ended = True
+
+
 class FakeEngine:
     """Containers and images in dicts; actions change them and announce events."""
 
@@ -292,6 +307,8 @@ class FakeEngine:
         self.cpu_loads: dict[str, float] = {}
         self.memory_in_use: dict[str, int] = {}
         self._stats_answers: dict[str, int] = {}
+        #: Every stats stream opened, closed or not.
+        self.stats_streams: list[FakeStats] = []
         #: Each container's files: absolute path -> bytes, None for a folder ("/" is always
         #: there), for the Files window's calls.
         self.container_files: dict[str, dict[str, bytes | None]] = {}
@@ -1133,13 +1150,23 @@ class FakeEngine:
 
     # -- stats and processes ---------------------------------------------------------------
 
-    async def container_stats(self, container_id: str) -> StatsSample:
+    def follow_stats(self, container_id: str) -> FakeStats:
+        """A stream whose every `take()` is the next second's answer (see `stats_answer`);
+        each answer taken is counted in `calls` as ("stats", id)."""
+        self._check_up()
+        self._container(container_id)
+        self.calls.append(("follow stats", container_id))
+        stream = FakeStats(lambda: self.stats_answer(container_id))
+        self.stats_streams.append(stream)
+        return stream
+
+    def stats_answer(self, container_id: str) -> StatsSample:
         """Counters that move one second of the engine's two CPUs per answer, the
-        container's share by `cpu_loads` (1 % unless set); a stopped container's answer
-        is empty, as the engine's."""
-        self._act("stats", container_id)
-        container = self._container(container_id)
-        if not container.is_running:
+        container's share by `cpu_loads` (1 % unless set); a stopped or removed
+        container's answer is empty, as the engine's."""
+        self.calls.append(("stats", container_id))
+        container = self.containers.get(container_id)
+        if container is None or not container.is_running:
             return StatsSample(container_id, 0.0, False, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         answers = self._stats_answers.get(container_id, 0) + 1
         self._stats_answers[container_id] = answers
