@@ -29,22 +29,37 @@ IDLE_AFTER_S = 2.0
 
 
 def measure_overview(agent: Any, request: dict) -> None:
-    """In the agent: open the overview tall enough for every row, wait until each running
-    container was sampled, then measure the process's CPU and the longest stall for
-    `seconds`; hide it and measure the CPU from 2 s after for 2 s more."""
+    """In the agent: the CPU for 2 s before the overview opens; then the overview, tall
+    enough for every row, until each running container was sampled; the longest stall over
+    `seconds`, then the process's CPU over `seconds` more; then, hidden, the CPU from 2 s
+    after for 2 s (the heartbeat stopped while CPU is measured)."""
     from PySide6.QtCore import QTimer
 
     seconds = float(request["seconds"])
     wanted = int(request["containers"])
     page = agent.page
-    page.stats_overview_action.trigger()
-    overview = page.stats_windows.overview
-    overview.resize(1000, 80 + 32 * (wanted + 2))
-    sampler = overview.sampler
-    deadline = time.monotonic() + 60
     answer: dict[str, Any] = {}
+    overview: Any = None
+    deadline = time.monotonic() + 60
+
+    def idle_before() -> None:
+        agent.heartbeat.stop()
+        answer["cpu_before"], answer["started"] = time.process_time(), time.monotonic()
+        QTimer.singleShot(int(IDLE_AFTER_S * 1000), open_overview)
+
+    def open_overview() -> None:
+        nonlocal overview
+        elapsed = time.monotonic() - answer.pop("started")
+        used = time.process_time() - answer.pop("cpu_before")
+        answer["idle_cpu_before_percent"] = used / elapsed * 100
+        agent.heartbeat.start()
+        page.stats_overview_action.trigger()
+        overview = page.stats_windows.overview
+        overview.resize(1000, 80 + 32 * (wanted + 2))
+        wait_for_all()
 
     def sampled() -> int:
+        sampler = overview.sampler
         return sum(1 for c in agent.window.store.containers_snapshot() if sampler.latest(c.id))
 
     def wait_for_all() -> None:
@@ -53,20 +68,25 @@ def measure_overview(agent: Any, request: dict) -> None:
             return
         answer["sampled"] = sampled()
         agent.heartbeat.reset()
-        answer["cpu_before"] = time.process_time()
-        answer["started"] = time.monotonic()
+        QTimer.singleShot(int(seconds * 1000), measure_cpu)
+
+    def measure_cpu() -> None:
+        # The stall first, then the CPU with the heartbeat stopped: its 200 ticks a second
+        # would cost more than the sampling measured.
+        answer["longest_gap_ms"] = agent.heartbeat.longest_ms
+        agent.heartbeat.stop()
+        answer["cpu_before"], answer["started"] = time.process_time(), time.monotonic()
         QTimer.singleShot(int(seconds * 1000), hide)
 
     def hide() -> None:
         elapsed = time.monotonic() - answer.pop("started")
         answer["cpu_percent"] = (time.process_time() - answer.pop("cpu_before")) / elapsed * 100
-        answer["longest_gap_ms"] = agent.heartbeat.longest_ms
         answer["rows_on_screen"] = len(overview.rows_on_screen())
+        answer["streams"] = len(overview.sampler.streams())
         overview.hide()
         QTimer.singleShot(int(IDLE_AFTER_S * 1000), idle_start)
 
     def idle_start() -> None:
-        agent.heartbeat.stop()
         answer["idle_cpu_before"] = time.process_time()
         answer["idle_started"] = time.monotonic()
         QTimer.singleShot(int(IDLE_AFTER_S * 1000), idle_end)
@@ -75,12 +95,12 @@ def measure_overview(agent: Any, request: dict) -> None:
         elapsed = time.monotonic() - answer.pop("idle_started")
         used = time.process_time() - answer.pop("idle_cpu_before")
         answer["idle_cpu_percent"] = used / elapsed * 100
-        answer["sampling_after_hide"] = sampler.running
+        answer["sampling_after_hide"] = overview.sampler.running
         agent.heartbeat.start()
         page.close_stats_windows()
         agent.send(**answer)
 
-    wait_for_all()
+    idle_before()
 
 
 def _cli_stats_cpu(ctx: Context, names: list[str], seconds: float) -> float:
@@ -126,7 +146,7 @@ def stats_overview(ctx: Context, containers: int, seconds: float) -> list[Result
                 control.report()
                 answer = agent.ask(
                     {"cmd": "stats_overview", "seconds": seconds, "containers": containers},
-                    seconds + 2 * IDLE_AFTER_S + ctx.timeout,
+                    2 * seconds + 3 * IDLE_AFTER_S + ctx.timeout,
                 )
                 bare.append(control.report()["longest_gap_ms"])
             cli.append(_cli_stats_cpu(ctx, names, seconds))
@@ -139,7 +159,8 @@ def stats_overview(ctx: Context, containers: int, seconds: float) -> list[Result
                 f"  stats overview run {run + 1}: {answer['sampled']} of {containers} sampled, "
                 f"Moorage {cpu[-1]:.1f} % CPU, docker stats {cli[-1]:.1f} %; longest stall "
                 f"{stalls[-1]:.1f} ms (bare timer {bare[-1]:.1f} ms); hidden: "
-                f"{idle[-1]:.2f} % CPU"
+                f"{idle[-1]:.2f} % CPU (before opening it: "
+                f"{answer['idle_cpu_before_percent']:.2f} %)"
             )
     finally:
         ctx.engine.cli("rm", "-f", *names)

@@ -1,19 +1,20 @@
-"""Live stats: the sampler that asks the engine, the history it keeps, the overview's table.
+"""Live stats: the sampler that follows the engine's stats, the history it keeps, the
+overview's table.
 
 Sampling is lazy (issue 16): the views that show stats register what they show right now
 (the overview its rows on screen, a detail window its container) and say nothing while
-hidden or minimised. Each tick of the sampler asks them, samples only those containers, a
-few at a time, and stops its timer when nobody shows anything, so a hidden overview costs
-nothing.
+hidden or minimised. Each tick of the sampler asks them, keeps a stats stream open for
+each container wanted (the engine pushes an answer a second, as to `docker stats`), closes
+the others, and stops its timer, with every stream, when nobody shows anything: a hidden
+overview costs nothing.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -24,14 +25,15 @@ from models.table import QT_TRANSLATE_NOOP, RIGHT, Column
 from services.data import ContainerInfo
 from services.engine_api import EngineApi
 from services.errors import EngineError
-from services.stats import StatsPoint, StatsSample, measure
+from services.stats import StatsPoint, StatsSample, StatsSource, measure
 
 log = logging.getLogger(__name__)
 
-#: How often each shown container is sampled, in milliseconds (`docker stats` too: 1 s).
-SAMPLE_MS = 1000
-#: Stats calls in flight at once: the engine's thread pool is shared with the user's actions.
-MAX_IN_FLIGHT = 3
+#: How often the streams' newest answers are taken, in milliseconds: as often as the engine
+#: sends them, so the overview is repainted once a second, as `docker stats` redraws.
+TAKE_MS = 1000
+#: Streams open at once, at most: a tall overview shows fewer rows than this.
+MAX_STREAMS = 100
 #: Points kept per container: five minutes at one a second, for the charts.
 HISTORY = 300
 
@@ -40,11 +42,11 @@ Wanted = Callable[[], Iterable[str]]
 
 
 class StatsSampler(QObject):
-    """Samples the containers the registered views show, once a second, and keeps history.
+    """Follows the stats of the containers the registered views show, and keeps history.
 
     Signals:
         sampled(str, object): a container's new StatsPoint.
-        failed(str, str): a container could not be sampled (gone, engine away): why.
+        failed(str, str): a container's stats stream ended on an error: what it said.
     """
 
     sampled = Signal(str, object)
@@ -54,13 +56,13 @@ class StatsSampler(QObject):
         super().__init__(parent)
         self._engine = engine
         self._views: list[Wanted] = []
-        self._timer = QTimer(self, interval=SAMPLE_MS)
+        self._timer = QTimer(self, interval=TAKE_MS)
         self._timer.timeout.connect(self.tick)
+        self._streams: dict[str, StatsSource] = {}
+        #: Containers whose stream failed, not opened again while still wanted.
+        self._failed: set[str] = set()
         self._last: dict[str, StatsSample] = {}
         self._history: dict[str, deque[StatsPoint]] = {}
-        self._in_flight: set[str] = set()
-        self._queue: deque[str] = deque()
-        self._tasks: set[asyncio.Task] = set()
 
     # -- views ---------------------------------------------------------------------------
 
@@ -74,15 +76,19 @@ class StatsSampler(QObject):
             self._views.remove(wanted)
 
     def wake(self) -> None:
-        """A view came on screen or shows other rows: sample now, then every second."""
+        """A view came on screen: follow what it shows from now on."""
         if not self._timer.isActive():
             self._timer.start()
-        self._sample(self.wanted())
+        self._follow(self.wanted())
 
     @property
     def running(self) -> bool:
         """Whether the timer runs (it stops at the first tick nobody wants anything)."""
         return self._timer.isActive()
+
+    def streams(self) -> list[str]:
+        """The containers whose stats stream is open."""
+        return list(self._streams)
 
     # -- what was sampled ----------------------------------------------------------------
 
@@ -109,64 +115,79 @@ class StatsSampler(QObject):
         for view in self._views:
             for container_id in view():
                 seen.setdefault(container_id, None)
-        return list(seen)
+        return list(seen)[:MAX_STREAMS]
 
     def tick(self) -> None:
-        """Sample what the views want; stop when they want nothing (all hidden)."""
+        """Take what the streams brought; follow what the views want now, and stop when
+        they want nothing (all hidden)."""
+        for container_id, stream in list(self._streams.items()):
+            self._take(container_id, stream)
         wanted = self.wanted()
+        self._follow(wanted)
         if not wanted:
             self._timer.stop()
-            self._queue.clear()
-            return
-        self._sample(wanted)
 
-    def _sample(self, wanted: list[str]) -> None:
-        queued = set(self._queue)
-        self._queue.extend(c for c in wanted if c not in self._in_flight and c not in queued)
-        self._start_some()
+    def _follow(self, wanted: list[str]) -> None:
+        """Open a stream for each wanted container, close the others'."""
+        keep = set(wanted)
+        for container_id in [c for c in self._streams if c not in keep]:
+            self._streams.pop(container_id).close()
+        self._failed &= keep
+        for container_id in wanted:
+            if container_id in self._streams or container_id in self._failed:
+                continue
+            try:
+                self._streams[container_id] = self._engine.follow_stats(container_id)
+            except EngineError as error:
+                self._fail(container_id, error)
 
-    def _start_some(self) -> None:
-        while self._queue and len(self._in_flight) < MAX_IN_FLIGHT:
-            container_id = self._queue.popleft()
-            self._in_flight.add(container_id)
-            task = asyncio.ensure_future(self._sample_one(container_id))
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
-
-    async def _sample_one(self, container_id: str) -> None:
-        try:
-            sample = await self._engine.container_stats(container_id)
-        except EngineError as error:
-            self.failed.emit(container_id, str(error))
-        else:
+    def _take(self, container_id: str, stream: StatsSource) -> None:
+        sample = stream.take()
+        if sample is not None:
             point = measure(self._last.get(container_id), sample)
             self._last[container_id] = sample
             history = self._history.setdefault(container_id, deque(maxlen=HISTORY))
             history.append(point)
             self.sampled.emit(container_id, point)
-        finally:
-            self._in_flight.discard(container_id)
-            if self._timer.isActive():
-                self._start_some()
+        elif stream.ended:
+            del self._streams[container_id]
+            if stream.error is not None:
+                self._fail(container_id, stream.error)
+
+    def _fail(self, container_id: str, error: Exception) -> None:
+        self._failed.add(container_id)
+        self.failed.emit(container_id, str(error))
 
     def close(self) -> None:
-        """Stop sampling; calls in flight are left to end on their own."""
+        """Stop sampling and close every stream."""
         self._timer.stop()
-        self._queue.clear()
-        for task in list(self._tasks):
-            task.cancel()
+        for stream in self._streams.values():
+            stream.close()
+        self._streams.clear()
 
 
 @dataclass(frozen=True, slots=True)
 class StatsRow:
-    """A running container in the overview, with its latest point (None until sampled)."""
+    """A running container in the overview, with its latest point (None until sampled).
+
+    Rows are equal when they show the same: the point's counters move every second, but
+    a row whose cells read the same is not sent to the view again (most containers idle).
+    """
 
     container: ContainerInfo
-    point: StatsPoint | None = None
+    point: StatsPoint | None = field(default=None, compare=False)
+    shown: tuple = ()
 
     @property
     def key(self) -> str:
         return self.container.id
+
+
+def stats_row(container: ContainerInfo, point: StatsPoint | None) -> StatsRow:
+    """The overview's row of `container`, with what its cells show worked out once."""
+    row = StatsRow(container, point)
+    cells = tuple(column.display(row) for column in COLUMNS[1:])
+    return StatsRow(container, point, cells)
 
 
 #: What a cell shows before its first sample.
@@ -274,4 +295,4 @@ class StatsOverviewModel(ListedTableModel[StatsRow]):
 
     def show(self, containers: Iterable[ContainerInfo], sampler: StatsSampler) -> None:
         """The running ones of `containers`, each with what `sampler` last measured."""
-        self.set_rows(StatsRow(c, sampler.latest(c.id)) for c in containers if c.is_running)
+        self.set_rows(stats_row(c, sampler.latest(c.id)) for c in containers if c.is_running)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 #: The engine's "never" (a stopped container's `read`), year one.
 _ZERO_TIME_PREFIX = "0001-01-01"
@@ -73,6 +73,21 @@ class StatsPoint:
     block_read_rate: float | None
     block_write_rate: float | None
     pids: int
+
+
+class StatsSource(Protocol):
+    """One container's stats as the engine sends them (services/stats_follow.py).
+
+    `take()` gives the newest answer not taken yet, or None; once `ended`, `error` says
+    why (None after `close()`).
+    """
+
+    @property
+    def ended(self) -> bool: ...
+    @property
+    def error(self) -> Exception | None: ...
+    def take(self) -> StatsSample | None: ...
+    def close(self) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)

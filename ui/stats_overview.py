@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from models.stats import COL_CPU, COL_NAME, StatsOverviewModel, StatsPoint, StatsRow
+from models.stats import COL_CPU, COL_NAME, StatsOverviewModel, StatsPoint, stats_row
 from models.store import EngineStore
 from models.table import ItemRole
 from ui.stats_windows import on_screen
@@ -97,7 +97,7 @@ class StatsOverviewWindow(QWidget):
     def _sampled(self, container_id: str, point: StatsPoint) -> None:
         row = self.model.get(container_id)
         if row is not None:
-            self.model.change_rows([StatsRow(row.container, point)], [])
+            self.model.change_rows([stats_row(row.container, point)], [])
 
     def _update_empty_hint(self, *_args) -> None:
         self.empty_hint.setVisible(not self.model.rows())

@@ -1,9 +1,7 @@
 """The stats sampler and the overview's table over the in-memory engine: only what views
-want is sampled, a few at a time, history kept; the table stays consistent as samples come."""
+want is followed, a stream each, history kept; the table stays consistent as samples come."""
 
 from __future__ import annotations
-
-import asyncio
 
 from PySide6.QtCore import Qt
 
@@ -11,12 +9,12 @@ from models.stats import (
     COL_CPU,
     COL_MEMORY,
     HISTORY,
-    MAX_IN_FLIGHT,
     StatsOverviewModel,
-    StatsRow,
     StatsSampler,
+    stats_row,
 )
 from services.data import ContainerState
+from services.errors import NotFound
 from tests.support.fake_engine import FakeEngine, make_container
 
 
@@ -44,27 +42,36 @@ def test_sampler_samples_only_what_views_want_and_stops_when_they_want_nothing(q
     assert len(stats_calls(engine)) == count
 
 
-def test_sampler_keeps_a_few_calls_in_flight_at_most(qtbot, qloop):
-    containers = [make_container(f"c{n}") for n in range(10)]
+def test_sampler_keeps_a_stream_open_only_for_what_is_wanted(qtbot, qloop):
+    containers = [make_container(f"c{n}") for n in range(4)]
     engine = FakeEngine(containers)
-    most = 0
-    answer = engine.container_stats
-
-    async def slow_stats(container_id):
-        nonlocal most
-        in_flight.add(container_id)
-        most = max(most, len(in_flight))
-        await asyncio.sleep(0.02)
-        in_flight.discard(container_id)
-        return await answer(container_id)
-
-    in_flight: set[str] = set()
-    engine.container_stats = slow_stats
     sampler = StatsSampler(engine)
-    sampler.register(lambda: [c.id for c in containers])
+    shown = [c.id for c in containers[:3]]
+    sampler.register(lambda: shown)
     sampler.wake()
-    qtbot.waitUntil(lambda: all(sampler.latest(c.id) for c in containers), timeout=4000)
-    assert most == MAX_IN_FLIGHT
+    assert sorted(sampler.streams()) == sorted(shown)
+    shown[:] = [containers[3].id]
+    sampler.tick()
+    assert sampler.streams() == [containers[3].id]
+    assert [s.ended for s in engine.stats_streams] == [True, True, True, False]
+    sampler.close()
+    assert engine.stats_streams[-1].ended
+
+
+def test_sampler_says_once_why_a_stream_ended(qtbot, qloop):
+    web = make_container("web")
+    engine = FakeEngine([web])
+    sampler = StatsSampler(engine)
+    sampler.register(lambda: [web.id])
+    failures: list[tuple[str, str]] = []
+    sampler.failed.connect(lambda key, text: failures.append((key, text)))
+    sampler.wake()
+    stream = engine.stats_streams[0]
+    stream.ended, stream.error = True, NotFound("No such container: web")
+    sampler.tick()
+    sampler.tick()
+    assert failures == [(web.id, "No such container: web")]
+    assert sampler.streams() == []
     sampler.close()
 
 
@@ -105,7 +112,7 @@ def test_overview_model_stays_consistent_while_samples_and_containers_change(
     assert model.index(0, COL_CPU).data() == "—"
     sampler.register(lambda: [web.id, db.id, gone.id])
     sampler.sampled.connect(
-        lambda key, point: model.change_rows([StatsRow(model.get(key).container, point)], [])
+        lambda key, point: model.change_rows([stats_row(model.get(key).container, point)], [])
     )
     sampler.wake()
     qtbot.waitUntil(lambda: all(len(sampler.history(c.id)) >= 2 for c in (web, db)), timeout=4000)
