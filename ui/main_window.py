@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     from services.run_spec import RunFields
     from ui.build_dialog import BuildDialog
     from ui.build_window import BuildWindow
+    from ui.command_palette import CommandPalette, ShortcutsDialog
     from ui.connection_dialog import ConnectionDialog
     from ui.networks_page import NetworksPage
     from ui.pull_dialog import PullDialog
@@ -190,11 +191,14 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.transfers_panel)
         self.transfers_panel.hide()
 
+        #: Ctrl+1… show the pages (the command palette lists them too).
+        self.page_switches: list[QAction] = []
         for number in range(len(PAGES)):
-            action = QAction(self)
+            action = QAction(fill(self.tr("Go to %1"), self.sidebar.item(number).text()), self)
             action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
             action.triggered.connect(lambda _=False, n=number: self.sidebar.setCurrentRow(n))
             self.addAction(action)
+            self.page_switches.append(action)
 
         # The banner's countdown ticks only while the engine is away.
         self._retry_at = 0.0
@@ -385,9 +389,36 @@ class MainWindow(QMainWindow):
         browse.setObjectName("actionBrowseRegistry")
         browse.triggered.connect(self.open_registry_browser)
         menu.addSeparator()
+        palette = menu.addAction(self.tr("&Command palette…"))
+        palette.setObjectName("actionCommandPalette")
+        palette.setShortcut(QKeySequence("Ctrl+K"))
+        palette.triggered.connect(self.open_command_palette)
+        shortcuts = menu.addAction(self.tr("&Keyboard shortcuts"))
+        shortcuts.setObjectName("actionShortcuts")
+        shortcuts.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        shortcuts.triggered.connect(self.open_shortcuts)
+        menu.addSeparator()
         quit_action = menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
+
+    def open_command_palette(self) -> CommandPalette:
+        """Find a command of the window by a few letters and run it (imported when first
+        opened, as the dialogs are)."""
+        from ui.command_palette import CommandPalette
+
+        palette = CommandPalette(self)
+        palette.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        palette.open()
+        return palette
+
+    def open_shortcuts(self) -> ShortcutsDialog:
+        from ui.command_palette import ShortcutsDialog
+
+        dialog = ShortcutsDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def open_settings(self) -> SettingsDialog:
         """Show the settings (one dialog per window; it reads the engine's file each time)."""

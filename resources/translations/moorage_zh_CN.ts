@@ -146,6 +146,21 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>&amp;Command palette…</source>
+        <translation>命令面板(&amp;C)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Go to %1</source>
+        <translation>转到%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
         <source>Networks</source>
         <translation>网络</translation>
     </message>
@@ -5071,6 +5086,42 @@
         <location filename="../../models/time_words.py"/>
         <source>Created</source>
         <translation>已创建</translation>
+    </message>
+</context>
+<context>
+    <name>CommandPalette</name>
+    <message>
+        <location filename="../../ui/command_palette.py"/>
+        <source>Type a command: stop, pull, settings…</source>
+        <translation>输入命令：停止、拉取、设置…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_palette.py"/>
+        <source>Command palette</source>
+        <translation>命令面板</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_palette.py"/>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/command_palette.py"/>
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_palette.py"/>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_palette.py"/>
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
     </message>
 </context>
 </TS>
