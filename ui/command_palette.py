@@ -30,6 +30,10 @@ if TYPE_CHECKING:
     from ui.main_window import MainWindow
 
 
+#: Room between the palette's columns (name, page, shortcut), in pixels.
+COLUMN_GAP = 24
+
+
 @dataclass(frozen=True)
 class Command:
     """One thing the window can do: its action, its name as read, where it acts (a page's
@@ -148,6 +152,7 @@ class CommandPalette(QDialog):
             self.list.addTopLevelItem(item)
         for column in range(3):
             self.list.resizeColumnToContents(column)
+            self.list.setColumnWidth(column, self.list.columnWidth(column) + COLUMN_GAP)
         first = self.list.topLevelItem(0)
         if first is not None:
             self.list.setCurrentItem(first)
