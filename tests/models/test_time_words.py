@@ -4,11 +4,14 @@ loads them."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QTranslator
 
 from models.time_words import duration_words, relative_time, status_words
-from services.data import ContainerInfo, ContainerState
+from services.data import ContainerInfo
+from tests.support.fake_engine import make_container
 from ui.i18n import TRANSLATIONS
 
 
@@ -36,19 +39,9 @@ def chinese(qapp):
     qapp.removeTranslator(fallback)
 
 
-def container(status: str, fetched_at: float = 1000.0) -> ContainerInfo:
-    return ContainerInfo(
-        engine="e",
-        id="a" * 64,
-        name="c",
-        image="i",
-        image_id="sha256:x",
-        command="sh",
-        created=0,
-        state=ContainerState.RUNNING,
-        status=status,
-        fetched_at=fetched_at,
-    )
+def container(status: str) -> ContainerInfo:
+    """A container whose engine said `status` at 1000 s past the epoch."""
+    return replace(make_container("c"), status=status, fetched_at=1000.0)
 
 
 STATUSES = [
