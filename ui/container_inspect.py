@@ -11,9 +11,7 @@ import shlex
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QTableView,
     QTabWidget,
@@ -27,6 +25,7 @@ from services.data import ContainerInfo
 from services.errors import NotFound
 from services.text import fill
 from ui.command_label import command_label
+from ui.detail_table import detail_table
 from ui.json_view import JsonView
 from ui.style import ERROR, OK, make_bold, make_hint, set_text_colour
 from ui.tasks import TaskKeeper
@@ -144,23 +143,8 @@ class ContainerInspectWindow(QWidget):
         self.addAction(action)
 
     def _table(self, name: str, model: InspectTableModel) -> QTableView:
-        view = QTableView()
-        view.setObjectName(name)
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setShowGrid(False)
-        view.setWordWrap(False)
-        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        rows = view.verticalHeader()
-        rows.setVisible(False)
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(view.fontMetrics().height() + 10)
+        view = detail_table(name, model, Qt.TextElideMode.ElideMiddle)
         header = view.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultSectionSize(160)
         header.setStretchLastSection(True)
         copy = QAction(self.tr("Copy"), view)

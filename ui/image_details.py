@@ -9,13 +9,11 @@ import shlex
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHeaderView,
     QLabel,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -35,6 +33,7 @@ from models.store import EngineStore
 from services.data import ImageUsage
 from services.text import fill
 from ui.command_label import command_label
+from ui.detail_table import detail_table
 from ui.json_view import JsonView
 from ui.style import ERROR, make_bold, make_hint, set_text_colour
 from ui.tasks import TaskKeeper
@@ -125,23 +124,8 @@ class ImageDetailsDialog(QDialog):
 
     def _layers_tab(self) -> QWidget:
         self.layers = ImageLayersModel(self)
-        view = QTableView()
-        view.setObjectName("imageLayersView")
-        view.setModel(self.layers)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setShowGrid(False)
-        view.setWordWrap(False)
-        view.setTextElideMode(Qt.TextElideMode.ElideRight)
-        rows = view.verticalHeader()
-        rows.setVisible(False)
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(view.fontMetrics().height() + 10)
+        view = detail_table("imageLayersView", self.layers, Qt.TextElideMode.ElideRight)
         header = view.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_CREATED_BY, QHeaderView.ResizeMode.Stretch)
         for column, width in ((COL_LAYER, 120), (COL_CREATED, 140), (COL_SIZE, 90)):
             view.setColumnWidth(column, width)
