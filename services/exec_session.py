@@ -35,8 +35,8 @@ READ_SIZE = 256 * 1024
 #: A TTY hands its output over in pieces of a few hundred bytes; read one by one, each
 #: wakes this thread and takes the lock from the GUI thread. A keystroke's echo after a
 #: quiet moment is read at once.
-FLOOD_GAP = 0.005
-FLOOD_PAUSE = 0.004
+FLOOD_GAP = 0.01
+FLOOD_PAUSE = 0.01
 #: Exit codes of a command the engine could not run: found but not runnable, not found.
 CANNOT_RUN = (126, 127)
 #: What the program is told it runs in: xterm's keys and 256 colours, as the view emulates.

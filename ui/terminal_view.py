@@ -44,8 +44,11 @@ from ui.terminal_keys import key_bytes, paste_bytes
 
 #: Seconds of emulation per turn of the event loop while output waits.
 FEED_BUDGET = 0.012
-#: Bytes fed to the emulation at a time within that budget.
+#: Bytes fed to the emulation at a time within that budget, at most and at least: plain
+#: lines go through fast (see TerminalScreen's fast path), anything else at about 150 KB/s,
+#: so the slice shrinks when one took long and grows back when one was quick.
 FEED_SLICE = 64 * 1024
+MIN_FEED_SLICE = 1024
 #: While output streams, the screen is painted at most this often (ms): a flood scrolls
 #: faster than anyone reads, and each paint takes from the emulation's time.
 PAINT_INTERVAL_MS = 33
@@ -78,6 +81,7 @@ class TerminalView(QAbstractScrollArea):
         self.emulation = TerminalScreen()
         self._pending = bytearray()
         self._feeding = False
+        self._slice = FEED_SLICE
         self._fonts: dict[tuple[bool, bool, bool, bool], QFont] = {}
         self._colours: dict[str, QColor] = {}
         self._foreground = QColor(TERMINAL_FOREGROUND)
@@ -164,9 +168,15 @@ class TerminalView(QAbstractScrollArea):
         at_bottom = self._at_bottom()
         scrolled = self.emulation.scrolled
         while self._pending and time.perf_counter() < deadline:
-            piece = bytes(self._pending[:FEED_SLICE])
-            del self._pending[:FEED_SLICE]
+            piece = bytes(self._pending[: self._slice])
+            del self._pending[: self._slice]
+            began = time.perf_counter()
             self.emulation.feed(piece)
+            took = time.perf_counter() - began
+            if took > FEED_BUDGET / 2:
+                self._slice = max(self._slice // 4, MIN_FEED_SLICE)
+            elif took < FEED_BUDGET / 8:
+                self._slice = min(self._slice * 2, FEED_SLICE)
         replies = self.emulation.take_replies()
         if replies:
             self.typed.emit(replies)
@@ -314,7 +324,11 @@ class TerminalView(QAbstractScrollArea):
                     # Cell by cell keeps every character on its column whatever the font's
                     # fallbacks; a run of plain ASCII in one call is the common, fast case.
                     if text.isascii():
-                        painter.drawText(QPoint(round(x), round(y + self._ascent)), text)
+                        # Trailing blanks drawn cost a text layout each and show nothing
+                        # unless underlined or struck through.
+                        lined = look.underscore or look.strikethrough
+                        shown = text if lined else text.rstrip()
+                        painter.drawText(QPoint(round(x), round(y + self._ascent)), shown)
                     else:
                         for offset, character in enumerate(text):
                             if character == WIDE_FILLER:
