@@ -6,6 +6,8 @@ processes (`docker top`) are read every few seconds, likewise only while seen.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -99,6 +101,8 @@ class StatsWindow(QWidget):
         self.sampler.sampled.connect(self._sampled)
         self.sampler.failed.connect(self._sample_failed)
         self.sampler.register(self.wanted)
+        # Deleted with the page (another engine chosen) without a close: forgotten then too.
+        self.destroyed.connect(partial(self.sampler.unregister, self.wanted))
         self._show_history()
 
     # -- sampling ------------------------------------------------------------------------

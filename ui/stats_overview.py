@@ -6,6 +6,8 @@ by CPU or memory re-sorts as samples arrive.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -79,6 +81,8 @@ class StatsOverviewWindow(QWidget):
 
         self.sampler.sampled.connect(self._sampled)
         self.sampler.register(self.rows_on_screen)
+        # Deleted with the page (another engine chosen) without a close: forgotten then too.
+        self.destroyed.connect(partial(self.sampler.unregister, self.rows_on_screen))
         store.counts_changed.connect(self.follow_containers)
         self.model.rowsInserted.connect(self._update_empty_hint)
         self.model.rowsRemoved.connect(self._update_empty_hint)

@@ -148,3 +148,19 @@ def test_detail_says_when_the_container_stopped(make_window, qtbot):
     engine.containers[web.id] = replace(web, state=ContainerState.EXITED)
     qtbot.waitUntil(lambda: "not running" in detail.state.text(), timeout=5000)
     page.close_stats_windows()
+
+
+def test_windows_deleted_with_their_page_are_no_longer_asked(make_window, qtbot):
+    web = make_container("web")
+    window = make_window(FakeEngine([web]))
+    page = window.containers_page
+    select(page, "web")
+    page.stats_action.trigger()
+    page.stats_overview_action.trigger()
+    sampler = page.stats_windows.overview.sampler
+    qtbot.waitUntil(lambda: sampler.latest(web.id) is not None, timeout=3000)
+    for opened in [*page.stats_windows.details.values(), page.stats_windows.overview]:
+        opened.deleteLater()
+    qtbot.waitUntil(lambda: not page.stats_windows.details and not page.stats_windows.overview)
+    assert sampler.wanted() == []
+    qtbot.waitUntil(lambda: not sampler.running, timeout=3000)
