@@ -30,6 +30,10 @@ from services.errors import EngineError
 
 #: The most one read takes from the socket.
 READ_SIZE = 256 * 1024
+#: Output waiting to be taken beyond this many bytes stops the reader until it is taken:
+#: the engine's socket then fills and the program blocks on its TTY, as under a real
+#: terminal that cannot keep up, instead of this process's memory growing without end.
+MAX_WAITING = 1024 * 1024
 #: Reads closer together than FLOOD_GAP seconds mean a flood: the reader then pauses (the
 #: interpreter's lock released) for FLOOD_PAUSE seconds so the next read takes more at once.
 #: A TTY hands its output over in pieces of a few hundred bytes; read one by one, each
@@ -96,6 +100,7 @@ class ExecSession:
         self._translate = translate
         self._notify = notify
         self._lock = threading.Lock()
+        self._drained = threading.Condition(self._lock)
         self._waiting = bytearray()
         self._ended: TerminalEnd | None = None
         self._closed = False
@@ -117,6 +122,7 @@ class ExecSession:
         with self._lock:
             output = TerminalOutput(bytes(self._waiting), self._ended)
             self._waiting.clear()
+            self._drained.notify_all()
         return output
 
     def write(self, data: bytes) -> None:
@@ -133,6 +139,7 @@ class ExecSession:
         with self._lock:
             self._closed = True
             sock = self._socket
+            self._drained.notify_all()
         self._outgoing.put(None)
         self._started.set()
         if sock is not None:
@@ -203,6 +210,9 @@ class ExecSession:
             self._waiting += data
         if wake:
             self._wake()
+        with self._lock:
+            while len(self._waiting) > MAX_WAITING and not self._closed:
+                self._drained.wait()
 
     def _wake(self) -> None:
         """Tell the listener, unless it hung up: a closed window's listener may be gone (a

@@ -82,6 +82,10 @@ class TerminalView(QAbstractScrollArea):
         self._pending = bytearray()
         self._feeding = False
         self._slice = FEED_SLICE
+        # A timer of the view's own, not QTimer.singleShot(0, method): it dies with the view,
+        # so a closed tab with output still waiting is never fed after its deletion.
+        self._feed_timer = QTimer(self, singleShot=True, interval=0)
+        self._feed_timer.timeout.connect(self._feed_some)
         self._fonts: dict[tuple[bool, bool, bool, bool], QFont] = {}
         self._colours: dict[str, QColor] = {}
         self._foreground = QColor(TERMINAL_FOREGROUND)
@@ -122,6 +126,10 @@ class TerminalView(QAbstractScrollArea):
 
     def has_output_waiting(self) -> bool:
         return bool(self._pending)
+
+    def output_waiting(self) -> int:
+        """Bytes received and not emulated yet."""
+        return len(self._pending)
 
     # -- changes ---------------------------------------------------------------------------
 
@@ -185,7 +193,7 @@ class TerminalView(QAbstractScrollArea):
         dirty = self.emulation.take_dirty()
         self._schedule_paint(None if moved or not at_bottom else dirty)
         if self._pending:
-            QTimer.singleShot(0, self._feed_some)
+            self._feed_timer.start()
         else:
             self._feeding = False
 

@@ -45,6 +45,10 @@ _COMMAND = "command"
 #: Output is taken at most this often (ms): a flood is emulated and painted in batches of
 #: a frame, while a keystroke's echo after a quiet moment is taken at once.
 TAKE_INTERVAL_MS = 16
+#: Output is left with the session while the view has this much still to emulate: the
+#: session then stops reading, and the program waits, as under a terminal that cannot
+#: keep up (output that is not plain text is emulated at about 150 KB/s).
+BACKLOG = 256 * 1024
 
 
 class TerminalTab(QWidget):
@@ -339,8 +343,8 @@ class TerminalTab(QWidget):
             return
         now = time.monotonic()
         early = self._last_take + TAKE_INTERVAL_MS / 1000 - now
-        if early > 0:
-            self._take_timer.start(math.ceil(early * 1000))
+        if early > 0 or self.view.output_waiting() > BACKLOG:
+            self._take_timer.start(math.ceil(early * 1000) if early > 0 else TAKE_INTERVAL_MS)
             return
         self._last_take = now
         output = session.take()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from services.data import ContainerState
 from services.errors import EngineError
 from tests.support.fake_engine import FakeEngine, FakeTerminal, make_container
+from ui.terminal_window import BACKLOG
 
 
 @pytest.fixture
@@ -218,3 +219,17 @@ def test_ctrl_w_goes_to_the_program_not_to_a_shortcut(make_window, engine, qtbot
     qtbot.keyClick(tab.view, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     assert bytes(terminal.written) == b"\x17"
     assert window.containers_page.terminal_window.isVisible()
+
+
+def test_output_is_left_with_the_session_while_the_view_has_a_backlog(make_window, engine, qtbot):
+    """Coloured output is emulated slowly: while much waits in the view, new output stays
+    with the session (which then stops reading), and the window keeps answering."""
+    window = make_window(engine)
+    tab = open_tab(window, qtbot, "web")
+    terminal = started(tab, engine, qtbot)
+    terminal.send(b"\x1b[31mred\x1b[0m " * 60_000)  # 780 KB, none of it plain lines
+    qtbot.waitUntil(lambda: tab.view.output_waiting() > BACKLOG)
+    terminal.send(b"later")
+    qtbot.wait(100)
+    assert terminal.take().data == b"later"  # not taken by the window meanwhile
+    tab.close_session()

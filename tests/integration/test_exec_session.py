@@ -17,7 +17,7 @@ import pytest
 
 from services.engine import DockerEngine
 from services.errors import Conflict
-from services.exec_session import TerminalOptions, TerminalOutput
+from services.exec_session import MAX_WAITING, READ_SIZE, TerminalOptions, TerminalOutput
 from tests.support.images import BUSYBOX_IMAGE
 
 pytestmark = pytest.mark.usefixtures("clean_engine")
@@ -127,3 +127,20 @@ def test_a_hang_up_ends_both_threads(dockerd):
         for thread in session.threads:
             thread.join(10)
             assert not thread.is_alive()
+
+
+def test_output_not_taken_stops_the_reader_and_the_program_waits(dockerd):
+    """A program printing faster than the window emulates is held back by the TTY, as under
+    a real terminal: the output waiting never grows past its bound, and nothing is lost."""
+    container = dockerd.cli("run", "-d", BUSYBOX_IMAGE, "sleep", "600").stdout.strip()
+    with connected(dockerd) as (engine, _loop):
+        woken = threading.Event()
+        options = TerminalOptions(("sh", "-c", "seq 1 1000000"), columns=100, lines=30)
+        session = engine.open_terminal(container, options, woken.set)
+        time.sleep(4)  # nothing taken meanwhile
+        held = session.take()
+        assert held.ended is None, "the program was held back"
+        assert MAX_WAITING <= len(held.data) <= MAX_WAITING + READ_SIZE
+        output = collect(session, woken, timeout=60)
+    lines = (held.data + output.data).split(b"\r\n")[:-1]
+    assert lines == [b"%d" % i for i in range(1, 1_000_001)]
