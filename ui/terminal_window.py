@@ -9,6 +9,7 @@ and says why it ended.
 
 from __future__ import annotations
 
+import asyncio
 import math
 import shlex
 import time
@@ -354,12 +355,24 @@ class TerminalTab(QWidget):
             session.close()
             self.tasks.launch(self._say_end(output.ended))
 
+    async def _still_running(self, end: TerminalEnd) -> bool:
+        """Whether the container runs; asked again a moment later when the session was
+        killed (no exit code, or a signal's): a stopping container's shell dies before the
+        engine records the container as stopped."""
+        killed = end.exit_code is None or end.exit_code >= 128
+        for attempt in range(3 if killed else 1):
+            if attempt:
+                await asyncio.sleep(0.3)
+            try:
+                state = await self.store.engine.inspect_container(self.container.id)
+            except EngineError:
+                return False
+            if not state.get("State", {}).get("Running"):
+                return False
+        return True
+
     async def _say_end(self, end: TerminalEnd) -> None:
-        try:
-            state = await self.store.engine.inspect_container(self.container.id)
-            running = bool(state.get("State", {}).get("Running"))
-        except EngineError:
-            running = False
+        running = await self._still_running(end)
         self._restart_here = running and end.error is None and end.exit_code not in CANNOT_RUN
         if not running:
             text = self.tr("The container stopped. Its screen and scrollback are kept above.")
