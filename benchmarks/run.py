@@ -81,6 +81,8 @@ class Config:
     #: Running containers the stats overview samples, and for how long (issue 16: 50).
     stats_containers: int = 50
     stats_seconds: float = 10.0
+    #: How old those containers are when measured (past the minute their status ticks).
+    stats_age_seconds: float = 65.0
     #: The file copied into a container and out of it (issue 16: 100 MB).
     copy_mb: int = 100
     #: Lines `seq` floods the terminal with, and keystrokes timed to their echo (issue 16).
@@ -114,6 +116,7 @@ class Config:
             live_created=3,
             stats_containers=3,
             stats_seconds=1.0,
+            stats_age_seconds=0.0,
             copy_mb=2,
             terminal_lines=2_000,
             keystrokes=5,
@@ -182,7 +185,9 @@ def run_all(engine: PrivateDockerd, config: Config, log=print) -> list[Result]:
                 ctx, config.volumes, config.networks, config.live_created
             )
         if "stats" in wanted:
-            rows += stats.stats_overview(ctx, config.stats_containers, config.stats_seconds)
+            rows += stats.stats_overview(
+                ctx, config.stats_containers, config.stats_seconds, config.stats_age_seconds
+            )
         if "files" in wanted:
             rows += files.copy_files(ctx, config.copy_mb)
         if "terminal" in wanted:

@@ -75,6 +75,7 @@ def test_every_scenario_runs_once_on_twenty_containers(dockerd, tmp_path):
         "stats_cpu_ratio",
         "stats_cpu",
         "stats_cli_cpu",
+        "stats_own_cpu",
         "stall_stats",
         "stall_stats_bare",
         "stats_idle_cpu",
