@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.store import EngineStore
-from services.data import ContainerInfo
+from services.data import ContainerInfo, ContainerState
 from services.engine_api import TerminalSource
 from services.errors import Conflict, EngineError
 from services.exec_session import CANNOT_RUN, TerminalEnd, TerminalOptions
@@ -191,17 +191,29 @@ class TerminalTab(QWidget):
         self.start_button.setEnabled(True)
         self._shell_chosen()
 
+    def _paused(self) -> bool:
+        known = self.store.containers.get(self.container.id)
+        return known is not None and known.state is ContainerState.PAUSED
+
     def _say_not_running(self) -> None:
-        self.notice.setText(
-            fill(self.tr("%1 is not running: a terminal needs it running."), self._name())
-        )
+        if self._paused():
+            text = self.tr("%1 is paused: a terminal needs it running.")
+            self.start_container_button.setText(self.tr("Unpause the container"))
+        else:
+            text = self.tr("%1 is not running: a terminal needs it running.")
+            self.start_container_button.setText(self.tr("Start the container"))
+        self.notice.setText(fill(text, self._name()))
         self.start_container_button.show()
         self.start_button.setEnabled(False)
 
     async def _run_container(self) -> None:
+        """Start the container (unpause it when paused), then look for its shells again."""
         self.start_container_button.setEnabled(False)
         try:
-            results = await self.store.start_containers([self.container])
+            if self._paused():
+                results = await self.store.unpause_containers([self.container])
+            else:
+                results = await self.store.start_containers([self.container])
         finally:
             self.start_container_button.setEnabled(True)
         failed = [result for result in results if not result.ok]

@@ -233,3 +233,14 @@ def test_output_is_left_with_the_session_while_the_view_has_a_backlog(make_windo
     qtbot.wait(100)
     assert terminal.take().data == b"later"  # not taken by the window meanwhile
     tab.close_session()
+
+
+def test_a_paused_container_is_said_and_can_be_unpaused(make_window, qtbot):
+    engine = FakeEngine([make_container("frozen", ContainerState.PAUSED)])
+    window = make_window(engine)
+    tab = open_tab(window, qtbot, "frozen")
+    qtbot.waitUntil(lambda: "is paused" in tab.notice.text())
+    assert tab.start_container_button.text() == "Unpause the container"
+    qtbot.mouseClick(tab.start_container_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(tab.start_button.isEnabled)
+    assert "A terminal in frozen" in tab.notice.text()

@@ -1144,7 +1144,10 @@ class FakeEngine:
         return terminal
 
     async def container_shells(self, container_id: str) -> tuple[str, ...]:
-        if not self._container(container_id).is_running:
+        container = self._container(container_id)
+        if container.state is ContainerState.PAUSED:
+            raise Conflict(f"Container {container_id} is paused, unpause the container before exec")
+        if not container.is_running:
             raise Conflict(f"Container {container_id} is not running")
         return self.shells.get(container_id, ("/bin/sh",))
 
