@@ -362,6 +362,9 @@ def live(ctx: Context, size: int, burst_size: int, start_stop: int) -> list[Resu
                 )
         # Paused containers would hold up the engine's shutdown; running ones stop at once.
         ctx.filler.act([("unpause", c) for c in paused])
+    # The start/stop bursts swapped pool members for spares: later scenarios use the pool
+    # as it is now, every member of it running.
+    ctx.extra.update(pool_running=running, pool_paused=paused, spare=spare)
     rate = min(d["rate_per_s"] for d in details)
     note = f"bursts reached {rate:.0f} changes/s at the slowest"
     results = [
