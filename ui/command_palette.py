@@ -131,7 +131,7 @@ class CommandPalette(QDialog):
         for keys, rows in (("Up", -1), ("Down", 1), ("PgUp", -10), ("PgDown", 10)):
             shortcut = QShortcut(QKeySequence(keys), self.field)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(lambda rows=rows: self.move(rows))
+            shortcut.activated.connect(lambda rows=rows: self.step(rows))
         self.field.returnPressed.connect(self.accept_selected)
         self.show_matches("")
 
@@ -170,12 +170,13 @@ class CommandPalette(QDialog):
         self.accept()
         run(self.window_, command)
 
-    def move(self, rows: int) -> None:
+    def step(self, rows: int) -> None:
         """Select the command `rows` below (above, when negative) the selected one."""
         count = self.list.topLevelItemCount()
-        if not count:
+        selected = self.list.currentItem()
+        if not count or selected is None:
             return
-        current = self.list.indexOfTopLevelItem(self.list.currentItem())
+        current = self.list.indexOfTopLevelItem(selected)
         item = self.list.topLevelItem(max(0, min(count - 1, current + rows)))
         if item is not None:
             self.list.setCurrentItem(item)
