@@ -494,4 +494,26 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>FilesWindow</name>
+    <message numerus="yes">
+        <location filename="../../ui/files_window.py"/>
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln item</numerusform>
+            <numerusform>%Ln items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>VolumeBrowser</name>
+    <message numerus="yes">
+        <location filename="../../ui/volume_browser.py"/>
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln item</numerusform>
+            <numerusform>%Ln items</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

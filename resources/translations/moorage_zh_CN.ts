@@ -72,6 +72,56 @@
 <context>
     <name>Columns</name>
     <message>
+        <location filename="../../models/stats.py"/>
+        <source>PIDs</source>
+        <translation>进程数</translation>
+    </message>
+    <message>
+        <location filename="../../models/stats.py"/>
+        <source>Block I/O</source>
+        <translation>块 I/O</translation>
+    </message>
+    <message>
+        <location filename="../../models/stats.py"/>
+        <source>Net I/O</source>
+        <translation>网络 I/O</translation>
+    </message>
+    <message>
+        <location filename="../../models/stats.py"/>
+        <source>Mem %</source>
+        <translation>内存 %</translation>
+    </message>
+    <message>
+        <location filename="../../models/stats.py"/>
+        <source>Memory / limit</source>
+        <translation>内存 / 限制</translation>
+    </message>
+    <message>
+        <location filename="../../models/stats.py"/>
+        <source>CPU %</source>
+        <translation>CPU %</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_files.py"/>
+        <source>Link target</source>
+        <translation>链接目标</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_files.py"/>
+        <source>Modified</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_files.py"/>
+        <source>Owner</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <location filename="../../models/container_files.py"/>
+        <source>Mode</source>
+        <translation>权限</translation>
+    </message>
+    <message>
         <location filename="../../models/volumes.py"/>
         <source>Used by</source>
         <translation>使用者</translation>
@@ -144,6 +194,21 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Copy failed</source>
+        <translation>复制失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Copy of %1 cancelled</source>
+        <translation>已取消复制 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Copied %1 — %2</source>
+        <translation>已复制 %1 — %2</translation>
+    </message>
     <message>
         <location filename="../../ui/main_window.py"/>
         <source>&amp;Keyboard shortcuts</source>
@@ -745,6 +810,46 @@
 </context>
 <context>
     <name>ContainersPage</name>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Browse the selected container&apos;s files, running or stopped; copy files out and in (docker cp)</source>
+        <translation>浏览所选容器的文件（运行中或已停止），复制文件进出（docker cp）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Files…</source>
+        <translation>文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>A live table of every running container&apos;s CPU and memory (docker stats)</source>
+        <translation>所有运行中容器 CPU 和内存的实时表格（docker stats）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Stats of all running</source>
+        <translation>所有运行中容器的统计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>CPU, memory, network and disk of the selected containers, and their processes</source>
+        <translation>所选容器的 CPU、内存、网络和磁盘，以及它们的进程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Stats</source>
+        <translation>资源统计</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>A shell in the selected container: docker exec -it (Ctrl+T)</source>
+        <translation>在所选容器中打开 shell：docker exec -it（Ctrl+T）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/containers_page.py"/>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../ui/containers_page.py"/>
         <source>%Ln stopped container(s) removed, %1 freed — %2</source>
@@ -2858,6 +2963,21 @@
     <name>Transfers</name>
     <message>
         <location filename="../../models/transfers.py"/>
+        <source>The container %1 was removed.</source>
+        <translation>容器 %1 已被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../models/transfers.py"/>
+        <source>Copying in</source>
+        <translation>正在复制进去</translation>
+    </message>
+    <message>
+        <location filename="../../models/transfers.py"/>
+        <source>Copying out</source>
+        <translation>正在复制出来</translation>
+    </message>
+    <message>
+        <location filename="../../models/transfers.py"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
@@ -4772,6 +4892,46 @@
 </context>
 <context>
     <name>VolumesPage</name>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Backed up %1 to %2 (%3) — %4</source>
+        <translation>已将 %1 备份到 %2（%3）— %4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Restored %1 from %2 — %3</source>
+        <translation>已从 %2 恢复 %1 — %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>The volume&apos;s folders and files, read by a helper container</source>
+        <translation>由辅助容器读取的数据卷目录和文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Browse files…</source>
+        <translation>浏览文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Unpack a tar into the volume, through a helper container</source>
+        <translation>通过辅助容器把 tar 文件解包到数据卷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Write the volume&apos;s files to a tar, through a helper container</source>
+        <translation>通过辅助容器把数据卷的文件写入 tar 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volumes_page.py"/>
+        <source>Back up…</source>
+        <translation>备份…</translation>
+    </message>
     <message numerus="yes">
         <location filename="../../ui/volumes_page.py"/>
         <source>%Ln volume(s) removed, %1 freed — %2</source>
@@ -5122,6 +5282,597 @@
         <location filename="../../ui/command_palette.py"/>
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>FileViewDialog</name>
+    <message>
+        <location filename="../../ui/file_view_dialog.py"/>
+        <source>%1 characters</source>
+        <translation>%1 个字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_view_dialog.py"/>
+        <source>%1 is %2, more than the %3 shown here: copy it out instead.</source>
+        <translation>%1 有 %2，超过此处显示的上限 %3：请把它复制出来。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_view_dialog.py"/>
+        <source>%1 is not a text file: it is not shown.</source>
+        <translation>%1 不是文本文件：不予显示。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/file_view_dialog.py"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+</context>
+<context>
+    <name>FilesWindow</name>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>Something went wrong: %1</source>
+        <translation>出错了：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>Copying in: see the transfers below the pages.</source>
+        <translation>正在复制进去：进度见页面下方的传输面板。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>%1 already holds %2. Replace them with this computer&apos;s?</source>
+        <translation>%1 中已有 %2。用本机的替换它们？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>Copy a folder into the container</source>
+        <translation>把目录复制到容器中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>Copy files into the container</source>
+        <translation>把文件复制到容器中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>Copying out: see the transfers below the pages.</source>
+        <translation>正在复制出来：进度见页面下方的传输面板。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>Folders are merged: files of the same name are replaced, others kept.</source>
+        <translation>目录会合并：同名文件被替换，其他保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>%1 already holds %2. Replace them with the container&apos;s?</source>
+        <translation>%1 中已有 %2。用容器中的替换它们？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>Replace files?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>%1 cannot be written.</source>
+        <translation>%1 无法写入。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>%1 is not a folder of this computer.</source>
+        <translation>%1 不是本机的目录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>Copy to a folder</source>
+        <translation>复制到目录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>The container %1 was removed.</source>
+        <translation>容器 %1 已被删除。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/files_window.py"/>
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>%1 is not a folder of this container.</source>
+        <translation>%1 不是此容器中的目录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>Listing…</source>
+        <translation>正在列出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>Show the selected text file (1 MB at most)</source>
+        <translation>显示所选文本文件（最多 1 MB）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>View</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>Copy a folder in…</source>
+        <translation>复制目录进去…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>Copy files of this computer into this folder (or drop them here)</source>
+        <translation>把本机的文件复制到此目录（或拖放到这里）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>Copy files in…</source>
+        <translation>复制文件进去…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>Copy the selected files and folders to a folder of this computer</source>
+        <translation>把所选文件和目录复制到本机的一个目录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>Copy out…</source>
+        <translation>复制出来…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>Folder:</source>
+        <translation>目录：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>Up</source>
+        <translation>上一级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>A folder of the container; Enter opens it</source>
+        <translation>容器中的目录；按 Enter 打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/files_window.py"/>
+        <source>Files of %1</source>
+        <translation>%1 的文件</translation>
+    </message>
+</context>
+<context>
+    <name>StatsOverviewWindow</name>
+    <message>
+        <location filename="../../ui/stats_overview.py"/>
+        <source>CPU % is of one CPU, as docker stats shows it; memory leaves out the page cache. Double-click a container for its charts and processes.</source>
+        <translation>CPU % 以单个 CPU 计，与 docker stats 相同；内存不含页缓存。双击容器查看其图表和进程。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_overview.py"/>
+        <source>No container is running.</source>
+        <translation>没有运行中的容器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_overview.py"/>
+        <source>Stats of running containers</source>
+        <translation>运行中容器的资源统计</translation>
+    </message>
+</context>
+<context>
+    <name>StatsWindow</name>
+    <message>
+        <location filename="../../ui/stats_detail.py"/>
+        <source>Something went wrong: %1</source>
+        <translation>出错了：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_detail.py"/>
+        <source>Processes and threads (pids): %1</source>
+        <translation>进程和线程数（pids）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_detail.py"/>
+        <source>Disk: read %1, written %2</source>
+        <translation>磁盘：读取 %1，写入 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_detail.py"/>
+        <source>Network: received %1, sent %2</source>
+        <translation>网络：接收 %1，发送 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_detail.py"/>
+        <source>Memory %1 of %2 (%3)</source>
+        <translation>内存 %1 / %2（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_detail.py"/>
+        <source>CPU %1 (of %2 CPUs)</source>
+        <translation>CPU %1（共 %2 个 CPU）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_detail.py"/>
+        <source>The container is not running.</source>
+        <translation>容器未在运行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_detail.py"/>
+        <source>Processes (docker top)</source>
+        <translation>进程（docker top）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_detail.py"/>
+        <source>Stats — %1</source>
+        <translation>资源统计 — %1</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalTab</name>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>The engine did not answer: %1</source>
+        <translation>引擎没有应答：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>Back to the form</source>
+        <translation>返回表单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>The session ended (exit code %1).</source>
+        <translation>会话已结束（退出码 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>The session ended.</source>
+        <translation>会话已结束。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>The command could not run (exit code %1): the output above says why.</source>
+        <translation>命令无法运行（退出码 %1）：原因见上面的输出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>The terminal could not start: %1</source>
+        <translation>终端无法启动：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>The container stopped. Its screen and scrollback are kept above.</source>
+        <translation>容器已停止。它的屏幕和回滚内容保留在上方。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>New session</source>
+        <translation>新会话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>No terminal emulator was found (set $TERMINAL). Run this yourself: %1</source>
+        <translation>没有找到终端模拟器（请设置 $TERMINAL）。请自行运行：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>Type the command to run.</source>
+        <translation>请输入要运行的命令。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>A quote is not closed.</source>
+        <translation>引号未闭合。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>%1 could not start: %2</source>
+        <translation>%1 无法启动：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>%1 is not running: a terminal needs it running.</source>
+        <translation>%1 未在运行：终端需要它在运行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>Unpause the container</source>
+        <translation>恢复容器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>%1 is paused: a terminal needs it running.</source>
+        <translation>%1 已暂停：终端需要它在运行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>%1 has no shell (no /bin/sh): a terminal cannot start one in it. A command of the image can still run.</source>
+        <translation>%1 中没有 shell（没有 /bin/sh）：终端无法在其中启动。镜像中的命令仍可运行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>A terminal in %1.</source>
+        <translation>%1 中的终端。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>A command…</source>
+        <translation>一条命令…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>Looking for a shell in %1…</source>
+        <translation>正在 %1 中查找 shell…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>Working directory:</source>
+        <translation>工作目录：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>Command:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>Shell:</source>
+        <translation>Shell：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>Run docker exec -it in the desktop&apos;s terminal emulator</source>
+        <translation>在桌面的终端模拟器中运行 docker exec -it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>Open in my terminal</source>
+        <translation>在我的终端中打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>Open terminal</source>
+        <translation>打开终端</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>The image&apos;s working directory</source>
+        <translation>镜像中的工作目录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>The image&apos;s user (name, UID or UID:GID)</source>
+        <translation>镜像中的用户（名称、UID 或 UID:GID）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>For example: top, or python3 -i</source>
+        <translation>例如：top，或 python3 -i</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>Start the container</source>
+        <translation>启动容器</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalView</name>
+    <message>
+        <location filename="../../ui/terminal_view.py"/>
+        <source>Clear the scrollback</source>
+        <translation>清除回滚内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_view.py"/>
+        <source>Paste (Ctrl+Shift+V)</source>
+        <translation>粘贴（Ctrl+Shift+V）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/terminal_view.py"/>
+        <source>Copy (Ctrl+Shift+C)</source>
+        <translation>复制（Ctrl+Shift+C）</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalWindow</name>
+    <message>
+        <location filename="../../ui/terminal_window.py"/>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeArchiveDialog</name>
+    <message>
+        <location filename="../../ui/volume_archive_dialog.py"/>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_archive_dialog.py"/>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_archive_dialog.py"/>
+        <source>Choose the file.</source>
+        <translation>请选择文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_archive_dialog.py"/>
+        <source>No local image to serve as the helper: pull a small one (busybox).</source>
+        <translation>没有可作辅助容器的本地镜像：请拉取一个小镜像（busybox）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_archive_dialog.py"/>
+        <source>Back up to</source>
+        <translation>备份到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_archive_dialog.py"/>
+        <source>Tar archives (*.tar)</source>
+        <translation>tar 归档（*.tar）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_archive_dialog.py"/>
+        <source>Restore from</source>
+        <translation>从此恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_archive_dialog.py"/>
+        <source>Back up</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_archive_dialog.py"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_archive_dialog.py"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_archive_dialog.py"/>
+        <source>Helper image:</source>
+        <translation>辅助镜像：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_archive_dialog.py"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_archive_dialog.py"/>
+        <source>a .tar file</source>
+        <translation>一个 .tar 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_archive_dialog.py"/>
+        <source>A helper container of the image below mounts it, is never started, and is removed afterwards; nothing is pulled.</source>
+        <translation>一个使用下面镜像的辅助容器挂载它，从不启动，用完即删除；不会拉取任何镜像。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_archive_dialog.py"/>
+        <source>Write the files of the volume %1 to a tar.</source>
+        <translation>把数据卷 %1 的文件写入 tar 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_archive_dialog.py"/>
+        <source>Back up a volume</source>
+        <translation>备份数据卷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_archive_dialog.py"/>
+        <source>Unpack a tar into the volume %1. Files of the same name in it are replaced; the others stay.</source>
+        <translation>把 tar 文件解包到数据卷 %1 中。其中同名的文件被替换，其他保留。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_archive_dialog.py"/>
+        <source>Restore a volume</source>
+        <translation>恢复数据卷</translation>
+    </message>
+</context>
+<context>
+    <name>VolumeBrowser</name>
+    <message>
+        <location filename="../../ui/volume_browser.py"/>
+        <source>Something went wrong: %1</source>
+        <translation>出错了：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_browser.py"/>
+        <source>The volume %1 was removed.</source>
+        <translation>数据卷 %1 已被删除。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/volume_browser.py"/>
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln 项</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_browser.py"/>
+        <source>Listing…</source>
+        <translation>正在列出…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_browser.py"/>
+        <source>No local image to list the files with: pull busybox first.</source>
+        <translation>没有可用来列出文件的本地镜像：请先拉取 busybox。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_browser.py"/>
+        <source>Modified</source>
+        <translation>修改时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_browser.py"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_browser.py"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_browser.py"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_browser.py"/>
+        <source>Helper image:</source>
+        <translation>辅助镜像：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_browser.py"/>
+        <source>Up</source>
+        <translation>上一级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_browser.py"/>
+        <source>The local image a helper container runs to list each folder (sh and stat)</source>
+        <translation>辅助容器用来列出各目录的本地镜像（需有 sh 和 stat）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/volume_browser.py"/>
+        <source>Files of the volume %1</source>
+        <translation>数据卷 %1 的文件</translation>
     </message>
 </context>
 </TS>

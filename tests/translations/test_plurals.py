@@ -313,6 +313,16 @@ COUNTED = {
         "4 years",
         "4 年",
     ),
+    ("FilesWindow", "%Ln item(s)"): (
+        "1 item",
+        "4 items",
+        "4 项",
+    ),
+    ("VolumeBrowser", "%Ln item(s)"): (
+        "1 item",
+        "4 items",
+        "4 项",
+    ),
 }
 
 
