@@ -219,7 +219,10 @@ def _cpu(row: StatsRow) -> str:
 
 
 def _cpu_key(row: StatsRow) -> float:
-    return -1.0 if row.point is None or row.point.cpu_percent is None else row.point.cpu_percent
+    """The percentage as shown (one decimal): rows that read the same keep their order,
+    rather than swapping on differences nobody sees and repainting the whole table."""
+    p = row.point
+    return -1.0 if p is None or p.cpu_percent is None else round(p.cpu_percent, 1)
 
 
 def _memory(row: StatsRow) -> str:
@@ -236,7 +239,7 @@ def _memory_percent(row: StatsRow) -> str:
 
 
 def _memory_percent_key(row: StatsRow) -> float:
-    return -1.0 if row.point is None else row.point.memory_percent
+    return -1.0 if row.point is None else round(row.point.memory_percent, 1)
 
 
 def _net(row: StatsRow) -> str:
