@@ -26,6 +26,8 @@ STALL_MS = 50.0
 IDLE_PERCENT = 0.5
 #: The idle CPU is measured from this long after the overview is hidden, for as long again.
 IDLE_AFTER_S = 2.0
+#: Once every row has its first numbers, this long passes before the stall is measured.
+SETTLE_S = 2.0
 
 
 def measure_overview(agent: Any, request: dict) -> None:
@@ -67,6 +69,10 @@ def measure_overview(agent: Any, request: dict) -> None:
             QTimer.singleShot(100, wait_for_all)
             return
         answer["sampled"] = sampled()
+        # The last rows' first numbers re-sort the table once: the steady state is measured.
+        QTimer.singleShot(int(SETTLE_S * 1000), measure_stall)
+
+    def measure_stall() -> None:
         agent.heartbeat.reset()
         QTimer.singleShot(int(seconds * 1000), measure_cpu)
 
@@ -157,7 +163,7 @@ def stats_overview(
                 control.report()
                 answer = agent.ask(
                     {"cmd": "stats_overview", "seconds": seconds, "containers": containers},
-                    2 * seconds + 3 * IDLE_AFTER_S + ctx.timeout,
+                    2 * seconds + 3 * IDLE_AFTER_S + SETTLE_S + ctx.timeout,
                 )
                 bare.append(control.report()["longest_gap_ms"])
             cli.append(cli_first if run == 0 else _cli_stats_cpu(ctx, names, seconds))
