@@ -91,8 +91,9 @@ class Filler:
         self.container_ids: list[str] = []
 
     def tag_images(self, total: int) -> list[str]:
-        """Tag the test image until the engine lists `total` tags (`docker images` rows)."""
-        number = 0
+        """Tag the test image until the engine lists `total` tags (`docker images` rows); a
+        later call goes on from the tags an earlier one made."""
+        number = len(self.tags) - len(TEST_IMAGE_TAGS)
         while len(self.tags) < total:
             repo, tag = f"bench/app-{number % 7}", f"v{number}"
             self.engine.api("POST", f"/images/{TEST_IMAGE}/tag?repo={repo}&tag={tag}")
