@@ -39,11 +39,6 @@ from services.archive import (
     save_images,
 )
 from services.build import BuildLine, BuildOptions, context_members, run_build
-from services.container_actions import (
-    CommitOptions,
-    StoppedContainer,
-    stopped_container_from_api,
-)
 from services.credentials import CredentialStore, login_failure
 from services.data import (
     ContainerInfo,
@@ -70,21 +65,16 @@ from services.errors import EngineError, EngineUnavailable, NotFound, translate_
 from services.events import LIVE_EVENT_TYPES, EventStream
 from services.logs import LogFileError, LogFollower, LogLine, write_log
 from services.reference import parse_reference
-from services.run_host import (
-    PortTaken,
-    bound_here,
-    free_port_here,
-    free_port_remote,
-    is_local,
-    taken_by_containers,
-)
-from services.run_spec import PortSpec, RunSpec, create_arguments
 from services.transfer import Request, pull_request, push_request, run_transfer
 
 if TYPE_CHECKING:
+    # The run form's and the container actions' modules load with their first use.
+    from services.container_actions import CommitOptions, StoppedContainer
     from services.container_files import FileEntry, PathStat
     from services.exec_session import ExecSession, TerminalOptions
     from services.networks import ConnectOptions, NetworkOptions
+    from services.run_host import PortTaken
+    from services.run_spec import PortSpec, RunSpec
     from services.stats import ProcessTable
     from services.stats_follow import StatsFollower
     from services.volume_browse import VolumeEntry
@@ -473,6 +463,8 @@ class DockerEngine:
     async def stopped_containers(self) -> list[StoppedContainer]:
         """The containers that are not running (created, exited, dead): the ones
         `docker container prune` removes, each with the size of its own layer."""
+        from services.container_actions import stopped_container_from_api
+
         raw = await self._run(
             self._api().containers,
             all=True,
@@ -607,6 +599,8 @@ class DockerEngine:
         that does not exist) is removed, so its name is free when the user tries again;
         the start's error is raised in the engine's words.
         """
+        from services.run_spec import create_arguments
+
         api = self._api()
         container, host = create_arguments(spec)
 
@@ -791,6 +785,8 @@ class DockerEngine:
     async def host_ports_taken(self, ports: Sequence[PortSpec]) -> list[PortTaken]:
         """The host ports a running container publishes; on an engine of this machine,
         also those another program holds (found by binding them, on the executor)."""
+        from services.run_host import PortTaken, bound_here, is_local, taken_by_containers
+
         api = self._api()
         running = await self._run(self._fetch_containers, api, {})
         taken = taken_by_containers(ports, running)
@@ -804,6 +800,8 @@ class DockerEngine:
     async def free_host_port(self, protocol: str = "tcp") -> int:
         """A host port that neither a running container publishes nor, on an engine of
         this machine, a program of this machine holds."""
+        from services.run_host import free_port_here, free_port_remote, is_local
+
         running = await self._run(self._fetch_containers, self._api(), {})
         published = {b.public_port for c in running for b in c.ports if b.public_port}
         if not is_local(self.endpoint):

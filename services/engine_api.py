@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from services.archive import ArchiveProgress, ImageArchive
 from services.build import BuildLine, BuildOptions
-from services.container_actions import CommitOptions, StoppedContainer
 from services.data import (
     ContainerInfo,
     EngineEvent,
@@ -29,13 +28,14 @@ from services.data import (
 from services.endpoints import TLSSettings
 from services.engine_info import EngineInfo, PruneResult, TransferProgress, UsageKind, UsageRow
 from services.logs import LogBatch, LogLine
-from services.run_host import PortTaken
-from services.run_spec import PortSpec, RunSpec
 
 if TYPE_CHECKING:
+    from services.container_actions import CommitOptions, StoppedContainer
     from services.container_files import FileEntry, PathStat
     from services.exec_session import TerminalOptions, TerminalOutput
     from services.networks import ConnectOptions, NetworkOptions
+    from services.run_host import PortTaken
+    from services.run_spec import PortSpec, RunSpec
     from services.stats import ProcessTable, StatsSource
     from services.volume_browse import VolumeEntry
     from services.volumes import VolumeOptions
