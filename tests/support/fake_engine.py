@@ -21,7 +21,6 @@ from typing import Any, TypeVar
 from services.archive import ArchiveError, ArchiveProblem, ArchiveProgress, ImageArchive
 from services.build import BuildLine, BuildOptions, BuildStep, context_members
 from services.container_actions import CommitOptions, StoppedContainer
-from services.credentials import WrongCredentials
 from services.container_files import (
     MAX_VIEW,
     ContainerGone,
@@ -299,9 +298,6 @@ class FakeEngine:
         self.volume_sizes: dict[str, int] = {}
         #: Each volume's files (path -> bytes), for `backup_volume` and `restore_volume`.
         self.volume_files: dict[str, dict[str, bytes]] = {}
-        #: Each container's files: absolute path -> bytes, None for a folder ("/" is always
-        #: there), for the Files window's calls.
-        self.container_files: dict[str, dict[str, bytes | None]] = {}
         #: Each running container's CPU use in CPUs (0.5 is half of one) and memory in use,
         #: for `container_stats`; how many answers each has had.
         self.cpu_loads: dict[str, float] = {}
