@@ -140,9 +140,7 @@ def test_kill_sends_the_chosen_signal_and_refuses_an_unknown_one(make_window, qt
     kill.kill_button.click()
     qtbot.waitUntil(lambda: len(engine.calls) == 2)
     assert sorted(engine.calls) == sorted([("kill SIGTERM", web.id), ("kill SIGTERM", api.id)])
-    qtbot.waitUntil(
-        lambda: said(window, "2 containers sent SIGTERM — docker kill -s SIGTERM")
-    )
+    qtbot.waitUntil(lambda: said(window, "2 containers sent SIGTERM — docker kill -s SIGTERM"))
 
 
 def test_restart_with_a_chosen_wait(make_window, qtbot):
