@@ -75,7 +75,6 @@ def test_every_scenario_runs_once_on_twenty_containers(dockerd, tmp_path):
         "stats_cpu_ratio",
         "stats_cpu",
         "stats_cli_cpu",
-        "stats_own_cpu",
         "stall_stats",
         "stall_stats_bare",
         "stats_idle_cpu",
@@ -103,6 +102,8 @@ def test_every_scenario_runs_once_on_twenty_containers(dockerd, tmp_path):
     assert results["stall_pull"].details[0]["layers"] == 3, "busybox's and two of random bytes"
     assert results["stall_push"].details[0]["layers"] == 3, "to a fresh registry, every layer"
     assert results["stall_build"].details[0]["lines"] > 3, "the build's steps were shown"
+    # Moorage's CPU while sampling less its CPU before: noise can make it negative.
+    assert len(results["stats_own_cpu"].values) == 1
     typed = results["run_form_keystroke"].details[0]
     assert typed["images"] >= 30 and typed["typing"][-1]["rows"] == typed["images"]
     assert len(results["stall_terminal"].details[0]["echo_ms"]) == 5, "every keystroke echoed"
