@@ -14,7 +14,6 @@ its ticks is the longest time the window could not repaint or answer input.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -29,6 +28,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.heartbeat import Heartbeat
+from benchmarks.json_requests import JsonRequests
 
 #: After the first paint the heartbeat watches this much longer before the load is over
 #: (what the first rows set off, such as the images list arriving, belongs to the load).
@@ -66,7 +66,7 @@ def rss_mb() -> float:
     return int(fields[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
-class AgentApp(QObject):
+class AgentApp(QObject, JsonRequests):
     """Builds the window, reports the load, then answers the harness's requests."""
 
     def __init__(self, app: QApplication, host: str) -> None:
@@ -85,7 +85,6 @@ class AgentApp(QObject):
         self._expected: dict[str, str] = {}
         self._seen: dict[str, float] = {}
         self._collecting_until: float | None = None
-        self._buffer = b""
         for signal in (self.model.rowsInserted, self.model.dataChanged):
             signal.connect(self._check_expected)
         self._collect_timer = QTimer(self, interval=20)
@@ -122,29 +121,6 @@ class AgentApp(QObject):
         QTimer.singleShot(SETTLE_MS, report)
 
     # -- requests -----------------------------------------------------------------------------
-
-    def send(self, **message: Any) -> None:
-        sys.stdout.write(json.dumps(message) + "\n")
-        sys.stdout.flush()
-
-    def _read_stdin(self) -> None:
-        chunk = os.read(sys.stdin.fileno(), 65536)
-        if not chunk:
-            self.app.quit()
-            return
-        self._buffer += chunk
-        while b"\n" in self._buffer:
-            line, self._buffer = self._buffer.split(b"\n", 1)
-            request = json.loads(line)
-            try:
-                getattr(self, "do_" + request["cmd"])(request)
-            except Exception as error:  # the harness shows it and stops
-                self.send(error=f"{type(error).__name__}: {error}")
-
-    def do_quit(self, _request: dict) -> None:
-        self.send(ok=True)
-        self.window.close()
-        self.app.quit()
 
     def do_rss(self, _request: dict) -> None:
         self.send(rss_mb=rss_mb())

@@ -208,26 +208,36 @@ class BareHeartbeat:
 
 
 class Agent:
-    """Moorage's window in a process of its own, measured from inside (benchmarks/agent.py).
+    """Moorage's window in a process of its own, measured from inside (benchmarks/agent.py,
+    or another `module` that answers the same way: benchmarks/json_requests.py).
 
     Requests and answers are JSON lines over the child's stdin and stdout.
     """
 
-    def __init__(self, host: str, display: Display, extra: list[str] | None = None) -> None:
+    def __init__(
+        self,
+        host: str,
+        display: Display,
+        extra: list[str] | None = None,
+        *,
+        module: str = "benchmarks.agent",
+        who: str = "the benchmark agent",
+    ) -> None:
+        self.who = who
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "benchmarks.agent", "--host", host, *(extra or [])],
+            [sys.executable, "-m", module, "--host", host, *(extra or [])],
             cwd=ROOT,
             env=display.environment(),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
         )
-        self.lines = JsonLines(self.process, "the benchmark agent")
+        self.lines = JsonLines(self.process, who)
 
     def read(self, timeout: float = 120) -> dict[str, Any]:
         message = self.lines.read(timeout)
         if message.get("error"):
-            raise BenchError(f"the benchmark agent failed: {message['error']}")
+            raise BenchError(f"{self.who} failed: {message['error']}")
         return message
 
     def ask(self, request: dict[str, Any], timeout: float = 120) -> dict[str, Any]:

@@ -14,14 +14,13 @@ are JSON lines, as benchmarks/agent.py speaks them.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import subprocess
 import sys
 import time
 from typing import Any
 
-from benchmarks.processes import ROOT, BenchError, Display, JsonLines, stop
+from benchmarks.json_requests import JsonRequests
+from benchmarks.processes import Agent, BenchError
 from benchmarks.report import Result, percentile
 from benchmarks.scenarios import FILTER_MS, LATENCY_P95_MS, SORT_MS, Context
 from tests.support.dockerd import PrivateDockerd
@@ -65,43 +64,7 @@ def empty(engine: PrivateDockerd) -> None:
     engine.api("POST", "/networks/prune", timeout=600)
 
 
-class PageWindow:
-    """The window of one page in a process of its own (`main` below)."""
-
-    def __init__(self, host: str, display: Display, page: str) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "benchmarks.volumes_networks", "--host", host, "--page", page],
-            cwd=ROOT,
-            env=display.environment(),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-        )
-        self.lines = JsonLines(self.process, f"the {page} window")
-
-    def read(self, timeout: float) -> dict[str, Any]:
-        message = self.lines.read(timeout)
-        if message.get("error"):
-            raise BenchError(f"the window failed: {message['error']}")
-        return message
-
-    def ask(self, request: dict[str, Any], timeout: float) -> dict[str, Any]:
-        assert self.process.stdin is not None
-        self.process.stdin.write(json.dumps(request).encode() + b"\n")
-        self.process.stdin.flush()
-        return self.read(timeout)
-
-    def __enter__(self) -> PageWindow:
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        stop(self.process)
-        if self.process.stdin is not None:
-            self.process.stdin.close()
-        self.lines.close()
-
-
-def _live(ctx: Context, window: PageWindow, page: str, run: int, count: int) -> list[float]:
+def _live(ctx: Context, window: Agent, page: str, run: int, count: int) -> list[float]:
     """Create `count` objects one by one; each one's latency until its row was shown, ms."""
     names = [f"{LIVE_PREFIX}{page}-{run}-{n:03d}" for n in range(count)]
     window.ask({"cmd": "expect", "names": names}, ctx.timeout)
@@ -137,7 +100,13 @@ def volumes_networks(
             latencies: list[float] = []
             details: list[dict[str, Any]] = []
             for run in range(ctx.runs):
-                with PageWindow(ctx.engine.base_url, ctx.display, page) as window:
+                with Agent(
+                    ctx.engine.base_url,
+                    ctx.display,
+                    ["--page", page],
+                    module="benchmarks.volumes_networks",
+                    who=f"the {page} window",
+                ) as window:
                     loaded = window.read(ctx.timeout)
                     if loaded["rows"] < count:
                         raise BenchError(f"the {page} page showed {loaded['rows']} rows")
@@ -188,7 +157,7 @@ def volumes_networks(
 # -- the window's side ---------------------------------------------------------------------------
 
 
-class PageProbe:
+class PageProbe(JsonRequests):
     """Builds the window showing one page, reports its first rows, answers the harness."""
 
     def __init__(self, app: Any, host: str, page: str) -> None:
@@ -207,7 +176,6 @@ class PageProbe:
         self._expected: set[str] = set()
         self._seen: dict[str, float] = {}
         self._collecting = False
-        self._buffer = b""
         listed = getattr(self.store, f"{page}_replaced")
 
         def replaced(items: list) -> None:
@@ -237,24 +205,6 @@ class PageProbe:
         self._reported = True
         ms = (time.monotonic() - self._answered_at) * 1000
         self.send(event="loaded", first_rows_ms=ms, rows=self.model.rowCount())
-
-    def send(self, **message: Any) -> None:
-        sys.stdout.write(json.dumps(message) + "\n")
-        sys.stdout.flush()
-
-    def _read_stdin(self) -> None:
-        chunk = os.read(sys.stdin.fileno(), 65536)
-        if not chunk:
-            self.app.quit()
-            return
-        self._buffer += chunk
-        while b"\n" in self._buffer:
-            line, self._buffer = self._buffer.split(b"\n", 1)
-            request = json.loads(line)
-            try:
-                getattr(self, "do_" + request["cmd"])(request)
-            except Exception as error:  # said to the harness, which stops the run
-                self.send(error=f"{type(error).__name__}: {error}")
 
     def do_sort_filter(self, request: dict) -> None:
         from PySide6.QtCore import Qt
