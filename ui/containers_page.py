@@ -217,15 +217,15 @@ class ContainersPage(TablePage):
             self.run_requested.emit,
             QKeySequence("Ctrl+N"),
             tip=self.tr("Create and start a container from an image (Ctrl+N)"),
+            name="actionRun",
         )
-        self.run_action.setObjectName("actionRun")
         self.duplicate_action = self.add_action(
             self.tr("Duplicate…"),
             self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView),
             self.duplicate_selected,
             tip=self.tr("Open the selected container's settings in the Run form, to run another"),
+            name="actionDuplicate",
         )
-        self.duplicate_action.setObjectName("actionDuplicate")
         #: A container made here, to select once the list shows it.
         self._to_select: str | None = None
         self.model.rowsInserted.connect(self._select_created)
@@ -358,8 +358,8 @@ class ContainersPage(TablePage):
             QKeySequence("Ctrl+T"),
             tip=self.tr("A shell in the selected container: docker exec -it (Ctrl+T)"),
             more=True,
+            name="actionTerminal",
         )
-        self.terminal_action.setObjectName("actionTerminal")
 
     def show_terminal(self) -> None:
         """A terminal tab per selected container (at most as many as logs windows), in the
@@ -397,16 +397,16 @@ class ContainersPage(TablePage):
                 "CPU, memory, network and disk of the selected containers, and their processes"
             ),
             more=True,
+            name="actionStats",
         )
-        self.stats_action.setObjectName("actionStats")
         self.stats_overview_action = self.add_action(
             self.tr("Stats of all running"),
             self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogListView),
             self.show_stats,
             tip=self.tr("A live table of every running container's CPU and memory (docker stats)"),
             more=True,
+            name="actionStatsOverview",
         )
-        self.stats_overview_action.setObjectName("actionStatsOverview")
         self.view.selectionModel().selectionChanged.connect(self._update_stats_actions)
         self.model.dataChanged.connect(self._update_stats_actions)
         self._update_stats_actions()
@@ -442,8 +442,8 @@ class ContainersPage(TablePage):
             self.show_inspect,
             QKeySequence("Ctrl+I"),
             tip=self.tr("The selected containers' settings, state and JSON (Ctrl+I)"),
+            name="actionInspect",
         )
-        self.inspect_action.setObjectName("actionInspect")
         self.copy_action = self.add_action(
             self.tr("Copy"),
             QIcon.fromTheme(QIcon.ThemeIcon.EditCopy),
@@ -453,8 +453,8 @@ class ContainersPage(TablePage):
                 "Copy the selected containers' names (Ctrl+C), IDs or IP addresses, one per line"
             ),
             more=True,
+            name="actionCopy",
         )
-        self.copy_action.setObjectName("actionCopy")
         copy_menu = QMenu(self)
         for name, text, slot in (
             ("actionCopyId", self.tr("ID"), self.copy_ids),
@@ -469,8 +469,8 @@ class ContainersPage(TablePage):
             self.open_first_port,
             tip=self.tr("Open a published port of the selected containers in the web browser"),
             more=True,
+            name="actionOpenBrowser",
         )
-        self.browser_action.setObjectName("actionOpenBrowser")
         self.browser_menu = QMenu(self)
         self.port_links: list[PortLink] = []
         self.view.selectionModel().selectionChanged.connect(self._update_inspect_actions)
@@ -644,8 +644,8 @@ class ContainersPage(TablePage):
                 "and in (docker cp)"
             ),
             more=True,
+            name="actionFiles",
         )
-        self.files_action.setObjectName("actionFiles")
 
     def show_files(self) -> None:
         for container in self.selected_items()[:MAX_LOG_WINDOWS]:

@@ -68,8 +68,8 @@ class ImagesPage(TablePage):
             self.pull_requested.emit,
             QKeySequence("Ctrl+P"),
             tip=self.tr("Pull an image from a registry (Ctrl+P)"),
+            name="actionPull",
         )
-        self.pull_action.setObjectName("actionPull")
         store.images.rowsInserted.connect(self._select_pulled)
         store.images.layoutChanged.connect(self._select_pulled)
         self.remove_action = self.add_action(
@@ -85,16 +85,16 @@ class ImagesPage(TablePage):
             self.open_tag,
             QKeySequence("Ctrl+T"),
             tip=self.tr("Give the selected image another name (Ctrl+T)"),
+            name="actionTag",
         )
-        self.tag_action.setObjectName("actionTag")
         self.push_action = self.add_action(
             self.tr("Push"),
             self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowUp),
             self.push_selected,
             QKeySequence("Ctrl+Shift+P"),
             tip=self.tr("Push the selected tag to its registry (Ctrl+Shift+P)"),
+            name="actionPush",
         )
-        self.push_action.setObjectName("actionPush")
         self.details_action = self.add_action(
             self.tr("Details…"),
             self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView),
@@ -107,30 +107,30 @@ class ImagesPage(TablePage):
             self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton),
             self.choose_save_file,
             tip=self.tr("Save the selected images to a tar archive (docker save)"),
+            name="actionSave",
         )
-        self.save_action.setObjectName("actionSave")
         self.load_action = self.add_action(
             self.tr("Load…"),
             self.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton),
             self.choose_load_file,
             tip=self.tr("Load images from a tar archive (docker load)"),
+            name="actionLoad",
         )
-        self.load_action.setObjectName("actionLoad")
         self.build_action = self.add_action(
             self.tr("Build…"),
             self.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon),
             self.build_requested.emit,
             QKeySequence("Ctrl+B"),
             tip=self.tr("Build an image from a folder with a Dockerfile (Ctrl+B)"),
+            name="actionBuild",
         )
-        self.build_action.setObjectName("actionBuild")
         self.run_action = self.add_action(
             self.tr("Run…"),
             self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay),
             self.run_selected,
             tip=self.tr("Create and start a container from the selected image"),
+            name="actionRunImage",
         )
-        self.run_action.setObjectName("actionRunImage")
         #: Loaded images to select once the list shows them.
         self._loaded: set[str] = set()
         store.images.rowsInserted.connect(self._select_loaded)

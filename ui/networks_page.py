@@ -50,38 +50,38 @@ class NetworksPage(TablePage):
             self.open_create,
             QKeySequence("Ctrl+N"),
             tip=self.tr("Create a network (Ctrl+N)"),
+            name="actionCreateNetwork",
         )
-        self.create_action.setObjectName("actionCreateNetwork")
         self.remove_action = self.add_action(
             self.tr("Remove"),
             self.style().standardIcon(icons.SP_TrashIcon),
             self.remove_selected,
             QKeySequence(QKeySequence.StandardKey.Delete),
             tip=self.tr("Remove the selected networks (Delete); the engine's own stay"),
+            name="actionRemoveNetwork",
         )
-        self.remove_action.setObjectName("actionRemoveNetwork")
         self.connect_action = self.add_action(
             self.tr("Connect…"),
             self.style().standardIcon(icons.SP_ArrowRight),
             self.open_connect,
             tip=self.tr("Connect a container to the selected network"),
+            name="actionConnectNetwork",
         )
-        self.connect_action.setObjectName("actionConnectNetwork")
         self.disconnect_action = self.add_action(
             self.tr("Disconnect…"),
             self.style().standardIcon(icons.SP_ArrowLeft),
             self.open_disconnect,
             tip=self.tr("Take containers off the selected network"),
+            name="actionDisconnectNetwork",
         )
-        self.disconnect_action.setObjectName("actionDisconnectNetwork")
         self.prune_action = self.add_action(
             self.tr("Remove unused…"),
             self.style().standardIcon(icons.SP_DialogDiscardButton),
             self.open_prune,
             tip=self.tr("Remove every network no running container is on (docker network prune)"),
             more=True,
+            name="actionPruneNetworks",
         )
-        self.prune_action.setObjectName("actionPruneNetworks")
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         store.status_changed.connect(self._update_actions)
         store.status_changed.connect(self.update_empty_hint)

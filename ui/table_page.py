@@ -261,10 +261,13 @@ class TablePage(QWidget):
         tip: str = "",
         *,
         more: bool = False,
+        name: str = "",
     ) -> QAction:
         """An action on the selection: in the toolbar (or, with `more`, in its "More"
-        drop-down, so the toolbar fits a narrow window), the context menu, and by key."""
+        drop-down, so the toolbar fits a narrow window), the context menu, and by key;
+        `name` is its objectName, the name tests find it by."""
         action = QAction(icon, text, self)
+        action.setObjectName(name)
         action.setToolTip(tip or text)
         if shortcut is not None:
             action.setShortcut(shortcut)

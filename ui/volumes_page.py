@@ -62,63 +62,63 @@ class VolumesPage(TablePage):
             self.open_create,
             QKeySequence("Ctrl+N"),
             tip=self.tr("Create a volume (Ctrl+N)"),
+            name="actionCreateVolume",
         )
-        self.create_action.setObjectName("actionCreateVolume")
         self.remove_action = self.add_action(
             self.tr("Remove"),
             self.style().standardIcon(icons.SP_TrashIcon),
             self.remove_selected,
             QKeySequence(QKeySequence.StandardKey.Delete),
             tip=self.tr("Remove the selected volumes and the data in them (Delete)"),
+            name="actionRemoveVolume",
         )
-        self.remove_action.setObjectName("actionRemoveVolume")
         self.sizes_action = self.add_action(
             self.tr("Refresh sizes"),
             self.style().standardIcon(icons.SP_BrowserReload),
             self.refresh_sizes,
             QKeySequence(QKeySequence.StandardKey.Refresh),
             tip=self.tr("Measure every volume again (the engine reads all their files)"),
+            name="actionRefreshSizes",
         )
-        self.sizes_action.setObjectName("actionRefreshSizes")
         self.users_action = self.add_action(
             self.tr("Show users"),
             self.style().standardIcon(icons.SP_ComputerIcon),
             self.show_users,
             tip=self.tr("Select the containers that use the volume on the Containers page"),
+            name="actionShowVolumeUsers",
         )
-        self.users_action.setObjectName("actionShowVolumeUsers")
         self.prune_action = self.add_action(
             self.tr("Remove unused…"),
             self.style().standardIcon(icons.SP_DialogDiscardButton),
             self.open_prune,
             tip=self.tr("Remove every volume no container uses (docker volume prune)"),
             more=True,
+            name="actionPruneVolumes",
         )
-        self.prune_action.setObjectName("actionPruneVolumes")
         self.backup_action = self.add_action(
             self.tr("Back up…"),
             self.style().standardIcon(icons.SP_DialogSaveButton),
             lambda: self.launch(self.open_archive(restoring=False)),
             tip=self.tr("Write the volume's files to a tar, through a helper container"),
             more=True,
+            name="actionBackupVolume",
         )
-        self.backup_action.setObjectName("actionBackupVolume")
         self.restore_action = self.add_action(
             self.tr("Restore…"),
             self.style().standardIcon(icons.SP_DialogOpenButton),
             lambda: self.launch(self.open_archive(restoring=True)),
             tip=self.tr("Unpack a tar into the volume, through a helper container"),
             more=True,
+            name="actionRestoreVolume",
         )
-        self.restore_action.setObjectName("actionRestoreVolume")
         self.browse_action = self.add_action(
             self.tr("Browse files…"),
             self.style().standardIcon(icons.SP_DirOpenIcon),
             lambda: self.launch(self.open_browser()),
             tip=self.tr("The volume's folders and files, read by a helper container"),
             more=True,
+            name="actionBrowseVolume",
         )
-        self.browse_action.setObjectName("actionBrowseVolume")
         self.open_rows_with(self.users_action)
         self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         store.status_changed.connect(self._status_changed)
