@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -72,11 +73,18 @@ if TYPE_CHECKING:
     from ui.registry_browser import RegistryBrowser
     from ui.run_dialog import RunDialog
     from ui.settings_dialog import SettingsDialog
+    from ui.table_page import TablePage
     from ui.volumes_page import VolumesPage
 
-#: The sidebar's pages in order (Ctrl+1… follow it); Volumes and Networks are made when
-#: first shown, their modules imported then: an empty widget stands in until then.
+#: The sidebar's pages in order (Ctrl+1… follow it).
 PAGES = ("containers", "images", "volumes", "networks", "engine")
+
+#: The pages made when first shown, by name: their module and class, imported then (an empty
+#: widget stands in until then), so that start-up does not grow with the pages.
+LATER_PAGES = {
+    "volumes": ("ui.volumes_page", "VolumesPage"),
+    "networks": ("ui.networks_page", "NetworksPage"),
+}
 
 _DOT = "<span style='color:{colour}'>●</span> {text}"
 
@@ -86,8 +94,6 @@ class MainWindow(QMainWindow):
 
     containers_page: ContainersPage
     images_page: ImagesPage
-    volumes_page: VolumesPage | None = None
-    networks_page: NetworksPage | None = None
 
     def __init__(
         self,
@@ -110,13 +116,15 @@ class MainWindow(QMainWindow):
         self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
         self.sidebar.setIconSize(QSize(20, 20))
         style = self.style()
-        for label, icon in (
-            (self.tr("Containers"), QStyle.StandardPixmap.SP_ComputerIcon),
-            (self.tr("Images"), QStyle.StandardPixmap.SP_DriveHDIcon),
-            (self.tr("Volumes"), QStyle.StandardPixmap.SP_DirIcon),
-            (self.tr("Networks"), QStyle.StandardPixmap.SP_DriveNetIcon),
-            (self.tr("Engine"), QStyle.StandardPixmap.SP_FileDialogInfoView),
-        ):
+        entries = {
+            "containers": (self.tr("Containers"), QStyle.StandardPixmap.SP_ComputerIcon),
+            "images": (self.tr("Images"), QStyle.StandardPixmap.SP_DriveHDIcon),
+            "volumes": (self.tr("Volumes"), QStyle.StandardPixmap.SP_DirIcon),
+            "networks": (self.tr("Networks"), QStyle.StandardPixmap.SP_DriveNetIcon),
+            "engine": (self.tr("Engine"), QStyle.StandardPixmap.SP_FileDialogInfoView),
+        }
+        for name in PAGES:
+            label, icon = entries[name]
             item = QListWidgetItem(style.standardIcon(icon), label)
             item.setSizeHint(QSize(0, 34))
             self.sidebar.addItem(item)
@@ -206,6 +214,8 @@ class MainWindow(QMainWindow):
         self._countdown = QTimer(self, interval=1000)
         self._countdown.timeout.connect(self._tick_countdown)
 
+        #: The pages of LATER_PAGES made so far, by name, for the engine shown now.
+        self.later_pages: dict[str, TablePage] = {}
         #: What the user chose in a page made later (its sort), kept across engine switches.
         self._later_states: dict[str, dict] = {}
         self._attach(store)
@@ -225,10 +235,9 @@ class MainWindow(QMainWindow):
             if self.pages.count()
             else None
         )
-        for name, built in (("volumes", self.volumes_page), ("networks", self.networks_page)):
-            if built is not None:
-                self._later_states[name] = built.view_state()
-        self.volumes_page = self.networks_page = None
+        for name, built in self.later_pages.items():
+            self._later_states[name] = built.view_state()
+        self.later_pages = {}
         while (old := self.pages.widget(0)) is not None:
             self.pages.removeWidget(old)
             old.deleteLater()
@@ -246,9 +255,13 @@ class MainWindow(QMainWindow):
         self.containers_page.duplicate_requested.connect(self.open_duplicate)
         self.containers_page.export_requested.connect(self.start_export)
         self.containers_page.files_requested.connect(self.open_files)
-        for page in (self.containers_page, self.images_page, QWidget(), QWidget()):
-            self.pages.addWidget(page)
-        self.pages.addWidget(self.engine_page)
+        made_now = {
+            "containers": self.containers_page,
+            "images": self.images_page,
+            "engine": self.engine_page,
+        }
+        for name in PAGES:
+            self.pages.addWidget(made_now[name] if name in made_now else QWidget())
         for page in (self.containers_page, self.images_page, self.engine_page):
             page.message.connect(self._show_message)
         self._page_chosen(current)
@@ -744,20 +757,28 @@ class MainWindow(QMainWindow):
     def _page_chosen(self, row: int) -> None:
         """Show the page of sidebar row `row`, making it first if it is made later."""
         name = PAGES[row]
-        if name == "volumes" and self.volumes_page is None:
-            from ui.volumes_page import VolumesPage
-
-            self.volumes_page = VolumesPage(self.store)
-            self.volumes_page.containers_requested.connect(self._show_containers)
-            self._place_later_page(row, self.volumes_page)
-        elif name == "networks" and self.networks_page is None:
-            from ui.networks_page import NetworksPage
-
-            self.networks_page = NetworksPage(self.store)
-            self._place_later_page(row, self.networks_page)
+        if name in LATER_PAGES and name not in self.later_pages:
+            self._place_later_page(row, self._make_later_page(name))
         self.pages.setCurrentIndex(row)
 
-    def _place_later_page(self, row: int, page: VolumesPage | NetworksPage) -> None:
+    def _make_later_page(self, name: str) -> TablePage:
+        """Import the module of the page `name` and make the page over this engine's store."""
+        module, class_name = LATER_PAGES[name]
+        page: TablePage = getattr(importlib.import_module(module), class_name)(self.store)
+        self.later_pages[name] = page
+        if name == "volumes":
+            page.containers_requested.connect(self._show_containers)  # type: ignore[attr-defined]
+        return page
+
+    @property
+    def volumes_page(self) -> VolumesPage | None:
+        return self.later_pages.get("volumes")  # type: ignore[return-value]
+
+    @property
+    def networks_page(self) -> NetworksPage | None:
+        return self.later_pages.get("networks")  # type: ignore[return-value]
+
+    def _place_later_page(self, row: int, page: TablePage) -> None:
         placeholder = self.pages.widget(row)
         assert placeholder is not None  # _attach put one at every later page's row
         self.pages.insertWidget(row, page)
