@@ -60,7 +60,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--page",
-        choices=("containers", "images", "volumes", "networks", "engine"),
+        choices=(
+            "containers",
+            "images",
+            "volumes",
+            "networks",
+            "engine",
+        ),
         default="containers",
         help="the page to show first",
     )

@@ -77,7 +77,13 @@ if TYPE_CHECKING:
     from ui.volumes_page import VolumesPage
 
 #: The sidebar's pages in order (Ctrl+1… follow it).
-PAGES = ("containers", "images", "volumes", "networks", "engine")
+PAGES = (
+    "containers",
+    "images",
+    "volumes",
+    "networks",
+    "engine",
+)
 
 #: The pages made when first shown, by name: their module and class, imported then (an empty
 #: widget stands in until then), so that start-up does not grow with the pages.
