@@ -21,6 +21,7 @@ import pytest
 
 from tests.support.dockerd import PrivateDockerd, engine_unavailable_reason
 from tests.support.registry import PrivateRegistry, registry_unavailable_reason
+from tests.support.swarm import SwarmCluster
 
 # The qasync loop the Qt layers share (tests.support.qt_loop, owned by the app side), and
 # a scripted registry (tests.support.fake_registry).
@@ -38,6 +39,8 @@ ENGINE_FIXTURES = frozenset(
         "dockerd_factory",
         "module_dockerd",
         "root_user",
+        "swarm_manager",
+        "swarm_cluster",
     }
 )
 
@@ -155,3 +158,39 @@ def module_dockerd() -> Iterator[PrivateDockerd]:
 def root_user() -> None:
     """For tests that act as another user (they drop root in a child process)."""
     _require(None if os.geteuid() == 0 else "these checks switch users, which needs root")
+
+
+@pytest.fixture(scope="session")
+def single_node_swarm() -> Iterator[SwarmCluster]:
+    """A swarm of one engine (its own manager and leader), started once for the session.
+
+    About 2 s to make here; tests take it through ``swarm_manager``, which cleans up after them.
+    """
+    _require(engine_unavailable_reason())
+    with SwarmCluster(1, parent=os.environ.get("MOORAGE_DOCKERD_PARENT") or None) as cluster:
+        yield cluster
+
+
+@pytest.fixture
+def swarm_manager(single_node_swarm: SwarmCluster) -> Iterator[PrivateDockerd]:
+    """The engine of a one-node swarm (with the test image), put back as it was after the test:
+    no services, secrets or configs; the node active, unlabelled, the manager."""
+    yield single_node_swarm.manager.engine
+    single_node_swarm.reset()
+
+
+@pytest.fixture(scope="session")
+def three_node_swarm() -> Iterator[SwarmCluster]:
+    """Three engines in network namespaces of their own, one manager and two workers, joined
+    over a bridge with real tokens (see tests.support.swarm); about 4 s to make, 6 s to end."""
+    _require(engine_unavailable_reason())
+    with SwarmCluster(3, parent=os.environ.get("MOORAGE_DOCKERD_PARENT") or None) as cluster:
+        yield cluster
+
+
+@pytest.fixture
+def swarm_cluster(three_node_swarm: SwarmCluster) -> Iterator[SwarmCluster]:
+    """The three-node swarm, put back after the test as it was formed (roles, availability,
+    no labels, services, secrets or configs; stopped or removed nodes back in)."""
+    yield three_node_swarm
+    three_node_swarm.reset()

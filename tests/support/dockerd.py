@@ -47,6 +47,7 @@ from tests.support.host import (
     read_pid,
     stop_process,
     unmount_all_under,
+    write_owner,
 )
 from tests.support.images import (
     BUSYBOX_IMAGE,
@@ -117,6 +118,11 @@ class PrivateDockerd:
     ``--ip6tables``, ``--ip-masq``, ``--ip-forward`` and, if asked, ``--storage-driver`` and
     ``--containerd``. *extra_args* are appended to the dockerd command line.
 
+    *netns*: the name of a network namespace (``ip netns add``) to run dockerd in, as one node of
+    a swarm on this machine (:mod:`tests.support.swarm`); dockerd then keeps its default bridge
+    inside that namespace instead of getting one on the host, and runs in a UTS namespace of
+    its own named *hostname* (swarm tells its nodes apart by host name).
+
     *data_root_tmpfs*: None probes whether overlay2 works under *parent* and mounts a tmpfs as the
     data root only when it does not; True or False forces the choice. *storage_driver* forces a
     driver (``vfs``...) instead of letting dockerd pick. *own_containerd*: None starts a private
@@ -133,6 +139,8 @@ class PrivateDockerd:
         own_containerd: bool | None = None,
         extra_args: Sequence[str] = (),
         start_timeout: float = 30.0,
+        netns: str | None = None,
+        hostname: str | None = None,
     ) -> None:
         self.root = Path(tempfile.mkdtemp(prefix="moorage-dockerd-", dir=parent)).resolve()
         self.socket_path = self.root / "docker.sock"
@@ -151,6 +159,8 @@ class PrivateDockerd:
         self._storage_driver = storage_driver
         self._own_containerd = own_containerd
         self._extra_args = list(extra_args)
+        self.netns = netns
+        self._hostname = hostname
         self._process: subprocess.Popen[bytes] | None = None
         self._containerd = PrivateContainerd(self.root, self.data_root, self.exec_root)
         self._prepared = False
@@ -216,7 +226,7 @@ class PrivateDockerd:
             # A session of its own: Ctrl-C in the terminal must not reach dockerd before the
             # fixtures stop it in order.
             self._process = subprocess.Popen(
-                die_with_parent(self._dockerd_command()),
+                die_with_parent(self._in_namespaces(self._dockerd_command())),
                 stdin=subprocess.DEVNULL,
                 stdout=log,
                 stderr=subprocess.STDOUT,
@@ -391,7 +401,10 @@ class PrivateDockerd:
                 capture_output=True,
             )
             self.data_root_is_tmpfs = True
-        self.bridge, self.subnet = create_bridge(self.root)
+        if self.netns is None:
+            self.bridge, self.subnet = create_bridge(self.root)
+        else:
+            write_owner(self.root)  # no bridge on the host, but reaped after a crash all the same
         self._prepared = True
 
     def _needs_own_containerd(self) -> bool:
@@ -411,11 +424,21 @@ class PrivateDockerd:
             if pid is not None and not is_alive(pid):
                 pidfile.unlink(missing_ok=True)
 
+    def _in_namespaces(self, command: list[str]) -> list[str]:
+        """Prefix *command* to run it in :attr:`netns` under its own host name (exec, no fork)."""
+        if self.netns is None:
+            return command
+        nsenter, unshare = find_program("nsenter"), find_program("unshare")
+        if nsenter is None or unshare is None:
+            raise DockerdError("nsenter and unshare are missing: install Debian's util-linux")
+        prefix = [nsenter, f"--net=/run/netns/{self.netns}", "--", unshare, "--uts", "--"]
+        name = self._hostname or self.netns
+        return [*prefix, "sh", "-c", 'hostname "$0" && exec "$@"', name, *command]
+
     def _dockerd_command(self) -> list[str]:
         dockerd = find_program("dockerd")
         if dockerd is None:
             raise DockerdError("dockerd is missing: install Debian's docker.io")
-        assert self.bridge is not None
         command = [
             dockerd,
             "-H",
@@ -430,13 +453,13 @@ class PrivateDockerd:
             str(self.config_path),
             # Leave the host's docker0, iptables chains and forwarding alone: docker-proxy
             # still publishes ports on 127.0.0.1, and containers cannot reach past the host.
-            "--bridge",
-            self.bridge,
             "--iptables=false",
             "--ip6tables=false",
             "--ip-masq=false",
             "--ip-forward=false",
         ]
+        if self.bridge is not None:
+            command += ["--bridge", self.bridge]
         if self._storage_driver:
             command += ["--storage-driver", self._storage_driver]
         if self._needs_own_containerd():

@@ -244,6 +244,8 @@ def reap_dead_runs(parent: Path, pattern: str = "moorage-dockerd-*") -> None:
         if is_alive(int(owner["pid"])) or next(processes_mentioning(root), None):
             continue
         unmount_all_under(root)
+        for netns in owner.get("netns", "").split():  # a swarm's nodes (tests.support.swarm)
+            subprocess.run(["ip", "netns", "delete", netns], capture_output=True)
         if "bridge" in owner:
             delete_bridge(owner["bridge"])
         shutil.rmtree(root, ignore_errors=True)
