@@ -80,6 +80,8 @@ class EngineStore(QObject):
         crashed(str): the session stopped on a bug; the text says what happened.
         diagnosed(Diagnosis): why the engine is away and what to do, once per outage.
         reloaded(): the daemon re-read its configuration (registry settings may differ).
+        containers_touched(list[ContainerInfo], list[str]): these containers changed, those
+            (ids) went, whether a table shows them or not (a table's rows lag behind).
     """
 
     status_changed = Signal(object)
@@ -87,6 +89,7 @@ class EngineStore(QObject):
     crashed = Signal(str)
     diagnosed = Signal(object)
     reloaded = Signal()
+    containers_touched = Signal(list, list)
 
     def __init__(
         self, engine: EngineApi, endpoint: Endpoint | None = None, parent: QObject | None = None
@@ -205,13 +208,16 @@ class EngineStore(QObject):
         self.status_changed.emit(status)
 
     def containers_replaced(self, containers: list[ContainerInfo]) -> None:
-        self._containers = {c.id: c for c in containers}
+        now = {c.id: c for c in containers}
+        gone = [key for key in self._containers if key not in now]
+        self._containers = now
         self._running = sum(1 for c in containers if c.state is ContainerState.RUNNING)
         self.containers.replace_all(containers)
         if self._projects is not None:
             self._projects.replace_all(containers)
         self._uses_changed(containers)
         self._update_counts()
+        self.containers_touched.emit(containers, gone)
 
     def containers_changed(self, changed: list[ContainerInfo], removed: list[str]) -> None:
         # The running count follows the changes: recounting 10,000 containers after every
@@ -236,6 +242,7 @@ class EngineStore(QObject):
             self._projects.upsert(changed)
             self._projects.remove(removed)
         self._update_counts()
+        self.containers_touched.emit(changed, removed)
 
     def container_announced(self, event: EngineEvent, state: ContainerState) -> None:
         """Show what an event says of a container at once; its summary follows shortly."""

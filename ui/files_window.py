@@ -262,6 +262,11 @@ class FilesWindow(QWidget):
         self.copy_out_button.setEnabled(bool(chosen))
         self.view_button.setEnabled(len(chosen) == 1 and not chosen[0].is_folder)
 
+    def containers_touched(self, _changed: list, removed: list[str]) -> None:
+        """The engine's store says which containers went: this one among them?"""
+        if self.container_id in removed:
+            self.container_removed()
+
     def container_removed(self) -> None:
         """The container is gone: say so; its listing stays for reference."""
         self.tasks.cancel_all()

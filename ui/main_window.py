@@ -611,6 +611,7 @@ class MainWindow(QMainWindow):
             name,
             self,
         )
+        self.store.containers_touched.connect(window.containers_touched)
         window.show()
 
     def _archive_finished(self, transfer: Transfer) -> None:

@@ -1,7 +1,9 @@
 """One container's stats: CPU, memory, network and block I/O charts, pids, and its processes.
 
-The container is sampled only while this window can be seen (see `on_screen`); its
-processes (`docker top`) are read every few seconds, likewise only while seen.
+The container is sampled only while this window can be seen (see `on_screen`) and it runs;
+its processes (`docker top`) are read every few seconds, likewise. A container that stops
+has its stream closed (the engine would go on sending empty samples of it every second) and
+followed again when it starts.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
 from models.formatting import human_size
 from models.stats import StatsPoint, percent_text
 from models.store import EngineStore
-from services.data import ContainerInfo
+from services.data import ContainerInfo, ContainerState
 from services.errors import EngineError
 from services.stats import ProcessTable
 from services.text import fill
@@ -56,6 +58,8 @@ class StatsWindow(QWidget):
         self.container = container
         self.sampler = store.stats_sampler()
         self._tasks = TaskKeeper(self._failed)
+        #: The container as the store last showed it (None once removed).
+        self._seen: ContainerInfo | None = container
 
         title = QLabel(container.name)
         make_bold(title)
@@ -103,12 +107,47 @@ class StatsWindow(QWidget):
         self.sampler.register(self.wanted)
         # Deleted with the page (another engine chosen) without a close: forgotten then too.
         self.destroyed.connect(partial(self.sampler.unregister, self.wanted))
+        store.containers_touched.connect(self._container_changed)
         self._show_history()
+        self._say_state()
 
     # -- sampling ------------------------------------------------------------------------
 
     def wanted(self) -> list[str]:
-        return [self.container.id] if on_screen(self) else []
+        return [self.container.id] if self._running() and on_screen(self) else []
+
+    def _running(self) -> bool:
+        return self._seen is not None and self._seen.state is ContainerState.RUNNING
+
+    def _container_changed(self, changed: list[ContainerInfo], removed: list[str]) -> None:
+        """A new state starts or stops the sampling."""
+        mine = self.container.id
+        if mine in removed:
+            now = None
+        else:
+            now = next((c for c in changed if c.id == mine), self._seen)
+            if now is self._seen:
+                return
+        was_running = self._running()
+        self._seen = now
+        if self._running() and not was_running:
+            self._resume()
+        elif was_running and not self._running():
+            self._processes_timer.stop()
+            self.sampler.tick()  # the stream closed now, not at the next tick
+        self._say_state()
+
+    def _say_state(self) -> None:
+        if self._seen is None:
+            self.state.setText(fill(self.tr("%1 was removed."), self.container.name))
+        elif not self._running():
+            self.state.setText(
+                self.tr("The container is not running: its stats resume when it starts.")
+            )
+        else:
+            self.state.clear()
+            return
+        set_text_colour(self.state, ERROR)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -127,7 +166,7 @@ class StatsWindow(QWidget):
         self._processes_timer.stop()
 
     def _resume(self) -> None:
-        if on_screen(self):
+        if self._running() and on_screen(self):
             self.sampler.wake()
             self.read_processes()
             self._processes_timer.start()
@@ -198,7 +237,7 @@ class StatsWindow(QWidget):
     # -- processes -----------------------------------------------------------------------
 
     def read_processes(self) -> None:
-        if on_screen(self):
+        if self._running() and on_screen(self):
             self._tasks.launch(self._read_processes())
 
     async def _read_processes(self) -> None:

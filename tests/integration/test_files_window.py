@@ -66,3 +66,15 @@ def test_a_stopped_container_browsed_links_followed_and_copied(
     qtbot.waitUntil(lambda: files.model.get("upload.txt") is not None, timeout=20_000)
     out = dockerd.cli("cp", f"{container}:/data/upload.txt", "-").stdout
     assert "from the host" in out
+
+
+def test_the_window_says_when_its_container_is_removed(window, qtbot, dockerd):
+    """Removed from elsewhere while its Files window is open, stopped (its row hidden from
+    the table) or not: the window says so at once, not at the next listing."""
+    container = dockerd.cli("run", "-d", IMAGE, "sh", "-c", MAKE_FILES).stdout.strip()
+    dockerd.cli("wait", container)
+    files = open_files(window, qtbot, container)
+    assert files.copy_in_button.isEnabled()
+    dockerd.cli("rm", container)
+    qtbot.waitUntil(lambda: not files.copy_in_button.isEnabled(), timeout=5000)
+    assert "was removed" in files.status.text()

@@ -119,3 +119,25 @@ def test_sampling_stops_when_the_overview_is_hidden(dockerd, window, qtbot):
     overview.show()
     qtbot.waitUntil(lambda: len(taken) > count, timeout=4000)
     page.close_stats_windows()
+
+
+def test_a_stopped_container_is_no_longer_sampled_and_is_again_when_started(
+    dockerd, window, qtbot
+):
+    """The engine goes on sending a stopped container's (empty) stats every second: its
+    window closes the stream when it stops and opens one when it starts again."""
+    idle = run(dockerd, "stopping", "sleep 1000")
+    detail = open_stats(window, qtbot, idle)
+    qtbot.waitUntil(lambda: idle in detail.sampler.streams(), timeout=5000)
+    dockerd.cli("stop", "-t", "0", idle)
+    qtbot.waitUntil(lambda: idle not in detail.sampler.streams(), timeout=5000)
+    assert "not running" in detail.state.text()
+    qtbot.wait(1500)  # a tick or more: the stream stays closed
+    assert idle not in detail.sampler.streams()
+    dockerd.cli("start", idle)
+    qtbot.waitUntil(lambda: idle in detail.sampler.streams(), timeout=5000)
+    qtbot.waitUntil(lambda: detail.state.text() == "", timeout=5000)
+    dockerd.cli("rm", "-f", idle)
+    qtbot.waitUntil(lambda: "was removed" in detail.state.text(), timeout=5000)
+    assert idle not in detail.sampler.streams()
+    window.containers_page.close_stats_windows()
