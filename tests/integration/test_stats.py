@@ -121,9 +121,7 @@ def test_sampling_stops_when_the_overview_is_hidden(dockerd, window, qtbot):
     page.close_stats_windows()
 
 
-def test_a_stopped_container_is_no_longer_sampled_and_is_again_when_started(
-    dockerd, window, qtbot
-):
+def test_a_stopped_container_is_no_longer_sampled_and_is_again_when_started(dockerd, window, qtbot):
     """The engine goes on sending a stopped container's (empty) stats every second: its
     window closes the stream when it stops and opens one when it starts again."""
     idle = run(dockerd, "stopping", "sleep 1000")
