@@ -29,6 +29,18 @@ HELPER_MODULES = (
 POLICY = LINUX / "org.moorage.daemon-config.policy"
 INSTALL_DIR = "usr/lib/moorage"
 HELPER_INSTALL = "usr/libexec/moorage/moorage-daemon-config-helper"
+#: The engine set-up's helper (services/setup_helper.py): its own polkit action, its modules.
+SETUP_HELPER = LINUX / "moorage-engine-setup-helper"
+SETUP_HELPER_MODULES = (
+    "services/__init__.py",
+    "services/findings.py",
+    "services/setup_distros.py",
+    "services/setup_helper.py",
+    "services/setup_probe.py",
+    "services/text.py",
+)
+SETUP_POLICY = LINUX / "org.moorage.engine-setup.policy"
+SETUP_HELPER_INSTALL = "usr/libexec/moorage/moorage-engine-setup-helper"
 
 
 def stage_deb(app_dir: Path, version: str, epoch: int, icons: dict[int, Path]) -> Path:
@@ -38,15 +50,17 @@ def stage_deb(app_dir: Path, version: str, epoch: int, icons: dict[int, Path]) -
     root = BUILD / "deb" / "debian" / NAME
     shutil.rmtree(BUILD / "deb", ignore_errors=True)
     shutil.copytree(app_dir, root / INSTALL_DIR, symlinks=True)
-    for module in HELPER_MODULES:
+    for module in sorted({*HELPER_MODULES, *SETUP_HELPER_MODULES}):
         copy_file(ROOT / module, root / INSTALL_DIR / module, 0o644)
     (root / "usr" / "bin").mkdir(parents=True)
     (root / "usr" / "bin" / NAME).symlink_to(f"../lib/moorage/{NAME}")
     share_tree(root / "usr", version, epoch, icons)
-    copy_file(POLICY, root / "usr" / "share" / "polkit-1" / "actions" / POLICY.name, 0o644)
+    for policy in (POLICY, SETUP_POLICY):
+        copy_file(policy, root / "usr" / "share" / "polkit-1" / "actions" / policy.name, 0o644)
     copy_file(LINUX / "copyright", root / "usr" / "share" / "doc" / NAME / "copyright", 0o644)
     normalize_modes(root)
     copy_file(HELPER, root / HELPER_INSTALL, 0o755)
+    copy_file(SETUP_HELPER, root / SETUP_HELPER_INSTALL, 0o755)
     validate_share(root / "usr" / "share")
     return root
 

@@ -126,6 +126,7 @@ class DebCheck:
             self.check_installed()
             self.check_files()
             self.check_helper()
+            self.check_setup_helper()
             self.check_against_engine()
         except BaseException:
             say("a check failed: removing the package before saying which")
@@ -208,6 +209,22 @@ class DebCheck:
         if caches:
             raise CheckFailed(f"the helper left bytecode caches: {caches}")
         say(f"helper root:root 0755, policy root:root 0644, helper runs on {sys_python()}")
+
+    def check_setup_helper(self) -> None:
+        """The engine set-up's helper: installed as the other one is, named by its own polkit
+        action, and refusing what is not on its list with the system's python3."""
+        helper = Path("/") / deb_recipe.SETUP_HELPER_INSTALL
+        policy = Path("/usr/share/polkit-1/actions") / deb_recipe.SETUP_POLICY.name
+        for path, mode in ((helper, 0o755), (policy, 0o644)):
+            if not path.is_file() or file_owner_mode(path) != (0, 0, mode):
+                raise CheckFailed(f"{path} is missing or not root:root {mode:04o}")
+        paths = [(a.text or "").strip() for a in ET.parse(policy).iter("annotate")]
+        if paths != [str(helper)]:
+            raise CheckFailed(f"the set-up polkit action does not name {helper}: {paths}")
+        done = run([str(helper), "remove-everything"], ok=(2,))
+        if '"error": "refused"' not in done.stdout:
+            raise CheckFailed(f"the set-up helper did not refuse: {done.stdout.strip()}")
+        say("set-up helper root:root 0755 and its policy: ok; it refuses what is not its own")
 
     def check_against_engine(self) -> None:
         reason = engine_unavailable_reason()

@@ -52,14 +52,23 @@ def test_one_app_id_names_the_launcher_the_metainfo_the_icons_and_the_window():
     assert policy.findtext("action/icon_name") == project.APP_ID
 
 
-def test_the_password_is_asked_each_time_and_the_prompt_says_what_changes():
+@pytest.mark.parametrize(
+    ("policy", "says"),
+    [
+        (deb.POLICY, "registry mirrors of the Docker engine"),
+        (deb.SETUP_POLICY, "add you to the docker group"),
+    ],
+    ids=["daemon-config", "engine-setup"],
+)
+def test_the_password_is_asked_each_time_and_the_prompt_says_what_changes(policy, says):
     """auth_admin_keep would let any process of the session use the helper for minutes
-    after one password; the prompt names the two settings the helper can change."""
-    action = ET.parse(deb.POLICY).find("action")
+    after one password; the prompt names what the helper can change."""
+    action = ET.parse(policy).find("action")
     defaults = {child.tag: child.text for child in action.find("defaults")}
     assert defaults == dict.fromkeys(("allow_any", "allow_inactive", "allow_active"), "auth_admin")
     message = next(m.text for m in action.findall("message") if not m.attrib)
-    assert "registry mirrors of the Docker engine" in message
+    assert says in message
+    assert action.findtext("icon_name") == project.APP_ID
 
 
 @pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils")
@@ -111,9 +120,19 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
-def test_the_deb_ships_every_module_the_helper_imports_and_they_need_only_the_stdlib():
-    """The helper runs on the system's python3, which has nothing but the standard library."""
-    todo = [ROOT / "packaging" / "linux" / "moorage-daemon-config-helper"]
+@pytest.mark.parametrize(
+    ("helper", "modules"),
+    [
+        (deb.HELPER, deb.HELPER_MODULES),
+        (deb.SETUP_HELPER, deb.SETUP_HELPER_MODULES),
+    ],
+    ids=["daemon-config", "engine-setup"],
+)
+def test_the_deb_ships_every_module_the_helper_imports_and_they_need_only_the_stdlib(
+    helper, modules
+):
+    """The helpers run on the system's python3, which has nothing but the standard library."""
+    todo = [helper]
     seen: set[Path] = set()
     outside: set[str] = set()
     while todo:
@@ -132,7 +151,7 @@ def test_the_deb_ships_every_module_the_helper_imports_and_they_need_only_the_st
     shipped = {str(p.relative_to(ROOT)) for p in seen if p.suffix == ".py"} | {
         "services/__init__.py"
     }
-    assert shipped == set(deb.HELPER_MODULES)
+    assert shipped == set(modules)
     assert not outside
 
 
