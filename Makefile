@@ -2,7 +2,7 @@
 #   make run ARGS="--page images"       options for main.py
 #   make test PYTEST_ARGS="-k registry" options for pytest
 #   make bench BENCH_ARGS="--runs 5"    options for benchmarks/run.py (not part of make test)
-#   make package; make check-package   the .deb and tarball in dist/; install-run-remove proof
+#   make package; make check-package   the .deb, .rpm and tarball in dist/; install-run-remove proof
 
 PYTHON ?= python3
 VENV := .venv
@@ -88,15 +88,17 @@ bench: $(VENV_DONE) translations
 	$(call require_libs,$(QT_BASE_LIBS) $(QT_XCB_LIBS))
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
-# The PyInstaller one-folder build, the .deb and the portable tarball, in dist/, with their
-# sizes against the budgets (Debian/Ubuntu; it names the apt packages of missing tools).
+# The PyInstaller one-folder build, the .deb, the .rpm and the portable tarball, in dist/, with
+# their sizes against the budgets (Debian/Ubuntu; it names the apt packages of missing tools).
 package: $(VENV_DONE) translations
 	$(BIN)/python packaging/build.py
 
 # Install dist/'s .deb on this machine, run it against a private engine, remove it and check
-# that nothing is left. Root, and it changes the system: CI runs it after `make package`.
+# that nothing is left; then the .rpm: the .deb's files, installed into a scratch root. Root,
+# and it changes the system: CI runs it after `make package`.
 check-package: $(VENV_DONE)
 	$(BIN)/python -m tests.packaging.check_deb $(DEB)
+	$(BIN)/python -m tests.packaging.check_rpm $(RPM) $(if $(DEB),--deb $(DEB))
 
 # Pin what the current .venv holds (after changing dependencies in pyproject.toml).
 lock: $(VENV_DONE)

@@ -2,14 +2,15 @@
 
     python packaging/build.py              everything below, then the sizes against the budgets
     python packaging/build.py freeze       only the PyInstaller one-folder build (any platform)
+    python packaging/build.py rpm [DEB]    only the .rpm, from the .deb dist/ holds (or DEB)
     python packaging/build.py icons DIR    the app icon as PNGs (the Windows/macOS recipes use it)
     python packaging/build.py version      the version, from main.py (for the installer recipes)
 
 Outputs go to dist/, scratch to build/package/. Each job has its module beside this one:
 freeze_policy.py (what the frozen build keeps, which packaging/moorage.spec reads), deb.py,
-tarball.py, icons.py and desktop_files.py, with project.py for what they share. The folder is
-no Python package (`packaging` is the name of PyPA's library, which the build imports): run
-as a script, this file finds the others by name.
+rpm.py (the .deb's tree and facts repacked), tarball.py, icons.py and desktop_files.py, with
+project.py for what they share. The folder is no Python package (`packaging` is the name of
+PyPA's library, which the build imports): run as a script, this file finds the others by name.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from pathlib import Path
 from deb import build_deb, deb_architecture, stage_deb, write_debian_files
 from freeze_policy import ALLOWED_QT_LIBRARIES, qt_library_name, shipped_languages
 from icons import render_icons
-from project import BUILD, NAME, PACKAGING, ROOT, read_version, run, source_epoch, step
+from project import BUILD, DIST, NAME, PACKAGING, ROOT, read_version, run, source_epoch, step
+from rpm import build_rpm, unpack_deb
 from tarball import build_tarball
 
 #: Size budgets (the closest PySide6 peer ships 41-61 MB downloads, ~180 MB installed).
@@ -40,6 +42,7 @@ TOOLS = (
     ("strip", "binutils"),
     ("desktop-file-validate", "desktop-file-utils"),
     ("appstreamcli", "appstream"),
+    ("rpmbuild", "rpm"),
 )
 
 
@@ -97,7 +100,7 @@ def check_frozen(app_dir: Path, version: str) -> None:
         raise SystemExit(f"package: the frozen build says {said!r}, not 'Moorage {version}'")
 
 
-def report(deb: Path, installed_kib: int, tarball: Path) -> None:
+def report(deb: Path, installed_kib: int, tarball: Path, rpm: Path) -> None:
     """Print the sizes and fail when the .deb or its installed size is over budget."""
     deb_mb = deb.stat().st_size / MB
     installed_mb = installed_kib * 1024 / MB
@@ -105,6 +108,7 @@ def report(deb: Path, installed_kib: int, tarball: Path) -> None:
     print(f"package: {deb.relative_to(ROOT)}: {deb_mb:.1f} MB (budget {DEB_BUDGET_MB} MB)")
     print(f"package: installed size: {installed_mb:.1f} MB (budget {INSTALLED_BUDGET_MB} MB)")
     print(f"package: {tarball.relative_to(ROOT)}: {tar_mb:.1f} MB")
+    print(f"package: {rpm.relative_to(ROOT)}: {rpm.stat().st_size / MB:.1f} MB")
     over = []
     if deb_mb > DEB_BUDGET_MB:
         over.append(f"the .deb is {deb_mb:.1f} MB, over its {DEB_BUDGET_MB} MB")
@@ -130,7 +134,8 @@ def build_all() -> None:
     depends = (root / "DEBIAN" / "control").read_text(encoding="utf-8")
     depends = re.search(r"^Depends: (.*)$", depends, re.MULTILINE).group(1)  # type: ignore[union-attr]
     tarball = build_tarball(app_dir, version, epoch, icons, depends)
-    report(deb, installed, tarball)
+    rpm = build_rpm(root, epoch)
+    report(deb, installed, tarball, rpm)
 
 
 def main(argv: Sequence[str]) -> int:
@@ -141,6 +146,8 @@ def main(argv: Sequence[str]) -> int:
     icons = commands.add_parser("icons", help="the app icon as PNG files")
     icons.add_argument("out_dir", type=Path)
     commands.add_parser("version", help="print the version main.py carries")
+    rpm = commands.add_parser("rpm", help="only the .rpm, from a .deb built before")
+    rpm.add_argument("deb", type=Path, nargs="?", help="the .deb (default: dist/'s)")
     args = parser.parse_args(argv)
     if args.command == "freeze":
         app_dir = freeze()
@@ -148,6 +155,10 @@ def main(argv: Sequence[str]) -> int:
             check_frozen(app_dir, read_version())
     elif args.command == "version":
         print(read_version())
+    elif args.command == "rpm":
+        deb = args.deb or DIST / f"{NAME}_{read_version()}_{deb_architecture()}.deb"
+        built = build_rpm(unpack_deb(deb), source_epoch())
+        print(f"package: {built.relative_to(ROOT)}: {built.stat().st_size / MB:.1f} MB")
     elif args.command == "icons":
         for path in render_icons(args.out_dir).values():
             print(path)
