@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMenu, QStyle, QWidget
 from shiboken6 import isValid
@@ -226,8 +226,8 @@ class ContainersPage(TablePage):
             tip=self.tr("Open the selected container's settings in the Run form, to run another"),
             name="actionDuplicate",
         )
-        #: A container made here, to select once the list shows it.
-        self._to_select: str | None = None
+        #: Containers to select once the list shows them (one made here, a volume's users).
+        self._to_select: list[str] = []
         self.model.rowsInserted.connect(self._select_created)
         self.model.layoutChanged.connect(self._select_created)
         self.view.selectionModel().selectionChanged.connect(self._update_run_actions)
@@ -262,20 +262,30 @@ class ContainersPage(TablePage):
     def select_container(self, container_id: str) -> None:
         """Select a container made here, now or as soon as the list shows it; one that
         already stopped is shown by ticking "Show all"."""
-        self._to_select = container_id
+        self.select_containers([container_id])
+
+    def select_containers(self, container_ids: list[str]) -> None:
+        """Select all of these containers, as `select_container` selects one."""
+        self._to_select = list(container_ids)
         self._select_created()
 
     def _select_created(self, *_args) -> None:
-        key = self._to_select
-        if key is None or self.model.get(key) is None:
+        keys = self._to_select
+        if not keys or any(self.model.get(key) is None for key in keys):
             return
-        if self.model.row_of(key) < 0 and not self.show_all.isChecked():
+        if any(self.model.row_of(key) < 0 for key in keys) and not self.show_all.isChecked():
             self.show_all.setChecked(True)
-        row = self.model.row_of(key)
-        if row >= 0:
-            self._to_select = None
-            self.view.selectRow(row)
-            self.view.scrollTo(self.model.index(row, 0))
+        rows = sorted(self.model.row_of(key) for key in keys)
+        if rows[0] < 0:
+            return  # not shown yet: the next change of the list tries again
+        self._to_select = []
+        selection = QItemSelection()
+        for row in rows:
+            selection.select(self.model.index(row, 0), self.model.index(row, 0))
+        flags = QItemSelectionModel.SelectionFlag
+        self.view.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
+        self.view.selectionModel().setCurrentIndex(self.model.index(rows[0], 0), flags.NoUpdate)
+        self.view.scrollTo(self.model.index(rows[0], 0))
 
     # -- actions ---------------------------------------------------------------------------
 

@@ -797,9 +797,9 @@ class MainWindow(QMainWindow):
             page.restore_view_state(state)
 
     def _show_containers(self, container_ids: list[str]) -> None:
-        """The Containers page with the first of these containers selected."""
+        """The Containers page with these containers selected."""
         self.show_page("containers")
-        self.containers_page.select_container(container_ids[0])
+        self.containers_page.select_containers(container_ids)
 
     def _page_shown(self, row: int) -> None:
         """The Engine page reads the engine when shown (and connected): it does not poll."""
