@@ -75,8 +75,10 @@ if TYPE_CHECKING:
     from services.networks import ConnectOptions, NetworkOptions
     from services.run_host import PortTaken
     from services.run_spec import PortSpec, RunSpec
+    from services.service_spec import ServiceOptions
     from services.stats import ProcessTable
     from services.stats_follow import StatsFollower
+    from services.swarm_services import ServiceInfo, TaskInfo
     from services.volume_browse import VolumeEntry
     from services.volumes import VolumeOptions
 
@@ -946,6 +948,62 @@ class DockerEngine:
         from services.stats import parse_top
 
         return parse_top(await self._run(self._api().top, container_id))
+
+    # -- swarm services (services/swarm_services.py, loaded with the Services page) -------
+
+    async def list_services(self) -> list[ServiceInfo]:
+        from services.swarm_services import list_services
+
+        return await self._run(list_services, self._api())
+
+    async def services_by_id(self, ids: Sequence[str]) -> list[ServiceInfo]:
+        from services.swarm_services import services_by_id
+
+        return await self._run(services_by_id, self._api(), list(ids))
+
+    async def list_tasks(self, service_ids: Sequence[str] | None = None) -> list[TaskInfo]:
+        from services.swarm_services import list_tasks
+
+        wanted = None if service_ids is None else list(service_ids)
+        return await self._run(list_tasks, self._api(), wanted)
+
+    async def create_service(self, options: ServiceOptions) -> str:
+        from services.service_spec import service_spec
+        from services.swarm_services import create_service
+
+        return await self._run(create_service, self._api(), service_spec(options))
+
+    async def scale_service(self, service_id: str, replicas: int) -> None:
+        from services.swarm_services import scale_service
+
+        await self._run(scale_service, self._api(), service_id, replicas)
+
+    async def update_service_image(self, service_id: str, image: str) -> None:
+        from services.swarm_services import update_service_image
+
+        await self._run(update_service_image, self._api(), service_id, image)
+
+    async def rollback_service(self, service_id: str) -> None:
+        from services.swarm_services import rollback_service
+
+        await self._run(rollback_service, self._api(), service_id)
+
+    async def remove_service(self, service_id: str) -> None:
+        from services.swarm_services import remove_service
+
+        await self._run(remove_service, self._api(), service_id)
+
+    def follow_task_logs(self, task_id: str, *, tail: int | None, keep: int) -> LogFollower:
+        """As `follow_logs`, of a task: the manager reaches its node's container for us."""
+        self._api()
+        return LogFollower(
+            lambda: self._new_client(self._api_version),
+            lambda error: translate_error(error, self.endpoint),
+            task_id,
+            tail=tail,
+            keep=keep,
+            of_task=True,
+        )
 
 
 @dataclass

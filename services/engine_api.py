@@ -36,7 +36,9 @@ if TYPE_CHECKING:
     from services.networks import ConnectOptions, NetworkOptions
     from services.run_host import PortTaken
     from services.run_spec import PortSpec, RunSpec
+    from services.service_spec import ServiceOptions
     from services.stats import ProcessTable, StatsSource
+    from services.swarm_services import ServiceInfo, TaskInfo
     from services.volume_browse import VolumeEntry
     from services.volumes import VolumeOptions
 
@@ -259,4 +261,28 @@ class EngineApi(Protocol):
 
     async def container_top(self, container_id: str) -> ProcessTable:
         """`docker top`: a container that is not running raises Conflict."""
+        ...
+
+    # -- swarm services (services/swarm_services.py) ---------------------------------------
+
+    async def list_services(self) -> list[ServiceInfo]:
+        """`docker service ls`; an engine that is no swarm manager raises EngineError."""
+        ...
+
+    async def services_by_id(self, ids: Sequence[str]) -> list[ServiceInfo]: ...
+    async def list_tasks(self, service_ids: Sequence[str] | None = None) -> list[TaskInfo]:
+        """`docker service ps` of these services (None: of every one), nodes by hostname."""
+        ...
+
+    async def create_service(self, options: ServiceOptions) -> str:
+        """`docker service create`: the new service's id; a spec the engine refuses raises
+        EngineError in its words."""
+        ...
+
+    async def scale_service(self, service_id: str, replicas: int) -> None: ...
+    async def update_service_image(self, service_id: str, image: str) -> None: ...
+    async def rollback_service(self, service_id: str) -> None: ...
+    async def remove_service(self, service_id: str) -> None: ...
+    def follow_task_logs(self, task_id: str, *, tail: int | None, keep: int) -> LogSource:
+        """`docker service logs -f` of one task, read as a container's log is."""
         ...

@@ -65,7 +65,15 @@ from services.networks import ConnectOptions, NetworkOptions
 from services.reference import parse_reference
 from services.run_host import PortTaken, taken_by_containers
 from services.run_spec import PortSpec, RunSpec
+from services.service_spec import ServiceOptions
 from services.stats import ProcessTable, StatsSample
+from services.swarm_services import (
+    PublishedPort,
+    ServiceInfo,
+    TaskInfo,
+    UpdateStatus,
+    short_image,
+)
 from services.volume_backup import check_tar
 from services.volume_browse import VolumeEntry
 from services.volumes import VolumeOptions
@@ -308,6 +316,13 @@ class FakeEngine:
         #: Each container's files: absolute path -> bytes, None for a folder ("/" is always
         #: there), for the Files window's calls.
         self.container_files: dict[str, dict[str, bytes | None]] = {}
+        #: A swarm of one node ("fake-node") whose services place their tasks at once, all
+        #: running; False for an engine outside any swarm.
+        self.swarm_manager = True
+        self.swarm_services: dict[str, ServiceInfo] = {}
+        self.swarm_tasks: dict[str, TaskInfo] = {}
+        #: Each task's output, for `follow_task_logs`.
+        self.task_logs: dict[str, list[LogLine]] = {}
 
     # -- test controls ---------------------------------------------------------------------
 
@@ -1197,3 +1212,153 @@ class FakeEngine:
             ("UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"),
             (("root", "4242", "4221", "0", "03:36", "?", "00:00:00", container.command),),
         )
+
+    # -- swarm services ----------------------------------------------------------------------
+
+    def _manager(self) -> None:
+        self._check_up()
+        if not self.swarm_manager:
+            raise EngineError(
+                'This node is not a swarm manager. Use "docker swarm init" or "docker swarm '
+                'join" to connect this node to swarm and try again.'
+            )
+
+    def _service(self, service_id: str) -> ServiceInfo:
+        for service in self.swarm_services.values():
+            if service_id in (service.id, service.name):
+                return service
+        raise NotFound(f"service {service_id} not found")
+
+    def place_tasks(self, service: ServiceInfo) -> None:
+        """Give `service` its tasks, all running its image: those of its slots beyond the
+        replicas (or all of them, when its image changed) shut down."""
+        wanted = 1 if service.is_global else service.replicas
+        current = [
+            t
+            for t in self.swarm_tasks.values()
+            if t.service_id == service.id and t.desired_state == "running"
+        ]
+        for task in current:
+            if task.slot > wanted or task.image != service.image:
+                self.swarm_tasks[task.id] = dataclasses.replace(
+                    task, state="shutdown", desired_state="shutdown", exit_code=137
+                )
+        kept = {t.slot for t in current if t.slot <= wanted and t.image == service.image}
+        for slot in range(1, wanted + 1):
+            if slot in kept:
+                continue
+            task_id = f"t{next(_ids):024x}"
+            self.swarm_tasks[task_id] = TaskInfo(
+                id=task_id,
+                service_id=service.id,
+                slot=0 if service.is_global else slot,
+                node_id="fakenode",
+                node="fake-node",
+                state="running",
+                desired_state="running",
+                message="started",
+                image=service.image,
+                timestamp=time.time(),
+                container_id=f"{next(_ids):064x}",
+            )
+
+    def set_task_state(self, task_id: str, state: str) -> None:
+        """A task moving on its own, as the engine moves them (no event says it)."""
+        self.swarm_tasks[task_id] = dataclasses.replace(
+            self.swarm_tasks[task_id], state=state, timestamp=time.time()
+        )
+
+    async def list_services(self) -> list[ServiceInfo]:
+        self._manager()
+        return list(self.swarm_services.values())
+
+    async def services_by_id(self, ids: Sequence[str]) -> list[ServiceInfo]:
+        self._manager()
+        return [self.swarm_services[i] for i in ids if i in self.swarm_services]
+
+    async def list_tasks(self, service_ids: Sequence[str] | None = None) -> list[TaskInfo]:
+        self._manager()
+        wanted = None if service_ids is None else set(service_ids)
+        return [t for t in self.swarm_tasks.values() if wanted is None or t.service_id in wanted]
+
+    async def create_service(self, options: ServiceOptions) -> str:
+        self._act("service create", options.name)
+        self._manager()
+        if any(s.name == options.name for s in self.swarm_services.values()):
+            raise Conflict(
+                "rpc error: code = AlreadyExists desc = name conflicts with an existing "
+                f"object: service {options.name} already exists"
+            )
+        service_id = f"s{next(_ids):024x}"
+        service = ServiceInfo(
+            id=service_id,
+            name=options.name or f"service-{service_id[-6:]}",
+            is_global=options.is_global,
+            replicas=0 if options.is_global else options.replicas,
+            image=short_image(options.image),
+            ports=tuple(
+                PublishedPort(p.published or 30000 + p.target, p.target, p.protocol)
+                for p in options.ports
+            ),
+            version=1,
+            created=time.time(),
+            updated=time.time(),
+        )
+        self.swarm_services[service_id] = service
+        self.place_tasks(service)
+        self._tell("service", "create", service_id, name=service.name)
+        return service_id
+
+    def _change(self, service: ServiceInfo, **changes: Any) -> None:
+        changed = dataclasses.replace(service, version=service.version + 1, **changes)
+        self.swarm_services[service.id] = changed
+        self.place_tasks(changed)
+        self._tell("service", "update", service.id, name=service.name)
+
+    async def scale_service(self, service_id: str, replicas: int) -> None:
+        self._act("service scale", service_id)
+        self._manager()
+        service = self._service(service_id)
+        if service.is_global:
+            raise EngineError(f"{service.name}: scale can only be used with replicated mode")
+        self._change(service, replicas=replicas)
+
+    async def update_service_image(self, service_id: str, image: str) -> None:
+        self._act("service update", service_id)
+        self._manager()
+        service = self._service(service_id)
+        self._change(
+            service,
+            image=short_image(image),
+            previous_image=service.image,
+            has_previous=True,
+            update=UpdateStatus("completed", "update completed"),
+        )
+
+    async def rollback_service(self, service_id: str) -> None:
+        self._act("service rollback", service_id)
+        self._manager()
+        service = self._service(service_id)
+        if not service.has_previous:
+            raise EngineError(f"service {service.name} does not have a previous spec")
+        self._change(
+            service,
+            image=service.previous_image,
+            previous_image=service.image,
+            update=UpdateStatus("rollback_completed", "rollback completed"),
+        )
+
+    async def remove_service(self, service_id: str) -> None:
+        self._act("service rm", service_id)
+        self._manager()
+        service = self._service(service_id)
+        del self.swarm_services[service.id]
+        for task_id in [t.id for t in self.swarm_tasks.values() if t.service_id == service.id]:
+            del self.swarm_tasks[task_id]
+        self._tell("service", "remove", service.id, name=service.name)
+
+    def follow_task_logs(self, task_id: str, *, tail: int | None, keep: int) -> FakeLogs:
+        lines = self.task_logs.get(task_id, [])
+        task = self.swarm_tasks.get(task_id)
+        running = task is not None and task.state == "running"
+        return FakeLogs(lines[-tail:] if tail else list(lines), running)
