@@ -1,0 +1,247 @@
+"""A light watch on one engine of the fleet: reachable or not, its version, its containers.
+
+The window shows one engine in full (services/session.py); every other known engine is
+watched here, more cheaply, so that the sidebar can say how each one is and the Fleet page
+can list all their containers (issue 20). Each watched engine has its own client, its own
+thread and its own back-off, so an engine that does not answer (an ssh host that is down, a
+tcp address that drops packets) only ever waits on its own timeout, never on the window's
+or another engine's.
+
+What it costs while nothing happens: one event stream per engine, blocked on its socket,
+and a `/_ping` every `HEARTBEAT` seconds (the stream alone would never notice a host that
+went silent: the SDK reads events without a timeout). Containers are listed on connect and
+again, debounced, after container events.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import enum
+import logging
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar
+
+import docker
+
+from services.api_client import make_api_client
+from services.api_decode import container_from_api
+from services.data import ContainerInfo, ContainerState, EngineEvent
+from services.diagnostics import address_problem
+from services.endpoints import TLSSettings
+from services.errors import EngineError, translate_error
+from services.events import EventStream
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+#: Seconds an engine has to answer one call of the watch (connecting included).
+TIMEOUT = 5.0
+#: Seconds between two pings while the event stream is quiet.
+HEARTBEAT = 10.0
+#: Retry delays after a failure, in seconds; the last one repeats. Longer than the shown
+#: engine's (services/session.py): nobody is waiting on these.
+BACKOFF = (2.0, 4.0, 8.0, 16.0, 30.0)
+#: Container events are gathered this long before the list is read again.
+SETTLE = 0.15
+#: The list is read once more this long after events whose state the engine's list may
+#: still not show when asked at once (services/session.py, _STALE_STATES).
+RECHECK = 1.0
+
+#: Container events that change nothing the fleet shows.
+_QUIET_ACTIONS = frozenset(
+    {"attach", "detach", "resize", "top", "export", "commit", "copy", "archive-path"}
+)
+_RECHECKED_ACTIONS = frozenset({"die", "pause", "unpause", "start", "kill", "stop"})
+
+
+class Reach(enum.Enum):
+    CONNECTING = "connecting"
+    REACHABLE = "reachable"
+    UNREACHABLE = "unreachable"
+
+
+@dataclass(frozen=True, slots=True)
+class EngineReport:
+    """How one watched engine is: `reason` says why it is unreachable, `retry_in` when the
+    watch tries again (None: an address that can never work, not retried)."""
+
+    url: str
+    reach: Reach
+    version: str = ""
+    running: int = 0
+    total: int = 0
+    reason: str = ""
+    retry_in: float | None = None
+
+
+class FleetListener(Protocol):
+    """What a watch tells the side that shows it (models/fleet.py)."""
+
+    def engine_reported(self, report: EngineReport) -> None: ...
+    def containers_listed(self, url: str, containers: list[ContainerInfo]) -> None: ...
+
+
+def list_containers(client: docker.APIClient, url: str) -> list[ContainerInfo]:
+    """`docker ps -a` of one engine, as data objects."""
+    now = time.time()
+    return [container_from_api(url, raw, now) for raw in client.containers(all=True)]
+
+
+def counted(url: str, version: str, containers: list[ContainerInfo]) -> EngineReport:
+    running = sum(1 for c in containers if c.state is ContainerState.RUNNING)
+    return EngineReport(url, Reach.REACHABLE, version, running, len(containers))
+
+
+class EngineWatch:
+    """Watches one engine until `close()`: connect, list, follow container events, ping.
+
+    Everything blocking runs on this watch's own thread (and the event stream on one more),
+    each call bounded by `timeout`.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        tls: TLSSettings | None,
+        listener: FleetListener,
+        *,
+        timeout: float = TIMEOUT,
+        heartbeat: float = HEARTBEAT,
+        backoff: tuple[float, ...] = BACKOFF,
+    ) -> None:
+        self.url = url
+        self.tls = tls
+        self._listener = listener
+        self._timeout = timeout
+        self._heartbeat = heartbeat
+        self._backoff = backoff
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="moorage-fleet")
+        self._task: asyncio.Task | None = None
+        self._wake = asyncio.Event()
+        self._wanted = asyncio.Event()
+        self._recheck: asyncio.TimerHandle | None = None
+
+    def start(self) -> None:
+        """Begin watching; call once a qasync loop runs."""
+        if self._task is None:
+            self._task = asyncio.ensure_future(self._run())
+
+    def retry_now(self) -> None:
+        """Skip the rest of the back-off wait."""
+        self._wake.set()
+
+    def close(self) -> None:
+        """Stop watching; a call still waiting on the engine ends with its own timeout."""
+        if self._task is not None:
+            self._task.cancel()
+        if self._recheck is not None:
+            self._recheck.cancel()
+        self._executor.shutdown(wait=False, cancel_futures=True)
+
+    async def _call(self, function: Callable[..., T], *args: Any) -> T:
+        def call() -> T:
+            try:
+                return function(*args)
+            except Exception as error:  # said once, in words, for every call
+                raise translate_error(error, self.url) from error
+
+        return await asyncio.get_running_loop().run_in_executor(self._executor, call)
+
+    async def _run(self) -> None:
+        refused = address_problem(self.url)
+        if refused is not None:
+            report = EngineReport(self.url, Reach.UNREACHABLE, reason=refused.text())
+            self._listener.engine_reported(report)
+            return
+        attempt = 0
+        while True:
+            self._listener.engine_reported(EngineReport(self.url, Reach.CONNECTING))
+            reached = False
+            try:
+                reached = await self._watch()
+                reason = "The engine closed the connection."
+            except EngineError as error:
+                reason = str(error)
+            except Exception as error:  # a bug here must not end the watch for good
+                log.exception("fleet watch of %s failed", self.url)
+                reason = f"{type(error).__name__}: {error}"
+            attempt = 1 if reached else attempt + 1
+            delay = self._backoff[min(attempt - 1, len(self._backoff) - 1)]
+            report = EngineReport(self.url, Reach.UNREACHABLE, reason=reason, retry_in=delay)
+            self._listener.engine_reported(report)
+            self._listener.containers_listed(self.url, [])
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), delay)
+
+    async def _watch(self) -> bool:
+        """One connection: returns (or raises) when it is lost; True once it had answered."""
+        client = await self._call(make_api_client, self.url, self.tls, "auto", self._timeout)
+        stream: EventStream | None = None
+        try:
+            version = str((await self._call(client.version)).get("Version", ""))
+            api_version = client.api_version
+            stream = EventStream(
+                lambda: make_api_client(self.url, self.tls, api_version, self._timeout),
+                self.url,
+                ["container"],
+            )
+            await self._list(client, version)
+            await self._follow(client, version, stream)
+            return True
+        finally:
+            if stream is not None:
+                stream.close()
+            try:
+                self._executor.submit(client.close)
+            except RuntimeError:  # closed meanwhile: nothing else uses the client
+                client.close()
+
+    async def _list(self, client: docker.APIClient, version: str) -> None:
+        containers = await self._call(list_containers, client, self.url)
+        self._listener.containers_listed(self.url, containers)
+        self._listener.engine_reported(counted(self.url, version, containers))
+
+    async def _follow(self, client: docker.APIClient, version: str, stream: EventStream) -> None:
+        """List again after events; ping while they are quiet; end with the stream."""
+        events = asyncio.ensure_future(self._read_events(stream))
+        self._wanted.clear()
+        try:
+            while True:
+                wanted = asyncio.ensure_future(self._wanted.wait())
+                done, _ = await asyncio.wait(
+                    [events, wanted],
+                    timeout=self._heartbeat,
+                    return_when=asyncio.FIRST_COMPLETED,
+                )
+                wanted.cancel()
+                if events in done:
+                    events.result()  # raises why the stream ended
+                    return
+                if wanted in done:
+                    await asyncio.sleep(SETTLE)
+                    self._wanted.clear()  # what comes from now on asks for another list
+                    await self._list(client, version)
+                else:
+                    await self._call(client.ping)
+        finally:
+            events.cancel()
+
+    async def _read_events(self, stream: EventStream) -> None:
+        async for event in stream:
+            self._heard(event)
+
+    def _heard(self, event: EngineEvent) -> None:
+        action = event.action.split(":")[0]
+        if action in _QUIET_ACTIONS or action.startswith("exec_"):
+            return
+        self._wanted.set()
+        if action in _RECHECKED_ACTIONS:
+            if self._recheck is not None:
+                self._recheck.cancel()
+            self._recheck = asyncio.get_running_loop().call_later(RECHECK, self._wanted.set)
