@@ -481,6 +481,14 @@ class ProjectLogs(ContainerLogs):
         super().__init__(engine, "", tail=tail, keep=keep, parent=parent)
         self.containers = containers
 
+    def add_container(self, prefix: str, container_id: str) -> None:
+        """Follow one more container of the project, all it printed, merged with the others'
+        lines while they are followed (else from when the others are followed again)."""
+        self.containers.append((prefix, container_id))
+        follower = self.follower
+        if isinstance(follower, MergedLogs) and self.ended is None:
+            follower.add(prefix, self.engine.follow_logs(container_id, tail=None, keep=self.keep))
+
     def _open(self, tail: int | None, since: str | None) -> LogSource:
         return MergedLogs(
             [

@@ -233,16 +233,12 @@ def open_log_stream(
     follow: bool,
     tail: int | None,
     since: str | None = None,
-    of_task: bool = False,
 ) -> tuple[Callable[[], bytes], bool, requests.Response]:
     """Start `docker logs -t` on `api`: a chunk reader, whether it is a TTY's, and the answer.
 
     The request has no read timeout: a followed container may stay silent for hours.
     """
-    if of_task:  # a swarm task's log (`docker service logs`), its container on any node
-        tty = bool(api.inspect_task(container_id)["Spec"]["ContainerSpec"].get("TTY"))
-    else:
-        tty = bool(api.inspect_container(container_id)["Config"].get("Tty"))
+    tty = bool(api.inspect_container(container_id)["Config"].get("Tty"))
     params = {
         "stdout": 1,
         "stderr": 1,
@@ -253,8 +249,7 @@ def open_log_stream(
     if since is not None:
         params["since"] = since
     response = api.get(
-        f"{api.base_url}/v{api.api_version}/{'tasks' if of_task else 'containers'}/"
-        f"{container_id}/logs",
+        f"{api.base_url}/v{api.api_version}/containers/{container_id}/logs",
         params=params,
         stream=True,
         timeout=None,
@@ -280,11 +275,8 @@ class LogFollower:
         tail: int | None,
         keep: int,
         since: str | None = None,
-        of_task: bool = False,
     ) -> None:
-        """`of_task`: `container_id` is a swarm task's id, whose log the manager reads."""
         self.container_id = container_id
-        self._of_task = of_task
         self._make_client = make_client
         self._translate = translate
         self._tail = tail
@@ -310,12 +302,7 @@ class LogFollower:
         try:
             client = self._make_client()
             read, tty, response = open_log_stream(
-                client,
-                self.container_id,
-                follow=True,
-                tail=self._tail,
-                since=self._since,
-                of_task=self._of_task,
+                client, self.container_id, follow=True, tail=self._tail, since=self._since
             )
             with self._lock:
                 self._response = response
@@ -492,6 +479,12 @@ class MergedLogs:
             errors = [end for end in self._ended if end is not None and end.error is not None]
             ended = errors[0] if errors else LogEnd()
         return LogBatch(lines, dropped, received, ended)
+
+    def add(self, prefix: str, source: LineSource) -> None:
+        """Merge one more container's lines from now on (one the project gained)."""
+        width = max((len(p) for p, _ in self._sources), default=0) - len(" | ")
+        self._sources.append((f"{prefix.ljust(width)} | ", source))
+        self._ended.append(None)
 
     def close(self) -> None:
         for _prefix, source in self._sources:

@@ -6,9 +6,10 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QWidget
 
-from models.compose import ProjectInfo, log_prefixes
+from models.compose import ProjectInfo, log_prefixes, project_of, service_of
 from models.logs import ProjectLogs
 from models.store import EngineStore
+from services.data import ContainerInfo
 from services.text import fill
 from ui.logs_window import LogsWindow
 
@@ -27,7 +28,23 @@ class ProjectLogsWindow(LogsWindow):
         self.setObjectName("projectLogsWindow")
         self.setWindowTitle(fill(self.tr("Logs — project %1"), project.name))
         self.project = project
+        self._project_logs = logs
         self._seen = {c.id: store.containers.get(c.id) for c in project.containers}
+        store.containers_touched.connect(self._follow_new_containers)
+
+    def _follow_new_containers(self, changed: list[ContainerInfo], _removed: list[str]) -> None:
+        """A container the project gained (scaled up, a service added) is followed too,
+        prefixed by its service, or by its name where the service already has one."""
+        services = {prefix for prefix, _cid in self._project_logs.containers}
+        for container in changed:
+            if project_of(container) != self.project.name or container.id in self._seen:
+                continue
+            self._seen[container.id] = container
+            service = service_of(container) or container.name
+            self._project_logs.add_container(
+                container.name if service in services else service, container.id
+            )
+            services.add(service)
 
     def _follow_a_restart(self, *_args) -> None:
         """Once every container's output ended, one of them started again has them all

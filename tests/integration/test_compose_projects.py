@@ -191,3 +191,33 @@ def test_up_and_down_run_the_compose_cli_on_the_project(dockerd, sdk, window, qt
     assert sdk.containers.list(all=True, filters={"label": PROJECT_LABEL + "=shop"}) == []
     qtbot.waitUntil(lambda: model.project("shop") is None, timeout=10_000)
     down.close()
+
+
+def test_project_logs_follow_containers_the_project_gains(dockerd, sdk, window, qtbot, tmp_path):
+    """A service added or scaled up while the project's logs are open: its lines appear,
+    prefixed by the new service, or by the container's name for a second one of a service."""
+    web = create(sdk, "shop", "web", tmp_path, "echo web up; sleep 600")
+    web.start()
+    page, _model = grouped(window, qtbot, "shop", 1)
+    page.logs_action.trigger()
+    logs_window = page.grouping.logs_windows["shop"]
+    lines = logs_window.logs.model.lines
+    qtbot.waitUntil(lambda: [line.text for line in lines()] == ["web | web up"], timeout=10_000)
+
+    worker = create(sdk, "shop", "worker", tmp_path, "echo worker up; sleep 600")
+    worker.start()
+    second_web = sdk.containers.create(
+        TEST_IMAGE,
+        ["sh", "-c", "echo second web up; sleep 600"],
+        name="shop-web-2",
+        labels={**web.labels},
+        stop_signal="SIGKILL",
+    )
+    second_web.start()
+    qtbot.waitUntil(lambda: len(lines()) == 3, timeout=10_000)
+    assert {line.text for line in lines()} == {
+        "web | web up",
+        "worker | worker up",
+        "shop-web-2 | second web up",
+    }
+    page.close_logs_windows()

@@ -73,3 +73,17 @@ def test_the_stream_ends_once_every_source_has_and_says_an_error():
     assert [entry.text for entry in first.lines + second.lines] == ["web | a"]
     merged.close()
     assert web.closed and db.closed
+
+
+def test_a_source_added_later_is_merged_and_keeps_the_stream_open():
+    """A container the project gains: its lines merge in, padded as the others; the stream
+    ends only once it has ended too."""
+    web = Source([line("2026-12-01T10:00:01Z", "a")], ended=LogEnd())
+    clock = Clock()
+    merged = MergedLogs([("web", web)], hold=0.0, clock=clock)
+    assert [entry.text for entry in merged.take().lines] == ["web | a"]
+    merged.add("db", Source([line("2026-12-01T10:00:02Z", "b")], [], ended=LogEnd()))
+    batch = merged.take()
+    assert [entry.text for entry in batch.lines] == ["db  | b"]
+    assert batch.ended is None
+    assert merged.take().ended is not None
