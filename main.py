@@ -87,7 +87,14 @@ def _parser() -> argparse.ArgumentParser:
         help="check the engine, say what is wrong and how to fix it; exit 0 only when healthy",
     )
     parser.add_argument("--json", action="store_true", help="with --doctor: print JSON")
-    parser.add_argument("--lang", help="interface language, e.g. zh_CN or en (default: system)")
+    parser.add_argument(
+        "--lang", help="interface language, e.g. zh_CN or en (default: as chosen in Settings)"
+    )
+    parser.add_argument(
+        "--theme",
+        choices=("system", "light", "dark", "high_contrast"),
+        help="colours of the window (default: as chosen in Settings)",
+    )
     parser.add_argument("--version", action="version", version=f"Moorage {__version__}")
     commands = parser.add_subparsers(
         dest="command", metavar="COMMAND", title="commands (without one, the window opens)"
@@ -188,15 +195,21 @@ def main(argv: list[str] | None = None) -> int:
 
     import qasync
 
+    from models.preferences import SYSTEM, Preferences
     from ui.gui_gc import GuiThreadCollector
     from ui.i18n import install_translations
+    from ui.theme import apply_theme
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Moorage")
     app.setOrganizationName("Moorage")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.github.moorage.Moorage")  # packaging/linux/<this>.desktop
-    install_translations(app, args.lang)
+    # The language and theme chosen in Settings → General, unless given for this run.
+    preferences = Preferences()
+    saved_language = None if preferences.language == SYSTEM else preferences.language
+    install_translations(app, args.lang or saved_language)
+    apply_theme(app, args.theme or preferences.theme)
 
     collector = GuiThreadCollector(app)
     loop = qasync.QEventLoop(app)
@@ -206,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     window.show_page(args.page)
     window.containers_page.show_all.setChecked(args.all)
     if args.settings:
-        window.open_settings()
+        window.open_mirror_settings()
     window.show()
     from ui.first_paint import when_first_painted
 

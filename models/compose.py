@@ -29,8 +29,9 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QBrush, QGuiApplication, QPalette
+from PySide6.QtGui import QBrush
 
+from models import palette
 from models.containers import (
     COL_CREATED,
     COL_NAME,
@@ -246,7 +247,6 @@ class ProjectTreeModel(QAbstractItemModel):
         self._all_kids: dict[str, list[str]] = {}
         self._all_root: list[str] | None = None
         self._stale = False
-        self._stale_brush: QBrush | None = None
         self._pending_upserts: dict[str, ContainerInfo] = {}
         self._pending_removals: set[str] = set()
         self._flush_timer = QTimer(self, singleShot=True, interval=COALESCE_MS)
@@ -852,7 +852,4 @@ class ProjectTreeModel(QAbstractItemModel):
         self.endMoveRows()
 
     def _grey(self) -> QBrush:
-        if self._stale_brush is None:
-            palette = QGuiApplication.palette()
-            self._stale_brush = palette.brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
-        return self._stale_brush
+        return palette.brush("disabled_text")

@@ -9,6 +9,7 @@ from functools import cache
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
+from models import palette
 from models.formatting import (
     exact_time,
     format_ports,
@@ -19,18 +20,6 @@ from models.formatting import (
 from models.table import QT_TRANSLATE_NOOP, Column, KeyedTableModel
 from models.time_words import relative_time, status_words
 from services.data import ContainerInfo, ContainerState
-
-#: Colours of the state dot in the Name column, chosen to read on light and dark themes.
-STATE_COLOURS = {
-    ContainerState.RUNNING: "#2e9d44",
-    ContainerState.PAUSED: "#d08b12",
-    ContainerState.RESTARTING: "#2f7ed8",
-    ContainerState.CREATED: "#8a8f98",
-    ContainerState.EXITED: "#8a8f98",
-    ContainerState.REMOVING: "#c0392b",
-    ContainerState.DEAD: "#c0392b",
-    ContainerState.UNKNOWN: "#8a8f98",
-}
 
 _STATE_NAMES = {
     ContainerState.CREATED: QT_TRANSLATE_NOOP("ContainerState", "Created"),
@@ -48,14 +37,19 @@ def state_name(state: ContainerState) -> str:
     return QCoreApplication.translate("ContainerState", _STATE_NAMES[state])
 
 
-@cache
 def state_icon(state: ContainerState) -> QIcon:
-    """A filled dot for running states and a ring for stopped ones, so colour is not alone."""
+    """A filled dot for running states and a ring for stopped ones, so colour is not alone;
+    in the theme's colour of the state (models/palette.py), read each time a row is painted."""
+    return _state_icon(palette.current().name, state)
+
+
+@cache
+def _state_icon(theme: str, state: ContainerState) -> QIcon:
     pixmap = QPixmap(16, 16)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    colour = QColor(STATE_COLOURS[state])
+    colour = QColor(palette.THEMES[theme].state(state))
     if state in (ContainerState.RUNNING, ContainerState.PAUSED, ContainerState.RESTARTING):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)

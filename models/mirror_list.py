@@ -54,7 +54,8 @@ class MirrorListModel(QAbstractTableModel):
     """Mirror URLs in the order pulls try them, each with its last test.
 
     `validate` returns the entry as the engine keeps it or raises InvalidEntry; `colours`
-    gives the colour of each Tone (the page's style), so the model holds no colour itself.
+    gives the colour of each Tone (the page's style, asked at paint time so it follows the
+    theme), so the model holds no colour itself.
     """
 
     COL_URL = 0
@@ -63,7 +64,7 @@ class MirrorListModel(QAbstractTableModel):
     def __init__(
         self,
         validate: Callable[[str], str],
-        colours: dict[Tone, QColor],
+        colours: Callable[[Tone], QColor],
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -106,13 +107,13 @@ class MirrorListModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return problem or row.url
             if role == Qt.ItemDataRole.ForegroundRole and problem:
-                return self._colours[Tone.BAD]
+                return self._colours(Tone.BAD)
             return None
         text, tone = self._test_text(row)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return text
         if role == Qt.ItemDataRole.ForegroundRole and tone is not Tone.PLAIN:
-            return self._colours[tone]
+            return self._colours(tone)
         return None
 
     @staticmethod

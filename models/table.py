@@ -26,8 +26,9 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QBrush, QGuiApplication, QPalette
+from PySide6.QtGui import QBrush
 
+from models import palette
 from models.formatting import next_change_in
 
 T = TypeVar("T")
@@ -637,15 +638,8 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
                 self.index(0, 0), self.index(len(self._order) - 1, len(self._columns) - 1), roles
             )
 
-    _stale_brush_cache: QBrush | None = None
-
     def _stale_brush(self) -> QBrush:
-        if self._stale_brush_cache is None:
-            palette = QGuiApplication.palette()
-            self._stale_brush_cache = palette.brush(
-                QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
-            )
-        return self._stale_brush_cache
+        return palette.brush("disabled_text")
 
 
 def _runs(numbers: list[int]) -> list[tuple[int, int]]:

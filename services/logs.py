@@ -233,12 +233,16 @@ def open_log_stream(
     follow: bool,
     tail: int | None,
     since: str | None = None,
+    of_task: bool = False,
 ) -> tuple[Callable[[], bytes], bool, requests.Response]:
     """Start `docker logs -t` on `api`: a chunk reader, whether it is a TTY's, and the answer.
 
     The request has no read timeout: a followed container may stay silent for hours.
     """
-    tty = bool(api.inspect_container(container_id)["Config"].get("Tty"))
+    if of_task:  # a swarm task's log (`docker service logs`), its container on any node
+        tty = bool(api.inspect_task(container_id)["Spec"]["ContainerSpec"].get("TTY"))
+    else:
+        tty = bool(api.inspect_container(container_id)["Config"].get("Tty"))
     params = {
         "stdout": 1,
         "stderr": 1,
@@ -249,7 +253,8 @@ def open_log_stream(
     if since is not None:
         params["since"] = since
     response = api.get(
-        f"{api.base_url}/v{api.api_version}/containers/{container_id}/logs",
+        f"{api.base_url}/v{api.api_version}/{'tasks' if of_task else 'containers'}/"
+        f"{container_id}/logs",
         params=params,
         stream=True,
         timeout=None,
@@ -275,8 +280,11 @@ class LogFollower:
         tail: int | None,
         keep: int,
         since: str | None = None,
+        of_task: bool = False,
     ) -> None:
+        """`of_task`: `container_id` is a swarm task's id, whose log the manager reads."""
         self.container_id = container_id
+        self._of_task = of_task
         self._make_client = make_client
         self._translate = translate
         self._tail = tail
@@ -302,7 +310,12 @@ class LogFollower:
         try:
             client = self._make_client()
             read, tty, response = open_log_stream(
-                client, self.container_id, follow=True, tail=self._tail, since=self._since
+                client,
+                self.container_id,
+                follow=True,
+                tail=self._tail,
+                since=self._since,
+                of_task=self._of_task,
             )
             with self._lock:
                 self._response = response

@@ -8,7 +8,6 @@ import shlex
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
-    QColor,
     QFont,
     QFontDatabase,
     QKeySequence,
@@ -30,7 +29,7 @@ from services.build import BuildLine, BuildOptions, BuildStep, ContextError, Con
 from services.engine_api import EngineApi
 from services.findings import QT_TRANSLATE_NOOP
 from services.text import fill
-from ui.style import ERROR, MUTED, OK, make_bold, set_text_colour
+from ui.style import ERROR, MUTED, OK, colour, make_bold, set_text_colour
 from ui.tasks import TaskKeeper
 
 #: The output view keeps this many lines; a chatty RUN never grows the window without end.
@@ -135,7 +134,7 @@ class BuildWindow(QWidget):
             return
         message = context_problem_text(error) if isinstance(error, ContextError) else str(error)
         marked = QTextCharFormat()
-        marked.setForeground(QColor(ERROR))
+        marked.setForeground(colour(ERROR))
         cursor = self.output.textCursor()
         cursor.movePosition(cursor.MoveOperation.End)
         if not self.output.document().isEmpty():

@@ -22,6 +22,7 @@ from services.errors import EngineError
 from services.text import fill
 from ui.compose_tree import ProjectGrouping
 from ui.confirm import ask
+from ui.icons import icon
 from ui.table_page import TablePage
 
 if TYPE_CHECKING:
@@ -78,7 +79,6 @@ class ContainersPage(TablePage):
             parent,
         )
         self.store = store
-        style = self.style()
         self.view.setColumnWidth(
             COL_STATUS,
             self.view.fontMetrics().horizontalAdvance(LONGEST_STATUS) + CELL_PADDING,
@@ -93,32 +93,32 @@ class ContainersPage(TablePage):
 
         self.start_action = self.add_action(
             self.tr("Start"),
-            style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay),
+            icon("start"),
             self.start_selected,
             tip=self.tr("Start the selected containers"),
         )
         self.stop_action = self.add_action(
             self.tr("Stop"),
-            style.standardIcon(QStyle.StandardPixmap.SP_MediaStop),
+            icon("stop"),
             self.stop_selected,
             tip=self.tr("Stop the selected containers"),
         )
         self.restart_action = self.add_action(
             self.tr("Restart"),
-            style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload),
+            icon("restart"),
             self.restart_selected,
             tip=self.tr("Restart the selected containers"),
         )
         self.logs_action = self.add_action(
             self.tr("Logs"),
-            style.standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+            icon("logs"),
             self.show_logs,
             QKeySequence("Ctrl+L"),
             tip=self.tr("Follow the selected containers' logs (Ctrl+L, Enter, or double-click)"),
         )
         self.remove_action = self.add_action(
             self.tr("Remove"),
-            style.standardIcon(QStyle.StandardPixmap.SP_TrashIcon),
+            icon("remove"),
             self.remove_selected,
             QKeySequence(QKeySequence.StandardKey.Delete),
             tip=self.tr("Remove the selected containers (Delete)"),
@@ -213,7 +213,7 @@ class ContainersPage(TablePage):
         same form); the window opens the dialog, which pulls through its transfers."""
         self.run_action = self.add_action(
             self.tr("Run…"),
-            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogNewFolder),
+            icon("run"),
             self.run_requested.emit,
             QKeySequence("Ctrl+N"),
             tip=self.tr("Create and start a container from an image (Ctrl+N)"),
@@ -363,7 +363,7 @@ class ContainersPage(TablePage):
     def _add_terminal_action(self) -> None:
         self.terminal_action = self.add_action(
             self.tr("Terminal"),
-            self.style().standardIcon(QStyle.StandardPixmap.SP_ComputerIcon),
+            icon("terminal"),
             self.show_terminal,
             QKeySequence("Ctrl+T"),
             tip=self.tr("A shell in the selected container: docker exec -it (Ctrl+T)"),
@@ -401,7 +401,7 @@ class ContainersPage(TablePage):
         """Stats of the selected containers, and the overview of all running ones."""
         self.stats_action = self.add_action(
             self.tr("Stats"),
-            self.style().standardIcon(QStyle.StandardPixmap.SP_ComputerIcon),
+            icon("stats"),
             self.show_stats,
             tip=self.tr(
                 "CPU, memory, network and disk of the selected containers, and their processes"
@@ -448,7 +448,7 @@ class ContainersPage(TablePage):
         """Inspect; Copy the ids, names or addresses; Open a published port in the browser."""
         self.inspect_action = self.add_action(
             self.tr("Inspect"),
-            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView),
+            icon("inspect"),
             self.show_inspect,
             QKeySequence("Ctrl+I"),
             tip=self.tr("The selected containers' settings, state and JSON (Ctrl+I)"),
@@ -647,7 +647,7 @@ class ContainersPage(TablePage):
     def _add_files_action(self) -> None:
         self.files_action = self.add_action(
             self.tr("Files…"),
-            self.style().standardIcon(QStyle.StandardPixmap.SP_DirOpenIcon),
+            icon("files"),
             self.show_files,
             tip=self.tr(
                 "Browse the selected container's files, running or stopped; copy files out "
@@ -667,11 +667,11 @@ class ContainersPage(TablePage):
         """The actions past the five on the toolbar, in its "More" drop-down and the context
         menu, each by key where one is usual."""
         style = self.style()
-        icon = style.standardIcon
+        standard = style.standardIcon
         pixmap = QStyle.StandardPixmap
         self.pause_action = self.add_action(
             self.tr("Pause"),
-            icon(pixmap.SP_MediaPause),
+            icon("pause"),
             self.pause_selected,
             QKeySequence("Ctrl+P"),
             tip=self.tr("Pause the selected running containers (Ctrl+P)"),
@@ -679,7 +679,7 @@ class ContainersPage(TablePage):
         )
         self.unpause_action = self.add_action(
             self.tr("Unpause"),
-            icon(pixmap.SP_MediaPlay),
+            icon("start"),
             self.unpause_selected,
             QKeySequence("Ctrl+Shift+P"),
             tip=self.tr("Unpause the selected paused containers (Ctrl+Shift+P)"),
@@ -687,7 +687,7 @@ class ContainersPage(TablePage):
         )
         self.kill_action = self.add_action(
             self.tr("Kill…"),
-            icon(pixmap.SP_BrowserStop),
+            standard(pixmap.SP_BrowserStop),
             self.open_kill,
             QKeySequence("Ctrl+Shift+K"),
             tip=self.tr("Send a signal to the selected containers (Ctrl+Shift+K)"),
@@ -695,7 +695,7 @@ class ContainersPage(TablePage):
         )
         self.restart_after_action = self.add_action(
             self.tr("Restart…"),
-            icon(pixmap.SP_BrowserReload),
+            standard(pixmap.SP_BrowserReload),
             self.open_restart,
             QKeySequence("Ctrl+Shift+R"),
             tip=self.tr("Restart the selected containers after a wait you choose (Ctrl+Shift+R)"),
@@ -703,7 +703,7 @@ class ContainersPage(TablePage):
         )
         self.rename_action = self.add_action(
             self.tr("Rename…"),
-            icon(pixmap.SP_FileDialogListView),
+            standard(pixmap.SP_FileDialogListView),
             self.open_rename,
             QKeySequence(Qt.Key.Key_F2),
             tip=self.tr("Give the selected container a new name (F2)"),
@@ -711,14 +711,14 @@ class ContainersPage(TablePage):
         )
         self.commit_action = self.add_action(
             self.tr("Commit…"),
-            icon(pixmap.SP_DialogApplyButton),
+            standard(pixmap.SP_DialogApplyButton),
             self.open_commit,
             tip=self.tr("Make an image of the selected container's files"),
             more=True,
         )
         self.export_action = self.add_action(
             self.tr("Export…"),
-            icon(pixmap.SP_DialogSaveButton),
+            standard(pixmap.SP_DialogSaveButton),
             self.choose_export_file,
             QKeySequence("Ctrl+E"),
             tip=self.tr("Write the selected container's file system to a tar (Ctrl+E)"),
@@ -726,7 +726,7 @@ class ContainersPage(TablePage):
         )
         self.prune_action = self.add_action(
             self.tr("Remove stopped…"),
-            icon(pixmap.SP_DialogDiscardButton),
+            icon("prune"),
             self.open_prune,
             tip=self.tr(
                 "List the stopped containers, then remove them all (docker container prune)"

@@ -31,6 +31,7 @@ from services.errors import EngineError
 from services.text import fill
 from services.verify import Step, VerifyResult
 from ui.confirm import ask
+from ui.icons import icon
 from ui.style import ERROR, OK, make_title, set_text_colour
 from ui.tasks import TaskKeeper
 
@@ -67,6 +68,7 @@ class EnginePage(QWidget):
         make_title(title)
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.setObjectName("refreshEngine")
+        self.refresh_button.setIcon(icon("refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         header = QHBoxLayout()
         header.addWidget(title)

@@ -11,6 +11,13 @@ TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translati
 #: Marks that end a sentence in Chinese (and Japanese): no space follows them.
 _FULL_WIDTH_STOPS = "。！？：；）"
 
+#: The languages Settings → General offers, each named in itself (a reader of the other
+#: language must find their own), by the code `install_translations` takes.
+LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+
+#: The object name of the translators installed here, to take them out again on a switch.
+_TRANSLATOR_NAME = "moorageTranslator"
+
 
 def install_translations(app: QCoreApplication, language: str | None = None) -> QLocale:
     """Install Moorage's and Qt's own translators for `language` (default: the system's).
@@ -18,13 +25,19 @@ def install_translations(app: QCoreApplication, language: str | None = None) -> 
     English is installed first, whatever the language: the counted sentences are written
     once with %Ln ("%Ln match(es)") and moorage_en gives their English forms ("1 match",
     "4 matches"); a language that lacks a sentence falls back to those forms as well.
-    Missing files are not an error: the text in the code is shown instead.
+    Missing files are not an error: the text in the code is shown instead. Called again
+    while running (Settings → General), it takes out the translators it installed before:
+    Qt then sends every widget a LanguageChange, and the window words itself anew.
     """
+    for old in app.findChildren(QTranslator, _TRANSLATOR_NAME):
+        app.removeTranslator(old)
+        old.deleteLater()
     locale = QLocale(language) if language else QLocale.system()
     # %Ln groups thousands ("11,111 lines") in every locale, the C locale included.
     locale.setNumberOptions(locale.numberOptions() & ~QLocale.NumberOption.OmitGroupSeparator)
     QLocale.setDefault(locale)
     english = QTranslator(app)
+    english.setObjectName(_TRANSLATOR_NAME)
     if english.load("moorage_en", str(TRANSLATIONS)):
         app.installTranslator(english)
     for name, folder in (
@@ -34,6 +47,7 @@ def install_translations(app: QCoreApplication, language: str | None = None) -> 
         if name == "moorage" and locale.language() == QLocale.Language.English:
             continue  # installed above
         translator = QTranslator(app)
+        translator.setObjectName(_TRANSLATOR_NAME)
         if translator.load(locale, name, "_", str(folder)):
             app.installTranslator(translator)
     return locale

@@ -14,16 +14,16 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle, QWidget
 from models.formatting import human_size
 from models.images import COL_CREATED, ImageTagRow
 from models.store import EngineStore
-from models.transfers import archive_problem_text
-from services.archive import ArchiveError, ImageArchive, check_image_archive
 from services.data import ActionResult
 from services.errors import EngineError
 from services.reference import Reference, parse_reference
 from services.text import fill
 from ui.confirm import ask
+from ui.icons import icon
 from ui.table_page import TablePage
 
 if TYPE_CHECKING:
+    from services.archive import ImageArchive
     from ui.tag_dialog import TagDialog
 
 #: Initial column widths: Repository, Tag, Image ID, Created, Size.
@@ -64,7 +64,7 @@ class ImagesPage(TablePage):
         self._to_select: Reference | None = None
         self.pull_action = self.add_action(
             self.tr("Pull…"),
-            self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown),
+            icon("pull"),
             self.pull_requested.emit,
             QKeySequence("Ctrl+P"),
             tip=self.tr("Pull an image from a registry (Ctrl+P)"),
@@ -74,7 +74,7 @@ class ImagesPage(TablePage):
         store.images.layoutChanged.connect(self._select_pulled)
         self.remove_action = self.add_action(
             self.tr("Remove"),
-            self.style().standardIcon(QStyle.StandardPixmap.SP_TrashIcon),
+            icon("remove"),
             self.remove_selected,
             QKeySequence(QKeySequence.StandardKey.Delete),
             tip=self.tr("Untag or delete the selected images (Delete)"),
@@ -89,7 +89,7 @@ class ImagesPage(TablePage):
         )
         self.push_action = self.add_action(
             self.tr("Push"),
-            self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowUp),
+            icon("push"),
             self.push_selected,
             QKeySequence("Ctrl+Shift+P"),
             tip=self.tr("Push the selected tag to its registry (Ctrl+Shift+P)"),
@@ -97,7 +97,7 @@ class ImagesPage(TablePage):
         )
         self.details_action = self.add_action(
             self.tr("Details…"),
-            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogInfoView),
+            icon("inspect"),
             self.show_details,
             QKeySequence("Ctrl+I"),
             tip=self.tr("The image's layers, shared size, users and inspect (Ctrl+I, Enter)"),
@@ -126,7 +126,7 @@ class ImagesPage(TablePage):
         )
         self.run_action = self.add_action(
             self.tr("Run…"),
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay),
+            icon("run"),
             self.run_selected,
             tip=self.tr("Create and start a container from the selected image"),
             name="actionRunImage",
@@ -373,6 +373,9 @@ class ImagesPage(TablePage):
     async def load_file(self, path: Path) -> None:
         """Check the file off the GUI thread; load it only when it is an image archive,
         otherwise say why and send nothing."""
+        from models.transfers import archive_problem_text
+        from services.archive import ArchiveError, check_image_archive
+
         try:
             archive: ImageArchive = await self.store.engine.run_blocking(check_image_archive, path)
         except ArchiveError as error:

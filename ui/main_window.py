@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -48,15 +47,15 @@ from ui.containers_page import ContainersPage
 from ui.elided_label import ElidedLabel
 from ui.engine_page import EnginePage
 from ui.i18n import in_language, sentences
+from ui.icons import icon
 from ui.images_page import ImagesPage
 from ui.style import (
-    BANNER_BACKGROUND,
-    BANNER_BORDER,
-    BANNER_TEXT,
     CONNECTED,
     CONNECTING,
     DISCONNECTED,
+    colour_name,
     make_bold,
+    set_palette_style,
 )
 from ui.transfers_panel import TransfersPanel
 
@@ -100,6 +99,8 @@ class MainWindow(QMainWindow):
 
     containers_page: ContainersPage
     images_page: ImagesPage
+    #: The engine state the status bar shows: its dot's palette role, and its words.
+    _engine_status_shown: tuple[str, str] | None = None
 
     def __init__(
         self,
@@ -121,32 +122,24 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("pageList")
         self.sidebar.setFrameShape(QFrame.Shape.NoFrame)
         self.sidebar.setIconSize(QSize(20, 20))
-        style = self.style()
-        entries = {
-            "containers": (self.tr("Containers"), QStyle.StandardPixmap.SP_ComputerIcon),
-            "images": (self.tr("Images"), QStyle.StandardPixmap.SP_DriveHDIcon),
-            "volumes": (self.tr("Volumes"), QStyle.StandardPixmap.SP_DirIcon),
-            "networks": (self.tr("Networks"), QStyle.StandardPixmap.SP_DriveNetIcon),
-            "engine": (self.tr("Engine"), QStyle.StandardPixmap.SP_FileDialogInfoView),
-        }
+        entries = self._page_entries()
         for name in PAGES:
-            label, icon = entries[name]
-            item = QListWidgetItem(style.standardIcon(icon), label)
+            label, icon_name = entries[name]
+            item = QListWidgetItem(icon(icon_name), label)
             item.setSizeHint(QSize(0, 34))
             self.sidebar.addItem(item)
 
         self.connection_switcher = QComboBox()
         self.connection_switcher.setObjectName("connectionSwitcher")
         self.connection_switcher.setAccessibleName("connectionSwitcher")
-        self.connection_switcher.setToolTip(self.tr("The engine this window shows"))
         self.connection_switcher.activated.connect(self._connection_chosen)
-        self.add_connection = QPushButton(self.tr("Add connection…"))
+        self.add_connection = QPushButton()
         self.add_connection.setObjectName("addConnection")
         self.add_connection.clicked.connect(self.open_add_connection)
-        self.edit_connection = QPushButton(self.tr("Edit…"))
+        self.edit_connection = QPushButton()
         self.edit_connection.setObjectName("editConnection")
         self.edit_connection.clicked.connect(self.open_edit_connection)
-        self.remove_connection = QPushButton(self.tr("Remove"))
+        self.remove_connection = QPushButton()
         self.remove_connection.setObjectName("removeConnection")
         self.remove_connection.clicked.connect(self.ask_remove_connection)
         saved_row = QHBoxLayout()
@@ -157,7 +150,8 @@ class MainWindow(QMainWindow):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 8)
         side_layout.addWidget(self.sidebar, 1)
-        side_layout.addWidget(QLabel(" " + self.tr("Connection:")))
+        self.connection_label = QLabel()
+        side_layout.addWidget(self.connection_label)
         side_layout.addWidget(self.connection_switcher)
         side_layout.addWidget(self.add_connection)
         side_layout.addLayout(saved_row)
@@ -208,7 +202,7 @@ class MainWindow(QMainWindow):
         #: Ctrl+1… show the pages (the command palette lists them too).
         self.page_switches: list[QAction] = []
         for number in range(len(PAGES)):
-            action = QAction(fill(self.tr("Go to %1"), self.sidebar.item(number).text()), self)
+            action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
             action.triggered.connect(lambda _=False, n=number: self.sidebar.setCurrentRow(n))
             self.addAction(action)
@@ -224,16 +218,96 @@ class MainWindow(QMainWindow):
         self.later_pages: dict[str, TablePage] = {}
         #: What the user chose in a page made later (its sort), kept across engine switches.
         self._later_states: dict[str, dict] = {}
+        self._name_controls()
+        # Several LanguageChange events come with one switch (a translator out, others in):
+        # the window words itself anew once, after the last.
+        self._retranslate_soon = QTimer(self, singleShot=True, interval=0)
+        self._retranslate_soon.timeout.connect(self.retranslate)
         self._attach(store)
         self.sidebar.currentRowChanged.connect(self._page_chosen)
         self.sidebar.currentRowChanged.connect(self._page_shown)
         self.sidebar.setCurrentRow(0)
         self._fill_connections()
 
+    def _page_entries(self) -> dict[str, tuple[str, str]]:
+        """Each page's name in the sidebar and its icon (ui/icons.py)."""
+        return {
+            "containers": (self.tr("Containers"), "containers"),
+            "images": (self.tr("Images"), "images"),
+            "volumes": (self.tr("Volumes"), "volumes"),
+            "networks": (self.tr("Networks"), "networks"),
+            "engine": (self.tr("Engine"), "engine"),
+        }
+
+    def _name_controls(self) -> None:
+        """The words of the window's own controls, in the language installed now."""
+        for row, name in enumerate(PAGES):
+            label = self._page_entries()[name][0]
+            self.sidebar.item(row).setText(label)
+            self.page_switches[row].setText(fill(self.tr("Go to %1"), label))
+        self.connection_label.setText(" " + self.tr("Connection:"))
+        self.connection_switcher.setToolTip(self.tr("The engine this window shows"))
+        self.add_connection.setText(self.tr("Add connection…"))
+        self.edit_connection.setText(self.tr("Edit…"))
+        self.remove_connection.setText(self.tr("Remove"))
+        self.retry_button.setText(self.tr("Retry now"))
+        self.copy_commands.setText(self.tr("Copy commands"))
+
+    def retranslate(self) -> None:
+        """Word the whole window anew in the language just installed (Settings → General),
+        without a restart: the sidebar, the menus and the status bar's words again, and the
+        pages made again over the same store (as an engine switch makes them), so headers,
+        actions and worded cells ("Up 8 minutes") follow. The engine connection, the page
+        shown, show-all and the sorts, and the transfers stay. The Settings dialog follows
+        itself (ui/settings_dialog.py) and is made again when next opened; other windows
+        open (logs, terminal, stats) keep their words until they are opened again."""
+        self._name_controls()
+        self.menuBar().clear()
+        self._build_menu()
+        self._fill_connections()
+        self._build_pages()
+        self._show_status(self.store.status)
+        self._show_counts(self.store.counts)
+        dialog = self.settings_dialog
+        if dialog is not None:
+            if dialog.isVisible():
+                dialog.finished.connect(self._drop_settings)
+            else:
+                self._drop_settings()
+
+    def _drop_settings(self) -> None:
+        """Let go of the Settings dialog (its engine's store with it); made anew when next
+        opened."""
+        if self.settings_dialog is not None:
+            self.settings_dialog.mirrors_page.store.close()
+            self.settings_dialog.deleteLater()
+            self.settings_dialog = None
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_soon.start()
+        elif event.type() == QEvent.Type.PaletteChange and self._engine_status_shown:
+            # The theme changed (ui/theme.py): the dot's colour is written in the text.
+            self._set_engine_status(*self._engine_status_shown)
+        super().changeEvent(event)
+
     def _attach(self, store: EngineStore) -> None:
         """Show `store`'s engine: fresh pages over its models, its signals to this window."""
         self.store = store
         store.setParent(self)
+        self._build_pages()
+        store.status_changed.connect(self._show_status)
+        store.counts_changed.connect(self._show_counts)
+        store.crashed.connect(self._show_crash)
+        store.diagnosed.connect(self._show_diagnosis)
+        self._hide_diagnosis()
+        self._show_status(store.status)
+        self._show_counts(store.counts)
+
+    def _build_pages(self) -> None:
+        """Fresh pages over the store's models; the page shown, show-all and the sorts stay
+        as the user left them."""
+        store = self.store
         current = max(self.pages.currentIndex(), 0)
         # Show all and the sort order stay as the user left them, engine after engine.
         kept = (
@@ -250,7 +324,7 @@ class MainWindow(QMainWindow):
         self.containers_page = ContainersPage(store)
         self.images_page = ImagesPage(store)
         self.engine_page = EnginePage(store)
-        self.engine_page.mirrors_requested.connect(self.open_settings)
+        self.engine_page.mirrors_requested.connect(self.open_mirror_settings)
         self.images_page.pull_requested.connect(self.open_pull)
         self.images_page.build_requested.connect(self.open_build)
         self.images_page.save_requested.connect(self.start_save)
@@ -274,13 +348,6 @@ class MainWindow(QMainWindow):
         if kept is not None:
             self.containers_page.restore_view_state(kept[0])
             self.images_page.restore_view_state(kept[1])
-        store.status_changed.connect(self._show_status)
-        store.counts_changed.connect(self._show_counts)
-        store.crashed.connect(self._show_crash)
-        store.diagnosed.connect(self._show_diagnosis)
-        self._hide_diagnosis()
-        self._show_status(store.status)
-        self._show_counts(store.counts)
 
     # -- connections -------------------------------------------------------------------------
 
@@ -324,10 +391,7 @@ class MainWindow(QMainWindow):
         old = self.store
         old.blockSignals(True)
         old.close()
-        if self.settings_dialog is not None:
-            self.settings_dialog.mirrors_page.store.close()
-            self.settings_dialog.deleteLater()
-            self.settings_dialog = None
+        self._drop_settings()
         endpoint = connection.endpoint
         store = EngineStore(DockerEngine(endpoint.url, tls=endpoint.tls), endpoint)
         self._attach(store)
@@ -454,6 +518,12 @@ class MainWindow(QMainWindow):
         self.settings_dialog.open()
         return self.settings_dialog
 
+    def open_mirror_settings(self) -> SettingsDialog:
+        """The settings at their registry mirrors (where Docker Hub was slow or away)."""
+        dialog = self.open_settings()
+        dialog.show_mirrors()
+        return dialog
+
     def open_registries(self) -> RegistriesDialog:
         """The registries one is logged in to, shared with the docker CLI; log in and out."""
         # Imported when first opened, as the settings are (see `open_settings`).
@@ -462,7 +532,7 @@ class MainWindow(QMainWindow):
 
         dialog = RegistriesDialog(RegistriesStore(self.store.engine), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.settings_requested.connect(self.open_settings)
+        dialog.settings_requested.connect(self.open_mirror_settings)
         dialog.refresh()
         dialog.open()
         return dialog
@@ -699,7 +769,7 @@ class MainWindow(QMainWindow):
                     transfer.reference,
                 ),
                 self.tr("Registry mirrors…"),
-                self.open_settings,
+                self.open_mirror_settings,
                 transfer.error,
                 QMessageBox.Icon.Critical,
             )
@@ -812,15 +882,16 @@ class MainWindow(QMainWindow):
     def _make_banner(self) -> QFrame:
         banner = QFrame()
         banner.setObjectName("engineBanner")
-        banner.setStyleSheet(
-            f"#engineBanner {{ background: {BANNER_BACKGROUND}; border-bottom: 1px solid "
-            f"{BANNER_BORDER}; }} #engineBanner QLabel {{ color: {BANNER_TEXT}; }}"
+        set_palette_style(
+            banner,
+            "#engineBanner { background: $banner_background; border-bottom: 1px solid "
+            "$banner_border; } #engineBanner QLabel { color: $banner_text; }",
         )
         self.banner_text = QLabel()
         self.banner_text.setObjectName("engineBannerText")
         self.banner_text.setWordWrap(True)
         self.banner_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.retry_button = QPushButton(self.tr("Retry now"))
+        self.retry_button = QPushButton()
         self.retry_button.setObjectName("retryButton")
         self.retry_button.clicked.connect(lambda: self.store.retry_now())
         # Filled in by the diagnosis: what is wrong, and the commands that fix it.
@@ -838,12 +909,13 @@ class MainWindow(QMainWindow):
         self.diagnosis_commands.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
         )
-        self.diagnosis_commands.setStyleSheet(
-            "font-family: monospace; background: #fff; padding: 6px; "
-            f"border: 1px solid {BANNER_BORDER}"
+        set_palette_style(
+            self.diagnosis_commands,
+            "font-family: monospace; background: $code_background; padding: 6px; "
+            "border: 1px solid $banner_border",
         )
         self.diagnosis_commands.hide()
-        self.copy_commands = QPushButton(self.tr("Copy commands"))
+        self.copy_commands = QPushButton()
         self.copy_commands.setObjectName("copyCommands")
         self.copy_commands.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.diagnosis_commands.text())
@@ -893,16 +965,14 @@ class MainWindow(QMainWindow):
         endpoint = display_url(self.store.engine.endpoint)
         if status.state is ConnectionState.CONNECTED and status.version is not None:
             version = status.version
-            self.engine_status.setText(
-                _DOT.format(
-                    colour=CONNECTED,
-                    text=fill(
-                        self.tr("Connected to Docker %1 (API %2) at %3"),
-                        version.version,
-                        version.api_version,
-                        endpoint,
-                    ),
-                )
+            self._set_engine_status(
+                CONNECTED,
+                fill(
+                    self.tr("Connected to Docker %1 (API %2) at %3"),
+                    version.version,
+                    version.api_version,
+                    endpoint,
+                ),
             )
             self.banner.hide()
             self._countdown.stop()
@@ -915,13 +985,9 @@ class MainWindow(QMainWindow):
             ):
                 widget.hide()
         elif status.state is ConnectionState.CONNECTING:
-            self.engine_status.setText(
-                _DOT.format(colour=CONNECTING, text=fill(self.tr("Connecting to %1…"), endpoint))
-            )
+            self._set_engine_status(CONNECTING, fill(self.tr("Connecting to %1…"), endpoint))
         else:
-            self.engine_status.setText(
-                _DOT.format(colour=DISCONNECTED, text=self.tr("Not connected"))
-            )
+            self._set_engine_status(DISCONNECTED, self.tr("Not connected"))
             self._retry_at = (status.retry_in or 0) + time.monotonic()
             self._banner_reason = status.detail
             # No retry_in: an address that can never work, which is not retried.
@@ -930,6 +996,11 @@ class MainWindow(QMainWindow):
             if status.retry_in is not None:
                 self._countdown.start()
             self.banner.show()
+
+    def _set_engine_status(self, role: str, text: str) -> None:
+        """The status bar's engine state: a dot in the colour of `role`, and `text`."""
+        self._engine_status_shown = (role, text)
+        self.engine_status.setText(_DOT.format(colour=colour_name(role), text=text))
 
     def _tick_countdown(self) -> None:
         remaining = max(0, round(self._retry_at - time.monotonic()))

@@ -16,6 +16,7 @@ from services.errors import EngineError
 from services.networks import ConnectOptions, NetworkOptions, network_command
 from services.text import fill
 from ui.confirm import ask
+from ui.icons import icon
 from ui.table_page import TablePage
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ class NetworksPage(TablePage):
         icons = QStyle.StandardPixmap
         self.create_action = self.add_action(
             self.tr("Create…"),
-            self.style().standardIcon(icons.SP_FileDialogNewFolder),
+            icon("create"),
             self.open_create,
             QKeySequence("Ctrl+N"),
             tip=self.tr("Create a network (Ctrl+N)"),
@@ -54,7 +55,7 @@ class NetworksPage(TablePage):
         )
         self.remove_action = self.add_action(
             self.tr("Remove"),
-            self.style().standardIcon(icons.SP_TrashIcon),
+            icon("remove"),
             self.remove_selected,
             QKeySequence(QKeySequence.StandardKey.Delete),
             tip=self.tr("Remove the selected networks (Delete); the engine's own stay"),
@@ -76,7 +77,7 @@ class NetworksPage(TablePage):
         )
         self.prune_action = self.add_action(
             self.tr("Remove unused…"),
-            self.style().standardIcon(icons.SP_DialogDiscardButton),
+            icon("prune"),
             self.open_prune,
             tip=self.tr("Remove every network no running container is on (docker network prune)"),
             more=True,

@@ -8,7 +8,6 @@ from collections.abc import Coroutine
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -46,6 +45,9 @@ from ui.i18n import in_language
 from ui.tasks import TaskKeeper
 
 log = logging.getLogger(__name__)
+
+#: The palette role each tone of a mirror's test is drawn in.
+_TONE_ROLES = {Tone.OK: style.OK, Tone.BAD: style.ERROR, Tone.MUTED: style.MUTED}
 
 
 def _error_label(name: str) -> QLabel:
@@ -89,11 +91,7 @@ class RegistryMirrorsPage(QWidget):
 
         self.mirror_model = MirrorListModel(
             self._valid_mirror,
-            {
-                Tone.OK: QColor(style.OK),
-                Tone.BAD: QColor(style.ERROR),
-                Tone.MUTED: QColor(style.MUTED),
-            },
+            lambda tone: style.colour(_TONE_ROLES[tone]),
             self,
         )
         self.mirror_list = QTableView()
@@ -348,7 +346,7 @@ class RegistryMirrorsPage(QWidget):
         try:
             self._valid_insecure(item.text())
         except InvalidEntry as error:
-            item.setForeground(QColor(style.ERROR))
+            item.setForeground(style.colour(style.ERROR))
             item.setToolTip(str(error))
 
     def _valid_mirror(self, text: str) -> str:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from services.run_spec import Restart, RunFields
 from services.text import fill
-from ui.style import ERROR, set_error_border, set_text_colour
+from ui.style import ERROR, colour, set_error_border, set_text_colour
 
 #: Lines shown by a list field (ports, env, volumes, labels) before it scrolls.
 LIST_LINES = 4
@@ -282,7 +282,7 @@ class RunFormFields(QWidget):
         # A mistake on a tab not shown still shows: the tab's title turns red.
         bar = self.tabs.tabBar()
         for tab in range(self.tabs.count()):
-            bar.setTabTextColor(tab, QColor(ERROR) if tab in wrong_tabs else QColor())
+            bar.setTabTextColor(tab, colour(ERROR) if tab in wrong_tabs else QColor())
 
     def error_text(self, field: str) -> str:
         return self._errors[field].text()

@@ -3,7 +3,7 @@ Close, which asks before it drops edits not applied."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from models.mirrors_store import MirrorsStore
 from ui.confirm import ask
 from ui.registry_mirrors_page import RegistryMirrorsPage
+from ui.settings_general import SettingsGeneralPage
 
 
 class SettingsDialog(QDialog):
@@ -26,17 +27,19 @@ class SettingsDialog(QDialog):
     def __init__(self, store: MirrorsStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle(self.tr("Settings"))
         self.resize(900, 640)
         self.sections = QListWidget()
         self.sections.setFixedWidth(190)
         self.sections.setIconSize(QSize(16, 16))
-        self.sections.addItem(self.tr("Engine → Registry mirrors"))
+        self.sections.addItems(["", ""])
         self.pages = QStackedWidget()
+        self.general_page = SettingsGeneralPage()
+        self.pages.addWidget(self.general_page)
         self.mirrors_page = RegistryMirrorsPage(store)
         self.pages.addWidget(self.mirrors_page)
         self.sections.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.sections.setCurrentRow(0)
+        self._name_sections()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         body = QHBoxLayout()
@@ -46,6 +49,23 @@ class SettingsDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(buttons)
         self.mirrors_page.start()
+
+    def _name_sections(self) -> None:
+        self.setWindowTitle(self.tr("Settings"))
+        for row, name in enumerate((self.tr("General"), self.tr("Engine → Registry mirrors"))):
+            self.sections.item(row).setText(name)
+
+    def show_mirrors(self) -> None:
+        """The registry mirrors' section (asked for where Docker Hub was slow or away)."""
+        self.sections.setCurrentRow(self.pages.indexOf(self.mirrors_page))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The language changed (Settings → General): the dialog's own words and the General
+        section follow at once; the mirrors section keeps its words until the dialog is
+        opened again (the window makes a new one then, see MainWindow.retranslate)."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._name_sections()
+        super().changeEvent(event)
 
     def reject(self) -> None:
         """Close, the window's close box and Esc all come here: edits not applied are not

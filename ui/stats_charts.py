@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
+from PySide6.QtGui import QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from models.stats import HISTORY
-from ui.style import CHART_GRID
+from ui.style import CHART_GRID, colour
 
 #: Room above the lines for the chart's caption, and around the plot, in pixels.
 CAPTION_HEIGHT = 18
@@ -26,8 +26,10 @@ class StatsChart(QWidget):
     whichever is greater, so an idle container's line stays low on a percentage chart."""
 
     def __init__(self, colours: Sequence[str], floor: float, parent: QWidget | None = None):
+        """`colours`: each line's palette role (ui/style.py CHART_CPU...), read when painted,
+        so the lines follow a change of theme."""
         super().__init__(parent)
-        self._colours = [QColor(colour) for colour in colours]
+        self._colours = list(colours)
         self._floor = floor
         self._series: list[list[float]] = [[] for _ in colours]
         self._caption = ""
@@ -66,7 +68,7 @@ class StatsChart(QWidget):
         height = self.height() - CAPTION_HEIGHT - MARGIN
         if width <= 1 or height <= 1:
             return
-        grid = QPen(QColor(CHART_GRID))
+        grid = QPen(colour(CHART_GRID))
         grid.setWidth(1)
         painter.setPen(grid)
         painter.drawRect(left, top, width, height)
@@ -75,7 +77,7 @@ class StatsChart(QWidget):
         painter.drawLine(left, top + height // 2, left + width, top + height // 2)
         scale = max([self._floor, *(v for values in self._series for v in values)])
         step = width / max(HISTORY - 1, 1)
-        for colour, values in zip(self._colours, self._series, strict=False):
+        for role, values in zip(self._colours, self._series, strict=False):
             if len(values) < 2:
                 continue
             start = left + width - step * (len(values) - 1)
@@ -85,7 +87,7 @@ class StatsChart(QWidget):
                     for i, value in enumerate(values)
                 ]
             )
-            pen = QPen(colour)
+            pen = QPen(colour(role))
             pen.setWidthF(1.5)
             painter.setPen(pen)
             painter.drawPolyline(line)

@@ -1,41 +1,45 @@
-"""The few colours and fonts the windows draw with, in one place.
+"""The colours and fonts the windows draw with, in one place.
 
-Pages and dialogs take their colours and title fonts from here rather than writing them out,
-so an error is the same red everywhere and a new page looks like the others. Everything else
-follows the user's theme.
+Pages and dialogs name a colour by its role (ERROR, OK, MUTED, or any role of
+models/palette.py) rather than writing it out, so an error is the same red everywhere, a new
+page looks like the others, and a switch of theme (ui/theme.py) reaches every widget: a
+style sheet made here keeps its template, and `restyle` fills it in again from the palette
+in use.
 """
 
 from __future__ import annotations
 
+from string import Template
+
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
-from models.containers import STATE_COLOURS
-from services.data import ContainerState
+from models import palette
 
 #: Text that says something failed or is unsafe.
-ERROR = "#c62828"
+ERROR = "error"
 #: Text that says something worked.
-OK = "#2e7d32"
+OK = "ok"
 #: Text that says something is pending or no longer applies (an untested mirror).
-MUTED = "#6b6f76"
+MUTED = "muted"
 
 #: The status bar's connection dot, coloured as a container's state dot: connected is
 #: running, connecting is a paused one's amber, not connected is a dead one's red.
-CONNECTED = STATE_COLOURS[ContainerState.RUNNING]
-CONNECTING = STATE_COLOURS[ContainerState.PAUSED]
-DISCONNECTED = STATE_COLOURS[ContainerState.DEAD]
+CONNECTED = "state_running"
+CONNECTING = "state_paused"
+DISCONNECTED = "state_dead"
 
-#: The band across the window while the engine cannot be reached: its background, its
-#: border (also around the commands it shows) and its text.
-BANNER_BACKGROUND = "#fdecea"
-BANNER_BORDER = "#f5c2c0"
-BANNER_TEXT = "#611a15"
+#: The stats charts' lines: CPU, memory, what comes in (received, read) and what goes out
+#: (sent, written); the chart's frame and middle line.
+CHART_CPU = "chart_cpu"
+CHART_MEMORY = "chart_memory"
+CHART_IN = "chart_in"
+CHART_OUT = "chart_out"
+CHART_GRID = "chart_grid"
 
-#: The embedded terminal's colours: its default text and background, the selection, and
-#: the 16 ANSI colours by pyte's names (xterm's palette; "brown" is ANSI yellow).
-TERMINAL_FOREGROUND = "#d0d0d0"
-TERMINAL_BACKGROUND = "#1c1c1c"
-TERMINAL_SELECTION = "#4a6a9a"
+#: The embedded terminal's 16 ANSI colours by pyte's names (xterm's palette; "brown" is ANSI
+#: yellow). The terminal keeps a dark background in every theme (the palette's terminal_*
+#: roles), which these read on.
 TERMINAL_COLOURS = {
     "black": "#000000", "red": "#cd0000", "green": "#00cd00", "brown": "#cdcd00",
     "blue": "#3b78ff", "magenta": "#cd00cd", "cyan": "#00cdcd", "white": "#e5e5e5",
@@ -47,25 +51,56 @@ TERMINAL_COLOURS = {
 #: A box that warns before an action (an amber note, not an error): the registry-mirrors
 #: page's "the engine is remote" or "the file cannot be read" notes.
 _WARNING_BOX = (
-    "background: #fff4e5; color: #663c00; padding: 6px;"
-    "border: 1px solid #ffd8a8; border-radius: 3px"
+    "background: $warning_background; color: $warning_text; padding: 6px;"
+    "border: 1px solid $warning_border; border-radius: 3px"
 )
 
 #: Said in words where a table has no row: quieter than the rows would be.
-_HINT = "color: palette(mid); padding: 6px 2px"
+_HINT = "color: $muted; padding: 6px 2px"
 
 #: Page titles are this much larger than the body text, and bold.
 _TITLE_SCALE = 1.3
 
+#: The widget property holding a style sheet's template, for `restyle`.
+_TEMPLATE_PROPERTY = "moorageStyleTemplate"
 
-def set_text_colour(widget: QWidget, colour: str | None) -> None:
-    """Draw `widget`'s text in `colour` (ERROR, OK, MUTED), or the theme's colour for None."""
-    widget.setStyleSheet(f"color: {colour}" if colour else "")
+
+def colour(role: str) -> QColor:
+    """The colour of `role` (ERROR, OK, MUTED, CHART_CPU...) in the theme in use."""
+    return QColor(palette.current().role(role))
+
+
+def colour_name(role: str) -> str:
+    """`role`'s colour as "#rrggbb", for rich text (a dot in a label)."""
+    return palette.current().role(role)
+
+
+def set_palette_style(widget: QWidget, template: str) -> None:
+    """Give `widget` a style sheet whose colours are roles written `$error`, `$base`...,
+    filled in again whenever the theme changes; an empty template takes the sheet away."""
+    widget.setProperty(_TEMPLATE_PROPERTY, template or None)
+    if not template:
+        widget.setStyleSheet("")
+    restyle(widget)
+
+
+def restyle(widget: QWidget) -> None:
+    """Fill `widget`'s style sheet template in from the palette in use (if it has one)."""
+    template = widget.property(_TEMPLATE_PROPERTY)
+    if template:
+        roles = palette.current()
+        widget.setStyleSheet(Template(template).substitute(roles.role_map()))
+
+
+def set_text_colour(widget: QWidget, role: str | None) -> None:
+    """Draw `widget`'s text in the colour of `role` (ERROR, OK, MUTED), or the theme's text
+    colour for None."""
+    set_palette_style(widget, f"color: ${role}" if role else "")
 
 
 def set_error_border(widget: QWidget, shown: bool) -> None:
     """Frame an input in the error red while what it holds is wrong, or give its frame back."""
-    widget.setStyleSheet(f"border: 1px solid {ERROR}" if shown else "")
+    set_palette_style(widget, f"border: 1px solid ${ERROR}" if shown else "")
 
 
 def make_title(widget: QWidget) -> None:
@@ -85,18 +120,9 @@ def make_bold(widget: QWidget) -> None:
 
 def make_hint(widget: QWidget) -> None:
     """The quiet look of a sentence standing in for an empty table."""
-    widget.setStyleSheet(_HINT)
+    set_palette_style(widget, _HINT)
 
 
 def make_warning_box(widget: QWidget) -> None:
     """The amber box of a warning that comes before an action."""
-    widget.setStyleSheet(_WARNING_BOX)
-
-
-#: The stats charts' lines: CPU, memory, what comes in (received, read) and what goes out
-#: (sent, written); the chart's frame and middle line.
-CHART_CPU = "#1e88e5"
-CHART_MEMORY = "#8e24aa"
-CHART_IN = OK
-CHART_OUT = "#ef6c00"
-CHART_GRID = MUTED
+    set_palette_style(widget, _WARNING_BOX)

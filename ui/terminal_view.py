@@ -34,12 +34,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QWidget
 
 from models.terminal_screen import WIDE_FILLER, Row, TerminalScreen, row_text, runs
-from ui.style import (
-    TERMINAL_BACKGROUND,
-    TERMINAL_COLOURS,
-    TERMINAL_FOREGROUND,
-    TERMINAL_SELECTION,
-)
+from ui.style import TERMINAL_COLOURS, colour
 from ui.terminal_keys import key_bytes, paste_bytes
 
 #: Seconds of emulation per turn of the event loop while output waits.
@@ -88,9 +83,7 @@ class TerminalView(QAbstractScrollArea):
         self._feed_timer.timeout.connect(self._feed_some)
         self._fonts: dict[tuple[bool, bool, bool, bool], QFont] = {}
         self._colours: dict[str, QColor] = {}
-        self._foreground = QColor(TERMINAL_FOREGROUND)
-        self._background = QColor(TERMINAL_BACKGROUND)
-        self._selection_colour = QColor(TERMINAL_SELECTION)
+        self._take_theme_colours()
         #: The selection's two ends as (absolute line, column); None when nothing is selected.
         self._anchor: tuple[int, int] | None = None
         self._extent: tuple[int, int] | None = None
@@ -267,6 +260,18 @@ class TerminalView(QAbstractScrollArea):
         if size != self._announced:
             self._announced = size
             self.resized.emit(*size)
+
+    def _take_theme_colours(self) -> None:
+        """The default text, background and selection of the theme in use."""
+        self._foreground = colour("terminal_foreground")
+        self._background = colour("terminal_background")
+        self._selection_colour = colour("terminal_selection")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:  # the theme changed (ui/theme.py)
+            self._take_theme_colours()
+            self.viewport().update()
+        super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -20,6 +20,7 @@ from services.session import ConnectionState
 from services.text import fill
 from services.volumes import VolumeOptions, volume_command
 from ui.confirm import ask
+from ui.icons import icon
 from ui.table_page import TablePage
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ class VolumesPage(TablePage):
         icons = QStyle.StandardPixmap
         self.create_action = self.add_action(
             self.tr("Create…"),
-            self.style().standardIcon(icons.SP_FileDialogNewFolder),
+            icon("create"),
             self.open_create,
             QKeySequence("Ctrl+N"),
             tip=self.tr("Create a volume (Ctrl+N)"),
@@ -66,7 +67,7 @@ class VolumesPage(TablePage):
         )
         self.remove_action = self.add_action(
             self.tr("Remove"),
-            self.style().standardIcon(icons.SP_TrashIcon),
+            icon("remove"),
             self.remove_selected,
             QKeySequence(QKeySequence.StandardKey.Delete),
             tip=self.tr("Remove the selected volumes and the data in them (Delete)"),
@@ -74,7 +75,7 @@ class VolumesPage(TablePage):
         )
         self.sizes_action = self.add_action(
             self.tr("Refresh sizes"),
-            self.style().standardIcon(icons.SP_BrowserReload),
+            icon("refresh"),
             self.refresh_sizes,
             QKeySequence(QKeySequence.StandardKey.Refresh),
             tip=self.tr("Measure every volume again (the engine reads all their files)"),
@@ -89,7 +90,7 @@ class VolumesPage(TablePage):
         )
         self.prune_action = self.add_action(
             self.tr("Remove unused…"),
-            self.style().standardIcon(icons.SP_DialogDiscardButton),
+            icon("prune"),
             self.open_prune,
             tip=self.tr("Remove every volume no container uses (docker volume prune)"),
             more=True,

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from tests.support.fake_engine import FakeEngine
 from ui.build_dialog import BuildDialog
 from ui.build_window import BuildWindow
-from ui.style import ERROR
+from ui.style import ERROR, colour_name
 
 
 def open_dialog(window, qtbot) -> BuildDialog:
@@ -99,15 +99,16 @@ def test_a_failing_step_and_its_error_are_marked(make_window, qtbot, tmp_path):
     build = build_window(qtbot)
     qtbot.waitUntil(lambda: not build.running)
     assert build.failed
+    red = colour_name(ERROR)
     assert build.step_label.text() == "Failed at step 2 of 2: RUN false"
-    assert ERROR in build.step_label.styleSheet()
+    assert red in build.step_label.styleSheet()
     (marked,) = build.output.extraSelections()
     assert marked.cursor.selectedText() == "Step 2/2 : RUN false"
-    assert marked.format.foreground().color().name() == ERROR
+    assert marked.format.foreground().color().name() == red
     last = build.output.document().lastBlock()
     assert last.text() == "The command '/bin/sh -c false' returned a non-zero code: 1"
-    assert last.begin().fragment().charFormat().foreground().color().name() == ERROR
-    assert ERROR in build.status.styleSheet()
+    assert last.begin().fragment().charFormat().foreground().color().name() == red
+    assert red in build.status.styleSheet()
     build.close()
 
 

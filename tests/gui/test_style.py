@@ -1,9 +1,8 @@
 """The shared colours and title font reach the widgets that use them."""
 
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
-from ui.style import ERROR, make_title, set_text_colour
+from ui.style import ERROR, colour, make_title, set_text_colour
 
 
 def colours_painted(label: QLabel) -> set[str]:
@@ -20,9 +19,9 @@ def test_text_is_painted_in_the_colour_given_then_in_the_theme_s_again(qtbot):
     label = QLabel("█████")
     qtbot.addWidget(label)
     set_text_colour(label, ERROR)
-    assert QColor(ERROR).name() in colours_painted(label)
+    assert colour(ERROR).name() in colours_painted(label)
     set_text_colour(label, None)
-    assert QColor(ERROR).name() not in colours_painted(label)
+    assert colour(ERROR).name() not in colours_painted(label)
 
 
 def test_a_title_is_larger_and_bold(qtbot):

@@ -50,7 +50,7 @@ def open_settings(engine_under_test, qtbot, store: MirrorsStore | None = None):
     window.show()
     qtbot.waitUntil(lambda: window.store.status.state is ConnectionState.CONNECTED, timeout=10_000)
     if store is None:
-        dialog = window.open_settings()
+        dialog = window.open_mirror_settings()
     else:
         dialog = SettingsDialog(store, window)
         window.settings_dialog = dialog
@@ -219,7 +219,7 @@ def test_closing_with_edits_not_applied_asks_first(engine, mirror, qtbot, qloop)
 
     dialog.reject()  # nothing changed: closes at once
     assert not dialog.isVisible() and confirm_box() is None
-    dialog = window.open_settings()
+    dialog = window.open_mirror_settings()
     add_mirror(page, qtbot, mirror.url)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: confirm_box() is not None)
@@ -230,7 +230,7 @@ def test_closing_with_edits_not_applied_asks_first(engine, mirror, qtbot, qloop)
     next(b for b in confirm_box().buttons() if b.text() == "Discard").click()
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert page.mirrors() == [] and not page.has_unapplied_edits()
-    window.open_settings()
+    window.open_mirror_settings()
     add_mirror(page, qtbot, mirror.url)
     click_apply(page, qtbot)
     qtbot.waitUntil(lambda: status_of(page).startswith("Applied"), timeout=15_000)
@@ -246,7 +246,7 @@ def test_a_daemon_json_that_is_a_fifo_is_said_not_waited_on(engine, qtbot, qloop
     qtbot.addWidget(window)
     window.show()
     qtbot.waitUntil(lambda: window.store.status.state is ConnectionState.CONNECTED, timeout=10_000)
-    page = window.open_settings().mirrors_page
+    page = window.open_mirror_settings().mirrors_page
     qtbot.waitUntil(lambda: "named pipe" in status_of(page), timeout=5000)
     assert f"{engine.config_path} is a named pipe (FIFO), not a file." in status_of(page)
     assert page.store.config is None  # nothing shown as if it were the file

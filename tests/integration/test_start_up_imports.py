@@ -21,6 +21,9 @@ PROJECT_MODULES = {
     "models.containers",
     "models.formatting",
     "models.images",
+    # The theme and language chosen in Settings → General, applied before the window shows.
+    "models.palette",
+    "models.preferences",
     "models.store",
     "models.table",
     "models.time_words",
@@ -62,11 +65,13 @@ PROJECT_MODULES = {
     "ui.first_paint",
     "ui.gui_gc",
     "ui.i18n",
+    "ui.icons",
     "ui.images_page",
     "ui.main_window",
     "ui.style",
     "ui.table_page",
     "ui.tasks",
+    "ui.theme",
     "ui.transfers_panel",
 }
 #: Packages from outside the standard library that may be loaded by then (paramiko and

@@ -14,7 +14,9 @@ COLOURS = {Tone.OK: QColor("green"), Tone.BAD: QColor("red"), Tone.MUTED: QColor
 
 
 def model_of(*urls: str) -> MirrorListModel:
-    model = MirrorListModel(lambda url: validate_mirror(url, engine_version="20.10.24"), COLOURS)
+    model = MirrorListModel(
+        lambda url: validate_mirror(url, engine_version="20.10.24"), COLOURS.get
+    )
     model.set_urls(list(urls))
     return model
 

@@ -1,0 +1,98 @@
+"""Putting a theme on the application: light, dark, high contrast, or the desktop's own.
+
+The application palette (QApplication.setPalette) is made from models/palette.py's roles, so
+Qt's widgets and Moorage's own colours change together; Qt then sends every widget a
+palette change, and views repaint their rows (state dots and stderr lines are read at paint
+time). Colours Qt cannot reach, those of style sheets, are filled in again from the roles
+(ui/style.py). Dark and high contrast draw with Fusion, the style that follows a palette on
+every platform; light goes back to the platform's style. "System" follows the desktop's
+light or dark setting, and its changes while the window runs.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from models import palette as palettes
+from models.palette import Palette
+from models.preferences import SYSTEM
+from ui.style import restyle
+
+#: The choices of Settings → General, in order.
+CHOICES = (SYSTEM, "light", "dark", "high_contrast")
+
+_CHOICE_PROPERTY = "moorageTheme"
+_PLATFORM_STYLE_PROPERTY = "mooragePlatformStyle"
+_FUSION = "fusion"
+
+_ROLES = {
+    QPalette.ColorRole.Window: "window",
+    QPalette.ColorRole.WindowText: "window_text",
+    QPalette.ColorRole.Base: "base",
+    QPalette.ColorRole.AlternateBase: "alternate_base",
+    QPalette.ColorRole.Text: "text",
+    QPalette.ColorRole.Button: "button",
+    QPalette.ColorRole.ButtonText: "button_text",
+    QPalette.ColorRole.BrightText: "error",
+    QPalette.ColorRole.Highlight: "highlight",
+    QPalette.ColorRole.HighlightedText: "highlighted_text",
+    QPalette.ColorRole.Mid: "mid",
+    QPalette.ColorRole.Link: "link",
+    QPalette.ColorRole.LinkVisited: "link",
+    QPalette.ColorRole.ToolTipBase: "tooltip_base",
+    QPalette.ColorRole.ToolTipText: "tooltip_text",
+    QPalette.ColorRole.PlaceholderText: "placeholder_text",
+}
+_DISABLED_ROLES = (
+    QPalette.ColorRole.WindowText,
+    QPalette.ColorRole.Text,
+    QPalette.ColorRole.ButtonText,
+)
+
+
+def palette_for(choice: str, scheme: Qt.ColorScheme) -> Palette:
+    """The palette of a Settings choice; "system" (or a name unknown here) is the desktop's
+    light or dark."""
+    if choice in palettes.THEMES:
+        return palettes.THEMES[choice]
+    return palettes.DARK if scheme == Qt.ColorScheme.Dark else palettes.LIGHT
+
+
+def qt_palette(theme: Palette) -> QPalette:
+    """The application palette of `theme`: its roles, the 3D shades Fusion derives from the
+    button colour, and the disabled text."""
+    qt = QPalette(QColor(theme.button), QColor(theme.window))
+    for role, name in _ROLES.items():
+        qt.setColor(role, QColor(theme.role(name)))
+    for role in _DISABLED_ROLES:
+        qt.setColor(QPalette.ColorGroup.Disabled, role, QColor(theme.disabled_text))
+    return qt
+
+
+def apply_theme(app: QApplication, choice: str) -> Palette:
+    """Draw the application with the theme `choice` names (one of CHOICES), now and, for
+    "system", whenever the desktop switches between light and dark."""
+    app.setProperty(_CHOICE_PROPERTY, choice)
+    if app.property(_PLATFORM_STYLE_PROPERTY) is None:
+        # The style the platform gave, to go back to from Fusion; and, once, the desktop.
+        app.setProperty(_PLATFORM_STYLE_PROPERTY, app.style().name())
+        app.styleHints().colorSchemeChanged.connect(lambda scheme: _follow(app, scheme))
+    return _show(app, palette_for(choice, app.styleHints().colorScheme()))
+
+
+def _follow(app: QApplication, scheme: Qt.ColorScheme) -> None:
+    if app.property(_CHOICE_PROPERTY) == SYSTEM:
+        _show(app, palette_for(SYSTEM, scheme))
+
+
+def _show(app: QApplication, theme: Palette) -> Palette:
+    wanted_style = _FUSION if theme.dark else app.property(_PLATFORM_STYLE_PROPERTY)
+    if app.style().name() != wanted_style:
+        app.setStyle(wanted_style)
+    palettes.use(theme)
+    app.setPalette(qt_palette(theme))
+    for widget in app.allWidgets():
+        restyle(widget)
+    return theme
