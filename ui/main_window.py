@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,18 +27,9 @@ from PySide6.QtWidgets import (
 
 from models.connections import Connection, ConnectionsStore
 from models.store import Counts, EngineStore
-from models.transfers import (
-    ARCHIVE_KINDS,
-    Transfer,
-    TransferKind,
-    TransfersStore,
-    TransferState,
-)
-from services.archive import ImageArchive
-from services.build import BuildOptions
 from services.endpoints import display_url
 from services.engine import DockerEngine
-from services.findings import Diagnosis
+from services.findings import Diagnosis, Problem
 from services.reference import parse_reference
 from services.session import ConnectionState, SessionStatus
 from services.text import fill
@@ -57,22 +48,32 @@ from ui.style import (
     make_bold,
     set_palette_style,
 )
-from ui.transfers_panel import TransfersPanel
+from ui.window_memory import WindowMemory
 
 if TYPE_CHECKING:
+    from models.fleet import Fleet, WatchFactory
+    from models.transfers import Transfer, TransfersStore
+    from services.archive import ImageArchive
+    from services.build import BuildOptions
     from services.data import ContainerInfo
     from services.run_spec import RunFields
     from ui.build_dialog import BuildDialog
     from ui.build_window import BuildWindow
     from ui.command_palette import CommandPalette, ShortcutsDialog
     from ui.connection_dialog import ConnectionDialog
+    from ui.engine_list import EngineList
+    from ui.fleet_page import FleetPage
     from ui.networks_page import NetworksPage
+    from ui.notifications import Notifier
     from ui.pull_dialog import PullDialog
     from ui.registries_dialog import RegistriesDialog
     from ui.registry_browser import RegistryBrowser
     from ui.run_dialog import RunDialog
     from ui.settings_dialog import SettingsDialog
+    from ui.setup_wizard import SetupWizard
     from ui.table_page import TablePage
+    from ui.transfers_panel import TransfersPanel
+    from ui.tray import TrayIcon
     from ui.volumes_page import VolumesPage
 
 #: The sidebar's pages in order (Ctrl+1… follow it).
@@ -82,6 +83,7 @@ PAGES = (
     "volumes",
     "networks",
     "engine",
+    "fleet",
 )
 
 #: The pages made when first shown, by name: their module and class, imported then (an empty
@@ -89,9 +91,20 @@ PAGES = (
 LATER_PAGES = {
     "volumes": ("ui.volumes_page", "VolumesPage"),
     "networks": ("ui.networks_page", "NetworksPage"),
+    "fleet": ("ui.fleet_page", "FleetPage"),
 }
 
+#: The fleet's watches start this long after the engine shown first answered, or at the
+#: latest this long after `watch_engines` when it has not (milliseconds).
+FLEET_DELAY_MS = 500
+FLEET_LATEST_MS = 5000
+
 _DOT = "<span style='color:{colour}'>●</span> {text}"
+#: The diagnoses the set-up wizard can fix: Docker not installed, not running, or not
+#: reachable for want of the docker group.
+SETUP_PROBLEMS = frozenset(
+    {Problem.NOT_INSTALLED, Problem.NOT_RUNNING, Problem.NOT_IN_GROUP, Problem.RELOGIN_NEEDED}
+)
 
 
 class MainWindow(QMainWindow):
@@ -101,6 +114,11 @@ class MainWindow(QMainWindow):
     images_page: ImagesPage
     #: The engine state the status bar shows: its dot's palette role, and its words.
     _engine_status_shown: tuple[str, str] | None = None
+    #: The tray icon and the desktop notifications, once `join_desktop` made them.
+    tray: TrayIcon | None = None
+    notifier: Notifier | None = None
+    #: Set by `quit`: the close that follows ends Moorage even when it keeps to the tray.
+    _quitting = False
 
     def __init__(
         self,
@@ -190,14 +208,10 @@ class MainWindow(QMainWindow):
 
         self._build_menu()
 
-        # The window's transfers, not an engine's: a pull goes on across engine switches.
-        self.transfers = TransfersStore(self)
-        self.transfers.finished.connect(self._transfer_finished)
+        self._transfers: TransfersStore | None = None
+        self._transfers_panel: TransfersPanel | None = None
         #: Pulls the Run dialog waits for, by transfer key: it says how they ended.
         self._run_pulls: dict[str, asyncio.Future[str]] = {}
-        self.transfers_panel = TransfersPanel(self.transfers, self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.transfers_panel)
-        self.transfers_panel.hide()
 
         #: Ctrl+1… show the pages (the command palette lists them too).
         self.page_switches: list[QAction] = []
@@ -227,7 +241,14 @@ class MainWindow(QMainWindow):
         self.sidebar.currentRowChanged.connect(self._page_chosen)
         self.sidebar.currentRowChanged.connect(self._page_shown)
         self.sidebar.setCurrentRow(0)
+        #: Every known engine, watched in the background once asked to (`watch_engines`).
+        self._fleet: Fleet | None = None
+        self._make_watch: WatchFactory | None = None
+        self.engine_list: EngineList | None = None
         self._fill_connections()
+        # Size, place, page, columns and "Show all" as the user left them last time.
+        self.memory = WindowMemory()
+        self.memory.restore(self, PAGES)
 
     def _page_entries(self) -> dict[str, tuple[str, str]]:
         """Each page's name in the sidebar and its icon (ui/icons.py)."""
@@ -237,6 +258,7 @@ class MainWindow(QMainWindow):
             "volumes": (self.tr("Volumes"), "volumes"),
             "networks": (self.tr("Networks"), "networks"),
             "engine": (self.tr("Engine"), "engine"),
+            "fleet": (self.tr("Fleet"), "fleet"),
         }
 
     def _name_controls(self) -> None:
@@ -252,6 +274,7 @@ class MainWindow(QMainWindow):
         self.remove_connection.setText(self.tr("Remove"))
         self.retry_button.setText(self.tr("Retry now"))
         self.copy_commands.setText(self.tr("Copy commands"))
+        self.setup_docker.setText(self.tr("Set up Docker…"))
 
     def retranslate(self) -> None:
         """Word the whole window anew in the language just installed (Settings → General),
@@ -296,6 +319,9 @@ class MainWindow(QMainWindow):
         self.store = store
         store.setParent(self)
         self._build_pages()
+        for follower in (self.notifier, self.tray):
+            if follower is not None:
+                follower.follow(store)
         store.status_changed.connect(self._show_status)
         store.counts_changed.connect(self._show_counts)
         store.crashed.connect(self._show_crash)
@@ -380,6 +406,7 @@ class MainWindow(QMainWindow):
         self._current = listed[index]
         for button in (self.edit_connection, self.remove_connection):
             button.setEnabled(self._current.origin == "saved")
+        self._list_engines(listed)
 
     def _connection_chosen(self, index: int) -> None:
         connection = self.connection_switcher.itemData(index)
@@ -459,6 +486,66 @@ class MainWindow(QMainWindow):
             remove,
         )
 
+    # -- the fleet: every known engine (issue 20) ------------------------------------------------
+
+    def watch_engines(self, make_watch: WatchFactory | None = None) -> None:
+        """List every known engine in the sidebar, each watched in the background
+        (`make_watch` makes the watches: services/fleet.py's unless tests give theirs).
+
+        The watches start a moment after the engine shown first answered (or after
+        `FLEET_LATEST_MS` without an answer): start-up waits for none of them.
+        """
+        self._make_watch = make_watch
+        start_soon = QTimer(self, singleShot=True, interval=FLEET_DELAY_MS)
+        start_soon.timeout.connect(self._start_fleet)
+
+        def answered(status: SessionStatus) -> None:
+            if status.state is not ConnectionState.CONNECTING and not start_soon.isActive():
+                start_soon.start()
+
+        self.store.status_changed.connect(answered)
+        answered(self.store.status)
+        QTimer.singleShot(FLEET_LATEST_MS, self, self._start_fleet)
+
+    def fleet(self) -> Fleet:
+        """The known engines and their containers (models/fleet.py, imported when first
+        needed, as the pages made later are)."""
+        if self._fleet is None:
+            from models.fleet import Fleet
+
+            self._fleet = Fleet(self._make_watch, self)
+            self._fleet.set_connections(self.listed_connections)
+        return self._fleet
+
+    def _start_fleet(self) -> None:
+        """The engine list in place of the switcher's drop-down, and the watches started."""
+        if self.engine_list is not None:
+            return
+        from ui.engine_list import EngineList
+
+        fleet = self.fleet()
+        self.engine_list = EngineList(fleet)
+        self.engine_list.chosen.connect(self.switch_to)
+        side = self.connection_switcher.parentWidget()
+        layout = side.layout() if side is not None else None
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.connection_switcher), self.engine_list)
+        self.connection_switcher.hide()
+        self._list_engines(self.listed_connections)
+        fleet.start()
+
+    def _list_engines(self, listed: list[Connection]) -> None:
+        """The connection list's entries, for the engine list and the fleet's watches."""
+        self.listed_connections = listed
+        if self.engine_list is not None:
+            self.engine_list.set_connections(listed, self._current)
+        if self._fleet is not None:
+            self._fleet.set_connections(listed)
+
+    @property
+    def fleet_page(self) -> FleetPage | None:
+        return self.later_pages.get("fleet")  # type: ignore[return-value]
+
     def _build_menu(self) -> None:
         menu = self.menuBar().addMenu(self.tr("&Moorage"))
         settings = menu.addAction(self.tr("&Settings…"))
@@ -483,7 +570,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         quit_action = menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit)
 
     def open_command_palette(self) -> CommandPalette:
         """Find a command of the window by a few letters and run it (imported when first
@@ -523,6 +610,18 @@ class MainWindow(QMainWindow):
         dialog = self.open_settings()
         dialog.show_mirrors()
         return dialog
+
+    def open_setup_wizard(self) -> SetupWizard:
+        """Set Docker up on this machine, step by step (imported when first opened)."""
+        from models.engine_setup import EngineSetup
+        from ui.setup_wizard import SetupWizard
+
+        wizard = SetupWizard(EngineSetup(), self.store, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.mirrors_requested.connect(self.open_mirror_settings)
+        wizard.start()
+        wizard.open()
+        return wizard
 
     def open_registries(self) -> RegistriesDialog:
         """The registries one is logged in to, shared with the docker CLI; log in and out."""
@@ -686,6 +785,8 @@ class MainWindow(QMainWindow):
 
     def _archive_finished(self, transfer: Transfer) -> None:
         """Say how a save, load, export or copy ended; select what a load brought in."""
+        from models.transfers import TransferKind, TransferState
+
         done, cancelled, failed = {
             TransferKind.SAVE: (
                 self.tr("Saved %1 — %2"),
@@ -733,9 +834,36 @@ class MainWindow(QMainWindow):
             box.finished.connect(box.deleteLater)
             box.open()
 
+    @property
+    def transfers(self) -> TransfersStore:
+        """The window's transfers, not an engine's: a pull goes on across engine switches.
+
+        Made with the first transfer, with the panel that shows them: neither is needed to
+        show the first page (tests/integration/test_start_up_imports.py).
+        """
+        if self._transfers is None:
+            from models.transfers import TransfersStore
+            from ui.transfers_panel import TransfersPanel
+
+            self._transfers = TransfersStore(self)
+            self._transfers.finished.connect(self._transfer_finished)
+            self._transfers_panel = TransfersPanel(self._transfers, self)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self._transfers_panel)
+            self._transfers_panel.hide()
+        return self._transfers
+
+    @property
+    def transfers_panel(self) -> TransfersPanel:
+        """The dock that shows `transfers` (made with them)."""
+        self.transfers  # noqa: B018 -- makes the panel with the store
+        assert self._transfers_panel is not None
+        return self._transfers_panel
+
     def _transfer_finished(self, transfer: Transfer) -> None:
         """Say how a transfer ended; for a pull, select the image and point to the mirrors
         when Hub was away."""
+        from models.transfers import ARCHIVE_KINDS, TransferKind, TransferState
+
         waiting = self._run_pulls.pop(transfer.key, None)
         if waiting is not None:  # the Run dialog that asked for it says how it ended
             if not waiting.done():
@@ -788,6 +916,8 @@ class MainWindow(QMainWindow):
 
     def _push_finished(self, transfer: Transfer) -> None:
         """Say how a push ended; when the registry wants a login, offer the log-in dialog."""
+        from models.transfers import TransferState
+
         if transfer.state is TransferState.DONE:
             self._show_message(
                 fill(
@@ -841,8 +971,11 @@ class MainWindow(QMainWindow):
     def _make_later_page(self, name: str) -> TablePage:
         """Import the module of the page `name` and make the page over this engine's store."""
         module, class_name = LATER_PAGES[name]
-        page: TablePage = getattr(importlib.import_module(module), class_name)(self.store)
+        # The Fleet page shows the fleet, which outlives the engine shown.
+        extra = (self.fleet(),) if name == "fleet" else ()
+        page: TablePage = getattr(importlib.import_module(module), class_name)(self.store, *extra)
         self.later_pages[name] = page
+        self.memory.restore_table(page)
         if name == "volumes":
             page.containers_requested.connect(self._show_containers)  # type: ignore[attr-defined]
         return page
@@ -929,6 +1062,12 @@ class MainWindow(QMainWindow):
         buttons = QVBoxLayout()
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.copy_commands)
+        # What the set-up wizard can fix here (issue 19): install, start, join the group.
+        self.setup_docker = QPushButton()
+        self.setup_docker.setObjectName("setupDockerButton")
+        self.setup_docker.clicked.connect(self.open_setup_wizard)
+        self.setup_docker.hide()
+        buttons.addWidget(self.setup_docker)
         buttons.addStretch(1)
         layout = QHBoxLayout(banner)
         layout.setContentsMargins(14, 8, 14, 8)
@@ -949,6 +1088,7 @@ class MainWindow(QMainWindow):
         has_commands = bool(diagnosis.commands) and not diagnosis.healthy
         self.diagnosis_commands.setVisible(has_commands)
         self.copy_commands.setVisible(has_commands)
+        self.setup_docker.setVisible(diagnosis.problem in SETUP_PROBLEMS)
         self._tick_countdown()
 
     def _hide_diagnosis(self) -> None:
@@ -957,6 +1097,7 @@ class MainWindow(QMainWindow):
             self.diagnosis_text,
             self.diagnosis_commands,
             self.copy_commands,
+            self.setup_docker,
         )
         for widget in widgets:
             widget.hide()
@@ -982,6 +1123,7 @@ class MainWindow(QMainWindow):
                 self.diagnosis_text,
                 self.diagnosis_commands,
                 self.copy_commands,
+                self.setup_docker,
             ):
                 widget.hide()
         elif status.state is ConnectionState.CONNECTING:
@@ -1045,8 +1187,48 @@ class MainWindow(QMainWindow):
         )
         self.banner.show()
 
+    # -- the desktop: tray, notifications (issue 18) -----------------------------------------
+
+    def join_desktop(self) -> None:
+        """The tray icon (where the desktop has a tray) and the desktop notifications, made
+        once the first rows are painted: start-up neither imports nor waits for them."""
+        from ui.notifications import Notifier
+        from ui.tray import make_tray
+
+        self.notifier = Notifier(self.transfers, self.is_showing, parent=self)
+        self.notifier.follow(self.store)
+        self.tray = make_tray(self)
+
+    def is_showing(self, page: str | None) -> bool:
+        """Whether the user looks at this window, on `page` (None: on any page)."""
+        shown = PAGES[self.sidebar.currentRow()]
+        return self.isActiveWindow() and (page is None or shown == page)
+
+    def quit(self) -> None:
+        """End Moorage, even where closing the window only hides it in the tray."""
+        self._quitting = True
+        self.close()
+        if self.tray is not None:
+            QCoreApplication.quit()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.transfers.close()
+        tray = self.tray
+        if (
+            tray is not None
+            and not self._quitting
+            and tray.isVisible()
+            and tray.preferences.keeps_in_tray()
+        ):
+            event.ignore()
+            tray.keep_running()
+            return
+        self.memory.remember(self, PAGES[self.sidebar.currentRow()])
+        if self.notifier is not None:
+            self.notifier.close()
+        if tray is not None:
+            tray.hide()
+        if self._transfers is not None:
+            self._transfers.close()
         self.containers_page.close_logs_windows()
         self.containers_page.close_stats_windows()
         self.containers_page.close_inspect_windows()
@@ -1054,4 +1236,8 @@ class MainWindow(QMainWindow):
         self.store.close()
         if self.settings_dialog is not None:
             self.settings_dialog.mirrors_page.store.close()
+        if self.fleet_page is not None:
+            self.fleet_page.close_logs_windows()
+        if self._fleet is not None:
+            self._fleet.close()
         super().closeEvent(event)
