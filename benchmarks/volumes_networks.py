@@ -172,6 +172,9 @@ class PageProbe(JsonRequests):
         self.model = self.page.model
         self.store = self.window.store
         self._answered_at: float | None = None
+        #: How many rows the engine's list holds: the paint that counts shows them all (a
+        #: row an event brought in just before the list came may be painted alone first).
+        self._listed = 0
         self._reported = False
         self._expected: set[str] = set()
         self._seen: dict[str, float] = {}
@@ -181,6 +184,7 @@ class PageProbe(JsonRequests):
         def replaced(items: list) -> None:
             if items and self._answered_at is None:
                 self._answered_at = time.monotonic()
+                self._listed = len(items)
             listed(items)
 
         setattr(self.store, f"{page}_replaced", replaced)
@@ -200,7 +204,7 @@ class PageProbe(JsonRequests):
         self._stdin.activated.connect(self._read_stdin)
 
     def _painted(self) -> None:
-        if self._reported or self._answered_at is None:
+        if self._reported or self._answered_at is None or self.model.rowCount() < self._listed:
             return
         self._reported = True
         ms = (time.monotonic() - self._answered_at) * 1000
