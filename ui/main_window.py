@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,9 +27,18 @@ from PySide6.QtWidgets import (
 
 from models.connections import Connection, ConnectionsStore
 from models.store import Counts, EngineStore
+from models.transfers import (
+    ARCHIVE_KINDS,
+    Transfer,
+    TransferKind,
+    TransfersStore,
+    TransferState,
+)
+from services.archive import ImageArchive
+from services.build import BuildOptions
 from services.endpoints import display_url
 from services.engine import DockerEngine
-from services.findings import Diagnosis, Problem
+from services.findings import Diagnosis
 from services.reference import parse_reference
 from services.session import ConnectionState, SessionStatus
 from services.text import fill
@@ -48,13 +57,10 @@ from ui.style import (
     make_bold,
     set_palette_style,
 )
-from ui.window_memory import WindowMemory
+from ui.transfers_panel import TransfersPanel
 
 if TYPE_CHECKING:
     from models.fleet import Fleet, WatchFactory
-    from models.transfers import Transfer, TransfersStore
-    from services.archive import ImageArchive
-    from services.build import BuildOptions
     from services.data import ContainerInfo
     from services.run_spec import RunFields
     from ui.build_dialog import BuildDialog
@@ -64,16 +70,12 @@ if TYPE_CHECKING:
     from ui.engine_list import EngineList
     from ui.fleet_page import FleetPage
     from ui.networks_page import NetworksPage
-    from ui.notifications import Notifier
     from ui.pull_dialog import PullDialog
     from ui.registries_dialog import RegistriesDialog
     from ui.registry_browser import RegistryBrowser
     from ui.run_dialog import RunDialog
     from ui.settings_dialog import SettingsDialog
-    from ui.setup_wizard import SetupWizard
     from ui.table_page import TablePage
-    from ui.transfers_panel import TransfersPanel
-    from ui.tray import TrayIcon
     from ui.volumes_page import VolumesPage
 
 #: The sidebar's pages in order (Ctrl+1… follow it).
@@ -100,11 +102,6 @@ FLEET_DELAY_MS = 500
 FLEET_LATEST_MS = 5000
 
 _DOT = "<span style='color:{colour}'>●</span> {text}"
-#: The diagnoses the set-up wizard can fix: Docker not installed, not running, or not
-#: reachable for want of the docker group.
-SETUP_PROBLEMS = frozenset(
-    {Problem.NOT_INSTALLED, Problem.NOT_RUNNING, Problem.NOT_IN_GROUP, Problem.RELOGIN_NEEDED}
-)
 
 
 class MainWindow(QMainWindow):
@@ -114,11 +111,6 @@ class MainWindow(QMainWindow):
     images_page: ImagesPage
     #: The engine state the status bar shows: its dot's palette role, and its words.
     _engine_status_shown: tuple[str, str] | None = None
-    #: The tray icon and the desktop notifications, once `join_desktop` made them.
-    tray: TrayIcon | None = None
-    notifier: Notifier | None = None
-    #: Set by `quit`: the close that follows ends Moorage even when it keeps to the tray.
-    _quitting = False
 
     def __init__(
         self,
@@ -208,10 +200,14 @@ class MainWindow(QMainWindow):
 
         self._build_menu()
 
-        self._transfers: TransfersStore | None = None
-        self._transfers_panel: TransfersPanel | None = None
+        # The window's transfers, not an engine's: a pull goes on across engine switches.
+        self.transfers = TransfersStore(self)
+        self.transfers.finished.connect(self._transfer_finished)
         #: Pulls the Run dialog waits for, by transfer key: it says how they ended.
         self._run_pulls: dict[str, asyncio.Future[str]] = {}
+        self.transfers_panel = TransfersPanel(self.transfers, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.transfers_panel)
+        self.transfers_panel.hide()
 
         #: Ctrl+1… show the pages (the command palette lists them too).
         self.page_switches: list[QAction] = []
@@ -246,9 +242,6 @@ class MainWindow(QMainWindow):
         self._make_watch: WatchFactory | None = None
         self.engine_list: EngineList | None = None
         self._fill_connections()
-        # Size, place, page, columns and "Show all" as the user left them last time.
-        self.memory = WindowMemory()
-        self.memory.restore(self, PAGES)
 
     def _page_entries(self) -> dict[str, tuple[str, str]]:
         """Each page's name in the sidebar and its icon (ui/icons.py)."""
@@ -274,7 +267,6 @@ class MainWindow(QMainWindow):
         self.remove_connection.setText(self.tr("Remove"))
         self.retry_button.setText(self.tr("Retry now"))
         self.copy_commands.setText(self.tr("Copy commands"))
-        self.setup_docker.setText(self.tr("Set up Docker…"))
 
     def retranslate(self) -> None:
         """Word the whole window anew in the language just installed (Settings → General),
@@ -319,9 +311,6 @@ class MainWindow(QMainWindow):
         self.store = store
         store.setParent(self)
         self._build_pages()
-        for follower in (self.notifier, self.tray):
-            if follower is not None:
-                follower.follow(store)
         store.status_changed.connect(self._show_status)
         store.counts_changed.connect(self._show_counts)
         store.crashed.connect(self._show_crash)
@@ -570,7 +559,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         quit_action = menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        quit_action.triggered.connect(self.quit)
+        quit_action.triggered.connect(self.close)
 
     def open_command_palette(self) -> CommandPalette:
         """Find a command of the window by a few letters and run it (imported when first
@@ -610,18 +599,6 @@ class MainWindow(QMainWindow):
         dialog = self.open_settings()
         dialog.show_mirrors()
         return dialog
-
-    def open_setup_wizard(self) -> SetupWizard:
-        """Set Docker up on this machine, step by step (imported when first opened)."""
-        from models.engine_setup import EngineSetup
-        from ui.setup_wizard import SetupWizard
-
-        wizard = SetupWizard(EngineSetup(), self.store, self)
-        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        wizard.mirrors_requested.connect(self.open_mirror_settings)
-        wizard.start()
-        wizard.open()
-        return wizard
 
     def open_registries(self) -> RegistriesDialog:
         """The registries one is logged in to, shared with the docker CLI; log in and out."""
@@ -785,8 +762,6 @@ class MainWindow(QMainWindow):
 
     def _archive_finished(self, transfer: Transfer) -> None:
         """Say how a save, load, export or copy ended; select what a load brought in."""
-        from models.transfers import TransferKind, TransferState
-
         done, cancelled, failed = {
             TransferKind.SAVE: (
                 self.tr("Saved %1 — %2"),
@@ -834,36 +809,9 @@ class MainWindow(QMainWindow):
             box.finished.connect(box.deleteLater)
             box.open()
 
-    @property
-    def transfers(self) -> TransfersStore:
-        """The window's transfers, not an engine's: a pull goes on across engine switches.
-
-        Made with the first transfer, with the panel that shows them: neither is needed to
-        show the first page (tests/integration/test_start_up_imports.py).
-        """
-        if self._transfers is None:
-            from models.transfers import TransfersStore
-            from ui.transfers_panel import TransfersPanel
-
-            self._transfers = TransfersStore(self)
-            self._transfers.finished.connect(self._transfer_finished)
-            self._transfers_panel = TransfersPanel(self._transfers, self)
-            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self._transfers_panel)
-            self._transfers_panel.hide()
-        return self._transfers
-
-    @property
-    def transfers_panel(self) -> TransfersPanel:
-        """The dock that shows `transfers` (made with them)."""
-        self.transfers  # noqa: B018 -- makes the panel with the store
-        assert self._transfers_panel is not None
-        return self._transfers_panel
-
     def _transfer_finished(self, transfer: Transfer) -> None:
         """Say how a transfer ended; for a pull, select the image and point to the mirrors
         when Hub was away."""
-        from models.transfers import ARCHIVE_KINDS, TransferKind, TransferState
-
         waiting = self._run_pulls.pop(transfer.key, None)
         if waiting is not None:  # the Run dialog that asked for it says how it ended
             if not waiting.done():
@@ -916,8 +864,6 @@ class MainWindow(QMainWindow):
 
     def _push_finished(self, transfer: Transfer) -> None:
         """Say how a push ended; when the registry wants a login, offer the log-in dialog."""
-        from models.transfers import TransferState
-
         if transfer.state is TransferState.DONE:
             self._show_message(
                 fill(
@@ -975,7 +921,6 @@ class MainWindow(QMainWindow):
         extra = (self.fleet(),) if name == "fleet" else ()
         page: TablePage = getattr(importlib.import_module(module), class_name)(self.store, *extra)
         self.later_pages[name] = page
-        self.memory.restore_table(page)
         if name == "volumes":
             page.containers_requested.connect(self._show_containers)  # type: ignore[attr-defined]
         return page
@@ -1062,12 +1007,6 @@ class MainWindow(QMainWindow):
         buttons = QVBoxLayout()
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.copy_commands)
-        # What the set-up wizard can fix here (issue 19): install, start, join the group.
-        self.setup_docker = QPushButton()
-        self.setup_docker.setObjectName("setupDockerButton")
-        self.setup_docker.clicked.connect(self.open_setup_wizard)
-        self.setup_docker.hide()
-        buttons.addWidget(self.setup_docker)
         buttons.addStretch(1)
         layout = QHBoxLayout(banner)
         layout.setContentsMargins(14, 8, 14, 8)
@@ -1088,7 +1027,6 @@ class MainWindow(QMainWindow):
         has_commands = bool(diagnosis.commands) and not diagnosis.healthy
         self.diagnosis_commands.setVisible(has_commands)
         self.copy_commands.setVisible(has_commands)
-        self.setup_docker.setVisible(diagnosis.problem in SETUP_PROBLEMS)
         self._tick_countdown()
 
     def _hide_diagnosis(self) -> None:
@@ -1097,7 +1035,6 @@ class MainWindow(QMainWindow):
             self.diagnosis_text,
             self.diagnosis_commands,
             self.copy_commands,
-            self.setup_docker,
         )
         for widget in widgets:
             widget.hide()
@@ -1123,7 +1060,6 @@ class MainWindow(QMainWindow):
                 self.diagnosis_text,
                 self.diagnosis_commands,
                 self.copy_commands,
-                self.setup_docker,
             ):
                 widget.hide()
         elif status.state is ConnectionState.CONNECTING:
@@ -1187,48 +1123,8 @@ class MainWindow(QMainWindow):
         )
         self.banner.show()
 
-    # -- the desktop: tray, notifications (issue 18) -----------------------------------------
-
-    def join_desktop(self) -> None:
-        """The tray icon (where the desktop has a tray) and the desktop notifications, made
-        once the first rows are painted: start-up neither imports nor waits for them."""
-        from ui.notifications import Notifier
-        from ui.tray import make_tray
-
-        self.notifier = Notifier(self.transfers, self.is_showing, parent=self)
-        self.notifier.follow(self.store)
-        self.tray = make_tray(self)
-
-    def is_showing(self, page: str | None) -> bool:
-        """Whether the user looks at this window, on `page` (None: on any page)."""
-        shown = PAGES[self.sidebar.currentRow()]
-        return self.isActiveWindow() and (page is None or shown == page)
-
-    def quit(self) -> None:
-        """End Moorage, even where closing the window only hides it in the tray."""
-        self._quitting = True
-        self.close()
-        if self.tray is not None:
-            QCoreApplication.quit()
-
     def closeEvent(self, event: QCloseEvent) -> None:
-        tray = self.tray
-        if (
-            tray is not None
-            and not self._quitting
-            and tray.isVisible()
-            and tray.preferences.keeps_in_tray()
-        ):
-            event.ignore()
-            tray.keep_running()
-            return
-        self.memory.remember(self, PAGES[self.sidebar.currentRow()])
-        if self.notifier is not None:
-            self.notifier.close()
-        if tray is not None:
-            tray.hide()
-        if self._transfers is not None:
-            self._transfers.close()
+        self.transfers.close()
         self.containers_page.close_logs_windows()
         self.containers_page.close_stats_windows()
         self.containers_page.close_inspect_windows()
