@@ -2,11 +2,13 @@
 
 A port published on every address (0.0.0.0 or ::) is reached at the engine's own host: the
 remote machine of a `tcp://` or `ssh://` engine, 127.0.0.1 for a local one. A port
-published on one address is reached there.
+published on one address is reached there, except a loopback address of a remote engine:
+that one answers only on the engine's machine, so it has no link here.
 """
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -40,6 +42,13 @@ def engine_host(endpoint_url: str) -> str:
     return parts.hostname
 
 
+def _loopback(address: str) -> bool:
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return address == "localhost"
+
+
 def _url_host(host: str) -> str:
     return f"[{host}]" if ":" in host else host
 
@@ -47,12 +56,15 @@ def _url_host(host: str) -> str:
 def port_links(containers: Iterable[ContainerInfo], endpoint_url: str) -> list[PortLink]:
     """The containers' published TCP ports (a browser speaks no UDP), once each, in order."""
     host = engine_host(endpoint_url)
+    remote = urlsplit(endpoint_url).scheme not in _LOCAL_SCHEMES
     links: dict[str, PortLink] = {}
     for container in containers:
         for port in sorted(container.ports, key=lambda p: (p.private_port, p.public_port or 0)):
             if port.public_port is None or port.protocol != "tcp":
                 continue
             address = host if (port.host_ip or "") in _EVERY_ADDRESS else port.host_ip or host
+            if remote and _loopback(address):
+                continue  # the engine's machine's own loopback: not reachable from here
             url = f"http://{_url_host(address)}:{port.public_port}/"
             links.setdefault(url, PortLink(container.name, port.private_port, url))
     return list(links.values())

@@ -37,6 +37,10 @@ def test_every_address_is_the_engine_host_and_one_address_is_itself():
         "http://[::1]:15432/",
     ]
     assert local[0].label == "http://127.0.0.1:8080/ (web, 80/tcp)"
-    remote = port_links([web], "tcp://10.0.0.7:2376")
-    assert [link.url for link in remote] == ["http://10.0.0.7:8080/", "http://127.0.0.1:8443/"]
+    # The remote engine's loopback (8443) answers only on its machine: no link from here.
+    remote = port_links([web, db], "tcp://10.0.0.7:2376")
+    assert [link.url for link in remote] == ["http://10.0.0.7:8080/"]
+    assert [link.url for link in port_links([web], "ssh://deploy@10.0.0.7")] == [
+        "http://10.0.0.7:8080/"
+    ]
     assert port_links([make_container("bare")], "unix:///run/docker.sock") == []
