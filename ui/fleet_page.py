@@ -1,0 +1,216 @@
+"""The Fleet page: every container of every reachable engine in one table, the engine first
+(issue 20). Start, stop, restart, remove and logs go to each row's own engine; the engines
+whose containers cannot be shown are named above the table with the reason."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QCheckBox, QLabel, QStyle, QVBoxLayout, QWidget
+
+from models.fleet import COL_ENGINE, Fleet, FleetRow, engine_label
+from models.store import EngineStore
+from services.errors import EngineError
+from services.fleet import EngineReport, Reach
+from services.text import fill
+from ui.confirm import ask
+from ui.style import make_warning_box
+from ui.table_page import TablePage
+
+if TYPE_CHECKING:
+    from ui.logs_window import LogsWindow
+
+#: Initial column widths: Engine, Name, Image, Status, Created, Ports, Container ID.
+WIDTHS = [140, 150, 150, 230, 120, 140, 100]
+#: Logs windows opened at once from one selection, at most.
+MAX_LOG_WINDOWS = 8
+
+
+class FleetPage(TablePage):
+    """All containers of all reachable engines; made when first shown, over the window's
+    `Fleet` (which outlives engine switches), its watches started after the first paint."""
+
+    def __init__(self, store: EngineStore, fleet: Fleet, parent: QWidget | None = None) -> None:
+        super().__init__(
+            self.tr("Fleet"), fleet.table(), "fleetView", "fleetFilter", WIDTHS, parent
+        )
+        self.store = store
+        self.fleet = fleet
+        self.logs_windows: dict[str, LogsWindow] = {}
+        icons = QStyle.StandardPixmap
+        style = self.style()
+        self.start_action = self.add_action(
+            self.tr("Start"),
+            style.standardIcon(icons.SP_MediaPlay),
+            lambda: self._act("start", lambda r: not r.container.is_running),
+            tip=self.tr("Start the selected containers, each on its engine"),
+            name="actionFleetStart",
+        )
+        self.stop_action = self.add_action(
+            self.tr("Stop"),
+            style.standardIcon(icons.SP_MediaStop),
+            lambda: self._act("stop", lambda r: r.container.is_running),
+            tip=self.tr("Stop the selected containers, each on its engine"),
+            name="actionFleetStop",
+        )
+        self.restart_action = self.add_action(
+            self.tr("Restart"),
+            style.standardIcon(icons.SP_BrowserReload),
+            lambda: self._act("restart", lambda _r: True),
+            tip=self.tr("Restart the selected containers, each on its engine"),
+            name="actionFleetRestart",
+        )
+        self.logs_action = self.add_action(
+            self.tr("Logs"),
+            style.standardIcon(icons.SP_FileDialogDetailedView),
+            lambda: self.launch(self.show_logs()),
+            QKeySequence("Ctrl+L"),
+            tip=self.tr("Follow the selected containers' logs (Ctrl+L, Enter, or double-click)"),
+            name="actionFleetLogs",
+        )
+        self.remove_action = self.add_action(
+            self.tr("Remove"),
+            style.standardIcon(icons.SP_TrashIcon),
+            self.remove_selected,
+            QKeySequence(QKeySequence.StandardKey.Delete),
+            tip=self.tr("Remove the selected containers (Delete)"),
+            name="actionFleetRemove",
+        )
+        self.open_rows_with(self.logs_action)
+
+        # The engines whose containers are missing from the table, and why.
+        self.down_strip = QLabel()
+        self.down_strip.setObjectName("fleetDown")
+        self.down_strip.setWordWrap(True)
+        self.down_strip.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        make_warning_box(self.down_strip)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)  # TablePage's
+        layout.insertWidget(layout.indexOf(self.view), self.down_strip)
+        fleet.reported.connect(self._show_down)
+        fleet.engines_changed.connect(self._show_down)
+        fleet.reported.connect(self.update_empty_hint)
+        self._show_down()
+
+        self.view.sortByColumn(COL_ENGINE, Qt.SortOrder.AscendingOrder)
+        self._update_actions()
+        self.update_empty_hint()
+
+    def empty_text(self) -> str:
+        said = super().empty_text()
+        if said:
+            return said
+        if not any(r.reach is Reach.REACHABLE for r in self.fleet.reports.values()):
+            return self.tr(
+                "No engine has answered yet: their containers are listed here once they do."
+            )
+        return self.tr("No reachable engine has a container.")
+
+    def _show_down(self, *_args) -> None:
+        lines = []
+        for connection, report in self.fleet.down():
+            name = engine_label(connection)
+            lines.append(self._why_down(name, report))
+        self.down_strip.setText("\n".join(lines))
+        self.down_strip.setVisible(bool(lines))
+
+    def _why_down(self, name: str, report: EngineReport | None) -> str:
+        if report is None or report.reach is Reach.CONNECTING:
+            return fill(self.tr("%1: connecting…"), name)
+        return fill(self.tr("%1 is unreachable: %2"), name, report.reason)
+
+    def engine_here(self) -> bool:
+        """Each row's engine answered when its row was listed: actions are always offered
+        (a row whose engine went away meanwhile fails with the reason)."""
+        return True
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def _act(self, verb: str, applies: Callable[[FleetRow], bool]) -> None:
+        rows = [r for r in self.selected_items() if applies(r)]
+        if rows:
+            self.launch(self._run(verb, rows))
+
+    async def _run(self, verb: str, rows: list[FleetRow], *flags: str) -> None:
+        command = self.fleet.command(verb, rows, *flags)
+        self.message.emit(command)
+        results = await self.fleet.act(rows, verb, volumes="-v" in flags)
+        self.report(self._done_words(verb), results, command)
+
+    def _done_words(self, verb: str) -> Callable[[int], str]:
+        return {
+            "start": lambda n: self.tr("%Ln container(s) started", "", n),
+            "stop": lambda n: self.tr("%Ln container(s) stopped", "", n),
+            "restart": lambda n: self.tr("%Ln container(s) restarted", "", n),
+            "rm": lambda n: self.tr("%Ln container(s) removed", "", n),
+        }[verb]
+
+    def remove_selected(self) -> None:
+        rows: list[FleetRow] = self.selected_items()
+        if not rows:
+            return
+        running = [r for r in rows if r.container.is_running]
+        text = (
+            fill(self.tr("Remove the container %1 on %2?"), rows[0].container.name, rows[0].engine)
+            if len(rows) == 1
+            else self.tr("Remove %Ln container(s)?", "", len(rows))
+        )
+        details = "\n".join(f"{r.engine}: {r.container.name}" for r in rows)
+        if running:
+            stopped_first = self.tr(
+                "%Ln running container(s) will be stopped and removed (forced).", "", len(running)
+            )
+            details = f"{stopped_first}\n{details}"
+        volumes = QCheckBox(self.tr("Remove their anonymous volumes too (docker rm -v)"))
+        volumes.setObjectName("removeVolumes")
+
+        def remove() -> None:
+            flags = [
+                flag for flag, on in (("-v", volumes.isChecked()), ("-f", bool(running))) if on
+            ]
+            self.launch(self._run("rm", rows, *flags))
+
+        box = ask(
+            self,
+            "confirmDialog",
+            self.tr("Remove containers"),
+            text,
+            self.tr("Remove"),
+            remove,
+            details,
+        )
+        box.setCheckBox(volumes)
+
+    async def show_logs(self) -> None:
+        """A logs window per selected container, reading from the container's own engine;
+        one already open is brought forward."""
+        from ui.logs_window import LogsWindow
+
+        for row in self.selected_items()[:MAX_LOG_WINDOWS]:
+            window = self.logs_windows.get(row.key)
+            if window is None:
+                try:
+                    store = await self.fleet.store_for(row.url)
+                except EngineError as error:
+                    self.message.emit(
+                        fill(self.tr("Cannot read the logs of %1: %2"), row.container.name, error)
+                    )
+                    continue
+                window = LogsWindow(store, row.container, self)
+                window.setWindowTitle(
+                    fill(self.tr("Logs — %1 on %2"), row.container.name, row.engine)
+                )
+                self.logs_windows[row.key] = window
+                window.destroyed.connect(
+                    lambda _=None, key=row.key: self.logs_windows.pop(key, None)
+                )
+            window.show()
+            window.raise_()
+            window.activateWindow()
+
+    def close_logs_windows(self) -> None:
+        for window in list(self.logs_windows.values()):
+            window.close()
