@@ -35,6 +35,7 @@ from services.verify import Step, VerifyResult, verify_installation
 if TYPE_CHECKING:
     from models.compose import ProjectTreeModel
     from models.networks import Attachment, NetworkRow, NetworksModel
+    from models.service_follower import ServiceFollower
     from models.stats import StatsSampler
     from models.volumes import VolumeRow, VolumesModel
     from services.container_actions import CommitOptions, StoppedContainer
@@ -123,6 +124,7 @@ class EngineStore(QObject):
         #: of container changes, and only while a table shows them.
         self._uses_timer = QTimer(self, singleShot=True, interval=25)
         self._uses_timer.timeout.connect(self._show_uses)
+        self._service_follower: ServiceFollower | None = None
 
     def project_tree(self) -> ProjectTreeModel:
         """The containers grouped by compose project, made when first asked for (grouping is
@@ -404,6 +406,25 @@ class EngineStore(QObject):
 
     async def prune_networks(self) -> list[str]:
         return await self.engine.prune_networks()
+
+    # -- swarm ---------------------------------------------------------------------------------
+
+    def service_follower(self) -> ServiceFollower:
+        """The swarm's services and their tasks, followed from when the Services page is
+        first shown (models/service_follower.py is loaded then, not at start-up)."""
+        if self._service_follower is None:
+            from models.service_follower import ServiceFollower
+
+            self._service_follower = ServiceFollower(self.engine, self._each, self)
+            self._service_follower.status_changed(self.status)
+            self.status_changed.connect(self._service_follower.status_changed)
+        return self._service_follower
+
+    def swarm_event(self, event: EngineEvent) -> None:
+        """A swarm object's event (service, node, secret, config) or a task's container's:
+        for the tables of that kind, once a page made them."""
+        if self._service_follower is not None and event.type in ("service", "node", "container"):
+            self._service_follower.follow(event)
 
     # -- the engine as a whole --------------------------------------------------------------
 

@@ -20,7 +20,18 @@ from services.errors import EngineUnavailable, translate_error
 
 #: What the window follows: the tables' objects, and the daemon's reloads (its registry
 #: settings on the Engine page change with them).
-LIVE_EVENT_TYPES = ("container", "image", "volume", "network", "daemon")
+LIVE_EVENT_TYPES = (
+    "container",
+    "image",
+    "volume",
+    "network",
+    "daemon",
+    # A swarm's objects (a manager's events; other engines send none of them).
+    "service",
+    "node",
+    "secret",
+    "config",
+)
 
 
 class EventStream:

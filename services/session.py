@@ -71,6 +71,11 @@ _MADE = frozenset({"create", "update"})
 _GONE = frozenset({"destroy", "remove"})
 #: Network events that change the networks a container is on: its summary is read again.
 _NETWORK_CONTAINER_ACTIONS = frozenset({"connect", "disconnect"})
+#: Swarm objects, whose events only a manager sends; and the label of a swarm task's
+#: container naming its service (the engine has no task events: its container's say that
+#: the service's tasks moved).
+SWARM_EVENT_TYPES = frozenset({"service", "node", "secret", "config"})
+TASK_SERVICE_LABEL = "com.docker.swarm.service.id"
 
 #: States a container cannot be in once the event named it; a summary showing one is stale.
 #: dockerd logs `pause`, `unpause` and `die` before it updates the view its list API reads
@@ -127,6 +132,7 @@ class SessionListener(Protocol):
     def networks_replaced(self, networks: list[NetworkInfo]) -> None: ...
     def networks_changed(self, changed: list[NetworkInfo], removed: list[str]) -> None: ...
     def engine_reloaded(self) -> None: ...
+    def swarm_event(self, event: EngineEvent) -> None: ...
 
 
 class EngineSession:
@@ -248,6 +254,8 @@ class EngineSession:
             next_event.cancel()
 
     def handle_event(self, event: EngineEvent) -> None:
+        if event.type in SWARM_EVENT_TYPES or event.attribute(TASK_SERVICE_LABEL):
+            self._listener.swarm_event(event)
         if event.type == "container" and event.actor_id:
             action = event.action.split(":")[0]
             if action in _IMAGE_MAKING_CONTAINER_ACTIONS:

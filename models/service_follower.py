@@ -1,0 +1,337 @@
+"""One engine's swarm services and their tasks, kept live for the Services page.
+
+Services come and change with their events (`service` create, update, remove): the one
+named is read again by its id. Tasks have no events of their own, so a service's tasks are
+read again, a moment after the last of a burst, when its service's event or one of its
+containers' events (they carry the service's id) says they moved, and when a node comes or
+goes. While a service has not settled (an update under way, a task on its way to running or
+to shutting down) its tasks are read again every second, as `docker service update` does,
+and less and less often while nothing moves; a settled swarm costs nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from models.services import ServiceRow, ServicesModel
+from models.tasks import TaskRow, TasksModel
+from services.data import ActionResult, EngineEvent
+from services.engine_api import EngineApi
+from services.errors import EngineError, EngineUnavailable
+from services.service_spec import ServiceOptions
+from services.session import ConnectionState, SessionStatus
+from services.swarm_services import (
+    ServiceInfo,
+    TaskInfo,
+    running_and_desired,
+)
+
+log = logging.getLogger(__name__)
+
+#: `EngineStore._each`: an action on each target, a few at a time, one result each.
+Each = Callable[..., Awaitable[list[ActionResult]]]
+
+#: The label of a task's container naming its service.
+SERVICE_LABEL = "com.docker.swarm.service.id"
+#: A burst of events is gathered this long before the services and tasks it named are read.
+GATHER_MS = 30
+#: An unsettled service's tasks are read again after this many seconds, doubled while
+#: nothing moves up to the longest wait (shorter while an update is under way).
+FIRST_WAIT = 1.0
+LONGEST_WAIT = 10.0
+LONGEST_WAIT_UPDATING = 2.0
+
+
+def settled(service: ServiceInfo, tasks: Iterable[TaskInfo]) -> bool:
+    """Whether nothing more is to happen by itself: no update under way, every task where
+    the engine wants it (running, or ended)."""
+    if service.update is not None and service.update.in_progress:
+        return False
+    for task in tasks:
+        if task.desired_state == "running" and task.state != "running":
+            return False
+        if task.desired_state != "running" and not task.ended:
+            return False
+    return True
+
+
+class ServiceFollower(QObject):
+    """The services' and the selected services' tasks' tables of one engine, and the
+    actions on services.
+
+    Signals:
+        changed(list): these services (ids) or their tasks changed.
+        refused(str): the engine will not list services (it is no swarm manager): its
+            words; "" once it lists them.
+    """
+
+    changed = Signal(list)
+    refused = Signal(str)
+
+    def __init__(self, engine: EngineApi, each: Each, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.engine = engine
+        self._each = each
+        self.services = ServicesModel(self)
+        self.tasks = TasksModel(self)
+        #: Why the engine lists no services ("" while it does), None before the first answer.
+        self.refusal: str | None = None
+        self._services: dict[str, ServiceInfo] = {}
+        self._tasks: dict[str, dict[str, TaskInfo]] = {}
+        self._shown: tuple[str, ...] = ()
+        self._everything = False
+        self._all_tasks = False
+        self._pending_services: set[str] = set()
+        self._pending_tasks: set[str] = set()
+        self._gone_meanwhile: set[str] = set()
+        #: Unsettled services: when their tasks are read next, and the wait after that.
+        self._unsettled: dict[str, tuple[float, float]] = {}
+        self._running: asyncio.Task | None = None
+        self._gather = QTimer(self, singleShot=True, interval=GATHER_MS)
+        self._gather.timeout.connect(self._read_named)
+        self._poll = QTimer(self, singleShot=True)
+        self._poll.timeout.connect(self._poll_unsettled)
+
+    # -- what is known -----------------------------------------------------------------------
+
+    def service(self, service_id: str) -> ServiceInfo | None:
+        return self._services.get(service_id)
+
+    def tasks_of(self, service_id: str) -> list[TaskInfo]:
+        return list(self._tasks.get(service_id, {}).values())
+
+    def service_rows(self) -> list[ServiceRow]:
+        return self.services.rows()
+
+    # -- following ---------------------------------------------------------------------------
+
+    def list_again(self) -> None:
+        """Read every service and task (on connecting, on reconnecting)."""
+        self._everything = True
+        self._start_reading()
+
+    def status_changed(self, status: SessionStatus) -> None:
+        """Grey the rows while the engine is away; read everything again on its return."""
+        connected = status.state is ConnectionState.CONNECTED
+        if connected and (self.services.stale or self.refusal is None):
+            self.list_again()
+        self.services.set_stale(not connected)
+        self.tasks.set_stale(not connected)
+        if not connected:
+            self._poll.stop()
+            self._gather.stop()
+
+    def follow(self, event: EngineEvent) -> None:
+        """A service's event, a task container's or a node's."""
+        if event.type == "service":
+            if event.action == "remove":
+                self._forget(event.actor_id)
+                return
+            self._pending_services.add(event.actor_id)
+            self._pending_tasks.add(event.actor_id)
+        elif event.type == "node":
+            self._all_tasks = True  # a node gone or back: its tasks' REPLICAS change
+        else:
+            service_id = event.attribute(SERVICE_LABEL)
+            if not service_id:
+                return
+            self._pending_tasks.add(service_id)
+        if not self._gather.isActive():
+            self._gather.start()
+
+    def show_tasks_of(self, service_ids: Sequence[str]) -> None:
+        """The tasks table shows these services' tasks from now on."""
+        self._shown = tuple(service_ids)
+        self.tasks.set_rows(self._task_rows())
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def _read_named(self) -> None:
+        self._start_reading()
+
+    def _start_reading(self) -> None:
+        if self._running is not None and not self._running.done():
+            return  # what piles up meanwhile is read when it ends
+        self._running = asyncio.ensure_future(self._read())
+        self._running.add_done_callback(self._read_ended)
+
+    def _read_ended(self, task: asyncio.Task) -> None:
+        if task.cancelled():
+            return
+        error = task.exception()
+        if error is not None:
+            log.error("reading the services failed", exc_info=error)
+        if self._everything or self._pending_services or self._pending_tasks or self._all_tasks:
+            self._gather.start()
+
+    async def _read(self) -> None:
+        try:
+            if self._everything:
+                self._everything = self._all_tasks = False
+                self._pending_services.clear()
+                self._pending_tasks.clear()
+                services, tasks = await asyncio.gather(
+                    self.engine.list_services(), self.engine.list_tasks()
+                )
+                self._replace(services, tasks)
+                return
+            named, self._pending_services = self._pending_services, set()
+            touched, self._pending_tasks = self._pending_tasks | named, set()
+            all_tasks, self._all_tasks = self._all_tasks, False
+            self._gone_meanwhile.clear()
+            found = await self.engine.services_by_id(sorted(named)) if named else []
+            wanted = None if all_tasks else sorted(touched)
+            tasks = await self.engine.list_tasks(wanted)
+        except EngineUnavailable:
+            return  # the session says so and lists everything again on its return
+        except EngineError as error:
+            self._refuse(str(error))
+            return
+        self._apply(found, named, set(self._tasks) if all_tasks else touched, tasks)
+
+    def _refuse(self, why: str) -> None:
+        self.refusal = why
+        self._services.clear()
+        self._tasks.clear()
+        self._unsettled.clear()
+        self.services.set_rows([])
+        self.tasks.set_rows([])
+        self.refused.emit(why)
+
+    def _replace(self, services: list[ServiceInfo], tasks: list[TaskInfo]) -> None:
+        self._services = {s.id: s for s in services}
+        self._tasks = {}
+        for task in tasks:
+            self._tasks.setdefault(task.service_id, {})[task.id] = task
+        self._unsettled.clear()
+        self.services.set_rows(self._row(s) for s in services)
+        self.tasks.set_rows(self._task_rows())
+        if self.refusal != "":
+            self.refusal = ""
+            self.refused.emit("")
+        self._note_unsettled(self._services)
+        self.changed.emit(list(self._services))
+
+    def _apply(
+        self,
+        found: list[ServiceInfo],
+        named: set[str],
+        touched: set[str],
+        tasks: list[TaskInfo],
+    ) -> None:
+        gone = self._gone_meanwhile
+        for service in found:
+            if service.id not in gone:
+                self._services[service.id] = service
+        missing = [i for i in named if i not in {s.id for s in found}]
+        for service_id in missing:
+            self._forget(service_id)
+        moved: set[str] = set()
+        fresh: dict[str, dict[str, TaskInfo]] = {i: {} for i in touched if i not in gone}
+        for task in tasks:
+            if task.service_id in fresh:
+                fresh[task.service_id][task.id] = task
+        for service_id, by_id in fresh.items():
+            if self._tasks.get(service_id, {}) != by_id:
+                moved.add(service_id)
+            self._tasks[service_id] = by_id
+        changed = (moved | {s.id for s in found}) & set(self._services)
+        self.services.change_rows([self._row(self._services[i]) for i in changed], [])
+        if changed & set(self._shown):
+            self.tasks.set_rows(self._task_rows())
+        self._note_unsettled(touched & set(self._services), moved)
+        if changed:
+            self.changed.emit(sorted(changed))
+
+    def _forget(self, service_id: str) -> None:
+        self._gone_meanwhile.add(service_id)
+        self._pending_services.discard(service_id)
+        self._pending_tasks.discard(service_id)
+        self._unsettled.pop(service_id, None)
+        if self._services.pop(service_id, None) is not None:
+            self.services.change_rows([], [service_id])
+        if self._tasks.pop(service_id, None) is not None and service_id in self._shown:
+            self.tasks.set_rows(self._task_rows())
+        self.changed.emit([service_id])
+
+    def _row(self, service: ServiceInfo) -> ServiceRow:
+        running, desired = running_and_desired(service, self.tasks_of(service.id))
+        return ServiceRow(service, running, desired)
+
+    def _task_rows(self) -> list[TaskRow]:
+        rows = []
+        for service_id in self._shown:
+            service = self._services.get(service_id)
+            if service is not None:
+                rows += [TaskRow(t, service.name) for t in self._tasks.get(service_id, {}).values()]
+        return rows
+
+    # -- services that have not settled ----------------------------------------------------
+
+    def _note_unsettled(self, service_ids: Iterable[str], moved: set[str] | None = None) -> None:
+        now = time.monotonic()
+        for service_id in service_ids:
+            service = self._services[service_id]
+            if settled(service, self.tasks_of(service_id)):
+                self._unsettled.pop(service_id, None)
+                continue
+            longest = (
+                LONGEST_WAIT_UPDATING
+                if service.update is not None and service.update.in_progress
+                else LONGEST_WAIT
+            )
+            _, wait = self._unsettled.get(service_id, (0.0, FIRST_WAIT / 2))
+            wait = FIRST_WAIT if moved is None or service_id in moved else min(wait * 2, longest)
+            self._unsettled[service_id] = (now + wait, wait)
+        self._schedule_poll()
+
+    def _schedule_poll(self) -> None:
+        if not self._unsettled:
+            self._poll.stop()
+            return
+        soonest = min(due for due, _ in self._unsettled.values())
+        self._poll.start(max(0, round((soonest - time.monotonic()) * 1000)))
+
+    def _poll_unsettled(self) -> None:
+        now = time.monotonic()
+        due = [i for i, (when, _) in self._unsettled.items() if when <= now + 0.05]
+        # A service's own state (its UpdateStatus) comes with its events; its tasks do not.
+        self._pending_tasks.update(due)
+        for service_id in due:
+            self._unsettled[service_id] = (now + LONGEST_WAIT, self._unsettled[service_id][1])
+        self._start_reading()
+        self._schedule_poll()
+
+    def close(self) -> None:
+        self._poll.stop()
+        self._gather.stop()
+        if self._running is not None:
+            self._running.cancel()
+
+    # -- actions -------------------------------------------------------------------------------
+
+    async def create(self, options: ServiceOptions) -> str:
+        return await self.engine.create_service(options)
+
+    async def scale(self, rows: Iterable[ServiceRow], replicas: int) -> list[ActionResult]:
+        return await self._each(
+            rows, lambda r: self.engine.scale_service(r.id, replicas), lambda r: r.name
+        )
+
+    async def update_image(self, rows: Iterable[ServiceRow], image: str) -> list[ActionResult]:
+        return await self._each(
+            rows, lambda r: self.engine.update_service_image(r.id, image), lambda r: r.name
+        )
+
+    async def rollback(self, rows: Iterable[ServiceRow]) -> list[ActionResult]:
+        return await self._each(
+            rows, lambda r: self.engine.rollback_service(r.id), lambda r: r.name
+        )
+
+    async def remove(self, rows: Iterable[ServiceRow]) -> list[ActionResult]:
+        return await self._each(rows, lambda r: self.engine.remove_service(r.id), lambda r: r.name)

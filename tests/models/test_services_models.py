@@ -1,0 +1,161 @@
+"""The Services and Tasks tables while services and their tasks come, change and go: every
+change a diff the model tester watches, REPLICAS from the tasks, and the follower reading
+only what an event named (a task moving with no event of its own is read by its service's
+containers' events, or while the service has not settled)."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+
+from models import services as service_columns
+from models import tasks as task_columns
+from models.services import ServiceRow, ServicesModel
+from models.store import EngineStore
+from models.tasks import TaskRow, TasksModel
+from services.data import EngineEvent
+from services.service_spec import ServiceOptions
+from services.swarm_services import UpdateStatus
+from tests.support.fake_engine import FakeEngine
+
+
+def done(qtbot, work):
+    task = asyncio.ensure_future(work)
+    qtbot.waitUntil(task.done)
+    return task.result()
+
+
+def names(model) -> list[str]:
+    return [model.item_at(row).name for row in range(model.rowCount())]
+
+
+def cell(model, key: str, column: int) -> str:
+    return model.index(model.row_of(key), column).data()
+
+
+def connected_store(qtbot, engine: FakeEngine) -> EngineStore:
+    store = EngineStore(engine)
+    store.start()
+    qtbot.waitUntil(lambda: store.status.version is not None, timeout=5000)
+    return store
+
+
+def test_services_and_tasks_models_stay_consistent(qapp, qtmodeltester, qloop, qtbot):
+    engine = FakeEngine()
+    web_id = done(qtbot, engine.create_service(ServiceOptions("busybox:1", "web", replicas=3)))
+    agent_id = done(qtbot, engine.create_service(ServiceOptions("busybox:1", "agent", True)))
+    web, agent = engine.swarm_services[web_id], engine.swarm_services[agent_id]
+    services, tasks = ServicesModel(), TasksModel()
+    qtmodeltester.check(services)
+    qtmodeltester.check(tasks)
+    services.set_rows([ServiceRow(web, 3, 3), ServiceRow(agent, 1, 1)])
+    services.flush()
+    assert names(services) == ["agent", "web"]
+    assert cell(services, web_id, service_columns.COL_MODE) == "replicated 3"
+    assert cell(services, agent_id, service_columns.COL_MODE) == "global"
+    assert cell(services, web_id, service_columns.COL_REPLICAS) == "3/3"
+    updating = replace(web, update=UpdateStatus("paused", "update paused due to failure"))
+    services.change_rows([ServiceRow(updating, 2, 3)], [])
+    services.flush()
+    assert cell(services, web_id, service_columns.COL_UPDATE) == (
+        "update paused: update paused due to failure"
+    )
+    rows = [TaskRow(t, "web") for t in engine.swarm_tasks.values() if t.service_id == web_id]
+    tasks.set_rows(rows)
+    tasks.flush()
+    assert names(tasks) == ["web.1", "web.2", "web.3"]
+    first = rows[0].task
+    assert cell(tasks, first.id, task_columns.COL_NODE) == "fake-node"
+    assert cell(tasks, first.id, task_columns.COL_STATE).startswith("Running")
+    assert cell(tasks, first.id, task_columns.COL_DESIRED) == "Running"
+    assert cell(tasks, first.id, task_columns.COL_EXIT_CODE) == ""
+    failed = replace(first, state="failed", error="task: non-zero exit (3)", exit_code=3)
+    tasks.change_rows([TaskRow(failed, "web")], [rows[1].id])
+    tasks.flush()
+    assert cell(tasks, first.id, task_columns.COL_ERROR) == "task: non-zero exit (3)"
+    assert cell(tasks, first.id, task_columns.COL_EXIT_CODE) == "3"
+    services.set_rows([])
+    tasks.set_rows([])
+    services.flush()
+    tasks.flush()
+    assert services.rowCount() == tasks.rowCount() == 0
+
+
+def test_the_follower_lists_then_reads_only_what_events_name(qapp, qloop, qtbot):
+    """Created, scaled and removed through the engine: each event reads that service again;
+    a task moving on its own is read when its container's event names its service."""
+    engine = FakeEngine()
+    store = connected_store(qtbot, engine)
+    follower = store.service_follower()
+    qtbot.waitUntil(lambda: follower.refusal == "", timeout=5000)
+    assert follower.services.rowCount() == 0
+
+    web_id = done(qtbot, engine.create_service(ServiceOptions("busybox:1", "web", replicas=2)))
+    model = follower.services
+    qtbot.waitUntil(lambda: model.row_of(web_id) >= 0, timeout=5000)
+    assert cell(model, web_id, service_columns.COL_REPLICAS) == "2/2"
+    follower.show_tasks_of([web_id])
+    qtbot.waitUntil(lambda: follower.tasks.rowCount() == 2, timeout=5000)
+
+    row = model.item_at(model.row_of(web_id))
+    results = done(qtbot, follower.scale([row], 4))
+    assert [r.ok for r in results] == [True]
+    qtbot.waitUntil(lambda: cell(model, web_id, service_columns.COL_REPLICAS) == "4/4")
+    assert cell(model, web_id, service_columns.COL_MODE) == "replicated 4"
+    qtbot.waitUntil(lambda: follower.tasks.rowCount() == 4, timeout=5000)
+
+    task = next(t for t in engine.swarm_tasks.values() if t.service_id == web_id)
+    engine.set_task_state(task.id, "failed")
+    attributes = (("com.docker.swarm.service.id", web_id),)
+    for stream in engine.streams:
+        stream.push(EngineEvent("container", "die", task.container_id, attributes))
+    qtbot.waitUntil(lambda: cell(model, web_id, service_columns.COL_REPLICAS) == "3/4")
+    assert cell(follower.tasks, task.id, task_columns.COL_STATE).startswith("Failed")
+
+    results = done(qtbot, follower.remove([model.item_at(model.row_of(web_id))]))
+    assert [r.ok for r in results] == [True]
+    qtbot.waitUntil(lambda: model.rowCount() == 0, timeout=5000)
+    qtbot.waitUntil(lambda: follower.tasks.rowCount() == 0, timeout=5000)
+    store.close()
+
+
+def test_an_unsettled_service_is_read_again_until_it_settles(qapp, qloop, qtbot):
+    """A task on its way to running, with no event to say it got there: its service's tasks
+    are read again a second later, and no more once every task is where it should be."""
+    engine = FakeEngine()
+    web_id = done(qtbot, engine.create_service(ServiceOptions("busybox:1", "web", replicas=1)))
+    task = next(iter(engine.swarm_tasks.values()))
+    engine.set_task_state(task.id, "preparing")
+    store = connected_store(qtbot, engine)
+    follower = store.service_follower()
+    model = follower.services
+    qtbot.waitUntil(lambda: model.row_of(web_id) >= 0, timeout=5000)
+    assert cell(model, web_id, service_columns.COL_REPLICAS) == "0/1"
+    reads = []
+    list_tasks = engine.list_tasks
+
+    async def counted(service_ids=None):
+        reads.append(service_ids)
+        return await list_tasks(service_ids)
+
+    engine.list_tasks = counted
+    engine.set_task_state(task.id, "running")
+    qtbot.waitUntil(
+        lambda: cell(model, web_id, service_columns.COL_REPLICAS) == "1/1", timeout=3000
+    )
+    assert reads == [[web_id]]
+    qtbot.wait(1500)
+    assert reads == [[web_id]]  # settled: not read again
+    store.close()
+
+
+def test_an_engine_outside_a_swarm_is_said_so(qapp, qloop, qtbot):
+    engine = FakeEngine()
+    engine.swarm_manager = False
+    store = connected_store(qtbot, engine)
+    refusals = []
+    follower = store.service_follower()
+    follower.refused.connect(refusals.append)
+    qtbot.waitUntil(lambda: bool(follower.refusal), timeout=5000)
+    assert "not a swarm manager" in follower.refusal
+    store.close()
