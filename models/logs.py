@@ -26,8 +26,9 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QBrush, QGuiApplication, QPalette
+from PySide6.QtGui import QBrush
 
+from models import palette
 from services.engine_api import EngineApi, LogSource
 from services.errors import EngineError
 from services.logs import (
@@ -116,7 +117,6 @@ class LogLinesModel(QAbstractListModel):
         super().__init__(parent)
         self._lines: list[LogLine] = []
         self._timestamps = True
-        self._stderr_brush: QBrush | None = None
         #: The longest text shown so far, in characters, for the view's column width.
         self.widest = 0
 
@@ -142,11 +142,9 @@ class LogLinesModel(QAbstractListModel):
         return text
 
     def _stderr(self) -> QBrush:
-        if self._stderr_brush is None:
-            palette = QGuiApplication.palette()
-            dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
-            self._stderr_brush = QBrush(Qt.GlobalColor.red if dark else Qt.GlobalColor.darkRed)
-        return self._stderr_brush
+        """The theme's stderr colour (models/palette.py), read at paint time: a switch of
+        theme repaints the lines in the new one."""
+        return palette.brush("stderr")
 
     @property
     def timestamps(self) -> bool:
