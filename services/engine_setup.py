@@ -33,7 +33,7 @@ import shutil
 import subprocess
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from services.errors import EngineError
@@ -499,7 +499,6 @@ def helper_path() -> Path:
     return INSTALLED_HELPER if INSTALLED_HELPER.exists() else CHECKOUT_HELPER
 
 
-@dataclass
 class SetupRunner:
     """Runs a step's commands: privileged ones through the root helper, hello-world itself.
 
@@ -508,9 +507,10 @@ class SetupRunner:
     Blocking: call `run` on an executor thread.
     """
 
-    launcher: tuple[str, ...] | None = None
-    helper: str | None = None
-    _log: list[str] = field(default_factory=list)
+    def __init__(self, launcher: tuple[str, ...] | None = None, helper: str | None = None) -> None:
+        self.launcher = launcher
+        self.helper = helper
+        self._log: list[str] = []
 
     def run(
         self,
@@ -526,7 +526,9 @@ class SetupRunner:
                 say(QT_TRANSLATE_NOOP(_CONTEXT, "This step has nothing to run here.")),
                 commands=step.command_lines,
             )
-        command = [*self._launcher(step), self.helper or str(helper_path()), *step.helper_args]
+        launcher = self._launcher(step)
+        via_pkexec = bool(launcher) and Path(launcher[0]).name == "pkexec"
+        command = [*launcher, self.helper or str(helper_path()), *step.helper_args]
         try:
             process = subprocess.Popen(
                 command,
@@ -559,7 +561,7 @@ class SetupRunner:
             watcher.stop()
             process.stdout.close()
             process.stderr.close()
-        return self._result(step, code, final, errors)
+        return self._result(step, code, final, errors, via_pkexec)
 
     def _launcher(self, step: Step) -> tuple[str, ...]:
         if self.launcher is not None:
@@ -584,12 +586,14 @@ class SetupRunner:
         self._log.append(line)
         on_line(line)
 
-    def _result(self, step: Step, code: int, final: dict, errors: str) -> StepResult:
+    def _result(
+        self, step: Step, code: int, final: dict, errors: str, via_pkexec: bool
+    ) -> StepResult:
         log = tuple(self._log)
         commands = step.command_lines
         if code == 0 and final.get("done"):
             return StepResult(step.key, log, _words(final))
-        if self.launcher is None and code == PKEXEC_DISMISSED and not final:
+        if via_pkexec and code == PKEXEC_DISMISSED and not final:
             raise PasswordCancelled(
                 say(
                     QT_TRANSLATE_NOOP(
@@ -599,7 +603,7 @@ class SetupRunner:
                 commands=commands,
                 log=log,
             )
-        if self.launcher is None and code == PKEXEC_NOT_AUTHORIZED and not final:
+        if via_pkexec and code == PKEXEC_NOT_AUTHORIZED and not final:
             raise NotAuthorized(
                 say(QT_TRANSLATE_NOOP(_CONTEXT, "The system did not allow this step: %1"), errors),
                 commands=commands,
