@@ -11,16 +11,10 @@ import linecache
 import os
 import sys
 
-from services.startup_marks import note
-
-note("interpreter")
-
 # The engine layer (the docker SDK and what it imports) before Qt: PySide6 hooks every
 # import made after its own and reads each new module's source; imported after Qt, the
 # engine layer made every start-up slower (README, Figures behind the design).
-import services.engine  # noqa: E402, F401
-
-note("engine layer imported")
+import services.engine  # noqa: F401
 
 # qasync binds to the first Qt binding it finds: make it PySide6 before it looks.
 os.environ.setdefault("QT_API", "pyside6")
@@ -47,8 +41,6 @@ linecache.cache = _LastFileOnlyCache()
 from PySide6.QtCore import QTimer  # noqa: E402 -- after the cache above, on purpose
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-note("Qt imported")
-
 __version__ = "0.1.0"
 
 #: --screenshot gives up waiting for the engine after this many seconds and shoots anyway.
@@ -74,11 +66,10 @@ def _parser() -> argparse.ArgumentParser:
             "volumes",
             "networks",
             "engine",
-            "nodes",
-            "secrets",
             "fleet",
         ),
-        help="the page to show first (default: the one shown when Moorage last closed)",
+        default="containers",
+        help="the page to show first",
     )
     parser.add_argument(
         "-a", "--all", action="store_true", help="show stopped containers too, as docker ps -a"
@@ -162,10 +153,8 @@ def create_window(host: str | None = None):
     from models.store import EngineStore
     from ui.main_window import MainWindow
 
-    note("window modules imported")
     store = EngineStore(engine, endpoint)
     window = MainWindow(store, connections)
-    note("window built")
     QTimer.singleShot(0, store.start)
     window.watch_engines()
     return window
@@ -236,29 +225,20 @@ def main(argv: list[str] | None = None) -> int:
     saved_language = None if preferences.language == SYSTEM else preferences.language
     install_translations(app, args.lang or saved_language)
     apply_theme(app, args.theme or preferences.theme)
-    note("application made")
 
     collector = GuiThreadCollector(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
 
     window = create_window(args.host)
-    if args.page:
-        window.show_page(args.page)
-    if args.all:
-        window.containers_page.show_all.setChecked(True)
+    window.show_page(args.page)
+    window.containers_page.show_all.setChecked(args.all)
     if args.settings:
         window.open_mirror_settings()
     window.show()
-    note("window shown")
     from ui.first_paint import when_first_painted
 
-    def first_painted(_state: str, _rows: int) -> None:
-        collector.freeze()
-        # The tray icon and the desktop notifications come once the rows are on screen.
-        QTimer.singleShot(0, window.join_desktop)
-
-    when_first_painted(window, first_painted)
+    when_first_painted(window, lambda _state, _rows: collector.freeze())
     if args.screenshot:
         _shoot_when_loaded(window, args.screenshot, app)
     if os.environ.get(REPORT_LOADED_ENV) in ("print", "exit"):
