@@ -68,8 +68,7 @@ def _parser() -> argparse.ArgumentParser:
             "engine",
             "fleet",
         ),
-        default="containers",
-        help="the page to show first",
+        help="the page to show first (default: the one shown when Moorage last closed)",
     )
     parser.add_argument(
         "-a", "--all", action="store_true", help="show stopped containers too, as docker ps -a"
@@ -231,14 +230,21 @@ def main(argv: list[str] | None = None) -> int:
     asyncio.set_event_loop(loop)
 
     window = create_window(args.host)
-    window.show_page(args.page)
-    window.containers_page.show_all.setChecked(args.all)
+    if args.page:
+        window.show_page(args.page)
+    if args.all:
+        window.containers_page.show_all.setChecked(True)
     if args.settings:
         window.open_mirror_settings()
     window.show()
     from ui.first_paint import when_first_painted
 
-    when_first_painted(window, lambda _state, _rows: collector.freeze())
+    def first_painted(_state: str, _rows: int) -> None:
+        collector.freeze()
+        # The tray icon and the desktop notifications come once the rows are on screen.
+        QTimer.singleShot(0, window.join_desktop)
+
+    when_first_painted(window, first_painted)
     if args.screenshot:
         _shoot_when_loaded(window, args.screenshot, app)
     if os.environ.get(REPORT_LOADED_ENV) in ("print", "exit"):

@@ -35,6 +35,7 @@ from models import palette
 from models.containers import (
     COL_CREATED,
     COL_NAME,
+    COL_STATE,
     COL_STATUS,
     COLUMNS,
     container_search_text,
@@ -180,6 +181,8 @@ def _project_cells(project: ProjectInfo, column: int) -> str:
         return relative_time(project.created)
     if column == COL_STATUS:
         return project_status(project)
+    if column == COL_STATE:
+        return project_state_name(project.state)
     return ""
 
 

@@ -81,6 +81,8 @@ COL_COMMAND = 3
 COL_CREATED = 4
 COL_STATUS = 5
 COL_PORTS = 6
+#: The state in words, for those who cannot tell the dot's colours apart (hidden at first).
+COL_STATE = 7
 
 #: In the order of the COL_ numbers above.
 COLUMNS: list[Column[ContainerInfo]] = [
@@ -121,6 +123,11 @@ COLUMNS: list[Column[ContainerInfo]] = [
         QT_TRANSLATE_NOOP("Columns", "Ports"),
         lambda c: format_ports(c.ports),
         lambda c: ports_sort_key(c.ports),
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("Columns", "State"),
+        lambda c: state_name(c.state),
+        lambda c: c.state.value,
     ),
 ]
 

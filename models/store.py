@@ -81,6 +81,8 @@ class EngineStore(QObject):
         crashed(str): the session stopped on a bug; the text says what happened.
         diagnosed(Diagnosis): why the engine is away and what to do, once per outage.
         reloaded(): the daemon re-read its configuration (registry settings may differ).
+        container_alerted(EngineEvent): a container died, was OOM-killed or had a health
+            check's verdict (the event, as the engine sent it: the desktop notices read it).
         containers_touched(list[ContainerInfo], list[str]): these containers changed, those
             (ids) went, whether a table shows them or not (a table's rows lag behind).
     """
@@ -91,6 +93,7 @@ class EngineStore(QObject):
     diagnosed = Signal(object)
     reloaded = Signal()
     containers_touched = Signal(list, list)
+    container_alerted = Signal(object)
 
     def __init__(
         self, engine: EngineApi, endpoint: Endpoint | None = None, parent: QObject | None = None
@@ -254,6 +257,9 @@ class EngineStore(QObject):
 
     def engine_reloaded(self) -> None:
         self.reloaded.emit()
+
+    def container_alert(self, event: EngineEvent) -> None:
+        self.container_alerted.emit(event)
 
     def images_replaced(self, images: list[ImageInfo]) -> None:
         self._image_count = len(images)

@@ -100,6 +100,10 @@ ANNOUNCED_STATES = {
     "die": ContainerState.EXITED,
     "stop": ContainerState.EXITED,
 }
+#: Container events the listener hears of as they come (`container_alert`), for telling the
+#: user: an exit (with its `exitCode`), an OOM kill, a health check's verdict, and a kill
+#: someone asked for (the exit that follows it is expected, not news).
+ALERT_ACTIONS = frozenset({"die", "oom", "health_status", "kill"})
 #: A stale summary is fetched again after these delays, in seconds; after the last one the
 #: engine's answer stands whatever it says (a container may really have restarted at once).
 RECHECK_DELAYS = (0.01, 0.03, 0.1, 0.3, 1.0)
@@ -126,6 +130,7 @@ class SessionListener(Protocol):
     def containers_replaced(self, containers: list[ContainerInfo]) -> None: ...
     def containers_changed(self, changed: list[ContainerInfo], removed: list[str]) -> None: ...
     def container_announced(self, event: EngineEvent, state: ContainerState) -> None: ...
+    def container_alert(self, event: EngineEvent) -> None: ...
     def images_replaced(self, images: list[ImageInfo]) -> None: ...
     def volumes_replaced(self, volumes: list[VolumeInfo]) -> None: ...
     def volumes_changed(self, changed: list[VolumeInfo], removed: list[str]) -> None: ...
@@ -262,6 +267,8 @@ class EngineSession:
                 self._images_wanted.set()
             if action in _QUIET_CONTAINER_ACTIONS:
                 return
+            if action in ALERT_ACTIONS:
+                self._listener.container_alert(event)
             self._forget_recheck(event.actor_id)  # this event brings its own fetch
             if action == "destroy":
                 self._pending_ids.pop(event.actor_id, None)

@@ -30,6 +30,19 @@ pytest_plugins = ["tests.support.qt_loop", "tests.support.fake_registry"]
 # Qt's settings (remembered connections) go to a folder of this run, never the user's own.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="moorage-test-config-")
 
+
+@pytest.fixture(autouse=True)
+def own_qt_settings(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Each test a settings file of its own: a window remembers what it was left with when
+    it closes (its size, page, columns, "Show all"), and one test's choices must not be the
+    next one's start."""
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path_factory.mktemp("qt-settings"))
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(kind, QSettings.Scope.UserScope, folder)
+
+
 ENGINE_FIXTURES = frozenset(
     {
         "dockerd",

@@ -190,6 +190,7 @@ class ProjectGrouping(QObject):
         tree.customContextMenuRequested.connect(self._show_context_menu)
         for column in range(model.columnCount()):
             tree.setColumnWidth(column, page.view.columnWidth(column))
+            tree.setColumnHidden(column, page.view.isColumnHidden(column))
         tree.selectionModel().selectionChanged.connect(self._selection_changed)
         tree.expanded.connect(lambda index: self._expanded.add(self._project_name(index)))
         tree.collapsed.connect(lambda index: self._expanded.discard(self._project_name(index)))

@@ -13,7 +13,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMenu, QStyle, QWidget
 from shiboken6 import isValid
 
-from models.containers import COL_CREATED, COL_STATUS, running_only
+from models.containers import COL_CREATED, COL_STATE, COL_STATUS, running_only
 from models.formatting import human_size
 from models.store import EngineStore
 from services.data import ActionResult, ContainerInfo, ContainerState
@@ -83,6 +83,8 @@ class ContainersPage(TablePage):
             COL_STATUS,
             self.view.fontMetrics().horizontalAdvance(LONGEST_STATUS) + CELL_PADDING,
         )
+        # The state in words, beside the dot's colour, for whoever asks the header's menu.
+        self.view.setColumnHidden(COL_STATE, True)
 
         self.show_all = QCheckBox(self.tr("Show all"))
         self.show_all.setObjectName("showAllContainers")

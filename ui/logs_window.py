@@ -37,6 +37,7 @@ from services.data import ContainerInfo
 from services.text import fill
 from ui.style import ERROR, make_hint, set_error_border, set_text_colour
 from ui.tasks import TaskKeeper
+from ui.window_memory import WindowMemory
 
 log = logging.getLogger(__name__)
 
@@ -158,6 +159,11 @@ class LogsWindow(QWidget):
         self._filter_delay = QTimer(self)
         self._filter_delay.setSingleShot(True)
         self._filter_delay.setInterval(FILTER_DELAY_MS)
+        # Size and options as they were when a logs window was last closed.
+        WindowMemory().restore_logs(self)
+        self.logs.tail = self.tail.currentData()
+        self.logs.model.set_timestamps(self.timestamps.isChecked())
+        self.apply_filter()
         self._filter_delay.timeout.connect(self.apply_filter)
         self.filter.textChanged.connect(self._filter_delay.start)
         self.filter.returnPressed.connect(self.apply_filter)
@@ -407,5 +413,6 @@ class LogsWindow(QWidget):
         set_text_colour(self.save_result, ERROR)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        WindowMemory().remember_logs(self)
         self.logs.stop()
         super().closeEvent(event)

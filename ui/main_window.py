@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -58,6 +58,7 @@ from ui.style import (
     set_palette_style,
 )
 from ui.transfers_panel import TransfersPanel
+from ui.window_memory import WindowMemory
 
 if TYPE_CHECKING:
     from models.fleet import Fleet, WatchFactory
@@ -70,12 +71,14 @@ if TYPE_CHECKING:
     from ui.engine_list import EngineList
     from ui.fleet_page import FleetPage
     from ui.networks_page import NetworksPage
+    from ui.notifications import Notifier
     from ui.pull_dialog import PullDialog
     from ui.registries_dialog import RegistriesDialog
     from ui.registry_browser import RegistryBrowser
     from ui.run_dialog import RunDialog
     from ui.settings_dialog import SettingsDialog
     from ui.table_page import TablePage
+    from ui.tray import TrayIcon
     from ui.volumes_page import VolumesPage
 
 #: The sidebar's pages in order (Ctrl+1… follow it).
@@ -111,6 +114,11 @@ class MainWindow(QMainWindow):
     images_page: ImagesPage
     #: The engine state the status bar shows: its dot's palette role, and its words.
     _engine_status_shown: tuple[str, str] | None = None
+    #: The tray icon and the desktop notifications, once `join_desktop` made them.
+    tray: TrayIcon | None = None
+    notifier: Notifier | None = None
+    #: Set by `quit`: the close that follows ends Moorage even when it keeps to the tray.
+    _quitting = False
 
     def __init__(
         self,
@@ -242,6 +250,9 @@ class MainWindow(QMainWindow):
         self._make_watch: WatchFactory | None = None
         self.engine_list: EngineList | None = None
         self._fill_connections()
+        # Size, place, page, columns and "Show all" as the user left them last time.
+        self.memory = WindowMemory()
+        self.memory.restore(self, PAGES)
 
     def _page_entries(self) -> dict[str, tuple[str, str]]:
         """Each page's name in the sidebar and its icon (ui/icons.py)."""
@@ -311,6 +322,9 @@ class MainWindow(QMainWindow):
         self.store = store
         store.setParent(self)
         self._build_pages()
+        for follower in (self.notifier, self.tray):
+            if follower is not None:
+                follower.follow(store)
         store.status_changed.connect(self._show_status)
         store.counts_changed.connect(self._show_counts)
         store.crashed.connect(self._show_crash)
@@ -559,7 +573,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         quit_action = menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        quit_action.triggered.connect(self.close)
+        quit_action.triggered.connect(self.quit)
 
     def open_command_palette(self) -> CommandPalette:
         """Find a command of the window by a few letters and run it (imported when first
@@ -921,6 +935,7 @@ class MainWindow(QMainWindow):
         extra = (self.fleet(),) if name == "fleet" else ()
         page: TablePage = getattr(importlib.import_module(module), class_name)(self.store, *extra)
         self.later_pages[name] = page
+        self.memory.restore_table(page)
         if name == "volumes":
             page.containers_requested.connect(self._show_containers)  # type: ignore[attr-defined]
         return page
@@ -1123,7 +1138,46 @@ class MainWindow(QMainWindow):
         )
         self.banner.show()
 
+    # -- the desktop: tray, notifications (issue 18) -----------------------------------------
+
+    def join_desktop(self) -> None:
+        """The tray icon (where the desktop has a tray) and the desktop notifications, made
+        once the first rows are painted: start-up neither imports nor waits for them."""
+        from ui.notifications import Notifier
+        from ui.tray import make_tray
+
+        self.notifier = Notifier(self.transfers, self.is_showing, parent=self)
+        self.notifier.follow(self.store)
+        self.tray = make_tray(self)
+
+    def is_showing(self, page: str | None) -> bool:
+        """Whether the user looks at this window, on `page` (None: on any page)."""
+        shown = PAGES[self.sidebar.currentRow()]
+        return self.isActiveWindow() and (page is None or shown == page)
+
+    def quit(self) -> None:
+        """End Moorage, even where closing the window only hides it in the tray."""
+        self._quitting = True
+        self.close()
+        if self.tray is not None:
+            QCoreApplication.quit()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        tray = self.tray
+        if (
+            tray is not None
+            and not self._quitting
+            and tray.isVisible()
+            and tray.preferences.keeps_in_tray()
+        ):
+            event.ignore()
+            tray.keep_running()
+            return
+        self.memory.remember(self, PAGES[self.sidebar.currentRow()])
+        if self.notifier is not None:
+            self.notifier.close()
+        if tray is not None:
+            tray.hide()
         self.transfers.close()
         self.containers_page.close_logs_windows()
         self.containers_page.close_stats_windows()

@@ -19,6 +19,7 @@ from models.mirrors_store import MirrorsStore
 from ui.confirm import ask
 from ui.registry_mirrors_page import RegistryMirrorsPage
 from ui.settings_general import SettingsGeneralPage
+from ui.settings_notifications import SettingsNotificationsPage
 
 
 class SettingsDialog(QDialog):
@@ -31,12 +32,14 @@ class SettingsDialog(QDialog):
         self.sections = QListWidget()
         self.sections.setFixedWidth(190)
         self.sections.setIconSize(QSize(16, 16))
-        self.sections.addItems(["", ""])
+        self.sections.addItems(["", "", ""])
         self.pages = QStackedWidget()
         self.general_page = SettingsGeneralPage()
         self.pages.addWidget(self.general_page)
         self.mirrors_page = RegistryMirrorsPage(store)
         self.pages.addWidget(self.mirrors_page)
+        self.notifications_page = SettingsNotificationsPage()
+        self.pages.addWidget(self.notifications_page)
         self.sections.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.sections.setCurrentRow(0)
         self._name_sections()
@@ -52,7 +55,13 @@ class SettingsDialog(QDialog):
 
     def _name_sections(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
-        for row, name in enumerate((self.tr("General"), self.tr("Engine → Registry mirrors"))):
+        for row, name in enumerate(
+            (
+                self.tr("General"),
+                self.tr("Engine → Registry mirrors"),
+                self.tr("General → Tray and notifications"),
+            )
+        ):
             self.sections.item(row).setText(name)
 
     def show_mirrors(self) -> None:

@@ -208,6 +208,11 @@ class TablePage(QWidget):
         self.view = make_table_view(model, view_name, widths)
         self.clock = ClockTicker(self.view, model)
         self.view.customContextMenuRequested.connect(self._show_context_menu)
+        # Columns can be moved, and hidden or shown again from the header's own menu.
+        columns = self.view.horizontalHeader()
+        columns.setSectionsMovable(True)
+        columns.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        columns.customContextMenuRequested.connect(self.show_column_menu)
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
         model.rowsRemoved.connect(self._update_actions)
         model.dataChanged.connect(self._update_actions)
@@ -312,11 +317,16 @@ class TablePage(QWidget):
 
     def view_state(self) -> dict[str, Any]:
         """What the user chose for this table, to be kept when the page is made again for
-        another engine: the sort column and order (pages add their own choices)."""
+        another engine: the sort column and order, the columns' widths, order and which are
+        hidden (pages add their own choices)."""
         header = self.view.horizontalHeader()
-        return {"sort": (header.sortIndicatorSection(), header.sortIndicatorOrder())}
+        return {
+            "sort": (header.sortIndicatorSection(), header.sortIndicatorOrder()),
+            "columns": header.saveState(),
+        }
 
     def restore_view_state(self, state: dict[str, Any]) -> None:
+        self.view.horizontalHeader().restoreState(state["columns"])
         self.view.sortByColumn(*state["sort"])
 
     def engine_here(self) -> bool:
@@ -373,6 +383,25 @@ class TablePage(QWidget):
                 menu.addSeparator()  # the drop-down's actions follow the toolbar's
             menu.addAction(action)
         menu.popup(self.view.viewport().mapToGlobal(position))
+
+    def show_column_menu(self, position) -> QMenu:
+        """The header's menu: every column, ticked while shown (the last one shown cannot
+        be hidden, or the table would have nothing to show)."""
+        header = self.view.horizontalHeader()
+        count = self.model.columnCount()
+        shown = [c for c in range(count) if not header.isSectionHidden(c)]
+        menu = QMenu(self)
+        menu.setObjectName("columnsMenu")
+        for column in range(count):
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            action = menu.addAction(str(title))
+            action.setCheckable(True)
+            action.setChecked(column in shown)
+            action.setEnabled(shown != [column])
+            action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(header.mapToGlobal(position))
+        return menu
 
     def _update_actions(self, *_args) -> None:
         """Enable only what makes sense for the selection; pages refine this."""

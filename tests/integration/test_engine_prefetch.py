@@ -34,6 +34,9 @@ class Recorder:
     def container_announced(self, event, state):
         pass
 
+    def container_alert(self, event):
+        pass
+
     def images_replaced(self, images):
         pass
 

@@ -73,6 +73,8 @@ PROJECT_MODULES = {
     "ui.tasks",
     "ui.theme",
     "ui.transfers_panel",
+    # The window's remembered size, page and columns are put back before it is shown.
+    "ui.window_memory",
 }
 #: Packages from outside the standard library that may be loaded by then (paramiko and
 #: charset_normalizer only as the stand-ins that load the real ones on first use).

@@ -18,6 +18,7 @@ from models import containers, images
                 "COL_CREATED": "Created",
                 "COL_STATUS": "Status",
                 "COL_PORTS": "Ports",
+                "COL_STATE": "State",
             },
         ),
         (

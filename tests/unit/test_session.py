@@ -22,6 +22,7 @@ class Recorder:
         self.network_changes = []
         self.reloads = 0
         self.announced = []
+        self.alerts = []
 
     def session_status(self, status):
         self.statuses.append(status)
@@ -34,6 +35,9 @@ class Recorder:
 
     def container_announced(self, event, state):
         self.announced.append((event.actor_id, event.action, state))
+
+    def container_alert(self, event):
+        self.alerts.append((event.actor_id, event.action))
 
     def images_replaced(self, images):
         self.images.append(images)

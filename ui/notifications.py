@@ -1,0 +1,280 @@
+"""What Moorage tells the desktop while the user looks elsewhere (issue 18).
+
+A container that exited with an error, was OOM-killed or became unhealthy; a pull or push
+that ended; the engine going away and coming back. Each kind can be turned off in Settings;
+none is sent while the window is the active one and already shows it (the Containers page
+for containers; any page for transfers and the engine, which the status bar and the banner
+show everywhere). A burst (twenty containers dying at once) is one notification that counts
+them, not twenty.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, QTimer
+
+from models.desktop_notifications import DesktopNotifications
+from models.desktop_preferences import DesktopPreferences, NoticeKind
+from models.store import EngineStore
+from models.transfers import Transfer, TransferKind, TransfersStore, TransferState
+from services.data import EngineEvent
+from services.endpoints import display_url
+from services.session import ConnectionState, SessionStatus
+from services.text import fill
+
+#: Notices that come within this many milliseconds of the first are told together.
+COALESCE_MS = 400
+#: A counted notification names this many of its items, then says how many more there are.
+NAMED_AT_MOST = 5
+
+#: The page that shows each kind of notice; None: every page does (the status bar, the banner).
+_SHOWN_ON = {
+    NoticeKind.CONTAINER_EXITED: "containers",
+    NoticeKind.CONTAINER_UNHEALTHY: "containers",
+    NoticeKind.CONTAINER_OOM: "containers",
+    NoticeKind.TRANSFER: None,
+    NoticeKind.ENGINE: None,
+}
+
+
+@dataclass
+class _Trouble:
+    """What the events of a burst said of one container."""
+
+    name: str
+    exit_code: str = ""
+    oom: bool = False
+    unhealthy: bool = False
+
+
+@dataclass
+class _Burst:
+    """Everything waiting to be told, gathered until the burst is over."""
+
+    troubles: dict[str, _Trouble] = field(default_factory=dict)
+    transfers: list[Transfer] = field(default_factory=list)
+    #: "away" or "back", the engine's last change in the burst.
+    engine: str = ""
+    engine_detail: str = ""
+
+
+class Notifier(QObject):
+    """Follows a window's engine and transfers and tells the desktop what the user would
+    want to know.
+
+    `showing(page)` says whether the window is active and on `page` (None: on any page);
+    `send(summary, body)` shows a notification (the desktop's service by default).
+    """
+
+    def __init__(
+        self,
+        transfers: TransfersStore,
+        showing: Callable[[str | None], bool],
+        preferences: DesktopPreferences | None = None,
+        send: Callable[[str, str], object] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.preferences = preferences or DesktopPreferences()
+        self._showing = showing
+        self._service: DesktopNotifications | None = None
+        if send is None:
+            self._service = DesktopNotifications()
+            send = self._service.notify
+        self._send = send
+        self._burst = _Burst()
+        self._timer = QTimer(self, singleShot=True, interval=COALESCE_MS)
+        self._timer.timeout.connect(self.flush)
+        self._store: EngineStore | None = None
+        #: Containers a kill was asked for since they last started: their exit is expected.
+        self._killed: set[str] = set()
+        #: Whether the engine was reached once and then lost (only then is a return news).
+        self._connected_once = False
+        self._away = False
+        transfers.finished.connect(self._transfer_finished)
+
+    def follow(self, store: EngineStore) -> None:
+        """Tell of `store`'s engine from now on (the window switched engines)."""
+        if self._store is not None:
+            self._store.container_alerted.disconnect(self._container_alert)
+            self._store.status_changed.disconnect(self._status_changed)
+        self._store = store
+        self._killed.clear()
+        self._connected_once = store.status.state is ConnectionState.CONNECTED
+        self._away = False
+        store.container_alerted.connect(self._container_alert)
+        store.status_changed.connect(self._status_changed)
+
+    def close(self) -> None:
+        self._timer.stop()
+        if self._service is not None:
+            self._service.close()
+
+    # -- what happens ----------------------------------------------------------------------
+
+    def _wanted(self, kind: NoticeKind) -> bool:
+        return self.preferences.notifies(kind) and not self._showing(_SHOWN_ON[kind])
+
+    def _container_alert(self, event: EngineEvent) -> None:
+        action, _, verdict = event.action.partition(":")
+        container_id = event.actor_id
+        if action == "kill":
+            self._killed.add(container_id)
+            return
+        name = event.attribute("name") or container_id[:12]
+        if action == "die":
+            code = event.attribute("exitCode") or "0"
+            asked = container_id in self._killed
+            self._killed.discard(container_id)
+            trouble = self._burst.troubles.get(container_id)
+            oom = trouble is not None and trouble.oom
+            if (code == "0" or asked) and not oom:
+                return
+            if not oom and not self._wanted(NoticeKind.CONTAINER_EXITED):
+                return
+            self._trouble(container_id, name).exit_code = code
+        elif action == "oom" and self._wanted(NoticeKind.CONTAINER_OOM):
+            self._trouble(container_id, name).oom = True
+        elif (
+            action == "health_status"
+            and verdict.strip() == "unhealthy"
+            and self._wanted(NoticeKind.CONTAINER_UNHEALTHY)
+        ):
+            self._trouble(container_id, name).unhealthy = True
+
+    def _trouble(self, container_id: str, name: str) -> _Trouble:
+        self._start_burst()
+        return self._burst.troubles.setdefault(container_id, _Trouble(name))
+
+    def _transfer_finished(self, transfer: Transfer) -> None:
+        if transfer.kind not in (TransferKind.PULL, TransferKind.PUSH):
+            return
+        if transfer.state is TransferState.CANCELLED or not self._wanted(NoticeKind.TRANSFER):
+            return
+        self._burst.transfers.append(transfer)
+        self._start_burst()
+
+    def _status_changed(self, status: SessionStatus) -> None:
+        if status.state is ConnectionState.CONNECTED:
+            if self._away:
+                self._away = False
+                self._engine_changed("back", "")
+            self._connected_once = True
+        elif (
+            status.state is ConnectionState.DISCONNECTED and self._connected_once and not self._away
+        ):
+            self._away = True
+            self._engine_changed("away", status.detail)
+
+    def _engine_changed(self, change: str, detail: str) -> None:
+        if not self._wanted(NoticeKind.ENGINE):
+            return
+        # Away and back within one burst cancel out: nothing the user needs to hear.
+        self._burst.engine = "" if self._burst.engine and self._burst.engine != change else change
+        self._burst.engine_detail = detail
+        self._start_burst()
+
+    def _start_burst(self) -> None:
+        """The first notice of a burst sets the time it is told at; later ones wait with it."""
+        if not self._timer.isActive():
+            self._timer.start()
+
+    # -- what is said ----------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Tell what the burst gathered, one notification per kind."""
+        self._timer.stop()
+        burst, self._burst = self._burst, _Burst()
+        troubles = list(burst.troubles.values())
+        oom = [t for t in troubles if t.oom]
+        exited = [t for t in troubles if t.exit_code and not t.oom]
+        unhealthy = [t for t in troubles if t.unhealthy and not t.oom and not t.exit_code]
+        if exited:
+            self._tell_exited(exited)
+        if oom:
+            self._tell_oom(oom)
+        if unhealthy:
+            self._tell_unhealthy(unhealthy)
+        if burst.transfers:
+            self._tell_transfers(burst.transfers)
+        if burst.engine:
+            self._tell_engine(burst.engine, burst.engine_detail)
+
+    def _tell_exited(self, exited: list[_Trouble]) -> None:
+        if len(exited) == 1:
+            self._send(
+                fill(
+                    self.tr("Container %1 exited with code %2"), exited[0].name, exited[0].exit_code
+                ),
+                fill(self.tr("See what it said: docker logs %1"), exited[0].name),
+            )
+            return
+        self._send(
+            self.tr("%Ln container(s) exited with an error", "", len(exited)),
+            self._named([f"{t.name} ({t.exit_code})" for t in exited]),
+        )
+
+    def _tell_oom(self, oom: list[_Trouble]) -> None:
+        summary = (
+            fill(self.tr("Container %1 ran out of memory"), oom[0].name)
+            if len(oom) == 1
+            else self.tr("%Ln container(s) ran out of memory", "", len(oom))
+        )
+        body = self.tr("The kernel killed the process for want of memory (OOM).")
+        if len(oom) > 1:
+            body = f"{self._named([t.name for t in oom])}\n{body}"
+        self._send(summary, body)
+
+    def _tell_unhealthy(self, unhealthy: list[_Trouble]) -> None:
+        if len(unhealthy) == 1:
+            self._send(
+                fill(self.tr("Container %1 is unhealthy"), unhealthy[0].name),
+                fill(self.tr("Its health check failed: docker inspect %1"), unhealthy[0].name),
+            )
+            return
+        self._send(
+            self.tr("%Ln container(s) became unhealthy", "", len(unhealthy)),
+            self._named([t.name for t in unhealthy]),
+        )
+
+    def _tell_transfers(self, transfers: list[Transfer]) -> None:
+        if len(transfers) == 1:
+            transfer = transfers[0]
+            self._send(self._transfer_summary(transfer), transfer.error or transfer.command)
+            return
+        failed = sum(1 for t in transfers if t.state is TransferState.FAILED)
+        summary = (
+            self.tr("%Ln pull(s) or push(es) failed", "", failed)
+            if failed
+            else self.tr("%Ln pull(s) or push(es) finished", "", len(transfers))
+        )
+        self._send(summary, self._named([self._transfer_summary(t) for t in transfers]))
+
+    def _tell_engine(self, change: str, detail: str) -> None:
+        endpoint = display_url(self._store.engine.endpoint) if self._store is not None else ""
+        if change == "away":
+            self._send(
+                self.tr("The Docker engine went away"),
+                fill(self.tr("%1 does not answer: %2"), endpoint, detail),
+            )
+        else:
+            self._send(
+                self.tr("The Docker engine is back"),
+                fill(self.tr("%1 answers again."), endpoint),
+            )
+
+    def _transfer_summary(self, transfer: Transfer) -> str:
+        done = transfer.state is TransferState.DONE
+        if transfer.kind is TransferKind.PUSH:
+            text = self.tr("Pushed %1") if done else self.tr("Push of %1 failed")
+        else:
+            text = self.tr("Pulled %1") if done else self.tr("Pull of %1 failed")
+        return fill(text, transfer.reference)
+
+    def _named(self, names: list[str]) -> str:
+        """The first few names, then how many more."""
+        shown = ", ".join(names[:NAMED_AT_MOST])
+        rest = len(names) - NAMED_AT_MOST
+        return fill(self.tr("%1 and %Ln more", "", rest), shown) if rest > 0 else shown
