@@ -38,7 +38,7 @@ from services.archive import ImageArchive
 from services.build import BuildOptions
 from services.endpoints import display_url
 from services.engine import DockerEngine
-from services.findings import Diagnosis
+from services.findings import Diagnosis, Problem
 from services.reference import parse_reference
 from services.session import ConnectionState, SessionStatus
 from services.text import fill
@@ -77,6 +77,7 @@ if TYPE_CHECKING:
     from ui.registry_browser import RegistryBrowser
     from ui.run_dialog import RunDialog
     from ui.settings_dialog import SettingsDialog
+    from ui.setup_wizard import SetupWizard
     from ui.table_page import TablePage
     from ui.tray import TrayIcon
     from ui.volumes_page import VolumesPage
@@ -105,6 +106,11 @@ FLEET_DELAY_MS = 500
 FLEET_LATEST_MS = 5000
 
 _DOT = "<span style='color:{colour}'>●</span> {text}"
+#: The diagnoses the set-up wizard can fix: Docker not installed, not running, or not
+#: reachable for want of the docker group.
+SETUP_PROBLEMS = frozenset(
+    {Problem.NOT_INSTALLED, Problem.NOT_RUNNING, Problem.NOT_IN_GROUP, Problem.RELOGIN_NEEDED}
+)
 
 
 class MainWindow(QMainWindow):
@@ -278,6 +284,7 @@ class MainWindow(QMainWindow):
         self.remove_connection.setText(self.tr("Remove"))
         self.retry_button.setText(self.tr("Retry now"))
         self.copy_commands.setText(self.tr("Copy commands"))
+        self.setup_docker.setText(self.tr("Set up Docker…"))
 
     def retranslate(self) -> None:
         """Word the whole window anew in the language just installed (Settings → General),
@@ -613,6 +620,18 @@ class MainWindow(QMainWindow):
         dialog = self.open_settings()
         dialog.show_mirrors()
         return dialog
+
+    def open_setup_wizard(self) -> SetupWizard:
+        """Set Docker up on this machine, step by step (imported when first opened)."""
+        from models.engine_setup import EngineSetup
+        from ui.setup_wizard import SetupWizard
+
+        wizard = SetupWizard(EngineSetup(), self.store, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.mirrors_requested.connect(self.open_mirror_settings)
+        wizard.start()
+        wizard.open()
+        return wizard
 
     def open_registries(self) -> RegistriesDialog:
         """The registries one is logged in to, shared with the docker CLI; log in and out."""
@@ -1022,6 +1041,12 @@ class MainWindow(QMainWindow):
         buttons = QVBoxLayout()
         buttons.addWidget(self.retry_button)
         buttons.addWidget(self.copy_commands)
+        # What the set-up wizard can fix here (issue 19): install, start, join the group.
+        self.setup_docker = QPushButton()
+        self.setup_docker.setObjectName("setupDockerButton")
+        self.setup_docker.clicked.connect(self.open_setup_wizard)
+        self.setup_docker.hide()
+        buttons.addWidget(self.setup_docker)
         buttons.addStretch(1)
         layout = QHBoxLayout(banner)
         layout.setContentsMargins(14, 8, 14, 8)
@@ -1042,6 +1067,7 @@ class MainWindow(QMainWindow):
         has_commands = bool(diagnosis.commands) and not diagnosis.healthy
         self.diagnosis_commands.setVisible(has_commands)
         self.copy_commands.setVisible(has_commands)
+        self.setup_docker.setVisible(diagnosis.problem in SETUP_PROBLEMS)
         self._tick_countdown()
 
     def _hide_diagnosis(self) -> None:
@@ -1050,6 +1076,7 @@ class MainWindow(QMainWindow):
             self.diagnosis_text,
             self.diagnosis_commands,
             self.copy_commands,
+            self.setup_docker,
         )
         for widget in widgets:
             widget.hide()
@@ -1075,6 +1102,7 @@ class MainWindow(QMainWindow):
                 self.diagnosis_text,
                 self.diagnosis_commands,
                 self.copy_commands,
+                self.setup_docker,
             ):
                 widget.hide()
         elif status.state is ConnectionState.CONNECTING:
