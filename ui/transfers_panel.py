@@ -3,7 +3,7 @@ ended, below the pages."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -27,7 +27,7 @@ class TransfersPanel(QDockWidget):
     """
 
     def __init__(self, transfers: TransfersStore, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Transfers"), parent)
+        super().__init__(parent)
         self.setObjectName("transfersDock")
         self.transfers = transfers
         model = transfers.model
@@ -39,10 +39,10 @@ class TransfersPanel(QDockWidget):
         self.layers.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.layers.setStyleSheet("font-family: monospace")
         self.layers.setMinimumWidth(330)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("cancelTransfer")
         self.cancel_button.clicked.connect(self.cancel_selected)
-        self.clear_button = QPushButton(self.tr("Clear finished"))
+        self.clear_button = QPushButton()
         self.clear_button.setObjectName("clearTransfers")
         self.clear_button.clicked.connect(transfers.clear_finished)
         buttons = QVBoxLayout()
@@ -59,7 +59,24 @@ class TransfersPanel(QDockWidget):
         self.view.selectionModel().selectionChanged.connect(self._update)
         for signal in (model.dataChanged, model.rowsInserted, model.rowsRemoved):
             signal.connect(self._update)
+        self._name_controls()
         self._update()
+
+    def _name_controls(self) -> None:
+        self.setWindowTitle(self.tr("Transfers"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.clear_button.setText(self.tr("Clear finished"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The language changed (Settings → General): the panel outlives the window's pages,
+        so it words itself anew, its table's header and rows too."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._name_controls()
+            model = self.transfers.model
+            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
+            self.view.viewport().update()
+            self._update()
+        super().changeEvent(event)
 
     def show_transfer(self, key: str) -> None:
         """Show the panel with `key`'s row chosen (a pull just started)."""

@@ -1,0 +1,147 @@
+"""Settings → General: the language and the theme switched while the window runs.
+
+Driven through the real Settings page's choices; the window over an in-memory engine.
+Each test puts English and the light theme back, as the rest of the suite expects them.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QComboBox
+
+from models import palette
+from models.containers import COL_NAME, COL_STATUS
+from models.preferences import Preferences
+from services.data import ContainerState
+from tests.support.fake_engine import FakeEngine, make_container
+from ui.i18n import install_translations
+from ui.settings_general import SettingsGeneralPage
+from ui.style import ERROR
+from ui.theme import apply_theme
+
+
+@pytest.fixture
+def preferences(tmp_path) -> Preferences:
+    return Preferences(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def general(qtbot, qapp, preferences):
+    page = SettingsGeneralPage(preferences)
+    qtbot.addWidget(page)
+    yield page
+    install_translations(qapp, "en")
+    apply_theme(qapp, "light")
+
+
+def choose(combo: QComboBox, data: str) -> None:
+    """Pick the entry holding `data` as a user does (activated, not just current)."""
+    index = combo.findData(data)
+    assert index >= 0, data
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def texts(window) -> tuple[str, str, str, str]:
+    """The sidebar's first page, the Containers table's Name header, the Start action,
+    and the Status cell of the first row."""
+    page = window.containers_page
+    model = page.view.model()
+    return (
+        window.sidebar.item(0).text(),
+        model.headerData(COL_NAME, Qt.Orientation.Horizontal),
+        page.start_action.text(),
+        model.index(0, COL_STATUS).data(),
+    )
+
+
+def test_the_language_switches_while_the_window_runs(make_window, qtbot, general, preferences):
+    """English → Chinese → English: sidebar, header, action and a worded Status cell follow,
+    the page shown and the engine connection stay, and the choice is remembered."""
+    window = make_window(FakeEngine([make_container("web")], []))
+    window.show_page("images")
+    store = window.store
+    panel = window.transfers_panel  # lives on through the switch, as transfers must
+    english = texts(window)
+    assert english[:3] == ("Containers", "Name", "Start")
+    assert english[3].startswith("Up ")
+
+    choose(general.language, "zh_CN")
+    qtbot.waitUntil(lambda: texts(window)[0] == "容器")
+    chinese = texts(window)
+    assert chinese[1:3] == ("名称", "启动")
+    assert not chinese[3].startswith("Up ") and "秒" in chinese[3], chinese[3]
+    # The page words itself anew (its sentences' Chinese comes later) and keeps the choice.
+    assert general.language.currentData() == "zh_CN"
+    assert preferences.language == "zh_CN"
+    assert window.store is store and window.sidebar.currentRow() == 1
+    assert window.pages.currentWidget() is window.images_page
+    assert window.transfers_panel is panel and panel.windowTitle() == "传输"
+
+    choose(general.language, "en")
+    qtbot.waitUntil(lambda: texts(window)[0] == "Containers")
+    assert texts(window)[:3] == english[:3]
+    assert texts(window)[3].startswith("Up ")
+    assert window.store is store and panel.windowTitle() == "Transfers"
+
+
+def test_show_all_and_the_sort_survive_a_language_switch(make_window, qtbot, general):
+    """The pages are made again; what the user chose in them is not lost."""
+    window = make_window(
+        FakeEngine([make_container("b-web"), make_container("a-db", ContainerState.EXITED)], [])
+    )
+    page = window.containers_page
+    page.show_all.setChecked(True)
+    page.view.sortByColumn(COL_NAME, Qt.SortOrder.DescendingOrder)
+    choose(general.language, "zh_CN")
+    qtbot.waitUntil(lambda: window.containers_page is not page)
+    rebuilt = window.containers_page
+    assert rebuilt.show_all.isChecked()
+    header = rebuilt.view.horizontalHeader()
+    assert (header.sortIndicatorSection(), header.sortIndicatorOrder()) == (
+        COL_NAME,
+        Qt.SortOrder.DescendingOrder,
+    )
+
+
+def role(name: QPalette.ColorRole) -> str:
+    return QApplication.palette().color(name).name()
+
+
+def test_the_theme_switches_while_the_window_runs(make_window, qtbot, general, preferences):
+    """Light → dark → high contrast: the application palette, an error label's colour and a
+    state dot's colour follow, each from the theme's own roles."""
+    window = make_window(FakeEngine([make_container("web")], []))
+    dialog = window.open_pull()
+    qtbot.keyClicks(dialog.reference_field, "Not A Valid Reference!")
+    model = window.containers_page.view.model()
+    for name in ("light", "dark", "high_contrast"):
+        choose(general.theme, name)
+        theme = palette.THEMES[name]
+        assert preferences.theme == name
+        assert role(QPalette.ColorRole.Window) == theme.window
+        assert role(QPalette.ColorRole.Base) == theme.base
+        assert role(QPalette.ColorRole.Text) == theme.text
+        assert theme.role(ERROR) in dialog.verdict.styleSheet()
+        assert dialog.verdict.palette().color(QPalette.ColorRole.WindowText).name() == theme.error
+        dot = model.index(0, COL_NAME).data(Qt.ItemDataRole.DecorationRole).pixmap(16, 16)
+        assert dot.toImage().pixelColor(8, 8).name() == theme.state_running
+        assert (QApplication.style().name() == "fusion") or not theme.dark
+    dialog.close()
+
+
+def test_system_follows_the_desktop_s_light_or_dark(qapp, general):
+    """With "System" chosen, the desktop switching to dark (and back) switches the window;
+    with a theme chosen, it does not."""
+    hints = qapp.styleHints()
+    choose(general.theme, "system")
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
+    assert palette.current() is palette.DARK
+    assert role(QPalette.ColorRole.Window) == palette.DARK.window
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert palette.current() is palette.LIGHT
+    choose(general.theme, "high_contrast")
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert palette.current() is palette.HIGH_CONTRAST
