@@ -22,6 +22,7 @@ from services.run_spec import (
     RunSpec,
     duration_text,
     memory_text,
+    port_ranges,
     read_env_file,
 )
 
@@ -37,8 +38,8 @@ def run_line(spec: RunSpec) -> str:
         words.append("--rm")
     if spec.name:
         words += ["--name", spec.name]
-    for port in spec.ports:
-        words += ["-p", port.text()]
+    for published in port_ranges(spec.ports):
+        words += ["-p", published]
     for key, value in spec.env:
         words += ["-e", f"{key}={value}"]
     for mount in spec.mounts:

@@ -13,7 +13,7 @@ import enum
 import ipaddress
 import re
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -43,10 +43,47 @@ class PortSpec:
     def text(self) -> str:
         """As `docker run -p` takes it."""
         host = "" if self.host_port is None else str(self.host_port)
-        ip = f"[{self.host_ip}]" if ":" in self.host_ip else self.host_ip
-        head = f"{ip}:{host}:" if ip else (f"{host}:" if host else "")
-        tail = "" if self.protocol == "tcp" else f"/{self.protocol}"
-        return f"{head}{self.container_port}{tail}"
+        return _port_text(self.host_ip, host, str(self.container_port), self.protocol)
+
+    def follows(self, other: PortSpec) -> bool:
+        """Whether this is the port after `other` in a range (`8000-8010:9000-9010`)."""
+        return (
+            (self.host_ip, self.protocol) == (other.host_ip, other.protocol)
+            and self.container_port == other.container_port + 1
+            and (
+                self.host_port is None
+                if other.host_port is None
+                else self.host_port == other.host_port + 1
+            )
+        )
+
+
+def _port_text(host_ip: str, host: str, container: str, protocol: str) -> str:
+    ip = f"[{host_ip}]" if ":" in host_ip else host_ip
+    head = f"{ip}:{host}:" if ip else (f"{host}:" if host else "")
+    tail = "" if protocol == "tcp" else f"/{protocol}"
+    return f"{head}{container}{tail}"
+
+
+def port_ranges(ports: Sequence[PortSpec]) -> list[str]:
+    """The `-p` values of `ports`, the ports of a range (one after the other) joined back
+    into the range they came from."""
+    runs: list[list[PortSpec]] = []
+    for port in ports:
+        if runs and port.follows(runs[-1][-1]):
+            runs[-1].append(port)
+        else:
+            runs.append([port])
+    values = []
+    for first, *rest in runs:
+        if not rest:
+            values.append(first.text())
+            continue
+        last = rest[-1]
+        host = "" if first.host_port is None else f"{first.host_port}-{last.host_port}"
+        containers = f"{first.container_port}-{last.container_port}"
+        values.append(_port_text(first.host_ip, host, containers, first.protocol))
+    return values
 
 
 @dataclass(frozen=True)
@@ -310,9 +347,8 @@ def _port_number(text: str, line: str) -> int:
     return int(text)
 
 
-def parse_port(text: str) -> PortSpec:
-    """`[ip:][host:]container[/proto]`, as `docker run -p` takes it (one port, no ranges)."""
-    line = text.strip()
+def _split_port(line: str) -> tuple[str, str, str, str]:
+    """A `-p` value's (host ip, host part, container part, protocol), checked for shape."""
     rest, _, protocol = line.partition("/")
     protocol = protocol.lower() if protocol else "tcp"
     if protocol not in PROTOCOLS:
@@ -330,13 +366,6 @@ def parse_port(text: str) -> PortSpec:
         parts = [host_ip, *rest.split(":")]
     else:
         parts = rest.split(":")
-    if "-" in rest:
-        raise _wrong(
-            QT_TRANSLATE_NOOP(
-                "RunSpec", "“%1”: port ranges are not taken here; write one port per line."
-            ),
-            line,
-        )
     if len(parts) > 3 or not parts[-1]:
         raise _wrong(
             QT_TRANSLATE_NOOP(
@@ -344,17 +373,65 @@ def parse_port(text: str) -> PortSpec:
             ),
             line,
         )
-    container = _port_number(parts[-1], line)
-    host = None
-    if len(parts) >= 2 and parts[-2]:
-        host = _port_number(parts[-2], line)
     if len(parts) == 3:
         host_ip = parts[0]
         if not _is_ip(host_ip):
             raise _wrong(
                 QT_TRANSLATE_NOOP("RunSpec", "“%1”: “%2” is not an IP address."), line, host_ip
             )
-    return PortSpec(container, host, host_ip, protocol)
+    return host_ip, parts[-2] if len(parts) >= 2 else "", parts[-1], protocol
+
+
+def _port_range(text: str, line: str) -> range:
+    """`8000` or `8000-8010`, as the ports it names."""
+    first, dash, last = text.partition("-")
+    start = _port_number(first, line)
+    end = _port_number(last, line) if dash else start
+    if end < start:
+        raise _wrong(
+            QT_TRANSLATE_NOOP(
+                "RunSpec", "“%1”: a range goes from the lower port to the higher, as 8000-8010."
+            ),
+            line,
+        )
+    return range(start, end + 1)
+
+
+def parse_port_line(text: str) -> tuple[PortSpec, ...]:
+    """`[ip:][host:]container[/proto]`, as `docker run -p` takes it, where host and
+    container may be ranges of one length (`8000-8010:9000-9010`), one spec per port."""
+    line = text.strip()
+    host_ip, host_text, container_text, protocol = _split_port(line)
+    containers = _port_range(container_text, line)
+    if not host_text:
+        return tuple(PortSpec(port, None, host_ip, protocol) for port in containers)
+    hosts = _port_range(host_text, line)
+    if len(hosts) != len(containers):
+        raise _wrong(
+            QT_TRANSLATE_NOOP(
+                "RunSpec",
+                "“%1”: the host range and the container range must hold as many ports (%2 and %3).",
+            ),
+            line,
+            len(hosts),
+            len(containers),
+        )
+    return tuple(
+        PortSpec(container, host, host_ip, protocol)
+        for host, container in zip(hosts, containers, strict=True)
+    )
+
+
+def parse_port(text: str) -> PortSpec:
+    """One port's `[ip:][host:]container[/proto]` (a range is refused: see
+    `parse_port_line`)."""
+    specs = parse_port_line(text)
+    if len(specs) != 1:
+        raise _wrong(
+            QT_TRANSLATE_NOOP("RunSpec", "“%1” is a range: one port is wanted here."),
+            text.strip(),
+        )
+    return specs[0]
 
 
 def _is_ip(text: str) -> bool:
@@ -366,7 +443,7 @@ def _is_ip(text: str) -> bool:
 
 
 def parse_ports(text: str) -> tuple[PortSpec, ...]:
-    ports = tuple(parse_port(line) for _, line in _lines(text))
+    ports = tuple(port for _, line in _lines(text) for port in parse_port_line(line))
     seen: set[tuple[str, int, str]] = set()
     for port in ports:
         if port.host_port is None:

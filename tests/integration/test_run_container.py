@@ -372,3 +372,33 @@ def test_a_missing_host_folder_is_made_when_asked(window, dockerd, qtbot, tmp_pa
     qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible(), timeout=20_000)
     qtbot.waitUntil(lambda: (folder / "file").exists(), timeout=10_000)
     assert (folder / "file").read_text() == "written\n"
+
+
+def test_a_port_range_publishes_every_port_of_it(window, dockerd, qtbot):
+    """`8000-8001:8080-8081` from the form: both ports answer, and the engine holds them as
+    the CLI's `-p` with the same range makes them."""
+    first = free_port()
+    while True:  # two free ports side by side
+        with socket.socket() as probe:
+            try:
+                probe.bind(("127.0.0.1", first + 1))
+                break
+            except OSError:
+                first = free_port()
+    dialog = open_run(window, qtbot)
+    fill(
+        dialog,
+        runImage=IMAGE,
+        runName="ranged",
+        runCommand="sh -c 'httpd -p 8080 -h /etc && httpd -f -p 8081 -h /etc'",
+        runPorts=f"127.0.0.1:{first}-{first + 1}:8080-8081",
+    )
+    line = dialog.findChild(QPlainTextEdit, "runDockerCommand").toPlainText()
+    assert f"-p 127.0.0.1:{first}-{first + 1}:8080-8081" in line
+    run(dialog, qtbot)
+    assert "root" in wait_for_http(qtbot, first, "passwd")
+    assert "root" in wait_for_http(qtbot, first + 1, "passwd")
+    assert inspect(dockerd, "ranged")["HostConfig"]["PortBindings"] == {
+        "8080/tcp": [{"HostIp": "127.0.0.1", "HostPort": str(first)}],
+        "8081/tcp": [{"HostIp": "127.0.0.1", "HostPort": str(first + 1)}],
+    }

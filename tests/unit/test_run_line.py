@@ -154,3 +154,10 @@ def test_double_dash_ends_the_flags() -> None:
 
 def test_fields_of_a_pasted_line_are_those_of_the_form() -> None:
     assert parse_run_line("docker run busybox").fields == RunFields(image="busybox")
+
+
+def test_a_pasted_port_range_round_trips_as_a_range() -> None:
+    """`-p 8000-8002:9000-9002` pasted is three ports, and the live line says it back as one."""
+    spec = _spec("docker run -p 8000-8002:9000-9002 -p 53:53/udp busybox")
+    assert [port.container_port for port in spec.ports] == [9000, 9001, 9002, 53]
+    assert "-p 8000-8002:9000-9002 -p 53:53/udp" in run_line(spec)

@@ -26,6 +26,7 @@ from services.run_spec import (
     parse_port,
     parse_ports,
     parse_words,
+    port_ranges,
     read_env_file,
     read_fields,
     settings_left_out,
@@ -62,7 +63,7 @@ def test_port_forms(text: str, port: PortSpec) -> None:
         ("8080:80/tpc", "tcp, udp or sctp"),
         ("1.2.3:8080:80", "not an IP address"),
         ("1:2:3:4", "not a port mapping"),
-        ("8000-8010:8000-8010", "one port per line"),
+        ("8000-8010:8000-8010", "is a range"),
     ],
 )
 def test_bad_ports_say_why(text: str, says: str) -> None:
@@ -387,3 +388,34 @@ def test_settings_the_form_does_not_hold_are_named() -> None:
         "--stop-signal SIGINT",
     )
     assert settings_left_out(_inspected()) == ()
+
+
+def test_port_ranges_publish_each_port_and_print_back_as_ranges() -> None:
+    """`-p 8000-8002:9000-9002` is three ports, as the CLI makes them; the run line joins
+    them back into the range; a range without a host part lets the engine pick each."""
+    ports = parse_ports("127.0.0.1:8000-8002:9000-9002\n7000-7001/udp\n80")
+    assert ports == (
+        PortSpec(9000, 8000, "127.0.0.1"),
+        PortSpec(9001, 8001, "127.0.0.1"),
+        PortSpec(9002, 8002, "127.0.0.1"),
+        PortSpec(7000, None, "", "udp"),
+        PortSpec(7001, None, "", "udp"),
+        PortSpec(80),
+    )
+    assert port_ranges(ports) == ["127.0.0.1:8000-8002:9000-9002", "7000-7001/udp", "80"]
+    assert port_ranges(parse_ports("8080:80\n8081:81")) == ["8080-8081:80-81"]
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("8000-8010:80", "as many ports (11 and 1)"),
+        ("8000-8001:80-82", "as many ports (2 and 3)"),
+        ("8010-8000:80-90", "from the lower port to the higher"),
+        ("8000-:80", "1 to 65535"),
+    ],
+)
+def test_bad_port_ranges_say_why(text: str, says: str) -> None:
+    with pytest.raises(FieldError) as raised:
+        parse_ports(text)
+    assert says in str(raised.value)
