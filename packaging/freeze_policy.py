@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from importlib import metadata
 from pathlib import Path
 
-from project import BUILD, NAME, TRANSLATIONS
+from project import BUILD, NAME, ROOT, TRANSLATIONS
 
 #: Python modules never to freeze. QtNetwork comes in through PySide6's own hook although
 #: Moorage never imports it, and drags in OpenSSL and Kerberos.
@@ -166,7 +166,15 @@ def shipped_languages() -> set[str]:
 
 def frozen_datas() -> list[tuple[str, str]]:
     """Data files for the frozen build, as (source, folder) pairs."""
-    return translation_datas() + license_datas() + version_metadata()
+    return translation_datas() + icon_datas() + license_datas() + version_metadata()
+
+
+def icon_datas() -> list[tuple[str, str]]:
+    """The icons (resources/icons/*.svg), where ui/icons.py reads them from a checkout, as
+    translation_datas puts the translations."""
+    return [
+        (str(p), "resources/icons") for p in sorted((ROOT / "resources" / "icons").glob("*.svg"))
+    ]
 
 
 #: Distributions whose version services/__init__.py reads from their metadata at start-up,

@@ -234,6 +234,20 @@ def test_the_frozen_build_puts_translations_where_i18n_looks():
     assert {folder for _, folder in datas} == {i18n.TRANSLATIONS.relative_to(ROOT).as_posix()}
 
 
+def test_the_frozen_build_ships_every_icon_where_the_icon_loader_looks():
+    """Every icon named in ui/ has its SVG, and the build ships them all in ui/icons.py's
+    folder: a missing one would be a blank button in the package only."""
+    from ui import icons
+
+    datas = freeze_policy.icon_datas()
+    shipped = {Path(source).stem for source, _ in datas}
+    sources = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "ui").glob("*.py"))
+    named = set(re.findall(r'\bicon\("([a-z_]+)"\)', sources))
+    assert {"start", "stop", "remove", "pull"} <= named <= shipped
+    assert shipped == {p.stem for p in icons.ICONS.glob("*.svg")}
+    assert {folder for _, folder in datas} == {icons.ICONS.relative_to(ROOT).as_posix()}
+
+
 def test_only_the_qt_libraries_the_app_needs_are_allowed():
     assert freeze_policy.qt_library_name("libQt6Widgets.so.6") == "Widgets"
     for unwanted in ("Qml", "Quick", "WebEngineCore", "3DCore", "Network", "Multimedia"):
