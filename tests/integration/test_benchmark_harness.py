@@ -91,6 +91,13 @@ def test_every_scenario_runs_once_on_twenty_containers(dockerd, tmp_path):
         "stall_terminal",
         "stall_terminal_bare",
         "terminal_echo_p95",
+        "fleet_cold_start",
+        "fleet_cold_start_single",
+        "fleet_cold_start_ratio",
+        "fleet_stall",
+        "fleet_stall_single",
+        "fleet_idle_cpu",
+        "fleet_idle_cpu_single",
     ):
         assert key in results, key
         assert len(results[key].values) == 1 and results[key].values[0] >= 0, key
@@ -107,6 +114,9 @@ def test_every_scenario_runs_once_on_twenty_containers(dockerd, tmp_path):
     typed = results["run_form_keystroke"].details[0]
     assert typed["images"] >= 30 and typed["typing"][-1]["rows"] == typed["images"]
     assert len(results["stall_terminal"].details[0]["echo_ms"]) == 5, "every keystroke echoed"
+    reached = results["fleet_stall"].details[0]["fleet"]["reach"]
+    assert list(reached.values()).count("reachable") >= 2, "the bench's engine and one more"
+    assert "unreachable" in reached.values(), "the address that never answers"
     assert all(isinstance(row, Result) for row in rows)
 
     printed = table(rows)
