@@ -103,7 +103,10 @@ class SetupWizard(QDialog):
 
         self.step_list = QListWidget()
         self.step_list.setObjectName("setupSteps")
-        self.step_list.setMaximumWidth(260)
+        self.step_list.setFixedWidth(300)
+        self.step_list.setWordWrap(True)
+        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.step_list.setSpacing(2)
         self.overview = OverviewPage()
         self.pages: dict[StepKey, StepPage] = {key: StepPage(key) for key in STEP_KEYS}
         self.pages[StepKey.INSTALL].method_chosen.connect(self._method_chosen)
@@ -238,7 +241,7 @@ class SetupWizard(QDialog):
                 state = translate("SetupWizard", "cancelled")
             else:
                 state = step_state(step)
-            self.step_list.item(row).setText(fill(self.tr("%1 (%2)"), words(step.title), state))
+            self.step_list.item(row).setText(fill(self.tr("%1 — %2"), words(step.title), state))
 
     # -- moving between pages --------------------------------------------------------------
 

@@ -82,13 +82,30 @@ class OverviewPage(QWidget):
             commands = "<br>".join(_html(line) for line in step.command_lines)
             rows.append(
                 f"<p><b>{number}. {_html(words(step.title))}</b> — {_html(step_state(step))}"
-                f"<br>{_html(sentences([words(m) for m in step.why]))}"
+                f"<br>{_html(reasons(plan, step))}"
                 + (f"<br><code>{commands}</code>" if commands else "")
                 + "</p>"
             )
         self.steps.setText("".join(rows))
         self.notes.setText(sentences([words(note) for note in plan.notes]))
         self.notes.setVisible(bool(plan.notes))
+
+
+def reasons(plan: Plan, step: Step, *, with_method: bool = True) -> str:
+    """Why a step is there; for the install, the way chosen and what it costs after it (the
+    step page lists every way instead: `with_method=False`)."""
+    if step.key != StepKey.INSTALL or plan.method is None:
+        return sentences([words(m) for m in step.why])
+    general = [words(m) for m in step.why if m not in (plan.method.title, plan.method.trade_offs)]
+    if with_method:
+        general.append(
+            fill(
+                QCoreApplication.translate("SetupWizard", "The way chosen: %1. %2"),
+                words(plan.method.title),
+                words(plan.method.trade_offs),
+            )
+        )
+    return sentences(general)
 
 
 def _html(text: str) -> str:
@@ -103,7 +120,7 @@ def step_state(step: Step) -> str:
     if step.done is True:
         return translate("SetupWizard", "done already: skipped")
     if step.optional:
-        return translate("SetupWizard", "optional")
+        return translate("SetupWizard", "your choice")
     return translate("SetupWizard", "to do")
 
 
@@ -163,7 +180,7 @@ class StepPage(QWidget):
 
     def show_step(self, plan: Plan, step: Step) -> None:
         self.title.setText(words(step.title))
-        self.why.setText(sentences([words(m) for m in step.why]))
+        self.why.setText(reasons(plan, step, with_method=False))
         found = words(step.state)
         if step.done is True:
             found = fill(self.tr("Done already (%1): this step is skipped."), found.rstrip("."))

@@ -190,8 +190,8 @@ def test_the_first_page_says_every_step_and_its_commands_before_anything_runs(
     assert f"sudo usermod -aG docker {USER}" in text
     assert "docker run --rm hello-world" in text
     assert "act as root on this machine" in text  # what the group means, said first
-    assert row_text(wizard, StepKey.INSTALL) == "Install the Docker engine (to do)"
-    assert row_text(wizard, StepKey.MIRRORS) == "Registry mirrors (optional) (optional)"
+    assert row_text(wizard, StepKey.INSTALL) == "Install the Docker engine — to do"
+    assert row_text(wizard, StepKey.MIRRORS) == "Registry mirrors (optional) — your choice"
     assert not wizard.run_button.isVisible()
     assert runner.calls == []
 
@@ -226,7 +226,7 @@ def test_every_step_runs_with_live_output_and_a_second_run_skips_what_is_done(
     assert "== Install the Docker engine ==" in log
     assert "$ sudo sh get-docker.sh --mirror Aliyun" in log and "install is done." in log
     assert page.result.text() == "install is done."
-    assert row_text(wizard, StepKey.INSTALL) == "Install the Docker engine (done)"
+    assert row_text(wizard, StepKey.INSTALL) == "Install the Docker engine — done"
     assert not wizard.run_button.isVisible()  # done: not run twice
 
     run_step(qtbot, wizard, StepKey.SERVICE)
@@ -255,7 +255,7 @@ def test_every_step_runs_with_live_output_and_a_second_run_skips_what_is_done(
     calls = len(runner.calls)
     again = open_wizard(window)
     for key in (StepKey.INSTALL, StepKey.SERVICE, StepKey.GROUP):
-        assert row_text(again, key).endswith("(done already: skipped)")
+        assert row_text(again, key).endswith("— done already: skipped")
         again.step_list.setCurrentRow(1 + list(StepKey).index(key))
         assert not again.run_button.isVisible()
         assert page_of(again, key).state.text().startswith("Done already")
@@ -277,7 +277,7 @@ def test_a_refusal_shows_the_helpers_words_and_the_commands_to_type(
     page = page_of(wizard, StepKey.INSTALL)
     assert page.result.text() == "The helper refuses the argument --mirror."
     assert "sudo apt-get install -y docker.io" in page.details.text()
-    assert row_text(wizard, StepKey.INSTALL).endswith("(failed)")
+    assert row_text(wizard, StepKey.INSTALL).endswith("— failed")
     assert "Failed: The helper refuses the argument --mirror." in wizard.log.toPlainText()
     assert wizard.run_button.isVisible()  # nothing was done: it can be tried again
 
@@ -314,7 +314,7 @@ def test_a_service_that_does_not_start_shows_the_journals_last_lines(
     wizard = open_wizard(make_window(FakeEngine()))
     qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
     assert wizard.current_key == StepKey.SERVICE  # installed: the install step is passed by
-    assert row_text(wizard, StepKey.INSTALL).endswith("(done already: skipped)")
+    assert row_text(wizard, StepKey.INSTALL).endswith("— done already: skipped")
     run_step(qtbot, wizard, StepKey.SERVICE)
     page = page_of(wizard, StepKey.SERVICE)
     assert page.result.text() == "docker.service did not start."
@@ -343,14 +343,14 @@ def test_cancel_stops_an_install_in_the_middle(make_window, open_wizard, runner,
     # Running: Cancel offered; Close, Back and the other steps wait.
     assert wizard.cancel_step.isVisible() and wizard.cancel_step.isEnabled()
     assert not wizard.close_button.isEnabled() and not wizard.back.isEnabled()
-    assert row_text(wizard, StepKey.INSTALL).endswith("(running…)")
+    assert row_text(wizard, StepKey.INSTALL).endswith("— running…")
     wizard.close()
     assert wizard.isVisible()  # a running step is never left behind unseen
     qtbot.mouseClick(wizard.cancel_step, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.running is None, timeout=5000)
     page = page_of(wizard, StepKey.INSTALL)
     assert page.result.text() == "Cancelled: Cancelled; apt-get stopped cleanly."
-    assert row_text(wizard, StepKey.INSTALL).endswith("(cancelled)")
+    assert row_text(wizard, StepKey.INSTALL).endswith("— cancelled")
     assert "system is as it was" in wizard.log.toPlainText()
     assert wizard.close_button.isEnabled()
 
