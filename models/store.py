@@ -35,8 +35,11 @@ from services.verify import Step, VerifyResult, verify_installation
 if TYPE_CHECKING:
     from models.compose import ProjectTreeModel
     from models.networks import Attachment, NetworkRow, NetworksModel
+    from models.nodes import NodesFollower
+    from models.secrets import SwarmObjectsFollower
     from models.service_follower import ServiceFollower
     from models.stats import StatsSampler
+    from models.swarm_state import SwarmMembership
     from models.volumes import VolumeRow, VolumesModel
     from services.container_actions import CommitOptions, StoppedContainer
     from services.networks import ConnectOptions, NetworkOptions
@@ -128,6 +131,9 @@ class EngineStore(QObject):
         self._uses_timer = QTimer(self, singleShot=True, interval=25)
         self._uses_timer.timeout.connect(self._show_uses)
         self._service_follower: ServiceFollower | None = None
+        self._swarm_membership: SwarmMembership | None = None
+        self._nodes_follower: NodesFollower | None = None
+        self._swarm_objects: SwarmObjectsFollower | None = None
 
     def project_tree(self) -> ProjectTreeModel:
         """The containers grouped by compose project, made when first asked for (grouping is
@@ -431,6 +437,44 @@ class EngineStore(QObject):
         for the tables of that kind, once a page made them."""
         if self._service_follower is not None and event.type in ("service", "node", "container"):
             self._service_follower.follow(event)
+        for follower in (self._swarm_membership, self._nodes_follower, self._swarm_objects):
+            if follower is not None:
+                follower.follow(event)
+
+    # -- swarm membership, nodes, secrets and configs (models/swarm_state.py, nodes.py and
+    # secrets.py, loaded with the first Swarm page shown) ------------------------------------
+
+    def swarm_membership(self) -> SwarmMembership:
+        """Whether the engine is in a swarm and as what, asked again on each connection."""
+        if self._swarm_membership is None:
+            from models.swarm_state import SwarmMembership
+
+            self._swarm_membership = SwarmMembership(self.engine, self)
+            self.status_changed.connect(self._swarm_membership.status_changed)
+            self._swarm_membership.status_changed(self.status)
+        return self._swarm_membership
+
+    def nodes_follower(self) -> NodesFollower:
+        """The swarm's nodes, followed from when the Nodes page is first shown."""
+        if self._nodes_follower is None:
+            from models.nodes import NodesFollower
+
+            self._nodes_follower = NodesFollower(
+                self.engine, self.swarm_membership(), self._each, self
+            )
+            self.status_changed.connect(self._nodes_follower.status_changed)
+        return self._nodes_follower
+
+    def swarm_objects(self) -> SwarmObjectsFollower:
+        """The swarm's secrets and configs, followed from when their page is first shown."""
+        if self._swarm_objects is None:
+            from models.secrets import SwarmObjectsFollower
+
+            self._swarm_objects = SwarmObjectsFollower(
+                self.engine, self.swarm_membership(), self._each, self
+            )
+            self.status_changed.connect(self._swarm_objects.status_changed)
+        return self._swarm_objects
 
     # -- the engine as a whole --------------------------------------------------------------
 

@@ -75,9 +75,12 @@ if TYPE_CHECKING:
     from services.networks import ConnectOptions, NetworkOptions
     from services.run_host import PortTaken
     from services.run_spec import PortSpec, RunSpec
+    from services.secrets import NewObject, ObjectInfo, SwarmObjectKind
     from services.service_spec import ServiceOptions
     from services.stats import ProcessTable
     from services.stats_follow import StatsFollower
+    from services.swarm import JoinTokens, SwarmState
+    from services.swarm_nodes import NodeChange, NodeInfo
     from services.swarm_services import ServiceInfo, TaskInfo
     from services.volume_browse import VolumeEntry
     from services.volumes import VolumeOptions
@@ -948,6 +951,82 @@ class DockerEngine:
         from services.stats import parse_top
 
         return parse_top(await self._run(self._api().top, container_id))
+
+    # -- swarm, its nodes, secrets and configs (services/swarm.py, swarm_nodes.py, secrets.py,
+    # loaded with the Nodes and Secrets pages) ---------------------------------------------
+
+    async def _run_form(self, function: Callable[..., T], *args: Any) -> T:
+        """As `_run`, but a FieldError (a sentence for one field of a form) stays one."""
+        from services.run_spec import FieldError
+
+        try:
+            return await self._run(function, *args)
+        except EngineError as error:
+            if isinstance(error.__cause__, FieldError):
+                raise error.__cause__ from None
+            raise
+
+    async def swarm_state(self) -> SwarmState:
+        from services.swarm import swarm_state
+
+        return await self._run(swarm_state, self._api(), self.endpoint)
+
+    async def swarm_join_tokens(self) -> JoinTokens:
+        from services.swarm import join_tokens
+
+        return await self._run(join_tokens, self._api())
+
+    async def init_swarm(self, advertise_address: str = "") -> str:
+        from services.swarm import init_swarm
+
+        return await self._run_form(init_swarm, self._api(), advertise_address)
+
+    async def join_swarm(
+        self, token: str, manager_address: str, advertise_address: str = ""
+    ) -> None:
+        from services.swarm import join_swarm
+
+        await self._run_form(join_swarm, self._api(), token, manager_address, advertise_address)
+
+    async def leave_swarm(self, *, force: bool = False) -> None:
+        from services.swarm import leave_swarm
+
+        await self._run(leave_swarm, self._api(), force)
+
+    async def list_nodes(self) -> list[NodeInfo]:
+        from services.swarm_nodes import list_nodes
+
+        return await self._run(list_nodes, self._api(), self.endpoint)
+
+    async def nodes_by_id(self, ids: Iterable[str]) -> list[NodeInfo]:
+        from services.swarm_nodes import nodes_by_id
+
+        return await self._run(nodes_by_id, self._api(), self.endpoint, list(ids))
+
+    async def update_node(self, node_id: str, change: NodeChange) -> None:
+        from services.swarm_nodes import update_node
+
+        await self._run(update_node, self._api(), node_id, change)
+
+    async def remove_node(self, node_id: str, *, force: bool = False) -> None:
+        from services.swarm_nodes import remove_node
+
+        await self._run(remove_node, self._api(), node_id, force)
+
+    async def list_swarm_objects(self, kind: SwarmObjectKind) -> list[ObjectInfo]:
+        from services.secrets import list_objects
+
+        return await self._run(list_objects, self._api(), self.endpoint, kind)
+
+    async def create_swarm_object(self, new: NewObject) -> str:
+        from services.secrets import create_object
+
+        return await self._run_form(create_object, self._api(), new)
+
+    async def remove_swarm_object(self, kind: SwarmObjectKind, object_id: str) -> None:
+        from services.secrets import remove_object
+
+        await self._run(remove_object, self._api(), kind, object_id)
 
     # -- swarm services (services/swarm_services.py, loaded with the Services page) -------
 

@@ -36,8 +36,11 @@ if TYPE_CHECKING:
     from services.networks import ConnectOptions, NetworkOptions
     from services.run_host import PortTaken
     from services.run_spec import PortSpec, RunSpec
+    from services.secrets import NewObject, ObjectInfo, SwarmObjectKind
     from services.service_spec import ServiceOptions
     from services.stats import ProcessTable, StatsSource
+    from services.swarm import JoinTokens, SwarmState
+    from services.swarm_nodes import NodeChange, NodeInfo
     from services.swarm_services import ServiceInfo, TaskInfo
     from services.volume_browse import VolumeEntry
     from services.volumes import VolumeOptions
@@ -262,6 +265,36 @@ class EngineApi(Protocol):
     async def container_top(self, container_id: str) -> ProcessTable:
         """`docker top`: a container that is not running raises Conflict."""
         ...
+
+    # -- swarm, its nodes, secrets and configs (services/swarm*.py, services/secrets.py) -----
+
+    async def swarm_state(self) -> SwarmState:
+        """Whether the engine is in a swarm, as a worker or a manager (and the leader)."""
+        ...
+
+    async def swarm_join_tokens(self) -> JoinTokens: ...
+    async def init_swarm(self, advertise_address: str = "") -> str:
+        """`docker swarm init`: the new node's id; an address the engine cannot use, or none
+        where it has several, raises FieldError naming them."""
+        ...
+
+    async def join_swarm(
+        self, token: str, manager_address: str, advertise_address: str = ""
+    ) -> None:
+        """`docker swarm join`: a token refused, or no manager answering, raises FieldError."""
+        ...
+
+    async def leave_swarm(self, *, force: bool = False) -> None: ...
+    async def list_nodes(self) -> list[NodeInfo]: ...
+    async def nodes_by_id(self, ids: Iterable[str]) -> list[NodeInfo]: ...
+    async def update_node(self, node_id: str, change: NodeChange) -> None: ...
+    async def remove_node(self, node_id: str, *, force: bool = False) -> None: ...
+    async def list_swarm_objects(self, kind: SwarmObjectKind) -> list[ObjectInfo]: ...
+    async def create_swarm_object(self, new: NewObject) -> str:
+        """`docker secret|config create`: a value file that cannot be read raises FieldError."""
+        ...
+
+    async def remove_swarm_object(self, kind: SwarmObjectKind, object_id: str) -> None: ...
 
     # -- swarm services (services/swarm_services.py) ---------------------------------------
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import docker
 import docker.errors
 
-from services.findings import QT_TRANSLATE_NOOP, say
+from services.findings import QT_TRANSLATE_NOOP, Message, say
 from services.run_spec import FieldError
 
 #: The port managers listen on for other nodes (`--listen-addr` when none is given).
@@ -29,6 +29,15 @@ SWARM_PORT = 2377
 _TOKEN = re.compile(r"SWMTKN-1-[0-9a-z]{50}-[0-9a-z]{25}")
 #: Addresses as moby names them when it cannot choose one to advertise by itself.
 _ADDRESS_WORD = re.compile(r"[0-9a-fA-F:.]*[.:][0-9a-fA-F:.]+")
+
+
+class AddressChoiceNeeded(FieldError):
+    """The engine has several addresses and will not guess which one the other nodes reach:
+    `candidates` are those it named."""
+
+    def __init__(self, message: Message, candidates: list[str]) -> None:
+        super().__init__(message)
+        self.candidates = candidates
 
 
 class SwarmRole(enum.StrEnum):
@@ -123,15 +132,17 @@ def init_swarm(api: docker.APIClient, advertise_address: str = "") -> str:
     except docker.errors.APIError as error:
         message = _explanation(error)
         if "could not choose an IP address" in message:
-            raise FieldError(
+            candidates = advertise_candidates(message)
+            raise AddressChoiceNeeded(
                 say(
                     QT_TRANSLATE_NOOP(
                         "Swarm",
                         "The engine has several addresses (%1): choose the one the other nodes "
                         "will reach it on.",
                     ),
-                    ", ".join(advertise_candidates(message)),
-                )
+                    ", ".join(candidates),
+                ),
+                candidates,
             ) from error
         if address and ("advertise" in message or "listen" in message):
             raise FieldError(

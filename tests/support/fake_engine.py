@@ -60,13 +60,17 @@ from services.engine_info import (
 from services.errors import Conflict, EngineError, EngineUnavailable, ForceRequired, NotFound
 from services.events import LIVE_EVENT_TYPES
 from services.exec_session import TerminalEnd, TerminalOptions, TerminalOutput
+from services.findings import say
 from services.logs import LogBatch, LogEnd, LogLine
 from services.networks import ConnectOptions, NetworkOptions
 from services.reference import parse_reference
 from services.run_host import PortTaken, taken_by_containers
-from services.run_spec import PortSpec, RunSpec
+from services.run_spec import FieldError, PortSpec, RunSpec
+from services.secrets import NewObject, ObjectInfo, SwarmObjectKind, read_value_file
 from services.service_spec import ServiceOptions
 from services.stats import ProcessTable, StatsSample
+from services.swarm import JoinTokens, SwarmState
+from services.swarm_nodes import NodeChange, NodeInfo
 from services.swarm_services import (
     PublishedPort,
     ServiceInfo,
@@ -121,6 +125,25 @@ def make_image(
         repo_digests=(),
         created=created,
         size=size,
+    )
+
+
+def make_node(
+    node_id: str, hostname: str, *, role: str = "manager", state: str = "ready"
+) -> NodeInfo:
+    return NodeInfo(
+        engine="fake://",
+        id=node_id,
+        hostname=hostname,
+        role=role,
+        availability="active",
+        state=state,
+        address="10.0.0.2",
+        leader=role == "manager" and node_id == "fakenode",
+        reachability="reachable" if role == "manager" else "",
+        engine_version="20.10.24",
+        nano_cpus=2_000_000_000,
+        memory_bytes=4 << 30,
     )
 
 
@@ -323,6 +346,16 @@ class FakeEngine:
         self.swarm_tasks: dict[str, TaskInfo] = {}
         #: Each task's output, for `follow_task_logs`.
         self.task_logs: dict[str, list[LogLine]] = {}
+        #: In a swarm as a worker (when not its manager); its nodes; its secrets and configs,
+        #: the values they were made with, and the services using each (by id).
+        self.swarm_worker = False
+        self.swarm_nodes: dict[str, NodeInfo] = {"fakenode": make_node("fakenode", "fake-node")}
+        self.swarm_objects: dict[str, ObjectInfo] = {}
+        self.swarm_object_values: dict[str, bytes] = {}
+        self.swarm_object_users: dict[str, tuple[str, ...]] = {}
+        self.swarm_tokens = JoinTokens(
+            f"SWMTKN-1-{'w' * 50}-{'1' * 25}", f"SWMTKN-1-{'w' * 50}-{'2' * 25}"
+        )
 
     # -- test controls ---------------------------------------------------------------------
 
@@ -1362,3 +1395,157 @@ class FakeEngine:
         task = self.swarm_tasks.get(task_id)
         running = task is not None and task.state == "running"
         return FakeLogs(lines[-tail:] if tail else list(lines), running)
+
+    # -- swarm, its nodes, secrets and configs ---------------------------------------------
+
+    async def swarm_state(self) -> SwarmState:
+        self._check_up()
+        if not (self.swarm_manager or self.swarm_worker):
+            return SwarmState("fake://", "inactive")
+        managers = [n for n in self.swarm_nodes.values() if n.is_manager]
+        return SwarmState(
+            "fake://",
+            "active",
+            node_id="fakenode",
+            node_address="10.0.0.2",
+            is_manager=self.swarm_manager,
+            is_leader=self.swarm_manager,
+            cluster_id="fakecluster",
+            managers=len(managers),
+            nodes=len(self.swarm_nodes),
+        )
+
+    async def swarm_join_tokens(self) -> JoinTokens:
+        self._manager()
+        return self.swarm_tokens
+
+    async def init_swarm(self, advertise_address: str = "") -> str:
+        self._act("swarm init", advertise_address)
+        if self.swarm_manager or self.swarm_worker:
+            raise EngineError(
+                'This node is already part of a swarm. Use "docker swarm leave" to leave this '
+                "swarm and join another one."
+            )
+        self.swarm_manager = True
+        self.swarm_nodes = {"fakenode": make_node("fakenode", "fake-node")}
+        return "fakenode"
+
+    async def join_swarm(
+        self, token: str, manager_address: str, advertise_address: str = ""
+    ) -> None:
+        self._act("swarm join", manager_address)
+        if token not in (self.swarm_tokens.worker, self.swarm_tokens.manager):
+            raise FieldError(
+                say(
+                    "The manager refused this token (%1). Copy it again from docker swarm "
+                    "join-token on a manager of that swarm.",
+                    "rpc error: code = InvalidArgument desc = A valid join token is necessary "
+                    "to join this cluster",
+                )
+            )
+        self.swarm_manager = token == self.swarm_tokens.manager
+        self.swarm_worker = not self.swarm_manager
+
+    async def leave_swarm(self, *, force: bool = False) -> None:
+        self._act("swarm leave", "--force" if force else "")
+        if self.swarm_manager and not force:
+            raise EngineError(
+                "You are attempting to leave the swarm on a node that is participating as a "
+                "manager. Use `--force` to suppress this message."
+            )
+        self.swarm_manager = self.swarm_worker = False
+        self.swarm_services.clear()
+        self.swarm_tasks.clear()
+
+    async def list_nodes(self) -> list[NodeInfo]:
+        self._manager()
+        return list(self.swarm_nodes.values())
+
+    async def nodes_by_id(self, ids: Iterable[str]) -> list[NodeInfo]:
+        self._manager()
+        return [self.swarm_nodes[i] for i in ids if i in self.swarm_nodes]
+
+    async def update_node(self, node_id: str, change: NodeChange) -> None:
+        self._act("node update", node_id)
+        self._manager()
+        node = self.swarm_nodes.get(node_id)
+        if node is None:
+            raise NotFound(f"node {node_id} not found")
+        managers = [n for n in self.swarm_nodes.values() if n.is_manager]
+        if change.role == "worker" and node.is_manager and len(managers) == 1:
+            raise EngineError(
+                "rpc error: code = FailedPrecondition desc = attempting to demote the last "
+                "manager of the swarm"
+            )
+        labels = dict(node.labels)
+        for key in change.labels_to_remove:
+            labels.pop(key, None)
+        labels.update(change.labels_to_add)
+        self.swarm_nodes[node_id] = dataclasses.replace(
+            node,
+            role=change.role or node.role,
+            availability=change.availability or node.availability,
+            labels=tuple(sorted(labels.items())),
+            version=node.version + 1,
+        )
+        self._tell("node", "update", node_id)
+
+    async def remove_node(self, node_id: str, *, force: bool = False) -> None:
+        self._act("node rm" + (" --force" if force else ""), node_id)
+        self._manager()
+        node = self.swarm_nodes.get(node_id)
+        if node is None:
+            raise NotFound(f"node {node_id} not found")
+        if node.is_manager:
+            raise EngineError(
+                f"rpc error: code = FailedPrecondition desc = node {node_id} is a cluster "
+                "manager and is a member of the raft cluster. It must be demoted to worker "
+                "before removal"
+            )
+        if node.is_up and not force:
+            raise EngineError(
+                f"rpc error: code = FailedPrecondition desc = node {node_id} is not down and "
+                "can't be removed"
+            )
+        del self.swarm_nodes[node_id]
+        self._tell("node", "remove", node_id)
+
+    async def list_swarm_objects(self, kind: SwarmObjectKind) -> list[ObjectInfo]:
+        self._manager()
+        return [
+            dataclasses.replace(o, services=self.swarm_object_users.get(o.id, ()))
+            for o in self.swarm_objects.values()
+            if o.kind is kind
+        ]
+
+    async def create_swarm_object(self, new: NewObject) -> str:
+        self._act(f"{new.kind} create", new.name)
+        self._manager()
+        value = read_value_file(new.path) if new.path is not None else new.text.encode()
+        if any(o.kind is new.kind and o.name == new.name for o in self.swarm_objects.values()):
+            raise Conflict(
+                f"rpc error: code = AlreadyExists desc = {new.kind} {new.name} already exists"
+            )
+        object_id = f"o{next(_ids):024x}"
+        now = time.time()
+        self.swarm_objects[object_id] = ObjectInfo(
+            "fake://", new.kind, object_id, new.name, now, now, new.labels
+        )
+        self.swarm_object_values[object_id] = value
+        self._tell(str(new.kind), "create", object_id, name=new.name)
+        return object_id
+
+    async def remove_swarm_object(self, kind: SwarmObjectKind, object_id: str) -> None:
+        self._act(f"{kind} rm", object_id)
+        self._manager()
+        found = self.swarm_objects.get(object_id)
+        if found is None or found.kind is not kind:
+            raise NotFound(f"{kind} {object_id} not found")
+        users = self.swarm_object_users.get(object_id, ())
+        if users:
+            raise EngineError(
+                f"rpc error: code = InvalidArgument desc = {kind} '{found.name}' is in use by "
+                f"the following service: {', '.join(users)}"
+            )
+        del self.swarm_objects[object_id]
+        self._tell(str(kind), "remove", object_id, name=found.name)
