@@ -58,8 +58,13 @@ def icon(name: str) -> QIcon:
     return own
 
 
+#: The palette role an icon is drawn in, by mode: greyed when disabled, in the selection's
+#: text colour on a selected row (the sidebar's page shown); else the text colour.
+_MODE_ROLES = {QIcon.Mode.Disabled: "disabled_text", QIcon.Mode.Selected: "highlighted_text"}
+
+
 class _ThemedSvg(QIconEngine):
-    """Draws one SVG in the text colour of the theme in use (greyed when disabled)."""
+    """Draws one SVG in the text colour of the theme in use (see _MODE_ROLES)."""
 
     def __init__(self, name: str) -> None:
         super().__init__()
@@ -84,7 +89,7 @@ class _ThemedSvg(QIconEngine):
         key = (self._name, theme.name, width, height, mode)
         pixmap = _pixmaps.get(key)
         if pixmap is None:
-            role = "disabled_text" if mode == QIcon.Mode.Disabled else "window_text"
+            role = _MODE_ROLES.get(mode, "window_text")
             pixmap = _render(_svgs[self._name], theme.role(role), width, height)
             pixmap.setDevicePixelRatio(scale)
             _pixmaps[key] = pixmap
