@@ -803,4 +803,98 @@ def settings_left_out(data: dict[str, Any]) -> tuple[str, ...]:
             )
     if config.get("StopSignal"):
         flags.append(shlex.join(["--stop-signal", str(config["StopSignal"])]))
+    flags += _identity_left_out(data) + _limits_left_out(host) + _networks_left_out(data)
     return tuple(flags)
+
+
+def _identity_left_out(data: dict[str, Any]) -> list[str]:
+    """Names, namespaces and runtime that differ from what the engine gives by default."""
+    host = data.get("HostConfig") or {}
+    config = data.get("Config") or {}
+    flags = []
+    hostname = config.get("Hostname")
+    if hostname and hostname != str(data.get("Id") or "")[:12]:
+        flags.append(shlex.join(["--hostname", str(hostname)]))
+    for key, flag in (("Domainname", "--domainname"), ("MacAddress", "--mac-address")):
+        if config.get(key):
+            flags.append(shlex.join([flag, str(config[key])]))
+    if config.get("StopTimeout") is not None:
+        flags.append(shlex.join(["--stop-timeout", str(config["StopTimeout"])]))
+    modes = (("PidMode", "--pid"), ("UTSMode", "--uts"), ("UsernsMode", "--userns"))
+    for key, flag in modes:
+        if host.get(key):
+            flags.append(shlex.join([flag, str(host[key])]))
+    if host.get("IpcMode") not in (None, "", "private", "shareable"):
+        flags.append(shlex.join(["--ipc", str(host["IpcMode"])]))
+    if host.get("Runtime") not in (None, "", "runc"):
+        flags.append(shlex.join(["--runtime", str(host["Runtime"])]))
+    for group in host.get("GroupAdd") or ():
+        flags.append(shlex.join(["--group-add", str(group)]))
+    for key, flag in (("DnsSearch", "--dns-search"), ("DnsOptions", "--dns-option")):
+        flags += [shlex.join([flag, str(value)]) for value in host.get(key) or ()]
+    return flags
+
+
+#: The engine's default size of /dev/shm (64 MiB).
+_DEFAULT_SHM = 64 << 20
+
+
+def _limits_left_out(host: dict[str, Any]) -> list[str]:
+    """Resource limits beyond the form's memory and CPUs."""
+    flags = []
+    memory = int(host.get("Memory") or 0)
+    swap = int(host.get("MemorySwap") or 0)
+    if swap and swap != 2 * memory:  # the engine makes it twice the memory when not given
+        flags.append(shlex.join(["--memory-swap", str(swap)]))
+    numbers = (
+        ("MemoryReservation", "--memory-reservation"),
+        ("CpuShares", "--cpu-shares"),
+        ("PidsLimit", "--pids-limit"),
+    )
+    for key, flag in numbers:
+        if int(host.get(key) or 0) > 0:
+            flags.append(shlex.join([flag, str(host[key])]))
+    for key, flag in (("CpusetCpus", "--cpuset-cpus"), ("CpusetMems", "--cpuset-mems")):
+        if host.get(key):
+            flags.append(shlex.join([flag, str(host[key])]))
+    if host.get("ShmSize") not in (None, 0, _DEFAULT_SHM):
+        flags.append(shlex.join(["--shm-size", str(host["ShmSize"])]))
+    if host.get("OomKillDisable"):
+        flags.append("--oom-kill-disable")
+    for limit in host.get("Ulimits") or ():
+        value = f"{limit.get('Name')}={limit.get('Soft')}:{limit.get('Hard')}"
+        flags.append(shlex.join(["--ulimit", value]))
+    for request in host.get("DeviceRequests") or ():
+        count = request.get("Count")
+        ids = ",".join(request.get("DeviceIDs") or ())
+        gpus = "all" if count == -1 else (f"device={ids}" if ids else str(count))
+        flags.append(shlex.join(["--gpus", gpus]))
+    return flags
+
+
+def _networks_left_out(data: dict[str, Any]) -> list[str]:
+    """Networks after the first (as `--network name=…,alias=…`), and the first one's aliases
+    and fixed addresses."""
+    mode = (data.get("HostConfig") or {}).get("NetworkMode") or ""
+    primary = "bridge" if mode in ("", "default") else mode
+    networks = ((data.get("NetworkSettings") or {}).get("Networks")) or {}
+    # The engine gives every endpoint the container's host name (its short id by default).
+    given = {str(data.get("Id") or "")[:12], (data.get("Config") or {}).get("Hostname")}
+    flags = []
+    for name, endpoint in networks.items():
+        endpoint = endpoint or {}
+        aliases = [str(a) for a in endpoint.get("Aliases") or () if a not in given]
+        addresses = endpoint.get("IPAMConfig") or {}
+        fixed = [(flag, str(addresses[key])) for key, flag in _ADDRESSES if addresses.get(key)]
+        if name != primary:
+            options = [f"name={name}", *(f"alias={a}" for a in aliases)]
+            options += [f"{flag.lstrip('-')}={address}" for flag, address in fixed]
+            flags.append(shlex.join(["--network", ",".join(options) if len(options) > 1 else name]))
+            continue
+        flags += [shlex.join(["--network-alias", alias]) for alias in aliases]
+        flags += [shlex.join([flag, address]) for flag, address in fixed]
+    return flags
+
+
+#: A network endpoint's fixed addresses and the flags that set them.
+_ADDRESSES = (("IPv4Address", "--ip"), ("IPv6Address", "--ip6"))

@@ -402,3 +402,46 @@ def test_a_port_range_publishes_every_port_of_it(window, dockerd, qtbot):
         "8080/tcp": [{"HostIp": "127.0.0.1", "HostPort": str(first)}],
         "8081/tcp": [{"HostIp": "127.0.0.1", "HostPort": str(first + 1)}],
     }
+
+
+def test_duplicate_names_what_the_form_cannot_hold_and_nothing_the_engine_defaulted(
+    window, dockerd, qtbot
+):
+    """Settings beyond the form, read back from the engine's own inspect answer, are named
+    as the flags that made them, and none of the values the engine filled in itself."""
+    dockerd.cli("network", "create", "extra")
+    dockerd.cli(
+        "create",
+        "--name",
+        "tuned",
+        "--hostname",
+        "box",
+        "--pids-limit",
+        "50",
+        "--shm-size",
+        "128m",
+        "--ulimit",
+        "nofile=1024:2048",
+        "--stop-timeout",
+        "20",
+        "--memory",
+        "64m",
+        IMAGE,
+        "sleep",
+        "60",
+    )
+    dockerd.cli("network", "connect", "--alias", "cache", "extra", "tuned")
+    container_id = inspect(dockerd, "tuned")["Id"]
+    page = window.containers_page
+    page.show_all.setChecked(True)
+    qtbot.waitUntil(lambda: page.model.row_of(container_id) >= 0, timeout=5000)
+    page.view.selectRow(page.model.row_of(container_id))
+    page.duplicate_action.trigger()
+    qtbot.waitUntil(lambda: window.findChild(RunDialog, "runDialog") is not None, timeout=5000)
+    dialog = window.findChild(RunDialog, "runDialog")
+    assert dialog.findChild(QLabel, "runLeftOut").text() == (
+        "Not in the form, so the new container will not have them: --hostname box  "
+        "--stop-timeout 20  --pids-limit 50  --shm-size 134217728  --ulimit nofile=1024:2048  "
+        "--network name=extra,alias=cache"
+    )
+    dialog.reject()

@@ -390,6 +390,49 @@ def test_settings_the_form_does_not_hold_are_named() -> None:
     assert settings_left_out(_inspected()) == ()
 
 
+def test_names_namespaces_limits_and_networks_beyond_the_form_are_named() -> None:
+    """What differs from the engine's defaults is named; the defaults are not (the hostname
+    that is the short id, /dev/shm of 64 MiB, a private IPC namespace, swap twice the
+    memory, the short id among the aliases)."""
+    data = _inspected()
+    data["Id"] = "c" * 64
+    data["Config"].update(Hostname="c" * 12, Domainname="example.org", StopTimeout=30)
+    data["HostConfig"].update(
+        IpcMode="private",
+        ShmSize=64 << 20,
+        MemorySwap=1024 << 20,
+        PidMode="host",
+        PidsLimit=100,
+        Ulimits=[{"Name": "nofile", "Soft": 1024, "Hard": 2048}],
+        DeviceRequests=[{"Driver": "", "Count": -1, "DeviceIDs": None}],
+    )
+    data["NetworkSettings"] = {
+        "Networks": {
+            "backend": {
+                "Aliases": ["c" * 12, "api"],
+                "IPAMConfig": {"IPv4Address": "172.30.0.9"},
+            },
+            "monitoring": {"Aliases": None, "IPAMConfig": None},
+        }
+    }
+    assert settings_left_out(data) == (
+        "--domainname example.org",
+        "--stop-timeout 30",
+        "--pid host",
+        "--pids-limit 100",
+        "--ulimit nofile=1024:2048",
+        "--gpus all",
+        "--network-alias api",
+        "--ip 172.30.0.9",
+        "--network monitoring",
+    )
+    data["Config"]["Hostname"] = "box"
+    data["HostConfig"].update(MemorySwap=-1, ShmSize=1 << 30, IpcMode="host")
+    assert {"--hostname box", "--memory-swap -1", "--shm-size 1073741824", "--ipc host"} <= set(
+        settings_left_out(data)
+    )
+
+
 def test_port_ranges_publish_each_port_and_print_back_as_ranges() -> None:
     """`-p 8000-8002:9000-9002` is three ports, as the CLI makes them; the run line joins
     them back into the range; a range without a host part lets the engine pick each."""
