@@ -160,7 +160,10 @@ class EngineWatch:
             return
         attempt = 0
         while True:
-            self._listener.engine_reported(EngineReport(self.url, Reach.CONNECTING))
+            if attempt == 0:
+                # Only the first time: while retrying, the engine is said unreachable with
+                # its last reason, rather than flickering between the two every few seconds.
+                self._listener.engine_reported(EngineReport(self.url, Reach.CONNECTING))
             reached = False
             try:
                 reached = await self._watch()

@@ -95,7 +95,8 @@ class EngineList(QListWidget):
             return self.tr("Connecting…")
         if report.reach is Reach.UNREACHABLE:
             return self.tr("Unreachable")
-        return fill(self.tr("%1 · %2/%3 running"), report.version, report.running, report.total)
+        # The counts first: a long version ("20.10.24+dfsg1") is what the narrow sidebar cuts.
+        return fill(self.tr("%1/%2 running · %3"), report.running, report.total, report.version)
 
     def _tooltip(self, connection: Connection, report: EngineReport | None) -> str:
         address = display_url(connection.url)

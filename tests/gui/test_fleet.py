@@ -95,7 +95,7 @@ def test_each_line_says_its_state_version_and_counts(fleet_window):
     """The dot, the words and the tooltip follow each engine's own reports."""
     assert line(fleet_window, LAB).text() == "lab\nConnecting…"
     report(fleet_window, LAB, Reach.REACHABLE, version="20.10.24", running=2, total=5)
-    assert line(fleet_window, LAB).text() == "lab\n20.10.24 · 2/5 running"
+    assert line(fleet_window, LAB).text() == "lab\n2/5 running · 20.10.24"
     assert "Reachable: Docker 20.10.24 at tcp://lab.example:2375, 2 running of 5 container" in (
         line(fleet_window, LAB).toolTip()
     )
@@ -103,7 +103,7 @@ def test_each_line_says_its_state_version_and_counts(fleet_window):
     assert line(fleet_window, BUILD).text() == "build\nUnreachable"
     assert "Timed out. Trying again in 8 s." in line(fleet_window, BUILD).toolTip()
     # One engine's trouble leaves the other's line as it was.
-    assert line(fleet_window, LAB).text() == "lab\n20.10.24 · 2/5 running"
+    assert line(fleet_window, LAB).text() == "lab\n2/5 running · 20.10.24"
 
 
 def test_choosing_an_engine_shows_it(fleet_window, qtbot):
@@ -162,4 +162,4 @@ def test_the_fleet_outlives_an_engine_switch(fleet_window, qtbot):
     fleet_window.store.close()
     assert fleet_window.fleet() is fleet
     assert not fleet_window.watches[LAB].closed
-    assert line(fleet_window, LAB).text() == "lab\n20.10.24 · 0/0 running"
+    assert line(fleet_window, LAB).text() == "lab\n0/0 running · 20.10.24"
