@@ -66,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
             "volumes",
             "networks",
             "engine",
+            "services",
             "fleet",
         ),
         help="the page to show first (default: the one shown when Moorage last closed)",

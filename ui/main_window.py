@@ -89,6 +89,7 @@ PAGES = (
     "volumes",
     "networks",
     "engine",
+    "services",
     "fleet",
 )
 
@@ -97,6 +98,7 @@ PAGES = (
 LATER_PAGES = {
     "volumes": ("ui.volumes_page", "VolumesPage"),
     "networks": ("ui.networks_page", "NetworksPage"),
+    "services": ("ui.services_page", "ServicesPage"),
     "fleet": ("ui.fleet_page", "FleetPage"),
 }
 
@@ -268,6 +270,7 @@ class MainWindow(QMainWindow):
             "volumes": (self.tr("Volumes"), "volumes"),
             "networks": (self.tr("Networks"), "networks"),
             "engine": (self.tr("Engine"), "engine"),
+            "services": (self.tr("Services"), "services"),
             "fleet": (self.tr("Fleet"), "fleet"),
         }
 
