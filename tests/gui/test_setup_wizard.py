@@ -18,6 +18,8 @@ from PySide6.QtWidgets import QLabel, QPushButton, QRadioButton
 from main import create_window
 from models.engine_setup import EngineSetup
 from services.engine_setup import (
+    NoNetwork,
+    PackageManagerLocked,
     PasswordCancelled,
     ServiceFailed,
     SetupError,
@@ -280,6 +282,38 @@ def test_a_refusal_shows_the_helpers_words_and_the_commands_to_type(
     assert row_text(wizard, StepKey.INSTALL).endswith("— failed")
     assert "Failed: The helper refuses the argument --mirror." in wizard.log.toPlainText()
     assert wizard.run_button.isVisible()  # nothing was done: it can be tried again
+
+
+def test_a_locked_package_manager_is_named_and_no_network_is_said(
+    make_window, open_wizard, runner, system, qtbot
+):
+    runner.answers[StepKey.INSTALL] = PackageManagerLocked(
+        say("Another program is using the package manager: %1.", "apt-get (pid 4242)"),
+        holder="apt-get (pid 4242)",
+    )
+    wizard = open_wizard(make_window(FakeEngine()))
+    run_step(qtbot, wizard, StepKey.INSTALL)
+    page = page_of(wizard, StepKey.INSTALL)
+    assert "apt-get (pid 4242)" in page.result.text()
+    assert "The package manager is held by: apt-get (pid 4242)" in page.details.text()
+    runner.answers[StepKey.INSTALL] = NoNetwork(
+        say("The package registry cannot be reached; nothing was installed.")
+    )
+    qtbot.mouseClick(wizard.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "cannot be reached" in page.result.text(), timeout=5000)
+    qtbot.waitUntil(lambda: wizard.running is None and not wizard._tasks.busy, timeout=5000)
+    assert system.engine_binary() is None and wizard.run_button.isEnabled()
+
+
+def test_on_an_unknown_distribution_the_other_steps_can_still_be_done(
+    make_window, open_wizard, system, qtbot
+):
+    (system.root / "etc/os-release").write_text('PRETTY_NAME="Plan 9"\nID=plan9\n')
+    wizard = open_wizard(make_window(FakeEngine()))
+    assert row_text(wizard, StepKey.INSTALL).endswith("— not possible here")
+    assert "https://docs.docker.com/engine/install/" in wizard.overview.notes.text()
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    assert wizard.current_key == StepKey.SERVICE and wizard.run_button.isVisible()
 
 
 def test_a_dismissed_password_prompt_changes_nothing_and_the_step_can_be_run_again(
