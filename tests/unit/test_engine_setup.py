@@ -8,6 +8,9 @@ whatever the probe looks for (dockerd, unit files, daemon.json). No command runs
 from __future__ import annotations
 
 import io
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +25,8 @@ from services.engine_setup import (
 from services.setup_distros import find_method, parse_os_release
 from services.setup_probe import SystemProbe
 from ui.setup_cli import print_plan
+
+ROOT = Path(__file__).resolve().parents[2]
 
 SAMPLES = {
     "debian-12": 'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nNAME="Debian GNU/Linux"\n'
@@ -294,3 +299,45 @@ def test_moorage_relaunches_itself_under_the_docker_group():
         "-c",
         "/usr/bin/moorage --page engine",
     )
+
+
+def run_main(*arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *arguments],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"},
+    )
+
+
+def test_main_py_setup_dry_run_prints_this_system_s_plan():
+    done = run_main("--lang", "en", "setup", "--dry-run", "--user", "nobody")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Docker engine set-up for ")
+    for number, title in enumerate(
+        (
+            "Install the Docker engine",
+            "Enable and start the Docker service",
+            "Add nobody to the docker group",
+            "Registry mirrors (optional)",
+            "Run hello-world",
+        ),
+        1,
+    ):
+        assert f"\n{number}. {title}: " in done.stdout
+    assert "usermod -aG docker nobody" in done.stdout
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        ((), "one of the arguments --dry-run --yes is required"),
+        (("--dry-run", "--yes"), "not allowed with argument"),
+        (("--dry-run", "--method", "brew"), "has no install method brew"),
+    ],
+)
+def test_main_py_setup_says_what_is_wrong_with_its_arguments(arguments, said):
+    done = run_main("setup", *arguments)
+    assert done.returncode == 2 and said in done.stderr, done.stderr
