@@ -11,6 +11,8 @@ light or dark setting, and its changes while the window runs.
 
 from __future__ import annotations
 
+from string import Template
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
@@ -22,6 +24,18 @@ from ui.style import restyle
 
 #: The choices of Settings → General, in order.
 CHOICES = (SYSTEM, "light", "dark", "high_contrast")
+
+#: Fusion outlines fields and check boxes in a shade of the window colour, which on high
+#: contrast's black is black: there they are outlined in white (the palette's mid) instead,
+#: a ticked box filled with the selection colour.
+_HIGH_CONTRAST_SHEET = Template(
+    "QLineEdit, QAbstractSpinBox, QComboBox, QPlainTextEdit, QTextEdit"
+    " { border: 1px solid $mid; }"
+    " QCheckBox::indicator, QRadioButton::indicator, QGroupBox::indicator"
+    " { border: 1px solid $mid; background: $base; width: 12px; height: 12px; }"
+    " QCheckBox::indicator:checked, QRadioButton::indicator:checked, QGroupBox::indicator:checked"
+    " { background: $highlight; }"
+)
 
 _CHOICE_PROPERTY = "moorageTheme"
 _PLATFORM_STYLE_PROPERTY = "mooragePlatformStyle"
@@ -93,6 +107,8 @@ def _show(app: QApplication, theme: Palette) -> Palette:
         app.setStyle(wanted_style)
     palettes.use(theme)
     app.setPalette(qt_palette(theme))
+    high_contrast = theme is palettes.HIGH_CONTRAST
+    app.setStyleSheet(_HIGH_CONTRAST_SHEET.substitute(theme.role_map()) if high_contrast else "")
     for widget in app.allWidgets():
         restyle(widget)
     return theme
