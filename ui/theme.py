@@ -39,6 +39,7 @@ _HIGH_CONTRAST_SHEET = Template(
 
 _CHOICE_PROPERTY = "moorageTheme"
 _PLATFORM_STYLE_PROPERTY = "mooragePlatformStyle"
+_STYLE_PROPERTY = "moorageStyle"
 _FUSION = "fusion"
 
 _ROLES = {
@@ -92,6 +93,7 @@ def apply_theme(app: QApplication, choice: str) -> Palette:
     if app.property(_PLATFORM_STYLE_PROPERTY) is None:
         # The style the platform gave, to go back to from Fusion; and, once, the desktop.
         app.setProperty(_PLATFORM_STYLE_PROPERTY, app.style().name())
+        app.setProperty(_STYLE_PROPERTY, app.style().name())
         app.styleHints().colorSchemeChanged.connect(lambda scheme: _follow(app, scheme))
     return _show(app, palette_for(choice, app.styleHints().colorScheme()))
 
@@ -103,8 +105,11 @@ def _follow(app: QApplication, scheme: Qt.ColorScheme) -> None:
 
 def _show(app: QApplication, theme: Palette) -> Palette:
     wanted_style = _FUSION if theme.dark else app.property(_PLATFORM_STYLE_PROPERTY)
-    if app.style().name() != wanted_style:
+    # Asked of the property, not of app.style(): under high contrast's style sheet that is
+    # Qt's style-sheet style, which has no name.
+    if app.property(_STYLE_PROPERTY) != wanted_style:
         app.setStyle(wanted_style)
+        app.setProperty(_STYLE_PROPERTY, wanted_style)
     palettes.use(theme)
     app.setPalette(qt_palette(theme))
     high_contrast = theme is palettes.HIGH_CONTRAST

@@ -128,7 +128,8 @@ def test_the_theme_switches_while_the_window_runs(make_window, qtbot, general, p
         assert dialog.verdict.palette().color(QPalette.ColorRole.WindowText).name() == theme.error
         dot = model.index(0, COL_NAME).data(Qt.ItemDataRole.DecorationRole).pixmap(16, 16)
         assert dot.toImage().pixelColor(8, 8).name() == theme.state_running
-        assert (QApplication.style().name() == "fusion") or not theme.dark
+        if name == "dark":  # high contrast's style sheet hides the style's name
+            assert QApplication.style().name() == "fusion"
     dialog.close()
 
 
