@@ -492,6 +492,7 @@ class SetupWizard(QDialog):
         if self.running is not None:
             event.ignore()
             return
+        self._tasks.cancel_all()  # a look at the system still under way is not wanted now
         super().closeEvent(event)
 
     def _task_failed(self, error: BaseException) -> None:
