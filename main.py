@@ -67,6 +67,8 @@ def _parser() -> argparse.ArgumentParser:
             "networks",
             "engine",
             "services",
+            "nodes",
+            "secrets",
             "fleet",
         ),
         help="the page to show first (default: the one shown when Moorage last closed)",

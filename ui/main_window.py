@@ -90,6 +90,8 @@ PAGES = (
     "networks",
     "engine",
     "services",
+    "nodes",
+    "secrets",
     "fleet",
 )
 
@@ -99,6 +101,8 @@ LATER_PAGES = {
     "volumes": ("ui.volumes_page", "VolumesPage"),
     "networks": ("ui.networks_page", "NetworksPage"),
     "services": ("ui.services_page", "ServicesPage"),
+    "nodes": ("ui.nodes_page", "NodesPage"),
+    "secrets": ("ui.secrets_page", "SecretsPage"),
     "fleet": ("ui.fleet_page", "FleetPage"),
 }
 
@@ -271,6 +275,8 @@ class MainWindow(QMainWindow):
             "networks": (self.tr("Networks"), "networks"),
             "engine": (self.tr("Engine"), "engine"),
             "services": (self.tr("Services"), "services"),
+            "nodes": (self.tr("Nodes"), "nodes"),
+            "secrets": (self.tr("Secrets"), "secrets"),
             "fleet": (self.tr("Fleet"), "fleet"),
         }
 

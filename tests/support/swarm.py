@@ -74,7 +74,8 @@ class SwarmCluster:
     """*size* engines, each in its own network namespace, joined into one swarm.
 
     The first node is the manager that made the swarm; the next ``managers - 1`` join as
-    managers, the rest as workers. Use it as a context manager or call :meth:`start` and
+    managers, the rest as workers. With ``form=False`` the engines are left outside any swarm,
+    for tests that make one themselves. Use it as a context manager or call :meth:`start` and
     :meth:`stop`; :meth:`reset` puts it back as :meth:`start` left it after a test changed it.
     """
 
@@ -84,11 +85,13 @@ class SwarmCluster:
         *,
         managers: int = 1,
         parent: str | os.PathLike[str] | None = None,
+        form: bool = True,
     ) -> None:
         if not 1 <= managers <= size:
             raise ValueError("a swarm needs between one manager and all its nodes as managers")
         self.size = size
         self.managers = managers
+        self.form = form
         self.root = Path(tempfile.mkdtemp(prefix="moorage-dockerd-swarm-", dir=parent)).resolve()
         self._parent = parent
         self.bridge: str | None = None
@@ -121,7 +124,8 @@ class SwarmCluster:
             self.nodes.append(SwarmNode(engine, netns, address, f"node-{index + 1}"))
             engine.start()
             engine.import_test_image()
-        self._form()
+        if self.form:
+            self._form()
         return self
 
     def stop(self) -> None:

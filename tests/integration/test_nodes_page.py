@@ -1,0 +1,250 @@
+"""The Nodes page against real swarms started by the suite (tests.support.swarm), driven
+through the window: three nodes listed with their roles; a node drained sees its tasks move to
+the others; promote and demote; the last manager's demotion refused before any call; a node
+that is down removed, one that is up only by force after asking; and, on engines outside any
+swarm, the page's explanation, a swarm created from it and a wrong join token said at its
+field before the right one joins."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton
+
+from main import create_window
+from models import nodes as node_columns
+from services.session import ConnectionState
+from tests.gui.test_main_window import message_box, press
+from tests.gui.test_volumes_networks import action, cell, dialog, names, select
+from tests.support.swarm import SwarmCluster
+
+LIVE = 15_000
+
+
+@pytest.fixture
+def open_window(qtbot, qloop):
+    """Open the real window on an engine (by its address), connected; closed after the test."""
+    opened = []
+
+    def make(base_url: str):
+        window = create_window(base_url)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(
+            lambda: window.store.status.state is ConnectionState.CONNECTED, timeout=10_000
+        )
+        opened.append(window)
+        return window
+
+    yield make
+    for window in opened:
+        window.close()
+        window.deleteLater()
+
+
+def nodes_page(window, qtbot):
+    window.show_page("nodes")
+    page = window.later_pages["nodes"]
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.contents, timeout=LIVE)
+    return page
+
+
+def hostnames(page) -> list[str]:
+    return names(page.view)
+
+
+def task_nodes(cluster: SwarmCluster, service: str) -> list[str]:
+    """The hostnames running the service's tasks now, as `docker service ps` says it."""
+    out = cluster.manager.cli(
+        "service",
+        "ps",
+        "--filter",
+        "desired-state=running",
+        "--format",
+        "{{.Node}} {{.CurrentState}}",
+        service,
+    ).stdout
+    return sorted(line.split()[0] for line in out.splitlines() if " Running " in f" {line} ")
+
+
+def wait_for(predicate, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out")
+        time.sleep(0.3)
+
+
+def test_three_nodes_listed_with_roles_and_leader(swarm_cluster, open_window, qtbot):
+    page = nodes_page(open_window(swarm_cluster.manager.engine.base_url), qtbot)
+    qtbot.waitUntil(lambda: hostnames(page) == ["node-1", "node-2", "node-3"], timeout=LIVE)
+    assert cell(page.view, "node-1", node_columns.COL_ROLE) == "manager"
+    assert cell(page.view, "node-1", node_columns.COL_MANAGER_STATUS) == "Leader"
+    assert cell(page.view, "node-2", node_columns.COL_ROLE) == "worker"
+    assert cell(page.view, "node-3", node_columns.COL_STATE) == "ready"
+    assert cell(page.view, "node-3", node_columns.COL_ADDRESS) == swarm_cluster.nodes[2].address
+
+
+def test_a_drained_node_sees_its_tasks_move(swarm_cluster, open_window, qtbot):
+    manager = swarm_cluster.manager
+    manager.cli(
+        "service",
+        "create",
+        "--detach",
+        "--no-resolve-image",
+        "--name",
+        "spread",
+        "--replicas",
+        "3",
+        "--stop-grace-period",
+        "1s",
+        "busybox",
+        "sleep",
+        "3600",
+    )
+    wait_for(lambda: task_nodes(swarm_cluster, "spread") == ["node-1", "node-2", "node-3"])
+    page = nodes_page(open_window(manager.engine.base_url), qtbot)
+    qtbot.waitUntil(lambda: "node-2" in hostnames(page), timeout=LIVE)
+    select(page.view, "node-2")
+    action(page, "actionDrainNode").trigger()
+    press(message_box(page, "confirmDrainNode"), "Drain")
+    qtbot.waitUntil(
+        lambda: cell(page.view, "node-2", node_columns.COL_AVAILABILITY) == "drained",
+        timeout=LIVE,
+    )
+    wait_for(lambda: len(task_nodes(swarm_cluster, "spread")) == 3)
+    moved = task_nodes(swarm_cluster, "spread")
+    assert "node-2" not in moved and set(moved) == {"node-1", "node-3"}
+    assert not swarm_cluster.nodes[1].engine.api("GET", "/containers/json")
+
+    select(page.view, "node-2")
+    action(page, "actionActivateNode").trigger()
+    qtbot.waitUntil(
+        lambda: cell(page.view, "node-2", node_columns.COL_AVAILABILITY) == "active",
+        timeout=LIVE,
+    )
+
+
+def test_promote_and_demote(swarm_cluster, open_window, qtbot):
+    page = nodes_page(open_window(swarm_cluster.manager.engine.base_url), qtbot)
+    qtbot.waitUntil(lambda: "node-3" in hostnames(page), timeout=LIVE)
+    select(page.view, "node-3")
+    action(page, "actionPromoteNode").trigger()
+    qtbot.waitUntil(
+        lambda: cell(page.view, "node-3", node_columns.COL_ROLE) == "manager", timeout=LIVE
+    )
+    qtbot.waitUntil(
+        lambda: cell(page.view, "node-3", node_columns.COL_MANAGER_STATUS) == "Reachable",
+        timeout=LIVE,
+    )
+    role = swarm_cluster.manager.cli("node", "inspect", "-f", "{{.Spec.Role}}", "node-3")
+    assert role.stdout.strip() == "manager"
+
+    select(page.view, "node-3")
+    action(page, "actionDemoteNode").trigger()
+    qtbot.waitUntil(
+        lambda: cell(page.view, "node-3", node_columns.COL_ROLE) == "worker", timeout=LIVE
+    )
+
+
+def test_the_last_managers_demotion_is_refused_before_the_call(swarm_cluster, open_window, qtbot):
+    window = open_window(swarm_cluster.manager.engine.base_url)
+    page = nodes_page(window, qtbot)
+    qtbot.waitUntil(lambda: "node-1" in hostnames(page), timeout=LIVE)
+    since = time.time()
+    select(page.view, "node-1")
+    action(page, "actionDemoteNode").trigger()
+    box = message_box(page, "demoteLastManagerRefused")
+    assert box is not None
+    assert "node-1" in box.text() and "without a manager" in box.text()
+    box.close()
+    # No update reached the engine: it has no node event since the click.
+    events = swarm_cluster.manager.cli(
+        "events",
+        "--since",
+        f"{since:.3f}",
+        "--until",
+        f"{time.time():.3f}",
+        "--filter",
+        "type=node",
+    )
+    assert events.stdout.strip() == ""
+    assert cell(page.view, "node-1", node_columns.COL_ROLE) == "manager"
+
+
+def test_a_down_node_is_removed_and_an_up_one_only_by_force(swarm_cluster, open_window, qtbot):
+    page = nodes_page(open_window(swarm_cluster.manager.engine.base_url), qtbot)
+    qtbot.waitUntil(lambda: "node-2" in hostnames(page), timeout=LIVE)
+    select(page.view, "node-2")
+    action(page, "actionRemoveNode").trigger()
+    force = message_box(page, "confirmForceRemoveNode")
+    assert "node-2 is up" in force.text()
+    assert "docker node rm --force node-2" in force.informativeText()
+    press(force, "Cancel")
+
+    swarm_cluster.nodes[2].engine.stop_daemon_only()
+    qtbot.waitUntil(
+        lambda: cell(page.view, "node-3", node_columns.COL_STATE) == "down", timeout=30_000
+    )
+    select(page.view, "node-3")
+    action(page, "actionRemoveNode").trigger()
+    press(message_box(page, "confirmRemoveNode"), "Remove")
+    qtbot.waitUntil(lambda: hostnames(page) == ["node-1", "node-2"], timeout=LIVE)
+    listed = swarm_cluster.manager.cli("node", "ls", "--format", "{{.Hostname}}").stdout.split()
+    assert sorted(listed) == ["node-1", "node-2"]
+
+
+@pytest.fixture
+def two_loose_engines() -> Iterator[SwarmCluster]:
+    """Two engines on one bridge, each in its own network namespace, in no swarm yet."""
+    with SwarmCluster(
+        2, form=False, parent=os.environ.get("MOORAGE_DOCKERD_PARENT") or None
+    ) as cluster:
+        yield cluster
+
+
+def test_init_and_join_from_the_explanation(two_loose_engines, open_window, qtbot):
+    first, second = two_loose_engines.nodes
+    window = open_window(first.engine.base_url)
+    window.show_page("nodes")
+    page = window.later_pages["nodes"]
+    intro = page.intro
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is intro, timeout=LIVE)
+    situation = intro.findChild(QLabel, "swarmSituation")
+    qtbot.waitUntil(lambda: "not in a swarm" in situation.text(), timeout=LIVE)
+    assert "cluster" in intro.explanation.text()
+
+    intro.findChild(QPushButton, "swarmInitButton").click()
+    init = dialog(page, "swarmInitDialog")
+    init.findChild(QComboBox, "swarmAdvertiseAddress").setCurrentText(first.address)
+    assert init.command_label.text() == f"docker swarm init --advertise-addr {first.address}"
+    init.ok_button.click()
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.contents, timeout=LIVE)
+    qtbot.waitUntil(lambda: hostnames(page) == ["node-1"], timeout=LIVE)
+
+    other = open_window(second.engine.base_url)
+    other.show_page("nodes")
+    joining = other.later_pages["nodes"]
+    qtbot.waitUntil(lambda: joining.stack.currentWidget() is joining.intro, timeout=LIVE)
+    joining.intro.findChild(QPushButton, "swarmJoinButton").click()
+    join = dialog(joining, "swarmJoinDialog")
+    real = first.cli("swarm", "join-token", "-q", "worker").stdout.strip()
+    wrong = real[:-25] + "a" * 25
+    join.findChild(QLineEdit, "swarmJoinToken").setText(wrong)
+    join.findChild(QLineEdit, "swarmManagerAddress").setText(first.address)
+    join.ok_button.click()
+    error = join.findChild(QLabel, "swarmJoinTokenError")
+    qtbot.waitUntil(error.isVisible, timeout=30_000)
+    assert "refused this token" in error.text()
+    assert join.findChild(QLineEdit, "swarmJoinToken").text() == wrong  # nothing lost
+    assert second.local_state() == "inactive"
+
+    join.findChild(QLineEdit, "swarmJoinToken").setText(real)
+    join.ok_button.click()
+    situation = joining.intro.findChild(QLabel, "swarmSituation")
+    qtbot.waitUntil(lambda: "worker" in situation.text(), timeout=30_000)
+    assert "managed from a manager" in situation.text()
+    qtbot.waitUntil(lambda: hostnames(page) == ["node-1", "node-2"], timeout=LIVE)
