@@ -7,7 +7,7 @@ import logging
 from collections.abc import Coroutine
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -339,6 +339,13 @@ class RegistryMirrorsPage(QWidget):
             self.insecure_list.addItem(entry)
             self._mark_insecure(self.insecure_list.item(self.insecure_list.count() - 1))
         self._update_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The theme changed (ui/theme.py): a wrong entry's red is the new theme's."""
+        if event.type() == QEvent.Type.PaletteChange:
+            for row in range(self.insecure_list.count()):
+                self._mark_insecure(self.insecure_list.item(row))
+        super().changeEvent(event)
 
     # -- editing -----------------------------------------------------------------------------
 

@@ -128,6 +128,8 @@ def test_the_theme_switches_while_the_window_runs(make_window, qtbot, general, p
         assert dialog.verdict.palette().color(QPalette.ColorRole.WindowText).name() == theme.error
         dot = model.index(0, COL_NAME).data(Qt.ItemDataRole.DecorationRole).pixmap(16, 16)
         assert dot.toImage().pixelColor(8, 8).name() == theme.state_running
+        # The status bar's dot is written in its text: made again on the palette's change.
+        qtbot.waitUntil(lambda: f"color:{theme.state_running}" in window.engine_status.text())
         if name == "dark":  # high contrast's style sheet hides the style's name
             assert QApplication.style().name() == "fusion"
     dialog.close()
@@ -146,3 +148,20 @@ def test_system_follows_the_desktop_s_light_or_dark(qapp, general):
     choose(general.theme, "high_contrast")
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
     assert palette.current() is palette.HIGH_CONTRAST
+
+
+def test_the_terminal_s_default_colours_follow_the_theme(qtbot, general):
+    """The terminal keeps a dark background in every theme; high contrast's is black."""
+    from ui.terminal_view import TerminalView
+
+    view = TerminalView()
+    qtbot.addWidget(view)
+    view.resize(200, 100)
+    view.show()
+
+    def corner() -> str:
+        return view.viewport().grab().toImage().pixelColor(2, 2).name()
+
+    for name in ("dark", "high_contrast", "light"):
+        choose(general.theme, name)
+        qtbot.waitUntil(lambda n=name: corner() == palette.THEMES[n].terminal_background)
