@@ -129,7 +129,8 @@ def test_the_theme_switches_while_the_window_runs(make_window, qtbot, general, p
         dot = model.index(0, COL_NAME).data(Qt.ItemDataRole.DecorationRole).pixmap(16, 16)
         assert dot.toImage().pixelColor(8, 8).name() == theme.state_running
         # The status bar's dot is written in its text: made again on the palette's change.
-        qtbot.waitUntil(lambda: f"color:{theme.state_running}" in window.engine_status.text())
+        dot_colour = f"color:{theme.state_running}"
+        qtbot.waitUntil(lambda c=dot_colour: c in window.engine_status.text())
         if name == "dark":  # high contrast's style sheet hides the style's name
             assert QApplication.style().name() == "fusion"
     dialog.close()
