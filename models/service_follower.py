@@ -6,7 +6,10 @@ read again, a moment after the last of a burst, when its service's event or one 
 containers' events (they carry the service's id) says they moved, and when a node comes or
 goes. While a service has not settled (an update under way, a task on its way to running or
 to shutting down) its tasks are read again every second, as `docker service update` does,
-and less and less often while nothing moves; a settled swarm costs nothing.
+and less and less often while nothing moves. A task that dies on another node while its
+service had settled sends the manager no event at all: while the page is on screen, the
+tasks shown are read again every few seconds and every task now and then (`set_watched`);
+hidden, a settled swarm costs nothing.
 """
 
 from __future__ import annotations
@@ -45,6 +48,10 @@ GATHER_MS = 30
 FIRST_WAIT = 1.0
 LONGEST_WAIT = 10.0
 LONGEST_WAIT_UPDATING = 2.0
+#: While watched, the shown services' tasks are read again this often (ms), and every
+#: task at every SWEEP_ALL-th time.
+SWEEP_MS = 5_000
+SWEEP_ALL = 6
 
 
 def settled(service: ServiceInfo, tasks: Iterable[TaskInfo]) -> bool:
@@ -96,6 +103,9 @@ class ServiceFollower(QObject):
         self._gather.timeout.connect(self._read_named)
         self._poll = QTimer(self, singleShot=True)
         self._poll.timeout.connect(self._poll_unsettled)
+        self._sweep = QTimer(self, interval=SWEEP_MS)
+        self._sweep.timeout.connect(self._sweep_tasks)
+        self._sweeps = 0
 
     # -- what is known -----------------------------------------------------------------------
 
@@ -143,6 +153,25 @@ class ServiceFollower(QObject):
             self._pending_tasks.add(service_id)
         if not self._gather.isActive():
             self._gather.start()
+
+    def set_watched(self, watched: bool) -> None:
+        """Whether the page is on screen: only then are settled services' tasks swept for
+        what changed without an event (a task dying on another node)."""
+        if watched and not self._sweep.isActive():
+            self._sweep.start()
+        elif not watched:
+            self._sweep.stop()
+
+    def _sweep_tasks(self) -> None:
+        if self.services.stale or self.refusal != "":
+            return
+        self._sweeps += 1
+        if self._sweeps % SWEEP_ALL == 0:
+            self._all_tasks = True
+        else:
+            self._pending_tasks.update(self._shown)
+        if self._all_tasks or self._pending_tasks:
+            self._start_reading()
 
     def show_tasks_of(self, service_ids: Sequence[str]) -> None:
         """The tasks table shows these services' tasks from now on."""
@@ -306,12 +335,6 @@ class ServiceFollower(QObject):
             self._unsettled[service_id] = (now + LONGEST_WAIT, self._unsettled[service_id][1])
         self._start_reading()
         self._schedule_poll()
-
-    def close(self) -> None:
-        self._poll.stop()
-        self._gather.stop()
-        if self._running is not None:
-            self._running.cancel()
 
     # -- actions -------------------------------------------------------------------------------
 

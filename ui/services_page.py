@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QStyle, QVBoxLayout, QWidget
 
 from models.services import ServiceRow
@@ -163,6 +163,14 @@ class ServicesPage(TablePage):
         layout.insertWidget(at, self.splitter, 1)
 
     # -- what is shown -----------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.follower.set_watched(True)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.follower.set_watched(False)
 
     def empty_text(self) -> str:
         said = super().empty_text()
