@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 
+# Not under "general/": QSettings' INI files keep a group of that name as [%General], which
+# reads back as "General/..." and the choice was lost at the next start.
 #: "system" follows the desktop; else one of ui/i18n.py's LANGUAGES.
-LANGUAGE_KEY = "general/language"
+LANGUAGE_KEY = "interface/language"
 #: "system" follows the desktop's light or dark; else a name of models/palette.py's THEMES.
-THEME_KEY = "general/theme"
+THEME_KEY = "interface/theme"
 SYSTEM = "system"
 
 
