@@ -106,10 +106,12 @@ LATER_PAGES = {
     "fleet": ("ui.fleet_page", "FleetPage"),
 }
 
-#: The fleet's watches start this long after the engine shown first answered, or at the
-#: latest this long after `watch_engines` when it has not (milliseconds).
+#: The fleet's watches start this long after the engine shown first answered (so after the
+#: first paint: start-up waits for none of them), or this long after `watch_engines` when it
+#: has not answered yet (an engine that hangs must not hide the others for its whole
+#: timeout), in milliseconds. A loaded machine's cold start took 5 s: the wait is longer.
 FLEET_DELAY_MS = 500
-FLEET_LATEST_MS = 5000
+FLEET_LATEST_MS = 15_000
 
 _DOT = "<span style='color:{colour}'>●</span> {text}"
 #: The diagnoses the set-up wizard can fix: Docker not installed, not running, or not
