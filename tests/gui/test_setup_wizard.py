@@ -454,4 +454,10 @@ def test_set_up_docker_opens_the_wizard_at_its_overview(make_window, qtbot):
     assert wizard is not None and wizard.isVisible()
     qtbot.waitUntil(lambda: wizard.plan is not None and not wizard._tasks.busy, timeout=10_000)
     assert wizard.overview.title.text().startswith("Set up Docker on ")
+    # Its mirrors step is the window's own settings page.
+    wizard.step_list.setCurrentRow(1 + list(StepKey).index(StepKey.MIRRORS))
+    qtbot.mouseClick(wizard.open_mirrors, Qt.MouseButton.LeftButton)
+    dialog = window.settings_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()
     wizard.close()
