@@ -42,6 +42,7 @@ class BuildDialog(QDialog):
         self.folder_field = QLineEdit()
         self.folder_field.setObjectName("buildFolder")
         self.folder_field.setPlaceholderText(self.tr("A folder with a Dockerfile"))
+        self.folder_field.setAccessibleName(self.tr("Build folder"))
         choose = QPushButton(self.tr("Choose…"))
         choose.setObjectName("buildChooseFolder")
         choose.clicked.connect(self.choose_folder)

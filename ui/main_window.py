@@ -284,6 +284,7 @@ class MainWindow(QMainWindow):
 
     def _name_controls(self) -> None:
         """The words of the window's own controls, in the language installed now."""
+        self.sidebar.setAccessibleName(self.tr("Pages"))
         for row, name in enumerate(PAGES):
             label = self._page_entries()[name][0]
             self.sidebar.item(row).setText(label)
@@ -1203,12 +1204,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         tray = self.tray
-        if (
-            tray is not None
-            and not self._quitting
-            and tray.isVisible()
-            and tray.preferences.keeps_in_tray()
-        ):
+        if tray is not None and not self._quitting and tray.preferences.keeps_in_tray():
             event.ignore()
             tray.keep_running()
             return

@@ -10,6 +10,7 @@ them, not twenty.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -24,8 +25,10 @@ from services.endpoints import display_url
 from services.session import ConnectionState, SessionStatus
 from services.text import fill
 
-#: Notices that come within this many milliseconds of the first are told together.
+#: Notices are told together until none came for this many milliseconds...
 COALESCE_MS = 400
+#: ...or this long after the first of them: a steady trickle still gets told.
+LONGEST_BURST_S = 3.0
 #: A counted notification names this many of its items, then says how many more there are.
 NAMED_AT_MOST = 5
 
@@ -87,6 +90,7 @@ class Notifier(QObject):
         self._burst = _Burst()
         self._timer = QTimer(self, singleShot=True, interval=COALESCE_MS)
         self._timer.timeout.connect(self.flush)
+        self._burst_began = 0.0
         self._store: EngineStore | None = None
         #: Containers a kill was asked for since they last started: their exit is expected.
         self._killed: set[str] = set()
@@ -177,8 +181,12 @@ class Notifier(QObject):
         self._start_burst()
 
     def _start_burst(self) -> None:
-        """The first notice of a burst sets the time it is told at; later ones wait with it."""
+        """Wait for the rest of the burst: twenty containers dying at once reach the
+        window over a second or so when the machine is busy."""
+        now = time.monotonic()
         if not self._timer.isActive():
+            self._burst_began = now
+        if now - self._burst_began < LONGEST_BURST_S:
             self._timer.start()
 
     # -- what is said ----------------------------------------------------------------------

@@ -48,6 +48,7 @@ class RegistriesDialog(QDialog):
 
         self.logins = QTreeWidget()
         self.logins.setObjectName("registryLogins")
+        self.logins.setAccessibleName(self.tr("Registry logins"))
         self.logins.setRootIsDecorated(False)
         self.logins.setHeaderLabels([self.tr("Registry"), self.tr("User"), self.tr("Kept in")])
         self.logins.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

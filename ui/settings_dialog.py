@@ -55,6 +55,7 @@ class SettingsDialog(QDialog):
 
     def _name_sections(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
+        self.sections.setAccessibleName(self.tr("Sections"))
         for row, name in enumerate(
             (
                 self.tr("General"),

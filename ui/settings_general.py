@@ -53,6 +53,9 @@ class SettingsGeneralPage(QWidget):
         self.title.setText(self.tr("General"))
         self.language_label.setText(self.tr("&Language:"))
         self.theme_label.setText(self.tr("&Theme:"))
+        # A screen reader names a combo box by its entry, not by the label beside it.
+        self.language.setAccessibleName(self.tr("Language"))
+        self.theme.setAccessibleName(self.tr("Theme"))
         self.note.setText(
             self.tr(
                 "Both apply at once. “System” follows the desktop: its language, and its "

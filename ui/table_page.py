@@ -384,7 +384,12 @@ class TablePage(QWidget):
             menu.addAction(action)
         menu.popup(self.view.viewport().mapToGlobal(position))
 
-    def show_column_menu(self, position) -> QMenu:
+    def show_column_menu(self, position) -> None:
+        menu = self.column_menu()
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(self.view.horizontalHeader().mapToGlobal(position))
+
+    def column_menu(self) -> QMenu:
         """The header's menu: every column, ticked while shown (the last one shown cannot
         be hidden, or the table would have nothing to show)."""
         header = self.view.horizontalHeader()
@@ -399,8 +404,6 @@ class TablePage(QWidget):
             action.setChecked(column in shown)
             action.setEnabled(shown != [column])
             action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
-        menu.aboutToHide.connect(menu.deleteLater)
-        menu.popup(header.mapToGlobal(position))
         return menu
 
     def _update_actions(self, *_args) -> None:

@@ -1,0 +1,160 @@
+"""What the desktop notifications say, and when they keep quiet (issue 18), over an
+in-memory engine whose event stream the test feeds; the notifications are recorded
+instead of sent (the real bus is tests/integration/test_notifications.py's)."""
+
+from __future__ import annotations
+
+import pytest
+
+from models.desktop_preferences import DesktopPreferences, NoticeKind
+from models.transfers import Transfer, TransferKind, TransfersStore, TransferState
+from services.data import EngineEvent
+from tests.support.fake_engine import FakeEngine, make_container
+from ui.notifications import COALESCE_MS, Notifier
+
+
+class Desktop:
+    """The notifier's surroundings: what it sent, and what the user looks at."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[str, str]] = []
+        self.looking_at: str | None = "nothing"
+
+    def send(self, summary: str, body: str) -> None:
+        self.sent.append((summary, body))
+
+    def showing(self, page: str | None) -> bool:
+        return self.looking_at != "nothing" and (page is None or page == self.looking_at)
+
+
+@pytest.fixture
+def watched(make_window, qtbot):
+    containers = [make_container(f"job-{n}") for n in range(20)]
+    engine = FakeEngine(containers)
+    window = make_window(engine)
+    desktop = Desktop()
+    transfers = TransfersStore(window)
+    notifier = Notifier(transfers, desktop.showing, DesktopPreferences(), desktop.send, window)
+    notifier.follow(window.store)
+    return engine, window, notifier, desktop, transfers, containers
+
+
+def tell(engine: FakeEngine, action: str, container, **attributes: str) -> None:
+    attributes.setdefault("name", container.name)
+    event = EngineEvent("container", action, container.id, tuple(sorted(attributes.items())))
+    for stream in engine.streams:
+        if not stream.closed:
+            stream.push(event)
+
+
+def settle(qtbot) -> None:
+    """Longer than a burst: whatever was coming has come."""
+    qtbot.wait(COALESCE_MS + 300)
+
+
+def test_one_exit_with_an_error_is_one_notification_with_name_and_code(watched, qtbot):
+    engine, _window, _notifier, desktop, _transfers, containers = watched
+    tell(engine, "die", containers[0], exitCode="3")
+    qtbot.waitUntil(lambda: bool(desktop.sent), timeout=3000)
+    settle(qtbot)
+    assert desktop.sent == [
+        ("Container job-0 exited with code 3", "See what it said: docker logs job-0")
+    ]
+
+
+def test_twenty_dying_at_once_is_one_notification_that_counts_them(watched, qtbot):
+    engine, _window, _notifier, desktop, _transfers, containers = watched
+    for container in containers:
+        tell(engine, "die", container, exitCode="1")
+    qtbot.waitUntil(lambda: bool(desktop.sent), timeout=3000)
+    settle(qtbot)
+    [(summary, body)] = desktop.sent
+    assert "20 container" in summary
+    assert body.startswith("job-0 (1), job-1 (1)")
+    assert "15" in body  # "... and 15 more"
+
+
+def test_an_exit_after_a_kill_someone_asked_for_or_with_code_0_is_not_news(watched, qtbot):
+    engine, _window, _notifier, desktop, _transfers, containers = watched
+    tell(engine, "kill", containers[0], signal="15")
+    tell(engine, "die", containers[0], exitCode="143")
+    tell(engine, "die", containers[1], exitCode="0")
+    settle(qtbot)
+    assert desktop.sent == []
+
+
+def test_an_oom_kill_is_said_as_such_not_as_an_exit(watched, qtbot):
+    engine, _window, _notifier, desktop, _transfers, containers = watched
+    tell(engine, "oom", containers[2])
+    tell(engine, "die", containers[2], exitCode="137")
+    qtbot.waitUntil(lambda: bool(desktop.sent), timeout=3000)
+    settle(qtbot)
+    assert [summary for summary, _ in desktop.sent] == ["Container job-2 ran out of memory"]
+
+
+def test_an_unhealthy_container_is_told_a_healthy_one_is_not(watched, qtbot):
+    engine, _window, _notifier, desktop, _transfers, containers = watched
+    tell(engine, "health_status: healthy", containers[3])
+    tell(engine, "health_status: unhealthy", containers[4])
+    qtbot.waitUntil(lambda: bool(desktop.sent), timeout=3000)
+    settle(qtbot)
+    assert [summary for summary, _ in desktop.sent] == ["Container job-4 is unhealthy"]
+
+
+def test_a_kind_turned_off_is_not_sent(watched, qtbot):
+    engine, _window, _notifier, desktop, _transfers, containers = watched
+    DesktopPreferences().set_notifies(NoticeKind.CONTAINER_EXITED, False)
+    tell(engine, "die", containers[0], exitCode="3")
+    settle(qtbot)
+    assert desktop.sent == []
+
+
+def test_none_while_the_page_that_shows_it_is_in_front(watched, qtbot):
+    engine, _window, _notifier, desktop, _transfers, containers = watched
+    desktop.looking_at = "containers"
+    tell(engine, "die", containers[0], exitCode="3")
+    settle(qtbot)
+    assert desktop.sent == []
+    desktop.looking_at = "images"  # another page: the exit is news again
+    tell(engine, "die", containers[1], exitCode="3")
+    qtbot.waitUntil(lambda: bool(desktop.sent), timeout=3000)
+    assert desktop.sent[0][0] == "Container job-1 exited with code 3"
+
+
+def test_a_pull_that_ends_is_told_and_a_cancelled_one_is_not(watched, qtbot):
+    _engine, _window, _notifier, desktop, transfers, _containers = watched
+    done = Transfer("1", "busybox:1.36", "docker pull busybox:1.36", state=TransferState.DONE)
+    failed = Transfer(
+        "2",
+        "registry.example/app:1",
+        "docker push registry.example/app:1",
+        kind=TransferKind.PUSH,
+        state=TransferState.FAILED,
+        error="denied: requested access to the resource is denied",
+    )
+    cancelled = Transfer("3", "alpine", "docker pull alpine", state=TransferState.CANCELLED)
+    transfers.finished.emit(done)
+    qtbot.waitUntil(lambda: bool(desktop.sent), timeout=3000)
+    assert desktop.sent == [("Pulled busybox:1.36", "docker pull busybox:1.36")]
+    transfers.finished.emit(cancelled)
+    transfers.finished.emit(failed)
+    qtbot.waitUntil(lambda: len(desktop.sent) == 2, timeout=3000)
+    settle(qtbot)
+    assert desktop.sent[1] == (
+        "Push of registry.example/app:1 failed",
+        "denied: requested access to the resource is denied",
+    )
+
+
+def test_the_engine_going_away_and_coming_back(watched, qtbot):
+    engine, window, _notifier, desktop, _transfers, _containers = watched
+    engine.go_down()
+    qtbot.waitUntil(lambda: bool(desktop.sent), timeout=5000)
+    assert desktop.sent[0][0] == "The Docker engine went away"
+    engine.up = True
+    window.store.retry_now()
+    qtbot.waitUntil(lambda: len(desktop.sent) == 2, timeout=5000)
+    assert desktop.sent[1] == (
+        "The Docker engine is back",
+        f"{window.store.engine.endpoint} answers again.",
+    )
