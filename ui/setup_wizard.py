@@ -265,7 +265,9 @@ class SetupWizard(QDialog):
         assert self.plan is not None
         for row in range(self.current_row + 1, len(STEP_KEYS) + 1):
             step = self.plan.step(STEP_KEYS[row - 1])
-            if step.available and step.done is not True:
+            # A group joined before this Moorage started still needs its relaunch.
+            relaunch = step.key == StepKey.GROUP and not self.group_effect.isHidden()
+            if (step.available and step.done is not True) or relaunch:
                 self.step_list.setCurrentRow(row)
                 return
         self.step_list.setCurrentRow(len(STEP_KEYS))

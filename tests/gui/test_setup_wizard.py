@@ -253,7 +253,9 @@ def test_every_step_runs_with_live_output_and_a_second_run_skips_what_is_done(
     assert QGuiApplication.clipboard().text() == wizard.log.toPlainText()
     wizard.close()
 
-    # Again: the three steps are found done and skipped; nothing reaches the helper.
+    # Again, in the relaunched Moorage (which has the group): the three steps are found
+    # done and skipped; nothing reaches the helper.
+    monkeypatch.setattr(setup_wizard, "docker_group_active", lambda: True)
     calls = len(runner.calls)
     again = open_wizard(window)
     for key in (StepKey.INSTALL, StepKey.SERVICE, StepKey.GROUP):
@@ -265,6 +267,38 @@ def test_every_step_runs_with_live_output_and_a_second_run_skips_what_is_done(
     qtbot.mouseClick(again.next, Qt.MouseButton.LeftButton)
     assert again.current_key == StepKey.MIRRORS  # the done steps were passed by
     assert len(runner.calls) == calls
+
+
+def test_a_group_joined_before_moorage_started_leads_to_the_relaunch(
+    make_window, open_wizard, system, relaunches, qtbot, monkeypatch
+):
+    """The diagnosis "in the group, not in this session": the group step is done, but its
+    page is where the relaunch is, so Next stops there."""
+    monkeypatch.setattr(setup_wizard, "can_relaunch_in_group", lambda: True)
+    monkeypatch.setattr(setup_wizard, "docker_group_active", lambda: False)
+    monkeypatch.setattr(QCoreApplication, "quit", lambda: None)
+    system.install()
+    system.start()
+    system.join(USER)
+    wizard = open_wizard(make_window(FakeEngine()))
+    qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
+    assert wizard.current_key == StepKey.GROUP and not wizard.run_button.isVisible()
+    assert wizard.relaunch_button.isVisible()
+    qtbot.mouseClick(wizard.relaunch_button, Qt.MouseButton.LeftButton)
+    assert relaunches == ["sg"]
+
+
+def test_without_sg_or_as_root_it_says_to_log_in_again(
+    make_window, open_wizard, system, qtbot, monkeypatch
+):
+    monkeypatch.setattr(setup_wizard, "can_relaunch_in_group", lambda: False)
+    monkeypatch.setattr(setup_wizard, "docker_group_active", lambda: False)
+    system.install()
+    system.join(USER)
+    wizard = open_wizard(make_window(FakeEngine()))
+    wizard.step_list.setCurrentRow(1 + list(StepKey).index(StepKey.GROUP))
+    assert "log out and in again" in wizard.group_effect.text()
+    assert wizard.group_effect.isVisible() and not wizard.relaunch_button.isVisible()
 
 
 def test_a_refusal_shows_the_helpers_words_and_the_commands_to_type(
