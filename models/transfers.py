@@ -47,6 +47,9 @@ class TransferKind(enum.StrEnum):
     #: Files and folders out of a container and into it (`docker cp`): bytes, as a save.
     COPY_OUT = "copy-out"
     COPY_IN = "copy-in"
+    #: A volume's files to a tar and a tar into a volume, through a helper container.
+    BACKUP = "backup"
+    RESTORE = "restore"
 
 
 class TransferState(enum.StrEnum):
@@ -64,6 +67,8 @@ _RUNNING_WORDS = {
     TransferKind.EXPORT: QT_TRANSLATE_NOOP("Transfers", "Exporting"),
     TransferKind.COPY_OUT: QT_TRANSLATE_NOOP("Transfers", "Copying out"),
     TransferKind.COPY_IN: QT_TRANSLATE_NOOP("Transfers", "Copying in"),
+    TransferKind.BACKUP: QT_TRANSLATE_NOOP("Transfers", "Backing up"),
+    TransferKind.RESTORE: QT_TRANSLATE_NOOP("Transfers", "Restoring"),
 }
 _LAYER_COUNT_WORDS = {
     TransferKind.PULL: QT_TRANSLATE_NOOP("Transfers", "Pulling (%1 of %2 layers)"),
@@ -96,6 +101,8 @@ ARCHIVE_KINDS = frozenset(
         TransferKind.EXPORT,
         TransferKind.COPY_OUT,
         TransferKind.COPY_IN,
+        TransferKind.BACKUP,
+        TransferKind.RESTORE,
     }
 )
 
@@ -436,6 +443,43 @@ class TransfersStore(QObject):
             container_id, paths, folder, 0, self._mover(key)
         )
         return self._launch(transfer, self._copy(key, name, work))
+
+    def back_up(
+        self, engine: EngineApi, volume: str, image: str, path: Path, estimate: int
+    ) -> Transfer:
+        """Back `volume` up to the tar `path` (its folder checked) through a helper of
+        `image`; `estimate` is the volume's size (0 when not measured)."""
+        from services.volume_backup import backup_command
+
+        key = str(next(self._numbers))
+        transfer = Transfer(
+            key,
+            f"{volume} → {path.name}",
+            backup_command(volume, image, path),
+            TransferKind.BACKUP,
+            moved=ArchiveProgress(0, estimate, True),
+        )
+        work = lambda: engine.backup_volume(  # noqa: E731
+            volume, image, path, estimate, self._mover(key)
+        )
+        return self._launch(transfer, self._move(key, work))
+
+    def restore(
+        self, engine: EngineApi, volume: str, image: str, path: Path, size: int
+    ) -> Transfer:
+        """Unpack the tar `path` (already checked; `size` bytes) into `volume`."""
+        from services.volume_backup import restore_command
+
+        key = str(next(self._numbers))
+        transfer = Transfer(
+            key,
+            f"{path.name} → {volume}",
+            restore_command(volume, image, path),
+            TransferKind.RESTORE,
+            moved=ArchiveProgress(0, size),
+        )
+        work = lambda: engine.restore_volume(volume, image, path, self._mover(key))  # noqa: E731
+        return self._launch(transfer, self._move(key, work))
 
     async def _copy(self, key: str, name: str, work: Callable[[], Awaitable[None]]) -> None:
         """A copy as a save is run; a container removed meanwhile said by its name."""

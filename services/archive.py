@@ -241,15 +241,17 @@ async def save_images(
         )
         job.hold(response)
         raise_for_status(response)
-        _write_atomically(path, response.iter_content(CHUNK), meter, job)
+        write_atomically(path, response.iter_content(CHUNK), meter, job)
         meter.finish()
 
     await StreamJob(make_client, endpoint, work, "moorage-save", keep=(ArchiveError,)).wait()
 
 
-def _write_atomically(
+def write_atomically(
     path: Path, chunks: Iterator[bytes], meter: _Meter, job: StreamJob[Any]
 ) -> None:
+    """Write `chunks` beside `path`, fsync and rename over it: a crash, a full disk or a
+    cancel (`job.stopped`) never leaves a partial file under the chosen name."""
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as error:
@@ -319,7 +321,7 @@ async def export_container(
         )
         job.hold(response)
         raise_for_status(response)
-        _write_atomically(path, response.iter_content(CHUNK), meter, job)
+        write_atomically(path, response.iter_content(CHUNK), meter, job)
         meter.finish()
 
     await StreamJob(make_client, endpoint, work, "moorage-export", keep=(ArchiveError,)).wait()

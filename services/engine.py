@@ -31,7 +31,6 @@ from services.api_decode import (
     volume_usages_from_df,
 )
 from services.archive import (
-    ArchiveError,
     ArchiveProgress,
     ImageArchive,
     export_container,
@@ -686,23 +685,46 @@ class DockerEngine:
         """`docker volume rm`; one in use raises Conflict, naming the container's id."""
         await self._run(self._api().remove_volume, name, force=force)
 
-    async def backup_volume(self, name: str, image: str, path: Path) -> int:
+    async def backup_volume(
+        self,
+        name: str,
+        image: str,
+        path: Path,
+        estimate: int,
+        on_progress: Callable[[ArchiveProgress], None],
+    ) -> None:
         """The volume's files to the tar `path` through a helper container of `image`
-        (services/volume_backup.py); the bytes written. The file's problems raise
-        ArchiveError, the engine's EngineError; the helper is removed either way."""
+        (services/volume_backup.py), on a thread and client of its own; `estimate` is the
+        volume's size (0 when not measured). The file's problems raise ArchiveError, the
+        engine's EngineError; the helper is removed either way, cancelled too."""
         from services.volume_backup import back_up
 
-        api = self._api()
-        return await self.run_blocking(
-            self._archive_call, lambda: back_up(api, name, image, path, self._timeout)
+        self._api()
+        await back_up(
+            lambda: self._new_client(self._api_version),
+            self.endpoint,
+            name,
+            image,
+            path,
+            estimate,
+            on_progress,
         )
 
-    async def restore_volume(self, name: str, image: str, path: Path) -> None:
+    async def restore_volume(
+        self, name: str, image: str, path: Path, on_progress: Callable[[ArchiveProgress], None]
+    ) -> None:
         """Unpack the tar `path` into the volume through a helper container of `image`."""
         from services.volume_backup import restore
 
-        api = self._api()
-        await self.run_blocking(self._archive_call, lambda: restore(api, name, image, path))
+        self._api()
+        await restore(
+            lambda: self._new_client(self._api_version),
+            self.endpoint,
+            name,
+            image,
+            path,
+            on_progress,
+        )
 
     async def list_volume_folder(self, name: str, image: str, folder: str) -> list[VolumeEntry]:
         """One folder of the volume, listed by a helper container of `image`
@@ -711,15 +733,6 @@ class DockerEngine:
 
         api = self._api()
         return await self._run(list_folder, api, name, image, folder, self._timeout)
-
-    def _archive_call(self, call: Callable[[], T]) -> T:
-        """`call()` with the engine's errors translated and the file's kept as they are."""
-        try:
-            return call()
-        except ArchiveError:
-            raise
-        except Exception as error:
-            raise translate_error(error, self.endpoint) from error
 
     async def list_networks(self) -> list[NetworkInfo]:
         """`docker network ls` with each network's subnets, gateways and flags."""

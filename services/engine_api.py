@@ -212,12 +212,22 @@ class EngineApi(Protocol):
 
     async def create_volume(self, options: VolumeOptions) -> str: ...
     async def remove_volume(self, name: str, *, force: bool = False) -> None: ...
-    async def backup_volume(self, name: str, image: str, path: Path) -> int:
-        """The volume's files to a tar through a helper container; the file's problems
-        raise ArchiveError; the helper is removed either way."""
+    async def backup_volume(
+        self,
+        name: str,
+        image: str,
+        path: Path,
+        estimate: int,
+        on_progress: Callable[[ArchiveProgress], None],
+    ) -> None:
+        """The volume's files to a tar through a helper container, with progress (its size
+        `estimate`, 0 when unknown) and cancel; the file's problems raise ArchiveError; the
+        helper is removed either way."""
         ...
 
-    async def restore_volume(self, name: str, image: str, path: Path) -> None: ...
+    async def restore_volume(
+        self, name: str, image: str, path: Path, on_progress: Callable[[ArchiveProgress], None]
+    ) -> None: ...
     async def list_volume_folder(self, name: str, image: str, folder: str) -> list[VolumeEntry]:
         """One folder of the volume ("" its root), listed by a helper container; a volume or
         folder gone raises NotFound."""

@@ -7,22 +7,35 @@ the image needs no `tar` nor a shell. The helper is removed afterwards, whether 
 worked or not.
 
 A backup holds the volume's files relative to its root (`./data/file`), so it restores into
-any volume; the tar is written beside its target and renamed over it once complete.
+any volume; the tar is written beside its target and renamed over it once complete. Both
+run on a thread and client of their own (services/stream_job.py), report their progress
+and stop when cancelled, as a save does.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shlex
 import tarfile
-import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import docker
+import requests
 
 from services.api_client import raise_for_status
-from services.archive import CHUNK, ArchiveError, ArchiveProblem
+from services.archive import (
+    CHUNK,
+    ArchiveError,
+    ArchiveProblem,
+    ArchiveProgress,
+    _Meter,
+    write_atomically,
+)
+from services.stream_job import Stopped, StreamJob
 
 #: Where the helper mounts the volume.
 MOUNT = "/volume"
@@ -60,59 +73,109 @@ def _helper(api: docker.APIClient, volume: str, image: str, read_only: bool) -> 
     return str(answer["Id"])
 
 
-def back_up(api: docker.APIClient, volume: str, image: str, path: Path, timeout: int) -> int:
-    """Write `volume`'s files to the tar `path`; the bytes written. Blocking."""
-    try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    except OSError as error:
-        raise ArchiveError(ArchiveProblem.NOT_WRITABLE, path, error.strerror or "") from None
-    written = 0
-    try:
-        with os.fdopen(fd, "wb") as file:
-            helper = _helper(api, volume, image, read_only=True)
-            try:
-                response = api.get(
-                    f"{api.base_url}/v{api.api_version}/containers/{helper}/archive",
-                    params={"path": f"{MOUNT}/."},
-                    stream=True,
-                    timeout=timeout,
-                )
-                raise_for_status(response)
-                for chunk in response.iter_content(CHUNK):
-                    file.write(chunk)
-                    written += len(chunk)
-            finally:
-                with contextlib.suppress(docker.errors.APIError):
-                    api.remove_container(helper, force=True)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except OSError as error:
-        raise ArchiveError(ArchiveProblem.NOT_WRITABLE, path, error.strerror or "") from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-    return written
+def _remove_helper(api: docker.APIClient, helper: str) -> None:
+    with contextlib.suppress(docker.errors.APIError, requests.RequestException):
+        api.remove_container(helper, force=True)
 
 
-def check_tar(path: Path) -> None:
-    """Refuse, before any helper is made, a file that is not there or not a tar."""
+def check_target(path: Path) -> None:
+    """Refuse, before any helper is made, a backup into a folder that is not there or
+    cannot be written."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise ArchiveError(ArchiveProblem.NOT_WRITABLE, path, os.strerror(errno.ENOENT))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise ArchiveError(ArchiveProblem.NOT_WRITABLE, path, os.strerror(errno.EACCES))
+
+
+async def back_up(
+    make_client: Callable[[], docker.APIClient],
+    endpoint: str,
+    volume: str,
+    image: str,
+    path: Path,
+    estimate: int,
+    on_progress: Callable[[ArchiveProgress], None],
+) -> None:
+    """Write `volume`'s files to the tar `path` (`estimate`: the volume's size, 0 when not
+    measured); cancelling stops the copy and leaves no file."""
+    check_target(path)
+
+    def work(job: StreamJob[None], client: docker.APIClient) -> None:
+        meter = _Meter(estimate, True, lambda p: job.post(on_progress, p))
+        helper = _helper(client, volume, image, read_only=True)
+        try:
+            response = client.get(
+                f"{client.base_url}/v{client.api_version}/containers/{helper}/archive",
+                params={"path": f"{MOUNT}/."},
+                stream=True,
+                timeout=None,
+            )
+            job.hold(response)
+            raise_for_status(response)
+            write_atomically(path, response.iter_content(CHUNK), meter, job)
+        finally:
+            _remove_helper(client, helper)
+        meter.finish()
+
+    job = StreamJob(make_client, endpoint, work, "moorage-volume-backup", keep=(ArchiveError,))
+    await job.wait()
+
+
+def check_tar(path: Path) -> int:
+    """Refuse, before any helper is made, a file that is not there or not a tar; its size."""
     try:
         is_tar = tarfile.is_tarfile(path)
+        size = path.stat().st_size
     except FileNotFoundError:
         raise ArchiveError(ArchiveProblem.MISSING, path) from None
     except OSError as error:
         raise ArchiveError(ArchiveProblem.UNREADABLE, path, error.strerror or "") from None
     if not is_tar:
         raise ArchiveError(ArchiveProblem.NOT_TAR, path)
+    return size
 
 
-def restore(api: docker.APIClient, volume: str, image: str, path: Path) -> None:
-    """Unpack the tar `path` into `volume` (files there already are overwritten). Blocking."""
-    check_tar(path)
-    helper = _helper(api, volume, image, read_only=False)
-    try:
-        with path.open("rb") as file:
-            api.put_archive(helper, MOUNT, file)
-    finally:
-        with contextlib.suppress(docker.errors.APIError):
-            api.remove_container(helper, force=True)
+async def restore(
+    make_client: Callable[[], docker.APIClient],
+    endpoint: str,
+    volume: str,
+    image: str,
+    path: Path,
+    on_progress: Callable[[ArchiveProgress], None],
+) -> None:
+    """Unpack the tar `path` into `volume` (files there already are overwritten); what the
+    engine already unpacked of a cancelled restore stays."""
+    size = check_tar(path)
+
+    def chunks(file: BinaryIO, meter: _Meter, job: StreamJob[None]) -> Iterator[bytes]:
+        while chunk := file.read(CHUNK):
+            if job.stopped:
+                raise Stopped
+            meter.add(len(chunk))
+            yield chunk
+
+    def work(job: StreamJob[None], client: docker.APIClient) -> None:
+        meter = _Meter(size, False, lambda p: job.post(on_progress, p))
+        helper = _helper(client, volume, image, read_only=False)
+        try:
+            with path.open("rb") as file:
+                response = client.put(
+                    f"{client.base_url}/v{client.api_version}/containers/{helper}/archive",
+                    params={"path": MOUNT},
+                    data=chunks(file, meter, job),
+                    headers={"Content-Type": "application/x-tar"},
+                    timeout=None,
+                )
+            job.hold(response)
+            raise_for_status(response)
+        except OSError as error:
+            if isinstance(error, requests.RequestException):
+                raise
+            raise ArchiveError(ArchiveProblem.UNREADABLE, path, error.strerror or "") from None
+        finally:
+            _remove_helper(client, helper)
+        meter.finish()
+
+    job = StreamJob(make_client, endpoint, work, "moorage-volume-restore", keep=(ArchiveError,))
+    await job.wait()

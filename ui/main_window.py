@@ -80,7 +80,7 @@ if TYPE_CHECKING:
     from ui.setup_wizard import SetupWizard
     from ui.table_page import TablePage
     from ui.tray import TrayIcon
-    from ui.volumes_page import VolumesPage
+    from ui.volumes_page import VolumeArchiveRequest, VolumesPage
 
 #: The sidebar's pages in order (Ctrl+1… follow it).
 PAGES = (
@@ -789,6 +789,23 @@ class MainWindow(QMainWindow):
         self._show_message(fill(self.tr("Exporting %1 — %2"), transfer.reference, transfer.command))
         return transfer
 
+    def start_volume_archive(self, request: VolumeArchiveRequest) -> Transfer:
+        """Back a volume up, or restore one, in the transfers panel (checked already)."""
+        engine = self.store.engine
+        if request.restoring:
+            transfer = self.transfers.restore(
+                engine, request.volume, request.image, request.path, request.size
+            )
+            said = self.tr("Restoring %1 — %2")
+        else:
+            transfer = self.transfers.back_up(
+                engine, request.volume, request.image, request.path, request.size
+            )
+            said = self.tr("Backing up %1 — %2")
+        self.transfers_panel.show_transfer(transfer.key)
+        self._show_message(fill(said, transfer.reference, transfer.command))
+        return transfer
+
     def open_files(self, container_id: str, name: str) -> None:
         """A Files window on the container (its copies run in the transfers panel);
         imported on first use, as every window is."""
@@ -832,6 +849,16 @@ class MainWindow(QMainWindow):
                 self.tr("Copied %1 — %2"),
                 self.tr("Copy of %1 cancelled"),
                 self.tr("Copy failed"),
+            ),
+            TransferKind.BACKUP: (
+                self.tr("Backed up %1 — %2"),
+                self.tr("Backup of %1 cancelled"),
+                self.tr("Backup failed"),
+            ),
+            TransferKind.RESTORE: (
+                self.tr("Restored %1 — %2"),
+                self.tr("Restore of %1 cancelled"),
+                self.tr("Restore failed"),
             ),
         }[transfer.kind]
         if transfer.state is TransferState.DONE:
@@ -969,6 +996,7 @@ class MainWindow(QMainWindow):
         self.memory.restore_table(page)
         if name == "volumes":
             page.containers_requested.connect(self._show_containers)  # type: ignore[attr-defined]
+            page.archive_requested.connect(self.start_volume_archive)  # type: ignore[attr-defined]
         return page
 
     @property

@@ -26,8 +26,9 @@ from ui.style import ERROR, MUTED, set_error_border, set_text_colour
 
 
 class VolumeArchiveDialog(QDialog):
-    """Open until the engine has answered: a refusal (a folder that cannot be written, a
-    file that is not a tar, the engine's error) is said in it with the choices kept.
+    """Open until the file is checked: a refusal (a folder that cannot be written, a file
+    that is not a tar) is said in it with the choices kept; the copy itself runs in the
+    window's transfers panel, with its progress and Cancel.
 
     Signals:
         submitted(): the user asked for it; read `image()` and `path()`.
@@ -98,7 +99,6 @@ class VolumeArchiveDialog(QDialog):
         layout.addWidget(self.buttons)
         self.path_field.textChanged.connect(self._check)
         self.image_field.currentTextChanged.connect(self._check)
-        self._busy = False
         self._check()
 
     def image(self) -> str:
@@ -133,9 +133,7 @@ class VolumeArchiveDialog(QDialog):
             self._say(self.tr("Choose the file."), False)
         else:
             self._say(self.command(), False)
-        self.ok_button.setEnabled(
-            bool(self.image()) and bool(self.path_field.text().strip()) and not self._busy
-        )
+        self.ok_button.setEnabled(bool(self.image()) and bool(self.path_field.text().strip()))
 
     def _say(self, text: str, wrong: bool) -> None:
         self.verdict.setText(text)
@@ -143,17 +141,13 @@ class VolumeArchiveDialog(QDialog):
         set_error_border(self.path_field, wrong and bool(self.path_field.text().strip()))
 
     def accept(self) -> None:
-        if not self.ok_button.isEnabled():
-            return
-        self._busy = True
-        self.ok_button.setEnabled(False)
-        self._say(self.tr("Restoring…") if self.restoring else self.tr("Backing up…"), False)
-        self.submitted.emit()
+        """The page checks the file and either starts the copy (`done_ok`) or says what is
+        wrong with it (`refused`), the dialog kept open with what was typed."""
+        if self.ok_button.isEnabled():
+            self.submitted.emit()
 
     def done_ok(self) -> None:
         super().accept()
 
     def refused(self, reason: str) -> None:
-        self._busy = False
         self._say(reason, True)
-        self.ok_button.setEnabled(True)

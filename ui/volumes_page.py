@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import shlex
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -34,6 +35,18 @@ WIDTHS = [260, 90, 70, 80, 180, 120, 140, 280]
 SIZES_COMMAND = "docker system df -v"
 
 
+@dataclass(frozen=True, slots=True)
+class VolumeArchiveRequest:
+    """A backup (or restore) the user asked for and the page checked: the window runs it in
+    its transfers panel; `size` is the volume's (0 when not measured) or the tar's."""
+
+    volume: str
+    image: str
+    path: Path
+    restoring: bool
+    size: int
+
+
 class VolumesPage(TablePage):
     """Every volume of the engine; anonymous ones (made by `-v /path` or an image's VOLUME)
     are told apart in the Kind column. Sizes are measured when the page is first shown and
@@ -41,9 +54,11 @@ class VolumesPage(TablePage):
 
     Signals:
         containers_requested(list): show these containers (ids) on the Containers page.
+        archive_requested(VolumeArchiveRequest): back up or restore, checked.
     """
 
     containers_requested = Signal(list)
+    archive_requested = Signal(object)
 
     def __init__(self, store: EngineStore, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -365,39 +380,31 @@ class VolumesPage(TablePage):
         listed = await self.store.engine.list_images()
         images = sorted({tag for image in listed for tag in image.repo_tags})
         dialog = VolumeArchiveDialog(rows[0].name, images, restoring, self)
-        dialog.submitted.connect(lambda: self.launch(self._archive(dialog)))
+        dialog.submitted.connect(lambda: self._archive(dialog))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
 
-    async def _archive(self, dialog: VolumeArchiveDialog) -> None:
-        from shiboken6 import isValid
-
+    def _archive(self, dialog: VolumeArchiveDialog) -> None:
+        """The file checked at once (not a tar, a folder that cannot be written: said in the
+        dialog, which stays open); then the copy runs in the window's transfers panel."""
         from models.transfers import archive_problem_text
+        from services.volume_backup import check_tar, check_target
 
-        volume, image, path = dialog.volume, dialog.image(), dialog.path()
-        restoring, command = dialog.restoring, dialog.command()
-        self.message.emit(command)
+        path = dialog.path()
         try:
-            if restoring:
-                await self.store.engine.restore_volume(volume, image, path)
+            if dialog.restoring:
+                size = check_tar(path)
             else:
-                written = await self.store.engine.backup_volume(volume, image, path)
+                check_target(path)
+                row = self.model.get(dialog.volume)
+                size = max(row.size, 0) if row is not None else 0
         except ArchiveError as error:
-            if isValid(dialog):
-                dialog.refused(archive_problem_text(error))
+            dialog.refused(archive_problem_text(error))
             return
-        except EngineError as error:
-            if isValid(dialog):
-                dialog.refused(str(error))
-            return
-        if isValid(dialog):
-            dialog.done_ok()
-        if restoring:
-            self.message.emit(fill(self.tr("Restored %1 from %2 — %3"), volume, path, command))
-        else:
-            size = human_size(written)
-            done = self.tr("Backed up %1 to %2 (%3) — %4")
-            self.message.emit(fill(done, volume, path, size, command))
+        dialog.done_ok()
+        self.archive_requested.emit(
+            VolumeArchiveRequest(dialog.volume, dialog.image(), path, dialog.restoring, size)
+        )
 
     async def open_browser(self) -> None:
         """The selected volume's files in a window of their own, said gone when it goes."""

@@ -272,7 +272,8 @@ def open_archive_dialog(page, qtbot, action_name: str, dialog_name: str) -> QDia
 
 def test_backup_and_restore_say_what_is_wrong_in_the_dialog(make_window, qtbot, tmp_path):
     """A restore file that is not a tar, a backup folder that is not there: said in the
-    dialog with the choices kept; a round trip through the in-memory engine's files."""
+    dialog with the choices kept; a round trip through the in-memory engine's files, each
+    copy a row of the transfers panel with the command it stands for."""
     from tests.support.fake_engine import make_image
 
     engine = engine_with_volumes()
@@ -295,6 +296,12 @@ def test_backup_and_restore_say_what_is_wrong_in_the_dialog(make_window, qtbot, 
     path.setText(str(tmp_path / "data.tar"))
     backup.ok_button.click()
     qtbot.waitUntil(lambda: not isValid(backup) or not backup.isVisible())
+    transfers = window.transfers.model
+    qtbot.waitUntil(
+        lambda: transfers.rowCount() == 1 and transfers.item_at(0).state.value == "done"
+    )
+    assert transfers.item_at(0).command.startswith("docker create --name helper -v data:/volume:ro")
+    assert window.transfers_panel.isVisible()
 
     select(page.view, "spare")
     restore = open_archive_dialog(page, qtbot, "actionRestoreVolume", "restoreVolumeDialog")
@@ -307,7 +314,9 @@ def test_backup_and_restore_say_what_is_wrong_in_the_dialog(make_window, qtbot, 
     restore.findChild(QLineEdit, "archivePath").setText(str(tmp_path / "data.tar"))
     restore.ok_button.click()
     qtbot.waitUntil(lambda: not isValid(restore) or not restore.isVisible())
+    qtbot.waitUntil(lambda: transfers.rowCount() == 2 and not window.transfers.running())
     assert engine.volume_files["spare"] == engine.volume_files["data"]
+    assert "Restored data.tar → spare" in window.message.full_text()
 
 
 def test_browse_a_volume_and_see_it_removed(make_window, qtbot):

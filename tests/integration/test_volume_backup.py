@@ -1,7 +1,8 @@
 """Back up and restore volumes through a helper container, against the suite's real dockerd:
-the files round-trip byte for byte into a new volume, through the page's dialog too; a file
-that is not a tar and a folder that cannot be written are refused before anything is made;
-the helper is gone after a restore the engine refused."""
+the files round-trip byte for byte into a new volume, through the page's dialog and the
+transfers panel too; a file that is not a tar and a folder that cannot be written are
+refused before anything is made; the helper is gone after a restore the engine refused and
+after a backup cancelled mid-way, which leaves no file."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QComboBox, QDialog, QLineEdit
 from shiboken6 import isValid
 
-from services.archive import ArchiveError, ArchiveProblem
+from services.archive import ArchiveError, ArchiveProblem, ArchiveProgress
 from services.engine import DockerEngine
 from services.errors import EngineError
 from services.volume_backup import HELPER_LABEL
@@ -51,28 +52,33 @@ def test_backup_then_restore_into_a_new_volume_round_trips(dockerd, tmp_path: Pa
         link.type, link.linkname = tarfile.LNKTYPE, "./nowhere"
         tar.addfile(link)
 
+    backed: list[ArchiveProgress] = []
+    restored: list[ArchiveProgress] = []
+
     async def work():
         await engine.connect()
-        written = await engine.backup_volume("source", IMAGE, backup)
+        await engine.backup_volume("source", IMAGE, backup, 0, backed.append)
         await engine.create_volume(VolumeOptions("copy"))
-        await engine.restore_volume("copy", IMAGE, backup)
+        await engine.restore_volume("copy", IMAGE, backup, restored.append)
         refusals = []
         for call in (
-            engine.restore_volume("copy", IMAGE, not_tar),
-            engine.backup_volume("source", IMAGE, tmp_path / "missing" / "x.tar"),
+            engine.restore_volume("copy", IMAGE, not_tar, print),
+            engine.backup_volume("source", IMAGE, tmp_path / "missing" / "x.tar", 0, print),
         ):
             with pytest.raises(ArchiveError) as refused:
                 await call
             refusals.append(refused.value.problem)
         with pytest.raises(EngineError, match="nowhere"):
-            await engine.restore_volume("copy", IMAGE, refused_tar)
-        return written, refusals
+            await engine.restore_volume("copy", IMAGE, refused_tar, print)
+        return refusals
 
     try:
-        written, refusals = asyncio.run(work())
+        refusals = asyncio.run(work())
     finally:
         engine.close()
-    assert written == backup.stat().st_size > 70000
+    size = backup.stat().st_size
+    assert size > 70000
+    assert (backed[-1].done, restored[-1].done, restored[-1].total) == (size, size, size)
     with tarfile.open(backup) as tar:
         assert "./a/b/greeting.txt" in tar.getnames()
     assert sums(dockerd, "copy") == sums(dockerd, "source") != ""
@@ -101,6 +107,35 @@ def test_backup_and_restore_through_the_page(window, qtbot, dockerd, tmp_path: P
         opened.findChild(QLineEdit, "archivePath").setText(str(target))
         opened.ok_button.click()
         qtbot.waitUntil(lambda o=opened: not isValid(o) or not o.isVisible(), timeout=20_000)
-    assert "Restored copy from" in window.message.full_text()
+        qtbot.waitUntil(lambda: not window.transfers.running(), timeout=20_000)
+    assert "Restored source.tar → copy" in window.message.full_text()
     assert sums(dockerd, "copy") == sums(dockerd, "source")
     assert helpers(dockerd) == ""
+
+
+def test_a_backup_cancelled_mid_way_leaves_no_file_and_no_helper(window, qtbot, dockerd, tmp_path):
+    """Cancel in the transfers panel while the tar streams: the copy stops, nothing is left
+    under the chosen name nor beside it, and the helper container is removed."""
+    dockerd.cli(
+        "run", "--rm", "-v", "big:/data", IMAGE, "sh", "-c", "head -c 300m /dev/zero > /data/z"
+    )
+    window.show_page("volumes")
+    page = window.volumes_page
+    qtbot.waitUntil(lambda: "big" in names(page.view), timeout=10_000)
+    target = tmp_path / "big.tar"
+    select(page.view, "big")
+    action(page, "actionBackupVolume").trigger()
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in page.findChildren(QDialog)))
+    opened = dialog(page, "backupVolumeDialog")
+    opened.findChild(QLineEdit, "archivePath").setText(str(target))
+    opened.ok_button.click()
+    transfers = window.transfers
+    qtbot.waitUntil(lambda: bool(transfers.running()), timeout=10_000)
+    transfer = transfers.running()[0]
+    qtbot.waitUntil(lambda: transfers.get(transfer.key).moved.done > 0, timeout=20_000)
+    transfers.cancel(transfer.key)
+    qtbot.waitUntil(lambda: not transfers.running(), timeout=20_000)
+    assert transfers.get(transfer.key).state.value == "cancelled"
+    # The copy's own thread removes its partial file once the shut socket wakes it.
+    qtbot.waitUntil(lambda: list(tmp_path.iterdir()) == [], timeout=10_000)
+    qtbot.waitUntil(lambda: helpers(dockerd) == "", timeout=10_000)

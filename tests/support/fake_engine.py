@@ -18,7 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
-from services.archive import ArchiveError, ArchiveProblem, ArchiveProgress, ImageArchive
+from services.archive import ArchiveProgress, ImageArchive
 from services.build import BuildLine, BuildOptions, BuildStep, context_members
 from services.container_actions import CommitOptions, StoppedContainer
 from services.container_files import (
@@ -78,7 +78,7 @@ from services.swarm_services import (
     UpdateStatus,
     short_image,
 )
-from services.volume_backup import check_tar
+from services.volume_backup import check_tar, check_target
 from services.volume_browse import VolumeEntry
 from services.volumes import VolumeOptions
 
@@ -1007,22 +1007,31 @@ class FakeEngine:
         if not any(image in i.repo_tags or image == i.id for i in self.images.values()):
             raise NotFound(f"No such image: {image}")
 
-    async def backup_volume(self, name: str, image: str, path: Path) -> int:
+    async def backup_volume(
+        self,
+        name: str,
+        image: str,
+        path: Path,
+        estimate: int,
+        on_progress: Callable[[ArchiveProgress], None],
+    ) -> None:
         """The volume's `volume_files` as a tar; a folder that is not there is not writable."""
         self._act("volume backup", name)
         self._helper_image(image)
-        if not path.parent.is_dir():
-            raise ArchiveError(ArchiveProblem.NOT_WRITABLE, path, "No such file or directory")
+        check_target(path)
         with tarfile.open(path, "w") as tar:
             for member, data in sorted(self.volume_files.get(name, {}).items()):
                 info = tarfile.TarInfo(f"./{member}")
                 info.size = len(data)
                 tar.addfile(info, io.BytesIO(data))
-        return path.stat().st_size
+        size = path.stat().st_size
+        on_progress(ArchiveProgress(size, max(estimate, size), True))
 
-    async def restore_volume(self, name: str, image: str, path: Path) -> None:
+    async def restore_volume(
+        self, name: str, image: str, path: Path, on_progress: Callable[[ArchiveProgress], None]
+    ) -> None:
         self._act("volume restore", name)
-        check_tar(path)
+        size = check_tar(path)
         self._helper_image(image)
         files = self.volume_files.setdefault(name, {})
         with tarfile.open(path) as tar:
@@ -1030,6 +1039,7 @@ class FakeEngine:
                 extracted = tar.extractfile(member)
                 if extracted is not None:
                     files[member.name.removeprefix("./")] = extracted.read()
+        on_progress(ArchiveProgress(size, size))
 
     async def list_volume_folder(self, name: str, image: str, folder: str) -> list[VolumeEntry]:
         """The folder's entries among the volume's `volume_files` (folders made up of the
