@@ -103,6 +103,7 @@ class SetupWizard(QDialog):
 
         self.step_list = QListWidget()
         self.step_list.setObjectName("setupSteps")
+        self.step_list.setAccessibleName(self.tr("Set-up steps"))
         self.step_list.setFixedWidth(300)
         self.step_list.setWordWrap(True)
         self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -121,6 +122,7 @@ class SetupWizard(QDialog):
 
         self.log = QPlainTextEdit()
         self.log.setObjectName("setupLog")
+        self.log.setAccessibleName(self.tr("Set-up log"))
         self.log.setReadOnly(True)
         self.log.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.log.setPlaceholderText(self.tr("The output of each step appears here as it runs."))
