@@ -43,9 +43,11 @@ class BuildWindow(QWidget):
 
     Signals:
         built(str, tuple): the image id and its tags, once the engine built it.
+        build_failed(str): the build failed; the error, as the window shows it.
     """
 
     built = Signal(str, tuple)
+    build_failed = Signal(str)
 
     def __init__(
         self, engine: EngineApi, options: BuildOptions, parent: QWidget | None = None
@@ -133,6 +135,7 @@ class BuildWindow(QWidget):
         if self._closed:
             return
         message = context_problem_text(error) if isinstance(error, ContextError) else str(error)
+        self.build_failed.emit(message)
         marked = QTextCharFormat()
         marked.setForeground(colour(ERROR))
         cursor = self.output.textCursor()

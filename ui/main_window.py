@@ -747,6 +747,8 @@ class MainWindow(QMainWindow):
 
         window = BuildWindow(self.store.engine, options, self)
         window.built.connect(self._select_built)
+        if self.notifier is not None:
+            self.notifier.watch_build(window)
         window.show()
         window.start()
         self._show_message(fill(self.tr("Building — %1"), window.command))

@@ -1,11 +1,11 @@
 """What Moorage tells the desktop while the user looks elsewhere (issue 18).
 
-A container that exited with an error, was OOM-killed or became unhealthy; a pull or push
-that ended; the engine going away and coming back. Each kind can be turned off in Settings;
+A container that exited with an error, was OOM-killed or became unhealthy; a pull, push or
+build that ended; the engine going away and coming back. Each kind can be turned off in Settings;
 none is sent while the window is the active one and already shows it (the Containers page
 for containers; any page for transfers and the engine, which the status bar and the banner
-show everywhere). A burst (twenty containers dying at once) is one notification that counts
-them, not twenty.
+show everywhere; a build's own window for a build). A burst (twenty containers dying at
+once) is one notification that counts them, not twenty.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -24,6 +25,9 @@ from services.data import EngineEvent
 from services.endpoints import display_url
 from services.session import ConnectionState, SessionStatus
 from services.text import fill
+
+if TYPE_CHECKING:
+    from ui.build_window import BuildWindow
 
 #: Notices are told together until none came for this many milliseconds...
 COALESCE_MS = 400
@@ -52,12 +56,21 @@ class _Trouble:
     unhealthy: bool = False
 
 
+@dataclass(frozen=True)
+class _Ended:
+    """A pull, push or build that ended, as it is told."""
+
+    summary: str
+    body: str
+    failed: bool
+
+
 @dataclass
 class _Burst:
     """Everything waiting to be told, gathered until the burst is over."""
 
     troubles: dict[str, _Trouble] = field(default_factory=dict)
-    transfers: list[Transfer] = field(default_factory=list)
+    ended: list[_Ended] = field(default_factory=list)
     #: "away" or "back", the engine's last change in the burst.
     engine: str = ""
     engine_detail: str = ""
@@ -157,8 +170,28 @@ class Notifier(QObject):
             return
         if transfer.state is TransferState.CANCELLED or not self._wanted(NoticeKind.TRANSFER):
             return
-        self._burst.transfers.append(transfer)
+        failed = transfer.state is TransferState.FAILED
+        summary = self._transfer_summary(transfer)
+        self._burst.ended.append(_Ended(summary, transfer.error or transfer.command, failed))
         self._start_burst()
+
+    def watch_build(self, build: BuildWindow) -> None:
+        """Tell how `build` ends, unless its own window is in front (it says so there)."""
+        name = build.options.tags[0] if build.options.tags else build.options.folder.name
+
+        def ended(summary: str, body: str, failed: bool) -> None:
+            if self.preferences.notifies(NoticeKind.TRANSFER) and not build.isActiveWindow():
+                self._burst.ended.append(_Ended(summary, body, failed))
+                self._start_burst()
+
+        build.built.connect(
+            lambda image_id, _tags: ended(
+                fill(self.tr("Built %1"), name), fill(self.tr("Image %1"), image_id[7:19]), False
+            )
+        )
+        build.build_failed.connect(
+            lambda message: ended(fill(self.tr("Build of %1 failed"), name), message, True)
+        )
 
     def _status_changed(self, status: SessionStatus) -> None:
         if status.state is ConnectionState.CONNECTED:
@@ -205,8 +238,8 @@ class Notifier(QObject):
             self._tell_oom(oom)
         if unhealthy:
             self._tell_unhealthy(unhealthy)
-        if burst.transfers:
-            self._tell_transfers(burst.transfers)
+        if burst.ended:
+            self._tell_ended(burst.ended)
         if burst.engine:
             self._tell_engine(burst.engine, burst.engine_detail)
 
@@ -247,18 +280,17 @@ class Notifier(QObject):
             self._named([t.name for t in unhealthy]),
         )
 
-    def _tell_transfers(self, transfers: list[Transfer]) -> None:
-        if len(transfers) == 1:
-            transfer = transfers[0]
-            self._send(self._transfer_summary(transfer), transfer.error or transfer.command)
+    def _tell_ended(self, ended: list[_Ended]) -> None:
+        if len(ended) == 1:
+            self._send(ended[0].summary, ended[0].body)
             return
-        failed = sum(1 for t in transfers if t.state is TransferState.FAILED)
+        failed = sum(1 for e in ended if e.failed)
         summary = (
-            self.tr("%Ln pull(s) or push(es) failed", "", failed)
+            self.tr("%Ln pull(s), push(es) or build(s) failed", "", failed)
             if failed
-            else self.tr("%Ln pull(s) or push(es) finished", "", len(transfers))
+            else self.tr("%Ln pull(s), push(es) or build(s) finished", "", len(ended))
         )
-        self._send(summary, self._named([self._transfer_summary(t) for t in transfers]))
+        self._send(summary, self._named([e.summary for e in ended]))
 
     def _tell_engine(self, change: str, detail: str) -> None:
         endpoint = display_url(self._store.engine.endpoint) if self._store is not None else ""

@@ -84,7 +84,7 @@ class SettingsNotificationsPage(QWidget):
             NoticeKind.CONTAINER_EXITED: self.tr("a container exits with an error"),
             NoticeKind.CONTAINER_OOM: self.tr("a container runs out of memory"),
             NoticeKind.CONTAINER_UNHEALTHY: self.tr("a container becomes unhealthy"),
-            NoticeKind.TRANSFER: self.tr("a pull or a push finishes or fails"),
+            NoticeKind.TRANSFER: self.tr("a pull, a push or a build finishes or fails"),
             NoticeKind.ENGINE: self.tr("the engine goes away or comes back"),
         }
         for kind, box in self.notices.items():

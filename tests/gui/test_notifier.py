@@ -4,7 +4,12 @@ instead of sent (the real bus is tests/integration/test_notifications.py's)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from types import SimpleNamespace
+
 import pytest
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
 
 from models.desktop_preferences import DesktopPreferences, NoticeKind
 from models.transfers import Transfer, TransferKind, TransfersStore, TransferState
@@ -157,4 +162,31 @@ def test_the_engine_going_away_and_coming_back(watched, qtbot):
     assert desktop.sent[1] == (
         "The Docker engine is back",
         f"{window.store.engine.endpoint} answers again.",
+    )
+
+
+class Build(QWidget):
+    """Stands in for a build's window: its two endings, its options, never in front."""
+
+    built = Signal(str, tuple)
+    build_failed = Signal(str)
+
+    def __init__(self, tags: tuple[str, ...], folder: str) -> None:
+        super().__init__()
+        self.options = SimpleNamespace(tags=tags, folder=Path(folder))
+
+
+def test_a_build_that_ends_is_told_by_its_tag_or_folder(watched, qtbot):
+    _engine, _window, notifier, desktop, _transfers, _containers = watched
+    tagged, untagged = Build(("shop/api:1",), "/src/api"), Build((), "/src/web")
+    notifier.watch_build(tagged)
+    notifier.watch_build(untagged)
+    tagged.built.emit("sha256:" + "ab" * 32, ("shop/api:1",))
+    qtbot.waitUntil(lambda: bool(desktop.sent), timeout=3000)
+    assert desktop.sent == [("Built shop/api:1", "Image " + "ab" * 6)]
+    untagged.build_failed.emit("The command '/bin/sh -c false' returned a non-zero code: 1")
+    qtbot.waitUntil(lambda: len(desktop.sent) == 2, timeout=3000)
+    assert desktop.sent[1] == (
+        "Build of web failed",
+        "The command '/bin/sh -c false' returned a non-zero code: 1",
     )
