@@ -69,7 +69,7 @@ from services.run_spec import FieldError, PortSpec, RunSpec
 from services.secrets import NewObject, ObjectInfo, SwarmObjectKind, read_value_file
 from services.service_spec import ServiceOptions
 from services.stats import ProcessTable, StatsSample
-from services.swarm import JoinTokens, SwarmState
+from services.swarm import AddressChoiceNeeded, JoinTokens, SwarmState
 from services.swarm_nodes import NodeChange, NodeInfo
 from services.swarm_services import (
     PublishedPort,
@@ -356,6 +356,9 @@ class FakeEngine:
         self.swarm_tokens = JoinTokens(
             f"SWMTKN-1-{'w' * 50}-{'1' * 25}", f"SWMTKN-1-{'w' * 50}-{'2' * 25}"
         )
+        #: The engine's addresses: with more than one, `init_swarm` without an address
+        #: refuses and names them, as dockerd does.
+        self.swarm_addresses: tuple[str, ...] = ("10.0.0.2",)
 
     # -- test controls ---------------------------------------------------------------------
 
@@ -1431,6 +1434,15 @@ class FakeEngine:
 
     async def init_swarm(self, advertise_address: str = "") -> str:
         self._act("swarm init", advertise_address)
+        if not advertise_address and len(self.swarm_addresses) > 1:
+            raise AddressChoiceNeeded(
+                say(
+                    "The engine has several addresses (%1): choose the one the other nodes "
+                    "will reach it on.",
+                    ", ".join(self.swarm_addresses),
+                ),
+                list(self.swarm_addresses),
+            )
         if self.swarm_manager or self.swarm_worker:
             raise EngineError(
                 'This node is already part of a swarm. Use "docker swarm leave" to leave this '
