@@ -2,7 +2,7 @@
 
 import pytest
 
-from models import containers, images
+from models import containers, images, nodes, secrets
 
 
 @pytest.mark.parametrize(
@@ -29,6 +29,33 @@ from models import containers, images
                 "COL_IMAGE_ID": "Image ID",
                 "COL_CREATED": "Created",
                 "COL_SIZE": "Size",
+            },
+        ),
+        (
+            nodes,
+            {
+                "COL_HOSTNAME": "Host name",
+                "COL_ROLE": "Role",
+                "COL_AVAILABILITY": "Availability",
+                "COL_STATE": "State",
+                "COL_MANAGER_STATUS": "Manager status",
+                "COL_ENGINE": "Engine",
+                "COL_CPUS": "CPUs",
+                "COL_MEMORY": "Memory",
+                "COL_LABELS": "Labels",
+                "COL_ADDRESS": "Address",
+                "COL_ID": "ID",
+            },
+        ),
+        (
+            secrets,
+            {
+                "COL_NAME": "Name",
+                "COL_USED_BY": "Used by",
+                "COL_CREATED": "Created",
+                "COL_UPDATED": "Updated",
+                "COL_LABELS": "Labels",
+                "COL_ID": "ID",
             },
         ),
     ],
