@@ -6,8 +6,10 @@ that was done. hello-world runs on a real engine, through a mirror, as the Engin
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -24,6 +26,7 @@ from services.engine_setup import (
     ServiceFailed,
     SetupError,
     SetupRefused,
+    SetupRunner,
     Step,
     StepCancelled,
     StepKey,
@@ -348,6 +351,32 @@ def test_on_an_unknown_distribution_the_other_steps_can_still_be_done(
     assert "https://docs.docker.com/engine/install/" in wizard.overview.notes.text()
     qtbot.mouseClick(wizard.next, Qt.MouseButton.LeftButton)
     assert wizard.current_key == StepKey.SERVICE and wizard.run_button.isVisible()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="the helper runs as root without pkexec here")
+def test_the_real_helper_refusing_an_argument_is_shown_in_its_words(make_window, system, qtbot):
+    """No fake at the boundary: SetupRunner starts the checkout's helper (as root, so with
+    no pkexec before it), which refuses an argument it does not expect before acting."""
+    system.install()
+    system.start()
+
+    def planner(method):
+        planned = plan(user=USER, method=method, probe=system)
+        group = planned.step(StepKey.GROUP)
+        hostile = replace(group, helper_args=(*group.helper_args, "--extra", "x"))
+        steps = tuple(hostile if s.key == StepKey.GROUP else s for s in planned.steps)
+        return replace(planned, steps=steps)
+
+    window = make_window(FakeEngine())
+    wizard = SetupWizard(EngineSetup(SetupRunner(launcher=()), planner), window.store, window)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.start()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=5000)
+    run_step(qtbot, wizard, StepKey.GROUP)
+    result = page_of(wizard, StepKey.GROUP).result.text()
+    assert result == "The helper refused this request: unrecognized arguments: --extra x."
+    assert row_text(wizard, StepKey.GROUP).endswith("— failed")
 
 
 def test_a_dismissed_password_prompt_changes_nothing_and_the_step_can_be_run_again(
