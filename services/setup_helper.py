@@ -269,6 +269,11 @@ class CommandRunner:
             raise StepError(
                 "failed", say(QT_TRANSLATE_NOOP(_CONTEXT, "%1 is not installed here."), argv[0])
             )
+        if self.cancellable and self.cancelled.is_set():
+            raise StepError(
+                "cancelled",
+                say(QT_TRANSLATE_NOOP(_CONTEXT, "Cancelled before %1 ran."), argv[0]),
+            )
         self.output.send(command=list(argv))
         process = subprocess.Popen(
             [program, *argv[1:]],
