@@ -92,6 +92,21 @@ def test_fleet_lists_both_engines_acts_on_the_right_one_and_survives_a_kill(
         lambda: "1/1 running" in engines.item(engines.row_of(other.base_url)).text(), timeout=LIVE
     )
 
+    # Logs read from the row's own engine: the same name on both, each its own output.
+    dockerd.cli("run", "--name", "talker", IMAGE, "echo", "said on the first")
+    other.cli("run", "--name", "talker", IMAGE, "echo", "said on the second")
+    qtbot.waitUntil(lambda: ("second", "talker") in rows(window), timeout=LIVE)
+    select(window, "second", "talker")
+    action(window, "actionFleetLogs").trigger()
+    qtbot.waitUntil(lambda: len(page.logs_windows) == 1, timeout=LIVE)
+    [logs] = page.logs_windows.values()
+    qtbot.waitUntil(
+        lambda: [line.text for line in logs.logs.model.lines()] == ["said on the second"],
+        timeout=LIVE,
+    )
+    assert logs.windowTitle() == "Logs — talker on second"
+    logs.close()
+
     # Remove on the first engine, after the question.
     select(window, first, "on-first")
     action(window, "actionFleetRemove").trigger()
