@@ -65,11 +65,6 @@ class SwarmMembership(QObject):
             return
         self._reading = asyncio.ensure_future(self._read())
 
-    async def read(self) -> SwarmState | None:
-        """Ask now and wait for the answer (None when the engine is away or refused)."""
-        await self._read()
-        return self.state
-
     async def _read(self) -> None:
         try:
             state = await self.engine.swarm_state()

@@ -191,20 +191,19 @@ class NodesPage(SwarmTablePage):
         command = node_update_command(change, [n.hostname for n in nodes])
         self.message.emit(command)
         results = await self.follower.change(nodes, change)
+        self.report(lambda n: self._done_words(change, n), results, command)
+
+    def _done_words(self, change: NodeChange, count: int) -> str:
+        """What the status bar says of the nodes a role or availability change reached."""
         if change.role == "manager":
-            words = lambda n: self.tr("Promoted %Ln node(s)", "", n)  # noqa: E731
-        elif change.role == "worker":
-            words = lambda n: self.tr("Demoted %Ln node(s)", "", n)  # noqa: E731
-        elif change.availability == "drain":
-            words = lambda n: self.tr("Drained %Ln node(s)", "", n)  # noqa: E731
-        elif change.availability == "pause":
-            words = lambda n: self.tr("Paused %Ln node(s)", "", n)  # noqa: E731
-        elif change.availability == "active":
-            words = lambda n: self.tr("Activated %Ln node(s)", "", n)  # noqa: E731
-        else:
-            words = lambda n: self.tr("Changed the labels of %Ln node(s)", "", n)  # noqa: E731
-        self.report(words, results, command)
-        self.follower.list_again()
+            return self.tr("Promoted %Ln node(s)", "", count)
+        if change.role == "worker":
+            return self.tr("Demoted %Ln node(s)", "", count)
+        if change.availability == "drain":
+            return self.tr("Drained %Ln node(s)", "", count)
+        if change.availability == "pause":
+            return self.tr("Paused %Ln node(s)", "", count)
+        return self.tr("Activated %Ln node(s)", "", count)
 
     # -- labels ------------------------------------------------------------------------------
 

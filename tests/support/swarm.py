@@ -105,10 +105,6 @@ class SwarmCluster:
         """The node that made the swarm (a manager, the leader unless a test changed that)."""
         return self.nodes[0]
 
-    @property
-    def workers(self) -> list[SwarmNode]:
-        return self.nodes[self.managers :]
-
     # -- lifecycle ----------------------------------------------------------------------------
 
     def start(self) -> SwarmCluster:
