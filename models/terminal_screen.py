@@ -7,8 +7,9 @@ the cursor as a VT220/xterm does. What a terminal window needs beyond that lives
   HistoryScreen is four times slower than its plain one, measured here);
 - the alternate screen (`top`, `vi`, `less` switch to it and back, modes 1049/1047/47),
   which pyte ignores: the main screen is put aside and given back untouched;
-- the modes the keyboard and the clipboard must follow: application cursor keys (DECCKM)
-  and bracketed paste (2004);
+- the modes the keyboard, the mouse and the clipboard must follow: application cursor
+  keys (DECCKM), mouse reporting (1000, 1002, 1003 and the SGR encoding 1006) and
+  bracketed paste (2004);
 - the answers a program asks the terminal for (cursor position, device attributes);
 - a fast path for floods: pyte feeds about 150 KB/s of plain text on this machine, far
   slower than a container prints (`seq 1 200000` is 1.4 MB). Plain lines (no escape or
@@ -35,6 +36,9 @@ SCROLLBACK = 10_000
 #: Private modes, as pyte stores them (shifted left by 5 to tell them from ANSI modes).
 DECCKM = 1 << 5
 BRACKETED_PASTE = 2004 << 5
+#: Mouse reporting: the levels a program asks for (the most it asked wins), and SGR.
+_MOUSE_LEVELS = (1003, 1002, 1000)
+MOUSE_SGR = 1006 << 5
 _ALTERNATE = {47 << 5, 1047 << 5, 1049 << 5}
 
 #: Plain lines as a TTY sends them: printable ASCII, each ended by CR LF (the first one
@@ -149,6 +153,16 @@ class TerminalScreen:
     @property
     def bracketed_paste(self) -> bool:
         return BRACKETED_PASTE in self._screen.mode
+
+    @property
+    def mouse_tracking(self) -> int:
+        """The mouse mode the program asked for (1000, 1002 or 1003), 0 when none."""
+        mode = self._screen.mode
+        return next((level for level in _MOUSE_LEVELS if level << 5 in mode), 0)
+
+    @property
+    def mouse_sgr(self) -> bool:
+        return MOUSE_SGR in self._screen.mode
 
     @property
     def default_char(self) -> Char:

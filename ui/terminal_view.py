@@ -36,6 +36,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QWidget
 from models.terminal_screen import WIDE_FILLER, Row, TerminalScreen, row_text, runs
 from ui.style import TERMINAL_COLOURS, colour
 from ui.terminal_keys import key_bytes, paste_bytes
+from ui.terminal_mouse import WHEEL_DOWN, WHEEL_UP, Action, Tracking, button_code, mouse_bytes
 
 #: Seconds of emulation per turn of the event loop while output waits.
 FEED_BUDGET = 0.012
@@ -90,6 +91,12 @@ class TerminalView(QAbstractScrollArea):
         self._resize_timer = QTimer(self, singleShot=True, interval=RESIZE_DELAY)
         self._resize_timer.timeout.connect(self._announce_size)
         self._announced: tuple[int, int] | None = None
+        #: The button a program that hears the mouse was told is held, and the cell of the
+        #: last report (motion within one cell is not reported again).
+        self._held: int | None = None
+        self._reported_at: tuple[int, int] | None = None
+        # Motion without a button is reported to a program that asks for all of it (1003).
+        self.viewport().setMouseTracking(True)
         self._painted_at = 0.0
         self._paint_timer = QTimer(self, singleShot=True)
         self._paint_timer.timeout.connect(self.viewport().update)
@@ -406,7 +413,37 @@ class TerminalView(QAbstractScrollArea):
         row = min(max(int(point.y() // self._cell_height), 0), self.emulation.lines - 1)
         return self._first_line() + row, column
 
+    # -- the mouse, for a program that asked for it (htop, mc, vim's mouse=a) -------------------
+
+    def _program_hears(self, event: QMouseEvent | QWheelEvent | QContextMenuEvent) -> bool:
+        """Whether the program gets this mouse event: it asked for the mouse, its screen is
+        shown (not the scrollback), and Shift is not held (Shift keeps selecting text, as in
+        xterm)."""
+        return (
+            self.emulation.mouse_tracking != Tracking.NONE
+            and self._at_bottom()
+            and not event.modifiers() & _Mod.ShiftModifier
+        )
+
+    def _report(self, action: Action, code: int, event: QMouseEvent | QWheelEvent) -> None:
+        point = event.position()
+        column = min(max(int(point.x() // self._cell_width), 0), self.emulation.columns - 1)
+        row = min(max(int(point.y() // self._cell_height), 0), self.emulation.lines - 1)
+        if action is Action.MOVE and (column, row) == self._reported_at:
+            return
+        self._reported_at = (column, row)
+        data = mouse_bytes(action, code, column, row, event.modifiers(), self.emulation.mouse_sgr)
+        if data:
+            self.typed.emit(data)
+
+    # -- the mouse, for selecting and pasting ------------------------------------------------
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        code = button_code(event.button())
+        if code is not None and self._program_hears(event):
+            self._held = code
+            self._report(Action.PRESS, code, event)
+            return
         if event.button() == Qt.MouseButton.LeftButton:
             self._anchor = self._extent = self._cell_at(event.position().toPoint())
             self.viewport().update()
@@ -417,11 +454,23 @@ class TerminalView(QAbstractScrollArea):
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._program_hears(event):
+            tracking = self.emulation.mouse_tracking
+            dragging = tracking == Tracking.DRAGS and self._held is not None
+            if tracking == Tracking.MOTION or dragging:
+                # 3 is "no button" in a motion report.
+                self._report(Action.MOVE, 3 if self._held is None else self._held, event)
+            return
         if event.buttons() & Qt.MouseButton.LeftButton and self._anchor is not None:
             self._extent = self._cell_at(event.position().toPoint())
             self.viewport().update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._held is not None and button_code(event.button()) == self._held:
+            code, self._held = self._held, None
+            if self.emulation.mouse_tracking != Tracking.NONE:
+                self._report(Action.RELEASE, code, event)
+            return
         text = self.selected_text()
         clipboard = QGuiApplication.clipboard()
         if text and clipboard.supportsSelection():
@@ -448,11 +497,17 @@ class TerminalView(QAbstractScrollArea):
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         """On the alternate screen (`less`, `vi`, `top`) there is no scrollback: the wheel
-        sends arrow keys instead, three lines a notch, as xterm does."""
+        sends arrow keys instead, three lines a notch, as xterm does; a program that hears
+        the mouse gets the wheel itself."""
+        notches = event.angleDelta().y() // 120
+        if self._program_hears(event):
+            for _ in range(abs(notches)):
+                self._report(Action.PRESS, WHEEL_UP if notches > 0 else WHEEL_DOWN, event)
+            event.accept()
+            return
         if not self.emulation.alternate:
             super().wheelEvent(event)
             return
-        notches = event.angleDelta().y() // 120
         if notches:
             key = Qt.Key.Key_Up if notches > 0 else Qt.Key.Key_Down
             arrow = key_bytes(key, _Mod.NoModifier, "", self.emulation.application_keys)
@@ -460,6 +515,8 @@ class TerminalView(QAbstractScrollArea):
         event.accept()
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if self._program_hears(event):
+            return  # the right button went to the program
         menu = QMenu(self)
         copy = QAction(self.tr("Copy (Ctrl+Shift+C)"), menu)
         copy.setEnabled(bool(self.selected_text()))

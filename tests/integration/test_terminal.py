@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 
 from ui.terminal_window import TerminalTab
 
@@ -117,3 +117,20 @@ def test_a_stopped_container_is_said_before_any_exec(dockerd, window, qtbot):
     assert tab.start_container_button.isVisible()
     qtbot.mouseClick(tab.start_container_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(tab.start_button.isEnabled, timeout=15_000)
+
+
+def test_a_click_reaches_a_program_that_asked_for_the_mouse(dockerd, window, qtbot):
+    """A program that turns SGR mouse reporting on gets the click through the TTY: `od`
+    in the container prints the bytes it received."""
+    container = dockerd.cli("run", "-d", IMAGE, "sleep", "600").stdout.strip()
+    tab = start_shell(window, qtbot, container)
+    view = tab.view
+    type_line(qtbot, tab, r"printf '\033[?1000h\033[?1006h'; stty raw -echo; head -c 9 | od -c")
+    qtbot.waitUntil(lambda: view.emulation.mouse_tracking == 1000, timeout=5000)
+    width, height = view._cell_width, view._cell_height
+    spot = QPoint(int(width * 2.5), int(height * 1.5))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    # ESC [ < 0 ; 3 ; 2 M: the press at column 3, row 2 (1-based); 9 bytes.
+    qtbot.waitUntil(
+        lambda: "033   [   <   0   ;   3   ;   2   M" in view.screen_text(), timeout=5000
+    )
