@@ -1,8 +1,9 @@
-"""What the user chose about the tray and the desktop's notifications, kept per user.
+"""What the user chose in Settings → Tray and notifications, kept in Qt's settings file.
 
-In Qt's settings file (a `QSettings`, so tests give a file of their own): whether closing
-the window keeps Moorage in the tray, whether that was said once already, and which kinds of
-notification the user wants (all of them until one is turned off).
+As models/preferences.py keeps Settings → General: one property per preference, each with
+its key and the value it falls back to. Whether closing the window keeps Moorage in the
+tray (off by default), whether that was said once already, and which kinds of notification
+the user wants (all of them until one is turned off). Tests give a QSettings of their own.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ import enum
 
 from PySide6.QtCore import QSettings
 
-_KEEP_IN_TRAY = "tray/keep_running_when_closed"
-_TRAY_NOTICE_SHOWN = "tray/notice_shown"
-_NOTICE_PREFIX = "notifications/"
+KEEP_IN_TRAY_KEY = "tray/keep_running_when_closed"
+TRAY_NOTICE_SHOWN_KEY = "tray/notice_shown"
+#: Followed by a NoticeKind's value.
+NOTICE_KEY_PREFIX = "notifications/"
 
 
 class NoticeKind(enum.Enum):
@@ -31,37 +33,35 @@ class NoticeKind(enum.Enum):
     ENGINE = "engine"
 
 
-def _flag(value: object, default: bool) -> bool:
-    """A QSettings value as a bool: an ini file hands "true"/"false" back as text."""
-    if value is None:
-        return default
-    if isinstance(value, str):
-        return value.lower() == "true"
-    return bool(value)
-
-
 class DesktopPreferences:
-    """The tray and notification choices in a QSettings (the user's own by default)."""
+    """Read and write the tray and notification preferences."""
 
     def __init__(self, settings: QSettings | None = None) -> None:
         self._settings = settings or QSettings()
 
+    def _flag(self, key: str, default: bool) -> bool:
+        return bool(self._settings.value(key, default, type=bool))
+
+    @property
     def keeps_in_tray(self) -> bool:
-        """Whether closing the window leaves Moorage running in the tray (off by default)."""
-        return _flag(self._settings.value(_KEEP_IN_TRAY), False)
+        """Whether closing the window leaves Moorage running in the tray."""
+        return self._flag(KEEP_IN_TRAY_KEY, False)
 
-    def set_keeps_in_tray(self, keep: bool) -> None:
-        self._settings.setValue(_KEEP_IN_TRAY, keep)
+    @keeps_in_tray.setter
+    def keeps_in_tray(self, keep: bool) -> None:
+        self._settings.setValue(KEEP_IN_TRAY_KEY, keep)
 
+    @property
     def tray_notice_shown(self) -> bool:
         """Whether the user was told once that the closed window left Moorage in the tray."""
-        return _flag(self._settings.value(_TRAY_NOTICE_SHOWN), False)
+        return self._flag(TRAY_NOTICE_SHOWN_KEY, False)
 
-    def set_tray_notice_shown(self) -> None:
-        self._settings.setValue(_TRAY_NOTICE_SHOWN, True)
+    @tray_notice_shown.setter
+    def tray_notice_shown(self, shown: bool) -> None:
+        self._settings.setValue(TRAY_NOTICE_SHOWN_KEY, shown)
 
     def notifies(self, kind: NoticeKind) -> bool:
-        return _flag(self._settings.value(_NOTICE_PREFIX + kind.value), True)
+        return self._flag(NOTICE_KEY_PREFIX + kind.value, True)
 
     def set_notifies(self, kind: NoticeKind, wanted: bool) -> None:
-        self._settings.setValue(_NOTICE_PREFIX + kind.value, wanted)
+        self._settings.setValue(NOTICE_KEY_PREFIX + kind.value, wanted)

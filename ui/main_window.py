@@ -1234,7 +1234,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         tray = self.tray
-        if tray is not None and not self._quitting and tray.preferences.keeps_in_tray():
+        if tray is not None and not self._quitting and tray.preferences.keeps_in_tray:
             event.ignore()
             tray.keep_running()
             return

@@ -36,8 +36,8 @@ class SettingsNotificationsPage(QWidget):
         make_title(self.title)
         self.keep_in_tray = QCheckBox()
         self.keep_in_tray.setObjectName("keepInTray")
-        self.keep_in_tray.setChecked(self.preferences.keeps_in_tray())
-        self.keep_in_tray.toggled.connect(self.preferences.set_keeps_in_tray)
+        self.keep_in_tray.setChecked(self.preferences.keeps_in_tray)
+        self.keep_in_tray.toggled.connect(self._keep_in_tray_chosen)
         self.tray_note = QLabel()
         self.tray_note.setObjectName("trayNote")
         self.tray_note.setWordWrap(True)
@@ -66,6 +66,9 @@ class SettingsNotificationsPage(QWidget):
         self.keep_in_tray.setEnabled(has_tray)
         self._has_tray = has_tray
         self._name()
+
+    def _keep_in_tray_chosen(self, keep: bool) -> None:
+        self.preferences.keeps_in_tray = keep
 
     def _name(self) -> None:
         """The page's words, in the language shown now."""

@@ -125,8 +125,8 @@ class TrayIcon(QSystemTrayIcon):
         """The window was closed with "keep in the tray" on: hide it, and the first time,
         say that Moorage still runs (and where to find it)."""
         self._window.hide()
-        if not self.preferences.tray_notice_shown():
-            self.preferences.set_tray_notice_shown()
+        if not self.preferences.tray_notice_shown:
+            self.preferences.tray_notice_shown = True
             self.showMessage(
                 self.tr("Moorage is still running"),
                 self.tr(

@@ -29,11 +29,6 @@ _LOGS_BOXES = ("regex", "case", "timestamps")
 _LOGS_CHOICES = ("streams", "tail")
 
 
-def _flag(value: object) -> bool:
-    """A QSettings value as a bool: an ini file hands "true"/"false" back as text."""
-    return value.lower() == "true" if isinstance(value, str) else bool(value)
-
-
 class WindowMemory:
     """Reads and writes the remembered choices in a QSettings (the user's own by default)."""
 
@@ -51,9 +46,8 @@ class WindowMemory:
         shown = settings.value(_PAGE)
         if shown in pages:
             window.show_page(str(shown))
-        show_all = settings.value(_SHOW_ALL)
-        if show_all is not None:
-            window.containers_page.show_all.setChecked(_flag(show_all))
+        if settings.contains(_SHOW_ALL):
+            window.containers_page.show_all.setChecked(bool(settings.value(_SHOW_ALL, type=bool)))
         for table in (window.containers_page, window.images_page):
             self.restore_table(table)
 
@@ -92,14 +86,13 @@ class WindowMemory:
         if isinstance(geometry, QByteArray | bytes):
             window.restoreGeometry(geometry)
         for name in _LOGS_BOXES:
-            checked = settings.value(f"logs/{name}")
-            if checked is not None:
-                getattr(window, name).setChecked(_flag(checked))
+            if settings.contains(f"logs/{name}"):
+                getattr(window, name).setChecked(bool(settings.value(f"logs/{name}", type=bool)))
         for name in _LOGS_CHOICES:
-            index = settings.value(f"logs/{name}")
+            index = int(str(settings.value(f"logs/{name}", -1, type=int)))
             box = getattr(window, name)
-            if index is not None and 0 <= int(str(index)) < box.count():
-                box.setCurrentIndex(int(str(index)))
+            if 0 <= index < box.count():
+                box.setCurrentIndex(index)
 
     def remember_logs(self, window: LogsWindow) -> None:
         settings = self.settings

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QMenu
 
@@ -90,15 +91,20 @@ def test_the_menu_lists_running_containers_and_projects_and_stops_one(tray_windo
     assert not entry(submenu(tray.menu, "shop (0 of 2 running)"), "Stop").isEnabled()
 
 
-def test_closing_the_window_quits_unless_the_tray_is_chosen(tray_window, qtbot):
+def test_closing_the_window_closes_it_unless_the_tray_is_chosen(tray_window, monkeypatch):
+    """Off by default: the window closes as before (and remembers itself), no notice."""
     window, tray, _engine = tray_window
-    window.close()  # off by default: the window closes as before
+    notices: list[str] = []
+    monkeypatch.setattr(tray, "showMessage", lambda title, *_args: notices.append(title))
+    window.close()
     assert not window.isVisible()
+    assert notices == []
+    assert QSettings().contains("window/geometry")
 
 
 def test_kept_in_the_tray_the_window_hides_and_says_so_once(tray_window, qtbot, monkeypatch):
     window, tray, _engine = tray_window
-    DesktopPreferences().set_keeps_in_tray(True)
+    DesktopPreferences().keeps_in_tray = True
     notices: list[str] = []
     monkeypatch.setattr(tray, "showMessage", lambda title, *_args: notices.append(title))
     window.close()
