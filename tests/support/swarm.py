@@ -164,6 +164,15 @@ class SwarmCluster:
             if not node.engine.is_running():
                 node.engine.start_again()
         manager = self.manager
+        if (
+            manager.local_state() != "active"
+            or not manager.engine.api("GET", "/info")["Swarm"]["ControlAvailable"]
+        ):
+            # The first manager left (or was demoted): the swarm is made again from scratch.
+            for node in self.nodes:
+                node.cli("swarm", "leave", "--force", check=False)
+            self._remove_task_containers()
+            self._form()
         for kind in ("service", "secret", "config"):
             names = manager.cli(kind, "ls", "-q").stdout.split()
             if names:
