@@ -51,7 +51,7 @@ from services.session import ConnectionState
 from services.text import fill
 from services.verify import Step as VerifyStage
 from services.verify import VerifyResult
-from ui.i18n import in_language
+from ui.i18n import in_language, sentences
 from ui.setup_wizard_pages import (
     OverviewPage,
     StepPage,
@@ -414,14 +414,13 @@ class SetupWizard(QDialog):
         if not await self._engine_answers():
             self.outcomes[StepKey.HELLO_WORLD] = "failed"
             diagnosis = self.store.diagnosis
-            why = diagnosis.headline.text(in_language) if diagnosis else ""
-            text = fill(
-                self.tr(
-                    "Moorage cannot reach the engine yet%1. Finish the steps above (after the "
-                    "group step, relaunch Moorage or log in again), then run this again."
-                ),
-                fill(self.tr(": %1"), why) if why else "",
+            text = self.tr(
+                "Moorage cannot reach the engine yet. Finish the steps above (after the group "
+                "step, relaunch Moorage or log in again), then run this again."
             )
+            if diagnosis is not None:
+                said = fill(self.tr("The diagnosis: %1"), diagnosis.headline.text(in_language))
+                text = sentences([text, said])
             page.show_result(text, True)
             self._append(text)
             return
