@@ -47,8 +47,6 @@ from services.setup_distros import (
 )
 from services.setup_probe import DOCKER_GROUP, SystemProbe
 
-_CONTEXT = "EngineSetup"
-
 #: The installed helper (the .deb puts it here, with its polkit policy).
 INSTALLED_HELPER = Path("/usr/libexec/moorage/moorage-engine-setup-helper")
 #: The helper of this checkout, when Moorage runs from one.
@@ -260,7 +258,7 @@ def plan(
         if chosen is None:
             raise UnknownMethod(
                 say(
-                    QT_TRANSLATE_NOOP(_CONTEXT, "%1 has no install method %2; it has: %3."),
+                    QT_TRANSLATE_NOOP("EngineSetup", "%1 has no install method %2; it has: %3."),
                     distribution.name,
                     method,
                     ", ".join(m.key for m in methods) or "-",
@@ -272,7 +270,7 @@ def plan(
         notes.append(
             say(
                 QT_TRANSLATE_NOOP(
-                    _CONTEXT,
+                    "EngineSetup",
                     "Rootless Docker is the alternative to the service and the group: run "
                     "%1 install as yourself for an engine of your own, without root.",
                 ),
@@ -283,7 +281,7 @@ def plan(
         notes.append(
             say(
                 QT_TRANSLATE_NOOP(
-                    _CONTEXT,
+                    "EngineSetup",
                     "Moorage does not know how to install Docker on %1: install it as %2 "
                     "explains; the other steps can still be done here.",
                 ),
@@ -304,12 +302,12 @@ def plan(
 def _install_step(
     probe: SystemProbe, distribution: Distribution, method: InstallMethod | None
 ) -> Step:
-    title = say(QT_TRANSLATE_NOOP(_CONTEXT, "Install the Docker engine"))
+    title = say(QT_TRANSLATE_NOOP("EngineSetup", "Install the Docker engine"))
     binary = probe.engine_binary()
     why: tuple[Message, ...] = (
         say(
             QT_TRANSLATE_NOOP(
-                _CONTEXT,
+                "EngineSetup",
                 "Moorage manages a Docker engine (dockerd); it installs with the system's "
                 "package manager, as root.",
             )
@@ -318,14 +316,14 @@ def _install_step(
     if method is not None:
         why += (method.title, method.trade_offs)
     if binary is not None:
-        state = say(QT_TRANSLATE_NOOP(_CONTEXT, "Installed: %1."), binary)
+        state = say(QT_TRANSLATE_NOOP("EngineSetup", "Installed: %1."), binary)
     elif method is None:
         state = say(
-            QT_TRANSLATE_NOOP(_CONTEXT, "Not installed, and no known way here for %1."),
+            QT_TRANSLATE_NOOP("EngineSetup", "Not installed, and no known way here for %1."),
             distribution.name,
         )
     else:
-        state = say(QT_TRANSLATE_NOOP(_CONTEXT, "Not installed."))
+        state = say(QT_TRANSLATE_NOOP("EngineSetup", "Not installed."))
     return Step(
         key=StepKey.INSTALL,
         title=title,
@@ -341,11 +339,11 @@ def _install_step(
 
 
 def _service_step(probe: SystemProbe) -> Step:
-    title = say(QT_TRANSLATE_NOOP(_CONTEXT, "Enable and start the Docker service"))
+    title = say(QT_TRANSLATE_NOOP("EngineSetup", "Enable and start the Docker service"))
     why = (
         say(
             QT_TRANSLATE_NOOP(
-                _CONTEXT,
+                "EngineSetup",
                 "The engine runs as a system service: enabled, it starts at every boot; "
                 "docker.socket starts it on first use.",
             )
@@ -357,19 +355,19 @@ def _service_step(probe: SystemProbe) -> Step:
         done = None
         state = say(
             QT_TRANSLATE_NOOP(
-                _CONTEXT,
+                "EngineSetup",
                 "systemd does not run here (a container or chroot?): start dockerd as this "
                 "system's init does.",
             )
         )
     elif running:
         done = True
-        state = say(QT_TRANSLATE_NOOP(_CONTEXT, "Enabled and active: %1."), ", ".join(running))
+        state = say(QT_TRANSLATE_NOOP("EngineSetup", "Enabled and active: %1."), ", ".join(running))
     else:
         done = False
         service = states["docker.service"]
         state = say(
-            QT_TRANSLATE_NOOP(_CONTEXT, "docker.service is %1 and %2."),
+            QT_TRANSLATE_NOOP("EngineSetup", "docker.service is %1 and %2."),
             service.enabled if service else "not found",
             service.active if service else "inactive",
         )
@@ -391,11 +389,11 @@ def _service_step(probe: SystemProbe) -> Step:
 
 
 def _group_step(probe: SystemProbe, user: str) -> Step:
-    title = say(QT_TRANSLATE_NOOP(_CONTEXT, "Add %1 to the docker group"), user or "?")
+    title = say(QT_TRANSLATE_NOOP("EngineSetup", "Add %1 to the docker group"), user or "?")
     why = (
         say(
             QT_TRANSLATE_NOOP(
-                _CONTEXT,
+                "EngineSetup",
                 "Members of the docker group use the engine without a password. The engine "
                 "runs as root, so a member can start a container that mounts the whole disk "
                 "and act as root on this machine: add only people you would give the "
@@ -404,7 +402,7 @@ def _group_step(probe: SystemProbe, user: str) -> Step:
         ),
         say(
             QT_TRANSLATE_NOOP(
-                _CONTEXT,
+                "EngineSetup",
                 "A group counts from the next login: Moorage can restart itself with it "
                 "(sg docker), a new login shell has it too; otherwise log out and in again.",
             )
@@ -417,16 +415,16 @@ def _group_step(probe: SystemProbe, user: str) -> Step:
         commands += (("usermod", "-aG", DOCKER_GROUP, user),)
     available = bool(commands)
     if not user:
-        state = say(QT_TRANSLATE_NOOP(_CONTEXT, "No user to add: name one (--user NAME)."))
+        state = say(QT_TRANSLATE_NOOP("EngineSetup", "No user to add: name one (--user NAME)."))
     elif user == "root":
-        state = say(QT_TRANSLATE_NOOP(_CONTEXT, "root reaches the engine without the group."))
+        state = say(QT_TRANSLATE_NOOP("EngineSetup", "root reaches the engine without the group."))
     elif not probe.user_exists(user):
         available = False
-        state = say(QT_TRANSLATE_NOOP(_CONTEXT, "There is no user %1 on this system."), user)
+        state = say(QT_TRANSLATE_NOOP("EngineSetup", "There is no user %1 on this system."), user)
     elif probe.user_in_group(user):
-        state = say(QT_TRANSLATE_NOOP(_CONTEXT, "%1 is in the docker group."), user)
+        state = say(QT_TRANSLATE_NOOP("EngineSetup", "%1 is in the docker group."), user)
     else:
-        state = say(QT_TRANSLATE_NOOP(_CONTEXT, "%1 is not in the docker group."), user)
+        state = say(QT_TRANSLATE_NOOP("EngineSetup", "%1 is not in the docker group."), user)
     return Step(
         key=StepKey.GROUP,
         title=title,
@@ -445,11 +443,11 @@ def _mirrors_step(probe: SystemProbe) -> Step:
     mirrors = probe.mirrors()
     return Step(
         key=StepKey.MIRRORS,
-        title=say(QT_TRANSLATE_NOOP(_CONTEXT, "Registry mirrors (optional)")),
+        title=say(QT_TRANSLATE_NOOP("EngineSetup", "Registry mirrors (optional)")),
         why=(
             say(
                 QT_TRANSLATE_NOOP(
-                    _CONTEXT,
+                    "EngineSetup",
                     "A registry mirror near you speeds up pulls from Docker Hub; from "
                     "mainland China, Docker Hub is slow or unreachable without one. Set and "
                     "test them before the first pull.",
@@ -459,9 +457,9 @@ def _mirrors_step(probe: SystemProbe) -> Step:
         commands=(),
         done=bool(mirrors),
         state=(
-            say(QT_TRANSLATE_NOOP(_CONTEXT, "Mirrors: %1."), ", ".join(mirrors))
+            say(QT_TRANSLATE_NOOP("EngineSetup", "Mirrors: %1."), ", ".join(mirrors))
             if mirrors
-            else say(QT_TRANSLATE_NOOP(_CONTEXT, "No mirrors set."))
+            else say(QT_TRANSLATE_NOOP("EngineSetup", "No mirrors set."))
         ),
         needs_root=True,
         cancellable=False,
@@ -472,11 +470,11 @@ def _mirrors_step(probe: SystemProbe) -> Step:
 def _hello_world_step() -> Step:
     return Step(
         key=StepKey.HELLO_WORLD,
-        title=say(QT_TRANSLATE_NOOP(_CONTEXT, "Run hello-world")),
+        title=say(QT_TRANSLATE_NOOP("EngineSetup", "Run hello-world")),
         why=(
             say(
                 QT_TRANSLATE_NOOP(
-                    _CONTEXT,
+                    "EngineSetup",
                     "Proves the engine works end to end: pulls a tiny image, runs it and "
                     "removes its container.",
                 )
@@ -484,7 +482,7 @@ def _hello_world_step() -> Step:
         ),
         commands=(("docker", "run", "--rm", "hello-world"),),
         done=None,
-        state=say(QT_TRANSLATE_NOOP(_CONTEXT, "Run each time; it changes nothing.")),
+        state=say(QT_TRANSLATE_NOOP("EngineSetup", "Run each time; it changes nothing.")),
         needs_root=False,
         cancellable=True,
     )
@@ -523,7 +521,7 @@ class SetupRunner:
             return self._run_directly(step, on_line, cancel)
         if not step.helper_args:
             raise SetupRefused(
-                say(QT_TRANSLATE_NOOP(_CONTEXT, "This step has nothing to run here.")),
+                say(QT_TRANSLATE_NOOP("EngineSetup", "This step has nothing to run here.")),
                 commands=step.command_lines,
             )
         launcher = self._launcher(step)
@@ -540,7 +538,11 @@ class SetupRunner:
             )
         except OSError as error:
             raise HelperMissing(
-                say(QT_TRANSLATE_NOOP(_CONTEXT, "%1 could not be started: %2."), command[0], error),
+                say(
+                    QT_TRANSLATE_NOOP("EngineSetup", "%1 could not be started: %2."),
+                    command[0],
+                    error,
+                ),
                 commands=step.command_lines,
             ) from None
         watcher = _CancelWatcher(process, cancel)
@@ -573,7 +575,7 @@ class SetupRunner:
             raise HelperMissing(
                 say(
                     QT_TRANSLATE_NOOP(
-                        _CONTEXT,
+                        "EngineSetup",
                         "pkexec is not installed, so Moorage cannot ask for an "
                         "administrator's password; run the commands by hand.",
                     )
@@ -597,7 +599,7 @@ class SetupRunner:
             raise PasswordCancelled(
                 say(
                     QT_TRANSLATE_NOOP(
-                        _CONTEXT, "The administrator password was not given; nothing was run."
+                        "EngineSetup", "The administrator password was not given; nothing was run."
                     )
                 ),
                 commands=commands,
@@ -605,7 +607,10 @@ class SetupRunner:
             )
         if via_pkexec and code == PKEXEC_NOT_AUTHORIZED and not final:
             raise NotAuthorized(
-                say(QT_TRANSLATE_NOOP(_CONTEXT, "The system did not allow this step: %1"), errors),
+                say(
+                    QT_TRANSLATE_NOOP("EngineSetup", "The system did not allow this step: %1"),
+                    errors,
+                ),
                 commands=commands,
                 log=log,
             )
@@ -636,7 +641,7 @@ class SetupRunner:
             except OSError as error:
                 raise StepFailed(
                     say(
-                        QT_TRANSLATE_NOOP(_CONTEXT, "%1 could not be started: %2."),
+                        QT_TRANSLATE_NOOP("EngineSetup", "%1 could not be started: %2."),
                         command[0],
                         error,
                     ),
@@ -654,12 +659,14 @@ class SetupRunner:
                 process.stdout.close()
             if watcher.cancelled:
                 raise StepCancelled(
-                    say(QT_TRANSLATE_NOOP(_CONTEXT, "Cancelled.")), log=tuple(self._log)
+                    say(QT_TRANSLATE_NOOP("EngineSetup", "Cancelled.")), log=tuple(self._log)
                 )
             if code != 0:
                 raise StepFailed(
                     say(
-                        QT_TRANSLATE_NOOP(_CONTEXT, "%1 failed (exit status %2)."), command[0], code
+                        QT_TRANSLATE_NOOP("EngineSetup", "%1 failed (exit status %2)."),
+                        command[0],
+                        code,
                     ),
                     commands=step.command_lines,
                     log=tuple(self._log),

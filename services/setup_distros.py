@@ -36,8 +36,6 @@ DOCKER_CE_PACKAGES = (
     "docker-compose-plugin",
 )
 
-_CONTEXT = "EngineSetup"
-
 
 @dataclass(frozen=True)
 class Distribution:
@@ -118,10 +116,10 @@ def _distribution_package(manager: str, commands: tuple[tuple[str, ...], ...]) -
         manager=manager,
         repository="distribution",
         mirror="",
-        title=say(QT_TRANSLATE_NOOP(_CONTEXT, "The distribution's package (%1)"), manager),
+        title=say(QT_TRANSLATE_NOOP("EngineSetup", "The distribution's package (%1)"), manager),
         trade_offs=say(
             QT_TRANSLATE_NOOP(
-                _CONTEXT,
+                "EngineSetup",
                 "Signed by your distribution and updated with the rest of the system; "
                 "often a version or two behind Docker's latest.",
             )
@@ -151,10 +149,10 @@ def _docker_repository(manager: str, repo_url: str, dnf5: bool) -> InstallMethod
         manager=manager,
         repository="docker",
         mirror="",
-        title=say(QT_TRANSLATE_NOOP(_CONTEXT, "Docker's repository (%1)"), manager),
+        title=say(QT_TRANSLATE_NOOP("EngineSetup", "Docker's repository (%1)"), manager),
         trade_offs=say(
             QT_TRANSLATE_NOOP(
-                _CONTEXT,
+                "EngineSetup",
                 "Docker's latest engine (docker-ce) with Compose and Buildx, updated by %1 "
                 "from then on; adds Docker's repository and trusts its signing key.",
             ),
@@ -167,10 +165,10 @@ def _docker_repository(manager: str, repo_url: str, dnf5: bool) -> InstallMethod
 def _convenience_script(mirror: str) -> InstallMethod:
     run = ("sh", SCRIPT_NAME) + (("--mirror", mirror) if mirror else ())
     if mirror:
-        title = say(QT_TRANSLATE_NOOP(_CONTEXT, "Docker's install script, from %1"), mirror)
+        title = say(QT_TRANSLATE_NOOP("EngineSetup", "Docker's install script, from %1"), mirror)
         trade_offs = say(
             QT_TRANSLATE_NOOP(
-                _CONTEXT,
+                "EngineSetup",
                 "As Docker's install script, but its packages come from %1's copy of "
                 "Docker's repository: much faster from mainland China, and that mirror is "
                 "trusted to serve Docker's packages unchanged.",
@@ -178,10 +176,10 @@ def _convenience_script(mirror: str) -> InstallMethod:
             mirror,
         )
     else:
-        title = say(QT_TRANSLATE_NOOP(_CONTEXT, "Docker's install script"))
+        title = say(QT_TRANSLATE_NOOP("EngineSetup", "Docker's install script"))
         trade_offs = say(
             QT_TRANSLATE_NOOP(
-                _CONTEXT,
+                "EngineSetup",
                 "Docker's latest engine from download.docker.com, set up by a script "
                 "downloaded from get.docker.com and run as root; Docker does not advise it "
                 "for production machines, and it is slow or unreachable from mainland China.",

@@ -62,7 +62,6 @@ EXIT_FAILED = 5
 EXIT_CANCELLED = 6
 
 _SAFE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-_CONTEXT = "EngineSetup"
 #: How long the install waits for another process to let go of the package manager.
 LOCK_WAIT_S = 120
 #: After a cancel, how long the package manager has to stop on SIGINT, then on SIGTERM.
@@ -230,13 +229,13 @@ def wait_for_locks(
             return
         description = describe_holder(*held[0])
         if cancelled is not None and cancelled.is_set():
-            raise StepError("cancelled", say(QT_TRANSLATE_NOOP(_CONTEXT, "Cancelled.")))
+            raise StepError("cancelled", say(QT_TRANSLATE_NOOP("EngineSetup", "Cancelled.")))
         if time.monotonic() >= deadline:
             raise StepError(
                 "locked",
                 say(
                     QT_TRANSLATE_NOOP(
-                        _CONTEXT,
+                        "EngineSetup",
                         "The package manager is busy: %1. Waited %2 s; try again once it "
                         "has finished.",
                     ),
@@ -267,12 +266,13 @@ class CommandRunner:
         program = shutil.which(argv[0], path=_SAFE_PATH)
         if program is None:
             raise StepError(
-                "failed", say(QT_TRANSLATE_NOOP(_CONTEXT, "%1 is not installed here."), argv[0])
+                "failed",
+                say(QT_TRANSLATE_NOOP("EngineSetup", "%1 is not installed here."), argv[0]),
             )
         if self.cancellable and self.cancelled.is_set():
             raise StepError(
                 "cancelled",
-                say(QT_TRANSLATE_NOOP(_CONTEXT, "Cancelled before %1 ran."), argv[0]),
+                say(QT_TRANSLATE_NOOP("EngineSetup", "Cancelled before %1 ran."), argv[0]),
             )
         self.output.send(command=list(argv))
         process = subprocess.Popen(
@@ -297,7 +297,7 @@ class CommandRunner:
             raise StepError(
                 "cancelled",
                 say(
-                    QT_TRANSLATE_NOOP(_CONTEXT, "Cancelled: %1 was stopped (exit status %2)."),
+                    QT_TRANSLATE_NOOP("EngineSetup", "Cancelled: %1 was stopped (exit status %2)."),
                     argv[0],
                     code,
                 ),
@@ -329,14 +329,14 @@ def install(args: argparse.Namespace, runner: CommandRunner, probe: SystemProbe)
     if method is None:
         raise Refused(
             say(
-                QT_TRANSLATE_NOOP(_CONTEXT, "%1 is not a way to install Docker on %2."),
+                QT_TRANSLATE_NOOP("EngineSetup", "%1 is not a way to install Docker on %2."),
                 " ".join(filter(None, (args.manager, args.repository, args.mirror))),
                 distribution.name,
             )
         )
     installed = probe.engine_binary()
     if installed is not None:
-        return say(QT_TRANSLATE_NOOP(_CONTEXT, "Already installed: %1."), installed)
+        return say(QT_TRANSLATE_NOOP("EngineSetup", "Already installed: %1."), installed)
     wait_for_locks(LOCKS[method.manager], runner.output, cancelled=runner.cancelled)
     folder = tempfile.mkdtemp(prefix="moorage-setup-") if method.manager == "script" else None
     try:
@@ -350,9 +350,11 @@ def install(args: argparse.Namespace, runner: CommandRunner, probe: SystemProbe)
     if installed is None:
         raise StepError(
             "failed",
-            say(QT_TRANSLATE_NOOP(_CONTEXT, "The install ended, but no dockerd was installed.")),
+            say(
+                QT_TRANSLATE_NOOP("EngineSetup", "The install ended, but no dockerd was installed.")
+            ),
         )
-    return say(QT_TRANSLATE_NOOP(_CONTEXT, "Installed: %1."), installed)
+    return say(QT_TRANSLATE_NOOP("EngineSetup", "Installed: %1."), installed)
 
 
 def _check(command: tuple[str, ...], code: int, lines: list[str]) -> None:
@@ -364,7 +366,7 @@ def _check(command: tuple[str, ...], code: int, lines: list[str]) -> None:
             "no-network",
             say(
                 QT_TRANSLATE_NOOP(
-                    _CONTEXT,
+                    "EngineSetup",
                     "The package registry could not be reached, so nothing was installed: "
                     "%1. Check the network (or a proxy) and try again.",
                 ),
@@ -377,13 +379,15 @@ def _check(command: tuple[str, ...], code: int, lines: list[str]) -> None:
     if locked is not None:
         raise StepError(
             "locked",
-            say(QT_TRANSLATE_NOOP(_CONTEXT, "The package manager is busy: %1"), locked.strip()),
+            say(
+                QT_TRANSLATE_NOOP("EngineSetup", "The package manager is busy: %1"), locked.strip()
+            ),
             holder=locked.strip(),
         )
     raise StepError(
         "failed",
         say(
-            QT_TRANSLATE_NOOP(_CONTEXT, "%1 failed (exit status %2): %3"),
+            QT_TRANSLATE_NOOP("EngineSetup", "%1 failed (exit status %2): %3"),
             command[0],
             code,
             (lines[-1] if lines else "").strip(),
@@ -397,14 +401,14 @@ def enable_start(runner: CommandRunner, probe: SystemProbe) -> Message:
             "no-systemd",
             say(
                 QT_TRANSLATE_NOOP(
-                    _CONTEXT,
+                    "EngineSetup",
                     "systemd does not run here, so the service cannot be enabled; start "
                     "dockerd as this system's init does.",
                 )
             ),
         )
     if probe.engine_binary() is None:
-        raise Refused(say(QT_TRANSLATE_NOOP(_CONTEXT, "Docker is not installed yet.")))
+        raise Refused(say(QT_TRANSLATE_NOOP("EngineSetup", "Docker is not installed yet.")))
     failed = False
     for command in service_commands(with_socket=probe.unit_exists("docker.socket")):
         code, _lines = runner.run(command)
@@ -416,13 +420,13 @@ def enable_start(runner: CommandRunner, probe: SystemProbe) -> Message:
             "service-failed",
             say(
                 QT_TRANSLATE_NOOP(
-                    _CONTEXT, "The Docker service did not start. The journal's last lines:\n%1"
+                    "EngineSetup", "The Docker service did not start. The journal's last lines:\n%1"
                 ),
                 "\n".join(journal),
             ),
             journal=journal,
         )
-    return say(QT_TRANSLATE_NOOP(_CONTEXT, "The Docker service is enabled and running."))
+    return say(QT_TRANSLATE_NOOP("EngineSetup", "The Docker service is enabled and running."))
 
 
 def _journal(runner: CommandRunner) -> list[str]:
@@ -437,21 +441,23 @@ def add_to_group(
     user: str, runner: CommandRunner, probe: SystemProbe, caller_uid: str | None
 ) -> Message:
     if not _USER_NAME.match(user):
-        raise Refused(say(QT_TRANSLATE_NOOP(_CONTEXT, "%1 is not a user name."), user))
+        raise Refused(say(QT_TRANSLATE_NOOP("EngineSetup", "%1 is not a user name."), user))
     try:
         entry = pwd.getpwnam(user)
     except KeyError:
         raise Refused(
-            say(QT_TRANSLATE_NOOP(_CONTEXT, "There is no user %1 on this system."), user)
+            say(QT_TRANSLATE_NOOP("EngineSetup", "There is no user %1 on this system."), user)
         ) from None
     if entry.pw_uid == 0:
         raise Refused(
-            say(QT_TRANSLATE_NOOP(_CONTEXT, "root reaches the engine without the group."))
+            say(QT_TRANSLATE_NOOP("EngineSetup", "root reaches the engine without the group."))
         )
     if caller_uid is not None and caller_uid != str(entry.pw_uid):
         raise Refused(
             say(
-                QT_TRANSLATE_NOOP(_CONTEXT, "Only the user asking may be added (uid %1, not %2)."),
+                QT_TRANSLATE_NOOP(
+                    "EngineSetup", "Only the user asking may be added (uid %1, not %2)."
+                ),
                 caller_uid,
                 user,
             )
@@ -461,7 +467,7 @@ def add_to_group(
             "already-in-group",
             say(
                 QT_TRANSLATE_NOOP(
-                    _CONTEXT,
+                    "EngineSetup",
                     "%1 is already in the docker group; if the engine still refuses, log out "
                     "and in again.",
                 ),
@@ -476,11 +482,11 @@ def add_to_group(
     if not probe.user_in_group(user):
         raise StepError(
             "failed",
-            say(QT_TRANSLATE_NOOP(_CONTEXT, "%1 is still not in the docker group."), user),
+            say(QT_TRANSLATE_NOOP("EngineSetup", "%1 is still not in the docker group."), user),
         )
     return say(
         QT_TRANSLATE_NOOP(
-            _CONTEXT,
+            "EngineSetup",
             "%1 is in the docker group from the next login: restart Moorage with it (sg "
             "docker), or log out and in again.",
         ),
@@ -515,7 +521,7 @@ def main(
     try:
         args = _parser().parse_args(argv)
     except _ArgumentError as error:
-        words = say(QT_TRANSLATE_NOOP(_CONTEXT, "The helper refused this request: %1."), error)
+        words = say(QT_TRANSLATE_NOOP("EngineSetup", "The helper refused this request: %1."), error)
         print(words.text(), file=stderr)
         output.end(words, error="refused")
         return EXIT_INVALID
