@@ -516,4 +516,273 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>EngineList</name>
+    <message numerus="yes">
+        <location filename="../../ui/engine_list.py"/>
+        <source>%Ln container(s)</source>
+        <translation>
+            <numerusform>%Ln container</numerusform>
+            <numerusform>%Ln containers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FleetPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/fleet_page.py"/>
+        <source>%Ln running container(s) will be stopped and removed (forced).</source>
+        <translation>
+            <numerusform>%Ln running container will be stopped and removed (forced).</numerusform>
+            <numerusform>%Ln running containers will be stopped and removed (forced).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/fleet_page.py"/>
+        <source>Remove %Ln container(s)?</source>
+        <translation>
+            <numerusform>Remove %Ln container?</numerusform>
+            <numerusform>Remove %Ln containers?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/fleet_page.py"/>
+        <source>%Ln container(s) removed</source>
+        <translation>
+            <numerusform>%Ln container removed</numerusform>
+            <numerusform>%Ln containers removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/fleet_page.py"/>
+        <source>%Ln container(s) restarted</source>
+        <translation>
+            <numerusform>%Ln container restarted</numerusform>
+            <numerusform>%Ln containers restarted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/fleet_page.py"/>
+        <source>%Ln container(s) stopped</source>
+        <translation>
+            <numerusform>%Ln container stopped</numerusform>
+            <numerusform>%Ln containers stopped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/fleet_page.py"/>
+        <source>%Ln container(s) started</source>
+        <translation>
+            <numerusform>%Ln container started</numerusform>
+            <numerusform>%Ln containers started</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NodesPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Removed %Ln node(s)</source>
+        <translation>
+            <numerusform>Removed %Ln node</numerusform>
+            <numerusform>Removed %Ln nodes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Activated %Ln node(s)</source>
+        <translation>
+            <numerusform>Activated %Ln node</numerusform>
+            <numerusform>Activated %Ln nodes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Paused %Ln node(s)</source>
+        <translation>
+            <numerusform>Paused %Ln node</numerusform>
+            <numerusform>Paused %Ln nodes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Drained %Ln node(s)</source>
+        <translation>
+            <numerusform>Drained %Ln node</numerusform>
+            <numerusform>Drained %Ln nodes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Demoted %Ln node(s)</source>
+        <translation>
+            <numerusform>Demoted %Ln node</numerusform>
+            <numerusform>Demoted %Ln nodes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Promoted %Ln node(s)</source>
+        <translation>
+            <numerusform>Promoted %Ln node</numerusform>
+            <numerusform>Promoted %Ln nodes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message numerus="yes">
+        <location filename="../../ui/notifications.py"/>
+        <source>%1 and %Ln more</source>
+        <translation>
+            <numerusform>%1 and %Ln more</numerusform>
+            <numerusform>%1 and %Ln more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notifications.py"/>
+        <source>%Ln pull(s), push(es) or build(s) finished</source>
+        <translation>
+            <numerusform>%Ln pull, push or build finished</numerusform>
+            <numerusform>%Ln pulls, pushes or builds finished</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notifications.py"/>
+        <source>%Ln pull(s), push(es) or build(s) failed</source>
+        <translation>
+            <numerusform>%Ln pull, push or build failed</numerusform>
+            <numerusform>%Ln pulls, pushes or builds failed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notifications.py"/>
+        <source>%Ln container(s) became unhealthy</source>
+        <translation>
+            <numerusform>%Ln container became unhealthy</numerusform>
+            <numerusform>%Ln containers became unhealthy</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notifications.py"/>
+        <source>%Ln container(s) ran out of memory</source>
+        <translation>
+            <numerusform>%Ln container ran out of memory</numerusform>
+            <numerusform>%Ln containers ran out of memory</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notifications.py"/>
+        <source>%Ln container(s) exited with an error</source>
+        <translation>
+            <numerusform>%Ln container exited with an error</numerusform>
+            <numerusform>%Ln containers exited with an error</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SwarmObjectsPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/secrets_page.py"/>
+        <source>Removed %Ln config(s)</source>
+        <translation>
+            <numerusform>Removed %Ln config</numerusform>
+            <numerusform>Removed %Ln configs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/secrets_page.py"/>
+        <source>Removed %Ln secret(s)</source>
+        <translation>
+            <numerusform>Removed %Ln secret</numerusform>
+            <numerusform>Removed %Ln secrets</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ServicesPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/services_page.py"/>
+        <source>Remove the stack(s) %1 and their %Ln service(s)?</source>
+        <translation>
+            <numerusform>Remove the stack(s) %1 and their %Ln service?</numerusform>
+            <numerusform>Remove the stack(s) %1 and their %Ln services?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/services_page.py"/>
+        <source>%Ln service(s) removed</source>
+        <translation>
+            <numerusform>%Ln service removed</numerusform>
+            <numerusform>%Ln services removed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/services_page.py"/>
+        <source>Remove %Ln service(s) and stop their tasks?</source>
+        <translation>
+            <numerusform>Remove %Ln service and stop its tasks?</numerusform>
+            <numerusform>Remove %Ln services and stop their tasks?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/services_page.py"/>
+        <source>Rollback of %Ln service(s) under way</source>
+        <translation>
+            <numerusform>Rollback of %Ln service under way</numerusform>
+            <numerusform>Rollback of %Ln services under way</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/services_page.py"/>
+        <source>Update of %Ln service(s) under way</source>
+        <translation>
+            <numerusform>Update of %Ln service under way</numerusform>
+            <numerusform>Update of %Ln services under way</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/services_page.py"/>
+        <source>%Ln service(s) scaled</source>
+        <translation>
+            <numerusform>%Ln service scaled</numerusform>
+            <numerusform>%Ln services scaled</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py"/>
+        <source>%Ln container(s) restarted</source>
+        <translation>
+            <numerusform>%Ln container restarted</numerusform>
+            <numerusform>%Ln containers restarted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py"/>
+        <source>%Ln container(s) stopped</source>
+        <translation>
+            <numerusform>%Ln container stopped</numerusform>
+            <numerusform>%Ln containers stopped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py"/>
+        <source>%Ln more in the window…</source>
+        <translation>
+            <numerusform>%Ln more in the window…</numerusform>
+            <numerusform>%Ln more in the window…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py"/>
+        <source>%Ln container(s) running</source>
+        <translation>
+            <numerusform>%Ln container running</numerusform>
+            <numerusform>%Ln containers running</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -5,6 +5,11 @@
     <name>RegistriesDialog</name>
     <message>
         <location filename="../../ui/registries_dialog.py"/>
+        <source>Registry logins</source>
+        <translation>仓库登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/registries_dialog.py"/>
         <source>Registries</source>
         <translation>仓库</translation>
     </message>
@@ -71,6 +76,96 @@
 </context>
 <context>
     <name>Columns</name>
+    <message>
+        <location filename="../../models/tasks.py"/>
+        <source>Exit code</source>
+        <translation>退出码</translation>
+    </message>
+    <message>
+        <location filename="../../models/tasks.py"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../models/tasks.py"/>
+        <source>Desired state</source>
+        <translation>期望状态</translation>
+    </message>
+    <message>
+        <location filename="../../models/tasks.py"/>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../../models/tasks.py"/>
+        <source>Slot</source>
+        <translation>槽位</translation>
+    </message>
+    <message>
+        <location filename="../../models/services.py"/>
+        <source>Stack</source>
+        <translation>栈</translation>
+    </message>
+    <message>
+        <location filename="../../models/services.py"/>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../models/services.py"/>
+        <source>Replicas</source>
+        <translation>副本</translation>
+    </message>
+    <message>
+        <location filename="../../models/secrets.py"/>
+        <source>Updated</source>
+        <translation>更新时间</translation>
+    </message>
+    <message>
+        <location filename="../../models/nodes.py"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location filename="../../models/nodes.py"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../models/nodes.py"/>
+        <source>Memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <location filename="../../models/nodes.py"/>
+        <source>CPUs</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../../models/nodes.py"/>
+        <source>Manager status</source>
+        <translation>管理状态</translation>
+    </message>
+    <message>
+        <location filename="../../models/nodes.py"/>
+        <source>Availability</source>
+        <translation>可用性</translation>
+    </message>
+    <message>
+        <location filename="../../models/nodes.py"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../models/nodes.py"/>
+        <source>Host name</source>
+        <translation>主机名</translation>
+    </message>
+    <message>
+        <location filename="../../models/fleet.py"/>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
     <message>
         <location filename="../../models/stats.py"/>
         <source>PIDs</source>
@@ -194,6 +289,76 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Restore failed</source>
+        <translation>恢复失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Restore of %1 cancelled</source>
+        <translation>%1 的恢复已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Restored %1 — %2</source>
+        <translation>已恢复 %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Backup of %1 cancelled</source>
+        <translation>%1 的备份已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Backed up %1 — %2</source>
+        <translation>已备份 %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Backing up %1 — %2</source>
+        <translation>正在备份 %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Restoring %1 — %2</source>
+        <translation>正在恢复 %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Set up Docker…</source>
+        <translation>安装 Docker…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Pages</source>
+        <translation>页面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Fleet</source>
+        <translation>引擎群</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Secrets</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py"/>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
     <message>
         <location filename="../../ui/main_window.py"/>
         <source>Copy failed</source>
@@ -2696,6 +2861,21 @@
 <context>
     <name>SettingsDialog</name>
     <message>
+        <location filename="../../ui/settings_dialog.py"/>
+        <source>General → Tray and notifications</source>
+        <translation>常规 → 托盘与通知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py"/>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py"/>
+        <source>Sections</source>
+        <translation>分区</translation>
+    </message>
+    <message>
         <location filename="../../ui/registry_mirrors_page.py"/>
         <source>Discard the changes?</source>
         <translation>放弃这些更改？</translation>
@@ -2963,6 +3143,16 @@
     <name>Transfers</name>
     <message>
         <location filename="../../models/transfers.py"/>
+        <source>Restoring</source>
+        <translation>正在恢复</translation>
+    </message>
+    <message>
+        <location filename="../../models/transfers.py"/>
+        <source>Backing up</source>
+        <translation>正在备份</translation>
+    </message>
+    <message>
+        <location filename="../../models/transfers.py"/>
         <source>The container %1 was removed.</source>
         <translation>容器 %1 已被删除。</translation>
     </message>
@@ -3134,6 +3324,11 @@
 </context>
 <context>
     <name>BuildDialog</name>
+    <message>
+        <location filename="../../ui/build_dialog.py"/>
+        <source>Build folder</source>
+        <translation>构建目录</translation>
+    </message>
     <message>
         <source>Build an image</source>
         <translation>构建镜像</translation>
@@ -4185,6 +4380,21 @@
     <name>RunSpec</name>
     <message>
         <location filename="../../services/run_spec.py"/>
+        <source>“%1” is a range: one port is wanted here.</source>
+        <translation>“%1”是一个范围：这里只要一个端口。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_spec.py"/>
+        <source>“%1”: the host range and the container range must hold as many ports (%2 and %3).</source>
+        <translation>“%1”：主机端口范围与容器端口范围的端口数必须相同（%2 与 %3）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_spec.py"/>
+        <source>“%1”: a range goes from the lower port to the higher, as 8000-8010.</source>
+        <translation>“%1”：范围从较小的端口写到较大的端口，例如 8000-8010。</translation>
+    </message>
+    <message>
+        <location filename="../../services/run_spec.py"/>
         <source>“%1” is not a duration: write 30s, 1m30s or 500ms.</source>
         <translation>“%1”不是时长：请写 30s、1m30s 或 500ms。</translation>
     </message>
@@ -4257,11 +4467,6 @@
         <location filename="../../services/run_spec.py"/>
         <source>“%1” is not a port mapping: write [ip:][host:]container[/proto].</source>
         <translation>“%1”不是端口映射：请写成 [ip:][host:]container[/proto]。</translation>
-    </message>
-    <message>
-        <location filename="../../services/run_spec.py"/>
-        <source>“%1”: port ranges are not taken here; write one port per line.</source>
-        <translation>“%1”：这里不接受端口范围；请每行写一个端口。</translation>
     </message>
     <message>
         <location filename="../../services/run_spec.py"/>
@@ -4894,16 +5099,6 @@
     <name>VolumesPage</name>
     <message>
         <location filename="../../ui/volumes_page.py"/>
-        <source>Backed up %1 to %2 (%3) — %4</source>
-        <translation>已将 %1 备份到 %2（%3）— %4</translation>
-    </message>
-    <message>
-        <location filename="../../ui/volumes_page.py"/>
-        <source>Restored %1 from %2 — %3</source>
-        <translation>已从 %2 恢复 %1 — %3</translation>
-    </message>
-    <message>
-        <location filename="../../ui/volumes_page.py"/>
         <source>The volume&apos;s folders and files, read by a helper container</source>
         <translation>由辅助容器读取的数据卷目录和文件</translation>
     </message>
@@ -5252,6 +5447,16 @@
     <name>CommandPalette</name>
     <message>
         <location filename="../../ui/command_palette.py"/>
+        <source>Commands</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_palette.py"/>
+        <source>Command to find</source>
+        <translation>要查找的命令</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_palette.py"/>
         <source>Type a command: stop, pull, settings…</source>
         <translation>输入命令：停止、拉取、设置…</translation>
     </message>
@@ -5489,6 +5694,16 @@
     <name>StatsWindow</name>
     <message>
         <location filename="../../ui/stats_detail.py"/>
+        <source>The container is not running: its stats resume when it starts.</source>
+        <translation>容器未在运行：它启动后统计会继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_detail.py"/>
+        <source>%1 was removed.</source>
+        <translation>%1 已被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stats_detail.py"/>
         <source>Something went wrong: %1</source>
         <translation>出错了：%1</translation>
     </message>
@@ -5716,16 +5931,6 @@
     <name>VolumeArchiveDialog</name>
     <message>
         <location filename="../../ui/volume_archive_dialog.py"/>
-        <source>Backing up…</source>
-        <translation>正在备份…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/volume_archive_dialog.py"/>
-        <source>Restoring…</source>
-        <translation>正在恢复…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/volume_archive_dialog.py"/>
         <source>Choose the file.</source>
         <translation>请选择文件。</translation>
     </message>
@@ -5873,6 +6078,2766 @@
         <location filename="../../ui/volume_browser.py"/>
         <source>Files of the volume %1</source>
         <translation>数据卷 %1 的文件</translation>
+    </message>
+</context>
+<context>
+    <name>Fleet</name>
+    <message>
+        <location filename="../../models/fleet.py"/>
+        <source>Local engine</source>
+        <translation>本机引擎</translation>
+    </message>
+</context>
+<context>
+    <name>Nodes</name>
+    <message>
+        <location filename="../../models/nodes.py"/>
+        <source>disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <location filename="../../models/nodes.py"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../models/nodes.py"/>
+        <source>down</source>
+        <translation>已停机</translation>
+    </message>
+    <message>
+        <location filename="../../models/nodes.py"/>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../models/nodes.py"/>
+        <source>drained</source>
+        <translation>已排空</translation>
+    </message>
+    <message>
+        <location filename="../../models/nodes.py"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../models/nodes.py"/>
+        <source>active</source>
+        <translation>活动</translation>
+    </message>
+    <message>
+        <location filename="../../models/nodes.py"/>
+        <source>worker</source>
+        <translation>工作节点</translation>
+    </message>
+    <message>
+        <location filename="../../models/nodes.py"/>
+        <source>manager</source>
+        <translation>管理节点</translation>
+    </message>
+    <message>
+        <location filename="../../models/nodes.py"/>
+        <source>Unreachable</source>
+        <translation>不可达</translation>
+    </message>
+    <message>
+        <location filename="../../models/nodes.py"/>
+        <source>Reachable</source>
+        <translation>可达</translation>
+    </message>
+    <message>
+        <location filename="../../models/nodes.py"/>
+        <source>Leader</source>
+        <translation>领导者</translation>
+    </message>
+</context>
+<context>
+    <name>Services</name>
+    <message>
+        <location filename="../../models/services.py"/>
+        <source>replicated %1</source>
+        <translation>复制 %1</translation>
+    </message>
+    <message>
+        <location filename="../../models/services.py"/>
+        <source>global</source>
+        <translation>全局</translation>
+    </message>
+    <message>
+        <location filename="../../models/services.py"/>
+        <source>rolled back</source>
+        <translation>已回滚</translation>
+    </message>
+    <message>
+        <location filename="../../models/services.py"/>
+        <source>rollback paused</source>
+        <translation>回滚已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../models/services.py"/>
+        <source>rolling back</source>
+        <translation>回滚中</translation>
+    </message>
+    <message>
+        <location filename="../../models/services.py"/>
+        <source>updated</source>
+        <translation>已更新</translation>
+    </message>
+    <message>
+        <location filename="../../models/services.py"/>
+        <source>update paused</source>
+        <translation>更新已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../models/services.py"/>
+        <source>updating</source>
+        <translation>更新中</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <location filename="../../models/tasks.py"/>
+        <source>%1 (down)</source>
+        <translation>%1（已停机）</translation>
+    </message>
+    <message>
+        <location filename="../../models/tasks.py"/>
+        <source>Orphaned</source>
+        <translation>孤立</translation>
+    </message>
+    <message>
+        <location filename="../../models/tasks.py"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../models/tasks.py"/>
+        <source>Rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../models/tasks.py"/>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../models/tasks.py"/>
+        <source>Shutdown</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../models/tasks.py"/>
+        <source>Complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../models/tasks.py"/>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="../../models/tasks.py"/>
+        <source>Starting</source>
+        <translation>启动中</translation>
+    </message>
+    <message>
+        <location filename="../../models/tasks.py"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../models/tasks.py"/>
+        <source>Preparing</source>
+        <translation>准备中</translation>
+    </message>
+    <message>
+        <location filename="../../models/tasks.py"/>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../../models/tasks.py"/>
+        <source>Assigned</source>
+        <translation>已指派</translation>
+    </message>
+    <message>
+        <location filename="../../models/tasks.py"/>
+        <source>Pending</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <location filename="../../models/tasks.py"/>
+        <source>Allocated</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <location filename="../../models/tasks.py"/>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+</context>
+<context>
+    <name>Secrets</name>
+    <message>
+        <location filename="../../ui/swarm_object_dialog.py"/>
+        <source>%1 is not a regular file: choose a file.</source>
+        <translation>%1 不是普通文件：请选择一个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_object_dialog.py"/>
+        <source>%1 does not exist.</source>
+        <translation>%1 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_object_dialog.py"/>
+        <source>Choose the file to read the value from.</source>
+        <translation>请选择要从中读取值的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../services/secrets.py"/>
+        <source>%1 cannot be read: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../services/secrets.py"/>
+        <source>%1 is larger than the 500 KiB the engine accepts.</source>
+        <translation>%1 超过了引擎接受的 500 KiB。</translation>
+    </message>
+    <message>
+        <location filename="../../services/secrets.py"/>
+        <source>%1 is a folder: choose a file.</source>
+        <translation>%1 是文件夹：请选择一个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../services/secrets.py"/>
+        <source>“%1” cannot be a name: use at most 64 letters, digits, - _ and ., starting and ending with a letter or digit.</source>
+        <translation>“%1”不能作为名称：最多 64 个字母、数字、- _ 和 .，首尾必须是字母或数字。</translation>
+    </message>
+    <message>
+        <location filename="../../services/secrets.py"/>
+        <source>Give it a name.</source>
+        <translation>请起个名字。</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceSpec</name>
+    <message>
+        <location filename="../../services/service_spec.py"/>
+        <source>“%1” is not a number of tasks: write a whole number (0 updates them all at once).</source>
+        <translation>“%1”不是任务数：请写一个整数（0 表示一次全部更新）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/service_spec.py"/>
+        <source>“%1”: the engine knows node.id, node.hostname, node.role, node.platform.os, node.labels.NAME and engine.labels.NAME, not “%2”.</source>
+        <translation>“%1”：引擎只认识 node.id、node.hostname、node.role、node.platform.os、node.labels.NAME 和 engine.labels.NAME，不认识“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../../services/service_spec.py"/>
+        <source>“%1” is not a constraint: write KEY==VALUE or KEY!=VALUE (node.role==manager).</source>
+        <translation>“%1”不是约束条件：请写 KEY==VALUE 或 KEY!=VALUE（node.role==manager）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/service_spec.py"/>
+        <source>Port %1 is published twice.</source>
+        <translation>端口 %1 被发布了两次。</translation>
+    </message>
+    <message>
+        <location filename="../../services/service_spec.py"/>
+        <source>“%1”: a port is a number from 1 to 65535.</source>
+        <translation>“%1”：端口是 1 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <location filename="../../services/service_spec.py"/>
+        <source>“%1” is not a port: write PUBLISHED:TARGET (8080:80), with /udp or /sctp for those.</source>
+        <translation>“%1”不是端口：请写 PUBLISHED:TARGET（8080:80），UDP 或 SCTP 端口加 /udp 或 /sctp。</translation>
+    </message>
+    <message>
+        <location filename="../../services/service_spec.py"/>
+        <source>%1 replicas is more than this form takes: at most %2 per service.</source>
+        <translation>%1 个副本超出了此表单的上限：每个服务最多 %2 个。</translation>
+    </message>
+    <message>
+        <location filename="../../services/service_spec.py"/>
+        <source>“%1” is not a number of replicas: write a whole number, 0 to %2.</source>
+        <translation>“%1”不是副本数：请写一个整数，0 到 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../services/service_spec.py"/>
+        <source>“%1” is negative: a service has 0 to %2 replicas.</source>
+        <translation>“%1”是负数：一个服务有 0 到 %2 个副本。</translation>
+    </message>
+    <message>
+        <location filename="../../services/service_spec.py"/>
+        <source>“%1” is not a valid service name: letters, digits, “-” and “_”, starting and ending with a letter or digit, at most 63 characters.</source>
+        <translation>“%1”不是有效的服务名称：只能用字母、数字、“-”和“_”，首尾必须是字母或数字，最多 63 个字符。</translation>
+    </message>
+</context>
+<context>
+    <name>Stacks</name>
+    <message>
+        <location filename="../../services/stack_deploy.py"/>
+        <source>“%1” cannot be read: %2</source>
+        <translation>无法读取“%1”：%2</translation>
+    </message>
+    <message>
+        <location filename="../../services/stack_deploy.py"/>
+        <source>“%1” is not a file here.</source>
+        <translation>“%1”在这里不是文件。</translation>
+    </message>
+    <message>
+        <location filename="../../services/stack_deploy.py"/>
+        <source>“%1” is not a stack name: letters, digits, “-” and “_”, starting with a letter or digit.</source>
+        <translation>“%1”不是栈名称：只能用字母、数字、“-”和“_”，以字母或数字开头。</translation>
+    </message>
+</context>
+<context>
+    <name>Swarm</name>
+    <message>
+        <location filename="../../services/swarm.py"/>
+        <source>No manager answered at %1 (%2). Check the address and that port 2377/tcp is open between the machines.</source>
+        <translation>%1 处没有管理节点应答（%2）。请检查地址，以及机器之间的 2377/tcp 端口是否开放。</translation>
+    </message>
+    <message>
+        <location filename="../../services/swarm.py"/>
+        <source>The manager refused this token (%1). Copy it again from docker swarm join-token on a manager of that swarm.</source>
+        <translation>管理节点拒绝了这个令牌（%1）。请在该集群的管理节点上用 docker swarm join-token 重新复制。</translation>
+    </message>
+    <message>
+        <location filename="../../services/swarm.py"/>
+        <source>Give the address of a manager, as HOST or HOST:PORT.</source>
+        <translation>请填写一个管理节点的地址，形如 HOST 或 HOST:PORT。</translation>
+    </message>
+    <message>
+        <location filename="../../services/swarm.py"/>
+        <source>This is not a join token: a token starts with SWMTKN-1- and is 85 characters long. Copy it again from docker swarm join-token on a manager.</source>
+        <translation>这不是加入令牌：令牌以 SWMTKN-1- 开头，长 85 个字符。请在管理节点上用 docker swarm join-token 重新复制。</translation>
+    </message>
+    <message>
+        <location filename="../../services/swarm.py"/>
+        <source>Paste the token a manager printed with docker swarm join-token.</source>
+        <translation>请粘贴管理节点用 docker swarm join-token 打印出的令牌。</translation>
+    </message>
+    <message>
+        <location filename="../../services/swarm.py"/>
+        <source>The engine cannot use “%1”: %2</source>
+        <translation>引擎无法使用“%1”：%2</translation>
+    </message>
+    <message>
+        <location filename="../../services/swarm.py"/>
+        <source>The engine has several addresses (%1): choose the one the other nodes will reach it on.</source>
+        <translation>引擎有多个地址（%1）：请选择其他节点访问它所用的地址。</translation>
+    </message>
+</context>
+<context>
+    <name>EngineList</name>
+    <message numerus="yes">
+        <location filename="../../ui/engine_list.py"/>
+        <source>%Ln container(s)</source>
+        <translation>
+            <numerusform>%Ln 个容器</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_list.py"/>
+        <source>Reachable: Docker %1 at %2, %3 running of %4.</source>
+        <translation>可达：Docker %1，位于 %2，%4 个容器中 %3 个运行中。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_list.py"/>
+        <source>Unreachable at %1: %2 %3</source>
+        <translation>%1 不可达：%2 %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_list.py"/>
+        <source>This address is not retried.</source>
+        <translation>不会重试这个地址。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_list.py"/>
+        <source>Trying again in %1 s.</source>
+        <translation>%1 秒后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_list.py"/>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_list.py"/>
+        <source>%1/%2 running · %3</source>
+        <translation>%1/%2 个运行中 · %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_list.py"/>
+        <source>Unreachable</source>
+        <translation>不可达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_list.py"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+</context>
+<context>
+    <name>FleetPage</name>
+    <message>
+        <location filename="../../ui/fleet_page.py"/>
+        <source>Logs — %1 on %2</source>
+        <translation>日志 — %1，位于 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fleet_page.py"/>
+        <source>Cannot read the logs of %1: %2</source>
+        <translation>无法读取 %1 的日志：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fleet_page.py"/>
+        <source>Remove containers</source>
+        <translation>删除容器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fleet_page.py"/>
+        <source>Remove their anonymous volumes too (docker rm -v)</source>
+        <translation>同时删除它们的匿名数据卷（docker rm -v）</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/fleet_page.py"/>
+        <source>%Ln running container(s) will be stopped and removed (forced).</source>
+        <translation>
+            <numerusform>%Ln 个运行中的容器将被停止并删除（强制）。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/fleet_page.py"/>
+        <source>Remove %Ln container(s)?</source>
+        <translation>
+            <numerusform>删除 %Ln 个容器？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/fleet_page.py"/>
+        <source>Remove the container %1 on %2?</source>
+        <translation>删除 %2 上的容器 %1？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/fleet_page.py"/>
+        <source>%Ln container(s) removed</source>
+        <translation>
+            <numerusform>已删除 %Ln 个容器</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/fleet_page.py"/>
+        <source>%Ln container(s) restarted</source>
+        <translation>
+            <numerusform>已重启 %Ln 个容器</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/fleet_page.py"/>
+        <source>%Ln container(s) stopped</source>
+        <translation>
+            <numerusform>已停止 %Ln 个容器</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/fleet_page.py"/>
+        <source>%Ln container(s) started</source>
+        <translation>
+            <numerusform>已启动 %Ln 个容器</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/fleet_page.py"/>
+        <source>%1 is unreachable: %2</source>
+        <translation>%1 不可达：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fleet_page.py"/>
+        <source>%1: connecting…</source>
+        <translation>%1：正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fleet_page.py"/>
+        <source>No reachable engine has a container.</source>
+        <translation>可达的引擎上没有容器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fleet_page.py"/>
+        <source>No engine has answered yet: their containers are listed here once they do.</source>
+        <translation>还没有引擎应答：它们一应答，其容器就列在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fleet_page.py"/>
+        <source>Remove the selected containers (Delete)</source>
+        <translation>删除所选容器（Delete）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fleet_page.py"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fleet_page.py"/>
+        <source>Follow the selected containers&apos; logs (Ctrl+L, Enter, or double-click)</source>
+        <translation>跟踪所选容器的日志（Ctrl+L、Enter 或双击）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fleet_page.py"/>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fleet_page.py"/>
+        <source>Restart the selected containers, each on its engine</source>
+        <translation>在各自的引擎上重启所选容器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fleet_page.py"/>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fleet_page.py"/>
+        <source>Stop the selected containers, each on its engine</source>
+        <translation>在各自的引擎上停止所选容器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fleet_page.py"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fleet_page.py"/>
+        <source>Start the selected containers, each on its engine</source>
+        <translation>在各自的引擎上启动所选容器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fleet_page.py"/>
+        <source>Start</source>
+        <translation>启动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fleet_page.py"/>
+        <source>Fleet</source>
+        <translation>引擎群</translation>
+    </message>
+</context>
+<context>
+    <name>NodeLabelsDialog</name>
+    <message>
+        <location filename="../../ui/node_labels_dialog.py"/>
+        <source>Labels:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/node_labels_dialog.py"/>
+        <source>KEY=VALUE, one per line</source>
+        <translation>KEY=VALUE，每行一个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/node_labels_dialog.py"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/node_labels_dialog.py"/>
+        <source>Labels of %1</source>
+        <translation>%1 的标签</translation>
+    </message>
+</context>
+<context>
+    <name>NodesPage</name>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>To add it as a manager:</source>
+        <translation>作为管理节点加入：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Run this on the engine to add as a worker (anyone holding the token can join the swarm: keep it as you would a password):</source>
+        <translation>在要作为工作节点加入的引擎上运行此命令（持有令牌的人都能加入集群：请像保管密码一样保管它）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Add a node</source>
+        <translation>添加节点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Could not read the join tokens: %1</source>
+        <translation>无法读取加入令牌：%1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Removed %Ln node(s)</source>
+        <translation>
+            <numerusform>已删除 %Ln 个节点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Remove %1 from the swarm? It is down.</source>
+        <translation>把 %1 移出集群？它已停机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>%1 is up: the engine removes only nodes that are down (stopped, or gone with docker swarm leave). Removed by force, the node&apos;s engine still believes it is in the swarm and its tasks are started again elsewhere. Remove by force?</source>
+        <translation>%1 正在运行：引擎只删除已停机的节点（已停止，或已用 docker swarm leave 离开）。强制删除后，该节点的引擎仍以为自己在集群中，其任务会在别处重新启动。要强制删除吗？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Remove by force</source>
+        <translation>强制删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Not removed: %1 is a manager; demote it first (docker node demote)</source>
+        <translation>未删除：%1 是管理节点；请先降级（docker node demote）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Labels of %1 saved — %2</source>
+        <translation>%1 的标签已保存 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Activated %Ln node(s)</source>
+        <translation>
+            <numerusform>已激活 %Ln 个节点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Paused %Ln node(s)</source>
+        <translation>
+            <numerusform>已暂停 %Ln 个节点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Drained %Ln node(s)</source>
+        <translation>
+            <numerusform>已排空 %Ln 个节点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Demoted %Ln node(s)</source>
+        <translation>
+            <numerusform>已降级 %Ln 个节点</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Promoted %Ln node(s)</source>
+        <translation>
+            <numerusform>已提升 %Ln 个节点</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Drain %1? Their tasks stop there and start again on other nodes; they get no new ones until activated.</source>
+        <translation>排空 %1？其上的任务会停止并在其他节点上重新启动；在重新激活之前不会分配新任务。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Not demoted: %1 is the last manager</source>
+        <translation>未降级：%1 是最后一个管理节点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Demoting %1 would leave the swarm without a manager. A swarm is changed only through its managers, so one without any could never be changed again: promote another node first.</source>
+        <translation>降级 %1 会让集群失去所有管理节点。集群只能通过管理节点修改，没有管理节点的集群将再也无法修改：请先提升另一个节点。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Reading the swarm&apos;s nodes…</source>
+        <translation>正在读取集群的节点…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Take this engine out of the swarm (docker swarm leave)</source>
+        <translation>让此引擎退出集群（docker swarm leave）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Leave the swarm…</source>
+        <translation>离开集群…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>The command that joins another engine to this swarm</source>
+        <translation>把另一个引擎加入此集群的命令</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Add a node…</source>
+        <translation>添加节点…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Give the selected nodes no new tasks; those they run keep running</source>
+        <translation>不再给所选节点分配新任务；已在运行的任务继续运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Remove the selected nodes from the swarm once they are down (Delete)</source>
+        <translation>把已停机的所选节点移出集群（Delete）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Remove…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Edit the node&apos;s labels, which placement constraints select nodes by</source>
+        <translation>编辑节点的标签，放置约束按标签选择节点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Labels…</source>
+        <translation>标签…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Let the selected nodes take tasks again</source>
+        <translation>让所选节点重新接受任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Activate</source>
+        <translation>激活</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Move every task off the selected nodes and give them no new ones</source>
+        <translation>把所选节点上的任务全部移走，也不再分配新任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Drain</source>
+        <translation>排空</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Make the selected managers workers (docker node demote)</source>
+        <translation>把所选管理节点设为工作节点（docker node demote）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Demote</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Make the selected nodes managers (docker node promote)</source>
+        <translation>把所选节点设为管理节点（docker node promote）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Promote</source>
+        <translation>提升</translation>
+    </message>
+    <message>
+        <location filename="../../ui/nodes_page.py"/>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message numerus="yes">
+        <location filename="../../ui/notifications.py"/>
+        <source>%1 and %Ln more</source>
+        <translation>
+            <numerusform>%1 及另外 %Ln 个</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py"/>
+        <source>Pull of %1 failed</source>
+        <translation>%1 拉取失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py"/>
+        <source>Pulled %1</source>
+        <translation>已拉取 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py"/>
+        <source>Push of %1 failed</source>
+        <translation>%1 推送失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py"/>
+        <source>Pushed %1</source>
+        <translation>已推送 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py"/>
+        <source>%1 answers again.</source>
+        <translation>%1 又有应答了。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py"/>
+        <source>The Docker engine is back</source>
+        <translation>Docker 引擎已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py"/>
+        <source>%1 does not answer: %2</source>
+        <translation>%1 无应答：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py"/>
+        <source>The Docker engine went away</source>
+        <translation>Docker 引擎已断开</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notifications.py"/>
+        <source>%Ln pull(s), push(es) or build(s) finished</source>
+        <translation>
+            <numerusform>%Ln 个拉取、推送或构建已完成</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notifications.py"/>
+        <source>%Ln pull(s), push(es) or build(s) failed</source>
+        <translation>
+            <numerusform>%Ln 个拉取、推送或构建失败</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notifications.py"/>
+        <source>%Ln container(s) became unhealthy</source>
+        <translation>
+            <numerusform>%Ln 个容器变为不健康</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py"/>
+        <source>Its health check failed: docker inspect %1</source>
+        <translation>其健康检查失败：docker inspect %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py"/>
+        <source>Container %1 is unhealthy</source>
+        <translation>容器 %1 不健康</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py"/>
+        <source>The kernel killed the process for want of memory (OOM).</source>
+        <translation>内核因内存不足杀死了进程（OOM）。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notifications.py"/>
+        <source>%Ln container(s) ran out of memory</source>
+        <translation>
+            <numerusform>%Ln 个容器内存耗尽</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py"/>
+        <source>Container %1 ran out of memory</source>
+        <translation>容器 %1 内存耗尽</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/notifications.py"/>
+        <source>%Ln container(s) exited with an error</source>
+        <translation>
+            <numerusform>%Ln 个容器出错退出</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py"/>
+        <source>See what it said: docker logs %1</source>
+        <translation>看看它输出了什么：docker logs %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py"/>
+        <source>Container %1 exited with code %2</source>
+        <translation>容器 %1 已退出，退出码 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py"/>
+        <source>Build of %1 failed</source>
+        <translation>%1 构建失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py"/>
+        <source>Image %1</source>
+        <translation>镜像 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/notifications.py"/>
+        <source>Built %1</source>
+        <translation>已构建 %1</translation>
+    </message>
+</context>
+<context>
+    <name>SecretsPage</name>
+    <message>
+        <location filename="../../ui/secrets_page.py"/>
+        <source>Configs</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secrets_page.py"/>
+        <source>Secrets</source>
+        <translation>密钥</translation>
+    </message>
+</context>
+<context>
+    <name>SwarmObjectsPage</name>
+    <message numerus="yes">
+        <location filename="../../ui/secrets_page.py"/>
+        <source>Removed %Ln config(s)</source>
+        <translation>
+            <numerusform>已删除 %Ln 个配置</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/secrets_page.py"/>
+        <source>Removed %Ln secret(s)</source>
+        <translation>
+            <numerusform>已删除 %Ln 个密钥</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/secrets_page.py"/>
+        <source>These are in use and stay: remove them from their services first (docker service update --secret-rm or --config-rm), or remove the services.</source>
+        <translation>以下项正在使用，保留不删：请先从其服务中移除（docker service update --secret-rm 或 --config-rm），或删除这些服务。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secrets_page.py"/>
+        <source>%1: used by %2</source>
+        <translation>%1：被 %2 使用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secrets_page.py"/>
+        <source>Remove the config %1?</source>
+        <translation>删除配置 %1？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secrets_page.py"/>
+        <source>Remove the secret %1?</source>
+        <translation>删除密钥 %1？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secrets_page.py"/>
+        <source>Created %1 — %2</source>
+        <translation>已创建 %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secrets_page.py"/>
+        <source>This swarm has no configs. A config is a file the swarm hands to the services given it, without building it into their image.</source>
+        <translation>此集群没有配置。配置是集群交给被授予它的服务的文件，无需构建进镜像。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secrets_page.py"/>
+        <source>This swarm has no secrets. A secret (a password, a key) reaches only the services given it, as a file under /run/secrets.</source>
+        <translation>此集群没有密钥。密钥（密码、私钥）只送达被授予它的服务，以 /run/secrets 下的文件出现。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secrets_page.py"/>
+        <source>Remove the selected ones that no service uses (Delete)</source>
+        <translation>删除所选的、没有服务使用的项（Delete）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secrets_page.py"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secrets_page.py"/>
+        <source>Create a config from a file or text (Ctrl+N)</source>
+        <translation>从文件或文本创建配置（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secrets_page.py"/>
+        <source>Create a secret from a file or text (Ctrl+N)</source>
+        <translation>从文件或文本创建密钥（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secrets_page.py"/>
+        <source>Create…</source>
+        <translation>创建…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secrets_page.py"/>
+        <source>Configs</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/secrets_page.py"/>
+        <source>Secrets</source>
+        <translation>密钥</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceCreateDialog</name>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>More is reserved than the limit allows.</source>
+        <translation>预留的资源超过了上限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>Which image should it run?</source>
+        <translation>要运行哪个镜像？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>stop-first: stop the old task, then start the new; start-first: overlap them</source>
+        <translation>stop-first：先停旧任务再启新任务；start-first：新旧任务交替重叠</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>pause: stop there; continue: go on; rollback: back to the spec before</source>
+        <translation>pause：停在那里；continue：继续；rollback：回到之前的配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>Update order:</source>
+        <translation>更新顺序：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>When an update fails:</source>
+        <translation>更新失败时：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>Update delay:</source>
+        <translation>更新间隔：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>Update, tasks at once:</source>
+        <translation>更新时同时处理的任务数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>Memory reserved:</source>
+        <translation>内存预留：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>CPU reserved:</source>
+        <translation>CPU 预留：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>Memory limit:</source>
+        <translation>内存上限：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>CPU limit:</source>
+        <translation>CPU 上限：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>Constraints:</source>
+        <translation>约束：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>Mounts:</source>
+        <translation>挂载：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>Environment:</source>
+        <translation>环境变量：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>Ports:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>Command:</source>
+        <translation>命令：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>Mode:</source>
+        <translation>模式：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>Replicas:</source>
+        <translation>副本数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>Image:</source>
+        <translation>镜像：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>e.g. 10s (none: at once)</source>
+        <translation>例如 10s（不填：立即）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>e.g. 64m</source>
+        <translation>例如 64m</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>CPUs, e.g. 0.25</source>
+        <translation>CPU 数，例如 0.25</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>e.g. 256m</source>
+        <translation>例如 256m</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>CPUs, e.g. 0.5</source>
+        <translation>CPU 数，例如 0.5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>node.role==manager, node.labels.zone!=b…</source>
+        <translation>node.role==manager、node.labels.zone!=b…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>VOLUME:/path or /host/folder:/path, :ro for read-only</source>
+        <translation>VOLUME:/path 或 /host/folder:/path，加 :ro 表示只读</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>KEY=VALUE, one per line</source>
+        <translation>KEY=VALUE，每行一个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>PUBLISHED:TARGET, one per line (8080:80, 53:53/udp)</source>
+        <translation>PUBLISHED:TARGET，每行一个（8080:80、53:53/udp）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>empty: the image&apos;s own command</source>
+        <translation>留空：使用镜像自己的命令</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>One task on every node (global)</source>
+        <translation>每个节点一个任务（全局）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>empty: the engine makes up a name</source>
+        <translation>留空：由引擎起名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>busybox:1.36, registry.example.com/app:2</source>
+        <translation>busybox:1.36、registry.example.com/app:2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_create_dialog.py"/>
+        <source>Create a service</source>
+        <translation>创建服务</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceScaleDialog</name>
+    <message>
+        <location filename="../../ui/service_scale_dialog.py"/>
+        <source>%1 runs one task on every node (global): it cannot be scaled. Choose replicated services only.</source>
+        <translation>%1 在每个节点上运行一个任务（全局）：无法扩缩。请只选择复制模式的服务。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_scale_dialog.py"/>
+        <source>Replicas of %1:</source>
+        <translation>%1 的副本数：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_scale_dialog.py"/>
+        <source>Scale</source>
+        <translation>扩缩</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_scale_dialog.py"/>
+        <source>Scale services</source>
+        <translation>扩缩服务</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceUpdateDialog</name>
+    <message>
+        <location filename="../../ui/service_update_dialog.py"/>
+        <source>rolled back</source>
+        <translation>已回滚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_update_dialog.py"/>
+        <source>rollback paused</source>
+        <translation>回滚已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_update_dialog.py"/>
+        <source>rolling back</source>
+        <translation>回滚中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_update_dialog.py"/>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_update_dialog.py"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_update_dialog.py"/>
+        <source>updating</source>
+        <translation>更新中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_update_dialog.py"/>
+        <source>starting</source>
+        <translation>启动中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_update_dialog.py"/>
+        <source>converged</source>
+        <translation>已收敛</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_update_dialog.py"/>
+        <source>%1: %2/%3 updated</source>
+        <translation>%1：已更新 %2/%3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_update_dialog.py"/>
+        <source>%1: the update is starting</source>
+        <translation>%1：更新正在开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_update_dialog.py"/>
+        <source>%1 is gone.</source>
+        <translation>%1 已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_update_dialog.py"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_update_dialog.py"/>
+        <source>Go back to the spec before the last update (docker service rollback)</source>
+        <translation>回到上次更新之前的配置（docker service rollback）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_update_dialog.py"/>
+        <source>Roll back</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_update_dialog.py"/>
+        <source>Image</source>
+        <translation>镜像</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_update_dialog.py"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_update_dialog.py"/>
+        <source>Node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_update_dialog.py"/>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_update_dialog.py"/>
+        <source>New image:</source>
+        <translation>新镜像：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_update_dialog.py"/>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/service_update_dialog.py"/>
+        <source>Update %1</source>
+        <translation>更新 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ServicesPage</name>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Logs — service %1</source>
+        <translation>日志 — 服务 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/services_page.py"/>
+        <source>Remove the stack(s) %1 and their %Ln service(s)?</source>
+        <translation>
+            <numerusform>删除栈 %1 及其 %Ln 个服务？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Remove stacks</source>
+        <translation>删除栈</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/services_page.py"/>
+        <source>%Ln service(s) removed</source>
+        <translation>
+            <numerusform>已删除 %Ln 个服务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>%1 (%2/%3 running)</source>
+        <translation>%1（%2/%3 运行中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Remove services</source>
+        <translation>删除服务</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/services_page.py"/>
+        <source>Remove %Ln service(s) and stop their tasks?</source>
+        <translation>
+            <numerusform>删除 %Ln 个服务并停止其任务？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Remove the service %1 and stop its tasks?</source>
+        <translation>删除服务 %1 并停止其任务？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/services_page.py"/>
+        <source>Rollback of %Ln service(s) under way</source>
+        <translation>
+            <numerusform>%Ln 个服务正在回滚</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/services_page.py"/>
+        <source>Update of %Ln service(s) under way</source>
+        <translation>
+            <numerusform>%Ln 个服务正在更新</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/services_page.py"/>
+        <source>%Ln service(s) scaled</source>
+        <translation>
+            <numerusform>已扩缩 %Ln 个服务</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Created the service %1 — %2</source>
+        <translation>已创建服务 %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Tasks of %1</source>
+        <translation>%1 的任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Tasks (select a service)</source>
+        <translation>任务（请选择一个服务）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>This swarm runs no services yet: create one here, or deploy a stack from a compose file.</source>
+        <translation>此集群还没有运行服务：在这里创建一个，或用 compose 文件部署一个栈。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>This engine lists no services: %1 A swarm runs services, copies of a container kept running across its machines.</source>
+        <translation>此引擎没有列出服务：%1 集群运行的是服务，即在多台机器上保持运行的容器副本。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>docker stack deploy from a compose file</source>
+        <translation>用 compose 文件执行 docker stack deploy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Deploy stack…</source>
+        <translation>部署栈…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Remove every service of the selected services&apos; stacks</source>
+        <translation>删除所选服务所在栈的全部服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Remove stack…</source>
+        <translation>删除栈…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Keep the services of each stack together (docker stack deploy)</source>
+        <translation>把每个栈的服务放在一起（docker stack deploy）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Group by stack</source>
+        <translation>按栈分组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Every task&apos;s output merged, each line marked with its task and node</source>
+        <translation>合并所有任务的输出，每行标明其任务和节点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Logs</source>
+        <translation>日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Remove the selected services and their tasks (Delete)</source>
+        <translation>删除所选服务及其任务（Delete）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Go back to each selected service&apos;s spec before its last update</source>
+        <translation>让每个所选服务回到上次更新之前的配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Roll back</source>
+        <translation>回滚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Roll a new image out to the selected services, a few tasks at a time</source>
+        <translation>把新镜像逐批滚动发布到所选服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Update image…</source>
+        <translation>更新镜像…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Set how many replicas the selected services run</source>
+        <translation>设置所选服务运行的副本数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Scale…</source>
+        <translation>扩缩…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Create a service (Ctrl+N)</source>
+        <translation>创建服务（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Create…</source>
+        <translation>创建…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/services_page.py"/>
+        <source>Services</source>
+        <translation>服务</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsGeneralPage</name>
+    <message>
+        <location filename="../../ui/settings_general.py"/>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_general.py"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_general.py"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_general.py"/>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_general.py"/>
+        <source>Both apply at once. “System” follows the desktop: its language, and its light or dark setting, also when that changes while Moorage runs.</source>
+        <translation>两项都立即生效。“跟随系统”跟随桌面：它的语言和浅色或深色设置，Moorage 运行时桌面改了也跟着变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_general.py"/>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_general.py"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_general.py"/>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_general.py"/>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_general.py"/>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsNotificationsPage</name>
+    <message>
+        <location filename="../../ui/settings_notifications.py"/>
+        <source>None comes while the Moorage window is in front and already shows it; many at once come as one.</source>
+        <translation>Moorage 窗口在前台且已显示该内容时不通知；同时发生的多条合并为一条。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_notifications.py"/>
+        <source>the engine goes away or comes back</source>
+        <translation>引擎断开或恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_notifications.py"/>
+        <source>a pull, a push or a build finishes or fails</source>
+        <translation>拉取、推送或构建完成或失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_notifications.py"/>
+        <source>a container becomes unhealthy</source>
+        <translation>容器变为不健康</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_notifications.py"/>
+        <source>a container runs out of memory</source>
+        <translation>容器内存耗尽</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_notifications.py"/>
+        <source>a container exits with an error</source>
+        <translation>容器出错退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_notifications.py"/>
+        <source>Tell me through the desktop&apos;s notifications when:</source>
+        <translation>在以下情况通过桌面通知告诉我：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_notifications.py"/>
+        <source>This desktop shows no tray: closing the window ends Moorage.</source>
+        <translation>此桌面没有托盘：关闭窗口就会退出 Moorage。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_notifications.py"/>
+        <source>Moorage then keeps following the engine, and its tray icon counts the running containers. Quit from the icon&apos;s menu or from Moorage → Quit.</source>
+        <translation>这样 Moorage 会继续跟踪引擎，托盘图标显示运行中的容器数。从图标的菜单或 Moorage → 退出来退出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_notifications.py"/>
+        <source>Keep Moorage in the tray when its window is closed</source>
+        <translation>关闭窗口后让 Moorage 留在托盘中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_notifications.py"/>
+        <source>Tray and notifications</source>
+        <translation>托盘与通知</translation>
+    </message>
+</context>
+<context>
+    <name>SetupCli</name>
+    <message>
+        <location filename="../../ui/setup_cli.py"/>
+        <source>--yes runs as root: sudo main.py setup --yes (or --dry-run first).</source>
+        <translation>--yes 需要以 root 身份运行：sudo main.py setup --yes（或先用 --dry-run）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_cli.py"/>
+        <source>skipped: the service does not run here</source>
+        <translation>跳过：此处没有运行该服务</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_cli.py"/>
+        <source>not possible here, skipped: %1</source>
+        <translation>此处无法进行，跳过：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_cli.py"/>
+        <source>optional, skipped (main.py mirrors set)</source>
+        <translation>可选，跳过（main.py mirrors set）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_cli.py"/>
+        <source>already done, skipped</source>
+        <translation>已完成，跳过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_cli.py"/>
+        <source>By hand:</source>
+        <translation>手动执行：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_cli.py"/>
+        <source>In the window: Settings, Registry mirrors; here: %1</source>
+        <translation>在窗口中：设置 → 镜像加速器；在这里：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_cli.py"/>
+        <source>As the user:</source>
+        <translation>以当前用户身份：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_cli.py"/>
+        <source>As root:</source>
+        <translation>以 root 身份：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_cli.py"/>
+        <source>As root, can be cancelled:</source>
+        <translation>以 root 身份，可取消：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_cli.py"/>
+        <source>Other methods (--method): %1</source>
+        <translation>其他方式（--method）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_cli.py"/>
+        <source>Install method: %1, %2</source>
+        <translation>安装方式：%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_cli.py"/>
+        <source>Docker engine set-up for %1 (%2 %3)</source>
+        <translation>为 %1 设置 Docker 引擎（%2 %3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_cli.py"/>
+        <source>to do</source>
+        <translation>待完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_cli.py"/>
+        <source>optional, not done</source>
+        <translation>可选，未完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_cli.py"/>
+        <source>cannot tell here: runs</source>
+        <translation>此处无法判断：会执行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_cli.py"/>
+        <source>done here</source>
+        <translation>此处已完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_cli.py"/>
+        <source>not possible here</source>
+        <translation>此处无法进行</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../ui/setup_wizard_pages.py"/>
+        <source>Run hello-world</source>
+        <translation>运行 hello-world</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard_pages.py"/>
+        <source>Add to the group</source>
+        <translation>加入用户组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard_pages.py"/>
+        <source>Enable and start</source>
+        <translation>启用并启动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard_pages.py"/>
+        <source>Install</source>
+        <translation>安装</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard_pages.py"/>
+        <source>to do</source>
+        <translation>待完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard_pages.py"/>
+        <source>your choice</source>
+        <translation>由你选择</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard_pages.py"/>
+        <source>done already: skipped</source>
+        <translation>已完成：跳过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard_pages.py"/>
+        <source>not possible here</source>
+        <translation>此处无法进行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard_pages.py"/>
+        <source>The way chosen: %1. %2</source>
+        <translation>所选方式：%1。%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Something went wrong: %1</source>
+        <translation>出错了：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Running hello-world…</source>
+        <translation>正在运行 hello-world…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Pulling hello-world…</source>
+        <translation>正在拉取 hello-world…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Looking for the hello-world image…</source>
+        <translation>正在查找 hello-world 镜像…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>hello-world did not work: %1</source>
+        <translation>hello-world 没有成功：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Docker Hub cannot be reached from this engine, so hello-world could not be pulled. Where Docker Hub is slow or blocked, set up a registry mirror.</source>
+        <translation>此引擎无法访问 Docker Hub，所以拉取不到 hello-world。在 Docker Hub 很慢或被阻断的地方，请设置镜像加速器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Docker works: hello-world ran and said hello.</source>
+        <translation>Docker 可以用了：hello-world 已运行并打了招呼。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>The diagnosis: %1</source>
+        <translation>诊断：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Moorage cannot reach the engine yet. Finish the steps above (after the group step, relaunch Moorage or log in again), then run this again.</source>
+        <translation>Moorage 还连不上引擎。请完成上面的步骤（加入组之后，重新启动 Moorage 或重新登录），然后再运行这一步。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Moorage could not be started again: log out and in again instead.</source>
+        <translation>无法重新启动 Moorage：请改为注销后重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Moorage was started again in the docker group; this one quits.</source>
+        <translation>Moorage 已在 docker 组中重新启动；这一个将退出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>The group takes effect when you next log in: log out and in again, then start Moorage.</source>
+        <translation>下次登录时该组才生效：请注销后重新登录，再启动 Moorage。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>This Moorage started before you joined the group, so it cannot use it yet. Relaunch it in the group now; other programs get it when you next log in (or in a new login shell).</source>
+        <translation>这个 Moorage 是在你加入该组之前启动的，所以还用不了它。现在在该组中重新启动它；其他程序要等你下次登录（或开一个新的登录 shell）才会生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>To do it by hand, in a terminal:</source>
+        <translation>要手动完成，请在终端中执行：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>The package manager is held by: %1</source>
+        <translation>包管理器正被占用：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>The journal&apos;s last lines:</source>
+        <translation>日志（journal）最后几行：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Done.</source>
+        <translation>完成。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>The step was cancelled.</source>
+        <translation>此步已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Cancelled: %1</source>
+        <translation>已取消：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>== %1 ==</source>
+        <translation>== %1 ==</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>running…</source>
+        <translation>运行中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Looking at this system…</source>
+        <translation>正在检查本系统…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Set up a registry mirror…</source>
+        <translation>设置镜像加速器…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Open Settings → Registry mirrors…</source>
+        <translation>打开 设置 → 镜像加速器…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Relaunch Moorage in the docker group</source>
+        <translation>在 docker 组中重新启动 Moorage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Cancel step</source>
+        <translation>取消此步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Copy log</source>
+        <translation>复制日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>The output of each step appears here as it runs.</source>
+        <translation>每一步运行时的输出显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Set-up log</source>
+        <translation>安装日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Set-up steps</source>
+        <translation>安装步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard.py"/>
+        <source>Set up Docker</source>
+        <translation>安装 Docker</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <location filename="../../ui/setup_wizard_pages.py"/>
+        <source>These steps make Docker work here for you. Each says what it runs; those that need root ask for the administrator password first. Steps already done are skipped, so running this again changes nothing. Nothing runs until you press a step&apos;s button.</source>
+        <translation>这些步骤让 Docker 在这里为你所用。每一步都写明它要运行什么；需要 root 的步骤会先询问管理员密码。已完成的步骤会跳过，所以再运行一次不会改变任何东西。在你按下某一步的按钮之前，什么都不会运行。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard_pages.py"/>
+        <source>Set up Docker on %1</source>
+        <translation>在 %1 上安装 Docker</translation>
+    </message>
+</context>
+<context>
+    <name>StepPage</name>
+    <message>
+        <location filename="../../ui/setup_wizard_pages.py"/>
+        <source>It runs:</source>
+        <translation>它会运行：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard_pages.py"/>
+        <source>It runs these commands as root, through the system&apos;s password prompt:</source>
+        <translation>它会通过系统的密码提示，以 root 身份运行这些命令：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_wizard_pages.py"/>
+        <source>Done already (%1): this step is skipped.</source>
+        <translation>已完成（%1）：跳过此步。</translation>
+    </message>
+</context>
+<context>
+    <name>StackDeployWindow</name>
+    <message>
+        <location filename="../../ui/stack_deploy_window.py"/>
+        <source>Could not run the docker CLI: %1</source>
+        <translation>无法运行 docker 命令行：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stack_deploy_window.py"/>
+        <source>Failed with exit status %1: the output above says why.</source>
+        <translation>失败，退出状态 %1：原因见上面的输出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stack_deploy_window.py"/>
+        <source>Stack deployed — %1</source>
+        <translation>栈已部署 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stack_deploy_window.py"/>
+        <source>Deployed: the services follow on the page.</source>
+        <translation>已部署：服务会陆续出现在页面上。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stack_deploy_window.py"/>
+        <source>Deploying…</source>
+        <translation>正在部署…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stack_deploy_window.py"/>
+        <source>Compose files (*.yml *.yaml);;All (*)</source>
+        <translation>Compose 文件 (*.yml *.yaml);;全部 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stack_deploy_window.py"/>
+        <source>Compose file</source>
+        <translation>Compose 文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stack_deploy_window.py"/>
+        <source>No docker CLI with “docker stack deploy” was found on this machine: install Debian&apos;s docker.io (or Docker&apos;s docker-ce-cli) to deploy stacks.</source>
+        <translation>本机没有找到带“docker stack deploy”的 docker 命令行：请安装 Debian 的 docker.io（或 Docker 的 docker-ce-cli）来部署栈。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stack_deploy_window.py"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stack_deploy_window.py"/>
+        <source>Deploy</source>
+        <translation>部署</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stack_deploy_window.py"/>
+        <source>Looking for a docker CLI that can deploy stacks…</source>
+        <translation>正在查找能部署栈的 docker 命令行…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stack_deploy_window.py"/>
+        <source>Stack name:</source>
+        <translation>栈名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stack_deploy_window.py"/>
+        <source>Compose file:</source>
+        <translation>Compose 文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stack_deploy_window.py"/>
+        <source>the prefix of its services&apos; names</source>
+        <translation>其服务名称的前缀</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stack_deploy_window.py"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stack_deploy_window.py"/>
+        <source>docker-compose.yml with a services: section</source>
+        <translation>带有 services: 部分的 docker-compose.yml</translation>
+    </message>
+    <message>
+        <location filename="../../ui/stack_deploy_window.py"/>
+        <source>Deploy a stack</source>
+        <translation>部署栈</translation>
+    </message>
+</context>
+<context>
+    <name>SwarmInitDialog</name>
+    <message>
+        <location filename="../../ui/swarm_init_dialog.py"/>
+        <source>Advertise address:</source>
+        <translation>通告地址：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_init_dialog.py"/>
+        <source>empty: the engine chooses its only address</source>
+        <translation>留空：由引擎选用其唯一的地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_init_dialog.py"/>
+        <source>Create the swarm</source>
+        <translation>创建集群</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_init_dialog.py"/>
+        <source>Create a swarm</source>
+        <translation>创建集群</translation>
+    </message>
+</context>
+<context>
+    <name>SwarmIntro</name>
+    <message>
+        <location filename="../../ui/swarm_intro.py"/>
+        <source>This engine left the swarm — %1</source>
+        <translation>此引擎已离开集群 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_intro.py"/>
+        <source>Could not leave the swarm: %1 — %2</source>
+        <translation>无法离开集群：%1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_intro.py"/>
+        <source>Leave</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_intro.py"/>
+        <source>Leave the swarm</source>
+        <translation>离开集群</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_intro.py"/>
+        <source>Leave the swarm? Its tasks on this engine stop.</source>
+        <translation>离开集群？它在此引擎上的任务会停止。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_intro.py"/>
+        <source>This engine is a manager: leaving takes it out of the swarm&apos;s quorum. Leave (docker swarm leave --force)?</source>
+        <translation>此引擎是管理节点：离开会使它退出集群的法定人数。要离开吗（docker swarm leave --force）？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_intro.py"/>
+        <source>This engine is the swarm&apos;s last manager: leaving ends the swarm, its services and their tasks on every node. Leave anyway (docker swarm leave --force)?</source>
+        <translation>此引擎是集群的最后一个管理节点：离开将结束这个集群，以及它在所有节点上的服务和任务。仍要离开吗（docker swarm leave --force）？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_intro.py"/>
+        <source>This engine joined the swarm — %1</source>
+        <translation>此引擎已加入集群 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_intro.py"/>
+        <source>This engine now manages a new swarm — %1</source>
+        <translation>此引擎现在管理一个新集群 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_intro.py"/>
+        <source>Something went wrong: %1</source>
+        <translation>出错了：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_intro.py"/>
+        <source>The engine did not say: %1</source>
+        <translation>引擎没有回答：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_intro.py"/>
+        <source>This engine is not in a swarm. Make it the first manager of a new one, or join it to an existing swarm with a token from one of its managers.</source>
+        <translation>此引擎不在集群中。可以让它成为新集群的第一个管理节点，或用现有集群某个管理节点的令牌加入该集群。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_intro.py"/>
+        <source>This engine&apos;s swarm membership is %1: %2</source>
+        <translation>此引擎的集群成员状态为 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_intro.py"/>
+        <source>This engine is a manager of a swarm.</source>
+        <translation>此引擎是集群的管理节点。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_intro.py"/>
+        <source>This engine is a worker of a swarm: it runs the tasks its managers give it, but the swarm is managed from a manager. Connect Moorage to a manager to see its nodes and services.</source>
+        <translation>此引擎是集群的工作节点：它运行管理节点分配的任务，但集群要从管理节点管理。请把 Moorage 连接到管理节点，以查看其节点和服务。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_intro.py"/>
+        <source>Asking the engine whether it is in a swarm…</source>
+        <translation>正在询问引擎是否在集群中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_intro.py"/>
+        <source>Leave the swarm…</source>
+        <translation>离开集群…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_intro.py"/>
+        <source>Join this engine to a swarm with a manager&apos;s token</source>
+        <translation>用管理节点的令牌让此引擎加入集群</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_intro.py"/>
+        <source>Join a swarm…</source>
+        <translation>加入集群…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_intro.py"/>
+        <source>Make this engine the first manager of a new swarm</source>
+        <translation>让此引擎成为新集群的第一个管理节点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_intro.py"/>
+        <source>Create a swarm…</source>
+        <translation>创建集群…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_intro.py"/>
+        <source>A swarm joins several Docker engines into one cluster that runs services: you say which image to run and how many copies, and the swarm&apos;s managers keep them running across its machines. Nodes, services, secrets and configs are seen and changed on a manager.</source>
+        <translation>Swarm 集群把多个 Docker 引擎组成一个运行服务的集群：你指定运行哪个镜像、运行几份，集群的管理节点就让它们在各台机器上保持运行。节点、服务、密钥和配置都在管理节点上查看和修改。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_intro.py"/>
+        <source>Swarm</source>
+        <translation>Swarm 集群</translation>
+    </message>
+</context>
+<context>
+    <name>SwarmJoinDialog</name>
+    <message>
+        <location filename="../../ui/swarm_join_dialog.py"/>
+        <source>Advertise address:</source>
+        <translation>通告地址：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_join_dialog.py"/>
+        <source>Manager address:</source>
+        <translation>管理节点地址：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_join_dialog.py"/>
+        <source>Join token:</source>
+        <translation>加入令牌：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_join_dialog.py"/>
+        <source>empty: the engine chooses</source>
+        <translation>留空：由引擎选择</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_join_dialog.py"/>
+        <source>HOST or HOST:PORT (2377 when left out)</source>
+        <translation>HOST 或 HOST:PORT（省略端口时为 2377）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_join_dialog.py"/>
+        <source>SWMTKN-1-…, from docker swarm join-token worker on a manager</source>
+        <translation>SWMTKN-1-…，在管理节点上用 docker swarm join-token worker 获得</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_join_dialog.py"/>
+        <source>Join</source>
+        <translation>加入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_join_dialog.py"/>
+        <source>Join a swarm</source>
+        <translation>加入集群</translation>
+    </message>
+</context>
+<context>
+    <name>SwarmObjectDialog</name>
+    <message>
+        <location filename="../../ui/swarm_object_dialog.py"/>
+        <source>The file holding the value</source>
+        <translation>存有该值的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_object_dialog.py"/>
+        <source>Labels:</source>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_object_dialog.py"/>
+        <source>Text:</source>
+        <translation>文本：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_object_dialog.py"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_object_dialog.py"/>
+        <source>Value:</source>
+        <translation>值：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_object_dialog.py"/>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_object_dialog.py"/>
+        <source>KEY=VALUE, one per line (--label)</source>
+        <translation>KEY=VALUE，每行一个（--label）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_object_dialog.py"/>
+        <source>The config&apos;s content</source>
+        <translation>配置的内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_object_dialog.py"/>
+        <source>The secret&apos;s value: it cannot be read back once created</source>
+        <translation>密钥的值：创建后无法再读出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_object_dialog.py"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_object_dialog.py"/>
+        <source>Typed here</source>
+        <translation>在此输入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_object_dialog.py"/>
+        <source>From a file</source>
+        <translation>来自文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_object_dialog.py"/>
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_object_dialog.py"/>
+        <source>Create a config</source>
+        <translation>创建配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/swarm_object_dialog.py"/>
+        <source>Create a secret</source>
+        <translation>创建密钥</translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py"/>
+        <source>%Ln container(s) restarted</source>
+        <translation>
+            <numerusform>已重启 %Ln 个容器</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py"/>
+        <source>Restart</source>
+        <translation>重启</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py"/>
+        <source>%Ln container(s) stopped</source>
+        <translation>
+            <numerusform>已停止 %Ln 个容器</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py"/>
+        <source>Quit Moorage</source>
+        <translation>退出 Moorage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py"/>
+        <source>%1 (%2 of %3 running)</source>
+        <translation>%1（%3 个中 %2 个运行中）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py"/>
+        <source>Compose projects</source>
+        <translation>Compose 项目</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py"/>
+        <source>%Ln more in the window…</source>
+        <translation>
+            <numerusform>窗口中还有 %Ln 个…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py"/>
+        <source>No container is running</source>
+        <translation>没有运行中的容器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py"/>
+        <source>Running containers</source>
+        <translation>运行中的容器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py"/>
+        <source>Show Moorage</source>
+        <translation>显示 Moorage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py"/>
+        <source>Moorage keeps following the engine in the tray. Click its icon to open the window again, or choose Quit in its menu to end it.</source>
+        <translation>Moorage 在托盘中继续跟踪引擎。点击其图标可再次打开窗口，或在其菜单中选择“退出”来结束它。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py"/>
+        <source>Moorage is still running</source>
+        <translation>Moorage 仍在运行</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/tray.py"/>
+        <source>%Ln container(s) running</source>
+        <translation>
+            <numerusform>%Ln 个容器运行中</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py"/>
+        <source>Moorage — %1</source>
+        <translation>Moorage — %1</translation>
+    </message>
+</context>
+<context>
+    <name>EngineSetup</name>
+    <message>
+        <location filename="../../services/setup_helper.py"/>
+        <source>The helper refused this request: %1.</source>
+        <translation>辅助程序拒绝了这个请求：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_helper.py"/>
+        <source>%1 is in the docker group from the next login: restart Moorage with it (sg docker), or log out and in again.</source>
+        <translation>%1 从下次登录起属于 docker 组：带着它重新启动 Moorage（sg docker），或注销后重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_helper.py"/>
+        <source>%1 is still not in the docker group.</source>
+        <translation>%1 仍不在 docker 组中。</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_helper.py"/>
+        <source>%1 is already in the docker group; if the engine still refuses, log out and in again.</source>
+        <translation>%1 已在 docker 组中；如果引擎仍然拒绝，请注销后重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_helper.py"/>
+        <source>Only the user asking may be added (uid %1, not %2).</source>
+        <translation>只能添加发出请求的用户（uid %1，而不是 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_helper.py"/>
+        <source>%1 is not a user name.</source>
+        <translation>%1 不是用户名。</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_helper.py"/>
+        <source>The Docker service is enabled and running.</source>
+        <translation>Docker 服务已启用并正在运行。</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_helper.py"/>
+        <source>The Docker service did not start. The journal&apos;s last lines:
+%1</source>
+        <translation>Docker 服务没有启动。日志（journal）最后几行：
+%1</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_helper.py"/>
+        <source>Docker is not installed yet.</source>
+        <translation>Docker 尚未安装。</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_helper.py"/>
+        <source>systemd does not run here, so the service cannot be enabled; start dockerd as this system&apos;s init does.</source>
+        <translation>这里没有运行 systemd，所以无法启用该服务；请按本系统的 init 方式启动 dockerd。</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_helper.py"/>
+        <source>%1 failed (exit status %2): %3</source>
+        <translation>%1 失败（退出状态 %2）：%3</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_helper.py"/>
+        <source>The package manager is busy: %1</source>
+        <translation>包管理器正忙：%1</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_helper.py"/>
+        <source>The package registry could not be reached, so nothing was installed: %1. Check the network (or a proxy) and try again.</source>
+        <translation>无法访问软件包仓库，所以什么都没有安装：%1。请检查网络（或代理）后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_helper.py"/>
+        <source>The install ended, but no dockerd was installed.</source>
+        <translation>安装结束了，但没有装上 dockerd。</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_helper.py"/>
+        <source>Already installed: %1.</source>
+        <translation>已安装：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_helper.py"/>
+        <source>%1 is not a way to install Docker on %2.</source>
+        <translation>%1 不是在 %2 上安装 Docker 的方式。</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_helper.py"/>
+        <source>Cancelled: %1 was stopped (exit status %2).</source>
+        <translation>已取消：%1 已被停止（退出状态 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_helper.py"/>
+        <source>Cancelled before %1 ran.</source>
+        <translation>在 %1 运行之前已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_helper.py"/>
+        <source>%1 is not installed here.</source>
+        <translation>这里没有安装 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_helper.py"/>
+        <source>The package manager is busy: %1. Waited %2 s; try again once it has finished.</source>
+        <translation>包管理器正忙：%1。已等待 %2 秒；请在它完成后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_distros.py"/>
+        <source>Docker&apos;s latest engine from download.docker.com, set up by a script downloaded from get.docker.com and run as root; Docker does not advise it for production machines, and it is slow or unreachable from mainland China.</source>
+        <translation>来自 download.docker.com 的 Docker 最新引擎，由从 get.docker.com 下载的脚本以 root 身份安装；Docker 不建议在生产机器上这样做，而且在中国大陆很慢或无法访问。</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_distros.py"/>
+        <source>Docker&apos;s install script</source>
+        <translation>Docker 的安装脚本</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_distros.py"/>
+        <source>As Docker&apos;s install script, but its packages come from %1&apos;s copy of Docker&apos;s repository: much faster from mainland China, and that mirror is trusted to serve Docker&apos;s packages unchanged.</source>
+        <translation>同 Docker 的安装脚本，但软件包来自 %1 的 Docker 软件源副本：在中国大陆快得多，同时要信任该镜像站原样提供 Docker 的软件包。</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_distros.py"/>
+        <source>Docker&apos;s install script, from %1</source>
+        <translation>Docker 的安装脚本，来自 %1</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_distros.py"/>
+        <source>Docker&apos;s latest engine (docker-ce) with Compose and Buildx, updated by %1 from then on; adds Docker&apos;s repository and trusts its signing key.</source>
+        <translation>Docker 最新的引擎（docker-ce），带 Compose 和 Buildx，此后由 %1 更新；会添加 Docker 的软件源并信任其签名密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_distros.py"/>
+        <source>Docker&apos;s repository (%1)</source>
+        <translation>Docker 的软件源（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_distros.py"/>
+        <source>Signed by your distribution and updated with the rest of the system; often a version or two behind Docker&apos;s latest.</source>
+        <translation>由你的发行版签名，随系统其余部分一起更新；版本常比 Docker 最新版落后一两个。</translation>
+    </message>
+    <message>
+        <location filename="../../services/setup_distros.py"/>
+        <source>The distribution&apos;s package (%1)</source>
+        <translation>发行版自带的软件包（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>%1 failed (exit status %2).</source>
+        <translation>%1 失败（退出状态 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>The system did not allow this step: %1</source>
+        <translation>系统不允许这一步：%1</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>The administrator password was not given; nothing was run.</source>
+        <translation>没有输入管理员密码；什么都没有运行。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>pkexec is not installed, so Moorage cannot ask for an administrator&apos;s password; run the commands by hand.</source>
+        <translation>没有安装 pkexec，所以 Moorage 无法询问管理员密码；请手动运行这些命令。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>%1 could not be started: %2.</source>
+        <translation>无法启动 %1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>This step has nothing to run here.</source>
+        <translation>这一步在这里没有要运行的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>Run each time; it changes nothing.</source>
+        <translation>每次都运行；它不改变任何东西。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>Proves the engine works end to end: pulls a tiny image, runs it and removes its container.</source>
+        <translation>从头到尾验证引擎可用：拉取一个很小的镜像，运行它，再删除其容器。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>Run hello-world</source>
+        <translation>运行 hello-world</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>No mirrors set.</source>
+        <translation>未设置镜像加速器。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>Mirrors: %1.</source>
+        <translation>镜像加速器：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>A registry mirror near you speeds up pulls from Docker Hub; from mainland China, Docker Hub is slow or unreachable without one. Set and test them before the first pull.</source>
+        <translation>离你近的镜像加速器能加快从 Docker Hub 拉取镜像；在中国大陆，没有它 Docker Hub 会很慢甚至无法访问。请在第一次拉取前设置并测试。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>Registry mirrors (optional)</source>
+        <translation>镜像加速器（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>%1 is not in the docker group.</source>
+        <translation>%1 不在 docker 组中。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>%1 is in the docker group.</source>
+        <translation>%1 在 docker 组中。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>There is no user %1 on this system.</source>
+        <translation>本系统上没有用户 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>root reaches the engine without the group.</source>
+        <translation>root 不需要加入该组就能访问引擎。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>No user to add: name one (--user NAME).</source>
+        <translation>没有要添加的用户：请指定一个（--user NAME）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>A group counts from the next login: Moorage can restart itself with it (sg docker), a new login shell has it too; otherwise log out and in again.</source>
+        <translation>用户组从下次登录起生效：Moorage 可以带着它重新启动自己（sg docker），新的登录 shell 也会有它；否则请注销后重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>Members of the docker group use the engine without a password. The engine runs as root, so a member can start a container that mounts the whole disk and act as root on this machine: add only people you would give the administrator password.</source>
+        <translation>docker 组的成员无需密码即可使用引擎。引擎以 root 身份运行，所以成员可以启动一个挂载整个磁盘的容器，在本机上以 root 身份行事：只添加你愿意告诉管理员密码的人。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>Add %1 to the docker group</source>
+        <translation>把 %1 加入 docker 组</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>docker.service is %1 and %2.</source>
+        <translation>docker.service 为 %1，%2。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>Enabled and active: %1.</source>
+        <translation>已启用且正在运行：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>systemd does not run here (a container or chroot?): start dockerd as this system&apos;s init does.</source>
+        <translation>这里没有运行 systemd（是容器或 chroot 吗？）：请按本系统的 init 方式启动 dockerd。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>The engine runs as a system service: enabled, it starts at every boot; docker.socket starts it on first use.</source>
+        <translation>引擎作为系统服务运行：启用后每次开机都会启动；docker.socket 会在首次使用时启动它。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>Enable and start the Docker service</source>
+        <translation>启用并启动 Docker 服务</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>Not installed.</source>
+        <translation>未安装。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>Not installed, and no known way here for %1.</source>
+        <translation>未安装，而且这里没有已知的安装方式可用于 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>Installed: %1.</source>
+        <translation>已安装：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>Moorage manages a Docker engine (dockerd); it installs with the system&apos;s package manager, as root.</source>
+        <translation>Moorage 管理的是 Docker 引擎（dockerd）；它用系统的包管理器以 root 身份安装。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>Install the Docker engine</source>
+        <translation>安装 Docker 引擎</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>Moorage does not know how to install Docker on %1: install it as %2 explains; the other steps can still be done here.</source>
+        <translation>Moorage 不知道如何在 %1 上安装 Docker：请按 %2 的说明安装；其余步骤仍可在这里完成。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>Rootless Docker is the alternative to the service and the group: run %1 install as yourself for an engine of your own, without root.</source>
+        <translation>Rootless Docker 可以代替系统服务和用户组：以你自己的身份运行 %1 install，得到一个属于你、无需 root 的引擎。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine_setup.py"/>
+        <source>%1 has no install method %2; it has: %3.</source>
+        <translation>%1 没有安装方式 %2；它有：%3。</translation>
     </message>
 </context>
 </TS>

@@ -323,6 +323,161 @@ COUNTED = {
         "4 items",
         "4 项",
     ),
+    ("EngineList", "%Ln container(s)"): (
+        "1 container",
+        "4 containers",
+        "4 个容器",
+    ),
+    ("FleetPage", "%Ln container(s) started"): (
+        "1 container started",
+        "4 containers started",
+        "已启动 4 个容器",
+    ),
+    ("FleetPage", "%Ln container(s) stopped"): (
+        "1 container stopped",
+        "4 containers stopped",
+        "已停止 4 个容器",
+    ),
+    ("FleetPage", "%Ln container(s) restarted"): (
+        "1 container restarted",
+        "4 containers restarted",
+        "已重启 4 个容器",
+    ),
+    ("FleetPage", "%Ln container(s) removed"): (
+        "1 container removed",
+        "4 containers removed",
+        "已删除 4 个容器",
+    ),
+    ("FleetPage", "Remove %Ln container(s)?"): (
+        "Remove 1 container?",
+        "Remove 4 containers?",
+        "删除 4 个容器？",
+    ),
+    ("FleetPage", "%Ln running container(s) will be stopped and removed (forced)."): (
+        "1 running container will be stopped and removed (forced).",
+        "4 running containers will be stopped and removed (forced).",
+        "4 个运行中的容器将被停止并删除（强制）。",
+    ),
+    ("NodesPage", "Promoted %Ln node(s)"): (
+        "Promoted 1 node",
+        "Promoted 4 nodes",
+        "已提升 4 个节点",
+    ),
+    ("NodesPage", "Demoted %Ln node(s)"): (
+        "Demoted 1 node",
+        "Demoted 4 nodes",
+        "已降级 4 个节点",
+    ),
+    ("NodesPage", "Drained %Ln node(s)"): (
+        "Drained 1 node",
+        "Drained 4 nodes",
+        "已排空 4 个节点",
+    ),
+    ("NodesPage", "Paused %Ln node(s)"): (
+        "Paused 1 node",
+        "Paused 4 nodes",
+        "已暂停 4 个节点",
+    ),
+    ("NodesPage", "Activated %Ln node(s)"): (
+        "Activated 1 node",
+        "Activated 4 nodes",
+        "已激活 4 个节点",
+    ),
+    ("NodesPage", "Removed %Ln node(s)"): (
+        "Removed 1 node",
+        "Removed 4 nodes",
+        "已删除 4 个节点",
+    ),
+    ("Notifier", "%Ln container(s) exited with an error"): (
+        "1 container exited with an error",
+        "4 containers exited with an error",
+        "4 个容器出错退出",
+    ),
+    ("Notifier", "%Ln container(s) ran out of memory"): (
+        "1 container ran out of memory",
+        "4 containers ran out of memory",
+        "4 个容器内存耗尽",
+    ),
+    ("Notifier", "%Ln container(s) became unhealthy"): (
+        "1 container became unhealthy",
+        "4 containers became unhealthy",
+        "4 个容器变为不健康",
+    ),
+    ("Notifier", "%Ln pull(s), push(es) or build(s) failed"): (
+        "1 pull, push or build failed",
+        "4 pulls, pushes or builds failed",
+        "4 个拉取、推送或构建失败",
+    ),
+    ("Notifier", "%Ln pull(s), push(es) or build(s) finished"): (
+        "1 pull, push or build finished",
+        "4 pulls, pushes or builds finished",
+        "4 个拉取、推送或构建已完成",
+    ),
+    ("Notifier", "%1 and %Ln more"): (
+        "%1 and 1 more",
+        "%1 and 4 more",
+        "%1 及另外 4 个",
+    ),
+    ("SwarmObjectsPage", "Removed %Ln secret(s)"): (
+        "Removed 1 secret",
+        "Removed 4 secrets",
+        "已删除 4 个密钥",
+    ),
+    ("SwarmObjectsPage", "Removed %Ln config(s)"): (
+        "Removed 1 config",
+        "Removed 4 configs",
+        "已删除 4 个配置",
+    ),
+    ("ServicesPage", "%Ln service(s) scaled"): (
+        "1 service scaled",
+        "4 services scaled",
+        "已扩缩 4 个服务",
+    ),
+    ("ServicesPage", "Update of %Ln service(s) under way"): (
+        "Update of 1 service under way",
+        "Update of 4 services under way",
+        "4 个服务正在更新",
+    ),
+    ("ServicesPage", "Rollback of %Ln service(s) under way"): (
+        "Rollback of 1 service under way",
+        "Rollback of 4 services under way",
+        "4 个服务正在回滚",
+    ),
+    ("ServicesPage", "Remove %Ln service(s) and stop their tasks?"): (
+        "Remove 1 service and stop its tasks?",
+        "Remove 4 services and stop their tasks?",
+        "删除 4 个服务并停止其任务？",
+    ),
+    ("ServicesPage", "%Ln service(s) removed"): (
+        "1 service removed",
+        "4 services removed",
+        "已删除 4 个服务",
+    ),
+    ("ServicesPage", "Remove the stack(s) %1 and their %Ln service(s)?"): (
+        "Remove the stack(s) %1 and their 1 service?",
+        "Remove the stack(s) %1 and their 4 services?",
+        "删除栈 %1 及其 4 个服务？",
+    ),
+    ("TrayIcon", "%Ln container(s) running"): (
+        "1 container running",
+        "4 containers running",
+        "4 个容器运行中",
+    ),
+    ("TrayIcon", "%Ln more in the window…"): (
+        "1 more in the window…",
+        "4 more in the window…",
+        "窗口中还有 4 个…",
+    ),
+    ("TrayIcon", "%Ln container(s) stopped"): (
+        "1 container stopped",
+        "4 containers stopped",
+        "已停止 4 个容器",
+    ),
+    ("TrayIcon", "%Ln container(s) restarted"): (
+        "1 container restarted",
+        "4 containers restarted",
+        "已重启 4 个容器",
+    ),
 }
 
 
