@@ -97,10 +97,6 @@ class Step:
         prefix = ("sudo",) if self.needs_root else ()
         return tuple(shlex.join(prefix + command) for command in self.commands)
 
-    @property
-    def to_do(self) -> bool:
-        return self.available and self.done is not True and not self.optional
-
 
 @dataclass(frozen=True)
 class Plan:
@@ -115,11 +111,6 @@ class Plan:
 
     def step(self, key: StepKey) -> Step:
         return next(step for step in self.steps if step.key == key)
-
-    @property
-    def supported(self) -> bool:
-        """This module knows how to install Docker here."""
-        return bool(self.methods)
 
 
 @dataclass(frozen=True)
@@ -150,10 +141,6 @@ class SetupError(EngineError):
 
 class UnknownMethod(SetupError):
     """An install method this system does not have was asked for."""
-
-
-class UnsupportedDistribution(SetupError):
-    """Moorage does not know how to install Docker on this distribution."""
 
 
 class NoNetwork(SetupError):
