@@ -2,12 +2,13 @@
 through the window: three nodes listed with their roles; a node drained sees its tasks move to
 the others; promote and demote; the last manager's demotion refused before any call; a node
 that is down removed, one that is up only by force after asking; and, on engines outside any
-swarm, the page's explanation, a swarm created from it and a wrong join token said at its
-field before the right one joins."""
+swarm, the page's explanation, a swarm created from it (the engine's addresses offered where
+it has several) and a wrong join token said at its field before the right one joins."""
 
 from __future__ import annotations
 
 import os
+import subprocess
 import time
 from collections.abc import Iterator
 
@@ -18,7 +19,7 @@ from main import create_window
 from models import nodes as node_columns
 from services.session import ConnectionState
 from tests.gui.test_main_window import message_box, press
-from tests.gui.test_volumes_networks import action, cell, dialog, names, select
+from tests.gui.test_volumes_networks import action, cell, dialog, field_error, names, select
 from tests.support.swarm import SwarmCluster
 
 LIVE = 15_000
@@ -217,9 +218,21 @@ def test_init_and_join_from_the_explanation(two_loose_engines, open_window, qtbo
     qtbot.waitUntil(lambda: "not in a swarm" in situation.text(), timeout=LIVE)
     assert "cluster" in intro.explanation.text()
 
+    # A second address on its interface: the engine will not guess which one to advertise.
+    subprocess.run(
+        ["ip", "-n", first.netns, "addr", "add", "192.0.2.7/24", "dev", "eth0"], check=True
+    )
     intro.findChild(QPushButton, "swarmInitButton").click()
     init = dialog(page, "swarmInitDialog")
-    init.findChild(QComboBox, "swarmAdvertiseAddress").setCurrentText(first.address)
+    assert init.command_label.text() == "docker swarm init"
+    init.ok_button.click()
+    qtbot.waitUntil(lambda: field_error(init, "swarmAdvertiseAddress") != "", timeout=LIVE)
+    assert "several addresses" in field_error(init, "swarmAdvertiseAddress")
+    combo = init.findChild(QComboBox, "swarmAdvertiseAddress")
+    offered = [combo.itemText(i) for i in range(combo.count())]
+    assert sorted(offered) == sorted([first.address, "192.0.2.7"])
+    assert first.local_state() == "inactive"
+    combo.setCurrentText(first.address)
     assert init.command_label.text() == f"docker swarm init --advertise-addr {first.address}"
     init.ok_button.click()
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.contents, timeout=LIVE)
