@@ -11,10 +11,16 @@ import linecache
 import os
 import sys
 
+from services.startup_marks import note
+
+note("interpreter")
+
 # The engine layer (the docker SDK and what it imports) before Qt: PySide6 hooks every
 # import made after its own and reads each new module's source; imported after Qt, the
 # engine layer made every start-up slower (README, Figures behind the design).
-import services.engine  # noqa: F401
+import services.engine  # noqa: E402, F401
+
+note("engine layer imported")
 
 # qasync binds to the first Qt binding it finds: make it PySide6 before it looks.
 os.environ.setdefault("QT_API", "pyside6")
@@ -40,6 +46,8 @@ linecache.cache = _LastFileOnlyCache()
 
 from PySide6.QtCore import QTimer  # noqa: E402 -- after the cache above, on purpose
 from PySide6.QtWidgets import QApplication  # noqa: E402
+
+note("Qt imported")
 
 __version__ = "0.1.0"
 
@@ -155,8 +163,10 @@ def create_window(host: str | None = None):
     from models.store import EngineStore
     from ui.main_window import MainWindow
 
+    note("window modules imported")
     store = EngineStore(engine, endpoint)
     window = MainWindow(store, connections)
+    note("window built")
     QTimer.singleShot(0, store.start)
     window.watch_engines()
     return window
@@ -227,6 +237,7 @@ def main(argv: list[str] | None = None) -> int:
     saved_language = None if preferences.language == SYSTEM else preferences.language
     install_translations(app, args.lang or saved_language)
     apply_theme(app, args.theme or preferences.theme)
+    note("application made")
 
     collector = GuiThreadCollector(app)
     loop = qasync.QEventLoop(app)
@@ -240,6 +251,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.settings:
         window.open_mirror_settings()
     window.show()
+    note("window shown")
     from ui.first_paint import when_first_painted
 
     def first_painted(_state: str, _rows: int) -> None:

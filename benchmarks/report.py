@@ -104,6 +104,11 @@ def table(rows: list[Result]) -> str:
     return "\n".join(lines)
 
 
+def notes(rows: list[Result]) -> str:
+    """The rows' notes (what a figure depends on, why one is missing), one line each."""
+    return "\n".join(f"- {row.label.lstrip('↳ ')}: {row.note}" for row in rows if row.note)
+
+
 def _cpu_model() -> str:
     try:
         text = Path("/proc/cpuinfo").read_text()

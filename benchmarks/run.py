@@ -18,15 +18,25 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import files, forms, scenarios, stats, terminal, transfers, volumes_networks
+from benchmarks import (
+    files,
+    forms,
+    scenarios,
+    startup,
+    stats,
+    terminal,
+    transfers,
+    volumes_networks,
+)
 from benchmarks.fill import Filler
 from benchmarks.fleet import fleet
 from benchmarks.processes import ROOT, Display
-from benchmarks.report import Result, machine_info, machine_line, table, write_json
+from benchmarks.report import Result, machine_info, machine_line, notes, table, write_json
 from tests.support.dockerd import PrivateDockerd, engine_unavailable_reason
 
 SCENARIOS = (
     "cold",
+    "quiet",
     "memory",
     "idle",
     "smooth",
@@ -92,6 +102,9 @@ class Config:
     keystrokes: int = 40
     #: Engines the sidebar lists (issue 20: 5), one of them an address that never answers.
     fleet_engines: int = 5
+    #: Start-up until quiet (issue 17): the containers' age first, and the PySide6 peer.
+    quiet_age_seconds: float = 61.0
+    quiet_peer: bool = True
     platform: str = "xvfb"
     skip: tuple[str, ...] = ()
 
@@ -125,6 +138,8 @@ class Config:
             terminal_lines=2_000,
             keystrokes=5,
             fleet_engines=3,
+            quiet_age_seconds=0.0,
+            quiet_peer=False,
             platform="offscreen",
         )
 
@@ -157,6 +172,10 @@ def run_all(engine: PrivateDockerd, config: Config, log=print) -> list[Result]:
                 rows += scenarios.memory_and_idle(ctx, size, idle=idle)
             if "smooth" in wanted:
                 rows += scenarios.load_sort_filter(ctx, size, config.filter_text)
+            if "quiet" in wanted:
+                rows += startup.startup_until_quiet(
+                    ctx, size, age_s=config.quiet_age_seconds, with_peer=config.quiet_peer
+                )
         largest = max(config.sizes)
         if "grouped" in wanted:
             for expand in (False, True):
@@ -269,6 +288,10 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(table(rows))
     print()
+    for text in (notes(rows), startup.breakdown(rows)):
+        if text:
+            print(text)
+            print()
     print(f"All figures, run by run: {out}")
     return 0
 

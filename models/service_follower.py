@@ -43,6 +43,10 @@ Each = Callable[..., Awaitable[list[ActionResult]]]
 SERVICE_LABEL = "com.docker.swarm.service.id"
 #: A burst of events is gathered this long before the services and tasks it named are read.
 GATHER_MS = 30
+#: A task container's event comes before the node's agent told the manager (the tasks read
+#: at once often still say `running`): its service's tasks are read again after these
+#: delays (s) until they show the change; after the last, the answer stands.
+RECHECK_DELAYS = (0.02, 0.03, 0.05, 0.05, 0.1, 0.1, 0.2, 0.4, 0.8)
 #: An unsettled service's tasks are read again after this many seconds, doubled while
 #: nothing moves up to the longest wait (shorter while an update is under way).
 FIRST_WAIT = 1.0
@@ -98,6 +102,9 @@ class ServiceFollower(QObject):
         self._gone_meanwhile: set[str] = set()
         #: Unsettled services: when their tasks are read next, and the wait after that.
         self._unsettled: dict[str, tuple[float, float]] = {}
+        #: Services a task container's event named whose tasks did not move yet: how many
+        #: times they were read again for it.
+        self._expecting: dict[str, int] = {}
         self._running: asyncio.Task | None = None
         self._gather = QTimer(self, singleShot=True, interval=GATHER_MS)
         self._gather.timeout.connect(self._read_named)
@@ -151,6 +158,7 @@ class ServiceFollower(QObject):
             if not service_id:
                 return
             self._pending_tasks.add(service_id)
+            self._expecting.setdefault(service_id, 0)
         if not self._gather.isActive():
             self._gather.start()
 
@@ -274,14 +282,32 @@ class ServiceFollower(QObject):
         if changed & set(self._shown):
             self.tasks.set_rows(self._task_rows())
         self._note_unsettled(touched & set(self._services), moved)
+        self._recheck_unmoved(touched, moved)
         if changed:
             self.changed.emit(sorted(changed))
+
+    def _recheck_unmoved(self, touched: set[str], moved: set[str]) -> None:
+        """Read again, a moment later, a service whose container said its tasks moved when
+        the engine's answer does not show it yet."""
+        loop = asyncio.get_running_loop()
+        for service_id in touched & set(self._expecting):
+            attempts = self._expecting.pop(service_id)
+            if service_id in moved or attempts >= len(RECHECK_DELAYS):
+                continue
+            self._expecting[service_id] = attempts + 1
+            loop.call_later(RECHECK_DELAYS[attempts], self._recheck, service_id)
+
+    def _recheck(self, service_id: str) -> None:
+        if service_id in self._expecting:
+            self._pending_tasks.add(service_id)
+            self._start_reading()
 
     def _forget(self, service_id: str) -> None:
         self._gone_meanwhile.add(service_id)
         self._pending_services.discard(service_id)
         self._pending_tasks.discard(service_id)
         self._unsettled.pop(service_id, None)
+        self._expecting.pop(service_id, None)
         if self._services.pop(service_id, None) is not None:
             self.services.change_rows([], [service_id])
         if self._tasks.pop(service_id, None) is not None and service_id in self._shown:

@@ -64,6 +64,7 @@ from services.errors import EngineError, EngineUnavailable, NotFound, translate_
 from services.events import LIVE_EVENT_TYPES, EventStream
 from services.logs import LogFileError, LogFollower, LogLine, write_log
 from services.reference import parse_reference
+from services.startup_marks import note
 from services.transfer import Request, pull_request, push_request, run_transfer
 
 if TYPE_CHECKING:
@@ -162,7 +163,9 @@ class DockerEngine:
         try:
             images = self._executor.submit(client.images)
             containers = self._fetch_sorted_containers(client)
-            return _Early(client, version, since, containers, images.result(), time.monotonic())
+            fetched = _Early(client, version, since, containers, images.result(), time.monotonic())
+            note("first lists fetched")
+            return fetched
         except Exception:
             client.close()
             raise

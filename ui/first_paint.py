@@ -16,6 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 
 from services.session import ConnectionState, SessionStatus
+from services.startup_marks import note, noted
 
 #: Called once with the connection state reached ("connected" or "disconnected") and the
 #: number of rows the current page's table shows.
@@ -51,6 +52,7 @@ class FirstPaintWatcher(QObject):
             ConnectionState.DISCONNECTED,
         ):
             self._state = status.state
+            note("first answer in the models")
             if self._viewport is None:
                 self._done = True
                 QTimer.singleShot(0, self._report)
@@ -65,6 +67,7 @@ class FirstPaintWatcher(QObject):
             and not self._done
         ):
             self._done = True
+            note("first rows painted")
             watched.removeEventFilter(self)
             # The paint event is handled after this filter returns: report on the next turn.
             QTimer.singleShot(0, self._report)
@@ -86,9 +89,10 @@ def print_when_first_painted(window, quit_after: bool) -> FirstPaintWatcher:
     """Print one JSON line once the first answer is painted; then quit if `quit_after`.
 
     The line holds `time.monotonic()` (the same clock in every process of this machine, so a
-    benchmark can subtract its own launch time), the state, the rows shown and the modules
-    loaded by then (what start-up paid to import; tests/integration/test_start_up_imports.py
-    holds them to a list).
+    benchmark can subtract its own launch time), the state, the rows shown, the moments each
+    stage of start-up ended on the same clock (services/startup_marks.py: where the time
+    went) and the modules loaded by then (what start-up paid to import;
+    tests/integration/test_start_up_imports.py holds them to a list).
     """
 
     def report(state: str, rows: int) -> None:
@@ -97,6 +101,7 @@ def print_when_first_painted(window, quit_after: bool) -> FirstPaintWatcher:
             "monotonic": time.monotonic(),
             "state": state,
             "rows": rows,
+            "marks": noted(),
             "modules": sorted(sys.modules),
         }
         print(json.dumps(line), flush=True)

@@ -103,7 +103,11 @@ def test_create_spread_scale_update_with_progress_and_roll_back(
     update.ok_button.click()
     overall = update.findChild(QLabel, "serviceUpdateOverall")
     seen: set[str] = set()
-    update.follower.changed.connect(lambda _ids: seen.add(overall.text()))
+
+    def note(_ids: list) -> None:
+        seen.add(overall.text())
+
+    update.follower.changed.connect(note)
 
     def converged() -> bool:
         return "web: 3/3 updated — converged" in overall.text()
@@ -128,6 +132,7 @@ def test_create_spread_scale_update_with_progress_and_roll_back(
     qtbot.waitUntil(
         lambda: "rolled back" in cell(view, "web", service_columns.COL_UPDATE), timeout=LIVE
     )
+    update.follower.changed.disconnect(note)
     update.reject()
 
     # Logs: the tasks' lines through the manager, each with its task and node.
@@ -177,7 +182,7 @@ def test_a_task_dying_on_a_worker_is_shown_as_the_engine_reports_it(
     assert {text.split("@")[1].split()[0] for text in texts} == {"node-1", "node-2", "node-3"}
     logs.close()
 
-    worker = swarm_cluster.workers[0]
+    worker = swarm_cluster.node_by_hostname("node-2")  # a worker: the manager is node-1
     container = worker.cli("ps", "-q", "--filter", "label=com.docker.swarm.service.name=echo")
     worker.cli("kill", container.stdout.split()[0])
 

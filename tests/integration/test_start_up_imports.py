@@ -49,6 +49,7 @@ PROJECT_MODULES = {
     "services.logs",
     "services.reference",
     "services.session",
+    "services.startup_marks",
     "services.stream_job",
     "services.text",
     "services.transfer",
