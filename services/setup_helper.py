@@ -53,7 +53,7 @@ from services.setup_distros import (
     read_distribution,
     service_commands,
 )
-from services.setup_probe import DOCKER_GROUP, SystemProbe
+from services.setup_probe import DOCKER_GROUP, SYSTEM_PATH, SystemProbe
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -61,7 +61,8 @@ EXIT_REFUSED = 3
 EXIT_FAILED = 5
 EXIT_CANCELLED = 6
 
-_SAFE_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+#: As services.setup_probe.SYSTEM_PATH: no folder a non-root user may write.
+_SAFE_PATH = ":".join("/" + folder for folder in SYSTEM_PATH)
 #: How long the install waits for another process to let go of the package manager.
 LOCK_WAIT_S = 120
 #: After a cancel, how long the package manager has to stop on SIGINT, then on SIGTERM.

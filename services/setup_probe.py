@@ -15,8 +15,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-#: The folders programs are looked up in: the helper's own PATH, never the caller's.
-SYSTEM_PATH = ("usr/local/sbin", "usr/local/bin", "usr/sbin", "usr/bin", "sbin", "bin")
+#: The folders programs are looked up in: the helper's own PATH, never the caller's. Not
+#: /usr/local: on Debian its group (staff) may write there, and the helper runs as root.
+SYSTEM_PATH = ("usr/sbin", "usr/bin", "sbin", "bin")
 #: Where distributions put the engine's daemon.
 DOCKERD_PATHS = ("usr/bin/dockerd", "usr/sbin/dockerd")
 #: Where systemd reads unit files, the administrator's first.

@@ -276,3 +276,11 @@ def test_the_helper_module_docstring_lists_exactly_its_actions():
     assert sorted(actions) == ["add-to-group", "enable-start", "install"]
     for action in actions:
         assert textwrap.dedent(setup_helper.__doc__ or "").count(f"    {action}") == 1
+
+
+def test_the_helper_s_path_holds_only_folders_no_one_but_root_may_write():
+    """Debian's /usr/local is group staff's to write: a program there would run as root."""
+    assert "/usr/local" not in setup_helper._SAFE_PATH
+    for folder in setup_helper._SAFE_PATH.split(":"):
+        info = Path(folder).resolve().stat()
+        assert info.st_uid == 0 and not info.st_mode & 0o022, folder
