@@ -187,6 +187,8 @@ class SecretsPage(SwarmObjectsPage):
         configs_layout.setContentsMargins(0, 0, 0, 0)
         self.switch = QTabBar()
         self.switch.setObjectName("secretsSwitch")
+        self.switch.setExpanding(False)
+        self.switch.setDocumentMode(True)
         self.switch.addTab(self.tr("Secrets"))
         self.switch.addTab(self.tr("Configs"))
         self.kinds = QStackedWidget()
