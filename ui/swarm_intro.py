@@ -75,7 +75,7 @@ class SwarmIntro(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setContentsMargins(0, 0, 0, 0)  # the page around it has its own margins
         layout.addWidget(title)
         layout.addWidget(self.explanation)
         layout.addWidget(self.situation)
