@@ -32,6 +32,7 @@ from benchmarks.fill import Filler
 from benchmarks.fleet import fleet
 from benchmarks.processes import ROOT, Display
 from benchmarks.report import Result, machine_info, machine_line, notes, table, write_json
+from benchmarks.swarm import services_page
 from tests.support.dockerd import PrivateDockerd, engine_unavailable_reason
 
 SCENARIOS = (
@@ -55,6 +56,7 @@ SCENARIOS = (
     "files",
     "terminal",
     "fleet",
+    "services",
 )
 
 
@@ -102,6 +104,11 @@ class Config:
     keystrokes: int = 40
     #: Engines the sidebar lists (issue 20: 5), one of them an address that never answers.
     fleet_engines: int = 5
+    #: The Services page's swarm (issue 20: 200 services with 1,000 tasks), and how many
+    #: task changes its live latency is taken over.
+    swarm_services: int = 200
+    swarm_tasks: int = 1_000
+    task_changes: int = 20
     #: Start-up until quiet (issue 17): the containers' age first, and the PySide6 peer.
     quiet_age_seconds: float = 61.0
     quiet_peer: bool = True
@@ -138,6 +145,9 @@ class Config:
             terminal_lines=2_000,
             keystrokes=5,
             fleet_engines=3,
+            swarm_services=3,
+            swarm_tasks=6,
+            task_changes=2,
             quiet_age_seconds=0.0,
             quiet_peer=False,
             platform="offscreen",
@@ -218,6 +228,14 @@ def run_all(engine: PrivateDockerd, config: Config, log=print) -> list[Result]:
             rows += terminal.terminal(ctx, config.terminal_lines, config.keystrokes)
         if "fleet" in wanted:
             rows += fleet(ctx, config.fleet_engines)
+        if "services" in wanted:
+            rows += services_page(
+                ctx,
+                config.swarm_services,
+                config.swarm_tasks,
+                config.task_changes,
+                config.idle_seconds,
+            )
     return rows
 
 
