@@ -15,7 +15,7 @@ from collections.abc import Awaitable, Callable
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QImageReader, QPainter, QPixmap
-from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from models.compose import make_project, project_of
 from models.desktop_preferences import DesktopPreferences
@@ -115,6 +115,7 @@ class TrayIcon(QSystemTrayIcon):
                 self.show_window()
 
     def show_window(self) -> None:
+        QApplication.setQuitOnLastWindowClosed(True)
         window = self._window
         window.show()
         window.setWindowState(window.windowState() & ~Qt.WindowState.WindowMinimized)
@@ -124,6 +125,9 @@ class TrayIcon(QSystemTrayIcon):
     def keep_running(self) -> None:
         """The window was closed with "keep in the tray" on: hide it, and the first time,
         say that Moorage still runs (and where to find it)."""
+        # Hidden, the window no longer keeps the application going: closing any other
+        # window (a failure box of the tray's Stop) would otherwise end Moorage.
+        QApplication.setQuitOnLastWindowClosed(False)
         self._window.hide()
         if not self.preferences.tray_notice_shown:
             self.preferences.tray_notice_shown = True

@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 
 from models.desktop_preferences import DesktopPreferences
 from models.store import Counts
@@ -111,8 +111,10 @@ def test_kept_in_the_tray_the_window_hides_and_says_so_once(tray_window, qtbot, 
     assert not window.isVisible()
     assert window.store.status.version is not None  # still following the engine
     assert notices == ["Moorage is still running"]
+    assert not QApplication.quitOnLastWindowClosed()  # a box closed meanwhile ends nothing
     tray.show_window()
     assert window.isVisible()
+    assert QApplication.quitOnLastWindowClosed()
     window.close()
     assert notices == ["Moorage is still running"]  # once only
     quits: list[bool] = []
