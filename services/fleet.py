@@ -194,6 +194,8 @@ class EngineWatch:
                 self.url,
                 ["container"],
             )
+            # Told apart from the shown engine's stream (a test counts that one's threads).
+            stream.thread.name = "moorage-fleet-events"
             await self._list(client, version)
             await self._follow(client, version, stream)
             return True

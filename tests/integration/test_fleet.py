@@ -71,7 +71,10 @@ def test_fleet_lists_both_engines_acts_on_the_right_one_and_survives_a_kill(
         lambda: "0/1 running" in engines.item(engines.row_of(other.base_url)).text(), timeout=LIVE
     )
     assert engines.item(engines.row_of(other.base_url)).text().startswith("second\n")
-    assert "Reachable: Docker" in engines.item(engines.row_of(dockerd.base_url)).toolTip()
+    qtbot.waitUntil(
+        lambda: "Reachable: Docker" in engines.item(engines.row_of(dockerd.base_url)).toolTip(),
+        timeout=LIVE,
+    )
 
     window.show_page("fleet")
     page = window.fleet_page
