@@ -127,8 +127,15 @@ class NodesPage(SwarmTablePage):
         here = self.engine_here() and self.membership.is_manager
         self.tokens_action.setEnabled(here)
         self.leave_action.setEnabled(here)
-        if len(self.selected_items()) != 1:
-            self.labels_action.setEnabled(False)
+        # Each action only where it would change one of the selected nodes.
+        nodes: list[NodeInfo] = self.selected_items() if here else []
+        self.promote_action.setEnabled(any(not n.is_manager for n in nodes))
+        self.demote_action.setEnabled(any(n.is_manager for n in nodes))
+        self.drain_action.setEnabled(any(n.availability != "drain" for n in nodes))
+        self.pause_action.setEnabled(any(n.availability != "pause" for n in nodes))
+        self.activate_action.setEnabled(any(n.availability != "active" for n in nodes))
+        self.labels_action.setEnabled(len(nodes) == 1)
+        self.update_more_button()
 
     # -- changes ---------------------------------------------------------------------------
 
