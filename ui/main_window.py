@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
@@ -128,6 +129,8 @@ class MainWindow(QMainWindow):
     images_page: ImagesPage
     #: The engine state the status bar shows: its dot's palette role, and its words.
     _engine_status_shown: tuple[str, str] | None = None
+    #: The last diagnosis shown in the banner.
+    _diagnosis: Diagnosis | None = None
     #: The tray icon and the desktop notifications, once `join_desktop` made them.
     tray: TrayIcon | None = None
     notifier: Notifier | None = None
@@ -307,12 +310,16 @@ class MainWindow(QMainWindow):
         itself (ui/settings_dialog.py) and is made again when next opened; other windows
         open (logs, terminal, stats) keep their words until they are opened again."""
         self._name_controls()
+        for menu in self.menuBar().findChildren(QMenu):
+            menu.deleteLater()
         self.menuBar().clear()
         self._build_menu()
         self._fill_connections()
         self._build_pages()
         self._show_status(self.store.status)
         self._show_counts(self.store.counts)
+        if self._diagnosis is not None and not self.diagnosis_title.isHidden():
+            self._show_diagnosis(self._diagnosis)
         dialog = self.settings_dialog
         if dialog is not None:
             if dialog.isVisible():
@@ -1099,6 +1106,7 @@ class MainWindow(QMainWindow):
 
     def _show_diagnosis(self, diagnosis: Diagnosis) -> None:
         """Why the engine is away and what to do; the raw reason stays below it."""
+        self._diagnosis = diagnosis  # worded again on a switch of language
         self.diagnosis_title.setText(diagnosis.headline.text(in_language))
         self.diagnosis_text.setText(
             sentences([sentence.text(in_language) for sentence in diagnosis.explanation])
