@@ -22,7 +22,6 @@ from services.data import (
     VolumeInfo,
     VolumeUsage,
 )
-from services.diagnostics import diagnose
 from services.endpoints import Endpoint
 from services.engine import WORKERS
 from services.engine_api import EngineApi
@@ -30,7 +29,6 @@ from services.engine_info import EngineInfo, PruneResult, TransferProgress, Usag
 from services.errors import EngineError, ForceRequired
 from services.findings import Diagnosis
 from services.session import ConnectionState, EngineSession, SessionStatus
-from services.verify import Step, VerifyResult, verify_installation
 
 if TYPE_CHECKING:
     from models.compose import ProjectTreeModel
@@ -43,6 +41,7 @@ if TYPE_CHECKING:
     from models.volumes import VolumeRow, VolumesModel
     from services.container_actions import CommitOptions, StoppedContainer
     from services.networks import ConnectOptions, NetworkOptions
+    from services.verify import Step, VerifyResult
     from services.volumes import VolumeOptions
 
 log = logging.getLogger(__name__)
@@ -189,6 +188,8 @@ class EngineStore(QObject):
         self._diagnosing = True
 
         async def work() -> None:
+            from services.diagnostics import diagnose  # its checks load with the first outage
+
             try:
                 diagnosis = await self.engine.run_blocking(diagnose, self.endpoint)
             finally:
@@ -490,6 +491,8 @@ class EngineStore(QObject):
     async def verify_installation(
         self, on_step: Callable[[Step], None], on_progress: Callable[[TransferProgress], None]
     ) -> VerifyResult:
+        from services.verify import verify_installation
+
         return await verify_installation(self.engine, on_step, on_progress)
 
     # -- actions ---------------------------------------------------------------------------

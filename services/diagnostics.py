@@ -12,9 +12,6 @@ import os
 import re
 from urllib.parse import urlsplit
 
-from services.api_client import make_api_client
-from services.diagnose_local import local_socket_problem
-from services.diagnose_remote import remote_problem
 from services.endpoints import Endpoint, display_url
 from services.findings import (
     CHECK_TIMEOUT,
@@ -133,6 +130,12 @@ def diagnose(
     endpoint: Endpoint, *, dockerd_path: str | None = None, environ: dict[str, str] | None = None
 ) -> Diagnosis:
     """Check the engine at `endpoint` and say what is wrong, most specific reason first."""
+    # The checks load with the first diagnosis: the window needs only `address_problem`
+    # to start (tests/integration/test_start_up_imports.py).
+    from services.api_client import make_api_client
+    from services.diagnose_local import local_socket_problem
+    from services.diagnose_remote import remote_problem
+
     environ = dict(os.environ if environ is None else environ)
     url = endpoint.url
     where = display_url(url)

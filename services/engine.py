@@ -30,15 +30,6 @@ from services.api_decode import (
     volume_from_api,
     volume_usages_from_df,
 )
-from services.archive import (
-    ArchiveProgress,
-    ImageArchive,
-    export_container,
-    load_images,
-    save_images,
-)
-from services.build import BuildLine, BuildOptions, context_members, run_build
-from services.credentials import CredentialStore, login_failure
 from services.data import (
     ContainerInfo,
     EngineVersion,
@@ -65,10 +56,12 @@ from services.events import LIVE_EVENT_TYPES, EventStream
 from services.logs import LogFileError, LogFollower, LogLine, write_log
 from services.reference import parse_reference
 from services.startup_marks import note
-from services.transfer import Request, pull_request, push_request, run_transfer
 
 if TYPE_CHECKING:
-    # The run form's and the container actions' modules load with their first use.
+    # Saves, loads, builds, pulls and pushes, the run form and the container actions load
+    # their modules with their first use.
+    from services.archive import ArchiveProgress, ImageArchive
+    from services.build import BuildLine, BuildOptions
     from services.container_actions import CommitOptions, StoppedContainer
     from services.container_files import FileEntry, PathStat
     from services.exec_session import ExecSession, TerminalOptions
@@ -82,6 +75,7 @@ if TYPE_CHECKING:
     from services.swarm import JoinTokens, SwarmState
     from services.swarm_nodes import NodeChange, NodeInfo
     from services.swarm_services import ServiceInfo, TaskInfo
+    from services.transfer import Request
     from services.volume_browse import VolumeEntry
     from services.volumes import VolumeOptions
 
@@ -400,6 +394,8 @@ class DockerEngine:
     ) -> None:
         """`docker export -o PATH CONTAINER` on a thread and client of its own
         (services/archive.py); errors and cancel as for `save_images`."""
+        from services.archive import export_container
+
         self._api()
         await export_container(
             lambda: self._new_client(self._api_version),
@@ -513,6 +509,8 @@ class DockerEngine:
         failures inside the stream (`errorDetail`), raised as EngineError in its own words.
         Cancelling the awaiting task cancels the pull: its socket is shut.
         """
+        from services.transfer import pull_request
+
         parsed = parse_reference(reference)
         await self._transfer(pull_request(parsed), on_progress)
 
@@ -523,6 +521,9 @@ class DockerEngine:
         As for `pull`: the reference is checked first, the stream's errors are raised in the
         engine's words, and cancelling the awaiting task shuts the socket.
         """
+        from services.credentials import CredentialStore
+        from services.transfer import push_request
+
         parsed = parse_reference(reference)
         await self._transfer(push_request(parsed, CredentialStore()), on_progress)
 
@@ -534,6 +535,8 @@ class DockerEngine:
     async def _transfer(
         self, request: Request, on_progress: Callable[[TransferProgress], None]
     ) -> None:
+        from services.transfer import run_transfer
+
         self._api()
         await run_transfer(
             lambda: self._new_client(self._api_version), self.endpoint, request, on_progress
@@ -551,6 +554,8 @@ class DockerEngine:
         Raises ArchiveError for the file's failures (a full disk among them), EngineError for
         the engine's; cancelling the awaiting task leaves no file.
         """
+        from services.archive import save_images
+
         self._api()
         await save_images(
             lambda: self._new_client(self._api_version),
@@ -565,6 +570,8 @@ class DockerEngine:
         self, archive: ImageArchive, on_progress: Callable[[ArchiveProgress], None]
     ) -> list[str]:
         """`docker load -i FILE` of a checked archive, sent in chunks; what the engine loaded."""
+        from services.archive import load_images
+
         self._api()
         return await load_images(
             lambda: self._new_client(self._api_version), self.endpoint, archive, on_progress
@@ -579,6 +586,8 @@ class DockerEngine:
         folder without its Dockerfile raises ContextError and nothing is sent. Returns the
         image id; cancelling the awaiting task shuts the socket, which stops the build.
         """
+        from services.build import context_members, run_build
+
         self._api()
         members = await self.run_blocking(context_members, options.folder, options.dockerfile)
         return await run_build(
@@ -946,6 +955,8 @@ class DockerEngine:
         except EngineUnavailable:
             raise
         except EngineError as error:
+            from services.credentials import login_failure
+
             raise login_failure(error, registry) from None
         return str(answer.get("IdentityToken") or "")
 

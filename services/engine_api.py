@@ -11,8 +11,6 @@ from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from services.archive import ArchiveProgress, ImageArchive
-from services.build import BuildLine, BuildOptions
 from services.data import (
     ContainerInfo,
     EngineEvent,
@@ -30,6 +28,8 @@ from services.engine_info import EngineInfo, PruneResult, TransferProgress, Usag
 from services.logs import LogBatch, LogLine
 
 if TYPE_CHECKING:
+    from services.archive import ArchiveProgress, ImageArchive
+    from services.build import BuildLine, BuildOptions
     from services.container_actions import CommitOptions, StoppedContainer
     from services.container_files import FileEntry, PathStat
     from services.exec_session import TerminalOptions, TerminalOutput

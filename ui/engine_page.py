@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -29,11 +30,14 @@ from models.table import QT_TRANSLATE_NOOP
 from services.engine_info import EngineInfo, PruneResult, TransferProgress, UsageKind, UsageRow
 from services.errors import EngineError
 from services.text import fill
-from services.verify import Step, VerifyResult
 from ui.confirm import ask
 from ui.icons import icon
 from ui.style import ERROR, OK, make_title, set_text_colour
 from ui.tasks import TaskKeeper
+
+if TYPE_CHECKING:
+    # The check of the installation loads with its first run.
+    from services.verify import Step, VerifyResult
 
 log = logging.getLogger(__name__)
 
@@ -302,6 +306,8 @@ class EnginePage(QWidget):
         self._tasks.launch(self._verify())
 
     def _step(self, step: Step) -> None:
+        from services.verify import Step
+
         text = {
             Step.LOOKING: self.tr("Looking for the hello-world image…"),
             Step.PULLING: self.tr("Pulling hello-world from Docker Hub…"),

@@ -28,15 +28,6 @@ from PySide6.QtWidgets import (
 
 from models.connections import Connection, ConnectionsStore
 from models.store import Counts, EngineStore
-from models.transfers import (
-    ARCHIVE_KINDS,
-    Transfer,
-    TransferKind,
-    TransfersStore,
-    TransferState,
-)
-from services.archive import ImageArchive
-from services.build import BuildOptions
 from services.endpoints import display_url
 from services.engine import DockerEngine
 from services.findings import Diagnosis, Problem
@@ -58,11 +49,13 @@ from ui.style import (
     make_bold,
     set_palette_style,
 )
-from ui.transfers_panel import TransfersPanel
 from ui.window_memory import WindowMemory
 
 if TYPE_CHECKING:
     from models.fleet import Fleet, WatchFactory
+    from models.transfers import Transfer, TransfersStore
+    from services.archive import ImageArchive
+    from services.build import BuildOptions
     from services.data import ContainerInfo
     from services.run_spec import RunFields
     from ui.build_dialog import BuildDialog
@@ -80,6 +73,7 @@ if TYPE_CHECKING:
     from ui.settings_dialog import SettingsDialog
     from ui.setup_wizard import SetupWizard
     from ui.table_page import TablePage
+    from ui.transfers_panel import TransfersPanel
     from ui.tray import TrayIcon
     from ui.volumes_page import VolumeArchiveRequest, VolumesPage
 
@@ -225,14 +219,10 @@ class MainWindow(QMainWindow):
 
         self._build_menu()
 
-        # The window's transfers, not an engine's: a pull goes on across engine switches.
-        self.transfers = TransfersStore(self)
-        self.transfers.finished.connect(self._transfer_finished)
+        self._transfers: TransfersStore | None = None
+        self._transfers_panel: TransfersPanel | None = None
         #: Pulls the Run dialog waits for, by transfer key: it says how they ended.
         self._run_pulls: dict[str, asyncio.Future[str]] = {}
-        self.transfers_panel = TransfersPanel(self.transfers, self)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.transfers_panel)
-        self.transfers_panel.hide()
 
         #: Ctrl+1… show the pages (the command palette lists them too).
         self.page_switches: list[QAction] = []
@@ -833,6 +823,8 @@ class MainWindow(QMainWindow):
 
     def _archive_finished(self, transfer: Transfer) -> None:
         """Say how a save, load, export or copy ended; select what a load brought in."""
+        from models.transfers import TransferKind, TransferState
+
         done, cancelled, failed = {
             TransferKind.SAVE: (
                 self.tr("Saved %1 — %2"),
@@ -890,9 +882,36 @@ class MainWindow(QMainWindow):
             box.finished.connect(box.deleteLater)
             box.open()
 
+    @property
+    def transfers(self) -> TransfersStore:
+        """The window's transfers, not an engine's: a pull goes on across engine switches.
+
+        Made with the first transfer, with the panel that shows them: neither is needed to
+        show the first page (tests/integration/test_start_up_imports.py).
+        """
+        if self._transfers is None:
+            from models.transfers import TransfersStore
+            from ui.transfers_panel import TransfersPanel
+
+            self._transfers = TransfersStore(self)
+            self._transfers.finished.connect(self._transfer_finished)
+            self._transfers_panel = TransfersPanel(self._transfers, self)
+            self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self._transfers_panel)
+            self._transfers_panel.hide()
+        return self._transfers
+
+    @property
+    def transfers_panel(self) -> TransfersPanel:
+        """The dock that shows `transfers` (made with them)."""
+        self.transfers  # noqa: B018 -- makes the panel with the store
+        assert self._transfers_panel is not None
+        return self._transfers_panel
+
     def _transfer_finished(self, transfer: Transfer) -> None:
         """Say how a transfer ended; for a pull, select the image and point to the mirrors
         when Hub was away."""
+        from models.transfers import ARCHIVE_KINDS, TransferKind, TransferState
+
         waiting = self._run_pulls.pop(transfer.key, None)
         if waiting is not None:  # the Run dialog that asked for it says how it ended
             if not waiting.done():
@@ -945,6 +964,8 @@ class MainWindow(QMainWindow):
 
     def _push_finished(self, transfer: Transfer) -> None:
         """Say how a push ended; when the registry wants a login, offer the log-in dialog."""
+        from models.transfers import TransferState
+
         if transfer.state is TransferState.DONE:
             self._show_message(
                 fill(
@@ -1251,7 +1272,8 @@ class MainWindow(QMainWindow):
             self.notifier.close()
         if tray is not None:
             tray.hide()
-        self.transfers.close()
+        if self._transfers is not None:
+            self._transfers.close()
         self.containers_page.close_logs_windows()
         self.containers_page.close_stats_windows()
         self.containers_page.close_inspect_windows()
