@@ -67,11 +67,17 @@ _DISABLED_ROLES = (
 )
 
 
-def palette_for(choice: str, scheme: Qt.ColorScheme) -> Palette:
-    """The palette of a Settings choice; "system" (or a name unknown here) is the desktop's
-    light or dark."""
+def palette_for(
+    choice: str,
+    scheme: Qt.ColorScheme,
+    contrast: Qt.ContrastPreference = Qt.ContrastPreference.NoPreference,
+) -> Palette:
+    """The palette of a Settings choice; "system" (or a name unknown here) is the desktop's:
+    high contrast when it asks for it (Qt 6.10's accessibility hints), else light or dark."""
     if choice in palettes.THEMES:
         return palettes.THEMES[choice]
+    if contrast == Qt.ContrastPreference.HighContrast:
+        return palettes.HIGH_CONTRAST
     return palettes.DARK if scheme == Qt.ColorScheme.Dark else palettes.LIGHT
 
 
@@ -88,19 +94,28 @@ def qt_palette(theme: Palette) -> QPalette:
 
 def apply_theme(app: QApplication, choice: str) -> Palette:
     """Draw the application with the theme `choice` names (one of CHOICES), now and, for
-    "system", whenever the desktop switches between light and dark."""
+    "system", whenever the desktop switches between light and dark or asks for more
+    contrast."""
     app.setProperty(_CHOICE_PROPERTY, choice)
     if app.property(_PLATFORM_STYLE_PROPERTY) is None:
         # The style the platform gave, to go back to from Fusion; and, once, the desktop.
         app.setProperty(_PLATFORM_STYLE_PROPERTY, app.style().name())
         app.setProperty(_STYLE_PROPERTY, app.style().name())
-        app.styleHints().colorSchemeChanged.connect(lambda scheme: _follow(app, scheme))
-    return _show(app, palette_for(choice, app.styleHints().colorScheme()))
+        hints = app.styleHints()
+        hints.colorSchemeChanged.connect(
+            lambda scheme: _follow(app, scheme, hints.accessibility().contrastPreference())
+        )
+        hints.accessibility().contrastPreferenceChanged.connect(
+            lambda contrast: _follow(app, hints.colorScheme(), contrast)
+        )
+    hints = app.styleHints()
+    desktop = (hints.colorScheme(), hints.accessibility().contrastPreference())
+    return _show(app, palette_for(choice, *desktop))
 
 
-def _follow(app: QApplication, scheme: Qt.ColorScheme) -> None:
+def _follow(app: QApplication, scheme: Qt.ColorScheme, contrast: Qt.ContrastPreference) -> None:
     if app.property(_CHOICE_PROPERTY) == SYSTEM:
-        _show(app, palette_for(SYSTEM, scheme))
+        _show(app, palette_for(SYSTEM, scheme, contrast))
 
 
 def _show(app: QApplication, theme: Palette) -> Palette:

@@ -137,14 +137,19 @@ def test_the_theme_switches_while_the_window_runs(make_window, qtbot, general, p
 
 
 def test_system_follows_the_desktop_s_light_or_dark(qapp, general):
-    """With "System" chosen, the desktop switching to dark (and back) switches the window;
-    with a theme chosen, it does not."""
+    """With "System" chosen, the desktop switching to dark (and back), or asking for high
+    contrast, switches the window; with a theme chosen, it does not."""
     hints = qapp.styleHints()
     choose(general.theme, "system")
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)
     assert palette.current() is palette.DARK
     assert role(QPalette.ColorRole.Window) == palette.DARK.window
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    assert palette.current() is palette.LIGHT
+    contrast = hints.accessibility().contrastPreferenceChanged
+    contrast.emit(Qt.ContrastPreference.HighContrast)
+    assert palette.current() is palette.HIGH_CONTRAST
+    contrast.emit(Qt.ContrastPreference.NoPreference)
     assert palette.current() is palette.LIGHT
     choose(general.theme, "high_contrast")
     hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
