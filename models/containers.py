@@ -18,7 +18,7 @@ from models.formatting import (
     status_since,
 )
 from models.table import QT_TRANSLATE_NOOP, Column, KeyedTableModel
-from models.time_words import relative_time, status_words
+from models.time_words import relative_time, status_kind, status_kind_words, status_words
 from services.data import ContainerInfo, ContainerState
 
 _STATE_NAMES = {
@@ -136,10 +136,34 @@ def container_key(container: ContainerInfo) -> str:
     return container.id
 
 
+#: The State and Status cells' words by the engine's status sentence, in the language
+#: installed, casefolded: translating them for each row made a filter's first keystroke
+#: over 10,000 rows ten times slower. A sentence holds its state ("Up 3 minutes (Paused)"
+#: is paused); its ages make a few hundred of them at most, and a cap keeps it so.
+#: Emptied by `ContainersModel.language_changed`.
+_SHOWN_WORDS: dict[str, str] = {}
+_SHOWN_WORDS_CAP = 4096
+
+
+def _shown_words(c: ContainerInfo) -> str:
+    words = _SHOWN_WORDS.get(c.status)
+    if words is None:
+        if len(_SHOWN_WORDS) >= _SHOWN_WORDS_CAP:
+            _SHOWN_WORDS.clear()
+        kind = status_kind_words(*status_kind(c.status))
+        words = _SHOWN_WORDS[c.status] = f"{state_name(c.state)} {kind}".casefold()
+    return words
+
+
 def container_search_text(c: ContainerInfo) -> str:
+    """What the filter matches, casefolded: the engine's words (as `docker ps` prints them)
+    and the state and status as the table shows them in the user's language ("已退出")."""
     # The first filter keystroke makes this for every row: the ports only when there are any.
     text = f"{c.id} {c.name} {c.image} {c.command} {c.status} {c.state}"
-    return f"{text} {format_ports(c.ports)}" if c.ports else text
+    if c.ports:
+        text = f"{text} {format_ports(c.ports)}"
+    # Casefolded before the shown words join: a text that is not ASCII folds slowly.
+    return f"{text.casefold()} {_shown_words(c)}"
 
 
 def announced(
@@ -174,4 +198,11 @@ class ContainersModel(KeyedTableModel[ContainerInfo]):
     """One row per container, live from the engine's events."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(COLUMNS, container_key, container_search_text, name_sort_key, parent)
+        super().__init__(
+            COLUMNS, container_key, container_search_text, name_sort_key, parent, folded=True
+        )
+
+    def language_changed(self) -> None:
+        """The interface's language changed: the filter matches the new words from now."""
+        _SHOWN_WORDS.clear()
+        self.forget_search_texts()

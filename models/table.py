@@ -115,12 +115,16 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
         search_text: Callable[[T], str],
         tiebreak: Callable[[T], Any],
         parent=None,
+        *,
+        folded: bool = False,
     ) -> None:
+        """`search_text` gives a row's text for the filter; with `folded` it gives it
+        casefolded already (casefolding a text that is not ASCII costs more than making it)."""
         super().__init__(parent)
         self._columns = columns
         self._key_of = key_of
         self._tiebreak = tiebreak
-        self._search_text = search_text
+        self._search_text = search_text if folded else lambda item: search_text(item).casefold()
         self._items: dict[str, T] = {}
         #: Every key in tie-break order, or None until a sort needs it again.
         self._tie_order: list[str] | None = None
@@ -312,6 +316,15 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
         wider = all(any(n in o for o in old) for n in tokens)
         self._refilter(check_shown=not wider, check_hidden=not narrower)
 
+    def forget_search_texts(self) -> None:
+        """Make every row's filter text again (its words changed, e.g. their language), at
+        once for the rows a filter is looking at now."""
+        self._search_texts.clear()
+        if self._filter_tokens:
+            self._refilter()
+        else:
+            self._warm_later(self._items)
+
     def set_predicate(self, predicate: Callable[[T], bool] | None) -> None:
         """A second filter beside the text (e.g. running containers only)."""
         self._predicate = predicate
@@ -409,7 +422,7 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
     def _search_text_of(self, key: str, item: T) -> str:
         text = self._search_texts.get(key)
         if text is None:
-            text = self._search_texts[key] = self._search_text(item).casefold()
+            text = self._search_texts[key] = self._search_text(item)
         return text
 
     def _accepts(self, key: str, item: T) -> bool:
@@ -433,7 +446,7 @@ class KeyedTableModel(QAbstractTableModel, Generic[T]):
             text_of = self._search_text
             for key, item in self._items.items():
                 if key not in texts:
-                    texts[key] = text_of(item).casefold()
+                    texts[key] = text_of(item)
         if len(tokens) == 1:
             token = tokens[0]
             if predicate is None:

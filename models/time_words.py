@@ -51,6 +51,7 @@ class Durations(QObject):
 
 
 _DURATIONS_WORDS = Durations()
+_PLACEHOLDER = re.compile(r"%\d")
 _COUNTED = re.compile(r"(\d+) (second|minute|hour|day|week|month|year)s?")
 
 #: Statuses without a duration, as the engine words them.
@@ -59,6 +60,7 @@ _PLAIN = {
     "Dead": QT_TRANSLATE_NOOP("ContainerStatus", "Dead"),
     "Removal In Progress": QT_TRANSLATE_NOOP("ContainerStatus", "Removal In Progress"),
 }
+_UP = QT_TRANSLATE_NOOP("ContainerStatus", "Up %1")
 _HEADS = {
     "Exited": QT_TRANSLATE_NOOP("ContainerStatus", "Exited (%1) %2 ago"),
     "Restarting": QT_TRANSLATE_NOOP("ContainerStatus", "Restarting (%1) %2 ago"),
@@ -96,7 +98,7 @@ def status_words(container: ContainerInfo, now: float | None = None) -> str:
         return QCoreApplication.translate(_STATUS, plain) if plain else container.status
     duration = duration_words(parts.seconds)
     if parts.state == "Up":
-        text = fill(QCoreApplication.translate("ContainerStatus", "Up %1"), duration)
+        text = fill(QCoreApplication.translate(_STATUS, _UP), duration)
     else:
         head = QCoreApplication.translate(_STATUS, _HEADS[parts.state])
         text = fill(head, parts.code, duration)
@@ -106,3 +108,26 @@ def status_words(container: ContainerInfo, now: float | None = None) -> str:
     if note is None:
         return f"{text} ({parts.note})"
     return fill(QCoreApplication.translate(_STATUS, note), text)
+
+
+def status_kind(status: str) -> tuple[str, str]:
+    """The kind of a status sentence ("Up", "Exited", "Created"…) and its note ("healthy",
+    "Paused", or ""), read without a regular expression: a key for `status_kind_words`
+    that costs the filter next to nothing per row."""
+    head = status if status in _PLAIN else status.partition(" ")[0]
+    note = status[status.rfind("(") + 1 : -1] if status.endswith(")") else ""
+    return head, note
+
+
+def status_kind_words(head: str, note: str) -> str:
+    """The words a Status cell of this kind shows in the user's language, without its
+    numbers and age ("已退出 （ ） 前" for "Exited (1) 3 minutes ago"): what the filter
+    matches, since the user types what they read."""
+    templates = [_PLAIN.get(head) or _HEADS.get(head) or (_UP if head == "Up" else "")]
+    templates.append(_NOTES.get(note, ""))
+    words = (
+        _PLACEHOLDER.sub(" ", QCoreApplication.translate(_STATUS, template))
+        for template in templates
+        if template
+    )
+    return " ".join(" ".join(words).split())

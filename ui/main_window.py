@@ -300,6 +300,7 @@ class MainWindow(QMainWindow):
         itself (ui/settings_dialog.py) and is made again when next opened; other windows
         open (logs, terminal, stats) keep their words until they are opened again."""
         self._name_controls()
+        self.store.containers.language_changed()
         for menu in self.menuBar().findChildren(QMenu):
             menu.deleteLater()
         self.menuBar().clear()

@@ -9,7 +9,13 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import QTranslator
 
-from models.time_words import duration_words, relative_time, status_words
+from models.time_words import (
+    duration_words,
+    relative_time,
+    status_kind,
+    status_kind_words,
+    status_words,
+)
 from services.data import ContainerInfo
 from tests.support.fake_engine import make_container
 from ui.i18n import TRANSLATIONS
@@ -99,3 +105,19 @@ def test_chinese_ages(chinese):
     assert relative_time(1000, now=1000.5) == "不到 1 秒前"
     assert relative_time(1000, now=1000 + 90 * 60) == "2 小时前"
     assert duration_words(70 * 86400) == "2 个月"
+
+
+@pytest.mark.parametrize(
+    ("status", "words"),
+    [
+        ("Exited (1) 3 minutes ago", "已退出（ ） 前"),
+        ("Up 2 hours (healthy)", "已运行 （健康）"),
+        ("Up 5 seconds (Paused)", "已运行 （已暂停）"),
+        ("Restarting (2) Less than a second ago", "重启中（ ） 前"),
+        ("Removal In Progress", "删除中"),
+        ("Something new", ""),
+    ],
+)
+def test_a_status_kinds_words_are_the_cells_without_numbers(chinese, status, words):
+    """What the filter matches besides the engine's English: the cell's own words."""
+    assert status_kind_words(*status_kind(status)) == words
