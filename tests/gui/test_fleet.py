@@ -14,7 +14,7 @@ from services.fleet import EngineReport, FleetListener, Reach
 from tests.support.fake_engine import FakeEngine, make_container
 from ui.main_window import MainWindow
 
-LAB = "tcp://lab.example:2375"
+LAB = "tcp://127.0.0.1:9"  # nothing listens: the switch to it must not reach out
 BUILD = "ssh://builder@build.example"
 
 
@@ -96,7 +96,7 @@ def test_each_line_says_its_state_version_and_counts(fleet_window):
     assert line(fleet_window, LAB).text() == "lab\nConnecting…"
     report(fleet_window, LAB, Reach.REACHABLE, version="20.10.24", running=2, total=5)
     assert line(fleet_window, LAB).text() == "lab\n2/5 running · 20.10.24"
-    assert "Reachable: Docker 20.10.24 at tcp://lab.example:2375, 2 running of 5 container" in (
+    assert "Reachable: Docker 20.10.24 at tcp://127.0.0.1:9, 2 running of 5 container" in (
         line(fleet_window, LAB).toolTip()
     )
     report(fleet_window, BUILD, Reach.UNREACHABLE, reason="Timed out.", retry_in=8.0)
