@@ -297,8 +297,9 @@ class MainWindow(QMainWindow):
         pages made again over the same store (as an engine switch makes them), so headers,
         actions and worded cells ("Up 8 minutes") follow. The engine connection, the page
         shown, show-all and the sorts, and the transfers stay. The Settings dialog follows
-        itself (ui/settings_dialog.py) and is made again when next opened; other windows
-        open (logs, terminal, stats) keep their words until they are opened again."""
+        itself (ui/settings_dialog.py) and is made again when next opened. The windows the
+        pages opened (logs, terminal, stats, inspect) are closed: they belong to the pages
+        made again, and would otherwise be deleted with them mid-stream."""
         self._name_controls()
         self.store.containers.language_changed()
         for menu in self.menuBar().findChildren(QMenu):
@@ -306,6 +307,7 @@ class MainWindow(QMainWindow):
         self.menuBar().clear()
         self._build_menu()
         self._fill_connections()
+        self._close_page_windows()
         self._build_pages()
         self._show_status(self.store.status)
         self._show_counts(self.store.counts)
@@ -1262,6 +1264,16 @@ class MainWindow(QMainWindow):
         if self.tray is not None:
             QCoreApplication.quit()
 
+    def _close_page_windows(self) -> None:
+        """Close the windows the pages opened (logs, stats, inspect, the terminal), their
+        streams and sessions ended as they should be rather than deleted with the page."""
+        self.containers_page.close_logs_windows()
+        self.containers_page.close_stats_windows()
+        self.containers_page.close_inspect_windows()
+        self.containers_page.close_terminal_window()
+        if self.fleet_page is not None:
+            self.fleet_page.close_logs_windows()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         tray = self.tray
         if tray is not None and not self._quitting and tray.preferences.keeps_in_tray:
@@ -1275,15 +1287,10 @@ class MainWindow(QMainWindow):
             tray.hide()
         if self._transfers is not None:
             self._transfers.close()
-        self.containers_page.close_logs_windows()
-        self.containers_page.close_stats_windows()
-        self.containers_page.close_inspect_windows()
-        self.containers_page.close_terminal_window()
+        self._close_page_windows()
         self.store.close()
         if self.settings_dialog is not None:
             self.settings_dialog.mirrors_page.store.close()
-        if self.fleet_page is not None:
-            self.fleet_page.close_logs_windows()
         if self._fleet is not None:
             self._fleet.close()
         super().closeEvent(event)

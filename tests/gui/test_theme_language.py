@@ -171,3 +171,20 @@ def test_the_terminal_s_default_colours_follow_the_theme(qtbot, general):
     for name in ("dark", "high_contrast", "light"):
         choose(general.theme, name)
         qtbot.waitUntil(lambda n=name: corner() == palette.THEMES[n].terminal_background)
+
+
+def test_a_language_switch_closes_the_windows_of_the_pages_it_makes_again(
+    make_window, qtbot, general
+):
+    """A logs window belongs to the Containers page, which is made again: it is closed (its
+    stream stopped), not left to be deleted with the old page."""
+    window = make_window(FakeEngine([make_container("web")], []))
+    page = window.containers_page
+    page.view.selectRow(0)
+    page.show_logs()
+    (logs,) = page.logs_windows.values()
+    qtbot.waitUntil(logs.isVisible)
+    choose(general.language, "zh_CN")
+    qtbot.waitUntil(lambda: window.containers_page is not page)
+    assert not logs.isVisible()
+    assert window.containers_page.logs_windows == {}
