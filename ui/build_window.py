@@ -103,7 +103,8 @@ class BuildWindow(QWidget):
 
     @property
     def running(self) -> bool:
-        return self._task is not None and not self._task.done()
+        """Until the end is handled: a task is done a moment before its failure is said."""
+        return self._tasks.busy
 
     def cancel(self) -> None:
         """Stop the build and say so; its task ends as cancelled, which reports nothing."""

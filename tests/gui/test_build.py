@@ -27,14 +27,20 @@ def open_dialog(window, qtbot) -> BuildDialog:
 
 
 def build_window(qtbot) -> BuildWindow:
+    """The build window on screen (top-level widgets come in no set order, and a closed
+    one of an earlier test may not be deleted yet)."""
     found: list[BuildWindow] = []
 
     def shown() -> bool:
-        found[:] = [w for w in QApplication.topLevelWidgets() if isinstance(w, BuildWindow)]
-        return bool(found) and found[-1].isVisible()
+        found[:] = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, BuildWindow) and w.isVisible()
+        ]
+        return len(found) == 1
 
     qtbot.waitUntil(shown)
-    return found[-1]
+    return found[0]
 
 
 def folder(tmp_path, dockerfile: str):
