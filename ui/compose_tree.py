@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
-    QStyle,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -32,6 +31,7 @@ from models.containers import running_only
 from models.table import ItemRole
 from services.data import ContainerInfo
 from services.text import fill
+from ui.icons import icon
 from ui.style import make_hint
 
 if TYPE_CHECKING:
@@ -73,28 +73,28 @@ class ProjectGrouping(QObject):
 
         self.up_action = self._add(
             self.tr("Up"),
-            QStyle.StandardPixmap.SP_MediaPlay,
+            "start",
             lambda: self.run_compose("up"),
             self.tr("Create and start the selected project (docker compose up -d)"),
             "actionComposeUp",
         )
         self.down_action = self._add(
             self.tr("Down"),
-            QStyle.StandardPixmap.SP_MediaStop,
+            "stop",
             lambda: self.run_compose("down"),
             self.tr("Stop and remove the selected project's containers (docker compose down)"),
             "actionComposeDown",
         )
         self.pull_action = self._add(
             self.tr("Pull"),
-            QStyle.StandardPixmap.SP_ArrowDown,
+            "pull",
             lambda: self.run_compose("pull"),
             self.tr("Pull the selected project's images (docker compose pull)"),
             "actionComposePull",
         )
         self.folder_action = self._add(
             self.tr("Open folder"),
-            QStyle.StandardPixmap.SP_DirOpenIcon,
+            "files",
             self.open_folder,
             self.tr("Open the folder of the selected project's compose file"),
             "actionOpenProjectFolder",
@@ -122,10 +122,10 @@ class ProjectGrouping(QObject):
         layout.insertWidget(layout.indexOf(page.view), self.strip)
         self._update()
 
-    def _add(self, text: str, icon, slot, tip: str, name: str) -> QAction:
+    def _add(self, text: str, icon_name: str, slot, tip: str, name: str) -> QAction:
         """An action on the selected project, shown in the project's strip under the toolbar
         (the toolbar has no room) and in the tree's context menu."""
-        action = QAction(self.page.style().standardIcon(icon), text, self.page)
+        action = QAction(icon(icon_name), text, self.page)
         action.setToolTip(tip)
         action.setObjectName(name)
         action.triggered.connect(slot)
