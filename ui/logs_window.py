@@ -35,6 +35,7 @@ from models.logs import (
 from models.store import EngineStore
 from services.data import ContainerInfo
 from services.text import fill
+from ui.icons import icon
 from ui.style import ERROR, make_hint, set_error_border, set_text_colour
 from ui.tasks import TaskKeeper
 from ui.window_memory import WindowMemory
@@ -107,9 +108,7 @@ class LogsWindow(QWidget):
         self.follow_button.setObjectName("logsFollow")
         self.follow_button.setCheckable(True)
         self.follow_button.setChecked(True)
-        self.reload_button = QPushButton(
-            style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload), self.tr("Reload")
-        )
+        self.reload_button = QPushButton(icon("refresh"), self.tr("Reload"))
         self.reload_button.setObjectName("logsReload")
         self.reload_button.setToolTip(self.tr("Read the log again and follow it"))
         self.save_button = QPushButton(
@@ -310,12 +309,12 @@ class LogsWindow(QWidget):
         button = self.follow_button
         if button.isChecked():
             button.setText(self.tr("Pause"))
-            button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPause))
+            button.setIcon(icon("pause"))
             button.setToolTip(self.tr("Stop scrolling; lines are still kept"))
         else:
             text = self.tr("Follow (%Ln new)", "", waiting) if waiting else self.tr("Follow")
             button.setText(text)
-            button.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
+            button.setIcon(icon("start"))
             button.setToolTip(self.tr("Show the new lines and keep scrolling (End)"))
 
     def _show_status(self, status: LogStatus) -> None:
