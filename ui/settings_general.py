@@ -59,7 +59,8 @@ class SettingsGeneralPage(QWidget):
         self.note.setText(
             self.tr(
                 "Both apply at once. “System” follows the desktop: its language, and its "
-                "light or dark setting, also when that changes while Moorage runs."
+                "light, dark or high-contrast setting, also when that changes while Moorage "
+                "runs."
             )
         )
         self.language.clear()
