@@ -50,7 +50,12 @@ def leave_swarm(engine: PrivateDockerd) -> None:
 
 
 def create_services(engine: PrivateDockerd, services: int, tasks: int, log) -> float:
-    """`services` services whose replicas add up to `tasks`; seconds until all run."""
+    """`services` services whose replicas add up to `tasks`; seconds until all run.
+
+    The image is given by its id: by name, each node's agent first tries to pull it from its
+    registry, which on a machine without the internet takes seconds per task to fail.
+    """
+    image = engine.api("GET", f"/images/{TEST_IMAGE}/json")["Id"]
     started = time.monotonic()
     for number in range(services):
         replicas = tasks // services + (1 if number < tasks % services else 0)
@@ -60,7 +65,7 @@ def create_services(engine: PrivateDockerd, services: int, tasks: int, log) -> f
             {
                 "Name": f"{SERVICE_PREFIX}{number:03d}",
                 "TaskTemplate": {
-                    "ContainerSpec": {"Image": TEST_IMAGE, "Args": ["sleep", "100000"]},
+                    "ContainerSpec": {"Image": image, "Args": ["sleep", "100000"]},
                     # No restart delay: a killed task is replaced at once.
                     "RestartPolicy": {"Condition": "any", "Delay": 0},
                 },
