@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import linecache
 import os
+import re
 import sys
 
 from services.startup_marks import note
@@ -44,7 +45,7 @@ class _LastFileOnlyCache(dict):
 
 linecache.cache = _LastFileOnlyCache()
 
-from PySide6.QtCore import QTimer  # noqa: E402 -- after the cache above, on purpose
+from PySide6.QtCore import QCoreApplication, QTimer  # noqa: E402 -- after the cache, on purpose
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 note("Qt imported")
@@ -58,15 +59,49 @@ SCREENSHOT_TIMEOUT_S = 30
 REPORT_LOADED_ENV = "MOORAGE_REPORT_LOADED"
 
 
+#: A heading of the help (not indented) whose colon follows a Chinese word or bracket.
+_CHINESE_HEADING = re.compile(r"(?m)^(\S.*[\u4e00-\u9fff）]):$")
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help with its own words in the user's language: "usage:", and the colon
+    after a heading full-width where the heading ends in Chinese ("选项：")."""
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        if prefix is None:
+            prefix = QCoreApplication.translate("CommandLine", "usage: ")
+        super().add_usage(usage, actions, groups, prefix)
+
+    def format_help(self) -> str:
+        return _CHINESE_HEADING.sub("\\1：", super().format_help())
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="moorage", description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--host",
-        help="engine address: unix:///PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT], "
-        "e.g. unix:///var/run/docker.sock (default: DOCKER_HOST, then the "
-        "rootful socket, then the rootless one)",
+    parser = argparse.ArgumentParser(
+        prog="moorage",
+        description=QCoreApplication.translate(
+            "CommandLine", "Moorage: a native desktop manager for the Docker Engine."
+        ),
+        formatter_class=_HelpFormatter,
+        add_help=False,
     )
-    parser.add_argument(
+    options = parser.add_argument_group(QCoreApplication.translate("CommandLine", "options"))
+    options.add_argument(
+        "-h",
+        "--help",
+        action="help",
+        help=QCoreApplication.translate("CommandLine", "show this help and exit"),
+    )
+    options.add_argument(
+        "--host",
+        help=QCoreApplication.translate(
+            "CommandLine",
+            "engine address: unix:///PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT], "
+            "e.g. unix:///var/run/docker.sock (default: DOCKER_HOST, then the "
+            "rootful socket, then the rootless one)",
+        ),
+    )
+    options.add_argument(
         "--page",
         choices=(
             "containers",
@@ -79,50 +114,101 @@ def _parser() -> argparse.ArgumentParser:
             "secrets",
             "fleet",
         ),
-        help="the page to show first (default: the one shown when Moorage last closed)",
+        help=QCoreApplication.translate(
+            "CommandLine",
+            "the page to show first (default: the one shown when Moorage last closed)",
+        ),
     )
-    parser.add_argument(
-        "-a", "--all", action="store_true", help="show stopped containers too, as docker ps -a"
+    options.add_argument(
+        "-a",
+        "--all",
+        action="store_true",
+        help=QCoreApplication.translate(
+            "CommandLine", "show stopped containers too, as docker ps -a"
+        ),
     )
-    parser.add_argument(
+    options.add_argument(
         "--screenshot",
         metavar="FILE",
-        help="wait until the page has loaded, save the window as PNG, exit",
+        help=QCoreApplication.translate(
+            "CommandLine", "wait until the page has loaded, save the window as PNG, exit"
+        ),
     )
-    parser.add_argument(
-        "--settings", action="store_true", help="open the Settings (registry mirrors) at start"
+    options.add_argument(
+        "--settings",
+        action="store_true",
+        help=QCoreApplication.translate(
+            "CommandLine", "open the Settings (registry mirrors) at start"
+        ),
     )
-    parser.add_argument(
+    options.add_argument(
         "--doctor",
         action="store_true",
-        help="check the engine, say what is wrong and how to fix it; exit 0 only when healthy",
+        help=QCoreApplication.translate(
+            "CommandLine",
+            "check the engine, say what is wrong and how to fix it; exit 0 only when healthy",
+        ),
     )
-    parser.add_argument("--json", action="store_true", help="with --doctor: print JSON")
-    parser.add_argument(
-        "--lang", help="interface language, e.g. zh_CN or en (default: as chosen in Settings)"
+    options.add_argument(
+        "--json",
+        action="store_true",
+        help=QCoreApplication.translate("CommandLine", "with --doctor: print JSON"),
     )
-    parser.add_argument(
+    options.add_argument(
+        "--lang",
+        help=QCoreApplication.translate(
+            "CommandLine",
+            "interface language, e.g. zh_CN or en (default: as chosen in Settings)",
+        ),
+    )
+    options.add_argument(
         "--theme",
         choices=("system", "light", "dark", "high_contrast"),
-        help="colours of the window (default: as chosen in Settings)",
+        help=QCoreApplication.translate(
+            "CommandLine", "colours of the window (default: as chosen in Settings)"
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"Moorage {__version__}")
+    options.add_argument(
+        "--version",
+        action="version",
+        version=f"Moorage {__version__}",
+        help=QCoreApplication.translate("CommandLine", "show the version and exit"),
+    )
     commands = parser.add_subparsers(
-        dest="command", metavar="COMMAND", title="commands (without one, the window opens)"
+        dest="command",
+        metavar="COMMAND",
+        title=QCoreApplication.translate("CommandLine", "commands (without one, the window opens)"),
     )
     # Its own parser reads the rest (ui/mirrors_cli.py), imported only when asked for: what
     # it imports would otherwise add to every start of the window.
     commands.add_parser(
         "mirrors",
-        help="show, test and set the engine's registry mirrors (mirrors --help)",
+        help=QCoreApplication.translate(
+            "CommandLine", "show, test and set the engine's registry mirrors (mirrors --help)"
+        ),
         add_help=False,
     )
     commands.add_parser(
         "setup",
-        help="install, enable and start Docker, join the docker group (setup --help)",
+        help=QCoreApplication.translate(
+            "CommandLine",
+            "install, enable and start Docker, join the docker group (setup --help)",
+        ),
         add_help=False,
     )
     return parser
+
+
+def _speaks_to_the_terminal(argv: list[str]) -> bool:
+    """Whether this run writes sentences for a person to the terminal (--help, --doctor)
+    before any subcommand: only then are the translators installed ahead of the parser, so
+    that the window's start pays nothing for it."""
+    for argument in argv:
+        if argument in ("mirrors", "setup"):
+            return False
+        if argument in ("-h", "--help", "--doctor"):
+            return True
+    return False
 
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -200,6 +286,10 @@ def _shoot_when_loaded(window, path: str, app: QApplication) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if _speaks_to_the_terminal(argv):
+        from ui.terminal_language import install_for_terminal
+
+        install_for_terminal(argv)
     args, rest = parse_args(argv)
     if args.command == "mirrors":
         from ui.mirrors_cli import main as mirrors_main

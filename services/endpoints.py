@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from services.findings import QT_TRANSLATE_NOOP
+
 ROOTFUL_SOCKET = "/var/run/docker.sock"
 
 
@@ -160,7 +162,7 @@ def resolve_endpoint(
     """The engine to use when the user names `host` (or nothing)."""
     environ = os.environ if environ is None else environ
     if host:
-        return Endpoint(host, "given with --host")
+        return Endpoint(host, QT_TRANSLATE_NOOP("Endpoints", "given with --host"))
     if environ.get("DOCKER_HOST"):
         return Endpoint(environ["DOCKER_HOST"], "DOCKER_HOST", tls_from_environment(environ))
     config_dir = cli_config_dir(environ)
@@ -169,15 +171,22 @@ def resolve_endpoint(
         source = (
             "DOCKER_CONTEXT"
             if environ.get("DOCKER_CONTEXT")
-            else "the docker CLI's current context"
+            else QT_TRANSLATE_NOOP("Endpoints", "the docker CLI's current context")
         )
         for context in list_contexts(config_dir):
             if context.name == name:
                 return Endpoint(context.url, f"{source} “{name}”", context.tls, name)
     if exists(ROOTFUL_SOCKET):
-        return Endpoint("unix://" + ROOTFUL_SOCKET, "the rootful engine's socket")
+        return Endpoint(
+            "unix://" + ROOTFUL_SOCKET,
+            QT_TRANSLATE_NOOP("Endpoints", "the rootful engine's socket"),
+        )
     rootless = rootless_socket(environ)
     if exists(rootless):
-        return Endpoint("unix://" + rootless, "the rootless engine's socket")
+        return Endpoint(
+            "unix://" + rootless, QT_TRANSLATE_NOOP("Endpoints", "the rootless engine's socket")
+        )
     # Nothing answers: name the usual place, so the diagnosis can say what is missing there.
-    return Endpoint("unix://" + ROOTFUL_SOCKET, "the default socket")
+    return Endpoint(
+        "unix://" + ROOTFUL_SOCKET, QT_TRANSLATE_NOOP("Endpoints", "the default socket")
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -14,6 +15,9 @@ _FULL_WIDTH_STOPS = "。！？：；）"
 #: The languages Settings → General offers, each named in itself (a reader of the other
 #: language must find their own), by the code `install_translations` takes.
 LANGUAGES = {"en": "English", "zh_CN": "简体中文"}
+
+#: The compiled translations found missing and said so, once each.
+_SAID_MISSING: set[str] = set()
 
 #: The object name of the translators installed here, to take them out again on a switch.
 _TRANSLATOR_NAME = "moorageTranslator"
@@ -40,6 +44,8 @@ def install_translations(app: QCoreApplication, language: str | None = None) -> 
     english.setObjectName(_TRANSLATOR_NAME)
     if english.load("moorage_en", str(TRANSLATIONS)):
         app.installTranslator(english)
+    else:
+        _say_missing("moorage_en.qm")
     for name, folder in (
         ("moorage", TRANSLATIONS),
         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
@@ -50,7 +56,30 @@ def install_translations(app: QCoreApplication, language: str | None = None) -> 
         translator.setObjectName(_TRANSLATOR_NAME)
         if translator.load(locale, name, "_", str(folder)):
             app.installTranslator(translator)
+        elif name == "moorage" and _shipped(locale) is not None:
+            _say_missing(f"moorage_{_shipped(locale)}.qm")
     return locale
+
+
+def _shipped(locale: QLocale) -> str | None:
+    """The code of the shipped language `locale` speaks (zh_CN for zh_CN or zh_SG), if any."""
+    for code in LANGUAGES:
+        if QLocale(code).language() == locale.language() and code != "en":
+            return code
+    return None
+
+
+def _say_missing(file_name: str) -> None:
+    """Say on the terminal that a compiled translation is missing (a checkout where
+    `make translations` was not run), instead of silently showing English; once per file."""
+    if file_name in _SAID_MISSING:
+        return
+    _SAID_MISSING.add(file_name)
+    print(
+        f"Moorage: {TRANSLATIONS / file_name} is missing, so the interface shows the English "
+        "of the code. Build the translations with: make translations",
+        file=sys.stderr,
+    )
 
 
 def in_language(template: str) -> str:

@@ -8840,4 +8840,143 @@
         <translation>%1 没有安装方式 %2；它有：%3。</translation>
     </message>
 </context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <location filename="../../main.py"/>
+        <source>Moorage: a native desktop manager for the Docker Engine.</source>
+        <translation>Moorage：Docker 引擎的原生桌面管理工具。</translation>
+    </message>
+    <message>
+        <location filename="../../main.py"/>
+        <source>check the engine, say what is wrong and how to fix it; exit 0 only when healthy</source>
+        <translation>检查引擎，说明哪里有问题以及如何修复；仅在引擎正常时以 0 退出</translation>
+    </message>
+    <message>
+        <location filename="../../main.py"/>
+        <source>colours of the window (default: as chosen in Settings)</source>
+        <translation>窗口配色（默认：按设置中的选择）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py"/>
+        <source>commands (without one, the window opens)</source>
+        <translation>命令（不带命令时打开窗口）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py"/>
+        <source>engine address: unix:///PATH, tcp://HOST:PORT or ssh://[USER@]HOST[:PORT], e.g. unix:///var/run/docker.sock (default: DOCKER_HOST, then the rootful socket, then the rootless one)</source>
+        <translation>引擎地址：unix:///路径、tcp://主机:端口 或 ssh://[用户@]主机[:端口]，例如 unix:///var/run/docker.sock（默认：先用 DOCKER_HOST，然后是 root 模式的套接字，再然后是 rootless 模式的套接字）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py"/>
+        <source>install, enable and start Docker, join the docker group (setup --help)</source>
+        <translation>安装、启用并启动 Docker，加入 docker 用户组（setup --help）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py"/>
+        <source>interface language, e.g. zh_CN or en (default: as chosen in Settings)</source>
+        <translation>界面语言，例如 zh_CN 或 en（默认：按设置中的选择）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py"/>
+        <source>open the Settings (registry mirrors) at start</source>
+        <translation>启动时打开设置（镜像加速器）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py"/>
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../main.py"/>
+        <source>show stopped containers too, as docker ps -a</source>
+        <translation>同时显示已停止的容器，如 docker ps -a</translation>
+    </message>
+    <message>
+        <location filename="../../main.py"/>
+        <source>show the version and exit</source>
+        <translation>显示版本并退出</translation>
+    </message>
+    <message>
+        <location filename="../../main.py"/>
+        <source>show this help and exit</source>
+        <translation>显示此帮助并退出</translation>
+    </message>
+    <message>
+        <location filename="../../main.py"/>
+        <source>show, test and set the engine&apos;s registry mirrors (mirrors --help)</source>
+        <translation>查看、测试并设置引擎的镜像加速器（mirrors --help）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py"/>
+        <source>the page to show first (default: the one shown when Moorage last closed)</source>
+        <translation>首先显示的页面（默认：Moorage 上次关闭时显示的页面）</translation>
+    </message>
+    <message>
+        <location filename="../../main.py"/>
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <location filename="../../main.py"/>
+        <source>wait until the page has loaded, save the window as PNG, exit</source>
+        <translation>等待页面加载完毕，将窗口保存为 PNG，然后退出</translation>
+    </message>
+    <message>
+        <location filename="../../main.py"/>
+        <source>with --doctor: print JSON</source>
+        <translation>与 --doctor 一起使用：输出 JSON</translation>
+    </message>
+</context>
+<context>
+    <name>Doctor</name>
+    <message>
+        <location filename="../../ui/doctor_cli.py"/>
+        <source>engine: %1 (%2)</source>
+        <translation>引擎：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/doctor_cli.py"/>
+        <source>status: OK: %1</source>
+        <translation>状态：正常：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/doctor_cli.py"/>
+        <source>status: PROBLEM: %1</source>
+        <translation>状态：有问题：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/doctor_cli.py"/>
+        <source>to fix it:</source>
+        <translation>修复方法：</translation>
+    </message>
+</context>
+<context>
+    <name>Endpoints</name>
+    <message>
+        <location filename="../../services/endpoints.py"/>
+        <source>given with --host</source>
+        <translation>由 --host 指定</translation>
+    </message>
+    <message>
+        <location filename="../../services/endpoints.py"/>
+        <source>the default socket</source>
+        <translation>默认套接字</translation>
+    </message>
+    <message>
+        <location filename="../../services/endpoints.py"/>
+        <source>the docker CLI&apos;s current context</source>
+        <translation>docker 命令行的当前上下文</translation>
+    </message>
+    <message>
+        <location filename="../../services/endpoints.py"/>
+        <source>the rootful engine&apos;s socket</source>
+        <translation>root 模式引擎的套接字</translation>
+    </message>
+    <message>
+        <location filename="../../services/endpoints.py"/>
+        <source>the rootless engine&apos;s socket</source>
+        <translation>rootless 模式引擎的套接字</translation>
+    </message>
+</context>
 </TS>
