@@ -1,15 +1,17 @@
 """The Services page over 200 services with 1,000 tasks (issue 20).
 
-The harness makes the engine a swarm of one node (`swarm init`), creates the services
-(busybox `sleep`, replicas spread evenly to the task count) and waits until every task
-runs; making them is timed and said, since it is the engine's own work. Then, in a window of
-its own process (`python -m benchmarks.swarm --host URL`) showing the Services page: the
-first paint is timed from the engine's answer (services and tasks) reaching the page's
-follower until the table painted every service; the harness kills task containers one by
-one and the window says when its page had each task out of `running` (the live latency of
-a task state change, from the kill's answer until the page's tables hold it: they paint it
-with their next coalesced update, 25 ms at most); then the window is left alone, the page on screen,
-and its CPU is measured. The swarm is left afterwards, its containers removed.
+The harness starts a swarm of one node of its own (tests/support/swarm.py: a dockerd in a
+network namespace, whose default bridge is a /16; on the suite's engines, whose bridge is a
+/24, the tasks, each a container on it, stopped at 253), creates the services (busybox
+`sleep`, replicas spread evenly to the task count) and waits until every task runs; making
+them is timed and said, since it is the engine's own work. Then, in a window of its own
+process (`python -m benchmarks.swarm --host URL`) showing the Services page: the first
+paint is timed from the engine's answer (services and tasks) reaching the page's follower
+until the table painted every service; the harness kills task containers one by one and
+the window says when its page had each task out of `running` (the live latency of a task
+state change, from the kill's answer until the page's tables hold it: they paint it with
+their next coalesced update, 25 ms at most); then the window is left alone, the page on
+screen, and its CPU is measured. The swarm is ended afterwards.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import argparse
 import os
 import sys
 import time
+from dataclasses import replace
 from typing import Any
 
 from benchmarks.json_requests import JsonRequests
@@ -26,27 +29,12 @@ from benchmarks.report import Result, percentile
 from benchmarks.scenarios import IDLE_CPU_PERCENT, Context
 from tests.support.dockerd import PrivateDockerd
 from tests.support.images import TEST_IMAGE
+from tests.support.swarm import SwarmCluster
 
 #: Targets from the issue.
 FIRST_PAINT_MS = 1000.0
 TASK_LATENCY_P95_MS = 200.0
 SERVICE_PREFIX = "bench-svc-"
-SERVICE_LABEL = "com.docker.swarm.service.id"
-
-
-def make_swarm(engine: PrivateDockerd) -> None:
-    """A swarm of this one engine, advertised on its private bridge."""
-    assert engine.subnet is not None
-    address = str(next(engine.subnet.hosts()))
-    engine.cli("swarm", "init", "--advertise-addr", address)
-
-
-def leave_swarm(engine: PrivateDockerd) -> None:
-    """Leave (ending the swarm) and remove the containers its tasks left behind."""
-    engine.cli("swarm", "leave", "--force", check=False)
-    for container in engine.api("GET", "/containers/json?all=1"):
-        if SERVICE_LABEL in (container.get("Labels") or {}):
-            engine.api("DELETE", f"/containers/{container['Id']}?force=1")
 
 
 def create_services(engine: PrivateDockerd, services: int, tasks: int, log) -> float:
@@ -114,9 +102,9 @@ def services_page(
     ctx: Context, services: int, tasks: int, changes: int, idle_seconds: float
 ) -> list[Result]:
     """First paint, live latency of task changes and idle CPU of the Services page."""
-    make_swarm(ctx.engine)
-    try:
-        made = create_services(ctx.engine, services, tasks, ctx.log)
+    with SwarmCluster(1, parent=ctx.engine.root.parent) as cluster:
+        swarm = replace(ctx, engine=cluster.manager.engine)
+        made = create_services(swarm.engine, services, tasks, ctx.log)
         ctx.log(f"{services:,} services, {tasks:,} tasks running ({made:.0f} s to make)")
         first: list[float] = []
         latencies: list[float] = []
@@ -124,7 +112,7 @@ def services_page(
         details: list[dict[str, Any]] = []
         for run in range(ctx.runs):
             with Agent(
-                ctx.engine.base_url,
+                swarm.engine.base_url,
                 ctx.display,
                 module="benchmarks.swarm",
                 who="the Services window",
@@ -132,7 +120,7 @@ def services_page(
                 loaded = window.read(ctx.timeout)
                 if loaded["rows"] < services:
                     raise BenchError(f"the Services page showed {loaded['rows']} services")
-                live = _kill_tasks(ctx, window, changes)
+                live = _kill_tasks(swarm, window, changes)
                 window.ask({"cmd": "settle", "seconds": 3.0}, ctx.timeout)
                 before = cpu_seconds(window.process.pid)
                 time.sleep(idle_seconds)
@@ -171,8 +159,6 @@ def services_page(
                 IDLE_CPU_PERCENT,
             ),
         ]
-    finally:
-        leave_swarm(ctx.engine)
 
 
 # -- the window's side ---------------------------------------------------------------------------

@@ -241,7 +241,8 @@ class ServicesPage(TablePage):
             return
         if isValid(dialog):
             dialog.done_ok()
-        self.message.emit(fill(self.tr("Created the service %1 — %2"), options.name, command))
+        name = options.name or service_id[:12]
+        self.message.emit(fill(self.tr("Created the service %1 — %2"), name, command))
         self.select_service(service_id)
 
     def select_service(self, service_id: str) -> None:

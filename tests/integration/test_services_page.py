@@ -2,8 +2,10 @@
 through the window connected to its manager: a service of 3 replicas created in the form
 with its tasks spread over the three nodes, scaled to 5 and back to 3, a rolling update of
 its image followed per slot to convergence, then rolled back; the engine's refusal of a
-name in use said at the name; a task's output read in the logs window; and one task dying on
-a worker (no event reaches the manager for it) shown as the engine reports it."""
+name in use said at the name; a task's output read in the logs window; one task dying on a
+worker (no event reaches the manager for it) shown as the engine reports it; and a node's
+engine killed in the middle of an update, its task shown on a node marked down and the
+update's state and message the engine's own."""
 
 from __future__ import annotations
 
@@ -201,3 +203,67 @@ def test_a_task_dying_on_a_worker_is_shown_as_the_engine_reports_it(
         for r in range(tasks.model().rowCount())
     ]
     assert any("exit" in (error or "") for error in errors), errors
+
+
+def test_a_node_going_down_mid_update_shows_what_the_engine_reports(
+    manager_window, swarm_cluster, qtbot
+):
+    """A node's engine killed while its service rolls out: its task is shown on a node
+    marked down, and the update's state and message are the engine's own, whatever the
+    engine decides (go on elsewhere, or pause)."""
+    window = manager_window
+    page = window.later_pages["services"]
+    view = window.findChild(QTableView, "servicesView")
+    tasks = window.findChild(QTableView, "tasksView")
+    manager = swarm_cluster.manager
+    manager.cli(
+        "service",
+        "create",
+        "--detach",
+        "--name",
+        "slow",
+        "--replicas",
+        "3",
+        "--update-delay",
+        "6s",
+        TEST_IMAGE,
+        "sleep",
+        "1000",
+    )
+    qtbot.waitUntil(lambda: cell(view, "slow", service_columns.COL_REPLICAS) == "3/3", timeout=LIVE)
+    select(view, "slow")
+    qtbot.waitUntil(lambda: len(task_nodes(tasks)) == 3, timeout=LIVE)
+    action(page, "actionUpdateService").trigger()
+    update = dialog(page, "serviceUpdateDialog")
+    update.findChild(QLineEdit, "serviceUpdateImage").setText(NEW_TAG)
+    update.ok_button.click()
+    overall = update.findChild(QLabel, "serviceUpdateOverall")
+    qtbot.waitUntil(lambda: "updating" in overall.text(), timeout=LIVE)
+
+    swarm_cluster.node_by_hostname("node-3").engine.kill()
+
+    def marked_down() -> bool:
+        model = tasks.model()
+        return any(
+            model.index(r, task_columns.COL_NODE).data() == "node-3 (down)"
+            for r in range(model.rowCount())
+        )
+
+    qtbot.waitUntil(marked_down, timeout=LIVE)
+
+    def engine_state() -> tuple[str, str]:
+        answer = manager.cli(
+            "service", "inspect", "-f", "{{.UpdateStatus.State}}|{{.UpdateStatus.Message}}", "slow"
+        )
+        state, _, message = answer.stdout.strip().partition("|")
+        return state, message
+
+    qtbot.waitUntil(lambda: engine_state()[0] in ("completed", "paused"), timeout=LIVE * 2)
+    state, message = engine_state()
+    words = {"completed": ("converged", "completed"), "paused": ("paused",)}[state]
+    qtbot.waitUntil(
+        lambda: any(w in overall.text() for w in words) and message in overall.text(),
+        timeout=LIVE,
+    )
+    qtbot.waitUntil(lambda: message in cell(view, "slow", service_columns.COL_UPDATE), timeout=LIVE)
+    update.reject()
