@@ -93,6 +93,15 @@ class FormDialog(QDialog):
     def command(self, value: Any) -> str:
         raise NotImplementedError
 
+    def refused_by_engine(self, reason: str) -> None:
+        """The engine's words, said at the field they are about."""
+        raise NotImplementedError
+
+    def refused_value(self, error: FieldError) -> None:
+        """A value found wrong only as it was sent (a file read then): said as the engine's
+        refusal is, unless the form knows its field better."""
+        self.refused_by_engine(error.message.text(self._translate))
+
     def field(self, widget: QWidget, parse: Callable[[], Any]) -> Any:
         """`parse()`'s value, or None with its mistake said under `widget`."""
         try:

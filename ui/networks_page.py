@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QStyle, QWidget
 from models.store import EngineStore
 from services.data import ActionResult
 from services.errors import EngineError
-from services.networks import ConnectOptions, NetworkOptions, network_command
+from services.networks import ConnectOptions, network_command
 from services.text import fill
 from ui.confirm import ask
 from ui.icons import icon
@@ -94,41 +94,10 @@ class NetworksPage(TablePage):
         from ui.create_network_dialog import CreateNetworkDialog
 
         dialog = CreateNetworkDialog(self)
-        dialog.submitted.connect(lambda options: self.launch(self._create(dialog, options)))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self.open_create_dialog(
+            dialog, self.store.create_network, self.tr("Created the network %1 — %2")
+        )
         return dialog
-
-    async def _create(self, dialog: CreateNetworkDialog, options: NetworkOptions) -> None:
-        from shiboken6 import isValid
-
-        command = dialog.command(options)
-        self.message.emit(command)
-        try:
-            network_id = await self.store.create_network(options)
-        except EngineError as error:
-            if isValid(dialog):
-                dialog.refused_by_engine(str(error))
-            return
-        if isValid(dialog):
-            dialog.done_ok()
-        self.message.emit(fill(self.tr("Created the network %1 — %2"), options.name, command))
-        self.select_network(network_id)
-
-    def select_network(self, network_id: str) -> None:
-        """Select a network's row once the list (which follows the event) shows it."""
-        row = self.model.row_of(network_id)
-        if row >= 0:
-            self.view.selectRow(row)
-            self.view.scrollTo(self.model.index(row, 0))
-            return
-
-        def listed(*_args) -> None:
-            if self.model.row_of(network_id) >= 0:
-                self.model.rowsInserted.disconnect(listed)
-                self.select_network(network_id)
-
-        self.model.rowsInserted.connect(listed)
 
     # -- remove ------------------------------------------------------------------------------
 

@@ -14,9 +14,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QTabBar, QVBoxLayout, QWidget
 
 from models.store import EngineStore
-from services.errors import EngineError
-from services.run_spec import FieldError
-from services.secrets import NewObject, ObjectInfo, SwarmObjectKind, remove_command
+from services.secrets import ObjectInfo, SwarmObjectKind, remove_command
 from services.text import fill
 from ui.confirm import ask
 from ui.icons import icon
@@ -94,29 +92,8 @@ class SwarmObjectsPage(SwarmTablePage):
         from ui.swarm_object_dialog import SwarmObjectDialog
 
         dialog = SwarmObjectDialog(self.kind, self)
-        dialog.submitted.connect(lambda new: self.launch(self._create(dialog, new)))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self.open_create_dialog(dialog, self.follower.create, self.tr("Created %1 — %2"))
         return dialog
-
-    async def _create(self, dialog: SwarmObjectDialog, new: NewObject) -> None:
-        from shiboken6 import isValid
-
-        command = dialog.command(new)
-        self.message.emit(command)
-        try:
-            await self.follower.create(new)
-        except FieldError as error:
-            if isValid(dialog):
-                dialog.refused_at_file(error)
-            return
-        except EngineError as error:
-            if isValid(dialog):
-                dialog.refused_by_engine(str(error))
-            return
-        if isValid(dialog):
-            dialog.done_ok()
-        self.message.emit(fill(self.tr("Created %1 — %2"), new.name, command))
 
     # -- remove ----------------------------------------------------------------------------
 

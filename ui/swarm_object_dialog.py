@@ -164,7 +164,7 @@ class SwarmObjectDialog(FormDialog):
         else:
             self.refused(self.file_field if self.from_file.isChecked() else self.text_field, reason)
 
-    def refused_at_file(self, error: FieldError) -> None:
+    def refused_value(self, error: FieldError) -> None:
         """The file could not be read when the value was taken from it."""
         self.from_file.setChecked(True)
         self.refused(self.file_field, error.message.text(self._translate))

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Coroutine
-from typing import Any
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,9 +25,13 @@ from PySide6.QtWidgets import (
 
 from models.table import KeyedTableModel
 from services.data import ActionResult
+from services.errors import EngineError
 from services.text import fill
 from ui.style import make_hint, make_title
 from ui.tasks import TaskKeeper
+
+if TYPE_CHECKING:
+    from ui.form_dialog import FormDialog
 
 log = logging.getLogger(__name__)
 
@@ -367,6 +371,67 @@ class TablePage(QWidget):
         box.setDetailedText(self.tr("Equivalent command:") + f"\n{command}")
         box.finished.connect(box.deleteLater)
         box.open()
+
+    def open_create_dialog(
+        self, dialog: FormDialog, create: Callable[[Any], Awaitable[str]], created: str
+    ) -> None:
+        """Open a create dialog whose value `create` sends to the engine, answering the new
+        object's key.
+
+        A refusal is said in the dialog, which stays open with everything typed; once the
+        engine took it, the dialog closes, the status bar says `created` (%1 the name, %2
+        the command) and the new row is selected as soon as the list shows it.
+        """
+        dialog.submitted.connect(
+            lambda value: self.launch(self._create_through(dialog, value, create, created))
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    async def _create_through(
+        self,
+        dialog: FormDialog,
+        value: Any,
+        create: Callable[[Any], Awaitable[str]],
+        created: str,
+    ) -> None:
+        from shiboken6 import isValid
+
+        from services.run_spec import FieldError  # the run form's module, not needed at start-up
+
+        command = dialog.command(value)
+        self.message.emit(command)
+        try:
+            key = await create(value)
+        except FieldError as error:  # a value read only as it is sent, as a secret's file
+            if isValid(dialog):
+                dialog.refused_value(error)
+            return
+        except EngineError as error:
+            if isValid(dialog):
+                dialog.refused_by_engine(str(error))
+            return
+        if isValid(dialog):
+            dialog.done_ok()
+        # The name typed, or the engine's own for one left empty (an anonymous volume).
+        self.message.emit(fill(created, value.name or key, command))
+        self.select_when_listed(key)
+
+    def select_when_listed(self, key: str) -> None:
+        """Select a row by its key now, or as soon as the list (which follows the engine's
+        events, a moment after an action) shows it."""
+        row = self.model.row_of(key)
+        if row >= 0:
+            self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
+            return
+
+        def listed(*_args) -> None:
+            if self.model.row_of(key) >= 0:
+                self.model.rowsInserted.disconnect(listed)
+                self.select_when_listed(key)
+
+        self.model.rowsInserted.connect(listed)
 
     # -- internals -------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from services.data import ActionResult, ContainerInfo
 from services.errors import EngineError
 from services.session import ConnectionState
 from services.text import fill
-from services.volumes import VolumeOptions, volume_command
+from services.volumes import volume_command
 from ui.confirm import ask
 from ui.icons import icon
 from ui.table_page import TablePage
@@ -185,41 +185,10 @@ class VolumesPage(TablePage):
         from ui.create_volume_dialog import CreateVolumeDialog
 
         dialog = CreateVolumeDialog(self)
-        dialog.submitted.connect(lambda options: self.launch(self._create(dialog, options)))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        self.open_create_dialog(
+            dialog, self.store.create_volume, self.tr("Created the volume %1 — %2")
+        )
         return dialog
-
-    async def _create(self, dialog: CreateVolumeDialog, options: VolumeOptions) -> None:
-        from shiboken6 import isValid
-
-        command = dialog.command(options)
-        self.message.emit(command)
-        try:
-            name = await self.store.create_volume(options)
-        except EngineError as error:
-            if isValid(dialog):
-                dialog.refused_by_engine(str(error))
-            return
-        if isValid(dialog):
-            dialog.done_ok()
-        self.message.emit(fill(self.tr("Created the volume %1 — %2"), name, command))
-        self.select_volume(name)
-
-    def select_volume(self, name: str) -> None:
-        """Select a volume's row once the list (which follows the event) shows it."""
-        row = self.model.row_of(name)
-        if row >= 0:
-            self.view.selectRow(row)
-            self.view.scrollTo(self.model.index(row, 0))
-            return
-
-        def listed(*_args) -> None:
-            if self.model.row_of(name) >= 0:
-                self.model.rowsInserted.disconnect(listed)
-                self.select_volume(name)
-
-        self.model.rowsInserted.connect(listed)
 
     # -- remove ------------------------------------------------------------------------------
 
