@@ -8,14 +8,14 @@ changes (ui's init, join, leave, or this node promoted or demoted elsewhere).
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from models.formatting import human_size, natural_key
 from models.listed import ListedTableModel
+from models.swarm_follower import Each, SwarmFollower
 from models.swarm_state import SwarmMembership
 from models.table import QT_TRANSLATE_NOOP, RIGHT, Column
 from models.volumes import labels_text
@@ -23,16 +23,10 @@ from services.data import ActionResult, EngineEvent
 from services.engine_api import EngineApi
 from services.errors import EngineError, EngineUnavailable
 from services.session import ConnectionState, SessionStatus
-from services.swarm import SwarmState
 from services.swarm_nodes import NodeChange, NodeInfo
 
 log = logging.getLogger(__name__)
 
-#: `EngineStore._each`: an action on each target, a few at a time, one result each.
-Each = Callable[..., Awaitable[list[ActionResult]]]
-
-#: A burst of node events is gathered this long before the nodes it named are read.
-GATHER_MS = 30
 #: A node whose role changed takes a moment to join or leave the managers, without an event
 #: when it is done: it is read again this often until its manager status matches its role.
 SETTLE_MS = 1000
@@ -170,8 +164,10 @@ class NodesModel(ListedTableModel[NodeInfo]):
         )
 
 
-class NodesFollower(QObject):
+class NodesFollower(SwarmFollower):
     """The nodes' table of one engine, kept live while it is a manager, and the node actions."""
+
+    what = "the nodes"
 
     def __init__(
         self,
@@ -180,21 +176,13 @@ class NodesFollower(QObject):
         each: Each,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.engine = engine
-        self.membership = membership
-        self._each = each
+        super().__init__(engine, membership, each, parent)
         self.nodes = NodesModel(self)
         self._pending: set[str] = set()
         self._everything = False
-        self._reading: asyncio.Task | None = None
-        self._gather = QTimer(self, singleShot=True, interval=GATHER_MS)
-        self._gather.timeout.connect(self._start_reading)
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._read_unsettled)
-        membership.changed.connect(self._membership_changed)
-        if membership.state is not None:
-            self._membership_changed(membership.state)
+        self.follow_membership()
 
     def node(self, node_id: str) -> NodeInfo | None:
         return next((n for n in self.nodes.rows() if n.id == node_id), None)
@@ -202,38 +190,23 @@ class NodesFollower(QObject):
     def status_changed(self, status: SessionStatus) -> None:
         self.nodes.set_stale(status.state is not ConnectionState.CONNECTED)
 
-    def _membership_changed(self, state: SwarmState) -> None:
-        if state.is_manager and state.local_state == "active":
-            self.list_again()
-        else:
-            self.nodes.set_rows([])
+    def clear(self) -> None:
+        self.nodes.set_rows([])
 
     def list_again(self) -> None:
         self._everything = True
-        self._start_reading()
+        self.start_reading()
 
     def follow(self, event: EngineEvent) -> None:
         if event.type != "node" or not self.membership.is_manager:
             return
         self._pending.add(event.actor_id)
-        if not self._gather.isActive():
-            self._gather.start()
+        self.gather()
 
-    def _start_reading(self) -> None:
-        if self._reading is not None and not self._reading.done():
-            return
-        self._reading = asyncio.ensure_future(self._read())
-        self._reading.add_done_callback(self._read_ended)
+    def has_pending(self) -> bool:
+        return self._everything or bool(self._pending)
 
-    def _read_ended(self, task: asyncio.Task) -> None:
-        if task.cancelled():
-            return
-        if task.exception() is not None:
-            log.error("reading the nodes failed", exc_info=task.exception())
-        if self._everything or self._pending:
-            self._gather.start()
-
-    async def _read(self) -> None:
+    async def read(self) -> None:
         try:
             if self._everything:
                 self._everything = False
@@ -255,7 +228,7 @@ class NodesFollower(QObject):
     def _read_unsettled(self) -> None:
         self._pending.update(n.id for n in self.nodes.rows() if not settled(n))
         if self._pending:
-            self._start_reading()
+            self.start_reading()
 
     # -- actions -------------------------------------------------------------------------
 

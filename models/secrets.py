@@ -9,14 +9,14 @@ Swarms hold tens of these, not thousands.
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
 from models.formatting import exact_time, natural_key
 from models.listed import ListedTableModel
+from models.swarm_follower import Each, SwarmFollower
 from models.swarm_state import SwarmMembership
 from models.table import QT_TRANSLATE_NOOP, Column
 from models.time_words import relative_time
@@ -26,14 +26,8 @@ from services.engine_api import EngineApi
 from services.errors import EngineError, EngineUnavailable
 from services.secrets import NewObject, ObjectInfo, SwarmObjectKind
 from services.session import ConnectionState, SessionStatus
-from services.swarm import SwarmState
 
 log = logging.getLogger(__name__)
-
-#: `EngineStore._each`: an action on each target, a few at a time, one result each.
-Each = Callable[..., Awaitable[list[ActionResult]]]
-
-GATHER_MS = 30
 
 COL_NAME = 0
 COL_USED_BY = 1
@@ -88,9 +82,11 @@ class SwarmObjectsModel(ListedTableModel[ObjectInfo]):
         )
 
 
-class SwarmObjectsFollower(QObject):
+class SwarmObjectsFollower(SwarmFollower):
     """The secrets' and configs' tables of one engine, live while it is a manager, and the
     actions on them."""
+
+    what = "secrets or configs"
 
     def __init__(
         self,
@@ -99,18 +95,10 @@ class SwarmObjectsFollower(QObject):
         each: Each,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.engine = engine
-        self.membership = membership
-        self._each = each
+        super().__init__(engine, membership, each, parent)
         self.tables = {kind: SwarmObjectsModel(self) for kind in SwarmObjectKind}
         self._pending: set[SwarmObjectKind] = set()
-        self._reading: asyncio.Task | None = None
-        self._gather = QTimer(self, singleShot=True, interval=GATHER_MS)
-        self._gather.timeout.connect(self._start_reading)
-        membership.changed.connect(self._membership_changed)
-        if membership.state is not None:
-            self._membership_changed(membership.state)
+        self.follow_membership()
 
     def table(self, kind: SwarmObjectKind) -> SwarmObjectsModel:
         return self.tables[kind]
@@ -119,16 +107,14 @@ class SwarmObjectsFollower(QObject):
         for model in self.tables.values():
             model.set_stale(status.state is not ConnectionState.CONNECTED)
 
-    def _membership_changed(self, state: SwarmState) -> None:
-        if state.is_manager and state.local_state == "active":
-            self.list_again(*SwarmObjectKind)
-        else:
-            for model in self.tables.values():
-                model.set_rows([])
+    def clear(self) -> None:
+        for model in self.tables.values():
+            model.set_rows([])
 
     def list_again(self, *kinds: SwarmObjectKind) -> None:
-        self._pending.update(kinds)
-        self._start_reading()
+        """List `kinds` again (all of them when none is named)."""
+        self._pending.update(kinds or SwarmObjectKind)
+        self.start_reading()
 
     def follow(self, event: EngineEvent) -> None:
         if not self.membership.is_manager:
@@ -139,24 +125,12 @@ class SwarmObjectsFollower(QObject):
             self._pending.add(SwarmObjectKind(event.type))
         else:
             return
-        if not self._gather.isActive():
-            self._gather.start()
+        self.gather()
 
-    def _start_reading(self) -> None:
-        if self._reading is not None and not self._reading.done():
-            return
-        self._reading = asyncio.ensure_future(self._read())
-        self._reading.add_done_callback(self._read_ended)
+    def has_pending(self) -> bool:
+        return bool(self._pending)
 
-    def _read_ended(self, task: asyncio.Task) -> None:
-        if task.cancelled():
-            return
-        if task.exception() is not None:
-            log.error("reading secrets or configs failed", exc_info=task.exception())
-        if self._pending:
-            self._gather.start()
-
-    async def _read(self) -> None:
+    async def read(self) -> None:
         kinds, self._pending = sorted(self._pending), set()
         for kind in kinds:
             try:
