@@ -18,7 +18,8 @@ from services.text import fill
 from ui.confirm import ask
 from ui.icons import icon
 from ui.style import make_bold
-from ui.table_page import ClockTicker, TablePage, make_table_view
+from ui.swarm_page import SwarmTablePage
+from ui.table_page import ClockTicker, make_table_view
 
 if TYPE_CHECKING:
     from services.service_spec import ServiceOptions
@@ -36,13 +37,14 @@ TASK_WIDTHS = [150, 100, 40, 110, 170, 100, 200, 60, 160]
 MAX_LOG_WINDOWS = 10
 
 
-class ServicesPage(TablePage):
-    """Every service of the swarm this engine manages; an engine that is no manager says so
-    where the table would be (and what a swarm is)."""
+class ServicesPage(SwarmTablePage):
+    """Every service of the swarm this engine manages; on an engine that is no manager, what
+    a swarm is and how to make or join one (ui/swarm_intro.py) where the tables would be."""
 
     def __init__(self, store: EngineStore, parent: QWidget | None = None) -> None:
         self.follower = store.service_follower()
         super().__init__(
+            store,
             self.tr("Services"),
             self.follower.services,
             "servicesView",
@@ -50,7 +52,6 @@ class ServicesPage(TablePage):
             WIDTHS,
             parent,
         )
-        self.store = store
         self.logs_windows: dict[str, LogsWindow] = {}
         self.deploy_windows: list[StackDeployWindow] = []
         icons = QStyle.StandardPixmap
@@ -202,6 +203,8 @@ class ServicesPage(TablePage):
 
     def _update_actions(self, *_args) -> None:
         super()._update_actions()
+        if not hasattr(self, "deploy_action"):
+            return  # still being built
         here = self.engine_here() and self.follower.refusal == ""
         self.create_action.setEnabled(here)
         self.deploy_action.setEnabled(here)
@@ -209,6 +212,7 @@ class ServicesPage(TablePage):
         rows: list[ServiceRow] = self.selected_items() if here else []
         self.rollback_action.setEnabled(any(row.service.has_previous for row in rows))
         self.remove_stack_action.setEnabled(any(row.service.stack for row in rows))
+        self.update_more_button()
 
     def group_by_stack(self, grouped: bool) -> None:
         """Services of one stack side by side: the table sorted by stack, then by name."""

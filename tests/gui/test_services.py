@@ -192,8 +192,10 @@ def test_an_engine_outside_a_swarm_is_said_so(make_window, qtbot):
     engine.swarm_manager = False
     window = make_window(engine)
     page = services_page(window, qtbot)
-    qtbot.waitUntil(lambda: page.empty_hint.isVisible(), timeout=LIVE)
-    assert "not a swarm manager" in page.empty_hint.text()
+    # What a swarm is, and how to make or join one, where the tables would be.
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.intro, timeout=LIVE)
+    assert page.intro.isVisible() and not page.view.isVisible()
+    qtbot.waitUntil(lambda: "not a swarm manager" in page.empty_text(), timeout=LIVE)
     assert not action(page, "actionCreateService").isEnabled()
 
 
