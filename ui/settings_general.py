@@ -59,8 +59,7 @@ class SettingsGeneralPage(QWidget):
         self.note.setText(
             self.tr(
                 "Both apply at once. “System” follows the desktop: its language, and its "
-                "light, dark or high-contrast setting, also when that changes while Moorage "
-                "runs."
+                "light or dark setting, also when that changes while Moorage runs."
             )
         )
         self.language.clear()
