@@ -73,7 +73,9 @@ def test_the_language_switches_while_the_window_runs(make_window, qtbot, general
     chinese = texts(window)
     assert chinese[1:3] == ("名称", "启动")
     assert not chinese[3].startswith("Up ") and "秒" in chinese[3], chinese[3]
-    # The page words itself anew (its sentences' Chinese comes later) and keeps the choice.
+    # The page the choice was made on words itself anew, and keeps the choice.
+    assert general.language_label.text().startswith("语言")
+    assert general.theme.itemText(general.theme.findData("dark")) == "深色"
     assert general.language.currentData() == "zh_CN"
     assert preferences.language == "zh_CN"
     assert window.store is store and window.sidebar.currentRow() == 1
