@@ -27,12 +27,12 @@ from typing import Any, Protocol, TypeVar
 
 import docker
 
-from services.api_client import make_api_client
+from services.api_client import MINIMUM_API_VERSION, make_api_client
 from services.api_decode import container_from_api
 from services.data import ContainerInfo, ContainerState, EngineEvent
 from services.diagnostics import address_problem
 from services.endpoints import TLSSettings
-from services.errors import EngineError, translate_error
+from services.errors import EngineError, EngineUnavailable, translate_error
 from services.events import EventStream
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,8 @@ T = TypeVar("T")
 
 #: Seconds an engine has to answer one call of the watch (connecting included).
 TIMEOUT = 5.0
+#: A call still waiting this long past `TIMEOUT` is given up on (see `EngineWatch._call`).
+HUNG_GRACE = 1.0
 #: Seconds between two pings while the event stream is quiet.
 HEARTBEAT = 10.0
 #: Retry delays after a failure, in seconds; the last one repeats. Longer than the shown
@@ -57,6 +59,10 @@ _QUIET_ACTIONS = frozenset(
     {"attach", "detach", "resize", "top", "export", "commit", "copy", "archive-path"}
 )
 _RECHECKED_ACTIONS = frozenset({"die", "pause", "unpause", "start", "kill", "stop"})
+
+
+def _new_executor() -> ThreadPoolExecutor:
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="moorage-fleet")
 
 
 class Reach(enum.Enum):
@@ -120,7 +126,7 @@ class EngineWatch:
         self._timeout = timeout
         self._heartbeat = heartbeat
         self._backoff = backoff
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="moorage-fleet")
+        self._executor = _new_executor()
         self._task: asyncio.Task | None = None
         self._wake = asyncio.Event()
         self._wanted = asyncio.Event()
@@ -143,14 +149,31 @@ class EngineWatch:
             self._recheck.cancel()
         self._executor.shutdown(wait=False, cancel_futures=True)
 
-    async def _call(self, function: Callable[..., T], *args: Any) -> T:
+    async def _call(self, client: docker.APIClient, function: Callable[..., T], *args: Any) -> T:
+        """`function(*args)` on this watch's thread, over `client`, given `timeout` seconds.
+
+        The client's own timeout bounds every socket read but one: an ssh:// client reads
+        the pipe of the system's ssh, which waits for as long as a host that does not
+        answer lets it. So the wait is bounded here too; past it the client is closed
+        (its ssh process ends, which frees the thread) and later calls get a new thread.
+        """
+
         def call() -> T:
             try:
                 return function(*args)
             except Exception as error:  # said once, in words, for every call
                 raise translate_error(error, self.url) from error
 
-        return await asyncio.get_running_loop().run_in_executor(self._executor, call)
+        waiting = asyncio.wrap_future(self._executor.submit(call))
+        try:
+            return await asyncio.wait_for(waiting, self._timeout + HUNG_GRACE)
+        except TimeoutError:
+            client.close()
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = _new_executor()
+            raise EngineUnavailable(
+                f"The engine at {self.url} did not answer within {self._timeout:g} s."
+            ) from None
 
     async def _run(self) -> None:
         refused = address_problem(self.url)
@@ -184,11 +207,18 @@ class EngineWatch:
 
     async def _watch(self) -> bool:
         """One connection: returns (or raises) when it is lost; True once it had answered."""
-        client = await self._call(make_api_client, self.url, self.tls, "auto", self._timeout)
+        # Asked at the oldest API, then spoken to at its own (made here, neither client
+        # touches the network until called).
+        asking = make_api_client(self.url, self.tls, MINIMUM_API_VERSION, self._timeout)
+        try:
+            answer = await self._call(asking, asking.version, False)
+        finally:
+            asking.close()
+        version = str(answer.get("Version", ""))
+        api_version = str(answer.get("ApiVersion") or MINIMUM_API_VERSION)
+        client = make_api_client(self.url, self.tls, api_version, self._timeout)
         stream: EventStream | None = None
         try:
-            version = str((await self._call(client.version)).get("Version", ""))
-            api_version = client.api_version
             stream = EventStream(
                 lambda: make_api_client(self.url, self.tls, api_version, self._timeout),
                 self.url,
@@ -208,7 +238,7 @@ class EngineWatch:
                 client.close()
 
     async def _list(self, client: docker.APIClient, version: str) -> None:
-        containers = await self._call(list_containers, client, self.url)
+        containers = await self._call(client, list_containers, client, self.url)
         self._listener.containers_listed(self.url, containers)
         self._listener.engine_reported(counted(self.url, version, containers))
 
@@ -233,7 +263,7 @@ class EngineWatch:
                     self._wanted.clear()  # what comes from now on asks for another list
                     await self._list(client, version)
                 else:
-                    await self._call(client.ping)
+                    await self._call(client, client.ping)
         finally:
             events.cancel()
 

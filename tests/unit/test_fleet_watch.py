@@ -7,6 +7,8 @@ import asyncio
 import socket
 import time
 
+import pytest
+
 from services.fleet import EngineReport, EngineWatch, Reach
 
 
@@ -22,12 +24,14 @@ class Heard:
         self.lists.append(len(containers))
 
 
-def test_an_address_that_never_answers_is_unreachable_after_its_own_timeout():
-    # A listening socket that never accepts: the connection hangs like a host dropping packets.
+@pytest.mark.parametrize("scheme", ["tcp", "ssh"])
+def test_an_address_that_never_answers_is_unreachable_after_its_own_timeout(scheme):
+    """A listening socket that never accepts: the connection hangs as with a host dropping
+    packets (for ssh://, the system's ssh client waits for a greeting that never comes)."""
     silent = socket.socket()
     silent.bind(("127.0.0.1", 0))
     silent.listen(0)
-    url = f"tcp://127.0.0.1:{silent.getsockname()[1]}"
+    url = f"{scheme}://127.0.0.1:{silent.getsockname()[1]}"
     heard = Heard()
 
     async def watch() -> float:
