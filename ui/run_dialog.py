@@ -182,6 +182,8 @@ class RunDialog(QDialog):
 
         if fields is not None:
             self.form.set_fields(fields)
+        # The dialog opens at the image, what is typed first (not at the paste button above).
+        self.form.show_field("image")
         self._refresh()
         self._background.launch(self._load_choices())
 

@@ -203,6 +203,9 @@ class RunFormFields(QWidget):
         scroller = QScrollArea()
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a stop of its own for Tab (an empty frame with the focus): it scrolls to the
+        # field that takes the focus.
+        scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroller.setWidget(page)
         self.tabs.addTab(scroller, title)
         return form

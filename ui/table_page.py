@@ -144,6 +144,9 @@ def make_table_view(model: KeyedTableModel, name: str, widths: list[int]) -> QTa
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # Rows are chosen whole: Tab leaves the table for the next control instead of walking
+    # its cells, where a keyboard user was caught.
+    view.setTabKeyNavigation(False)
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     view.setAlternatingRowColors(True)
     view.setShowGrid(False)
