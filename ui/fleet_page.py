@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QCheckBox, QLabel, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from models.fleet import COL_ENGINE, Fleet, FleetRow, engine_label
 from models.store import EngineStore
@@ -87,9 +95,17 @@ class FleetPage(TablePage):
         self.down_strip.setWordWrap(True)
         self.down_strip.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         make_warning_box(self.down_strip)
+        # Each engine is tried again on its own back-off; this tries them all now.
+        self.retry_button = QPushButton(self.tr("Retry now"))
+        self.retry_button.setObjectName("fleetRetry")
+        self.retry_button.setToolTip(self.tr("Try every engine that did not answer again now"))
+        self.retry_button.clicked.connect(fleet.retry_now)
+        down_row = QHBoxLayout()
+        down_row.addWidget(self.down_strip, 1)
+        down_row.addWidget(self.retry_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)  # TablePage's
-        layout.insertWidget(layout.indexOf(self.view), self.down_strip)
+        layout.insertLayout(layout.indexOf(self.view), down_row)
         fleet.reported.connect(self._show_down)
         fleet.engines_changed.connect(self._show_down)
         fleet.reported.connect(self.update_empty_hint)
@@ -116,6 +132,7 @@ class FleetPage(TablePage):
             lines.append(self._why_down(name, report))
         self.down_strip.setText("\n".join(lines))
         self.down_strip.setVisible(bool(lines))
+        self.retry_button.setVisible(bool(lines))
 
     def _why_down(self, name: str, report: EngineReport | None) -> str:
         if report is None or report.reach is Reach.CONNECTING:

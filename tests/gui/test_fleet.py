@@ -143,6 +143,9 @@ def test_the_fleet_page_lists_containers_by_engine_and_names_those_down(fleet_wi
     assert ("lab", "web") in fleet_rows(page)
     assert page.down_strip.isVisible()
     assert "build is unreachable: No route to host." in page.down_strip.text()
+    retried = fleet_window.watches[BUILD].retried
+    page.retry_button.click()
+    assert fleet_window.watches[BUILD].retried == retried + 1
 
     report(fleet_window, BUILD, Reach.REACHABLE, version="24.0.7", running=0, total=1)
     fleet_window.watches[BUILD].listener.containers_listed(
