@@ -10,6 +10,7 @@ import errno
 import grp
 import os
 import pwd
+import shlex
 import shutil
 import socket
 import subprocess
@@ -23,6 +24,12 @@ from services.findings import (
     Problem,
     say,
     shell,
+)
+from services.setup_distros import (
+    Distribution,
+    install_methods,
+    read_distribution,
+    service_commands,
 )
 
 
@@ -78,46 +85,23 @@ def _dockerd_installed(dockerd_path: str | None) -> bool:
     )
 
 
-def _os_release() -> dict[str, str]:
-    values = {}
-    try:
-        for line in Path("/etc/os-release").read_text().splitlines():
-            key, _, value = line.partition("=")
-            values[key] = value.strip().strip('"')
-    except OSError:
-        pass
-    return values
-
-
-def install_commands(os_release: dict[str, str]) -> tuple[str, ...]:
-    """How to install Docker here: the distribution's package, or Docker's script."""
-    family = {os_release.get("ID", ""), *os_release.get("ID_LIKE", "").split()}
-    script = (
-        "curl -fsSL https://get.docker.com -o get-docker.sh",
-        "sudo sh get-docker.sh",
-        "# in mainland China, from Aliyun's mirror of Docker's packages:",
-        "sudo sh get-docker.sh --mirror Aliyun",
-    )
-    if family & {"debian", "ubuntu"}:
-        return (
-            "sudo apt-get update",
-            "sudo apt-get install docker.io",
-            "sudo systemctl enable --now docker",
-            "# or Docker's own packages:",
-            *script,
-        )
-    if family & {"fedora"}:
-        return (
-            "sudo dnf install moby-engine",
-            "sudo systemctl enable --now docker",
-            "# or Docker's own packages:",
-            *script,
-        )
-    if family & {"arch"}:
-        return ("sudo pacman -S docker", "sudo systemctl enable --now docker")
-    if family & {"suse", "opensuse", "sles"}:
-        return ("sudo zypper install docker", "sudo systemctl enable --now docker")
-    return script
+def install_commands(distribution: Distribution) -> tuple[str, ...]:
+    """How to install Docker here: the ways the engine set-up offers (the same table,
+    services/setup_distros.py), the recommended one first, each after a line naming it (a
+    command said for one way, as the script's download, is not said again), then the service
+    started. None for a distribution that table does not know."""
+    lines: list[str] = []
+    for method in install_methods(distribution):
+        lines.append(f"# {method.title.text()}:")
+        for command in method.commands:
+            line = shlex.join(("sudo", *command))
+            if line not in lines:
+                lines.append(line)
+    if lines:
+        # Every package the set-up installs ships docker.socket, as the set-up expects.
+        for command in service_commands(with_socket=True):
+            lines.append(shlex.join(("sudo", *command)))
+    return tuple(lines)
 
 
 def _not_installed() -> Finding:
@@ -133,7 +117,7 @@ def _not_installed() -> Finding:
                 )
             ),
         ),
-        commands=install_commands(_os_release()),
+        commands=install_commands(read_distribution()),
     )
 
 
