@@ -514,24 +514,9 @@ class SetupRunner:
         launcher = self._launcher(step)
         via_pkexec = bool(launcher) and Path(launcher[0]).name == "pkexec"
         command = [*launcher, self.helper or str(helper_path()), *step.helper_args]
-        try:
-            process = subprocess.Popen(
-                command,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-                bufsize=1,
-            )
-        except OSError as error:
-            raise HelperMissing(
-                say(
-                    QT_TRANSLATE_NOOP("EngineSetup", "%1 could not be started: %2."),
-                    command[0],
-                    error,
-                ),
-                commands=step.command_lines,
-            ) from None
+        process = self._start(
+            command, step, HelperMissing, stdin=subprocess.PIPE, stderr=subprocess.PIPE
+        )
         watcher = _CancelWatcher(process, cancel)
         final: dict = {}
         assert process.stdout is not None and process.stderr is not None
@@ -551,6 +536,32 @@ class SetupRunner:
             process.stdout.close()
             process.stderr.close()
         return self._result(step, code, final, errors, via_pkexec)
+
+    def _start(
+        self,
+        command: Sequence[str],
+        step: Step,
+        failure: type[SetupError],
+        *,
+        stdin: int,
+        stderr: int,
+    ) -> subprocess.Popen[str]:
+        """Start the helper or one of the step's programs, its output read line by line; one
+        that cannot be started is a `failure` naming the program and why."""
+        try:
+            return subprocess.Popen(
+                command, stdin=stdin, stdout=subprocess.PIPE, stderr=stderr, text=True, bufsize=1
+            )
+        except OSError as error:
+            raise failure(
+                say(
+                    QT_TRANSLATE_NOOP("EngineSetup", "%1 could not be started: %2."),
+                    command[0],
+                    error,
+                ),
+                commands=step.command_lines,
+                log=tuple(self._log),
+            ) from None
 
     def _launcher(self, step: Step) -> tuple[str, ...]:
         if self.launcher is not None:
@@ -616,25 +627,9 @@ class SetupRunner:
     ) -> StepResult:
         for command in step.commands:
             self._say(on_line, "$ " + shlex.join(command))
-            try:
-                process = subprocess.Popen(
-                    command,
-                    stdin=subprocess.DEVNULL,
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.STDOUT,
-                    text=True,
-                    bufsize=1,
-                )
-            except OSError as error:
-                raise StepFailed(
-                    say(
-                        QT_TRANSLATE_NOOP("EngineSetup", "%1 could not be started: %2."),
-                        command[0],
-                        error,
-                    ),
-                    commands=step.command_lines,
-                    log=tuple(self._log),
-                ) from None
+            process = self._start(
+                command, step, StepFailed, stdin=subprocess.DEVNULL, stderr=subprocess.STDOUT
+            )
             watcher = _CancelWatcher(process, cancel)
             assert process.stdout is not None
             try:
