@@ -1,8 +1,8 @@
 """The window side of the harness's conversation: JSON requests read from stdin, each
 handled by the `do_<cmd>` method it names, answers written to stdout as JSON lines.
 
-Shared by the benchmark agent (benchmarks/agent.py) and the page probe of the volumes and
-networks scenario; `processes.Agent` is the harness side of the same conversation.
+Shared by the benchmark agent (benchmarks/agent.py) and the scenarios' page probes
+(benchmarks/page_probe.py); `processes.Agent` is the harness side of the same conversation.
 """
 
 from __future__ import annotations

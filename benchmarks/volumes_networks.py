@@ -19,7 +19,7 @@ import sys
 import time
 from typing import Any
 
-from benchmarks.json_requests import JsonRequests
+from benchmarks.page_probe import PageProbe, run_probe
 from benchmarks.processes import Agent, BenchError
 from benchmarks.report import Result, percentile
 from benchmarks.scenarios import FILTER_MS, LATENCY_P95_MS, SORT_MS, Context
@@ -157,58 +157,26 @@ def volumes_networks(
 # -- the window's side ---------------------------------------------------------------------------
 
 
-class PageProbe(JsonRequests):
-    """Builds the window showing one page, reports its first rows, answers the harness."""
+class ListProbe(PageProbe):
+    """The Volumes or the Networks page: its first rows, sorting and filtering them, and
+    the rows the harness creates."""
 
     def __init__(self, app: Any, host: str, page: str) -> None:
-        from PySide6.QtCore import QEvent, QObject, QSocketNotifier
-
-        from main import create_window
-
-        self.app = app
-        self.window = create_window(host)
-        self.window.show_page(page)
-        self.page = getattr(self.window, f"{page}_page")
-        self.model = self.page.model
-        self.store = self.window.store
-        self._answered_at: float | None = None
-        #: How many rows the engine's list holds: the paint that counts shows them all (a
-        #: row an event brought in just before the list came may be painted alone first).
-        self._listed = 0
-        self._reported = False
-        self._expected: set[str] = set()
-        self._seen: dict[str, float] = {}
-        self._collecting = False
+        super().__init__(app, host, page)
         listed = getattr(self.store, f"{page}_replaced")
 
         def replaced(items: list) -> None:
-            if items and self._answered_at is None:
-                self._answered_at = time.monotonic()
-                self._listed = len(items)
+            self.answered(len(items))
             listed(items)
 
         setattr(self.store, f"{page}_replaced", replaced)
         self.model.rowsInserted.connect(self._inserted)
 
-        probe = self
-
-        class PaintWatch(QObject):
-            def eventFilter(self, _watched: Any, event: Any) -> bool:
-                if event.type() == QEvent.Type.Paint and probe.model.rowCount():
-                    probe._painted()
-                return False
-
-        self._watch = PaintWatch()
-        self.page.view.viewport().installEventFilter(self._watch)
-        self._stdin = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
-        self._stdin.activated.connect(self._read_stdin)
-
-    def _painted(self) -> None:
-        if self._reported or self._answered_at is None or self.model.rowCount() < self._listed:
+    def _inserted(self, _parent: Any, first: int, last: int) -> None:
+        if not self.waiting:
             return
-        self._reported = True
-        ms = (time.monotonic() - self._answered_at) * 1000
-        self.send(event="loaded", first_rows_ms=ms, rows=self.model.rowCount())
+        for row in range(first, last + 1):
+            self.saw(self.model.item_at(row).name)
 
     def do_sort_filter(self, request: dict) -> None:
         from PySide6.QtCore import Qt
@@ -231,37 +199,6 @@ class PageProbe(JsonRequests):
         typing = type_and_erase(self.page.filter, request["text"], self.model.rowCount)
         self.send(sorts=sorts, typing=typing)
 
-    def do_expect(self, request: dict) -> None:
-        self._expected = set(request["names"])
-        self._seen = {}
-        self.send(ok=True)
-
-    def _inserted(self, _parent: Any, first: int, last: int) -> None:
-        if not self._expected:
-            return
-        now = time.monotonic()
-        for row in range(first, last + 1):
-            name = self.model.item_at(row).name
-            if name in self._expected and name not in self._seen:
-                self._seen[name] = now
-        self._finish_collect()
-
-    def do_collect(self, request: dict) -> None:
-        from PySide6.QtCore import QTimer
-
-        self._collecting = True
-        QTimer.singleShot(int(float(request.get("timeout", 30)) * 1000), self._give_up)
-        self._finish_collect()
-
-    def _finish_collect(self, force: bool = False) -> None:
-        if not self._collecting or (len(self._seen) < len(self._expected) and not force):
-            return
-        self._collecting = False
-        self.send(seen=self._seen, missing=sorted(self._expected - set(self._seen)))
-
-    def _give_up(self) -> None:
-        self._finish_collect(force=True)
-
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="One page's window, measured from inside.")
@@ -269,28 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--page", choices=("volumes", "networks"), required=True)
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_API", "pyside6")
-
-    import asyncio
-
-    import qasync
-    from PySide6.QtWidgets import QApplication
-
-    from ui.first_paint import when_first_painted
-    from ui.gui_gc import GuiThreadCollector
-
-    app = QApplication(sys.argv[:1])
-    collector = GuiThreadCollector(app)
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    probe = PageProbe(app, args.host, args.page)
-    probe.window.show()
-    # As main.py does once the first rows are shown.
-    when_first_painted(probe.window, lambda _state, _rows: collector.freeze())
-    with loop:
-        loop.run_forever()
-    probe.window.store.close()
-    collector.stop()
-    return 0
+    return run_probe(lambda app: ListProbe(app, args.host, args.page))
 
 
 if __name__ == "__main__":
