@@ -6,7 +6,8 @@ palette change, and views repaint their rows (state dots and stderr lines are re
 time). Colours Qt cannot reach, those of style sheets, are filled in again from the roles
 (ui/style.py). Dark and high contrast draw with Fusion, the style that follows a palette on
 every platform; light goes back to the platform's style. "System" follows the desktop's
-light or dark setting, and its changes while the window runs.
+light or dark setting and its request for high contrast, and their changes while the window
+runs.
 """
 
 from __future__ import annotations
