@@ -13,7 +13,9 @@ bench-results/.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -286,6 +288,12 @@ def main(argv: list[str] | None = None) -> int:
             platform=args.platform,
         )
     config.skip = tuple(s for s in args.skip.split(",") if s)
+    # Every Moorage launched gets settings of its own, never the user's (a page or an engine
+    # remembered there changes what starts: one left on the Nodes page never painted the
+    # containers), and keeps its compiled modules as an installed copy does.
+    settings = tempfile.TemporaryDirectory(prefix="moorage-bench-config-")  # gone at exit
+    os.environ["XDG_CONFIG_HOME"] = settings.name
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     began = time.monotonic()
     engine = PrivateDockerd()
     try:
