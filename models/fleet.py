@@ -13,7 +13,7 @@ import asyncio
 import shlex
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -29,6 +29,7 @@ from services.endpoints import TLSSettings, display_url
 from services.engine import DockerEngine
 from services.errors import EngineError
 from services.fleet import EngineReport, EngineWatch, FleetListener, Reach
+from services.session import ConnectionState
 
 
 class Watch(Protocol):
@@ -76,7 +77,11 @@ class FleetRow:
 def fleet_key(container: ContainerInfo) -> str:
     """Rows are keyed by engine and id: two engines may hold the same image's containers,
     and a copied engine even the same ids."""
-    return f"{container.engine}\n{container.id}"
+    return row_key(container.engine, container.id)
+
+
+def row_key(url: str, container_id: str) -> str:
+    return f"{url}\n{container_id}"
 
 
 #: The columns by position, for code that picks one (sorting, a test reading a cell).
@@ -160,7 +165,9 @@ class Fleet(QObject):
 
     Built when first needed (after the window's first paint); nothing is watched before
     `start()`. One watch per address: two entries of the list naming the same engine (a
-    context on the local socket) share it, the first one naming it.
+    context on the local socket) share it, the first one naming it. The engine the window
+    shows is not watched: what its store already knows is used (`show`), so the fleet
+    never adds a second stream and re-lists to the engine the user is working with.
 
     Signals:
         reported(EngineReport): an engine's state, version or counts changed.
@@ -183,6 +190,8 @@ class Fleet(QObject):
         self._stores: dict[str, EngineStore] = {}
         #: The engines whose store is connected now (set again after the engine was away).
         self._connected: set[str] = set()
+        #: The window's store, over the engine it shows.
+        self._shown: EngineStore | None = None
 
     # -- which engines -----------------------------------------------------------------------
 
@@ -198,6 +207,8 @@ class Fleet(QObject):
         self.engines = engines
         if self._started:
             self._watch_all()
+        if self._shown is not None:
+            self._shown_changed()
         self._show_all()
         self.engines_changed.emit()
 
@@ -211,8 +222,9 @@ class Fleet(QObject):
         return self._started
 
     def _watch_all(self) -> None:
+        shown = self._shown_url()
         for url, connection in self.engines.items():
-            if url not in self._watches:
+            if url not in self._watches and url != shown:
                 watch = self._make_watch(url, connection.tls, self)
                 self._watches[url] = watch
                 watch.start()
@@ -228,6 +240,70 @@ class Fleet(QObject):
         if store is not None:
             store.close()
             store.deleteLater()
+
+    # -- the engine the window shows ------------------------------------------------------------
+
+    def show(self, store: EngineStore) -> None:
+        """The window shows `store`'s engine now: its line and rows follow that store (its
+        watch, if it had one, is let go); the engine shown before is watched again."""
+        if store is self._shown:
+            return
+        old = self._shown
+        if old is not None:
+            for signal, slot in self._shown_signals(old):
+                signal.disconnect(slot)
+            self.reports.pop(old.engine.endpoint, None)
+        self._shown = store
+        url = store.engine.endpoint
+        watch = self._watches.pop(url, None)
+        if watch is not None:
+            watch.close()
+        self._containers.pop(url, None)
+        for signal, slot in self._shown_signals(store):
+            signal.connect(slot)
+        if self._started:
+            self._watch_all()
+        self._shown_changed()
+        if self._model is not None:
+            self._show_engine(url)
+            if old is not None:
+                self._show_engine(old.engine.endpoint)
+
+    def _shown_signals(self, store: EngineStore) -> list[tuple[Any, Callable[..., None]]]:
+        return [
+            (store.status_changed, self._shown_changed),
+            (store.counts_changed, self._shown_changed),
+            (store.containers_touched, self._shown_touched),
+        ]
+
+    def _shown_url(self) -> str | None:
+        return self._shown.engine.endpoint if self._shown is not None else None
+
+    def _shown_changed(self, *_args: Any) -> None:
+        """The shown engine's line, from its store's status and counts."""
+        store = self._shown
+        assert store is not None
+        status, counts, url = store.status, store.counts, store.engine.endpoint
+        if status.state is ConnectionState.CONNECTED and status.version is not None:
+            version = status.version.version
+            report = EngineReport(url, Reach.REACHABLE, version, counts.running, counts.containers)
+        elif status.state is ConnectionState.DISCONNECTED:
+            report = EngineReport(
+                url, Reach.UNREACHABLE, reason=status.detail, retry_in=status.retry_in
+            )
+        else:
+            report = EngineReport(url, Reach.CONNECTING)
+        self.engine_reported(report)
+
+    def _shown_touched(self, changed: list[ContainerInfo], removed: list[str]) -> None:
+        """The shown engine's rows follow its store, only the containers that changed."""
+        url = self._shown_url()
+        connection = self.engines.get(url or "")
+        if self._model is None or connection is None or url is None:
+            return
+        label = engine_label(connection)
+        gone = [row_key(url, container_id) for container_id in removed]
+        self._model.change_rows([FleetRow(label, c) for c in changed], gone)
 
     def retry_now(self) -> None:
         for watch in self._watches.values():
@@ -271,7 +347,11 @@ class Fleet(QObject):
         if connection is None:
             return []
         label = engine_label(connection)
-        return [FleetRow(label, c) for c in self._containers.get(url, [])]
+        if self._shown is not None and url == self._shown_url():
+            containers = self._shown.containers_snapshot()
+        else:
+            containers = self._containers.get(url, [])
+        return [FleetRow(label, c) for c in containers]
 
     def _show_all(self) -> None:
         if self._model is not None:
@@ -297,7 +377,9 @@ class Fleet(QObject):
 
     async def store_for(self, url: str) -> EngineStore:
         """A store over `url`'s engine for actions and logs windows, connected (raises
-        EngineError when it cannot be)."""
+        EngineError when it cannot be): the window's own for the engine it shows."""
+        if self._shown is not None and url == self._shown_url():
+            return self._shown
         store = self._stores.get(url)
         if store is None:
             connection = self.engines[url]

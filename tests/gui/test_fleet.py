@@ -44,7 +44,7 @@ def fleet_window(qtbot, qloop, tmp_path):
     connections = ConnectionsStore(settings, environ={"DOCKER_CONFIG": str(tmp_path)})
     connections.save("lab", LAB, None)
     connections.save("build", BUILD, None)
-    engine = FakeEngine()
+    engine = FakeEngine([make_container("here", engine="tcp://127.0.0.1:1")])
     store = EngineStore(engine)
     window = MainWindow(store, connections)
     qtbot.addWidget(window)
@@ -81,14 +81,17 @@ def fleet_rows(page) -> set[tuple[str, str]]:
     }
 
 
-def test_the_watches_start_after_the_first_answer_one_per_engine(fleet_window):
-    """Every known engine is watched once the engine shown answered; the drop-down's place
-    is the engine list's."""
+def test_the_watches_start_after_the_first_answer_one_per_engine(fleet_window, qtbot):
+    """Every known engine but the one shown is watched once that one answered; the shown
+    one's line follows the window's own store; the drop-down's place is the engine list's."""
     watches = fleet_window.watches
-    assert set(watches) >= {LAB, BUILD, fleet_window.store.engine.endpoint}
+    shown = fleet_window.store.engine.endpoint
+    assert {LAB, BUILD} <= set(watches) and shown not in watches
     assert all(w.started for w in watches.values())
     assert fleet_window.connection_switcher.isHidden()
     assert fleet_window.engine_list.objectName() == "engineList"
+    qtbot.waitUntil(lambda: line(fleet_window, shown).text().endswith("1/1 running · 28.2.2"))
+    assert line(fleet_window, shown).font().bold()
 
 
 def test_each_line_says_its_state_version_and_counts(fleet_window):
@@ -131,7 +134,13 @@ def test_the_fleet_page_lists_containers_by_engine_and_names_those_down(fleet_wi
     fleet_window.watches[BUILD].listener.containers_listed(
         BUILD, [make_container("cache", ContainerState.EXITED, engine=BUILD)]
     )
-    qtbot.waitUntil(lambda: {("lab", "web"), ("build", "cache")} <= fleet_rows(page))
+    shown = fleet_window.store.engine.endpoint
+    qtbot.waitUntil(
+        lambda: {("lab", "web"), ("build", "cache"), (shown, "here")} <= fleet_rows(page)
+    )
+    # The shown engine's rows follow the window's store, change by change.
+    fleet_window.store.containers_changed([make_container("late", engine=shown)], [])
+    qtbot.waitUntil(lambda: (shown, "late") in fleet_rows(page))
 
     page.filter.setText("cache")
     qtbot.waitUntil(lambda: fleet_rows(page) == {("build", "cache")})
@@ -156,13 +165,17 @@ def test_the_fleet_page_lists_containers_by_engine_and_names_those_down(fleet_wi
 
 
 def test_the_fleet_outlives_an_engine_switch(fleet_window, qtbot):
-    """The watches and what they said stay when the window shows another engine."""
+    """The watches and what they said stay when the window shows another engine; that
+    engine's watch gives way to the window's store, and the one shown before is watched."""
     fleet: Fleet = fleet_window.fleet()
+    before = fleet_window.store.engine.endpoint
     report(fleet_window, LAB, Reach.REACHABLE, version="20.10.24", running=0, total=0)
+    build_watch = fleet_window.watches[BUILD]
     fleet_window.switch_to(
         fleet_window.engine_list.connection_at(fleet_window.engine_list.row_of(BUILD))
     )
     fleet_window.store.close()
     assert fleet_window.fleet() is fleet
     assert not fleet_window.watches[LAB].closed
+    assert build_watch.closed and fleet_window.watches[before].started
     assert line(fleet_window, LAB).text() == "lab\n0/0 running · 20.10.24"
