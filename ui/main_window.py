@@ -536,6 +536,7 @@ class MainWindow(QMainWindow):
             from models.fleet import Fleet
 
             self._fleet = Fleet(self._make_watch, self)
+            self._fleet.show(self.store)
             self._fleet.set_connections(self.listed_connections)
         return self._fleet
 
@@ -557,12 +558,14 @@ class MainWindow(QMainWindow):
         fleet.start()
 
     def _list_engines(self, listed: list[Connection]) -> None:
-        """The connection list's entries, for the engine list and the fleet's watches."""
+        """The connection list's entries, for the engine list and the fleet's watches (the
+        engine shown is not watched: the fleet reads this window's store for it)."""
         self.listed_connections = listed
+        if self._fleet is not None:
+            self._fleet.show(self.store)
+            self._fleet.set_connections(listed)
         if self.engine_list is not None:
             self.engine_list.set_connections(listed, self._current)
-        if self._fleet is not None:
-            self._fleet.set_connections(listed)
 
     @property
     def fleet_page(self) -> FleetPage | None:
