@@ -30,13 +30,13 @@ import time
 import urllib.parse
 from collections.abc import Sequence
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 from services.local_daemon import UnixHTTPConnection
 from tests.support.containerd import PrivateContainerd, own_pidfile, system_containerd_running
 from tests.support.host import (
     SYSTEM_DIRS,
+    StartedInWith,
     create_bridge,
     delete_bridge,
     die_with_parent,
@@ -103,7 +103,7 @@ def engine_unavailable_reason() -> str | None:
     return None
 
 
-class PrivateDockerd:
+class PrivateDockerd(StartedInWith):
     """One real ``dockerd`` on a private socket, data root, exec root, config file and bridge.
 
     Use it as a context manager, or call :meth:`start` and :meth:`stop`. Everything it creates
@@ -309,21 +309,6 @@ class PrivateDockerd:
                 self.bridge = None
             shutil.rmtree(self.root, ignore_errors=True)
             self._removed = True
-
-    def __enter__(self) -> PrivateDockerd:
-        try:
-            return self.start()
-        except BaseException:
-            self.stop()
-            raise
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
     # -- talking to it ------------------------------------------------------------------------
 

@@ -27,6 +27,8 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from types import TracebackType
+from typing import Self
 
 # dockerd and its helpers live in sbin, which is not on a normal user's PATH.
 SYSTEM_DIRS = ("/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin")
@@ -44,6 +46,33 @@ OWNER_FILE = "owner.json"
 
 class HostError(RuntimeError):
     """A mount or a bridge could not be set up or taken down."""
+
+
+class StartedInWith:
+    """A private engine, registry or swarm used as ``with Thing(...) as thing:``: started on
+    entry, stopped on leaving; a start that fails half-way is stopped too, so that nothing it
+    began (a process, a bridge, a folder) outlives the failure."""
+
+    def start(self) -> Self:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        try:
+            return self.start()
+        except BaseException:
+            self.stop()
+            raise
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
 
 
 def find_program(name: str) -> str | None:

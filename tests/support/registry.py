@@ -23,11 +23,11 @@ import urllib.error
 import urllib.request
 from collections.abc import Mapping
 from pathlib import Path
-from types import TracebackType
 
 import bcrypt
 
 from tests.support.host import (
+    StartedInWith,
     die_with_parent,
     find_program,
     reap_dead_runs,
@@ -58,7 +58,7 @@ def _free_port(address: str) -> int:
         return int(probe.getsockname()[1])
 
 
-class PrivateRegistry:
+class PrivateRegistry(StartedInWith):
     """One ``docker-registry serve`` with its config and storage in a temp folder it owns.
 
     Use it as a context manager, or call :meth:`start` and :meth:`stop`. :attr:`url` is
@@ -118,21 +118,6 @@ class PrivateRegistry:
         if self._process is not None:
             stop_process(self._process)
         shutil.rmtree(self.root, ignore_errors=True)
-
-    def __enter__(self) -> PrivateRegistry:
-        try:
-            return self.start()
-        except BaseException:
-            self.stop()
-            raise
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
     def _write_config(self) -> None:
         # YAML is a superset of JSON: writing JSON spares us quoting paths for YAML.

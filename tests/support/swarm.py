@@ -30,10 +30,15 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from types import TracebackType
 
 from tests.support.dockerd import PrivateDockerd
-from tests.support.host import create_bridge, delete_bridge, unmount_all_under, write_owner
+from tests.support.host import (
+    StartedInWith,
+    create_bridge,
+    delete_bridge,
+    unmount_all_under,
+    write_owner,
+)
 
 _COUNTER = itertools.count()
 # Nodes take these host numbers on the bridge's /24 (the host itself has .1).
@@ -70,7 +75,7 @@ def _ip(*args: str) -> None:
     subprocess.run(["ip", *args], check=True, capture_output=True)
 
 
-class SwarmCluster:
+class SwarmCluster(StartedInWith):
     """*size* engines, each in its own network namespace, joined into one swarm.
 
     The first node is the manager that made the swarm; the next ``managers - 1`` join as
@@ -138,21 +143,6 @@ class SwarmCluster:
             self.bridge = None
         unmount_all_under(self.root)
         shutil.rmtree(self.root, ignore_errors=True)
-
-    def __enter__(self) -> SwarmCluster:
-        try:
-            return self.start()
-        except BaseException:
-            self.stop()
-            raise
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.stop()
 
     def reset(self) -> None:
         """Bring the swarm back to how :meth:`start` left it, for the next test.
