@@ -16,12 +16,42 @@ def english(qapp):
 
 
 @pytest.fixture
-def window(dockerd, qtbot, qloop):
+def window_on(qtbot, qloop):
+    """Opens the real window on an engine, by its address, shown and connected; every one
+    opened is closed after the test."""
+    opened = []
+
+    def make(base_url: str):
+        window = create_window(base_url)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitUntil(
+            lambda: window.store.status.state is ConnectionState.CONNECTED, timeout=10_000
+        )
+        opened.append(window)
+        return window
+
+    yield make
+    for window in opened:
+        window.close()
+        window.deleteLater()
+
+
+@pytest.fixture
+def window(dockerd, window_on):
     """The main window as main.py builds it, shown and connected to the private engine."""
-    window = create_window(dockerd.base_url)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.store.status.state is ConnectionState.CONNECTED, timeout=10_000)
-    yield window
-    window.close()
-    window.deleteLater()
+    return window_on(dockerd.base_url)
+
+
+@pytest.fixture
+def manager_page(qtbot):
+    """Shows a swarm page (nodes, secrets) of a window on a manager, once it shows its table
+    rather than the swarm's explanation."""
+
+    def show(window, name: str):
+        window.show_page(name)
+        page = window.later_pages[name]
+        qtbot.waitUntil(lambda: page.stack.currentWidget() is page.contents, timeout=15_000)
+        return page
+
+    return show

@@ -15,42 +15,12 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton
 
-from main import create_window
 from models import nodes as node_columns
-from services.session import ConnectionState
 from tests.gui.test_main_window import message_box, press
 from tests.gui.test_volumes_networks import action, cell, dialog, field_error, names, select
 from tests.support.swarm import SwarmCluster
 
 LIVE = 15_000
-
-
-@pytest.fixture
-def open_window(qtbot, qloop):
-    """Open the real window on an engine (by its address), connected; closed after the test."""
-    opened = []
-
-    def make(base_url: str):
-        window = create_window(base_url)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitUntil(
-            lambda: window.store.status.state is ConnectionState.CONNECTED, timeout=10_000
-        )
-        opened.append(window)
-        return window
-
-    yield make
-    for window in opened:
-        window.close()
-        window.deleteLater()
-
-
-def nodes_page(window, qtbot):
-    window.show_page("nodes")
-    page = window.later_pages["nodes"]
-    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.contents, timeout=LIVE)
-    return page
 
 
 def hostnames(page) -> list[str]:
@@ -79,8 +49,8 @@ def wait_for(predicate, timeout: float = 30.0) -> None:
         time.sleep(0.3)
 
 
-def test_three_nodes_listed_with_roles_and_leader(swarm_cluster, open_window, qtbot):
-    page = nodes_page(open_window(swarm_cluster.manager.engine.base_url), qtbot)
+def test_three_nodes_listed_with_roles_and_leader(swarm_cluster, window_on, manager_page, qtbot):
+    page = manager_page(window_on(swarm_cluster.manager.engine.base_url), "nodes")
     qtbot.waitUntil(lambda: hostnames(page) == ["node-1", "node-2", "node-3"], timeout=LIVE)
     assert cell(page.view, "node-1", node_columns.COL_ROLE) == "manager"
     assert cell(page.view, "node-1", node_columns.COL_MANAGER_STATUS) == "Leader"
@@ -89,7 +59,7 @@ def test_three_nodes_listed_with_roles_and_leader(swarm_cluster, open_window, qt
     assert cell(page.view, "node-3", node_columns.COL_ADDRESS) == swarm_cluster.nodes[2].address
 
 
-def test_a_drained_node_sees_its_tasks_move(swarm_cluster, open_window, qtbot):
+def test_a_drained_node_sees_its_tasks_move(swarm_cluster, window_on, manager_page, qtbot):
     manager = swarm_cluster.manager
     manager.cli(
         "service",
@@ -107,7 +77,7 @@ def test_a_drained_node_sees_its_tasks_move(swarm_cluster, open_window, qtbot):
         "3600",
     )
     wait_for(lambda: task_nodes(swarm_cluster, "spread") == ["node-1", "node-2", "node-3"])
-    page = nodes_page(open_window(manager.engine.base_url), qtbot)
+    page = manager_page(window_on(manager.engine.base_url), "nodes")
     qtbot.waitUntil(lambda: "node-2" in hostnames(page), timeout=LIVE)
     select(page.view, "node-2")
     action(page, "actionDrainNode").trigger()
@@ -129,8 +99,8 @@ def test_a_drained_node_sees_its_tasks_move(swarm_cluster, open_window, qtbot):
     )
 
 
-def test_promote_and_demote(swarm_cluster, open_window, qtbot):
-    page = nodes_page(open_window(swarm_cluster.manager.engine.base_url), qtbot)
+def test_promote_and_demote(swarm_cluster, window_on, manager_page, qtbot):
+    page = manager_page(window_on(swarm_cluster.manager.engine.base_url), "nodes")
     qtbot.waitUntil(lambda: "node-3" in hostnames(page), timeout=LIVE)
     select(page.view, "node-3")
     action(page, "actionPromoteNode").trigger()
@@ -151,9 +121,11 @@ def test_promote_and_demote(swarm_cluster, open_window, qtbot):
     )
 
 
-def test_the_last_managers_demotion_is_refused_before_the_call(swarm_cluster, open_window, qtbot):
-    window = open_window(swarm_cluster.manager.engine.base_url)
-    page = nodes_page(window, qtbot)
+def test_the_last_managers_demotion_is_refused_before_the_call(
+    swarm_cluster, window_on, manager_page, qtbot
+):
+    window = window_on(swarm_cluster.manager.engine.base_url)
+    page = manager_page(window, "nodes")
     qtbot.waitUntil(lambda: "node-1" in hostnames(page), timeout=LIVE)
     since = time.time()
     select(page.view, "node-1")
@@ -176,8 +148,10 @@ def test_the_last_managers_demotion_is_refused_before_the_call(swarm_cluster, op
     assert cell(page.view, "node-1", node_columns.COL_ROLE) == "manager"
 
 
-def test_a_down_node_is_removed_and_an_up_one_only_by_force(swarm_cluster, open_window, qtbot):
-    page = nodes_page(open_window(swarm_cluster.manager.engine.base_url), qtbot)
+def test_a_down_node_is_removed_and_an_up_one_only_by_force(
+    swarm_cluster, window_on, manager_page, qtbot
+):
+    page = manager_page(window_on(swarm_cluster.manager.engine.base_url), "nodes")
     qtbot.waitUntil(lambda: "node-2" in hostnames(page), timeout=LIVE)
     select(page.view, "node-2")
     action(page, "actionRemoveNode").trigger()
@@ -207,9 +181,9 @@ def two_loose_engines() -> Iterator[SwarmCluster]:
         yield cluster
 
 
-def test_init_and_join_from_the_explanation(two_loose_engines, open_window, qtbot):
+def test_init_and_join_from_the_explanation(two_loose_engines, window_on, qtbot):
     first, second = two_loose_engines.nodes
-    window = open_window(first.engine.base_url)
+    window = window_on(first.engine.base_url)
     window.show_page("nodes")
     page = window.later_pages["nodes"]
     intro = page.intro
@@ -238,7 +212,7 @@ def test_init_and_join_from_the_explanation(two_loose_engines, open_window, qtbo
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.contents, timeout=LIVE)
     qtbot.waitUntil(lambda: hostnames(page) == ["node-1"], timeout=LIVE)
 
-    other = open_window(second.engine.base_url)
+    other = window_on(second.engine.base_url)
     other.show_page("nodes")
     joining = other.later_pages["nodes"]
     qtbot.waitUntil(lambda: joining.stack.currentWidget() is joining.intro, timeout=LIVE)

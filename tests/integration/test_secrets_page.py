@@ -10,12 +10,9 @@ import logging
 import time
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QRadioButton
 
-from main import create_window
 from models import secrets as object_columns
-from services.session import ConnectionState
 from tests.gui.test_main_window import message_box, press
 from tests.gui.test_volumes_networks import action, cell, dialog, field_error, names, select
 
@@ -23,39 +20,12 @@ LIVE = 15_000
 VALUE = "correct horse battery staple"
 
 
-@pytest.fixture
-def swarm_window(qtbot, qloop):
-    opened = []
-
-    def make(base_url: str):
-        window = create_window(base_url)
-        qtbot.addWidget(window)
-        window.show()
-        qtbot.waitUntil(
-            lambda: window.store.status.state is ConnectionState.CONNECTED, timeout=10_000
-        )
-        opened.append(window)
-        return window
-
-    yield make
-    for window in opened:
-        window.close()
-        window.deleteLater()
-
-
-def secrets_page(window, qtbot):
-    window.show_page("secrets")
-    page = window.later_pages["secrets"]
-    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.contents, timeout=LIVE)
-    return page
-
-
 def test_a_typed_secret_is_readable_inside_a_task_and_nowhere_else(
-    swarm_cluster, swarm_window, qtbot, caplog
+    swarm_cluster, window_on, manager_page, qtbot, caplog
 ):
     caplog.set_level(logging.DEBUG)
-    window = swarm_window(swarm_cluster.manager.engine.base_url)
-    page = secrets_page(window, qtbot)
+    window = window_on(swarm_cluster.manager.engine.base_url)
+    page = manager_page(window, "secrets")
     said: list[str] = []
     page.message.connect(said.append)
 
@@ -130,9 +100,9 @@ def test_a_typed_secret_is_readable_inside_a_task_and_nowhere_else(
 
 
 def test_a_secret_from_a_file_and_one_that_cannot_be_read(
-    swarm_manager, swarm_window, qtbot, tmp_path: Path
+    swarm_manager, window_on, manager_page, qtbot, tmp_path: Path
 ):
-    page = secrets_page(swarm_window(swarm_manager.base_url), qtbot)
+    page = manager_page(window_on(swarm_manager.base_url), "secrets")
     action(page, "actionCreateSecret").trigger()
     create = dialog(page, "createSwarmObjectDialog")
     create.findChild(QLineEdit, "swarmObjectName").setText("tls_key")
@@ -163,8 +133,8 @@ def test_a_secret_from_a_file_and_one_that_cannot_be_read(
     assert swarm_manager.cli("secret", "ls", "-q").stdout.strip() == ""
 
 
-def test_configs_behind_the_switch_live_from_the_cli(swarm_manager, swarm_window, qtbot):
-    page = secrets_page(swarm_window(swarm_manager.base_url), qtbot)
+def test_configs_behind_the_switch_live_from_the_cli(swarm_manager, window_on, manager_page, qtbot):
+    page = manager_page(window_on(swarm_manager.base_url), "secrets")
     page.show_configs()
     configs = page.configs
     assert configs.view.objectName() == "configsView"
