@@ -110,14 +110,9 @@ class NodesPage(SwarmTablePage):
             name="actionLeaveSwarm",
         )
         self.open_rows_with(self.labels_action)
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        store.status_changed.connect(self._update_actions)
         self._update_actions()
 
-    def empty_text(self) -> str:
-        said = super().empty_text()
-        if said or not self.membership.is_manager:
-            return said
+    def empty_swarm_text(self) -> str:
         return self.tr("Reading the swarm's nodes…")
 
     def _update_actions(self, *_args) -> None:

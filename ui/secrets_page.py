@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox, QStackedWidget, QTabBar, QVBoxLayout, QWidget
 
@@ -63,14 +62,9 @@ class SwarmObjectsPage(SwarmTablePage):
             tip=self.tr("Remove the selected ones that no service uses (Delete)"),
             name="actionRemoveSecret" if secret else "actionRemoveConfig",
         )
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        store.status_changed.connect(self._update_actions)
         self._update_actions()
 
-    def empty_text(self) -> str:
-        said = super().empty_text()
-        if said or not self.membership.is_manager:
-            return said
+    def empty_swarm_text(self) -> str:
         if self.kind is SwarmObjectKind.SECRET:
             return self.tr(
                 "This swarm has no secrets. A secret (a password, a key) reaches only the "

@@ -3,6 +3,7 @@ swarm's explanation with init and join (ui/swarm_intro.py) for any other engine.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -56,8 +57,20 @@ class SwarmTablePage(TablePage):
         self.stack.addWidget(self.contents)
         self.stack.addWidget(self.intro)
         outer.addWidget(self.stack)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        store.status_changed.connect(self._update_actions)
         self.membership.changed.connect(self._membership_changed)
         self._membership_changed(self.membership.state)
+
+    def empty_text(self) -> str:
+        said = super().empty_text()
+        if said or not self.membership.is_manager:
+            return said
+        return self.empty_swarm_text()
+
+    def empty_swarm_text(self) -> str:
+        """What a manager's table says while it has no row; pages say it."""
+        return ""
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
