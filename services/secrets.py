@@ -121,13 +121,36 @@ def check_object_name(text: str, kind: SwarmObjectKind) -> str:
     return name
 
 
+def check_value_file(text: str) -> Path:
+    """A path that names a readable file, checked as it is typed; FieldError (for the file
+    field) otherwise."""
+    if not text.strip():
+        raise FieldError(
+            say(QT_TRANSLATE_NOOP("Secrets", "Choose the file to read the value from."))
+        )
+    path = Path(text.strip()).expanduser()
+    if not path.exists():
+        raise FieldError(say(QT_TRANSLATE_NOOP("Secrets", "%1 does not exist."), path))
+    if path.is_dir():
+        raise _a_folder(path)
+    if not path.is_file():
+        raise FieldError(
+            say(QT_TRANSLATE_NOOP("Secrets", "%1 is not a regular file: choose a file."), path)
+        )
+    try:  # a real read: permissions alone do not tell (root reads a file of mode 000)
+        with open(path, "rb") as file:
+            file.read(1)
+    except OSError as error:
+        raise _unreadable(path, error) from error
+    return path
+
+
 def read_value_file(path: Path) -> bytes:
-    """The file's bytes; FieldError (for the file field) when it cannot be read or is too big."""
+    """The file's bytes, read as they are sent (the file may have changed since it was
+    checked); FieldError (for the file field) when it cannot be read or is too big."""
     try:
         if path.is_dir():
-            raise FieldError(
-                say(QT_TRANSLATE_NOOP("Secrets", "%1 is a folder: choose a file."), path)
-            )
+            raise _a_folder(path)
         size = path.stat().st_size
         if size > MAX_VALUE_BYTES:
             raise FieldError(
@@ -140,13 +163,21 @@ def read_value_file(path: Path) -> bytes:
             )
         return path.read_bytes()
     except OSError as error:
-        raise FieldError(
-            say(
-                QT_TRANSLATE_NOOP("Secrets", "%1 cannot be read: %2."),
-                path,
-                error.strerror or str(error),
-            )
-        ) from error
+        raise _unreadable(path, error) from error
+
+
+def _a_folder(path: Path) -> FieldError:
+    return FieldError(say(QT_TRANSLATE_NOOP("Secrets", "%1 is a folder: choose a file."), path))
+
+
+def _unreadable(path: Path, error: OSError) -> FieldError:
+    return FieldError(
+        say(
+            QT_TRANSLATE_NOOP("Secrets", "%1 cannot be read: %2."),
+            path,
+            error.strerror or str(error),
+        )
+    )
 
 
 def create_object(api: docker.APIClient, new: NewObject) -> str:

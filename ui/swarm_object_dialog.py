@@ -8,8 +8,6 @@ engine took it.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -21,39 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from services.findings import QT_TRANSLATE_NOOP, say
 from services.run_spec import FieldError, parse_labels
-from services.secrets import NewObject, SwarmObjectKind, check_object_name, create_command
+from services.secrets import (
+    NewObject,
+    SwarmObjectKind,
+    check_object_name,
+    check_value_file,
+    create_command,
+)
 from ui.form_dialog import FormDialog
-
-
-def check_value_file(text: str) -> Path:
-    """A path that names a readable file; FieldError said at the file field otherwise."""
-    if not text.strip():
-        raise FieldError(
-            say(QT_TRANSLATE_NOOP("Secrets", "Choose the file to read the value from."))
-        )
-    path = Path(text.strip()).expanduser()
-    if not path.exists():
-        raise FieldError(say(QT_TRANSLATE_NOOP("Secrets", "%1 does not exist."), path))
-    if path.is_dir():
-        raise FieldError(say(QT_TRANSLATE_NOOP("Secrets", "%1 is a folder: choose a file."), path))
-    if not path.is_file():
-        raise FieldError(
-            say(QT_TRANSLATE_NOOP("Secrets", "%1 is not a regular file: choose a file."), path)
-        )
-    try:  # a real read: permissions alone do not tell (root reads a file of mode 000)
-        with open(path, "rb") as file:
-            file.read(1)
-    except OSError as error:
-        raise FieldError(
-            say(
-                QT_TRANSLATE_NOOP("Secrets", "%1 cannot be read: %2."),
-                path,
-                error.strerror or str(error),
-            )
-        ) from error
-    return path
 
 
 class SwarmObjectDialog(FormDialog):
