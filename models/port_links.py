@@ -2,8 +2,8 @@
 
 A port published on every address (0.0.0.0 or ::) is reached at the engine's own host: the
 remote machine of a `tcp://` or `ssh://` engine, 127.0.0.1 for a local one. A port
-published on one address is reached there, except a loopback address of a remote engine:
-that one answers only on the engine's machine, so it has no link here.
+published on one address is reached there, except a loopback address of an engine on
+another machine: that one answers only there, so it has no link here.
 """
 
 from __future__ import annotations
@@ -56,7 +56,8 @@ def _url_host(host: str) -> str:
 def port_links(containers: Iterable[ContainerInfo], endpoint_url: str) -> list[PortLink]:
     """The containers' published TCP ports (a browser speaks no UDP), once each, in order."""
     host = engine_host(endpoint_url)
-    remote = urlsplit(endpoint_url).scheme not in _LOCAL_SCHEMES
+    # An engine reached over tcp:// or ssh:// at this machine's own loopback is this machine.
+    remote = not _loopback(host)
     links: dict[str, PortLink] = {}
     for container in containers:
         for port in sorted(container.ports, key=lambda p: (p.private_port, p.public_port or 0)):

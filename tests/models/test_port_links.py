@@ -43,4 +43,9 @@ def test_every_address_is_the_engine_host_and_one_address_is_itself():
     assert [link.url for link in port_links([web], "ssh://deploy@10.0.0.7")] == [
         "http://10.0.0.7:8080/"
     ]
+    # tcp:// to this machine's own loopback: its loopback ports are this machine's.
+    assert [link.url for link in port_links([web], "tcp://127.0.0.1:2375")] == [
+        "http://127.0.0.1:8080/",
+        "http://127.0.0.1:8443/",
+    ]
     assert port_links([make_container("bare")], "unix:///run/docker.sock") == []
