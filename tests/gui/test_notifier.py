@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from models.desktop_preferences import DesktopPreferences, NoticeKind
 from models.transfers import Transfer, TransferKind, TransfersStore, TransferState
@@ -190,3 +190,34 @@ def test_a_build_that_ends_is_told_by_its_tag_or_folder(watched, qtbot):
         "Build of web failed",
         "The command '/bin/sh -c false' returned a non-zero code: 1",
     )
+
+
+def test_settings_turn_a_kind_off_and_keep_moorage_in_the_tray(make_window):
+    """Settings → Tray and notifications: each tick is remembered as soon as it changes."""
+    window = make_window(FakeEngine([]))
+    dialog = window.open_settings()
+    page = dialog.notifications_page
+    sections = [dialog.sections.item(row).text() for row in range(dialog.sections.count())]
+    assert "General → Tray and notifications" in sections
+    dialog.sections.setCurrentRow(sections.index("General → Tray and notifications"))
+    assert dialog.pages.currentWidget() is page
+    boxes = {kind: page.findChild(QCheckBox, name) for kind, name in _BOXES.items()}
+    assert all(box is not None and box.isChecked() for box in boxes.values())
+    boxes[NoticeKind.CONTAINER_OOM].click()
+    keep = page.findChild(QCheckBox, "keepInTray")
+    assert not keep.isChecked()  # off by default
+    assert not keep.isEnabled()  # the offscreen platform has no tray: said beside it
+    assert "no tray" in page.findChild(QLabel, "trayNote").text()
+    preferences = DesktopPreferences()
+    assert not preferences.notifies(NoticeKind.CONTAINER_OOM)
+    assert preferences.notifies(NoticeKind.CONTAINER_EXITED)
+    dialog.close()
+
+
+_BOXES = {
+    NoticeKind.CONTAINER_EXITED: "notifyContainerExited",
+    NoticeKind.CONTAINER_OOM: "notifyContainerOom",
+    NoticeKind.CONTAINER_UNHEALTHY: "notifyContainerUnhealthy",
+    NoticeKind.TRANSFER: "notifyTransfer",
+    NoticeKind.ENGINE: "notifyEngine",
+}
