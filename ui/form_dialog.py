@@ -5,8 +5,8 @@ said at the field it belongs to with everything typed still there."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Awaitable, Callable
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -18,8 +18,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from services.errors import EngineError
 from services.run_spec import FieldError
 from ui.style import ERROR, MUTED, set_error_border, set_text_colour
+
+T = TypeVar("T")
+
+
+class Refused(Exception):
+    """The engine refused the form's value; the dialog said why, at its field."""
 
 
 class FormDialog(QDialog):
@@ -143,6 +150,26 @@ class FormDialog(QDialog):
     def done_ok(self) -> None:
         """The engine took it: close."""
         super().accept()
+
+    async def sent(self, work: Awaitable[T]) -> T:
+        """The engine's answer to this form's value (`work` sends it): the dialog closes.
+        A refusal is said at its field instead, the dialog open with all that was typed, and
+        raised as `Refused`. The dialog may be closed by the user meanwhile."""
+        from shiboken6 import isValid
+
+        try:
+            answer = await work
+        except FieldError as error:  # a value read only as it is sent, as a secret's file
+            if isValid(self):
+                self.refused_value(error)
+            raise Refused from error
+        except EngineError as error:
+            if isValid(self):
+                self.refused_by_engine(str(error))
+            raise Refused from error
+        if isValid(self):
+            self.done_ok()
+        return answer
 
     def refused(self, widget: QWidget, reason: str) -> None:
         """The engine's refusal, said at `widget`; what was typed stays."""

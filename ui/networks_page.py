@@ -169,18 +169,14 @@ class NetworksPage(TablePage):
     async def _connect(
         self, dialog: ConnectNetworkDialog, row: NetworkRow, options: ConnectOptions
     ) -> None:
-        from shiboken6 import isValid
+        from ui.form_dialog import Refused
 
         command = dialog.command(options)
         self.message.emit(command)
         try:
-            await self.store.connect_network(row, options)
-        except EngineError as error:
-            if isValid(dialog):
-                dialog.refused_by_engine(str(error))
+            await dialog.sent(self.store.connect_network(row, options))
+        except Refused:
             return
-        if isValid(dialog):
-            dialog.done_ok()
         self.message.emit(
             fill(self.tr("Connected %1 to %2 — %3"), options.container, row.name, command)
         )

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from services.swarm import init_command
+from services.run_spec import FieldError
+from services.swarm import AddressChoiceNeeded, init_command
 from ui.form_dialog import FormDialog
 
 
@@ -38,6 +39,18 @@ class SwarmInitDialog(FormDialog):
 
     def command(self, value: str) -> str:
         return init_command(value)
+
+    def refused_by_engine(self, reason: str) -> None:
+        self.refused(self.address_field, reason)
+
+    def refused_value(self, error: FieldError) -> None:
+        """An address the engine cannot use; where it has several and will not guess, they
+        are offered to choose from."""
+        reason = error.message.text(self._translate)
+        if isinstance(error, AddressChoiceNeeded):
+            self.offer_addresses(error.candidates, reason)
+        else:
+            self.refused_by_engine(reason)
 
     def offer_addresses(self, addresses: list[str], reason: str) -> None:
         """The engine's own addresses to choose from, with why one must be chosen."""

@@ -12,13 +12,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 from urllib.parse import urlparse
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from models.swarm_state import SwarmMembership
 from services.errors import EngineError
-from services.run_spec import FieldError
-from services.swarm import AddressChoiceNeeded, SwarmRole, SwarmState, init_command, leave_command
+from services.swarm import SwarmRole, SwarmState, init_command, leave_command
 from services.text import fill
 from ui.confirm import ask
 from ui.style import make_hint, make_title
@@ -137,26 +136,14 @@ class SwarmIntro(QWidget):
         return dialog
 
     async def _init(self, dialog: SwarmInitDialog, address: str) -> None:
-        from shiboken6 import isValid
+        from ui.form_dialog import Refused
 
         command = init_command(address)
         self.message.emit(command)
         try:
-            await self.membership.init(address)
-        except AddressChoiceNeeded as error:
-            if isValid(dialog):
-                dialog.offer_addresses(error.candidates, error.message.text(self._translate))
+            await dialog.sent(self.membership.init(address))
+        except Refused:
             return
-        except FieldError as error:
-            if isValid(dialog):
-                dialog.refused(dialog.address_field, error.message.text(self._translate))
-            return
-        except EngineError as error:
-            if isValid(dialog):
-                dialog.refused(dialog.address_field, str(error))
-            return
-        if isValid(dialog):
-            dialog.done_ok()
         self.message.emit(fill(self.tr("This engine now manages a new swarm — %1"), command))
 
     # -- join ------------------------------------------------------------------------------
@@ -171,28 +158,18 @@ class SwarmIntro(QWidget):
         return dialog
 
     async def _join(self, dialog: SwarmJoinDialog, request: JoinRequest) -> None:
-        from shiboken6 import isValid
+        from ui.form_dialog import Refused
 
         command = dialog.command(request)
         self.message.emit(command)
         try:
-            await self.membership.join(
-                request.token, request.manager_address, request.advertise_address
+            await dialog.sent(
+                self.membership.join(
+                    request.token, request.manager_address, request.advertise_address
+                )
             )
-        except FieldError as error:
-            if isValid(dialog):
-                reason = error.message.text(self._translate)
-                if "token" in error.message.template:
-                    dialog.refused_at_token(reason)
-                else:
-                    dialog.refused_at_manager(reason)
+        except Refused:
             return
-        except EngineError as error:
-            if isValid(dialog):
-                dialog.refused_at_manager(str(error))
-            return
-        if isValid(dialog):
-            dialog.done_ok()
         self.message.emit(fill(self.tr("This engine joined the swarm — %1"), command))
 
     # -- leave -----------------------------------------------------------------------------
@@ -231,6 +208,3 @@ class SwarmIntro(QWidget):
             self.message.emit(fill(self.tr("Could not leave the swarm: %1 — %2"), error, command))
             return
         self.message.emit(fill(self.tr("This engine left the swarm — %1"), command))
-
-    def _translate(self, template: str) -> str:
-        return QCoreApplication.translate("Swarm", template)

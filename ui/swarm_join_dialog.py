@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from services.run_spec import FieldError
 from services.swarm import check_join_token, check_manager_address, join_command
 from ui.form_dialog import FormDialog
 
@@ -66,8 +67,14 @@ class SwarmJoinDialog(FormDialog):
     def command(self, value: JoinRequest) -> str:
         return join_command(value.manager_address, value.advertise_address)
 
-    def refused_at_token(self, reason: str) -> None:
-        self.refused(self.token_field, reason)
-
-    def refused_at_manager(self, reason: str) -> None:
+    def refused_by_engine(self, reason: str) -> None:
+        """The manager's refusal, or none answering, said at the manager's address."""
         self.refused(self.manager_field, reason)
+
+    def refused_value(self, error: FieldError) -> None:
+        """A token the manager refused is said at the token, anything else at the manager."""
+        reason = error.message.text(self._translate)
+        if "token" in error.message.template:
+            self.refused(self.token_field, reason)
+        else:
+            self.refused_by_engine(reason)

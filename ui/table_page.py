@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from models.table import KeyedTableModel
 from services.data import ActionResult
-from services.errors import EngineError
 from services.text import fill
 from ui.style import make_hint, make_title
 from ui.tasks import TaskKeeper
@@ -398,24 +397,14 @@ class TablePage(QWidget):
         create: Callable[[Any], Awaitable[str]],
         created: str,
     ) -> None:
-        from shiboken6 import isValid
-
-        from services.run_spec import FieldError  # the run form's module, not needed at start-up
+        from ui.form_dialog import Refused
 
         command = dialog.command(value)
         self.message.emit(command)
         try:
-            key = await create(value)
-        except FieldError as error:  # a value read only as it is sent, as a secret's file
-            if isValid(dialog):
-                dialog.refused_value(error)
+            key = await dialog.sent(create(value))
+        except Refused:
             return
-        except EngineError as error:
-            if isValid(dialog):
-                dialog.refused_by_engine(str(error))
-            return
-        if isValid(dialog):
-            dialog.done_ok()
         # The name typed, or the engine's own for one left empty (an anonymous volume).
         self.message.emit(fill(created, value.name or key, command))
         self.select_when_listed(key)
