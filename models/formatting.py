@@ -10,6 +10,7 @@ import re
 import time
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from services.data import ContainerInfo, PortBinding
 from services.data import natural_key as natural_key  # the tables sort names with it
@@ -75,7 +76,18 @@ def parse_duration(text: str) -> float | None:
     return int(match.group(1)) * _DURATION_UNITS[match.group(2)]
 
 
-def _status_duration(container: ContainerInfo) -> tuple[re.Match[str], float] | None:
+class StatusSentence(Protocol):
+    """What a status is worded from: the engine's sentence and when it was fetched (a
+    container's summary, or a container `docker container prune` would remove)."""
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def fetched_at(self) -> float: ...
+
+
+def _status_duration(container: StatusSentence) -> tuple[re.Match[str], float] | None:
     """The status sentence's parts and the duration it says, when it says one."""
     match = _STATUS.match(container.status)
     if match is None or not container.fetched_at:
@@ -96,7 +108,7 @@ class StatusParts:
     note: str
 
 
-def status_parts(container: ContainerInfo, now: float | None = None) -> StatusParts | None:
+def status_parts(container: StatusSentence, now: float | None = None) -> StatusParts | None:
     """The parts of the status sentence, its duration counted on from `fetched_at` to `now`
     so "Up 3 seconds" does not stay so forever; None for a sentence that says no duration
     ("Created").

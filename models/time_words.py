@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from models.formatting import human_duration, status_parts
+from models.formatting import StatusSentence, human_duration, status_parts
 from models.table import QT_TRANSLATE_NOOP
-from services.data import ContainerInfo
 from services.text import fill
 
 _DURATIONS = "Durations"
@@ -89,7 +89,7 @@ def relative_time(timestamp: float, now: float | None = None) -> str:
     return fill(QCoreApplication.translate("Durations", "%1 ago"), duration_words(now - timestamp))
 
 
-def status_words(container: ContainerInfo, now: float | None = None) -> str:
+def status_words(container: StatusSentence, now: float | None = None) -> str:
     """The status sentence `docker ps` shows ("Exited (1) 3 minutes ago"), aged to `now`,
     in the user's words; a sentence of a kind not known here is shown as the engine said."""
     parts = status_parts(container, now)
@@ -108,6 +108,18 @@ def status_words(container: ContainerInfo, now: float | None = None) -> str:
     if note is None:
         return f"{text} ({parts.note})"
     return fill(QCoreApplication.translate(_STATUS, note), text)
+
+
+@dataclass(frozen=True)
+class _JustSaid:
+    status: str
+    fetched_at: float
+
+
+def sentence_words(status: str) -> str:
+    """A status sentence the engine said just now, in the user's words (for lists that
+    are not the Containers table, such as what a prune would remove)."""
+    return status_words(_JustSaid(status, time.time()))
 
 
 def status_kind(status: str) -> tuple[str, str]:

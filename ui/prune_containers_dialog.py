@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.formatting import human_size
+from models.time_words import sentence_words
 from services.container_actions import StoppedContainer
 from services.text import fill
 from ui.style import ERROR, MUTED, set_text_colour
@@ -62,7 +63,7 @@ class PruneContainersDialog(QDialog):
         self.listing.clear()
         for container in containers:
             size = "—" if container.size is None else human_size(container.size)
-            item = QTreeWidgetItem([container.name, container.status, size])
+            item = QTreeWidgetItem([container.name, sentence_words(container.status), size])
             item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.listing.addTopLevelItem(item)
         count = len(containers)

@@ -6623,6 +6623,16 @@
         <source>Fleet</source>
         <translation>引擎群</translation>
     </message>
+    <message>
+        <location filename="../../ui/fleet_page.py"/>
+        <source>Retry now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/fleet_page.py"/>
+        <source>Try every engine that did not answer again now</source>
+        <translation>立即重试所有未响应的引擎</translation>
+    </message>
 </context>
 <context>
     <name>NodeLabelsDialog</name>
