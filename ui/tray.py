@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Awaitable, Callable
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
@@ -83,6 +83,8 @@ class TrayIcon(QSystemTrayIcon):
         self.menu.aboutToShow.connect(self.fill_menu)
         self.setContextMenu(self.menu)
         self.activated.connect(self._activated)
+        # The window hears of a language switch (Settings → General); the icon's words follow.
+        window.installEventFilter(self)
         self.follow(window.store)
 
     def follow(self, store: EngineStore) -> None:
@@ -98,12 +100,18 @@ class TrayIcon(QSystemTrayIcon):
             return
         self.running = counts.running
         self.setIcon(badged(self._base, counts.running))
+        self._word()
+
+    def _word(self) -> None:
+        """The icon's tooltip, in the language shown now (the menu is worded as it opens)."""
         self.setToolTip(
-            fill(
-                self.tr("Moorage — %1"),
-                self.tr("%Ln container(s) running", "", counts.running),
-            )
+            fill(self.tr("Moorage — %1"), self.tr("%Ln container(s) running", "", self.running))
         )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.LanguageChange:
+            self._word()
+        return False
 
     # -- the window ------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMenu
 
@@ -135,3 +135,13 @@ def test_no_tray_is_made_where_the_desktop_has_none(make_window):
 def test_badge_over_99_reads_99_plus():
     image = badged(app_image(), 150).pixmap(64, 64).toImage()
     assert isinstance(image, QImage) and not image.isNull()
+
+
+def test_the_icons_words_follow_a_language_switch(tray_window, qtbot):
+    """A switch of language reaches the window as LanguageChange; the tooltip is worded anew
+    (the menu is worded each time it opens)."""
+    window, tray, _engine = tray_window
+    tray.setToolTip("stale")
+    QCoreApplication.sendEvent(window, QEvent(QEvent.Type.LanguageChange))
+    assert tray.toolTip().startswith("Moorage — 3 container")
+    qtbot.wait(10)  # the window words itself anew a turn later
