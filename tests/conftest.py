@@ -21,6 +21,7 @@ import pytest
 
 from tests.support.dockerd import PrivateDockerd, engine_unavailable_reason
 from tests.support.registry import PrivateRegistry, registry_unavailable_reason
+from tests.support.required import require
 from tests.support.swarm import SwarmCluster
 
 # The qasync loop the Qt layers share (tests.support.qt_loop, owned by the app side), and
@@ -65,15 +66,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.engine)
 
 
-def _require(reason: str | None) -> None:
-    """Skip the test for *reason*, or fail it where the engine is required (CI)."""
-    if reason is None:
-        return
-    if os.environ.get("MOORAGE_REQUIRE_ENGINE") == "1":
-        pytest.fail(f"MOORAGE_REQUIRE_ENGINE=1 but {reason}", pytrace=False)
-    pytest.skip(reason)
-
-
 def _new_engine(**kwargs: Any) -> PrivateDockerd:
     kwargs.setdefault("parent", os.environ.get("MOORAGE_DOCKERD_PARENT") or None)
     engine = PrivateDockerd(**kwargs)
@@ -93,7 +85,7 @@ def dockerd() -> Iterator[PrivateDockerd]:
     Shared by every test: use ``clean_engine`` too, and do not stop or kill it (use
     ``dockerd_factory`` for that).
     """
-    _require(engine_unavailable_reason())
+    require(engine_unavailable_reason())
     engine = _new_engine()
     yield engine
     engine.stop()
@@ -102,7 +94,7 @@ def dockerd() -> Iterator[PrivateDockerd]:
 @pytest.fixture(scope="session")
 def docker_registry() -> Iterator[PrivateRegistry]:
     """The session's private registry on ``127.0.0.1:PORT`` (insecure by default for dockerd)."""
-    _require(registry_unavailable_reason())
+    require(registry_unavailable_reason())
     with PrivateRegistry() as registry:
         yield registry
 
@@ -114,7 +106,7 @@ def registry_factory() -> Iterator[Callable[..., PrivateRegistry]]:
     Call it with :class:`PrivateRegistry` keyword arguments, e.g. ``users={...}`` for one
     that asks for a password.
     """
-    _require(registry_unavailable_reason())
+    require(registry_unavailable_reason())
     started: list[PrivateRegistry] = []
 
     def make(**kwargs: Any) -> PrivateRegistry:
@@ -144,7 +136,7 @@ def dockerd_factory() -> Iterator[Callable[..., PrivateDockerd]]:
 
     Call it with :class:`PrivateDockerd` keyword arguments, e.g. ``config={...}``.
     """
-    _require(engine_unavailable_reason())
+    require(engine_unavailable_reason())
     started: list[PrivateDockerd] = []
 
     def make(**kwargs: Any) -> PrivateDockerd:
@@ -161,7 +153,7 @@ def dockerd_factory() -> Iterator[Callable[..., PrivateDockerd]]:
 def module_dockerd() -> Iterator[PrivateDockerd]:
     """An engine of one test module's own, for tests that change its daemon.json at will
     (the module puts back what its tests need; the engine is stopped after the module)."""
-    _require(engine_unavailable_reason())
+    require(engine_unavailable_reason())
     engine = _new_engine()
     yield engine
     engine.stop()
@@ -170,7 +162,7 @@ def module_dockerd() -> Iterator[PrivateDockerd]:
 @pytest.fixture
 def root_user() -> None:
     """For tests that act as another user (they drop root in a child process)."""
-    _require(None if os.geteuid() == 0 else "these checks switch users, which needs root")
+    require(None if os.geteuid() == 0 else "these checks switch users, which needs root")
 
 
 @pytest.fixture(scope="session")
@@ -179,7 +171,7 @@ def single_node_swarm() -> Iterator[SwarmCluster]:
 
     About 2 s to make here; tests take it through ``swarm_manager``, which cleans up after them.
     """
-    _require(engine_unavailable_reason())
+    require(engine_unavailable_reason())
     with SwarmCluster(1, parent=os.environ.get("MOORAGE_DOCKERD_PARENT") or None) as cluster:
         yield cluster
 
@@ -196,7 +188,7 @@ def swarm_manager(single_node_swarm: SwarmCluster) -> Iterator[PrivateDockerd]:
 def three_node_swarm() -> Iterator[SwarmCluster]:
     """Three engines in network namespaces of their own, one manager and two workers, joined
     over a bridge with real tokens (see tests.support.swarm); about 4 s to make, 6 s to end."""
-    _require(engine_unavailable_reason())
+    require(engine_unavailable_reason())
     with SwarmCluster(3, parent=os.environ.get("MOORAGE_DOCKERD_PARENT") or None) as cluster:
         yield cluster
 

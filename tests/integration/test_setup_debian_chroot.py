@@ -47,6 +47,7 @@ from services.engine_setup import (
 )
 from services.setup_probe import SystemProbe
 from tests.packaging.build_modules import load
+from tests.support.required import require
 from ui.setup_cli import run_steps
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -71,15 +72,6 @@ exec chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin "$@"
 """
 
 pytestmark = pytest.mark.timeout(BUILD_TIMEOUT_S + 600)
-
-
-def _require(reason: str | None) -> None:
-    """Skip for `reason`, or fail where the suite must run everything (CI)."""
-    if reason is None:
-        return
-    if os.environ.get("MOORAGE_REQUIRE_ENGINE") == "1":
-        pytest.fail(f"MOORAGE_REQUIRE_ENGINE=1 but {reason}", pytrace=False)
-    pytest.skip(reason)
 
 
 def debian_sources() -> str:
@@ -132,10 +124,10 @@ def suite() -> str:
 @pytest.fixture(scope="session")
 def debian_tarball(tmp_path_factory) -> Path:
     """The minimal Debian root, built once and kept between runs under pytest's temp area."""
-    _require(None if os.geteuid() == 0 else "building a Debian root needs root")
-    _require(None if shutil.which("mmdebstrap") else "mmdebstrap is not installed")
+    require(None if os.geteuid() == 0 else "building a Debian root needs root")
+    require(None if shutil.which("mmdebstrap") else "mmdebstrap is not installed")
     sources = debian_sources()
-    _require(None if sources.strip() else "this machine has no Debian apt sources")
+    require(None if sources.strip() else "this machine has no Debian apt sources")
     codename = suite()
     key = hashlib.sha256(f"{codename}\n{PACKAGES}\n{sources}".encode()).hexdigest()[:16]
     cache = tmp_path_factory.getbasetemp().parent / f"moorage-debian-root-{key}.tar"
