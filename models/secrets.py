@@ -14,12 +14,12 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject
 
-from models.formatting import exact_time, natural_key
+from models.formatting import natural_key
 from models.listed import ListedTableModel
 from models.swarm_follower import Each, SwarmFollower
 from models.swarm_state import SwarmMembership
 from models.table import QT_TRANSLATE_NOOP, Column
-from models.time_words import relative_time
+from models.time_words import moment_column
 from models.volumes import labels_text
 from services.data import ActionResult, EngineEvent
 from services.engine_api import EngineApi
@@ -37,10 +37,6 @@ COL_LABELS = 4
 COL_ID = 5
 
 
-def _when(timestamp: float) -> str:
-    return relative_time(timestamp) if timestamp else ""
-
-
 COLUMNS: list[Column[ObjectInfo]] = [
     Column(QT_TRANSLATE_NOOP("Columns", "Name"), lambda o: o.name, lambda o: natural_key(o.name)),
     Column(
@@ -48,20 +44,8 @@ COLUMNS: list[Column[ObjectInfo]] = [
         lambda o: ", ".join(o.services),
         lambda o: (len(o.services), o.services),
     ),
-    Column(
-        QT_TRANSLATE_NOOP("Columns", "Created"),
-        lambda o: _when(o.created),
-        lambda o: o.created,
-        tooltip=lambda o: exact_time(o.created) if o.created else "",
-        ages_from=lambda o: o.created or None,
-    ),
-    Column(
-        QT_TRANSLATE_NOOP("Columns", "Updated"),
-        lambda o: _when(o.updated),
-        lambda o: o.updated,
-        tooltip=lambda o: exact_time(o.updated) if o.updated else "",
-        ages_from=lambda o: o.updated or None,
-    ),
+    moment_column(QT_TRANSLATE_NOOP("Columns", "Created"), lambda o: o.created),
+    moment_column(QT_TRANSLATE_NOOP("Columns", "Updated"), lambda o: o.updated),
     Column(
         QT_TRANSLATE_NOOP("Columns", "Labels"), lambda o: labels_text(o.labels), lambda o: o.labels
     ),

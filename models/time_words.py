@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from models.formatting import StatusSentence, human_duration, status_parts
-from models.table import QT_TRANSLATE_NOOP
+from models.formatting import StatusSentence, exact_time, human_duration, status_parts
+from models.table import QT_TRANSLATE_NOOP, Column
 from services.text import fill
+
+T = TypeVar("T")
 
 _DURATIONS = "Durations"
 _STATUS = "ContainerStatus"
@@ -87,6 +91,19 @@ def relative_time(timestamp: float, now: float | None = None) -> str:
     """`3 minutes ago`, in the user's words."""
     now = time.time() if now is None else now
     return fill(QCoreApplication.translate("Durations", "%1 ago"), duration_words(now - timestamp))
+
+
+def moment_column(title: str, moment: Callable[[T], float], unknown: str = "") -> Column[T]:
+    """A column of when something happened: "3 minutes ago" kept current as it ages, the
+    exact time in its tooltip, sorted by the moment; `unknown` where the engine said none (0).
+    `title` is marked with QT_TRANSLATE_NOOP("Columns", ...), as every column's."""
+    return Column(
+        title,
+        lambda item: relative_time(moment(item)) if moment(item) else unknown,
+        moment,
+        tooltip=lambda item: exact_time(moment(item)) if moment(item) else unknown,
+        ages_from=lambda item: moment(item) or None,
+    )
 
 
 def status_words(container: StatusSentence, now: float | None = None) -> str:

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from models.formatting import exact_size, exact_time, human_size, natural_key
+from models.formatting import exact_size, human_size, natural_key
 from models.listed import ListedTableModel
 from models.table import QT_TRANSLATE_NOOP, RIGHT, Column
-from models.time_words import relative_time
+from models.time_words import moment_column
 from services.data import ContainerInfo, VolumeInfo, VolumeUsage
 
 #: What the Size column shows until the engine measured the volume (or when it cannot).
@@ -99,13 +99,7 @@ COLUMNS: list[Column[VolumeRow]] = [
         lambda r: ", ".join(r.users),
         lambda r: (len(r.users), r.users),
     ),
-    Column(
-        QT_TRANSLATE_NOOP("Columns", "Created"),
-        lambda r: relative_time(r.volume.created) if r.volume.created else UNKNOWN,
-        lambda r: r.volume.created,
-        tooltip=lambda r: exact_time(r.volume.created) if r.volume.created else UNKNOWN,
-        ages_from=lambda r: r.volume.created or None,
-    ),
+    moment_column(QT_TRANSLATE_NOOP("Columns", "Created"), lambda r: r.volume.created, UNKNOWN),
     Column(
         QT_TRANSLATE_NOOP("Columns", "Labels"),
         lambda r: labels_text(r.volume.labels),
