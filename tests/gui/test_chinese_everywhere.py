@@ -37,8 +37,10 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMenu,
     QPlainTextEdit,
+    QPushButton,
     QTabBar,
     QTableView,
+    QTabWidget,
     QTextEdit,
     QTreeWidget,
     QTreeWidgetItem,
@@ -138,6 +140,10 @@ def chinese(qapp):
 # -- reading what is on screen -----------------------------------------------------------------
 
 
+#: Views of the engine's own JSON (docker inspect), whose keys are the engine's words.
+ENGINE_JSON = frozenset({"inspectTree"})
+
+
 def _model_words(view: QAbstractItemView, rows: int = 30) -> Iterator[str]:
     model = view.model()
     if model is None:
@@ -195,6 +201,8 @@ def words_of(widget: QWidget) -> Iterator[tuple[str, str]]:
         for row in range(widget.count()):
             yield where, widget.item(row).text()
             yield where, widget.item(row).toolTip()
+    elif widget.objectName() in ENGINE_JSON:
+        return
     elif isinstance(widget, QTreeWidget):
         header = widget.headerItem()
         for column in range(widget.columnCount()):
@@ -272,7 +280,12 @@ def filled_engine(qtbot) -> FakeEngine:
             replace(make_container("held", ContainerState.PAUSED), status="Up 2 seconds (Paused)"),
             make_container("fresh", ContainerState.CREATED),
         ],
-        [make_image("busybox:latest"), make_image("nginx:1.27", size=72_000_000), make_image()],
+        [
+            make_image("127.0.0.1:5000/shop/web:1"),  # first by name: Push is offered
+            make_image("busybox:latest"),
+            make_image("nginx:1.27", size=72_000_000),
+            make_image(),
+        ],
     )
     engine.logs[loose.id] = []
     engine.volume_infos["data"] = make_volume("data")
@@ -313,8 +326,31 @@ def run_and_read(action: QAction, label: str, found: EnglishFound, qtbot) -> Non
     qtbot.wait(150)
     opened = new_windows(before)
     for top in opened:
-        found.read(top, f"{label} › {top.objectName() or type(top).__name__}")
+        read_whole(top, f"{label} › {top.objectName() or type(top).__name__}", found, qtbot)
     close_all(opened, qtbot)
+
+
+def read_whole(top: QWidget, label: str, found: EnglishFound, qtbot) -> None:
+    """Read `top` with each tab of its tab widgets shown in turn, and what each of its
+    buttons that opens more ("…", as "Log in…") opens."""
+    found.read(top, label)
+    for tabs in top.findChildren(QTabWidget):
+        if tabs.isVisibleTo(top):
+            for tab in range(tabs.count()):
+                tabs.setCurrentIndex(tab)
+                found.read(top, f"{label} › {tabs.tabText(tab)}")
+    for button in top.findChildren(QPushButton):
+        if button.isVisibleTo(top) and button.isEnabled() and button.text().endswith("…"):
+            before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+            button.click()
+            qtbot.wait(100)
+            opened = new_windows(before)
+            for inner in opened:
+                found.read(inner, f"{label} › {button.text()} › {inner.objectName()}")
+            close_all(opened, qtbot)
+            if button.isCheckable() and button.isChecked():
+                found.read(top, f"{label} › {button.text()}")
+                button.setChecked(False)
 
 
 def select_first_row(page) -> None:
