@@ -233,18 +233,31 @@ async def save_images(
 
     def work(job: StreamJob[None], client: docker.APIClient) -> None:
         meter = _Meter(estimate, True, lambda p: job.post(on_progress, p))
-        response = client.get(
-            f"{client.base_url}/v{client.api_version}/images/get",
-            params={"names": list(names)},
-            stream=True,
-            timeout=None,
-        )
-        job.hold(response)
-        raise_for_status(response)
-        write_atomically(path, response.iter_content(CHUNK), meter, job)
+        download(job, client, "/images/get", {"names": list(names)}, path, meter)
         meter.finish()
 
     await StreamJob(make_client, endpoint, work, "moorage-save", keep=(ArchiveError,)).wait()
+
+
+def download(
+    job: StreamJob[Any],
+    client: docker.APIClient,
+    api_path: str,
+    params: dict[str, Any],
+    path: Path,
+    meter: _Meter,
+) -> None:
+    """The engine's answer to `GET api_path` (a tar it streams) written to `path` as it
+    comes, atomically; the answer is held by `job`, so that a cancel shuts it."""
+    response = client.get(
+        f"{client.base_url}/v{client.api_version}{api_path}",
+        params=params,
+        stream=True,
+        timeout=None,
+    )
+    job.hold(response)
+    raise_for_status(response)
+    write_atomically(path, response.iter_content(CHUNK), meter, job)
 
 
 def write_atomically(

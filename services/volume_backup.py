@@ -33,7 +33,7 @@ from services.archive import (
     ArchiveProblem,
     ArchiveProgress,
     _Meter,
-    write_atomically,
+    download,
 )
 from services.stream_job import Stopped, StreamJob
 
@@ -105,15 +105,9 @@ async def back_up(
         meter = _Meter(estimate, True, lambda p: job.post(on_progress, p))
         helper = _helper(client, volume, image, read_only=True)
         try:
-            response = client.get(
-                f"{client.base_url}/v{client.api_version}/containers/{helper}/archive",
-                params={"path": f"{MOUNT}/."},
-                stream=True,
-                timeout=None,
+            download(
+                job, client, f"/containers/{helper}/archive", {"path": f"{MOUNT}/."}, path, meter
             )
-            job.hold(response)
-            raise_for_status(response)
-            write_atomically(path, response.iter_content(CHUNK), meter, job)
         finally:
             _remove_helper(client, helper)
         meter.finish()
