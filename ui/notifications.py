@@ -135,6 +135,8 @@ class Notifier(QObject):
         return self.preferences.notifies(kind) and not self._showing(_SHOWN_ON[kind])
 
     def _container_alert(self, event: EngineEvent) -> None:
+        if self._before_connecting(event):
+            return
         action, _, verdict = event.action.partition(":")
         container_id = event.actor_id
         if action == "kill":
@@ -160,6 +162,14 @@ class Notifier(QObject):
             and self._wanted(NoticeKind.CONTAINER_UNHEALTHY)
         ):
             self._trouble(container_id, name).unhealthy = True
+
+    def _before_connecting(self, event: EngineEvent) -> bool:
+        """Whether `event` may have happened before the session connected: the stream
+        starts a moment earlier (`connected_since`, the daemon's clock read to the second,
+        less one) and replays what it finds there, which would tell of an exit seen before
+        a reconnect twice. The whole second of the connection is counted as before it."""
+        since = self._store.engine.connected_since if self._store is not None else None
+        return since is not None and 0 < event.time_nano < (since + 2) * 1_000_000_000
 
     def _trouble(self, container_id: str, name: str) -> _Trouble:
         self._start_burst()

@@ -221,3 +221,25 @@ _BOXES = {
     NoticeKind.TRANSFER: "notifyTransfer",
     NoticeKind.ENGINE: "notifyEngine",
 }
+
+
+def test_an_exit_from_before_the_connection_replayed_by_the_stream_is_not_told(
+    watched, qtbot, monkeypatch
+):
+    """The event stream starts a moment before the connection (and again after each
+    reconnect) and replays what it finds there: those exits were told, or happened before
+    Moorage looked, and are not news."""
+    engine, _window, _notifier, desktop, _transfers, containers = watched
+    monkeypatch.setattr(FakeEngine, "connected_since", property(lambda _self: 1_000.0))
+    replayed = EngineEvent(
+        "container", "die", containers[0].id, (("exitCode", "3"), ("name", "job-0")), 1_001 * 10**9
+    )
+    fresh = EngineEvent(
+        "container", "die", containers[1].id, (("exitCode", "3"), ("name", "job-1")), 1_002 * 10**9
+    )
+    for event in (replayed, fresh):
+        for stream in engine.streams:
+            stream.push(event)
+    qtbot.waitUntil(lambda: bool(desktop.sent), timeout=3000)
+    settle(qtbot)
+    assert [summary for summary, _ in desktop.sent] == ["Container job-1 exited with code 3"]

@@ -128,3 +128,50 @@ def test_none_while_the_window_is_active_on_the_containers_page(dockerd, window,
     exit_with_3(dockerd, "heard-job")
     qtbot.waitUntil(lambda: len(received()) >= 1, timeout=20_000)
     assert [n["summary"] for n in received()] == ["Container heard-job exited with code 3"]
+
+
+def test_a_container_the_kernel_kills_for_memory_is_told_as_such(dockerd, window, qtbot, received):
+    """An OOM kill (8 MB of memory, `tail` keeping 64 MB) is one notification saying so, not
+    an exit with code 137."""
+    window.join_desktop()
+    look_elsewhere(qtbot, window)
+    dockerd.cli(
+        "run",
+        "-d",
+        "--name",
+        "hungry",
+        "--memory",
+        "8m",
+        "--memory-swap",
+        "8m",
+        IMAGE,
+        "sh",
+        "-c",
+        "head -c 64m /dev/zero | tail > /dev/null",
+    )
+    qtbot.waitUntil(lambda: len(received()) >= 1, timeout=20_000)
+    qtbot.wait(COALESCE_MS + 1000)
+    assert [n["summary"] for n in received()] == ["Container hungry ran out of memory"]
+
+
+def test_a_container_whose_health_check_fails_is_told_unhealthy(dockerd, window, qtbot, received):
+    window.join_desktop()
+    look_elsewhere(qtbot, window)
+    dockerd.cli(
+        "run",
+        "-d",
+        "--name",
+        "sickly",
+        "--health-cmd",
+        "exit 1",
+        "--health-interval",
+        "1s",
+        "--health-retries",
+        "1",
+        IMAGE,
+        "sleep",
+        "600",
+    )
+    qtbot.waitUntil(lambda: len(received()) >= 1, timeout=30_000)
+    qtbot.wait(COALESCE_MS + 1000)
+    assert [n["summary"] for n in received()] == ["Container sickly is unhealthy"]
