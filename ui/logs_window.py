@@ -88,6 +88,7 @@ class LogsWindow(QWidget):
         self.case.setObjectName("logsCase")
         self.streams = QComboBox()
         self.streams.setObjectName("logsStreams")
+        self.streams.setAccessibleName(self.tr("Streams shown"))
         self.streams.addItem(self.tr("stdout and stderr"), (True, True))
         self.streams.addItem(self.tr("stdout only"), (True, False))
         self.streams.addItem(self.tr("stderr only"), (False, True))
@@ -96,6 +97,7 @@ class LogsWindow(QWidget):
         self.timestamps.setChecked(True)
         self.tail = QComboBox()
         self.tail.setObjectName("logsTail")
+        self.tail.setAccessibleName(self.tr("Lines read"))
         self.tail.setToolTip(self.tr("How much of the past to read (docker logs --tail)"))
         for lines in TAILS:
             label = (

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from models.containers import COL_NAME
 from services.data import ContainerState
 from tests.support.fake_engine import FakeEngine, make_container, make_image
+from ui.logs_window import LogsWindow
 from ui.main_window import PAGES
 
 INTERACTIVE = (
@@ -97,7 +98,9 @@ def test_every_control_of_the_main_dialogs_has_a_name(make_window, qtbot):
         "add connection": window.open_add_connection(),
         "command palette": window.open_command_palette(),
         "shortcuts": window.open_shortcuts(),
+        "logs": LogsWindow(window.store, window.store.containers_snapshot()[0], page),
     }
+    dialogs["logs"].show()
     missing = {}
     for name, dialog in dialogs.items():
         qtbot.waitUntil(dialog.isVisible, timeout=3000)
