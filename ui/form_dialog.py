@@ -5,7 +5,7 @@ said at the field it belongs to with everything typed still there."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Signal
@@ -150,6 +150,17 @@ class FormDialog(QDialog):
     def done_ok(self) -> None:
         """The engine took it: close."""
         super().accept()
+
+    def open_sending(
+        self,
+        launch: Callable[[Coroutine[Any, Any, None]], object],
+        send: Callable[[Any], Coroutine[Any, Any, None]],
+    ) -> None:
+        """Open the dialog (window-modal, not blocking the loop): each value submitted goes
+        to `send`, run by `launch`; the dialog is deleted once closed."""
+        self.submitted.connect(lambda value: launch(send(value)))
+        self.finished.connect(self.deleteLater)
+        self.open()
 
     async def sent(self, work: Awaitable[T]) -> T:
         """The engine's answer to this form's value (`work` sends it): the dialog closes.

@@ -161,9 +161,7 @@ class NetworksPage(TablePage):
         on_it = {a.container for a in row.attached}
         names = sorted(c.name for c in self.store.containers_snapshot() if c.name not in on_it)
         dialog = ConnectNetworkDialog(row.name, names, self)
-        dialog.submitted.connect(lambda options: self.launch(self._connect(dialog, row, options)))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        dialog.open_sending(self.launch, lambda options: self._connect(dialog, row, options))
         return dialog
 
     async def _connect(

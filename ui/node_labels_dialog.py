@@ -41,3 +41,6 @@ class NodeLabelsDialog(FormDialog):
 
     def command(self, value: NodeChange) -> str:
         return node_update_command(value, [self.node.hostname])
+
+    def refused_by_engine(self, reason: str) -> None:
+        self.refused(self.labels_field, reason)

@@ -216,24 +216,18 @@ class NodesPage(SwarmTablePage):
         if len(nodes) != 1:
             return None
         dialog = NodeLabelsDialog(nodes[0], self)
-        dialog.submitted.connect(lambda change: self.launch(self._save_labels(dialog, change)))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        dialog.open_sending(self.launch, lambda change: self._save_labels(dialog, change))
         return dialog
 
     async def _save_labels(self, dialog: NodeLabelsDialog, change: NodeChange) -> None:
-        from shiboken6 import isValid
+        from ui.form_dialog import Refused
 
         command = node_update_command(change, [dialog.node.hostname])
         self.message.emit(command)
         try:
-            await self.follower.engine.update_node(dialog.node.id, change)
-        except EngineError as error:
-            if isValid(dialog):
-                dialog.refused(dialog.labels_field, str(error))
+            await dialog.sent(self.follower.engine.update_node(dialog.node.id, change))
+        except Refused:
             return
-        if isValid(dialog):
-            dialog.done_ok()
         self.message.emit(fill(self.tr("Labels of %1 saved — %2"), dialog.node.hostname, command))
 
     # -- remove ------------------------------------------------------------------------------

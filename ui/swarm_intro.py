@@ -130,9 +130,7 @@ class SwarmIntro(QWidget):
         from ui.swarm_init_dialog import SwarmInitDialog
 
         dialog = SwarmInitDialog(self._known_addresses(), self)
-        dialog.submitted.connect(lambda address: self._tasks.launch(self._init(dialog, address)))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        dialog.open_sending(self._tasks.launch, lambda address: self._init(dialog, address))
         return dialog
 
     async def _init(self, dialog: SwarmInitDialog, address: str) -> None:
@@ -152,9 +150,7 @@ class SwarmIntro(QWidget):
         from ui.swarm_join_dialog import SwarmJoinDialog
 
         dialog = SwarmJoinDialog(self)
-        dialog.submitted.connect(lambda request: self._tasks.launch(self._join(dialog, request)))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
+        dialog.open_sending(self._tasks.launch, lambda request: self._join(dialog, request))
         return dialog
 
     async def _join(self, dialog: SwarmJoinDialog, request: JoinRequest) -> None:

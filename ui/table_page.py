@@ -384,11 +384,9 @@ class TablePage(QWidget):
         engine took it, the dialog closes, the status bar says `created` (%1 the name, %2
         the command) and the new row is selected as soon as the list shows it.
         """
-        dialog.submitted.connect(
-            lambda value: self.launch(self._create_through(dialog, value, create, created))
+        dialog.open_sending(
+            self.launch, lambda value: self._create_through(dialog, value, create, created)
         )
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
 
     async def _create_through(
         self,
