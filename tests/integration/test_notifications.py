@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QWidget
 
+from tests.support.required import require
 from ui.notifications import COALESCE_MS
 
 pytestmark = pytest.mark.usefixtures("clean_engine")
@@ -31,11 +32,7 @@ def session_bus() -> Iterator[str]:
     """A private session bus for this module's tests; its address is the process's own
     DBUS_SESSION_BUS_ADDRESS meanwhile (Qt connects to a session bus once per process)."""
     daemon = shutil.which("dbus-daemon")
-    if daemon is None:
-        message = "dbus-daemon is not installed (Debian: dbus-daemon)"
-        if os.environ.get("MOORAGE_REQUIRE_ENGINE") == "1":
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+    require(None if daemon else "dbus-daemon is not installed (Debian: dbus-daemon)")
     process = subprocess.Popen(
         [daemon, "--session", "--print-address", "--nofork", "--nopidfile"],
         stdout=subprocess.PIPE,
