@@ -138,6 +138,7 @@ def test_a_typed_secret_reaches_the_engine_and_nothing_else(make_window, qtbot):
     assert create.command_label.text() == "docker secret create api_key -"
     create.ok_button.click()
     qtbot.waitUntil(lambda: names(page.view) == ["api_key"], timeout=3000)
+    qtbot.waitUntil(lambda: [o.name for o in page.selected_items()] == ["api_key"])
     (stored,) = engine.swarm_object_values.values()
     assert stored == b"s3cr3t-value"
     model = page.view.model()
