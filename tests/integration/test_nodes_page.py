@@ -19,34 +19,13 @@ from models import nodes as node_columns
 from tests.gui.test_main_window import message_box, press
 from tests.gui.test_volumes_networks import action, cell, dialog, field_error, names, select
 from tests.support.swarm import SwarmCluster
+from tests.support.waiting import wait_for
 
 LIVE = 15_000
 
 
 def hostnames(page) -> list[str]:
     return names(page.view)
-
-
-def task_nodes(cluster: SwarmCluster, service: str) -> list[str]:
-    """The hostnames running the service's tasks now, as `docker service ps` says it."""
-    out = cluster.manager.cli(
-        "service",
-        "ps",
-        "--filter",
-        "desired-state=running",
-        "--format",
-        "{{.Node}} {{.CurrentState}}",
-        service,
-    ).stdout
-    return sorted(line.split()[0] for line in out.splitlines() if " Running " in f" {line} ")
-
-
-def wait_for(predicate, timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out")
-        time.sleep(0.3)
 
 
 def test_three_nodes_listed_with_roles_and_leader(swarm_cluster, window_on, manager_page, qtbot):
@@ -76,7 +55,7 @@ def test_a_drained_node_sees_its_tasks_move(swarm_cluster, window_on, manager_pa
         "sleep",
         "3600",
     )
-    wait_for(lambda: task_nodes(swarm_cluster, "spread") == ["node-1", "node-2", "node-3"])
+    wait_for(lambda: swarm_cluster.task_nodes("spread") == ["node-1", "node-2", "node-3"])
     page = manager_page(window_on(manager.engine.base_url), "nodes")
     qtbot.waitUntil(lambda: "node-2" in hostnames(page), timeout=LIVE)
     select(page.view, "node-2")
@@ -86,8 +65,8 @@ def test_a_drained_node_sees_its_tasks_move(swarm_cluster, window_on, manager_pa
         lambda: cell(page.view, "node-2", node_columns.COL_AVAILABILITY) == "drained",
         timeout=LIVE,
     )
-    wait_for(lambda: len(task_nodes(swarm_cluster, "spread")) == 3)
-    moved = task_nodes(swarm_cluster, "spread")
+    wait_for(lambda: len(swarm_cluster.task_nodes("spread")) == 3)
+    moved = swarm_cluster.task_nodes("spread")
     assert "node-2" not in moved and set(moved) == {"node-1", "node-3"}
     assert not swarm_cluster.nodes[1].engine.api("GET", "/containers/json")
 

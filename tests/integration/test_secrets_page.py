@@ -7,7 +7,6 @@ removal refused while a service uses it, naming the service; configs behind the 
 from __future__ import annotations
 
 import logging
-import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QRadioButton
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QRadioButton
 from models import secrets as object_columns
 from tests.gui.test_main_window import message_box, press
 from tests.gui.test_volumes_networks import action, cell, dialog, field_error, names, select
+from tests.support.waiting import wait_for
 
 LIVE = 15_000
 VALUE = "correct horse battery staple"
@@ -59,22 +59,8 @@ def test_a_typed_secret_is_readable_inside_a_task_and_nowhere_else(
     qtbot.waitUntil(
         lambda: cell(page.view, "db_password", object_columns.COL_USED_BY) == "web", timeout=LIVE
     )
-    deadline = time.monotonic() + 30
-    while True:
-        placed = manager.cli(
-            "service",
-            "ps",
-            "--filter",
-            "desired-state=running",
-            "--format",
-            "{{.Node}} {{.CurrentState}}",
-            "web",
-        ).stdout.split()
-        if len(placed) >= 2 and placed[1] == "Running":
-            break
-        assert time.monotonic() < deadline, placed
-        time.sleep(0.3)
-    node = swarm_cluster.node_by_hostname(placed[0])
+    wait_for(lambda: swarm_cluster.task_nodes("web"))
+    node = swarm_cluster.node_by_hostname(swarm_cluster.task_nodes("web")[0])
     label = "label=com.docker.swarm.service.name=web"
     (container,) = node.cli("ps", "-q", "--filter", label).stdout.split()
     read = node.cli("exec", container, "cat", "/run/secrets/db_password")

@@ -203,6 +203,19 @@ class SwarmCluster(StartedInWith):
                 raise SwarmError(f"the swarm's nodes did not all become ready: {states}")
             time.sleep(0.2)
 
+    def task_nodes(self, service: str) -> list[str]:
+        """The hostnames running the service's tasks now, as `docker service ps` says it."""
+        out = self.manager.cli(
+            "service",
+            "ps",
+            "--filter",
+            "desired-state=running",
+            "--format",
+            "{{.Node}} {{.CurrentState}}",
+            service,
+        ).stdout
+        return sorted(line.split()[0] for line in out.splitlines() if " Running " in f" {line} ")
+
     def node_by_hostname(self, hostname: str) -> SwarmNode:
         return next(node for node in self.nodes if node.hostname == hostname)
 
