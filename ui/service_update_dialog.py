@@ -81,7 +81,6 @@ class ServiceUpdateDialog(FormDialog):
         layout.insertWidget(position + 1, self.progress, 1)  # type: ignore[attr-defined]
         #: The image asked for, once the engine took it: the progress follows from then on.
         self.requested = ""
-        self.progresses: dict[str, UpdateProgress] = {}
         follower.changed.connect(self._changed)
         self.check()
 
@@ -124,7 +123,6 @@ class ServiceUpdateDialog(FormDialog):
                 # The engine took the spec; the table has not read it back yet.
                 sentences.append(fill(self.tr("%1: the update is starting"), service.name))
                 continue
-            self.progresses[row.id] = progress
             sentence = fill(
                 self.tr("%1: %2/%3 updated"), service.name, progress.updated, progress.total
             )
