@@ -13,6 +13,7 @@ from shiboken6 import isValid
 
 from models import services as service_columns
 from models import tasks as task_columns
+from services.errors import EngineError
 from services.logs import LogLine
 from services.service_spec import MAX_REPLICAS, ServiceOptions
 from tests.gui.test_main_window import message_box, press
@@ -210,3 +211,20 @@ def test_group_by_stack_keeps_a_stacks_services_together(make_window, qtbot):
     action(page, "actionGroupByStack").trigger()
     assert action(page, "actionGroupByStack").isChecked()
     assert view.horizontalHeader().sortIndicatorSection() == service_columns.COL_STACK
+
+
+def test_a_refusal_naming_no_field_is_said_above_the_form(make_window, qtbot):
+    engine = FakeEngine()
+    engine.failures["odd"] = EngineError("rpc error: code = Unknown desc = the raft log is full")
+    window = make_window(engine)
+    page = services_page(window, qtbot)
+    action(page, "actionCreateService").trigger()
+    form = dialog(page, "serviceCreateDialog")
+    form.findChild(QLineEdit, "serviceImage").setText("busybox:1")
+    form.findChild(QLineEdit, "serviceName").setText("odd")
+    form.ok_button.click()
+    refusal = form.findChild(QLabel, "serviceCreateRefusal")
+    qtbot.waitUntil(refusal.isVisible, timeout=LIVE)
+    assert "the raft log is full" in refusal.text()
+    assert field_error(form, "serviceName") == ""
+    assert form.ok_button.isEnabled()  # everything typed is still there, to try again
