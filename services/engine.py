@@ -1068,10 +1068,18 @@ class DockerEngine:
         return await self._run(services_by_id, self._api(), list(ids))
 
     async def list_tasks(self, service_ids: Sequence[str] | None = None) -> list[TaskInfo]:
-        from services.swarm_services import list_tasks
+        from services.swarm_services import tasks_from_api
 
-        wanted = None if service_ids is None else list(service_ids)
-        return await self._run(list_tasks, self._api(), wanted)
+        if service_ids is not None and not service_ids:
+            return []
+        api = self._api()
+        filters = None if service_ids is None else {"service": list(service_ids)}
+        # The nodes (for their hostnames) and the tasks asked at once, on two threads: a
+        # task's change waits for this answer.
+        raw_nodes, raw_tasks = await asyncio.gather(
+            self._run(api.nodes), self._run(api.tasks, filters=filters)
+        )
+        return tasks_from_api(raw_tasks, raw_nodes)
 
     async def create_service(self, options: ServiceOptions) -> str:
         from services.service_spec import service_spec

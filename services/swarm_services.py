@@ -263,13 +263,10 @@ def services_by_id(api: docker.APIClient, ids: Sequence[str]) -> list[ServiceInf
     return found
 
 
-def list_tasks(api: docker.APIClient, service_ids: Sequence[str] | None = None) -> list[TaskInfo]:
-    """Every task (or those of `service_ids`), with their nodes' hostnames."""
-    if service_ids is not None and not service_ids:
-        return []
-    nodes = node_names(api.nodes())
-    filters = {"service": list(service_ids)} if service_ids is not None else None
-    return [task_from_api(item, nodes) for item in api.tasks(filters=filters)]
+def tasks_from_api(raw_tasks: Iterable[dict], raw_nodes: Iterable[dict]) -> list[TaskInfo]:
+    """`GET /tasks` decoded with the hostnames `GET /nodes` gives (asked at the same time)."""
+    nodes = node_names(raw_nodes)
+    return [task_from_api(item, nodes) for item in raw_tasks]
 
 
 def create_service(api: docker.APIClient, spec: dict[str, Any]) -> str:

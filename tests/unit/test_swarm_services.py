@@ -39,7 +39,7 @@ from services.swarm_services import (
     running_and_desired,
     service_command,
     service_from_api,
-    task_from_api,
+    tasks_from_api,
 )
 
 RECORDED = json.loads(
@@ -47,7 +47,7 @@ RECORDED = json.loads(
 )
 NODES = node_names(RECORDED["nodes"])
 SERVICES = {s.name: s for s in map(service_from_api, RECORDED["services"])}
-TASKS = [task_from_api(t, NODES) for t in RECORDED["tasks"]]
+TASKS = tasks_from_api(RECORDED["tasks"], RECORDED["nodes"])
 
 
 def tasks_of(name: str):
