@@ -175,7 +175,7 @@ class ServicesProbe(JsonRequests):
         self.app = app
         self.window = create_window(host)
         self.window.show_page("services")
-        self.page = self.window.later_pages["services"]
+        self.page = self.window.services_page
         self.follower = self.page.follower
         self.model = self.page.model
         self._answered_at: float | None = None

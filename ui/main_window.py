@@ -70,6 +70,7 @@ if TYPE_CHECKING:
     from ui.registries_dialog import RegistriesDialog
     from ui.registry_browser import RegistryBrowser
     from ui.run_dialog import RunDialog
+    from ui.services_page import ServicesPage
     from ui.settings_dialog import SettingsDialog
     from ui.setup_wizard import SetupWizard
     from ui.table_page import TablePage
@@ -1042,6 +1043,11 @@ class MainWindow(QMainWindow):
     @property
     def networks_page(self) -> NetworksPage | None:
         return self.later_pages.get("networks")  # type: ignore[return-value]
+
+    @property
+    def services_page(self) -> ServicesPage | None:
+        """Named here (not only in LATER_PAGES) so that the frozen build finds its module."""
+        return self.later_pages.get("services")  # type: ignore[return-value]
 
     def _place_later_page(self, row: int, page: TablePage) -> None:
         placeholder = self.pages.widget(row)

@@ -31,7 +31,7 @@ def done(qtbot, work):
 
 def services_page(window, qtbot):
     window.show_page("services")
-    page = window.later_pages["services"]
+    page = window.services_page
     qtbot.waitUntil(lambda: page.follower.refusal is not None, timeout=LIVE)
     return page
 

@@ -36,7 +36,7 @@ def manager_window(swarm_cluster, qtbot, qloop):
     window.show()
     qtbot.waitUntil(lambda: window.store.status.state is ConnectionState.CONNECTED, timeout=10_000)
     window.show_page("services")
-    page = window.later_pages["services"]
+    page = window.services_page
     qtbot.waitUntil(lambda: page.follower.refusal == "", timeout=10_000)
     yield window
     window.close()
@@ -58,7 +58,7 @@ def test_create_spread_scale_update_with_progress_and_roll_back(
     manager_window, swarm_cluster, qtbot
 ):
     window = manager_window
-    page = window.later_pages["services"]
+    page = window.services_page
     view = window.findChild(QTableView, "servicesView")
     tasks = window.findChild(QTableView, "tasksView")
     manager = swarm_cluster.manager
@@ -156,7 +156,7 @@ def test_a_task_dying_on_a_worker_is_shown_as_the_engine_reports_it(
     """The manager sends no event when a worker's container dies; the service's tasks are
     read again as the engine replaces it (its service's update event, or while unsettled)."""
     window = manager_window
-    page = window.later_pages["services"]
+    page = window.services_page
     view = window.findChild(QTableView, "servicesView")
     tasks = window.findChild(QTableView, "tasksView")
     manager = swarm_cluster.manager
@@ -213,7 +213,7 @@ def test_a_node_going_down_mid_update_shows_what_the_engine_reports(
     marked down, and the update's state and message are the engine's own, whatever the
     engine decides (go on elsewhere, or pause)."""
     window = manager_window
-    page = window.later_pages["services"]
+    page = window.services_page
     view = window.findChild(QTableView, "servicesView")
     tasks = window.findChild(QTableView, "tasksView")
     manager = swarm_cluster.manager

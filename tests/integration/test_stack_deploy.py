@@ -38,7 +38,7 @@ def manager_window(swarm_manager, qtbot, qloop):
     window.show()
     qtbot.waitUntil(lambda: window.store.status.state is ConnectionState.CONNECTED, timeout=10_000)
     window.show_page("services")
-    page = window.later_pages["services"]
+    page = window.services_page
     qtbot.waitUntil(lambda: page.follower.refusal == "", timeout=10_000)
     yield window
     window.close()
@@ -48,7 +48,7 @@ def manager_window(swarm_manager, qtbot, qloop):
 @pytest.mark.skipif(find_stack_cli() is None, reason="no docker CLI with `stack deploy` here")
 def test_deploy_group_and_remove_a_stack(manager_window, swarm_manager, qtbot, tmp_path):
     window = manager_window
-    page = window.later_pages["services"]
+    page = window.services_page
     view = window.findChild(QTableView, "servicesView")
     compose = tmp_path / "docker-compose.yml"
     compose.write_text(COMPOSE)
