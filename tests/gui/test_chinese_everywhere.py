@@ -102,19 +102,24 @@ def english_pieces(tmp_path: Path) -> dict[str, str]:
     return pieces
 
 
+def _is_phrase(piece: str) -> bool:
+    return len(ENGLISH_WORD.findall(piece)) >= 2
+
+
 class EnglishFinder:
-    """Finds the interface's English in a text. A piece of several words is looked for
-    anywhere in it; a lone word ("Connection") only as the whole text (a button, a header,
-    a cell), as the interface shows one: inside a sentence it may be the system's own
-    ("Connection refused", an OS error the engine layer hands on)."""
+    """Finds the interface's English in a text. A piece of two words or more (of three
+    letters or more) is looked for anywhere in it; a lone word ("Connection", "is running")
+    only as the whole text (a button, a header, a cell), as the interface shows one: inside
+    a sentence it may be the system's or the engine's own ("Connection refused", an error
+    the engine layer hands on)."""
 
     def __init__(self, pieces: dict[str, str]) -> None:
         self.pieces = pieces
-        phrases = sorted((p for p in pieces if " " in p), key=len, reverse=True)
+        phrases = sorted((p for p in pieces if _is_phrase(p)), key=len, reverse=True)
         self.phrases = re.compile(
             r"(?<![A-Za-z0-9_./-])(?:" + "|".join(map(re.escape, phrases)) + r")(?![A-Za-z0-9_])"
         )
-        self.words = {p for p in pieces if " " not in p}
+        self.words = {p for p in pieces if not _is_phrase(p)}
 
     def source_in(self, text: str) -> str | None:
         """The source sentence of the English `text` holds, if any."""
@@ -469,7 +474,7 @@ def test_an_engine_outside_a_swarm_and_an_engine_gone_speak_chinese(
         close_all(opened, qtbot)
     engine.go_down()
     qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5000)
-    qtbot.wait(100)
+    qtbot.waitUntil(lambda: window.diagnosis_title.isVisible(), timeout=10_000)
     found.read(window, "engine gone")
     assert_none_found(found)
 
