@@ -18,7 +18,13 @@ from models.formatting import (
     status_since,
 )
 from models.table import QT_TRANSLATE_NOOP, Column, KeyedTableModel
-from models.time_words import relative_time, status_kind, status_kind_words, status_words
+from models.time_words import (
+    SHOWN_WORDS,
+    relative_time,
+    status_kind,
+    status_kind_words,
+    status_words,
+)
 from services.data import ContainerInfo, ContainerState
 
 _STATE_NAMES = {
@@ -136,22 +142,22 @@ def container_key(container: ContainerInfo) -> str:
     return container.id
 
 
-#: The State and Status cells' words by the engine's status sentence, in the language
-#: installed, casefolded: translating them for each row made a filter's first keystroke
-#: over 10,000 rows ten times slower. A sentence holds its state ("Up 3 minutes (Paused)"
-#: is paused); its ages make a few hundred of them at most, and a cap keeps it so.
-#: Emptied by `ContainersModel.language_changed`.
-_SHOWN_WORDS: dict[str, str] = {}
+#: The words of a Status and State cell, made at most this many times between two
+#: language changes: ages make a few hundred status sentences at most.
 _SHOWN_WORDS_CAP = 4096
 
 
 def _shown_words(c: ContainerInfo) -> str:
-    words = _SHOWN_WORDS.get(c.status)
+    """The State and Status cells' words in the language installed, casefolded, kept by
+    the engine's status sentence (which holds its state: "Up 3 minutes (Paused)" is
+    paused): translating them for each row made a filter's first keystroke over 10,000
+    rows ten times slower."""
+    words = SHOWN_WORDS.get(c.status)
     if words is None:
-        if len(_SHOWN_WORDS) >= _SHOWN_WORDS_CAP:
-            _SHOWN_WORDS.clear()
+        if len(SHOWN_WORDS) >= _SHOWN_WORDS_CAP:
+            SHOWN_WORDS.clear()
         kind = status_kind_words(*status_kind(c.status))
-        words = _SHOWN_WORDS[c.status] = f"{state_name(c.state)} {kind}".casefold()
+        words = SHOWN_WORDS[c.status] = f"{state_name(c.state)} {kind}".casefold()
     return words
 
 
@@ -204,5 +210,4 @@ class ContainersModel(KeyedTableModel[ContainerInfo]):
 
     def language_changed(self) -> None:
         """The interface's language changed: the filter matches the new words from now."""
-        _SHOWN_WORDS.clear()
         self.forget_search_texts()

@@ -139,6 +139,17 @@ def sentence_words(status: str) -> str:
     return status_words(_JustSaid(status, time.time()))
 
 
+#: Words made for the filter in the language installed (models/containers.py keeps the
+#: State and Status cells' by status sentence); emptied by `forget_words` when the
+#: language changes.
+SHOWN_WORDS: dict[str, str] = {}
+
+
+def forget_words() -> None:
+    """The language changed (ui/i18n.py): words made in the one before are wrong now."""
+    SHOWN_WORDS.clear()
+
+
 def status_kind(status: str) -> tuple[str, str]:
     """The kind of a status sentence ("Up", "Exited", "Created"…) and its note ("healthy",
     "Paused", or ""), read without a regular expression: a key for `status_kind_words`

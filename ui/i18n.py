@@ -7,6 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from models.time_words import forget_words
+
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
 
 #: Marks that end a sentence in Chinese (and Japanese): no space follows them.
@@ -58,6 +60,7 @@ def install_translations(app: QCoreApplication, language: str | None = None) -> 
             app.installTranslator(translator)
         elif name == "moorage" and _shipped(locale) is not None:
             _say_missing(f"moorage_{_shipped(locale)}.qm")
+    forget_words()
     return locale
 
 
