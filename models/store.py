@@ -23,7 +23,7 @@ from services.data import (
     VolumeUsage,
 )
 from services.endpoints import Endpoint
-from services.engine import WORKERS
+from services.engine import ACTION_WORKERS, WORKERS
 from services.engine_api import EngineApi
 from services.engine_info import EngineInfo, PruneResult, TransferProgress, UsageKind, UsageRow
 from services.errors import EngineError, ForceRequired
@@ -498,17 +498,24 @@ class EngineStore(QObject):
     # -- actions ---------------------------------------------------------------------------
 
     async def start_containers(self, containers: Iterable[ContainerInfo]) -> list[ActionResult]:
-        return await self._each(containers, lambda c: self.engine.start_container(c.id), _name)
+        return await self._each(
+            containers, lambda c: self.engine.start_container(c.id), _name, ACTION_WORKERS
+        )
 
     async def stop_containers(self, containers: Iterable[ContainerInfo]) -> list[ActionResult]:
-        return await self._each(containers, lambda c: self.engine.stop_container(c.id), _name)
+        return await self._each(
+            containers, lambda c: self.engine.stop_container(c.id), _name, ACTION_WORKERS
+        )
 
     async def restart_containers(
         self, containers: Iterable[ContainerInfo], timeout: int = 10
     ) -> list[ActionResult]:
         """Restart, killing what has not stopped within `timeout` seconds."""
         return await self._each(
-            containers, lambda c: self.engine.restart_container(c.id, timeout), _name
+            containers,
+            lambda c: self.engine.restart_container(c.id, timeout),
+            _name,
+            ACTION_WORKERS,
         )
 
     async def remove_containers(
@@ -520,19 +527,24 @@ class EngineStore(QObject):
             containers,
             lambda c: self.engine.remove_container(c.id, force=c.is_running, volumes=volumes),
             _name,
+            ACTION_WORKERS,
         )
 
     async def pause_containers(self, containers: Iterable[ContainerInfo]) -> list[ActionResult]:
-        return await self._each(containers, lambda c: self.engine.pause_container(c.id), _name)
+        return await self._each(
+            containers, lambda c: self.engine.pause_container(c.id), _name, ACTION_WORKERS
+        )
 
     async def unpause_containers(self, containers: Iterable[ContainerInfo]) -> list[ActionResult]:
-        return await self._each(containers, lambda c: self.engine.unpause_container(c.id), _name)
+        return await self._each(
+            containers, lambda c: self.engine.unpause_container(c.id), _name, ACTION_WORKERS
+        )
 
     async def kill_containers(
         self, containers: Iterable[ContainerInfo], signal: str
     ) -> list[ActionResult]:
         return await self._each(
-            containers, lambda c: self.engine.kill_container(c.id, signal), _name
+            containers, lambda c: self.engine.kill_container(c.id, signal), _name, ACTION_WORKERS
         )
 
     async def rename_container(self, container: ContainerInfo, name: str) -> None:
@@ -562,9 +574,14 @@ class EngineStore(QObject):
         targets: Iterable[Target],
         act: Callable[[Target], Awaitable[None]],
         label: Callable[[Target], str],
+        at_once: int = WORKERS,
     ) -> list[ActionResult]:
-        """Run `act` on every target, a few at a time, and report each one's outcome."""
-        limit = asyncio.Semaphore(WORKERS)
+        """Run `act` on every target, `at_once` at a time, and report each one's outcome.
+
+        The engine's container actions have threads of their own (`ACTION_WORKERS`); the
+        rest share the engine's `WORKERS` with its lists and re-fetches.
+        """
+        limit = asyncio.Semaphore(at_once)
 
         async def one(target: Target) -> ActionResult:
             async with limit:

@@ -74,3 +74,53 @@ def test_an_export_is_a_transfer_of_its_own_kind(qapp, qloop, qtbot, qtmodeltest
     engine.archive_gate.set()
     qtbot.waitUntil(lambda: transfers.get(transfer.key).state is TransferState.DONE)
     assert target.stat().st_size == 1_000_000
+
+
+class _CountingEngine(FakeEngine):
+    """Holds each stop and volume removal until released, counting how many wait at once."""
+
+    def __init__(self, containers) -> None:
+        super().__init__(containers)
+        self.waiting = 0
+        self.most = 0
+        self.release = asyncio.Event()
+
+    async def _held(self) -> None:
+        self.waiting += 1
+        self.most = max(self.most, self.waiting)
+        await self.release.wait()
+        self.waiting -= 1
+
+    async def stop_container(self, container_id: str, timeout: int = 10) -> None:
+        await self._held()
+        await super().stop_container(container_id, timeout)
+
+    async def remove_volume(self, name: str, *, force: bool = False) -> None:
+        await self._held()
+
+
+def test_container_actions_ask_for_many_at_once_other_kinds_a_few(qapp, qloop, qtbot):
+    """A project's 50 stops are asked for ACTION_WORKERS at a time (`docker stop` asks for
+    all at once); removing volumes stays at WORKERS, beside the engine's reads."""
+    from models.volumes import VolumeRow
+    from services.data import VolumeInfo
+    from services.engine import ACTION_WORKERS, WORKERS
+
+    containers = [make_container(f"web-{n}") for n in range(50)]
+    engine = _CountingEngine(containers)
+    store = EngineStore(engine)
+    stopping = asyncio.ensure_future(store.stop_containers(containers))
+    qtbot.waitUntil(lambda: engine.waiting == ACTION_WORKERS)
+    engine.release.set()
+    qtbot.waitUntil(stopping.done)
+    assert all(result.ok for result in stopping.result())
+    assert engine.most == ACTION_WORKERS > WORKERS
+
+    engine.release.clear()
+    engine.most = 0
+    volumes = [VolumeRow(VolumeInfo("fake://", f"data-{n}", "local", "", 0)) for n in range(10)]
+    removing = asyncio.ensure_future(store.remove_volumes(volumes))
+    qtbot.waitUntil(lambda: engine.waiting == WORKERS)
+    engine.release.set()
+    qtbot.waitUntil(removing.done)
+    assert engine.most == WORKERS
