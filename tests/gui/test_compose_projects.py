@@ -255,3 +255,29 @@ def test_a_selected_project_keeps_the_toolbar_within_a_1200_px_window(make_windo
     for action in grouping.project_actions:
         assert action not in page.toolbar.actions()
     assert page.toolbar.sizeHint().width() <= page.width()
+
+
+def test_a_closed_projects_container_changes_and_shows_so_once_opened(make_window, qtbot, shop):
+    """The tree passes over a change inside a closed project (nothing of it is on screen),
+    yet the project row counts it and opening the project shows it; an open project's
+    container shows its next change in its row."""
+    web, _db, _loose = shop
+    engine = FakeEngine(shop)
+    window = make_window(engine)
+    page, tree = group(window, qtbot)
+    model = page.grouping.model
+    project = model.index_of(PROJECT_PREFIX + "shop")
+    assert not tree.isExpanded(project)
+    window.store.containers_changed([replace(web, state=ContainerState.PAUSED)], [])
+    model.flush()
+    assert model.index_of(PROJECT_PREFIX + "shop").siblingAtColumn(5).data() == (
+        "Partly running, 1/2"
+    )
+    tree.expand(model.index_of(PROJECT_PREFIX + "shop"))
+    child = model.index_of(web.id)
+    assert tree.visualRect(child).isValid()
+    assert child.siblingAtColumn(7).data() == "Paused"
+    window.store.containers_changed([replace(web, state=ContainerState.EXITED)], [])
+    model.flush()
+    assert model.index_of(web.id).siblingAtColumn(7).data() == "Exited"
+    assert model.index_of(PROJECT_PREFIX + "shop").siblingAtColumn(5).data() == "Stopped, 0/2"

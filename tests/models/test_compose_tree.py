@@ -162,3 +162,36 @@ def test_log_prefixes_name_services_and_replicas_by_container():
         (cid, prefix) for prefix, cid in log_prefixes(make_project("shop", [web1, web2, db]))
     )
     assert prefixes == {web1.id: "shop-web-1", web2.id: "shop-web-2", db.id: "db"}
+
+
+def test_typing_on_and_deleting_show_what_a_fresh_filter_shows(model):
+    """Typing on looks only at the rows shown; each step still shows exactly what the
+    same words show when filtered from scratch, in either order of sorting."""
+    containers = [
+        *(member("shop", s) for s in ("web", "webhook", "db")),
+        *(member("blog", s, ContainerState.EXITED) for s in ("web", "db")),
+        make_container("webby"),
+        make_container("loose"),
+    ]
+    model.replace_all(containers)
+    model.sort(COL_NAME, Qt.SortOrder.DescendingOrder)
+    for text in ("w", "we", "web", "webh", "web", "web sh", "web shop", "", "d", "db blog", ""):
+        model.set_filter_text(text)
+        fresh = ProjectTreeModel()
+        fresh.replace_all(containers)
+        fresh.sort(COL_NAME, Qt.SortOrder.DescendingOrder)
+        fresh.set_filter_text(text)
+        assert top(model) == top(fresh), text
+        for name in ("shop", "blog"):
+            assert children(model, name) == children(fresh, name), text
+
+
+def test_a_sibling_is_the_index_its_parent_gives(model):
+    """The tree asks for siblings of a changed row's cells: the same index as by its parent."""
+    model.replace_all([member("shop", "web"), member("shop", "db"), make_container("loose")])
+    parent = model.index_of("project:shop")
+    for index in (model.index(0, COL_NAME), model.index(1, COL_NAME, parent)):
+        for column in range(model.columnCount()):
+            expected = model.index(index.row(), column, model.parent(index))
+            assert model.sibling(index.row(), column, index) == expected
+        assert not model.sibling(9, 0, index).isValid()
