@@ -19,11 +19,11 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from models.connections import Connection
 from models.containers import state_icon, state_name
-from models.formatting import exact_time, format_ports, natural_key, ports_sort_key, status_since
+from models.formatting import format_ports, natural_key, ports_sort_key, status_since
 from models.listed import ListedTableModel
 from models.store import EngineStore
 from models.table import QT_TRANSLATE_NOOP, Column
-from models.time_words import relative_time, status_words
+from models.time_words import moment_column, status_words
 from services.data import ActionResult, ContainerInfo
 from services.endpoints import TLSSettings, display_url
 from services.engine import DockerEngine
@@ -121,13 +121,7 @@ COLUMNS: list[Column[FleetRow]] = [
         tooltip=lambda r: state_name(r.container.state),
         ages_from=lambda r: status_since(r.container),
     ),
-    Column(
-        QT_TRANSLATE_NOOP("Columns", "Created"),
-        lambda r: relative_time(r.container.created),
-        lambda r: r.container.created,
-        tooltip=lambda r: exact_time(r.container.created),
-        ages_from=lambda r: r.container.created,
-    ),
+    moment_column(QT_TRANSLATE_NOOP("Columns", "Created"), lambda r: r.container.created),
     Column(
         QT_TRANSLATE_NOOP("Columns", "Ports"),
         lambda r: format_ports(r.container.ports),
