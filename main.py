@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import linecache
 import os
-import re
 import sys
 
 from services.startup_marks import note
@@ -59,30 +58,15 @@ SCREENSHOT_TIMEOUT_S = 30
 REPORT_LOADED_ENV = "MOORAGE_REPORT_LOADED"
 
 
-#: A heading of the help (not indented) whose colon follows a Chinese word or bracket.
-_CHINESE_HEADING = re.compile(r"(?m)^(\S.*[\u4e00-\u9fff）]):$")
-
-
-class _HelpFormatter(argparse.HelpFormatter):
-    """argparse's help with its own words in the user's language: "usage:", and the colon
-    after a heading full-width where the heading ends in Chinese ("选项：")."""
-
-    def add_usage(self, usage, actions, groups, prefix=None) -> None:
-        if prefix is None:
-            prefix = QCoreApplication.translate("CommandLine", "usage: ")
-        super().add_usage(usage, actions, groups, prefix)
-
-    def format_help(self) -> str:
-        return _CHINESE_HEADING.sub("\\1：", super().format_help())
-
-
-def _parser() -> argparse.ArgumentParser:
+def _parser(
+    formatter_class: type[argparse.HelpFormatter] = argparse.HelpFormatter,
+) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="moorage",
         description=QCoreApplication.translate(
             "CommandLine", "Moorage: a native desktop manager for the Docker Engine."
         ),
-        formatter_class=_HelpFormatter,
+        formatter_class=formatter_class,
         add_help=False,
     )
     options = parser.add_argument_group(QCoreApplication.translate("CommandLine", "options"))
@@ -211,10 +195,12 @@ def _speaks_to_the_terminal(argv: list[str]) -> bool:
     return False
 
 
-def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+def parse_args(
+    argv: list[str], formatter_class: type[argparse.HelpFormatter] = argparse.HelpFormatter
+) -> tuple[argparse.Namespace, list[str]]:
     """The options, and what a subcommand has to read itself. Global options may stand
     before the subcommand (`--host URL mirrors list`), as the docker CLI's do."""
-    parser = _parser()
+    parser = _parser(formatter_class)
     args, rest = parser.parse_known_args(argv)
     if args.command is None and rest:
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
@@ -286,11 +272,13 @@ def _shoot_when_loaded(window, path: str, app: QApplication) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    formatter: type[argparse.HelpFormatter] = argparse.HelpFormatter
     if _speaks_to_the_terminal(argv):
-        from ui.terminal_language import install_for_terminal
+        from ui.terminal_language import TranslatedHelpFormatter, install_for_terminal
 
         install_for_terminal(argv)
-    args, rest = parse_args(argv)
+        formatter = TranslatedHelpFormatter
+    args, rest = parse_args(argv, formatter)
     if args.command == "mirrors":
         from ui.mirrors_cli import main as mirrors_main
 

@@ -30,6 +30,7 @@ from services.engine_setup import (
 )
 from services.findings import Message
 from services.text import fill
+from ui.terminal_language import TranslatedHelpFormatter
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -39,23 +40,48 @@ EXIT_USAGE = 2
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="moorage setup",
-        description="Install, enable and start the Docker engine, and join the docker group.",
+        description=QCoreApplication.translate(
+            "SetupCli", "Install, enable and start the Docker engine, and join the docker group."
+        ),
+        formatter_class=TranslatedHelpFormatter,
+        add_help=False,
     )
-    mode = parser.add_mutually_exclusive_group(required=True)
+    options = parser.add_argument_group(QCoreApplication.translate("CommandLine", "options"))
+    options.add_argument(
+        "-h",
+        "--help",
+        action="help",
+        help=QCoreApplication.translate("CommandLine", "show this help and exit"),
+    )
+    mode = options.add_mutually_exclusive_group(required=True)
     mode.add_argument(
         "--dry-run",
         action="store_true",
-        help="print each step, its commands and whether it is done here; change nothing",
+        help=QCoreApplication.translate(
+            "SetupCli",
+            "print each step, its commands and whether it is done here; change nothing",
+        ),
     )
     mode.add_argument(
-        "--yes", action="store_true", help="run the steps not done yet, without asking (as root)"
+        "--yes",
+        action="store_true",
+        help=QCoreApplication.translate(
+            "SetupCli", "run the steps not done yet, without asking (as root)"
+        ),
     )
-    parser.add_argument(
+    options.add_argument(
         "--user",
-        help="the user to add to the docker group (default: SUDO_USER, or pkexec's caller)",
+        help=QCoreApplication.translate(
+            "SetupCli",
+            "the user to add to the docker group (default: SUDO_USER, or pkexec's caller)",
+        ),
     )
-    parser.add_argument(
-        "--method", help="how to install: one of the methods --dry-run lists (default: the first)"
+    options.add_argument(
+        "--method",
+        help=QCoreApplication.translate(
+            "SetupCli",
+            "how to install: one of the methods --dry-run lists (default: the first)",
+        ),
     )
     return parser.parse_args(argv)
 

@@ -7,12 +7,16 @@ its translators later, with its QApplication, and pays nothing here.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from PySide6.QtCore import QCoreApplication
 
 from models.preferences import SYSTEM, Preferences
 from ui.i18n import install_translations
+
+#: A heading of the help (not indented) whose colon follows a Chinese word or bracket.
+_CHINESE_HEADING = re.compile(r"(?m)^(\S.*[\u4e00-\u9fff）]):$")
 
 #: The application object the translators belong to, for the rest of the run.
 _APP: QCoreApplication | None = None
@@ -32,3 +36,16 @@ def install_for_terminal(argv: list[str]) -> None:
         saved = Preferences().language
         language = None if saved == SYSTEM else saved
     install_translations(_APP, language)
+
+
+class TranslatedHelpFormatter(argparse.HelpFormatter):
+    """argparse's help with its own words in the user's language: "usage:", and the colon
+    after a heading full-width where the heading ends in Chinese ("选项：")."""
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
+        if prefix is None:
+            prefix = QCoreApplication.translate("CommandLine", "usage: ")
+        super().add_usage(usage, actions, groups, prefix)
+
+    def format_help(self) -> str:
+        return _CHINESE_HEADING.sub("\\1：", super().format_help())

@@ -7809,6 +7809,31 @@
         <source>not possible here</source>
         <translation>此处无法进行</translation>
     </message>
+    <message>
+        <location filename="../../ui/setup_cli.py"/>
+        <source>Install, enable and start the Docker engine, and join the docker group.</source>
+        <translation>安装、启用并启动 Docker 引擎，并加入 docker 用户组。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_cli.py"/>
+        <source>how to install: one of the methods --dry-run lists (default: the first)</source>
+        <translation>安装方式：--dry-run 列出的方式之一（默认：第一种）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_cli.py"/>
+        <source>print each step, its commands and whether it is done here; change nothing</source>
+        <translation>列出每个步骤、它的命令以及在本机是否已完成；不做任何更改</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_cli.py"/>
+        <source>run the steps not done yet, without asking (as root)</source>
+        <translation>不经询问运行尚未完成的步骤（需以 root 身份）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/setup_cli.py"/>
+        <source>the user to add to the docker group (default: SUDO_USER, or pkexec&apos;s caller)</source>
+        <translation>要加入 docker 用户组的用户（默认：SUDO_USER，或 pkexec 的调用者）</translation>
+    </message>
 </context>
 <context>
     <name>SetupWizard</name>

@@ -63,6 +63,27 @@ def test_help_is_in_chinese(tmp_path, args, env):
     assert left == [], text
 
 
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (("--lang", "zh_CN", "setup", "--help"), {"LANG": "C.UTF-8"}),
+        (("setup", "-h"), {"LANG": "zh_CN.UTF-8"}),
+    ],
+    ids=["--lang", "LANG"],
+)
+def test_setup_help_is_in_chinese(tmp_path, args, env):
+    done = moorage(*args, env=env, tmp_path=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("用法：moorage setup"), done.stdout
+    assert "选项：" in done.stdout and "--dry-run" in done.stdout
+    left = [
+        english
+        for english in ("usage:", "print each step", "run the steps")
+        if english in done.stdout
+    ]
+    assert left == [], done.stdout
+
+
 def test_help_stays_english_in_an_english_locale(tmp_path):
     done = moorage("--help", env={"LANG": "C.UTF-8"}, tmp_path=tmp_path)
     assert done.returncode == 0, done.stderr
