@@ -48,6 +48,7 @@ from ui.style import (
     colour_name,
     make_bold,
     set_palette_style,
+    show_focus_on_views,
 )
 from ui.window_memory import WindowMemory
 
@@ -261,6 +262,7 @@ class MainWindow(QMainWindow):
         # Size, place, page, columns and "Show all" as the user left them last time.
         self.memory = WindowMemory()
         self.memory.restore(self, PAGES)
+        show_focus_on_views()
 
     def _page_entries(self) -> dict[str, tuple[str, str]]:
         """Each page's name in the sidebar and its icon (ui/icons.py)."""

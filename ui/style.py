@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from string import Template
 
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QFocusFrame, QWidget
+from shiboken6 import isValid
 
 from models import palette
 
@@ -126,3 +128,35 @@ def make_hint(widget: QWidget) -> None:
 def make_warning_box(widget: QWidget) -> None:
     """The amber box of a warning that comes before an action."""
     set_palette_style(widget, _WARNING_BOX)
+
+
+class _ViewFocusFrame(QObject):
+    """A frame around the table, list or tree that has the keyboard focus.
+
+    Qt's styles show the focus on a field or a button, but on an item view only around its
+    current row: an empty table, or one whose current row is not set or scrolled away,
+    looked the same with the focus as without it (tests/gui/test_keyboard_only.py). One
+    QFocusFrame follows the focus from view to view; it is hidden elsewhere.
+    """
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._frame: QFocusFrame | None = None
+        app.focusChanged.connect(self._follow)
+
+    def _follow(self, _old: QWidget | None, new: QWidget | None) -> None:
+        frame = self._frame if self._frame is not None and isValid(self._frame) else None
+        if isinstance(new, QAbstractItemView):
+            if frame is None:
+                frame = self._frame = QFocusFrame(new)
+            frame.setWidget(new)
+        elif frame is not None:
+            # Qt takes nullptr here and hides the frame; the stubs say a widget is needed.
+            frame.setWidget(None)  # type: ignore[arg-type]
+
+
+def show_focus_on_views() -> None:
+    """Draw the focus frame around item views from now on (once per application)."""
+    app = QApplication.instance()
+    if isinstance(app, QApplication) and app.findChild(_ViewFocusFrame) is None:
+        _ViewFocusFrame(app)

@@ -10,7 +10,7 @@ use and tell apart: each stop visible and enabled, drawn differently while it ha
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -129,12 +129,17 @@ def test_f1_shows_the_shortcuts_and_escape_closes_them(window, qtbot):
 
 
 def picture(widget: QWidget) -> QImage:
-    return widget.grab().toImage()
+    """What `widget` and a few pixels round it look like in its window (a focus frame may
+    be drawn just outside it)."""
+    top = widget.window()
+    corner = widget.mapTo(top, QPoint(0, 0))
+    return top.grab(QRect(corner, widget.size()).adjusted(-3, -3, 3, 3)).toImage()
 
 
-def tab_stops(within: QWidget, most: int = 80) -> list[QWidget]:
+def tab_stops(within: QWidget, most: int = 80, unseen: list[str] | None = None) -> list[QWidget]:
     """The widgets Tab visits from the focus until it comes round again, each checked to
-    stay inside `within`'s window."""
+    stay inside `within`'s window. With `unseen`, the names of those that look the same
+    with the focus as without it are added to it."""
     stops: list[QWidget] = []
     for _ in range(most):
         widget = focused()
@@ -142,7 +147,10 @@ def tab_stops(within: QWidget, most: int = 80) -> list[QWidget]:
             return stops
         assert widget.window() is within.window(), f"Tab left for {widget!r}"
         stops.append(widget)
+        with_focus = picture(widget) if unseen is not None else None
         press(Qt.Key.Key_Tab)
+        if with_focus is not None and unseen is not None and picture(widget) == with_focus:
+            unseen.extend(names_of([widget]))
     raise AssertionError(f"Tab never came round: {names_of(stops)}")
 
 
@@ -192,10 +200,12 @@ def test_tab_walks_each_page_through_visible_controls(window, qtbot):
 
     window.sidebar.setFocus()
     qtbot.waitUntil(lambda: focused() is window.sidebar)
+    unseen: list[str] = []
     for number, name in enumerate(PAGES, start=1):
         press(Qt.Key(Qt.Key.Key_0 + number), CTRL)
         qtbot.waitUntil(lambda number=number: window.sidebar.currentRow() == number - 1)
-        stops = tab_stops(window)
+        stops = tab_stops(window, unseen=unseen)
         assert_usable(stops, WINDOW_STOPS)
         page = window.pages.currentWidget()
         assert any(page.isAncestorOf(stop) for stop in stops), f"nothing on {name} takes Tab"
+    assert unseen == [], f"the focus is not seen on these: {unseen}"
