@@ -2178,6 +2178,16 @@
 <context>
     <name>LogsWindow</name>
     <message>
+        <location filename="../../ui/logs_window.py"/>
+        <source>Lines read</source>
+        <translation>读取的行数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/logs_window.py"/>
+        <source>Streams shown</source>
+        <translation>显示的输出流</translation>
+    </message>
+    <message>
         <location filename="../../ui/logs_window.py" line="65"/>
         <source>Logs — %1</source>
         <extracomment>The choices of how much of the past to read: (lines, or None for the whole log). Filter keystrokes are applied after this pause in typing, in milliseconds.</extracomment>
