@@ -52,6 +52,10 @@ RECHECK_DELAYS = (0.02, 0.03, 0.05, 0.05, 0.1, 0.1, 0.2, 0.4, 0.8)
 FIRST_WAIT = 1.0
 LONGEST_WAIT = 10.0
 LONGEST_WAIT_UPDATING = 2.0
+#: What the engine says when it is asked for services and is no swarm manager.
+NOT_A_MANAGER = "not a swarm manager"
+#: Another failure to read is tried again after this long (ms).
+RETRY_MS = 1_000
 #: While watched, the shown services' tasks are read again this often (ms), and every
 #: task at every SWEEP_ALL-th time.
 SWEEP_MS = 5_000
@@ -207,29 +211,54 @@ class ServiceFollower(QObject):
             self._gather.start()
 
     async def _read(self) -> None:
-        try:
-            if self._everything:
-                self._everything = self._all_tasks = False
-                self._pending_services.clear()
-                self._pending_tasks.clear()
+        if self._everything:
+            self._everything = self._all_tasks = False
+            self._pending_services.clear()
+            self._pending_tasks.clear()
+            try:
                 services, tasks = await asyncio.gather(
                     self.engine.list_services(), self.engine.list_tasks()
                 )
-                self._replace(services, tasks)
+            except EngineError as error:
+                self._failed(error, everything=True)
                 return
-            named, self._pending_services = self._pending_services, set()
-            touched, self._pending_tasks = self._pending_tasks | named, set()
-            all_tasks, self._all_tasks = self._all_tasks, False
-            self._gone_meanwhile.clear()
+            self._replace(services, tasks)
+            return
+        named, self._pending_services = self._pending_services, set()
+        touched, self._pending_tasks = self._pending_tasks | named, set()
+        all_tasks, self._all_tasks = self._all_tasks, False
+        self._gone_meanwhile.clear()
+        try:
             found = await self.engine.services_by_id(sorted(named)) if named else []
-            wanted = None if all_tasks else sorted(touched)
-            tasks = await self.engine.list_tasks(wanted)
-        except EngineUnavailable:
-            return  # the session says so and lists everything again on its return
+            tasks = await self.engine.list_tasks(None if all_tasks else sorted(touched))
         except EngineError as error:
-            self._refuse(str(error))
+            self._failed(error, named=named, touched=touched, all_tasks=all_tasks)
             return
         self._apply(found, named, set(self._tasks) if all_tasks else touched, tasks)
+
+    def _failed(
+        self,
+        error: EngineError,
+        *,
+        everything: bool = False,
+        named: set[str] | None = None,
+        touched: set[str] | None = None,
+        all_tasks: bool = False,
+    ) -> None:
+        """An engine that is no manager (any more) is said so; another failure (a busy
+        manager's deadline, a lost leader) is read again a moment later, nothing dropped.
+        One gone away is the session's to say: it lists everything again on its return."""
+        if isinstance(error, EngineUnavailable):
+            return
+        if NOT_A_MANAGER in str(error).lower():
+            self._refuse(str(error))
+            return
+        log.warning("reading the services failed, trying again: %s", error)
+        self._everything |= everything
+        self._pending_services |= named or set()
+        self._pending_tasks |= touched or set()
+        self._all_tasks |= all_tasks
+        QTimer.singleShot(RETRY_MS, self, self._start_reading)
 
     def _refuse(self, why: str) -> None:
         self.refusal = why

@@ -14,6 +14,7 @@ from models.services import ServiceRow, ServicesModel
 from models.store import EngineStore
 from models.tasks import TaskRow, TasksModel
 from services.data import EngineEvent
+from services.errors import EngineError
 from services.service_spec import ServiceOptions
 from services.swarm_services import UpdateStatus
 from tests.support.fake_engine import FakeEngine
@@ -158,4 +159,26 @@ def test_an_engine_outside_a_swarm_is_said_so(qapp, qloop, qtbot):
     follower.refused.connect(refusals.append)
     qtbot.waitUntil(lambda: bool(follower.refusal), timeout=5000)
     assert "not a swarm manager" in follower.refusal
+    store.close()
+
+
+def test_a_busy_managers_failure_is_read_again_not_taken_for_a_refusal(qapp, qloop, qtbot):
+    """A deadline the manager missed is no "not a manager": the same read comes again a
+    second later, and the table fills."""
+    engine = FakeEngine()
+    web_id = done(qtbot, engine.create_service(ServiceOptions("busybox:1", "web", replicas=2)))
+    list_tasks = engine.list_tasks
+    failures = [EngineError("rpc error: code = DeadlineExceeded desc = context deadline exceeded")]
+
+    async def busy(service_ids=None):
+        if failures:
+            raise failures.pop()
+        return await list_tasks(service_ids)
+
+    engine.list_tasks = busy
+    store = connected_store(qtbot, engine)
+    follower = store.service_follower()
+    qtbot.waitUntil(lambda: follower.services.row_of(web_id) >= 0, timeout=5000)
+    assert follower.refusal == "" and not failures
+    assert cell(follower.services, web_id, service_columns.COL_REPLICAS) == "2/2"
     store.close()
