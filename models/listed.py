@@ -3,11 +3,10 @@ that differ reach the view."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
-from models.table import COALESCE_MS, KeyedTableModel
+from models.table import KeyedTableModel
 
 T = TypeVar("T")
 
@@ -22,21 +21,6 @@ class ListedTableModel(KeyedTableModel[T]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._last: dict[str, T] = {}
-        self._flushed_at = 0.0
-
-    def _schedule_flush(self) -> None:
-        """A change after a quiet spell is shown on the loop's next turn; the changes that
-        follow it within `COALESCE_MS` are gathered as before. One volume created waited
-        the whole gathering time for nothing: a fourth of the 100 ms it may take (issue 15).
-        """
-        if self._flush_timer.isActive():
-            return
-        quiet = time.monotonic() - self._flushed_at >= COALESCE_MS / 1000
-        self._flush_timer.start(0 if quiet else COALESCE_MS)
-
-    def flush(self) -> None:
-        super().flush()
-        self._flushed_at = time.monotonic()
 
     def set_rows(self, rows: Iterable[T]) -> None:
         last = self._last

@@ -128,19 +128,3 @@ def test_the_store_keeps_both_tables_live(qtbot, qloop):
     results = done(qtbot, store.remove_volumes([volumes.get("data")]))
     assert not results[0].ok and "in use" in results[0].message
     store.close()
-
-
-def test_a_change_after_a_quiet_spell_is_shown_on_the_next_turn(qapp, qtbot):
-    """One volume created is shown on the loop's next turn, not after the time changes
-    are gathered for."""
-    from PySide6.QtCore import QCoreApplication
-
-    from models.table import COALESCE_MS
-
-    model = VolumesModel()
-    model.set_rows(volume_rows([make_volume("data")], {}, {}))
-    model.flush()
-    qtbot.wait(COALESCE_MS * 2)
-    model.change_rows(volume_rows([make_volume("new")], {}, {}), [])
-    QCoreApplication.processEvents()
-    assert names(model) == ["data", "new"]
