@@ -25,7 +25,7 @@ from models.services import ServiceRow, ServicesModel
 from models.tasks import TaskRow, TasksModel
 from services.data import ActionResult, EngineEvent
 from services.engine_api import EngineApi
-from services.errors import EngineError, EngineUnavailable
+from services.errors import EngineError, EngineUnavailable, NotFound
 from services.service_spec import ServiceOptions
 from services.session import ConnectionState, SessionStatus
 from services.swarm_services import (
@@ -230,6 +230,10 @@ class ServiceFollower(QObject):
         self._gone_meanwhile.clear()
         try:
             found = await self.engine.services_by_id(sorted(named)) if named else []
+            # Only services known to be there: the engine refuses a task filter naming one
+            # that is gone (a removed service's containers still send their last events).
+            known = {s.id for s in found} | (set(self._services) - named)
+            touched &= known
             tasks = await self.engine.list_tasks(None if all_tasks else sorted(touched))
         except EngineError as error:
             self._failed(error, named=named, touched=touched, all_tasks=all_tasks)
@@ -255,6 +259,8 @@ class ServiceFollower(QObject):
             return
         log.warning("reading the services failed, trying again: %s", error)
         self._everything |= everything
+        if isinstance(error, NotFound):  # one went meanwhile: ask which are still there
+            self._pending_services |= touched or set()
         self._pending_services |= named or set()
         self._pending_tasks |= touched or set()
         self._all_tasks |= all_tasks

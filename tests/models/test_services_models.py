@@ -182,3 +182,21 @@ def test_a_busy_managers_failure_is_read_again_not_taken_for_a_refusal(qapp, qlo
     assert follower.refusal == "" and not failures
     assert cell(follower.services, web_id, service_columns.COL_REPLICAS) == "2/2"
     store.close()
+
+
+def test_a_gone_services_last_container_events_break_nothing(qapp, qloop, qtbot):
+    """A removed service's containers send their last events after it went: its id is not
+    asked for (the engine refuses a task filter naming it), and the tables go on."""
+    engine = FakeEngine()
+    store = connected_store(qtbot, engine)
+    follower = store.service_follower()
+    qtbot.waitUntil(lambda: follower.refusal == "", timeout=5000)
+    attributes = (("com.docker.swarm.service.id", "gone0000"),)
+    for stream in engine.streams:
+        stream.push(EngineEvent("container", "die", "c" * 64, attributes))
+    web_id = done(qtbot, engine.create_service(ServiceOptions("busybox:1", "web", replicas=1)))
+    qtbot.waitUntil(lambda: follower.services.row_of(web_id) >= 0, timeout=5000)
+    qtbot.wait(200)
+    assert follower.refusal == ""
+    assert cell(follower.services, web_id, service_columns.COL_REPLICAS) == "1/1"
+    store.close()

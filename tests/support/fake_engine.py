@@ -1323,8 +1323,12 @@ class FakeEngine:
         return [self.swarm_services[i] for i in ids if i in self.swarm_services]
 
     async def list_tasks(self, service_ids: Sequence[str] | None = None) -> list[TaskInfo]:
+        """As the engine, a filter naming a service that is gone is refused."""
         self._manager()
         wanted = None if service_ids is None else set(service_ids)
+        for service_id in wanted or ():
+            if service_id not in self.swarm_services:
+                raise NotFound(f"Service {service_id} not found")
         return [t for t in self.swarm_tasks.values() if wanted is None or t.service_id in wanted]
 
     async def create_service(self, options: ServiceOptions) -> str:
