@@ -12,6 +12,7 @@ them.
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import subprocess
@@ -162,6 +163,19 @@ def keep_datas(
 def shipped_languages() -> set[str]:
     """The languages Moorage has a translation for, e.g. {"zh_CN"}."""
     return {p.stem.removeprefix("moorage_") for p in TRANSLATIONS.glob("moorage_*.ts")}
+
+
+def later_page_modules() -> list[str]:
+    """The modules of the pages the window imports by name when first shown (`LATER_PAGES`
+    in ui/main_window.py): PyInstaller sees only import statements, so they are named to it.
+    Read from the source, so the build imports no Qt to learn them."""
+    tree = ast.parse((ROOT / "ui" / "main_window.py").read_text(encoding="utf-8"))
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        if any(isinstance(t, ast.Name) and t.id == "LATER_PAGES" for t in targets):
+            pages = ast.literal_eval(node.value)
+            return sorted({module for module, *_rest in pages.values()})
+    raise LookupError("ui/main_window.py has no LATER_PAGES")
 
 
 def frozen_datas() -> list[tuple[str, str]]:

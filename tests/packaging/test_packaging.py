@@ -258,3 +258,13 @@ def test_only_the_qt_libraries_the_app_needs_are_allowed():
     assert not freeze_policy.SYSTEM_LIBRARY.match("libpython3.11.so.1.0")
     # Debian's soname; Fedora's differs:
     assert not freeze_policy.SYSTEM_LIBRARY.match("libbz2.so.1.0")
+
+
+def test_the_pages_imported_by_name_are_named_to_the_frozen_build():
+    """The window imports a later page's module by its name (importlib), which PyInstaller
+    cannot see: the spec names every one of them as a hidden import."""
+    from ui.main_window import LATER_PAGES
+
+    assert freeze_policy.later_page_modules() == sorted({m for m, *_ in LATER_PAGES.values()})
+    spec = (ROOT / "packaging" / "moorage.spec").read_text()
+    assert "hiddenimports=freeze_policy.later_page_modules()" in spec
