@@ -1048,7 +1048,6 @@ class MainWindow(QMainWindow):
 
     @property
     def services_page(self) -> ServicesPage | None:
-        """Named here (not only in LATER_PAGES) so that the frozen build finds its module."""
         return self.later_pages.get("services")  # type: ignore[return-value]
 
     def _place_later_page(self, row: int, page: TablePage) -> None:
