@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from models.formatting import exact_time, natural_key
+from models.formatting import natural_key
 from models.listed import ListedTableModel
 from models.table import QT_TRANSLATE_NOOP, RIGHT, Column
-from models.time_words import relative_time
+from models.time_words import moment_column
 from models.volumes import labels_text
 from services.swarm_services import ServiceInfo, UpdateStatus
 from services.text import fill
@@ -111,13 +111,7 @@ COLUMNS: list[Column[ServiceRow]] = [
         lambda r: r.service.stack,
         lambda r: natural_key(r.service.stack),
     ),
-    Column(
-        QT_TRANSLATE_NOOP("Columns", "Updated"),
-        lambda r: relative_time(r.service.updated) if r.service.updated else "",
-        lambda r: r.service.updated,
-        tooltip=lambda r: exact_time(r.service.updated) if r.service.updated else "",
-        ages_from=lambda r: r.service.updated or None,
-    ),
+    moment_column(QT_TRANSLATE_NOOP("Columns", "Updated"), lambda r: r.service.updated),
     Column(
         QT_TRANSLATE_NOOP("Columns", "Labels"),
         lambda r: labels_text(r.service.labels),
