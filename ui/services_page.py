@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QLabel, QSplitter, QStyle, QVBoxLayout, QWidget
 
 from models.services import ServiceRow
 from models.store import EngineStore
-from services.errors import EngineError
 from services.swarm_services import service_command
 from services.text import fill
 from ui.confirm import ask
@@ -24,7 +23,6 @@ from ui.table_page import ClockTicker, make_table_view
 if TYPE_CHECKING:
     from services.service_spec import ServiceOptions
     from ui.logs_window import LogsWindow
-    from ui.service_create_dialog import ServiceCreateDialog
     from ui.service_scale_dialog import ServiceScaleDialog
     from ui.service_update_dialog import ServiceUpdateDialog
     from ui.stack_deploy_window import StackDeployWindow
@@ -127,11 +125,9 @@ class ServicesPage(SwarmTablePage):
         )
         self._add_tasks_table()
         self.open_rows_with(self.logs_action)
-        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.view.selectionModel().selectionChanged.connect(self._show_selected_tasks)
         self.follower.refused.connect(self.update_empty_hint)
         self.follower.refused.connect(self._update_actions)
-        store.status_changed.connect(self._update_actions)
         self._update_actions()
         self.update_empty_hint()
 
@@ -223,46 +219,19 @@ class ServicesPage(SwarmTablePage):
 
     # -- create ------------------------------------------------------------------------------
 
-    def open_create(self) -> ServiceCreateDialog:
+    def open_create(self) -> None:
         from ui.service_create_dialog import ServiceCreateDialog
 
-        dialog = ServiceCreateDialog(self)
-        dialog.submitted.connect(lambda options: self.launch(self._create(dialog, options)))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
+        self.open_create_dialog(
+            ServiceCreateDialog(self),
+            self.follower.create,
+            self.tr("Created the service %1 — %2"),
+        )
 
-    async def _create(self, dialog: ServiceCreateDialog, options: ServiceOptions) -> None:
-        from shiboken6 import isValid
-
-        command = dialog.command(options)
-        self.message.emit(command)
-        try:
-            service_id = await self.follower.create(options)
-        except EngineError as error:
-            if isValid(dialog):
-                dialog.refused_by_engine(str(error))
-            return
-        if isValid(dialog):
-            dialog.done_ok()
-        name = options.name or service_id[:12]
-        self.message.emit(fill(self.tr("Created the service %1 — %2"), name, command))
-        self.select_service(service_id)
-
-    def select_service(self, service_id: str) -> None:
-        """Select a service's row once the table (which follows the event) shows it."""
-        row = self.model.row_of(service_id)
-        if row >= 0:
-            self.view.selectRow(row)
-            self.view.scrollTo(self.model.index(row, 0))
-            return
-
-        def listed(*_args) -> None:
-            if self.model.row_of(service_id) >= 0:
-                self.model.rowsInserted.disconnect(listed)
-                self.select_service(service_id)
-
-        self.model.rowsInserted.connect(listed)
+    def created_name(self, value: ServiceOptions, key: str) -> str:
+        """A service created without a name is named by its short id, as `docker service ls`
+        shows it."""
+        return value.name or key[:12]
 
     # -- scale -------------------------------------------------------------------------------
 

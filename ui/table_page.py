@@ -403,9 +403,13 @@ class TablePage(QWidget):
             key = await dialog.sent(create(value))
         except Refused:
             return
-        # The name typed, or the engine's own for one left empty (an anonymous volume).
-        self.message.emit(fill(created, value.name or key, command))
+        self.message.emit(fill(created, self.created_name(value, key), command))
         self.select_when_listed(key)
+
+    def created_name(self, value: Any, key: str) -> str:
+        """What the status bar calls a created object: the name typed, or the engine's own
+        for one left empty (an anonymous volume)."""
+        return value.name or key
 
     def select_when_listed(self, key: str) -> None:
         """Select a row by its key now, or as soon as the list (which follows the engine's
