@@ -235,17 +235,13 @@ class ServicesPage(SwarmTablePage):
 
     # -- scale -------------------------------------------------------------------------------
 
-    def open_scale(self) -> ServiceScaleDialog | None:
+    def open_scale(self) -> None:
         from ui.service_scale_dialog import ServiceScaleDialog
 
         rows: list[ServiceRow] = self.selected_items()
-        if not rows:
-            return None
-        dialog = ServiceScaleDialog(rows, self)
-        dialog.submitted.connect(lambda replicas: self.launch(self._scale(dialog, replicas)))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
+        if rows:
+            dialog = ServiceScaleDialog(rows, self)
+            dialog.open_sending(self.launch, lambda replicas: self._scale(dialog, replicas))
 
     async def _scale(self, dialog: ServiceScaleDialog, replicas: int) -> None:
         from shiboken6 import isValid
@@ -267,18 +263,14 @@ class ServicesPage(SwarmTablePage):
 
     # -- update and roll back ----------------------------------------------------------------
 
-    def open_update(self) -> ServiceUpdateDialog | None:
+    def open_update(self) -> None:
         from ui.service_update_dialog import ServiceUpdateDialog
 
         rows: list[ServiceRow] = self.selected_items()
-        if not rows:
-            return None
-        dialog = ServiceUpdateDialog(self.follower, rows, self)
-        dialog.submitted.connect(lambda image: self.launch(self._update(dialog, image)))
-        dialog.rollback_requested.connect(self.rollback)
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
+        if rows:
+            dialog = ServiceUpdateDialog(self.follower, rows, self)
+            dialog.rollback_requested.connect(self.rollback)
+            dialog.open_sending(self.launch, lambda image: self._update(dialog, image))
 
     async def _update(self, dialog: ServiceUpdateDialog, image: str) -> None:
         from shiboken6 import isValid
