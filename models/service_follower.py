@@ -17,11 +17,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from models.services import ServiceRow, ServicesModel
+from models.swarm_follower import Each, SwarmFollower
+from models.swarm_state import SwarmMembership
 from models.tasks import TaskRow, TasksModel
 from services.data import ActionResult, EngineEvent
 from services.engine_api import EngineApi
@@ -36,13 +38,8 @@ from services.swarm_services import (
 
 log = logging.getLogger(__name__)
 
-#: `EngineStore._each`: an action on each target, a few at a time, one result each.
-Each = Callable[..., Awaitable[list[ActionResult]]]
-
 #: The label of a task's container naming its service.
 SERVICE_LABEL = "com.docker.swarm.service.id"
-#: A burst of events is gathered this long before the services and tasks it named are read.
-GATHER_MS = 30
 #: A task container's event comes before the node's agent told the manager (the tasks read
 #: at once often still say `running`): its service's tasks are read again after these
 #: delays (s) until they show the change; after the last, the answer stands.
@@ -75,9 +72,10 @@ def settled(service: ServiceInfo, tasks: Iterable[TaskInfo]) -> bool:
     return True
 
 
-class ServiceFollower(QObject):
+class ServiceFollower(SwarmFollower):
     """The services' and the selected services' tasks' tables of one engine, and the
-    actions on services.
+    actions on services. A burst of events is gathered, and read one read at a time, as
+    SwarmFollower does; which engine lists services is told by its answer (`refused`).
 
     Signals:
         changed(list): these services (ids) or their tasks changed.
@@ -88,10 +86,16 @@ class ServiceFollower(QObject):
     changed = Signal(list)
     refused = Signal(str)
 
-    def __init__(self, engine: EngineApi, each: Each, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.engine = engine
-        self._each = each
+    what = "the services"
+
+    def __init__(
+        self,
+        engine: EngineApi,
+        membership: SwarmMembership,
+        each: Each,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(engine, membership, each, parent)
         self.services = ServicesModel(self)
         self.tasks = TasksModel(self)
         #: Why the engine lists no services ("" while it does), None before the first answer.
@@ -109,9 +113,6 @@ class ServiceFollower(QObject):
         #: Services a task container's event named whose tasks did not move yet: how many
         #: times they were read again for it.
         self._expecting: dict[str, int] = {}
-        self._running: asyncio.Task | None = None
-        self._gather = QTimer(self, singleShot=True, interval=GATHER_MS)
-        self._gather.timeout.connect(self._read_named)
         self._poll = QTimer(self, singleShot=True)
         self._poll.timeout.connect(self._poll_unsettled)
         self._sweep = QTimer(self, interval=SWEEP_MS)
@@ -134,7 +135,7 @@ class ServiceFollower(QObject):
     def list_again(self) -> None:
         """Read every service and task (on connecting, on reconnecting)."""
         self._everything = True
-        self._start_reading()
+        self.start_reading()
 
     def status_changed(self, status: SessionStatus) -> None:
         """Grey the rows while the engine is away; read everything again on its return."""
@@ -163,8 +164,7 @@ class ServiceFollower(QObject):
                 return
             self._pending_tasks.add(service_id)
             self._expecting.setdefault(service_id, 0)
-        if not self._gather.isActive():
-            self._gather.start()
+        self.gather()
 
     def set_watched(self, watched: bool) -> None:
         """Whether the page is on screen: only then are settled services' tasks swept for
@@ -183,7 +183,7 @@ class ServiceFollower(QObject):
         else:
             self._pending_tasks.update(self._shown)
         if self._all_tasks or self._pending_tasks:
-            self._start_reading()
+            self.start_reading()
 
     def show_tasks_of(self, service_ids: Sequence[str]) -> None:
         """The tasks table shows these services' tasks from now on."""
@@ -192,25 +192,12 @@ class ServiceFollower(QObject):
 
     # -- reading -------------------------------------------------------------------------------
 
-    def _read_named(self) -> None:
-        self._start_reading()
+    def has_pending(self) -> bool:
+        return bool(
+            self._everything or self._pending_services or self._pending_tasks or self._all_tasks
+        )
 
-    def _start_reading(self) -> None:
-        if self._running is not None and not self._running.done():
-            return  # what piles up meanwhile is read when it ends
-        self._running = asyncio.ensure_future(self._read())
-        self._running.add_done_callback(self._read_ended)
-
-    def _read_ended(self, task: asyncio.Task) -> None:
-        if task.cancelled():
-            return
-        error = task.exception()
-        if error is not None:
-            log.error("reading the services failed", exc_info=error)
-        if self._everything or self._pending_services or self._pending_tasks or self._all_tasks:
-            self._gather.start()
-
-    async def _read(self) -> None:
+    async def read(self) -> None:
         if self._everything:
             self._everything = self._all_tasks = False
             self._pending_services.clear()
@@ -264,7 +251,7 @@ class ServiceFollower(QObject):
         self._pending_services |= named or set()
         self._pending_tasks |= touched or set()
         self._all_tasks |= all_tasks
-        QTimer.singleShot(RETRY_MS, self, self._start_reading)
+        QTimer.singleShot(RETRY_MS, self, self.start_reading)
 
     def _refuse(self, why: str) -> None:
         self.refusal = why
@@ -335,7 +322,7 @@ class ServiceFollower(QObject):
     def _recheck(self, service_id: str) -> None:
         if service_id in self._expecting:
             self._pending_tasks.add(service_id)
-            self._start_reading()
+            self.start_reading()
 
     def _forget(self, service_id: str) -> None:
         self._gone_meanwhile.add(service_id)
@@ -394,7 +381,7 @@ class ServiceFollower(QObject):
         self._pending_tasks.update(due)
         for service_id in due:
             self._unsettled[service_id] = (now + LONGEST_WAIT, self._unsettled[service_id][1])
-        self._start_reading()
+        self.start_reading()
         self._schedule_poll()
 
     # -- actions -------------------------------------------------------------------------------

@@ -428,7 +428,9 @@ class EngineStore(QObject):
         if self._service_follower is None:
             from models.service_follower import ServiceFollower
 
-            self._service_follower = ServiceFollower(self.engine, self._each, self)
+            self._service_follower = ServiceFollower(
+                self.engine, self.swarm_membership(), self._each, self
+            )
             self._service_follower.status_changed(self.status)
             self.status_changed.connect(self._service_follower.status_changed)
         return self._service_follower
