@@ -381,7 +381,8 @@ class ServiceFollower(SwarmFollower):
         self._pending_tasks.update(due)
         for service_id in due:
             self._unsettled[service_id] = (now + LONGEST_WAIT, self._unsettled[service_id][1])
-        self.start_reading()
+        if due:  # Qt's coarse timer may fire a little early: then nothing is due yet
+            self.start_reading()
         self._schedule_poll()
 
     # -- actions -------------------------------------------------------------------------------

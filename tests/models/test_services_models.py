@@ -150,6 +150,30 @@ def test_an_unsettled_service_is_read_again_until_it_settles(qapp, qloop, qtbot)
     store.close()
 
 
+def test_a_poll_before_anything_is_due_reads_nothing(qapp, qloop, qtbot):
+    """Qt's coarse timer may wake the poll a little before an unsettled service is due: no
+    read starts then (it read no service's tasks, and the settle test above saw it as an
+    extra read now and then)."""
+    engine = FakeEngine()
+    web_id = done(qtbot, engine.create_service(ServiceOptions("busybox:1", "web", replicas=1)))
+    engine.set_task_state(next(iter(engine.swarm_tasks.values())).id, "preparing")
+    store = connected_store(qtbot, engine)
+    follower = store.service_follower()
+    qtbot.waitUntil(lambda: follower.services.row_of(web_id) >= 0, timeout=5000)
+    reads = []
+    list_tasks = engine.list_tasks
+
+    async def counted(service_ids=None):
+        reads.append(service_ids)
+        return await list_tasks(service_ids)
+
+    engine.list_tasks = counted
+    follower._poll_unsettled()  # the service is due a second from now
+    qtbot.wait(100)
+    assert reads == []
+    store.close()
+
+
 def test_an_engine_outside_a_swarm_is_said_so(qapp, qloop, qtbot):
     engine = FakeEngine()
     engine.swarm_manager = False
