@@ -6,8 +6,6 @@ after asking, logs merged from the tasks, and an engine outside any swarm said s
 
 from __future__ import annotations
 
-import asyncio
-
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QTableView, QWidget
 from shiboken6 import isValid
 
@@ -18,15 +16,10 @@ from services.logs import LogLine
 from services.service_spec import MAX_REPLICAS, ServiceOptions
 from tests.gui.test_main_window import message_box, press
 from tests.gui.test_volumes_networks import action, cell, dialog, field_error, names, select
+from tests.models.test_volumes_networks_models import done
 from tests.support.fake_engine import FakeEngine
 
 LIVE = 5_000
-
-
-def done(qtbot, work):
-    task = asyncio.ensure_future(work)
-    qtbot.waitUntil(task.done)
-    return task.result()
 
 
 def services_page(window, qtbot):

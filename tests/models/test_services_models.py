@@ -5,7 +5,6 @@ containers' events, or while the service has not settled)."""
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import replace
 
 from models import services as service_columns
@@ -17,17 +16,8 @@ from services.data import EngineEvent
 from services.errors import EngineError
 from services.service_spec import ServiceOptions
 from services.swarm_services import UpdateStatus
+from tests.models.test_volumes_networks_models import done, names
 from tests.support.fake_engine import FakeEngine
-
-
-def done(qtbot, work):
-    task = asyncio.ensure_future(work)
-    qtbot.waitUntil(task.done)
-    return task.result()
-
-
-def names(model) -> list[str]:
-    return [model.item_at(row).name for row in range(model.rowCount())]
 
 
 def cell(model, key: str, column: int) -> str:
