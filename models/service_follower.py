@@ -30,6 +30,7 @@ from services.engine_api import EngineApi
 from services.errors import EngineError, EngineUnavailable, NotFound
 from services.service_spec import ServiceOptions
 from services.session import ConnectionState, SessionStatus
+from services.swarm import SwarmState
 from services.swarm_services import (
     ServiceInfo,
     TaskInfo,
@@ -118,6 +119,7 @@ class ServiceFollower(SwarmFollower):
         self._sweep = QTimer(self, interval=SWEEP_MS)
         self._sweep.timeout.connect(self._sweep_tasks)
         self._sweeps = 0
+        self.follow_membership()
 
     # -- what is known -----------------------------------------------------------------------
 
@@ -136,6 +138,15 @@ class ServiceFollower(SwarmFollower):
         """Read every service and task (on connecting, on reconnecting)."""
         self._everything = True
         self.start_reading()
+
+    def _membership_changed(self, state: SwarmState) -> None:
+        """The engine made or joined a swarm as a manager, or ceased to be one (from the
+        page's intro, or elsewhere), since its last answer: ask it again, its answer says
+        which. Without this, a swarm created from the page's intro stayed "not a swarm
+        manager" until the next connection."""
+        managing = state.is_manager and state.local_state == "active"
+        if self.refusal is not None and managing != (self.refusal == ""):
+            self.list_again()
 
     def status_changed(self, status: SessionStatus) -> None:
         """Grey the rows while the engine is away; read everything again on its return."""

@@ -193,6 +193,21 @@ def test_an_engine_outside_a_swarm_is_said_so(make_window, qtbot):
     assert not action(page, "actionCreateService").isEnabled()
 
 
+def test_a_swarm_made_from_the_intro_lists_its_services_at_once(make_window, qtbot):
+    """The engine's place in the swarm changed since it refused to list services: it is
+    asked again, not left saying it is no manager until the next connection."""
+    engine = FakeEngine()
+    engine.swarm_manager = False
+    window = make_window(engine)
+    page = services_page(window, qtbot)
+    qtbot.waitUntil(lambda: "not a swarm manager" in page.empty_text(), timeout=LIVE)
+    done(qtbot, page.membership.init())
+    qtbot.waitUntil(lambda: page.follower.refusal == "", timeout=LIVE)
+    assert page.stack.currentWidget() is page.contents
+    assert action(page, "actionCreateService").isEnabled()
+    assert "This swarm runs no services yet" in page.empty_text()
+
+
 def test_group_by_stack_keeps_a_stacks_services_together(make_window, qtbot):
     engine = FakeEngine()
     window = make_window(engine)
