@@ -257,6 +257,8 @@ class MainWindow(QMainWindow):
         #: Every known engine, watched in the background once asked to (`watch_engines`).
         self._fleet: Fleet | None = None
         self._make_watch: WatchFactory | None = None
+        #: What starts the fleet's watches (see `watch_engines`), stopped when the window closes.
+        self._fleet_timers: tuple[QTimer, ...] = ()
         self.engine_list: EngineList | None = None
         self._fill_connections()
         # Size, place, page, columns and "Show all" as the user left them last time.
@@ -525,12 +527,16 @@ class MainWindow(QMainWindow):
         start_soon.timeout.connect(self._start_fleet)
 
         def answered(status: SessionStatus) -> None:
-            if status.state is not ConnectionState.CONNECTING and not start_soon.isActive():
+            waiting = bool(self._fleet_timers) and not start_soon.isActive()
+            if status.state is not ConnectionState.CONNECTING and waiting:
                 start_soon.start()
 
+        at_the_latest = QTimer(self, singleShot=True, interval=FLEET_LATEST_MS)
+        at_the_latest.timeout.connect(self._start_fleet)
+        at_the_latest.start()
+        self._fleet_timers = (start_soon, at_the_latest)
         self.store.status_changed.connect(answered)
         answered(self.store.status)
-        QTimer.singleShot(FLEET_LATEST_MS, self, self._start_fleet)
 
     def fleet(self) -> Fleet:
         """The known engines and their containers (models/fleet.py, imported when first
@@ -1301,6 +1307,9 @@ class MainWindow(QMainWindow):
         self.store.close()
         if self.settings_dialog is not None:
             self.settings_dialog.mirrors_page.store.close()
+        for timer in self._fleet_timers:
+            timer.stop()  # a closed window starts no watch (its event loop may be gone)
+        self._fleet_timers = ()
         if self._fleet is not None:
             self._fleet.close()
         super().closeEvent(event)
