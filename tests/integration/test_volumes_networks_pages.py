@@ -155,29 +155,3 @@ def test_networks_created_connected_reached_by_name_and_disconnected(window, qtb
     assert prune.listing.topLevelItem(0).text(0) == "backend"
     prune.accept()
     qtbot.waitUntil(lambda: names(view) == ["bridge", "host", "none"], timeout=LIVE)
-
-
-def test_show_users_selects_every_container_of_the_volume(window, qtbot, dockerd):
-    """A running and a stopped user of one volume: both selected on the Containers page,
-    "Show all" ticked for the stopped one."""
-    dockerd.cli("run", "-d", "--name", "busy-user", "-v", "shared:/data", IMAGE, "sleep", "600")
-    dockerd.cli("run", "--name", "done-user", "-v", "shared:/data", IMAGE, "true")
-    window.show_page("volumes")
-    page = window.volumes_page
-    qtbot.waitUntil(
-        lambda: (
-            cell(page.view, "shared", volume_columns.COL_USED_BY)
-            in (
-                "busy-user, done-user",
-                "done-user, busy-user",
-            )
-        ),
-        timeout=LIVE,
-    )
-    select(page.view, "shared")
-    action(page, "actionShowVolumeUsers").trigger()
-    containers = window.containers_page
-    assert window.pages.currentWidget() is containers
-    qtbot.waitUntil(lambda: len(containers.selected_items()) == 2, timeout=LIVE)
-    assert {c.name for c in containers.selected_items()} == {"busy-user", "done-user"}
-    assert containers.show_all.isChecked()
