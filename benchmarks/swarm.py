@@ -23,7 +23,7 @@ import time
 from dataclasses import replace
 from typing import Any
 
-from benchmarks.json_requests import JsonRequests
+from benchmarks.page_probe import PageProbe, run_probe
 from benchmarks.processes import Agent, BenchError, cpu_seconds
 from benchmarks.report import Result, percentile
 from benchmarks.scenarios import IDLE_CPU_PERCENT, Context
@@ -85,7 +85,7 @@ def _kill_tasks(ctx: Context, window: Agent, count: int) -> list[float]:
         if t["Status"]["State"] == "running" and t["DesiredState"] == "running"
     ]
     chosen = running[:: max(1, len(running) // count)][:count]
-    window.ask({"cmd": "expect", "tasks": [t["ID"] for t in chosen]}, ctx.timeout)
+    window.ask({"cmd": "expect", "names": [t["ID"] for t in chosen]}, ctx.timeout)
     answered: dict[str, float] = {}
     for task in chosen:
         container = task["Status"]["ContainerStatus"]["ContainerID"]
@@ -125,7 +125,7 @@ def services_page(
                 before = cpu_seconds(window.process.pid)
                 time.sleep(idle_seconds)
                 used = cpu_seconds(window.process.pid) - before
-            first.append(loaded["first_paint_ms"])
+            first.append(loaded["first_rows_ms"])
             latencies.append(percentile(live, 0.95))
             idle.append(used / idle_seconds * 100)
             details.append({"live_ms": live, "made_s": made})
@@ -164,94 +164,34 @@ def services_page(
 # -- the window's side ---------------------------------------------------------------------------
 
 
-class ServicesProbe(JsonRequests):
+class ServicesProbe(PageProbe):
     """Builds the window on the Services page, reports its first paint, answers the harness."""
 
     def __init__(self, app: Any, host: str) -> None:
-        from PySide6.QtCore import QEvent, QObject, QSocketNotifier
-
-        from main import create_window
-
-        self.app = app
-        self.window = create_window(host)
-        self.window.show_page("services")
-        self.page = self.window.services_page
+        super().__init__(app, host, "services")
         self.follower = self.page.follower
-        self.model = self.page.model
-        self._answered_at: float | None = None
-        self._listed = 0
-        self._reported = False
-        self._expected: set[str] = set()
-        self._seen: dict[str, float] = {}
-        self._collecting = False
         replace = self.follower._replace
 
         def replaced(services: list, tasks: list) -> None:
-            if services and self._answered_at is None:
-                self._answered_at = time.monotonic()
-                self._listed = len(services)
+            self.answered(len(services))
             replace(services, tasks)
 
         self.follower._replace = replaced  # type: ignore[method-assign]
         self.follower.changed.connect(self._changed)
-        probe = self
-
-        class PaintWatch(QObject):
-            def eventFilter(self, _watched: Any, event: Any) -> bool:
-                if event.type() == QEvent.Type.Paint and probe.model.rowCount():
-                    probe._painted()
-                return False
-
-        self._watch = PaintWatch()
-        self.page.view.viewport().installEventFilter(self._watch)
-        self._stdin = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
-        self._stdin.activated.connect(self._read_stdin)
-
-    def _painted(self) -> None:
-        if self._reported or self._answered_at is None or self.model.rowCount() < self._listed:
-            return
-        self._reported = True
-        ms = (time.monotonic() - self._answered_at) * 1000
-        self.send(event="loaded", first_paint_ms=ms, rows=self.model.rowCount())
-
-    def do_expect(self, request: dict) -> None:
-        self._expected = set(request["tasks"])
-        self._seen = {}
-        self.send(ok=True)
 
     def _changed(self, service_ids: list) -> None:
-        if not self._expected:
+        """An awaited task is seen once the page shows it out of the running state."""
+        if not self.waiting:
             return
-        now = time.monotonic()
         for service_id in service_ids:
             for task in self.follower.tasks_of(service_id):
-                waited = task.id in self._expected and task.id not in self._seen
-                if waited and task.state != "running":
-                    self._seen[task.id] = now
-        self._finish_collect()
-
-    def do_collect(self, request: dict) -> None:
-        from PySide6.QtCore import QTimer
-
-        self._collecting = True
-        QTimer.singleShot(int(float(request.get("timeout", 30)) * 1000), self._give_up)
-        self._finish_collect()
-
-    def _finish_collect(self, force: bool = False) -> None:
-        if not self._collecting or (len(self._seen) < len(self._expected) and not force):
-            return
-        self._collecting = False
-        missing = sorted(self._expected - set(self._seen))
-        self._expected = set()
-        self.send(seen=self._seen, missing=missing)
+                if task.state != "running":
+                    self.saw(task.id)
 
     def do_settle(self, request: dict) -> None:
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(int(request["seconds"] * 1000), lambda: self.send(ok=True))
-
-    def _give_up(self) -> None:
-        self._finish_collect(force=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -259,27 +199,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", required=True)
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_API", "pyside6")
-
-    import asyncio
-
-    import qasync
-    from PySide6.QtWidgets import QApplication
-
-    from ui.first_paint import when_first_painted
-    from ui.gui_gc import GuiThreadCollector
-
-    app = QApplication(sys.argv[:1])
-    collector = GuiThreadCollector(app)
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-    probe = ServicesProbe(app, args.host)
-    probe.window.show()
-    when_first_painted(probe.window, lambda _state, _rows: collector.freeze())
-    with loop:
-        loop.run_forever()
-    probe.window.store.close()
-    collector.stop()
-    return 0
+    return run_probe(lambda app: ServicesProbe(app, args.host))
 
 
 if __name__ == "__main__":
