@@ -4,8 +4,13 @@ packed by rpmbuild.
 The .deb is the source of truth. This module reads its staged tree (or a built .deb, unpacked
 with `dpkg-deb -R`): the files go into the .rpm as they are, with the same owners and modes,
 and the spec is written from DEBIAN/control, so the name, version, maintainer and description
-are never said twice. Only the dependencies need translating, from Debian's package names to
-Fedora's (FEDORA_PACKAGES), since the two families name the same libraries differently.
+are never said twice. The dependencies are where the two families differ:
+- the system libraries are required by what the binaries need, as rpm's own generator words
+  it (`libxcb.so.1()(64bit)`, `libc.so.6(GLIBC_2.35)(64bit)`): every rpm distribution
+  resolves those whatever its packages are called, and a system whose glibc is too old is
+  refused by name before anything is installed;
+- the few programs the .deb names (Python for the root helpers, pkexec, an engine) are
+  translated from Debian's names to Fedora's (FEDORA_PACKAGES).
 """
 
 from __future__ import annotations
@@ -15,62 +20,33 @@ import re
 import shutil
 from pathlib import Path
 
+from deb import elf_files
 from project import BUILD, DIST, NAME, run, step
 
 #: The release of the .rpm's version-release: the package of one upstream version.
 RELEASE = "1"
 
-#: Debian package -> the Fedora/RHEL package that ships the same library or program. Every
-#: name the .deb's Depends, Recommends or Suggests can hold must be here, so that a new one
-#: stops the build instead of silently going missing from the .rpm.
+#: rpm's own generator of an ELF file's needs (Debian's package rpm ships it).
+ELFDEPS = Path("/usr/lib/rpm/elfdeps")
+
+#: Debian package -> the Fedora/RHEL package that ships the same program. Every name the
+#: .deb's Depends, Recommends or Suggests can hold, other than a shared library's package,
+#: must be here, so that a new one stops the build instead of silently going missing.
 FEDORA_PACKAGES = {
     "python3": "python3",
-    "libbz2-1.0": "bzip2-libs",
-    "libc6": "glibc",
-    "libdbus-1-3": "dbus-libs",
-    "libegl1": "libglvnd-egl",
-    "libffi8": "libffi",
-    "libfontconfig1": "fontconfig",
-    "libfreetype6": "freetype",
-    "libgcc-s1": "libgcc",
-    "libgl1": "libglvnd-glx",
-    "libglib2.0-0": "glib2",
-    "liblzma5": "xz-libs",
-    "libssl3": "openssl-libs",
-    "libstdc++6": "libstdc++",
-    "libwayland-client0": "libwayland-client",
-    "libwayland-cursor0": "libwayland-cursor",
-    "libx11-6": "libX11",
-    "libx11-xcb1": "libX11-xcb",
-    "libxcb1": "libxcb",
-    "libxcb-glx0": "libxcb",
-    "libxcb-randr0": "libxcb",
-    "libxcb-render0": "libxcb",
-    "libxcb-shape0": "libxcb",
-    "libxcb-shm0": "libxcb",
-    "libxcb-sync1": "libxcb",
-    "libxcb-xfixes0": "libxcb",
-    "libxcb-xinerama0": "libxcb",
-    "libxcb-xkb1": "libxcb",
-    "libxcb-cursor0": "xcb-util-cursor",
-    "libxcb-icccm4": "xcb-util-wm",
-    "libxcb-image0": "xcb-util-image",
-    "libxcb-keysyms1": "xcb-util-keysyms",
-    "libxcb-render-util0": "xcb-util-renderutil",
-    "libxcb-util1": "xcb-util",
-    "libxkbcommon0": "libxkbcommon",
-    "libxkbcommon-x11-0": "libxkbcommon-x11",
-    "libzstd1": "libzstd",
-    "zlib1g": "zlib",
     "pkexec": "polkit",
     "docker.io": "moby-engine",
     "docker-ce": "docker-ce",
 }
 
-#: Whose Debian version still means something on Fedora: glibc's symbol versions and
-#: Python's release are upstream's numbers. Other Debian versions (epochs, "alpha+2012...")
-#: would only make the .rpm uninstallable, so they are dropped.
-KEEP_VERSION = {"libc6", "python3"}
+#: A Debian shared library's package (libxcb1, libc6, zlib1g): dpkg-shlibdeps names them
+#: from the binaries, and the .rpm requires the libraries themselves instead.
+DEBIAN_LIBRARY_PACKAGE = re.compile(r"lib[a-z0-9.+-]*[0-9][a-z0-9.+-]*|zlib1g")
+
+#: Whose Debian version still means something on Fedora: Python's release is upstream's
+#: number. Other Debian versions (epochs, "alpha+2012...") would only make the .rpm
+#: uninstallable, so they are dropped.
+KEEP_VERSION = {"python3"}
 
 
 def control_fields(root: Path) -> dict[str, str]:
@@ -86,8 +62,9 @@ def control_fields(root: Path) -> dict[str, str]:
     return fields
 
 
-def fedora_requirement(alternatives: str) -> str:
-    """One Debian relation ('libc6 (>= 2.35)', 'a | b') as an RPM one ('glibc >= 2.35')."""
+def fedora_requirement(alternatives: str) -> str | None:
+    """One Debian relation ('python3 (>= 3.11)', 'a | b') as an RPM one ('python3 >= 3.11'),
+    or None for a shared library's package: `library_requirements` requires the library."""
     names = []
     for alternative in alternatives.split("|"):
         match = re.fullmatch(
@@ -96,6 +73,8 @@ def fedora_requirement(alternatives: str) -> str:
         if match is None:
             raise SystemExit(f"package: cannot read the Debian relation {alternative!r}")
         package, operator, version = match.groups()
+        if DEBIAN_LIBRARY_PACKAGE.fullmatch(package):
+            return None
         if package not in FEDORA_PACKAGES:
             raise SystemExit(
                 f"package: the .deb depends on {package}, whose Fedora package is not known: "
@@ -110,17 +89,25 @@ def fedora_requirement(alternatives: str) -> str:
 
 
 def fedora_relations(debian: str) -> list[str]:
-    """A Debian relation list as RPM relations, each package once, in the .deb's order."""
+    """A Debian relation list's programs as RPM relations, each once, in the .deb's order."""
     relations: list[str] = []
     for item in debian.split(","):
-        if item.strip():
-            relation = fedora_requirement(item)
-            same = [r for r in relations if r.split()[0] == relation.split()[0]]
-            if not same:
-                relations.append(relation)
-            elif " " in relation and " " not in same[0]:
-                relations[relations.index(same[0])] = relation
+        relation = fedora_requirement(item) if item.strip() else None
+        if relation is not None and relation not in relations:
+            relations.append(relation)
     return relations
+
+
+def library_requirements(tree: Path) -> list[str]:
+    """What the tree's binaries need from the system, as rpm's generator words it: each
+    library not shipped in the tree (`libEGL.so.1()(64bit)`) and each symbol version of one
+    (`libc.so.6(GLIBC_2.35)(64bit)`), sorted."""
+    binaries = elf_files(tree)
+    if not binaries:
+        return []
+    bundled = {path.name for path in binaries}
+    done = run([ELFDEPS, "--requires"], input="\n".join(map(str, binaries)) + "\n")
+    return sorted({need for need in done.stdout.split() if need.split("(", 1)[0] not in bundled})
 
 
 def owns_directory(relative: Path) -> bool:
@@ -161,7 +148,8 @@ def spec_text(tree: Path, fields: dict[str, str]) -> str:
     """The spec: the .deb's facts, its files, and its prerm as %preun."""
     summary, _, rest = fields["Description"].partition("\n")
     description = "\n".join("" if line.strip() == "." else line[1:] for line in rest.split("\n"))
-    relations = [f"Requires: {r}" for r in fedora_relations(fields["Depends"])]
+    requires = fedora_relations(fields["Depends"]) + library_requirements(tree)
+    relations = [f"Requires: {r}" for r in requires]
     for field in ("Recommends", "Suggests"):
         if fields.get(field):
             relations += [f"{field}: {r}" for r in fedora_relations(fields[field])]
