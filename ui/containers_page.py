@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication, QIcon, QKeySequence
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QMenu, QStyle, QWidget
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QMenu, QWidget
 from shiboken6 import isValid
 
 from models.containers import COL_CREATED, COL_STATE, COL_STATUS, running_only
@@ -223,7 +223,7 @@ class ContainersPage(TablePage):
         )
         self.duplicate_action = self.add_action(
             self.tr("Duplicate…"),
-            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogContentsView),
+            icon("duplicate"),
             self.duplicate_selected,
             tip=self.tr("Open the selected container's settings in the Run form, to run another"),
             name="actionDuplicate",
@@ -413,7 +413,7 @@ class ContainersPage(TablePage):
         )
         self.stats_overview_action = self.add_action(
             self.tr("Stats of all running"),
-            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogListView),
+            icon("stats_all"),
             self.show_stats,
             tip=self.tr("A live table of every running container's CPU and memory (docker stats)"),
             more=True,
@@ -668,9 +668,6 @@ class ContainersPage(TablePage):
     def _add_more_actions(self) -> None:
         """The actions past the five on the toolbar, in its "More" drop-down and the context
         menu, each by key where one is usual."""
-        style = self.style()
-        standard = style.standardIcon
-        pixmap = QStyle.StandardPixmap
         self.pause_action = self.add_action(
             self.tr("Pause"),
             icon("pause"),
@@ -689,7 +686,7 @@ class ContainersPage(TablePage):
         )
         self.kill_action = self.add_action(
             self.tr("Kill…"),
-            standard(pixmap.SP_BrowserStop),
+            icon("kill"),
             self.open_kill,
             QKeySequence("Ctrl+Shift+K"),
             tip=self.tr("Send a signal to the selected containers (Ctrl+Shift+K)"),
@@ -697,7 +694,7 @@ class ContainersPage(TablePage):
         )
         self.restart_after_action = self.add_action(
             self.tr("Restart…"),
-            standard(pixmap.SP_BrowserReload),
+            icon("restart_after"),
             self.open_restart,
             QKeySequence("Ctrl+Shift+R"),
             tip=self.tr("Restart the selected containers after a wait you choose (Ctrl+Shift+R)"),
@@ -705,7 +702,7 @@ class ContainersPage(TablePage):
         )
         self.rename_action = self.add_action(
             self.tr("Rename…"),
-            standard(pixmap.SP_FileDialogListView),
+            icon("rename"),
             self.open_rename,
             QKeySequence(Qt.Key.Key_F2),
             tip=self.tr("Give the selected container a new name (F2)"),
@@ -713,14 +710,14 @@ class ContainersPage(TablePage):
         )
         self.commit_action = self.add_action(
             self.tr("Commit…"),
-            standard(pixmap.SP_DialogApplyButton),
+            icon("commit"),
             self.open_commit,
             tip=self.tr("Make an image of the selected container's files"),
             more=True,
         )
         self.export_action = self.add_action(
             self.tr("Export…"),
-            standard(pixmap.SP_DialogSaveButton),
+            icon("save"),
             self.choose_export_file,
             QKeySequence("Ctrl+E"),
             tip=self.tr("Write the selected container's file system to a tar (Ctrl+E)"),

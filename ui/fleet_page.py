@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from services.errors import EngineError
 from services.fleet import EngineReport, Reach
 from services.text import fill
 from ui.confirm import ask
+from ui.icons import icon
 from ui.style import make_warning_box
 from ui.table_page import TablePage
 
@@ -48,32 +48,30 @@ class FleetPage(TablePage):
         self.store = store
         self.fleet = fleet
         self.logs_windows: dict[str, LogsWindow] = {}
-        icons = QStyle.StandardPixmap
-        style = self.style()
         self.start_action = self.add_action(
             self.tr("Start"),
-            style.standardIcon(icons.SP_MediaPlay),
+            icon("start"),
             lambda: self._act("start", lambda r: not r.container.is_running),
             tip=self.tr("Start the selected containers, each on its engine"),
             name="actionFleetStart",
         )
         self.stop_action = self.add_action(
             self.tr("Stop"),
-            style.standardIcon(icons.SP_MediaStop),
+            icon("stop"),
             lambda: self._act("stop", lambda r: r.container.is_running),
             tip=self.tr("Stop the selected containers, each on its engine"),
             name="actionFleetStop",
         )
         self.restart_action = self.add_action(
             self.tr("Restart"),
-            style.standardIcon(icons.SP_BrowserReload),
+            icon("restart"),
             lambda: self._act("restart", lambda _r: True),
             tip=self.tr("Restart the selected containers, each on its engine"),
             name="actionFleetRestart",
         )
         self.logs_action = self.add_action(
             self.tr("Logs"),
-            style.standardIcon(icons.SP_FileDialogDetailedView),
+            icon("logs"),
             lambda: self.launch(self.show_logs()),
             QKeySequence("Ctrl+L"),
             tip=self.tr("Follow the selected containers' logs (Ctrl+L, Enter, or double-click)"),
@@ -81,7 +79,7 @@ class FleetPage(TablePage):
         )
         self.remove_action = self.add_action(
             self.tr("Remove"),
-            style.standardIcon(icons.SP_TrashIcon),
+            icon("remove"),
             self.remove_selected,
             QKeySequence(QKeySequence.StandardKey.Delete),
             tip=self.tr("Remove the selected containers (Delete)"),

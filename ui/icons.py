@@ -38,6 +38,11 @@ FREEDESKTOP_NAMES = {
     "files": "folder",
     "stats": "utilities-system-monitor",
     "prune": "edit-clear",
+    "duplicate": "edit-copy",
+    "kill": "process-stop",
+    "save": "document-save",
+    "load": "document-open",
+    "rollback": "edit-undo",
 }
 
 #: The SVG files read so far, and the pixmaps drawn from them, by (name, theme, width,
@@ -72,6 +77,11 @@ class _ThemedSvg(QIconEngine):
 
     def clone(self) -> QIconEngine:
         return _ThemedSvg(self._name)
+
+    def iconName(self) -> str:
+        """The file's name: QIcon.name() answers it, so a test can tell Moorage's icons
+        from the style's standard ones (tests/gui/test_icons.py)."""
+        return self._name
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
         ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0

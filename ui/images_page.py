@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QStyle, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from models.formatting import human_size
 from models.images import COL_CREATED, ImageTagRow
@@ -81,7 +81,7 @@ class ImagesPage(TablePage):
         )
         self.tag_action = self.add_action(
             self.tr("Tag…"),
-            self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView),
+            icon("tag"),
             self.open_tag,
             QKeySequence("Ctrl+T"),
             tip=self.tr("Give the selected image another name (Ctrl+T)"),
@@ -104,21 +104,21 @@ class ImagesPage(TablePage):
         )
         self.save_action = self.add_action(
             self.tr("Save…"),
-            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton),
+            icon("save"),
             self.choose_save_file,
             tip=self.tr("Save the selected images to a tar archive (docker save)"),
             name="actionSave",
         )
         self.load_action = self.add_action(
             self.tr("Load…"),
-            self.style().standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton),
+            icon("load"),
             self.choose_load_file,
             tip=self.tr("Load images from a tar archive (docker load)"),
             name="actionLoad",
         )
         self.build_action = self.add_action(
             self.tr("Build…"),
-            self.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon),
+            icon("build"),
             self.build_requested.emit,
             QKeySequence("Ctrl+B"),
             tip=self.tr("Build an image from a folder with a Dockerfile (Ctrl+B)"),

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -74,7 +73,6 @@ class LogsWindow(QWidget):
         self.logs = logs or ContainerLogs(store.engine, container.id)
         self.logs.setParent(self)
         self._tasks = TaskKeeper(self._save_failed)
-        style = self.style()
 
         self.filter = QLineEdit()
         self.filter.setObjectName("logsFilter")
@@ -113,9 +111,7 @@ class LogsWindow(QWidget):
         self.reload_button = QPushButton(icon("refresh"), self.tr("Reload"))
         self.reload_button.setObjectName("logsReload")
         self.reload_button.setToolTip(self.tr("Read the log again and follow it"))
-        self.save_button = QPushButton(
-            style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton), self.tr("Save…")
-        )
+        self.save_button = QPushButton(icon("save"), self.tr("Save…"))
         self.save_button.setObjectName("logsSave")
         self.save_button.setToolTip(self.tr("Save the whole log to a file (docker logs > file)"))
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QWidget
 
 from models.store import EngineStore
 from services.data import ActionResult
@@ -44,7 +44,6 @@ class NetworksPage(TablePage):
             parent,
         )
         self.store = store
-        icons = QStyle.StandardPixmap
         self.create_action = self.add_action(
             self.tr("Create…"),
             icon("create"),
@@ -63,14 +62,14 @@ class NetworksPage(TablePage):
         )
         self.connect_action = self.add_action(
             self.tr("Connect…"),
-            self.style().standardIcon(icons.SP_ArrowRight),
+            icon("connect"),
             self.open_connect,
             tip=self.tr("Connect a container to the selected network"),
             name="actionConnectNetwork",
         )
         self.disconnect_action = self.add_action(
             self.tr("Disconnect…"),
-            self.style().standardIcon(icons.SP_ArrowLeft),
+            icon("disconnect"),
             self.open_disconnect,
             tip=self.tr("Take containers off the selected network"),
             name="actionDisconnectNetwork",

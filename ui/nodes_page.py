@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMessageBox, QStyle, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from models.nodes import managers_left_after_demoting
 from models.store import EngineStore
@@ -41,17 +41,16 @@ class NodesPage(SwarmTablePage):
             WIDTHS,
             parent,
         )
-        icons = QStyle.StandardPixmap
         self.promote_action = self.add_action(
             self.tr("Promote"),
-            self.style().standardIcon(icons.SP_ArrowUp),
+            icon("promote"),
             lambda: self.change_selected(NodeChange(role="manager")),
             tip=self.tr("Make the selected nodes managers (docker node promote)"),
             name="actionPromoteNode",
         )
         self.demote_action = self.add_action(
             self.tr("Demote"),
-            self.style().standardIcon(icons.SP_ArrowDown),
+            icon("demote"),
             lambda: self.change_selected(NodeChange(role="worker")),
             tip=self.tr("Make the selected managers workers (docker node demote)"),
             name="actionDemoteNode",
@@ -72,7 +71,7 @@ class NodesPage(SwarmTablePage):
         )
         self.labels_action = self.add_action(
             self.tr("Labels…"),
-            self.style().standardIcon(icons.SP_FileDialogDetailedView),
+            icon("tag"),
             self.open_labels,
             tip=self.tr("Edit the node's labels, which placement constraints select nodes by"),
             name="actionEditNodeLabels",
@@ -103,7 +102,7 @@ class NodesPage(SwarmTablePage):
         )
         self.leave_action = self.add_action(
             self.tr("Leave the swarm…"),
-            self.style().standardIcon(icons.SP_DialogCloseButton),
+            icon("leave"),
             self.intro.ask_leave,
             tip=self.tr("Take this engine out of the swarm (docker swarm leave)"),
             more=True,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QHideEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QLabel, QSplitter, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from models.services import ServiceRow
 from models.store import EngineStore
@@ -52,7 +52,6 @@ class ServicesPage(SwarmTablePage):
         )
         self.logs_windows: dict[str, LogsWindow] = {}
         self.deploy_windows: list[StackDeployWindow] = []
-        icons = QStyle.StandardPixmap
         self.create_action = self.add_action(
             self.tr("Create…"),
             icon("create"),
@@ -63,7 +62,7 @@ class ServicesPage(SwarmTablePage):
         )
         self.scale_action = self.add_action(
             self.tr("Scale…"),
-            self.style().standardIcon(icons.SP_ArrowUp),
+            icon("scale"),
             self.open_scale,
             tip=self.tr("Set how many replicas the selected services run"),
             name="actionScaleService",
@@ -77,7 +76,7 @@ class ServicesPage(SwarmTablePage):
         )
         self.rollback_action = self.add_action(
             self.tr("Roll back"),
-            self.style().standardIcon(icons.SP_ArrowBack),
+            icon("rollback"),
             lambda: self.rollback(self.selected_items()),
             tip=self.tr("Go back to each selected service's spec before its last update"),
             name="actionRollbackService",
@@ -92,7 +91,7 @@ class ServicesPage(SwarmTablePage):
         )
         self.logs_action = self.add_action(
             self.tr("Logs"),
-            self.style().standardIcon(icons.SP_FileDialogContentsView),
+            icon("logs"),
             self.show_logs,
             QKeySequence("Ctrl+L"),
             tip=self.tr("Every task's output merged, each line marked with its task and node"),
@@ -100,7 +99,7 @@ class ServicesPage(SwarmTablePage):
         )
         self.group_action = self.add_action(
             self.tr("Group by stack"),
-            self.style().standardIcon(icons.SP_FileDialogListView),
+            icon("group"),
             self.group_by_stack,
             tip=self.tr("Keep the services of each stack together (docker stack deploy)"),
             more=True,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShowEvent
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QWidget
 
 from models.formatting import human_size
 from models.store import EngineStore
@@ -71,7 +71,6 @@ class VolumesPage(TablePage):
         )
         self.store = store
         self._sizes_wanted = True
-        icons = QStyle.StandardPixmap
         self.create_action = self.add_action(
             self.tr("Create…"),
             icon("create"),
@@ -98,7 +97,7 @@ class VolumesPage(TablePage):
         )
         self.users_action = self.add_action(
             self.tr("Show users"),
-            self.style().standardIcon(icons.SP_ComputerIcon),
+            icon("containers"),
             self.show_users,
             tip=self.tr("Select the containers that use the volume on the Containers page"),
             name="actionShowVolumeUsers",
@@ -113,7 +112,7 @@ class VolumesPage(TablePage):
         )
         self.backup_action = self.add_action(
             self.tr("Back up…"),
-            self.style().standardIcon(icons.SP_DialogSaveButton),
+            icon("save"),
             lambda: self.launch(self.open_archive(restoring=False)),
             tip=self.tr("Write the volume's files to a tar, through a helper container"),
             more=True,
@@ -121,7 +120,7 @@ class VolumesPage(TablePage):
         )
         self.restore_action = self.add_action(
             self.tr("Restore…"),
-            self.style().standardIcon(icons.SP_DialogOpenButton),
+            icon("load"),
             lambda: self.launch(self.open_archive(restoring=True)),
             tip=self.tr("Unpack a tar into the volume, through a helper container"),
             more=True,
@@ -129,7 +128,7 @@ class VolumesPage(TablePage):
         )
         self.browse_action = self.add_action(
             self.tr("Browse files…"),
-            self.style().standardIcon(icons.SP_DirOpenIcon),
+            icon("files"),
             lambda: self.launch(self.open_browser()),
             tip=self.tr("The volume's folders and files, read by a helper container"),
             more=True,
