@@ -70,6 +70,10 @@ class Palette:
     state_dead: str
     #: A log line the container wrote to stderr.
     stderr: str
+    #: The tray icon's badge counting the running containers: its disc, and the number on
+    #: it (text: 4.5:1 on the disc).
+    badge_background: str
+    badge_text: str
     #: The stats charts: CPU, memory, what comes in, what goes out, the frame.
     chart_cpu: str
     chart_memory: str
@@ -143,6 +147,8 @@ LIGHT = Palette(
     state_stopped="#80858e",
     state_dead="#c0392b",
     stderr="#a30000",
+    badge_background="#2e7d32",
+    badge_text="#ffffff",
     chart_cpu="#1e6fc9",
     chart_memory="#8e24aa",
     chart_in="#2e7d32",
@@ -187,6 +193,8 @@ DARK = Palette(
     state_stopped="#9aa0a6",
     state_dead="#ef5350",
     stderr="#ff8a80",
+    badge_background="#81c784",
+    badge_text="#0b2410",
     chart_cpu="#64b5f6",
     chart_memory="#ce93d8",
     chart_in="#81c784",
@@ -232,6 +240,8 @@ HIGH_CONTRAST = Palette(
     state_stopped="#c0c0c0",
     state_dead="#ff7b7b",
     stderr="#ff7b7b",
+    badge_background="#3ff23f",
+    badge_text="#000000",
     chart_cpu="#1aebff",
     chart_memory="#ff80ff",
     chart_in="#3ff23f",

@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Awaitable, Callable
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QImageReader, QPainter, QPixmap
+from PySide6.QtGui import QFont, QIcon, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon
 
 from models.compose import make_project, project_of
@@ -24,12 +24,15 @@ from services.data import ActionResult, ContainerInfo
 from services.text import fill
 from ui.containers_page import docker_command
 from ui.icons import ICONS
-from ui.style import CONNECTED, colour
+from ui.style import colour
 
 #: The menu lists this many running containers (and as many projects); the window shows all.
 MENU_ROWS = 15
 #: The size the icon is drawn at; the tray scales it to its own.
 ICON_SIZE = 64
+#: The badge's palette roles (models/palette.py): its disc and the count on it.
+BADGE = "badge_background"
+BADGE_TEXT = "badge_text"
 
 
 def app_image() -> QPixmap:
@@ -51,13 +54,13 @@ def badged(base: QPixmap, count: int) -> QIcon:
             round(pixmap.width() - size), round(pixmap.height() - size), round(size), round(size)
         )
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour(CONNECTED))
+        painter.setBrush(colour(BADGE))
         painter.drawEllipse(badge)
         font = QFont()
         font.setBold(True)
         font.setPixelSize(round(size * (0.62 if len(text) == 1 else 0.48)))
         painter.setFont(font)
-        painter.setPen(QColor(Qt.GlobalColor.white))
+        painter.setPen(colour(BADGE_TEXT))
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
         painter.end()
     return QIcon(pixmap)
@@ -83,7 +86,8 @@ class TrayIcon(QSystemTrayIcon):
         self.menu.aboutToShow.connect(self.fill_menu)
         self.setContextMenu(self.menu)
         self.activated.connect(self._activated)
-        # The window hears of a language switch (Settings → General); the icon's words follow.
+        # The window hears of a language or theme switch (Settings → General); the icon's
+        # words and its badge's colours follow.
         window.installEventFilter(self)
         self.follow(window.store)
 
@@ -111,6 +115,9 @@ class TrayIcon(QSystemTrayIcon):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.LanguageChange:
             self._word()
+        elif watched is self._window and event.type() == QEvent.Type.PaletteChange:
+            # The theme changed (ui/theme.py): the badge is a pixmap, drawn in the old colours.
+            self.setIcon(badged(self._base, self.running))
         return False
 
     # -- the window ------------------------------------------------------------------------

@@ -10,11 +10,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMenu
 
+from models import palette
 from models.desktop_preferences import DesktopPreferences
 from models.store import Counts
 from services.data import ContainerState
 from tests.support.fake_engine import FakeEngine, make_container
 from ui import main_window as main_window_module
+from ui.theme import apply_theme
 from ui.tray import TrayIcon, app_image, badged, make_tray
 
 
@@ -145,3 +147,24 @@ def test_the_icons_words_follow_a_language_switch(tray_window, qtbot):
     QCoreApplication.sendEvent(window, QEvent(QEvent.Type.LanguageChange))
     assert tray.toolTip().startswith("Moorage — 3 container")
     qtbot.wait(10)  # the window words itself anew a turn later
+
+
+def test_the_badge_is_drawn_in_the_theme_s_badge_colours_after_a_switch(tray_window, qapp, qtbot):
+    """Issue 18: the count on its disc in the palette's badge roles (4.5:1, held by
+    tests/unit/test_palette_contrast.py), drawn again when the theme changes."""
+    _window, tray, _engine = tray_window
+
+    def disc() -> str:
+        return tray.icon().pixmap(64, 64).toImage().pixelColor(45, 30).name()  # above the count
+
+    try:
+        for name in ("dark", "high_contrast", "light"):
+            apply_theme(qapp, name)
+            theme = palette.THEMES[name]
+            # Qt posts the palette's change to the window: the badge is drawn again then.
+            qtbot.waitUntil(lambda t=theme: disc() == t.badge_background)
+            image = tray.icon().pixmap(64, 64).toImage()
+            badge = {image.pixelColor(x, y).name() for x in range(27, 64) for y in range(27, 64)}
+            assert theme.badge_text in badge
+    finally:
+        apply_theme(qapp, "light")

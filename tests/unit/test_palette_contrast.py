@@ -30,6 +30,8 @@ TEXT_ON_BACKGROUND = [
     ("banner_text", "code_background"),
     ("stderr", "base"),
     ("stderr", "alternate_base"),
+    # The tray badge's count (issue 18: white on the running green was 2.8:1 in dark).
+    ("badge_text", "badge_background"),
     ("terminal_foreground", "terminal_background"),
     ("terminal_foreground", "terminal_selection"),
 ]
