@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import shlex
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QFont,
@@ -92,6 +92,9 @@ class BuildWindow(QWidget):
         #: The current step and the output line that started it.
         self.step: BuildStep | None = None
         self._step_line = -1
+        #: Over the error's text once the build failed (a QTextCursor follows the document's
+        #: edits), to colour it again when the theme changes.
+        self._failure_text: QTextCursor | None = None
         self.image_id = ""
         self.failed = False
         self._closed = False
@@ -137,25 +140,15 @@ class BuildWindow(QWidget):
             return
         message = context_problem_text(error) if isinstance(error, ContextError) else str(error)
         self.build_failed.emit(message)
-        marked = QTextCharFormat()
-        marked.setForeground(colour(ERROR))
         cursor = self.output.textCursor()
         cursor.movePosition(cursor.MoveOperation.End)
         if not self.output.document().isEmpty():
             cursor.insertBlock()
-        cursor.insertText(message, marked)
-        if self._step_line >= 0:
-            # Marked after the error went in: a selection ending at the end would grow with it.
-            block = self.output.document().findBlockByNumber(self._step_line)
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = QTextCursor(block)
-            selection.cursor.movePosition(
-                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
-            )
-            bold = QTextCharFormat(marked)
-            bold.setFontWeight(QFont.Weight.Bold)
-            selection.format = bold
-            self.output.setExtraSelections([selection])
+        start = cursor.position()
+        cursor.insertText(message)
+        cursor.setPosition(start, QTextCursor.MoveMode.KeepAnchor)
+        self._failure_text = cursor
+        self._mark_failure()
         if self.step is not None:
             self.step_label.setText(
                 fill(
@@ -169,6 +162,33 @@ class BuildWindow(QWidget):
             self.step_label.setText(self.tr("The build did not start."))
         set_text_colour(self.step_label, ERROR)
         self._end(message, ERROR)
+
+    def _mark_failure(self) -> None:
+        """The error's text, and the failing step's line in bold, in the error colour of
+        the theme in use."""
+        assert self._failure_text is not None
+        marked = QTextCharFormat()
+        marked.setForeground(colour(ERROR))
+        self._failure_text.mergeCharFormat(marked)
+        if self._step_line >= 0:
+            # Marked after the error went in: a selection ending at the end would grow with it.
+            block = self.output.document().findBlockByNumber(self._step_line)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(block)
+            selection.cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            bold = QTextCharFormat(marked)
+            bold.setFontWeight(QFont.Weight.Bold)
+            selection.format = bold
+            self.output.setExtraSelections([selection])
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The theme changed (ui/theme.py): the error's marks were made in the old one's red,
+        and Qt keeps a text's colours as they were given (the labels follow by themselves)."""
+        if event.type() == QEvent.Type.PaletteChange and self._failure_text is not None:
+            self._mark_failure()
+        super().changeEvent(event)
 
     def _end(self, text: str, colour: str) -> None:
         self.status.setText(text)

@@ -1,6 +1,7 @@
 """Build from the Images page over an in-memory engine: the dialog checks tags and build
 arguments and shows the `docker build` command; the build window streams the steps, marks a
-failing one and its error in the error colour, cancels; the built image is selected."""
+failing one and its error in the error colour (the theme's, after a switch too), cancels; the
+built image is selected."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ import asyncio
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
+from models import palette
 from tests.support.fake_engine import FakeEngine
 from ui.build_dialog import BuildDialog
 from ui.build_window import BuildWindow
 from ui.style import ERROR, colour_name
+from ui.theme import apply_theme
 
 
 def open_dialog(window, qtbot) -> BuildDialog:
@@ -115,6 +118,33 @@ def test_a_failing_step_and_its_error_are_marked(make_window, qtbot, tmp_path):
     assert last.text() == "The command '/bin/sh -c false' returned a non-zero code: 1"
     assert last.begin().fragment().charFormat().foreground().color().name() == red
     assert red in build.status.styleSheet()
+    build.close()
+
+
+def test_the_marks_of_a_failure_take_the_new_theme_s_error_colour(
+    make_window, qtbot, qapp, tmp_path
+):
+    """Issue 18: the error line and the failing step, written in light's red, are in dark's
+    once the theme switched, without being written again."""
+    window = make_window(FakeEngine([], []))
+    dialog = open_dialog(window, qtbot)
+    dialog.folder_field.setText(str(folder(tmp_path, "FROM busybox\nRUN false")))
+    dialog.accept()
+    build = build_window(qtbot)
+    qtbot.waitUntil(lambda: not build.running)
+
+    def marks() -> tuple[str, str]:
+        (step,) = build.output.extraSelections()
+        error = build.output.document().lastBlock().begin().fragment().charFormat()
+        return step.format.foreground().color().name(), error.foreground().color().name()
+
+    assert marks() == (palette.LIGHT.error, palette.LIGHT.error)
+    try:
+        apply_theme(qapp, "dark")
+        qtbot.waitUntil(lambda: marks() == (palette.DARK.error, palette.DARK.error))
+        assert build.output.toPlainText().count("returned a non-zero code") == 1
+    finally:
+        apply_theme(qapp, "light")
     build.close()
 
 
