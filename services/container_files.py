@@ -45,6 +45,7 @@ import requests
 from services.api_client import raise_for_status
 from services.archive import CHUNK, ArchiveError, ArchiveProblem, ArchiveProgress, _Meter
 from services.errors import EngineError, NotFound
+from services.findings import QT_TRANSLATE_NOOP, say
 from services.stream_job import Stopped, StreamJob
 
 #: Pieces of about CHUNK bytes of the engine's answer read ahead of the unpacking, at most.
@@ -160,7 +161,13 @@ def parse_stat_header(value: str) -> PathStat:
     try:
         raw = json.loads(base64.b64decode(value))
     except (binascii.Error, ValueError):
-        raise EngineError("the engine's answer on the path could not be read") from None
+        raise EngineError(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "EngineError", "The engine's answer on the path could not be read."
+                )
+            )
+        ) from None
     mode = int(raw.get("mode") or 0)
     return PathStat(
         str(raw.get("name") or ""),
@@ -406,7 +413,11 @@ async def list_folder(
         with _gone_check(client, container_id):
             found = stat_path(client, container_id, folder)
             if not (found.is_folder or found.is_link):  # the engine's words name its disk
-                raise NotFound(f"{normal_path(folder)} is not a folder")
+                raise NotFound(
+                    say(
+                        QT_TRANSLATE_NOOP("EngineError", "%1 is not a folder."), normal_path(folder)
+                    )
+                )
             response = _archive(job, client, container_id, _folder_request(folder))
             with _body(response) as body:
                 return list_tar(cast(IO[bytes], body), lambda: job.stopped)
@@ -457,7 +468,7 @@ async def read_text(
             with body, tarfile.open(fileobj=body, mode="r:") as archive:
                 member = archive.next()
                 if member is None or not member.isfile():
-                    raise NotFound(f"{path} is not a file")
+                    raise NotFound(say(QT_TRANSLATE_NOOP("EngineError", "%1 is not a file."), path))
                 if member.size > MAX_VIEW:
                     raise NotText(path, member.size, False)
                 reader = archive.extractfile(member)

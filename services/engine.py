@@ -53,6 +53,7 @@ from services.engine_info import (
 )
 from services.errors import EngineError, EngineUnavailable, NotFound, translate_error
 from services.events import LIVE_EVENT_TYPES, EventStream
+from services.findings import QT_TRANSLATE_NOOP, say
 from services.logs import LogFileError, LogFollower, LogLine, write_log
 from services.reference import parse_reference
 from services.startup_marks import note
@@ -147,7 +148,12 @@ class DockerEngine:
 
     def _api(self) -> docker.APIClient:
         if self._client is None:
-            raise EngineUnavailable(f"Not connected to the engine at {self.endpoint}.")
+            raise EngineUnavailable(
+                say(
+                    QT_TRANSLATE_NOOP("EngineError", "Not connected to the engine at %1."),
+                    self.endpoint,
+                )
+            )
         return self._client
 
     def _new_client(self, version: str | None = None) -> docker.APIClient:
@@ -872,7 +878,12 @@ class DockerEngine:
         With `since` (the daemon's time), the events from then on are replayed first.
         """
         if self._client is None:
-            raise EngineUnavailable(f"Not connected to the engine at {self.endpoint}.")
+            raise EngineUnavailable(
+                say(
+                    QT_TRANSLATE_NOOP("EngineError", "Not connected to the engine at %1."),
+                    self.endpoint,
+                )
+            )
         return EventStream(
             lambda: self._new_client(self._api_version), self.endpoint, list(types), since
         )

@@ -126,6 +126,8 @@ class SetupError(EngineError):
     """A step did not happen; `words` is the sentence (to translate), `commands` the way by
     hand, `log` the output so far."""
 
+    context = "EngineSetup"
+
     def __init__(
         self,
         words: Message,
@@ -133,8 +135,7 @@ class SetupError(EngineError):
         commands: tuple[str, ...] = (),
         log: tuple[str, ...] = (),
     ) -> None:
-        super().__init__(words.text())
-        self.words = words
+        super().__init__(words)
         self.commands = commands
         self.log = log
 

@@ -11,12 +11,30 @@ from collections.abc import Iterable
 import docker.errors
 import requests
 
+from services.findings import QT_TRANSLATE_NOOP, Message, say
+
+#: A template that is only its value: the words of the engine (or the SDK, or the OS),
+#: shown as they are in every language.
+_AS_SAID = "%1"
+
 
 class EngineError(Exception):
     """Base class: something the engine refused or could not do.
 
-    `str(error)` is a sentence for the user, never a traceback.
+    `str(error)` is a sentence for the user, never a traceback, in English: terminals, logs
+    and JSON read it. `words` is the same sentence as a template and its values, which the
+    window translates in the error's `context` (issue 18: our sentences read in English in
+    the Chinese window). A plain string is the engine's own words, never translated.
     """
+
+    #: The translation context of the templates this kind of error says.
+    context = "EngineError"
+
+    def __init__(self, words: Message | str) -> None:
+        if isinstance(words, str):
+            words = say(_AS_SAID, words)
+        super().__init__(words.text())
+        self.words = words
 
 
 class EngineUnavailable(EngineError):
@@ -25,6 +43,12 @@ class EngineUnavailable(EngineError):
 
 class PermissionDenied(EngineError):
     """The engine's socket exists but this user may not open it."""
+
+
+class AddressRefused(EngineUnavailable):
+    """An address that can never reach an engine; `words` are the diagnosis's."""
+
+    context = "Diagnosis"
 
 
 class NotFound(EngineError):
@@ -37,6 +61,13 @@ class Conflict(EngineError):
 
 class ForceRequired(Conflict):
     """The engine would do it only when forced (e.g. an image a stopped container uses)."""
+
+
+def connection_closed() -> EngineUnavailable:
+    """The engine ended the connection (or its event stream) without an error."""
+    return EngineUnavailable(
+        say(QT_TRANSLATE_NOOP("EngineError", "The engine closed the connection."))
+    )
 
 
 def root_causes(error: BaseException) -> Iterable[BaseException]:
@@ -80,13 +111,32 @@ def translate_error(error: BaseException, endpoint: str) -> EngineError:
         return EngineError(_daemon_message(error))
     for cause in root_causes(error):
         if isinstance(cause, PermissionError):
-            return PermissionDenied(f"Permission denied while opening the engine at {endpoint}.")
+            return PermissionDenied(
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "EngineError", "Permission denied while opening the engine at %1."
+                    ),
+                    endpoint,
+                )
+            )
         if isinstance(cause, FileNotFoundError | ConnectionRefusedError):
-            return EngineUnavailable(f"No engine is running at {endpoint}.")
+            return EngineUnavailable(
+                say(QT_TRANSLATE_NOOP("EngineError", "No engine is running at %1."), endpoint)
+            )
         if isinstance(cause, requests.exceptions.Timeout):
-            return EngineUnavailable(f"The engine at {endpoint} did not answer in time.")
+            return EngineUnavailable(
+                say(
+                    QT_TRANSLATE_NOOP("EngineError", "The engine at %1 did not answer in time."),
+                    endpoint,
+                )
+            )
     if isinstance(error, requests.exceptions.ConnectionError | ConnectionError):
-        return EngineUnavailable(f"Lost the connection to the engine at {endpoint}.")
+        return EngineUnavailable(
+            say(
+                QT_TRANSLATE_NOOP("EngineError", "Lost the connection to the engine at %1."),
+                endpoint,
+            )
+        )
     if isinstance(error, docker.errors.DockerException):
         return EngineUnavailable(str(error))
     return EngineError(f"{type(error).__name__}: {error}")

@@ -17,6 +17,7 @@ import docker
 
 from services.data import EngineEvent
 from services.errors import EngineUnavailable, translate_error
+from services.findings import QT_TRANSLATE_NOOP, say
 
 #: What the window follows: the tables' objects, and the daemon's reloads (its registry
 #: settings on the Engine page change with them).
@@ -68,7 +69,12 @@ class EventStream:
 
     def _read(self) -> None:
         client = None
-        ending: Any = EngineUnavailable(f"The engine at {self._endpoint} closed its event stream.")
+        ending: Any = EngineUnavailable(
+            say(
+                QT_TRANSLATE_NOOP("EngineError", "The engine at %1 closed its event stream."),
+                self._endpoint,
+            )
+        )
         try:
             client = self._make_client()
             stream = client.events(

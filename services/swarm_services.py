@@ -18,6 +18,7 @@ import docker
 import docker.errors
 
 from services.errors import NotFound
+from services.findings import QT_TRANSLATE_NOOP, say
 from services.wording import engine_timestamp
 
 #: The label `docker stack deploy` gives every service of a stack.
@@ -279,7 +280,9 @@ def _inspect(api: docker.APIClient, service_id: str) -> dict:
     try:
         return api.inspect_service(service_id)
     except docker.errors.NotFound:
-        raise NotFound(f"The service {service_id} is gone.") from None
+        raise NotFound(
+            say(QT_TRANSLATE_NOOP("EngineError", "The service %1 is gone."), service_id)
+        ) from None
 
 
 def _update(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import docker
 
 from services.errors import EngineError, NotFound
+from services.findings import QT_TRANSLATE_NOOP, say
 from services.volume_backup import HELPER_LABEL, MOUNT
 
 #: Lists "$1": each entry as TYPE|SIZE|MTIME|NAME (the name last: it may hold "|").
@@ -71,7 +72,7 @@ def list_folder(
     api.inspect_volume(volume)
     path = inside(folder)
     if path != MOUNT and not path.startswith(MOUNT + "/"):
-        raise NotFound(f"{folder} is outside the volume")
+        raise NotFound(say(QT_TRANSLATE_NOOP("EngineError", "%1 is outside the volume."), folder))
     host_config = api.create_host_config(binds={volume: {"bind": MOUNT, "mode": "ro"}})
     helper = api.create_container(
         image,
@@ -86,17 +87,42 @@ def list_folder(
             api.start(helper)
         except docker.errors.APIError as error:
             if "executable file not found" in str(error) or "no such file" in str(error):
-                raise HelperUnsuited(f"The image {image} has no shell to list folders.") from None
+                raise HelperUnsuited(
+                    say(
+                        QT_TRANSLATE_NOOP(
+                            "EngineError", "The image %1 has no shell to list folders."
+                        ),
+                        image,
+                    )
+                ) from None
             raise
         code = int(api.wait(helper, timeout=timeout).get("StatusCode", 1))
         output = api.logs(helper, stdout=True, stderr=False).decode("utf-8", "replace")
         if code == 3:
-            raise NotFound(f"The folder {folder or '/'} is not in the volume {volume} any more.")
+            raise NotFound(
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "EngineError", "The folder %1 is not in the volume %2 any more."
+                    ),
+                    folder or "/",
+                    volume,
+                )
+            )
         if code in NOT_FOUND_CODES or code == 4:
-            raise HelperUnsuited(f"The image {image} has no stat command to list folders.")
+            raise HelperUnsuited(
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "EngineError", "The image %1 has no stat command to list folders."
+                    ),
+                    image,
+                )
+            )
         if code != 0:
             errors = api.logs(helper, stdout=False, stderr=True).decode("utf-8", "replace")
-            raise EngineError(errors.strip() or f"The listing ended with code {code}.")
+            raise EngineError(
+                errors.strip()
+                or say(QT_TRANSLATE_NOOP("EngineError", "The listing ended with code %1."), code)
+            )
         return entries_from_output(output)
     finally:
         with contextlib.suppress(docker.errors.APIError):
