@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from models.connections import Connection
 from models.containers import state_icon, state_name
+from models.error_words import error_text
 from models.formatting import format_ports, natural_key, ports_sort_key, status_since
 from models.listed import ListedTableModel
 from models.store import EngineStore
@@ -283,7 +284,7 @@ class Fleet(QObject):
             report = EngineReport(url, Reach.REACHABLE, version, counts.running, counts.containers)
         elif status.state is ConnectionState.DISCONNECTED:
             report = EngineReport(
-                url, Reach.UNREACHABLE, reason=status.detail, retry_in=status.retry_in
+                url, Reach.UNREACHABLE, error=status.error, retry_in=status.retry_in
             )
         else:
             report = EngineReport(url, Reach.CONNECTING)
@@ -412,7 +413,9 @@ class Fleet(QObject):
             try:
                 store = await self.store_for(url)
             except EngineError as error:
-                return [ActionResult(f"{label}: {c.name}", False, str(error)) for c in containers]
+                return [
+                    ActionResult(f"{label}: {c.name}", False, error_text(error)) for c in containers
+                ]
             act = {
                 "start": store.start_containers,
                 "stop": store.stop_containers,

@@ -29,6 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush
 
 from models import palette
+from models.error_words import error_text
 from services.engine_api import EngineApi, LogSource
 from services.errors import EngineError
 from services.logs import (
@@ -510,5 +511,5 @@ class ProjectLogs(ContainerLogs):
 def save_failed(error: BaseException) -> str:
     """The sentence for a failed save: the engine's words or the file system's."""
     if isinstance(error, EngineError | LogFileError):
-        return str(error)
+        return error_text(error)
     return f"{type(error).__name__}: {error}"

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from models.error_words import error_text
 from models.services import ServiceRow, ServicesModel
 from models.swarm_follower import Each, SwarmFollower
 from models.swarm_state import SwarmMembership
@@ -253,7 +254,7 @@ class ServiceFollower(SwarmFollower):
         if isinstance(error, EngineUnavailable):
             return
         if NOT_A_MANAGER in str(error).lower():
-            self._refuse(str(error))
+            self._refuse(error_text(error))
             return
         log.warning("reading the services failed, trying again: %s", error)
         self._everything |= everything

@@ -19,6 +19,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from models.error_words import error_text
 from models.formatting import human_size, natural_key
 from models.listed import ListedTableModel
 from models.table import QT_TRANSLATE_NOOP, RIGHT, Column
@@ -165,7 +166,7 @@ class StatsSampler(QObject):
 
     def _fail(self, container_id: str, error: Exception) -> None:
         self._failed.add(container_id)
-        self.failed.emit(container_id, str(error))
+        self.failed.emit(container_id, error_text(error))
 
     def close(self) -> None:
         """Stop sampling and close every stream."""

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from models.containers import ContainersModel, announced
+from models.error_words import error_text
 from models.images import ImagesModel, ImageTagRow
 from services.data import (
     ActionResult,
@@ -590,9 +591,9 @@ class EngineStore(QObject):
                 try:
                     await act(target)
                 except ForceRequired as error:
-                    return ActionResult(label(target), False, str(error), needs_force=True)
+                    return ActionResult(label(target), False, error_text(error), needs_force=True)
                 except EngineError as error:
-                    return ActionResult(label(target), False, str(error))
+                    return ActionResult(label(target), False, error_text(error))
             return ActionResult(label(target), True)
 
         return list(await asyncio.gather(*(one(t) for t in targets)))

@@ -13,6 +13,7 @@ import logging
 
 from PySide6.QtCore import QObject, Signal
 
+from models.error_words import error_text
 from services.data import EngineEvent
 from services.engine_api import EngineApi
 from services.errors import EngineError, EngineUnavailable
@@ -72,7 +73,7 @@ class SwarmMembership(QObject):
             return  # the session says so, and this is asked again on its return
         except EngineError as error:
             log.warning("the engine did not say its swarm state: %s", error)
-            self.failed.emit(str(error))
+            self.failed.emit(error_text(error))
             return
         self.state = state
         self.changed.emit(state)

@@ -22,6 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from models.error_words import error_text
 from models.formatting import human_size
 from models.table import QT_TRANSLATE_NOOP, RIGHT, Column, KeyedTableModel
 from services.archive import ArchiveError, ArchiveProblem, ArchiveProgress, ImageArchive
@@ -513,7 +514,7 @@ class TransfersStore(QObject):
         except ArchiveError as error:
             self._end(key, TransferState.FAILED, archive_problem_text(error))
         except EngineError as error:
-            self._end(key, TransferState.FAILED, str(error))
+            self._end(key, TransferState.FAILED, error_text(error))
         else:
             self._transfers[key] = replace(self._transfers[key], loaded=tuple(loaded or ()))
             self._end(key, TransferState.DONE)

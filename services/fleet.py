@@ -32,8 +32,15 @@ from services.api_decode import container_from_api
 from services.data import ContainerInfo, ContainerState, EngineEvent
 from services.diagnostics import address_problem
 from services.endpoints import TLSSettings
-from services.errors import EngineError, EngineUnavailable, translate_error
+from services.errors import (
+    AddressRefused,
+    EngineError,
+    EngineUnavailable,
+    connection_closed,
+    translate_error,
+)
 from services.events import EventStream
+from services.findings import QT_TRANSLATE_NOOP, say
 
 log = logging.getLogger(__name__)
 
@@ -81,8 +88,14 @@ class EngineReport:
     version: str = ""
     running: int = 0
     total: int = 0
-    reason: str = ""
+    #: Why it is unreachable; the window words it with models/error_words.py.
+    error: EngineError | None = None
     retry_in: float | None = None
+
+    @property
+    def reason(self) -> str:
+        """Why, in English (logs, tests)."""
+        return "" if self.error is None else str(self.error)
 
 
 class FleetListener(Protocol):
@@ -152,10 +165,10 @@ class EngineWatch:
     async def _call(self, client: docker.APIClient, function: Callable[..., T], *args: Any) -> T:
         """`function(*args)` on this watch's thread, over `client`, given `timeout` seconds.
 
-        The client's own timeout bounds every socket read but one: an ssh:// client reads
-        the pipe of the system's ssh, which waits for as long as a host that does not
-        answer lets it. So the wait is bounded here too; past it the client is closed
-        (its ssh process ends, which frees the thread) and later calls get a new thread.
+        The client's own timeout bounds every socket read, an ssh:// client's too
+        (services/ssh_transport.py); the wait is bounded here as well, for what no read's
+        timeout covers: past it the client is closed, which ends its ssh processes and
+        wakes the call's thread at once, and later calls get a new thread.
         """
 
         def call() -> T:
@@ -172,13 +185,19 @@ class EngineWatch:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = _new_executor()
             raise EngineUnavailable(
-                f"The engine at {self.url} did not answer within {self._timeout:g} s."
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "EngineError", "The engine at %1 did not answer within %2 s."
+                    ),
+                    self.url,
+                    f"{self._timeout:g}",
+                )
             ) from None
 
     async def _run(self) -> None:
         refused = address_problem(self.url)
         if refused is not None:
-            report = EngineReport(self.url, Reach.UNREACHABLE, reason=refused.text())
+            report = EngineReport(self.url, Reach.UNREACHABLE, error=AddressRefused(refused))
             self._listener.engine_reported(report)
             return
         attempt = 0
@@ -190,15 +209,15 @@ class EngineWatch:
             reached = False
             try:
                 reached = await self._watch()
-                reason = "The engine closed the connection."
+                reason: EngineError = connection_closed()
             except EngineError as error:
-                reason = str(error)
+                reason = error
             except Exception as error:  # a bug here must not end the watch for good
                 log.exception("fleet watch of %s failed", self.url)
-                reason = f"{type(error).__name__}: {error}"
+                reason = EngineError(f"{type(error).__name__}: {error}")
             attempt = 1 if reached else attempt + 1
             delay = self._backoff[min(attempt - 1, len(self._backoff) - 1)]
-            report = EngineReport(self.url, Reach.UNREACHABLE, reason=reason, retry_in=delay)
+            report = EngineReport(self.url, Reach.UNREACHABLE, error=reason, retry_in=delay)
             self._listener.engine_reported(report)
             self._listener.containers_listed(self.url, [])
             self._wake.clear()

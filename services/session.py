@@ -30,7 +30,8 @@ from services.data import (
 )
 from services.diagnostics import address_problem
 from services.engine_api import EngineApi, EventSource
-from services.errors import EngineError
+from services.errors import AddressRefused, EngineError, connection_closed
+from services.findings import QT_TRANSLATE_NOOP, say
 
 log = logging.getLogger(__name__)
 
@@ -118,9 +119,15 @@ class ConnectionState(enum.Enum):
 @dataclass(frozen=True, slots=True)
 class SessionStatus:
     state: ConnectionState
-    detail: str = ""
+    #: Why the engine is disconnected; the window words it with models/error_words.py.
+    error: EngineError | None = None
     version: EngineVersion | None = None
     retry_in: float | None = None
+
+    @property
+    def detail(self) -> str:
+        """Why, in English (logs, tests)."""
+        return "" if self.error is None else str(self.error)
 
 
 class SessionListener(Protocol):
@@ -187,16 +194,16 @@ class EngineSession:
         if refused is not None:
             # An address that can never work is said once and not retried: retrying it
             # every few seconds would only repeat the same refusal (and ask for attention).
-            self._set_status(SessionStatus(ConnectionState.DISCONNECTED, refused.text()))
+            self._set_status(SessionStatus(ConnectionState.DISCONNECTED, AddressRefused(refused)))
             return
         attempt = 0
         while True:
             self._set_status(SessionStatus(ConnectionState.CONNECTING))
             try:
                 await self._connected_loop()
-                reason = "The engine closed the connection."
+                reason: EngineError = connection_closed()
             except EngineError as error:
-                reason = str(error)
+                reason = error
             # Back off only while the engine stays away, not after a long healthy spell.
             attempt = 1 if self.status.state is ConnectionState.CONNECTED else attempt + 1
             delay = BACKOFF[min(attempt - 1, len(BACKOFF) - 1)]
@@ -248,7 +255,9 @@ class EngineSession:
                 for task in workers:
                     if task in done:
                         task.result()  # raises the worker's EngineError
-                        raise EngineError("An engine worker stopped.")
+                        raise EngineError(
+                            say(QT_TRANSLATE_NOOP("EngineError", "An engine worker stopped."))
+                        )
                 try:
                     event = next_event.result()
                 except StopAsyncIteration:

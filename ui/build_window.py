@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.error_words import error_text
 from services.build import BuildLine, BuildOptions, BuildStep, ContextError, ContextProblem
 from services.engine_api import EngineApi
 from services.findings import QT_TRANSLATE_NOOP
@@ -138,7 +139,9 @@ class BuildWindow(QWidget):
         self.failed = True
         if self._closed:
             return
-        message = context_problem_text(error) if isinstance(error, ContextError) else str(error)
+        message = (
+            context_problem_text(error) if isinstance(error, ContextError) else error_text(error)
+        )
         self.build_failed.emit(message)
         cursor = self.output.textCursor()
         cursor.movePosition(cursor.MoveOperation.End)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFontDatabase
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from models.error_words import error_text
 from services.compose import (
     ComposeCli,
     ComposeProject,
@@ -122,7 +123,7 @@ class ComposeWindow(QWidget):
     def _failed_to_start(self, error: BaseException) -> None:
         self.exit_status = -1
         self.cancel_button.setEnabled(False)
-        self.status.setText(fill(self.tr("Could not run the compose CLI: %1"), error))
+        self.status.setText(fill(self.tr("Could not run the compose CLI: %1"), error_text(error)))
         set_text_colour(self.status, ERROR)
         self.finished.emit(-1)
 

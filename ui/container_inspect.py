@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.container_inspect import ContainerInspect, InspectTableModel
+from models.error_words import error_text
 from models.store import EngineStore
 from services.data import ContainerInfo
 from services.errors import NotFound
@@ -289,7 +290,7 @@ class ContainerInspectWindow(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         log.warning("inspecting a container failed", exc_info=error)
-        self.notice.setText(fill(self.tr("Could not read the container: %1"), error))
+        self.notice.setText(fill(self.tr("Could not read the container: %1"), error_text(error)))
         self.notice.show()
 
     # -- copying -------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QFileDialog, QMenu, QWidget
 from shiboken6 import isValid
 
 from models.containers import COL_CREATED, COL_STATE, COL_STATUS, running_only
+from models.error_words import error_text
 from models.formatting import human_size
 from models.store import EngineStore
 from services.data import ActionResult, ContainerInfo, ContainerState
@@ -252,7 +253,9 @@ class ContainersPage(TablePage):
         try:
             data = await engine.inspect_container(container.id)
         except EngineError as error:
-            self.message.emit(fill(self.tr("Cannot duplicate %1: %2"), container.name, error))
+            self.message.emit(
+                fill(self.tr("Cannot duplicate %1: %2"), container.name, error_text(error))
+            )
             return
         try:
             image = (await engine.inspect_image(str(data.get("Image") or ""))).get("Config")
@@ -853,7 +856,7 @@ class ContainersPage(TablePage):
             await self.store.rename_container(dialog.container, name)
         except EngineError as error:
             if isValid(dialog):
-                dialog.refused(str(error))
+                dialog.refused(error_text(error))
             return
         if isValid(dialog):
             dialog.renamed()
@@ -881,7 +884,7 @@ class ContainersPage(TablePage):
             image_id = await self.store.commit_container(container, options)
         except EngineError as error:
             if isValid(dialog):
-                dialog.refused(str(error))
+                dialog.refused(error_text(error))
             return
         if isValid(dialog):
             dialog.committed()
@@ -931,7 +934,7 @@ class ContainersPage(TablePage):
             stopped = await self.store.stopped_containers()
         except EngineError as error:
             if isValid(dialog):
-                dialog.show_failure(str(error))
+                dialog.show_failure(error_text(error))
             return
         if isValid(dialog):
             dialog.show_containers(stopped)
@@ -941,7 +944,7 @@ class ContainersPage(TablePage):
         try:
             result = await self.store.prune(UsageKind.CONTAINERS)
         except EngineError as error:
-            self.report(lambda _n: "", [ActionResult(command, False, str(error))], command)
+            self.report(lambda _n: "", [ActionResult(command, False, error_text(error))], command)
             return
         self.message.emit(
             fill(

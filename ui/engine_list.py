@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QListWidget, QListWidgetItem, QWidget
 
 from models.connections import Connection
 from models.containers import state_icon
+from models.error_words import error_text
 from models.fleet import Fleet, engine_label
 from services.data import ContainerState
 from services.endpoints import display_url
@@ -108,7 +109,9 @@ class EngineList(QListWidget):
                 if report.retry_in is not None
                 else self.tr("This address is not retried.")
             )
-            return fill(self.tr("Unreachable at %1: %2 %3"), address, report.reason, then)
+            return fill(
+                self.tr("Unreachable at %1: %2 %3"), address, error_text(report.error), then
+            )
         return fill(
             self.tr("Reachable: Docker %1 at %2, %3 running of %4."),
             report.version,

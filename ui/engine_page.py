@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.error_words import error_text
 from models.formatting import human_size
 from models.store import EngineStore
 from models.table import QT_TRANSLATE_NOOP
@@ -355,7 +356,7 @@ class EnginePage(QWidget):
 
     def _task_failed(self, error: BaseException) -> None:
         if isinstance(error, EngineError):
-            self.message.emit(str(error))
+            self.message.emit(error_text(error))
         else:
             log.error("engine page task failed", exc_info=error)
-            self.message.emit(fill(self.tr("Something went wrong: %1"), error))
+            self.message.emit(fill(self.tr("Something went wrong: %1"), error_text(error)))

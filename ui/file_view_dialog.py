@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.error_words import error_text
 from models.formatting import human_size
 from services.container_files import MAX_VIEW, NotText
 from services.engine_api import EngineApi
@@ -47,7 +48,7 @@ class FileViewDialog(QDialog):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self.tasks = TaskKeeper(lambda error: self._wrong(str(error)))
+        self.tasks = TaskKeeper(lambda error: self._wrong(error_text(error)))
         self.finished.connect(self.tasks.cancel_all)
         self.tasks.launch(self._read(engine, container_id))
 
@@ -68,7 +69,7 @@ class FileViewDialog(QDialog):
                 )
             return
         except EngineError as error:
-            self._wrong(str(error))
+            self._wrong(error_text(error))
             return
         self.text.setPlainText(text)
         self.status.setText(fill(self.tr("%1 characters"), len(text)))

@@ -31,6 +31,7 @@ from models.container_files import (
     OWN_FORMAT,
     ContainerFilesModel,
 )
+from models.error_words import error_text
 from models.transfers import Transfer, TransfersStore, TransferState
 from services.archive import ArchiveError, ArchiveProblem
 from services.container_files import (
@@ -215,7 +216,7 @@ class FilesWindow(QWidget):
             self._field_wrong(fill(self.tr("%1 is not a folder of this container."), folder))
             return
         except EngineError as error:
-            self._say(str(error), True)
+            self._say(error_text(error), True)
             return
         self.folder = folder
         self.path_field.setText(folder)
@@ -243,7 +244,7 @@ class FilesWindow(QWidget):
             if found.is_link:
                 found = await self.engine.stat_container_path(self.container_id, target)
         except EngineError as error:
-            self._say(str(error), True)
+            self._say(error_text(error), True)
             return
         if found.is_folder:
             self.show_folder(path)
@@ -443,7 +444,7 @@ class FilesWindow(QWidget):
         set_text_colour(self.status, ERROR if wrong else MUTED)
 
     def _failed(self, error: BaseException) -> None:
-        self._say(fill(self.tr("Something went wrong: %1"), error), True)
+        self._say(fill(self.tr("Something went wrong: %1"), error_text(error)), True)
 
     def closeEvent(self, event) -> None:
         """Stop listing; copies go on in the transfers panel. The drag folders go: what was

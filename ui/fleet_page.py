@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.error_words import error_text
 from models.fleet import COL_ENGINE, Fleet, FleetRow, engine_label
 from models.store import EngineStore
 from services.errors import EngineError
@@ -135,7 +136,7 @@ class FleetPage(TablePage):
     def _why_down(self, name: str, report: EngineReport | None) -> str:
         if report is None or report.reach is Reach.CONNECTING:
             return fill(self.tr("%1: connecting…"), name)
-        return fill(self.tr("%1 is unreachable: %2"), name, report.reason)
+        return fill(self.tr("%1 is unreachable: %2"), name, error_text(report.error))
 
     def engine_here(self) -> bool:
         """Each row's engine answered when its row was listed: actions are always offered
@@ -211,7 +212,11 @@ class FleetPage(TablePage):
                     store = await self.fleet.store_for(row.url)
                 except EngineError as error:
                     self.message.emit(
-                        fill(self.tr("Cannot read the logs of %1: %2"), row.container.name, error)
+                        fill(
+                            self.tr("Cannot read the logs of %1: %2"),
+                            row.container.name,
+                            error_text(error),
+                        )
                     )
                     continue
                 window = LogsWindow(store, row.container, self)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.error_words import error_text
 from services.errors import EngineError
 from services.run_spec import FieldError
 from ui.style import ERROR, MUTED, set_error_border, set_text_colour
@@ -176,7 +177,7 @@ class FormDialog(QDialog):
             raise Refused from error
         except EngineError as error:
             if isValid(self):
-                self.refused_by_engine(str(error))
+                self.refused_by_engine(error_text(error))
             raise Refused from error
         if isValid(self):
             self.done_ok()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.error_words import error_text
 from models.formatting import exact_size, human_size
 from models.image_layers import (
     COL_COMMENT,
@@ -189,5 +190,5 @@ class ImageDetailsDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         log.warning("image details failed", exc_info=error)
-        self.error_label.setText(fill(self.tr("Could not read the image: %1"), error))
+        self.error_label.setText(fill(self.tr("Could not read the image: %1"), error_text(error)))
         self.error_label.show()

@@ -11,6 +11,7 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from models.error_words import error_text
 from models.formatting import human_size
 from models.images import COL_CREATED, ImageTagRow
 from models.store import EngineStore
@@ -188,7 +189,7 @@ class ImagesPage(TablePage):
         try:
             await self.store.engine.tag_image(image, reference)
         except EngineError as error:
-            result = ActionResult(reference, False, str(error))
+            result = ActionResult(reference, False, error_text(error))
         else:
             result = ActionResult(reference, True)
             self.select_image(parse_reference(reference))

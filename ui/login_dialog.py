@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.error_words import error_text
 from models.registries import RegistriesStore
 from services.credentials import (
     CredentialsError,
@@ -159,10 +160,10 @@ class LoginDialog(QDialog):
         elif isinstance(error, CredentialsError):
             text = credentials_sentence(error)
         elif isinstance(error, EngineError):
-            text = str(error)
+            text = error_text(error)
         else:
             log.error("log-in failed", exc_info=error)
-            text = fill(self.tr("Something went wrong: %1"), error)
+            text = fill(self.tr("Something went wrong: %1"), error_text(error))
         self.error.setText(text)
         self.error.show()
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.error_words import error_text
 from models.logs import (
     DEFAULT_TAIL,
     ContainerLogs,
@@ -333,7 +334,7 @@ class LogsWindow(QWidget):
             )
         if status.ended is not None:
             if status.ended.error is not None:
-                parts.append(fill(self.tr("Stopped: %1"), status.ended.error))
+                parts.append(fill(self.tr("Stopped: %1"), error_text(status.ended.error)))
             else:
                 parts.append(
                     self.tr(

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from models.connections import Connection, ConnectionsStore
+from models.error_words import error_text
 from models.store import Counts, EngineStore
 from services.endpoints import display_url
 from services.engine import DockerEngine
@@ -1200,7 +1201,7 @@ class MainWindow(QMainWindow):
         else:
             self._set_engine_status(DISCONNECTED, self.tr("Not connected"))
             self._retry_at = (status.retry_in or 0) + time.monotonic()
-            self._banner_reason = status.detail
+            self._banner_reason = error_text(status.error)
             # No retry_in: an address that can never work, which is not retried.
             self.retry_button.setVisible(status.retry_in is not None)
             self._tick_countdown()

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from models.error_words import error_text
 from models.store import EngineStore
 from services.data import ActionResult
 from services.errors import EngineError
@@ -230,7 +231,7 @@ class NetworksPage(TablePage):
         try:
             removed = await self.store.prune_networks()
         except EngineError as error:
-            self.report(self._removed, [ActionResult(command, False, str(error))], command)
+            self.report(self._removed, [ActionResult(command, False, error_text(error))], command)
             return
         self.message.emit(fill(self.tr("%Ln network(s) removed — %1", "", len(removed)), command))
 

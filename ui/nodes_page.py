@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from models.error_words import error_text
 from models.nodes import managers_left_after_demoting
 from models.store import EngineStore
 from services.errors import EngineError
@@ -288,7 +289,9 @@ class NodesPage(SwarmTablePage):
         try:
             tokens = await self.membership.join_tokens()
         except EngineError as error:
-            self.message.emit(fill(self.tr("Could not read the join tokens: %1"), error))
+            self.message.emit(
+                fill(self.tr("Could not read the join tokens: %1"), error_text(error))
+            )
             return
         address = self.membership.state.node_address if self.membership.state else ""
         worker = f"docker swarm join --token {tokens.worker} {address}:2377"

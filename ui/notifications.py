@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from models.desktop_notifications import DesktopNotifications
 from models.desktop_preferences import DesktopPreferences, NoticeKind
+from models.error_words import error_text
 from models.store import EngineStore
 from models.transfers import Transfer, TransferKind, TransfersStore, TransferState
 from services.data import EngineEvent
@@ -213,7 +214,7 @@ class Notifier(QObject):
             status.state is ConnectionState.DISCONNECTED and self._connected_once and not self._away
         ):
             self._away = True
-            self._engine_changed("away", status.detail)
+            self._engine_changed("away", error_text(status.error))
 
     def _engine_changed(self, change: str, detail: str) -> None:
         if not self._wanted(NoticeKind.ENGINE):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.error_words import error_text
 from models.registries import RegistriesStore
 from services.credentials import HUB_KEY, CredentialsError, Login, logout_command
 from services.text import fill
@@ -150,7 +151,7 @@ class RegistriesDialog(QDialog):
             text = credentials_sentence(error)
         else:
             log.error("registries dialog failed", exc_info=error)
-            text = fill(self.tr("Something went wrong: %1"), error)
+            text = fill(self.tr("Something went wrong: %1"), error_text(error))
         set_text_colour(self.message, ERROR)
         self.message.setText(text)
 

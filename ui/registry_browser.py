@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.error_words import error_text
 from models.registry_browser import (
     COL_DESCRIPTION,
     COL_REPOSITORY,
@@ -276,7 +277,7 @@ class RegistryBrowser(QDialog):
             text = credentials_sentence(error)
         else:
             log.error("registry browser failed", exc_info=error)
-            text = fill(self.tr("Something went wrong: %1"), error)
+            text = fill(self.tr("Something went wrong: %1"), error_text(error))
         self._say(text, ERROR)
 
     def _settled(self, *_: object) -> None:

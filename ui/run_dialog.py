@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.error_words import error_text
 from services.data import ContainerInfo
 from services.engine_api import EngineApi
 from services.errors import Conflict, EngineError, NotFound
@@ -387,7 +388,10 @@ class RunDialog(QDialog):
             except NotFound:
                 pass  # gone meanwhile: nothing to replace
             except EngineError as error:
-                self._say(fill(self.tr("Could not remove %1: %2"), replaced.name, error), ERROR)
+                self._say(
+                    fill(self.tr("Could not remove %1: %2"), replaced.name, error_text(error)),
+                    ERROR,
+                )
                 return
         self._say(self.tr("Creating the container…"), MUTED)
         try:
@@ -401,7 +405,7 @@ class RunDialog(QDialog):
 
     def _refused(self, spec: RunSpec, error: EngineError, replaced: ContainerInfo | None) -> None:
         """The engine's refusal in its words; a name in use at the name field too."""
-        text = fill(self.tr("The engine refused: %1"), error)
+        text = fill(self.tr("The engine refused: %1"), error_text(error))
         if replaced is not None:
             self.replace.setChecked(False)
             text += " " + fill(self.tr("The original %1 was already removed."), replaced.name)
@@ -409,14 +413,14 @@ class RunDialog(QDialog):
         if isinstance(error, Conflict) and spec.name and spec.name in str(error):
             self._flag("name", fill(self.tr("The name %1 is already in use."), spec.name))
         elif isinstance(error, NotFound) and "image" in str(error).lower():
-            self._flag("image", str(error))
+            self._flag("image", error_text(error))
 
     def _task_failed(self, error: BaseException) -> None:
         """The engine's failure (gone away, say) in its words; anything else as a fault."""
         if isinstance(error, EngineError):
-            self._say(str(error), ERROR)
+            self._say(error_text(error), ERROR)
         else:
-            self._say(fill(self.tr("Something went wrong: %1"), error), ERROR)
+            self._say(fill(self.tr("Something went wrong: %1"), error_text(error)), ERROR)
 
     def done(self, result: int) -> None:
         self._closed = True

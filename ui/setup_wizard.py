@@ -36,6 +36,7 @@ from models.engine_setup import (
     docker_group_active,
     relaunch_in_group,
 )
+from models.error_words import error_text
 from models.store import EngineStore
 from services.engine_info import TransferProgress
 from services.engine_setup import (
@@ -427,7 +428,7 @@ class SetupWizard(QDialog):
         try:
             result = await self.store.verify_installation(self._hello_stage, self._hello_progress)
         except EngineError as error:
-            result = VerifyResult(False, error=str(error))
+            result = VerifyResult(False, error=error_text(error))
         if result.output:
             for line in result.output.splitlines():
                 self._append(line)
@@ -500,4 +501,4 @@ class SetupWizard(QDialog):
 
     def _task_failed(self, error: BaseException) -> None:
         log.error("set-up wizard task failed", exc_info=error)
-        self._append(fill(self.tr("Something went wrong: %1"), error))
+        self._append(fill(self.tr("Something went wrong: %1"), error_text(error)))

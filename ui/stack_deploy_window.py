@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.error_words import error_text
 from services.compose import ComposeRun, cert_folder, compose_environment
 from services.engine_api import EngineApi
 from services.run_spec import FieldError
@@ -214,7 +215,7 @@ class StackDeployWindow(QWidget):
 
     def _failed_to_start(self, error: BaseException) -> None:
         self.exit_status = -1
-        self.status.setText(fill(self.tr("Could not run the docker CLI: %1"), error))
+        self.status.setText(fill(self.tr("Could not run the docker CLI: %1"), error_text(error)))
         set_text_colour(self.status, ERROR)
         self.finished.emit(-1)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.error_words import error_text
 from models.formatting import human_size
 from models.stats import StatsPoint, percent_text
 from models.store import EngineStore
@@ -244,7 +245,7 @@ class StatsWindow(QWidget):
         try:
             table = await self.store.engine.container_top(self.container.id)
         except EngineError as error:
-            self.state.setText(str(error))
+            self.state.setText(error_text(error))
             set_text_colour(self.state, ERROR)
             return
         self.show_processes(table)
@@ -264,5 +265,5 @@ class StatsWindow(QWidget):
                     item.setText(text)
 
     def _failed(self, error: BaseException) -> None:
-        self.state.setText(fill(self.tr("Something went wrong: %1"), error))
+        self.state.setText(fill(self.tr("Something went wrong: %1"), error_text(error)))
         set_text_colour(self.state, ERROR)

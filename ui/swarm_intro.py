@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from models.error_words import error_text
 from models.swarm_state import SwarmMembership
 from services.errors import EngineError
 from services.swarm import SwarmRole, SwarmState, init_command, leave_command
@@ -117,7 +118,7 @@ class SwarmIntro(QWidget):
         self.situation.setText(fill(self.tr("The engine did not say: %1"), reason))
 
     def _failed(self, error: BaseException) -> None:
-        self.message.emit(fill(self.tr("Something went wrong: %1"), error))
+        self.message.emit(fill(self.tr("Something went wrong: %1"), error_text(error)))
 
     # -- init -------------------------------------------------------------------------------
 
@@ -201,6 +202,8 @@ class SwarmIntro(QWidget):
         try:
             await self.membership.leave(force=force)
         except EngineError as error:
-            self.message.emit(fill(self.tr("Could not leave the swarm: %1 — %2"), error, command))
+            self.message.emit(
+                fill(self.tr("Could not leave the swarm: %1 — %2"), error_text(error), command)
+            )
             return
         self.message.emit(fill(self.tr("This engine left the swarm — %1"), command))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.error_words import error_text
 from models.table import KeyedTableModel
 from services.data import ActionResult
 from services.text import fill
@@ -350,7 +351,7 @@ class TablePage(QWidget):
 
     def _task_failed(self, error: BaseException) -> None:
         log.error("action failed", exc_info=error)
-        self.message.emit(fill(self.tr("Something went wrong: %1"), error))
+        self.message.emit(fill(self.tr("Something went wrong: %1"), error_text(error)))
 
     def report(self, done: Callable[[int], str], results: list[ActionResult], command: str) -> None:
         """Say what happened to each item: the status bar for success (`done` words it for

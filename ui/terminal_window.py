@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.error_words import error_text
 from models.store import EngineStore
 from services.data import ContainerInfo, ContainerState
 from services.engine_api import TerminalSource
@@ -389,7 +390,7 @@ class TerminalTab(QWidget):
         if not running:
             text = self.tr("The container stopped. Its screen and scrollback are kept above.")
         elif end.error is not None:
-            text = fill(self.tr("The terminal could not start: %1"), str(end.error))
+            text = fill(self.tr("The terminal could not start: %1"), error_text(end.error))
         elif end.exit_code in CANNOT_RUN:
             text = fill(
                 self.tr("The command could not run (exit code %1): the output above says why."),
@@ -414,7 +415,7 @@ class TerminalTab(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, EngineError):
-            self.notice.setText(fill(self.tr("The engine did not answer: %1"), str(error)))
+            self.notice.setText(fill(self.tr("The engine did not answer: %1"), error_text(error)))
             self.start_button.setEnabled(False)
             return
         raise error

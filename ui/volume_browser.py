@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.error_words import error_text
 from models.formatting import exact_time, human_size
 from services.errors import EngineError
 from services.text import fill
@@ -95,7 +96,7 @@ class VolumeBrowser(QDialog):
         try:
             entries = await self._list_folder(self.volume, self.image_field.currentText(), folder)
         except EngineError as error:
-            self._say(str(error), True)
+            self._say(error_text(error), True)
             return
         self.folder = folder
         self.where.setText("/" + folder)
@@ -129,4 +130,4 @@ class VolumeBrowser(QDialog):
         set_text_colour(self.status, ERROR if wrong else MUTED)
 
     def _failed(self, error: BaseException) -> None:
-        self._say(fill(self.tr("Something went wrong: %1"), error), True)
+        self._say(fill(self.tr("Something went wrong: %1"), error_text(error)), True)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import QWidget
 
+from models.error_words import error_text
 from models.formatting import human_size
 from models.store import EngineStore
 from models.volumes import UNKNOWN
@@ -174,7 +175,7 @@ class VolumesPage(TablePage):
         try:
             await self.store.refresh_volume_sizes()
         except EngineError as error:
-            self.message.emit(fill(self.tr("Could not measure the volumes: %1"), error))
+            self.message.emit(fill(self.tr("Could not measure the volumes: %1"), error_text(error)))
             return
         self.message.emit(fill(self.tr("Volume sizes measured — %1"), SIZES_COMMAND))
 
@@ -325,7 +326,7 @@ class VolumesPage(TablePage):
         try:
             result = await self.store.prune_volumes()
         except EngineError as error:
-            self.report(self._removed, [ActionResult(command, False, str(error))], command)
+            self.report(self._removed, [ActionResult(command, False, error_text(error))], command)
             return
         self.message.emit(
             fill(

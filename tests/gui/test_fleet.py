@@ -6,13 +6,16 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
+from models import palette
 from models.connections import ConnectionsStore
 from models.fleet import COL_ENGINE, COL_NAME, Fleet
 from models.store import EngineStore
 from services.data import ContainerState
+from services.errors import EngineUnavailable
 from services.fleet import EngineReport, FleetListener, Reach
 from tests.support.fake_engine import FakeEngine, make_container
 from ui.main_window import MainWindow
+from ui.theme import apply_theme
 
 LAB = "tcp://127.0.0.1:9"  # nothing listens: the switch to it must not reach out
 BUILD = "ssh://builder@build.example"
@@ -102,7 +105,9 @@ def test_each_line_says_its_state_version_and_counts(fleet_window):
     assert "Reachable: Docker 20.10.24 at tcp://127.0.0.1:9, 2 running of 5 container" in (
         line(fleet_window, LAB).toolTip()
     )
-    report(fleet_window, BUILD, Reach.UNREACHABLE, reason="Timed out.", retry_in=8.0)
+    report(
+        fleet_window, BUILD, Reach.UNREACHABLE, error=EngineUnavailable("Timed out."), retry_in=8.0
+    )
     assert line(fleet_window, BUILD).text() == "build\nUnreachable"
     assert "Timed out. Trying again in 8 s." in line(fleet_window, BUILD).toolTip()
     # One engine's trouble leaves the other's line as it was.
@@ -146,7 +151,13 @@ def test_the_fleet_page_lists_containers_by_engine_and_names_those_down(fleet_wi
     qtbot.waitUntil(lambda: fleet_rows(page) == {("build", "cache")})
     page.filter.clear()
 
-    report(fleet_window, BUILD, Reach.UNREACHABLE, reason="No route to host.", retry_in=4.0)
+    report(
+        fleet_window,
+        BUILD,
+        Reach.UNREACHABLE,
+        error=EngineUnavailable("No route to host."),
+        retry_in=4.0,
+    )
     fleet_window.watches[BUILD].listener.containers_listed(BUILD, [])
     qtbot.waitUntil(lambda: ("build", "cache") not in fleet_rows(page))
     assert ("lab", "web") in fleet_rows(page)
@@ -179,3 +190,19 @@ def test_the_fleet_outlives_an_engine_switch(fleet_window, qtbot):
     assert not fleet_window.watches[LAB].closed
     assert build_watch.closed and fleet_window.watches[before].started
     assert line(fleet_window, LAB).text() == "lab\n0/0 running · 20.10.24"
+
+
+def test_the_dots_take_the_new_theme_s_colours(fleet_window, qtbot, qapp):
+    """Issue 18: each line's dot is a picture drawn in the theme of the moment; a switch of
+    theme draws it again."""
+    report(fleet_window, LAB, Reach.REACHABLE, version="20.10.24", running=2, total=5)
+
+    def dot() -> str:
+        return line(fleet_window, LAB).icon().pixmap(16, 16).toImage().pixelColor(8, 8).name()
+
+    assert dot() == palette.LIGHT.state_running
+    try:
+        apply_theme(qapp, "dark")
+        qtbot.waitUntil(lambda: dot() == palette.DARK.state_running)
+    finally:
+        apply_theme(qapp, "light")

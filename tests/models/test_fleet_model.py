@@ -10,6 +10,7 @@ import pytest
 from models.connections import Connection
 from models.fleet import COL_ENGINE, COL_NAME, Fleet, docker_prefix
 from services.data import ContainerState
+from services.errors import EngineUnavailable
 from services.fleet import EngineReport, Reach
 from tests.support.fake_engine import make_container
 
@@ -60,7 +61,9 @@ def test_rows_of_each_engine_change_alone_through_the_model_tester(fleet, qtmode
 
 def test_down_names_the_engines_not_reachable_with_their_report(fleet):
     fleet.engine_reported(EngineReport(ONE, Reach.REACHABLE, "20.10.24", 1, 2))
-    fleet.engine_reported(EngineReport(TWO, Reach.UNREACHABLE, reason="Timed out."))
+    fleet.engine_reported(
+        EngineReport(TWO, Reach.UNREACHABLE, error=EngineUnavailable("Timed out."))
+    )
     [(connection, report)] = fleet.down()
     assert connection.name == "two" and report is not None and report.reason == "Timed out."
 
