@@ -9,7 +9,7 @@ only ever greys its own line.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import QFrame, QListWidget, QListWidgetItem, QWidget
 
 from models.connections import Connection
@@ -79,6 +79,14 @@ class EngineList(QListWidget):
             item = self.item(row)
             if item.data(_ConnectionRole).url == report.url:
                 self._describe(item)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The theme changed (ui/theme.py): each line's dot is a picture in the old theme's
+        colour until described again."""
+        if event.type() == QEvent.Type.PaletteChange:
+            for row in range(self.count()):
+                self._describe(self.item(row))
+        super().changeEvent(event)
 
     def _describe(self, item: QListWidgetItem) -> None:
         connection: Connection = item.data(_ConnectionRole)

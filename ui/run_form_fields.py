@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -282,10 +282,24 @@ class RunFormFields(QWidget):
             set_error_border(self._inputs[field], bool(text))
             if text:
                 wrong_tabs.add(self._tab_of[field])
-        # A mistake on a tab not shown still shows: the tab's title turns red.
+        self._wrong_tabs = frozenset(wrong_tabs)
+        self._colour_tabs()
+
+    #: The tabs holding a wrong field, as show_errors last found them.
+    _wrong_tabs: frozenset[int] = frozenset()
+
+    def _colour_tabs(self) -> None:
+        """A mistake on a tab not shown still shows: the tab's title turns red."""
         bar = self.tabs.tabBar()
         for tab in range(self.tabs.count()):
-            bar.setTabTextColor(tab, colour(ERROR) if tab in wrong_tabs else QColor())
+            bar.setTabTextColor(tab, colour(ERROR) if tab in self._wrong_tabs else QColor())
+
+    def changeEvent(self, event: QEvent) -> None:
+        """The theme changed (ui/theme.py): a tab title's red is given as a colour, the old
+        theme's until coloured again."""
+        if event.type() == QEvent.Type.PaletteChange:
+            self._colour_tabs()
+        super().changeEvent(event)
 
     def error_text(self, field: str) -> str:
         return self._errors[field].text()

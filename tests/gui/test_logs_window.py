@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from services.logs import STDOUT, LogBatch, LogLine
+from models import palette
+from services.logs import STDERR, STDOUT, LogBatch, LogLine
 from tests.support.fake_engine import FakeEngine, make_container
+from ui.theme import apply_theme
 
 
 class FedFollower:
@@ -90,3 +92,23 @@ def test_counts_are_worded_for_one_and_for_more(logs_window, qtbot):
     qtbot.waitUntil(lambda: "4 matches" in logs_window.status.text(), timeout=5000)
     assert logs_window.status.text().startswith("6 lines · 4 matches · ")
     assert "(es)" not in logs_window.status.text()
+
+
+def test_a_stderr_line_shown_takes_the_new_theme_s_colour(logs_window, qtbot, qapp):
+    """Issue 18: the colour of a line already shown is asked for when it is painted, so a
+    switch of theme reaches it without the log being read again."""
+    lines = [LogLine(STDERR, "2026-12-01T13:00:00.5Z", "boom")]
+    logs_window.follower.batches.append(LogBatch(lines, 0, 1, None))
+    logs_window.logs.pull()
+    model = logs_window.view.model()
+    qtbot.waitUntil(lambda: model.rowCount() == 1)
+
+    def colour() -> str:
+        return model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole).color().name()
+
+    assert colour() == palette.LIGHT.stderr
+    try:
+        apply_theme(qapp, "dark")
+        assert colour() == palette.DARK.stderr
+    finally:
+        apply_theme(qapp, "light")

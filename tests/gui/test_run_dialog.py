@@ -22,10 +22,12 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from models import palette
 from services.data import ContainerState, PortBinding
 from services.run_spec import MountSpec, PortSpec
 from tests.support.fake_engine import FakeEngine, make_container, make_image
 from ui.run_dialog import RunDialog
+from ui.theme import apply_theme
 
 
 def open_run(window, qtbot) -> RunDialog:
@@ -406,3 +408,21 @@ def test_an_env_file_adds_its_rows_and_an_unreadable_one_is_said(make_window, qt
         f"{tmp_path / 'missing.env'} cannot be read: No such file or directory"
     )
     assert lines(dialog, "runEnv").toPlainText() == "A=1\nB=two words\nC=3"
+
+
+def test_a_red_tab_title_takes_the_new_theme_s_red(make_window, qtbot, qapp):
+    """Issue 18: a tab's title is given its red as a colour, which a switch of theme does not
+    reach by itself: it is coloured again."""
+    window = make_window(FakeEngine([], [make_image("busybox:latest")]))
+    dialog = open_run(window, qtbot)
+    line(dialog, "runMemory").setText("512q")
+    tabs = dialog.form.tabs
+    advanced = next(t for t in range(tabs.count()) if tabs.tabText(t) == "Advanced")
+    bar = tabs.tabBar()
+    assert bar.tabTextColor(advanced).name() == palette.LIGHT.error
+    try:
+        apply_theme(qapp, "dark")
+        qtbot.waitUntil(lambda: bar.tabTextColor(advanced).name() == palette.DARK.error)
+    finally:
+        apply_theme(qapp, "light")
+    dialog.close()
