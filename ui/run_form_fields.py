@@ -286,7 +286,7 @@ class RunFormFields(QWidget):
         self._colour_tabs()
 
     #: The tabs holding a wrong field, as show_errors last found them.
-    _wrong_tabs: frozenset[int] = frozenset()
+    _wrong_tabs: frozenset[int | None] = frozenset()
 
     def _colour_tabs(self) -> None:
         """A mistake on a tab not shown still shows: the tab's title turns red."""
