@@ -282,7 +282,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "mirrors":
         from ui.mirrors_cli import main as mirrors_main
 
-        return mirrors_main((["--host", args.host] if args.host else []) + rest)
+        return mirrors_main((["--host", args.host] if args.host else []) + rest, args.lang)
     if args.command == "setup":
         from PySide6.QtCore import QCoreApplication
 

@@ -12,6 +12,8 @@ import asyncio
 import sys
 from typing import TextIO
 
+from PySide6.QtCore import QCoreApplication
+
 from services.config_files import FileProblem
 from services.daemon_config import ConfigError, InvalidEntry, normalise_mirrors
 from services.daemon_location import locate
@@ -20,52 +22,91 @@ from services.engine import DockerEngine
 from services.errors import EngineError
 from services.mirrors import ApplyResult, InvalidFileOnDisk, MirrorSettings, Outcome
 
+#: What argparse's add_argument_group returns.
+Group = argparse._ArgumentGroup
+
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
 
-def parse_args(argv: list[str]) -> argparse.Namespace:
+def parse_args(
+    argv: list[str], formatter_class: type[argparse.HelpFormatter] = argparse.HelpFormatter
+) -> argparse.Namespace:
+    """The command and its options; `--help` (of the command or of a subcommand) prints
+    the help in the language of the translators installed (`main`)."""
     parser = argparse.ArgumentParser(
-        prog="moorage mirrors", description="Show, test and set the engine's registry mirrors."
+        prog="moorage mirrors",
+        description=_tr("Show, test and set the engine's registry mirrors."),
+        formatter_class=formatter_class,
+        add_help=False,
     )
-    # --host before or after the subcommand, as the docker CLI takes its global options;
-    # the last one given wins.
-    host = argparse.ArgumentParser(add_help=False)
-    host.add_argument(
-        "--host", default=argparse.SUPPRESS, help="engine address (default: as the app chooses)"
+    _options(parser, None)
+    commands = parser.add_subparsers(
+        dest="command", required=True, metavar="COMMAND", title=_tr("commands")
     )
-    parser.add_argument("--host", help="engine address (default: as the app chooses)")
-    commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser(
-        "list", parents=[host], help="where the configuration is, and the mirrors in it and in use"
+
+    def subcommand(name: str, summary: str) -> tuple[argparse.ArgumentParser, Group]:
+        """A subcommand's parser, its help worded as the command's, and its options."""
+        sub = commands.add_parser(
+            name, help=summary, formatter_class=formatter_class, add_help=False
+        )
+        return sub, _options(sub, argparse.SUPPRESS)
+
+    subcommand("list", _tr("where the configuration is, and the mirrors in it and in use"))
+    set_parser, set_options = subcommand(
+        "set", _tr("validate, write, reload the daemon and confirm (no URL clears the list)")
     )
-    set_parser = commands.add_parser(
-        "set",
-        parents=[host],
-        help="validate, write, reload the daemon and confirm (no URL clears the list)",
+    _positionals(set_parser).add_argument(
+        "urls", nargs="*", metavar="URL", help=_tr("the mirrors to use, in order")
     )
-    set_parser.add_argument("urls", nargs="*", metavar="URL")
-    set_parser.add_argument(
+    set_options.add_argument(
         "--replace-invalid",
         action="store_true",
-        help="replace a daemon.json that is not valid JSON (kept as backup)",
+        help=_tr("replace a daemon.json that is not valid JSON (kept as backup)"),
     )
-    test = commands.add_parser(
-        "test",
-        parents=[host],
-        help="GET <mirror>/v2/ on each mirror (default: the configured ones)",
+    test, _ = subcommand(
+        "test", _tr("GET <mirror>/v2/ on each mirror (default: the configured ones)")
     )
-    test.add_argument("urls", nargs="*", metavar="URL")
-    commands.add_parser(
-        "backups", parents=[host], help="the backups Moorage kept beside the file, oldest first"
+    _positionals(test).add_argument(
+        "urls", nargs="*", metavar="URL", help=_tr("the mirrors to test")
     )
-    restore = commands.add_parser(
-        "restore",
-        parents=[host],
-        help="put one of those backups back, reload, and keep it if the engine takes it",
+    subcommand("backups", _tr("the backups Moorage kept beside the file, oldest first"))
+    restore, _ = subcommand(
+        "restore", _tr("put one of those backups back, reload, and keep it if the engine takes it")
     )
-    restore.add_argument("backup", metavar="BACKUP", help="its name, as `backups` lists it")
+    _positionals(restore).add_argument(
+        "backup", metavar="BACKUP", help=_tr("its name, as `backups` lists it")
+    )
     return parser.parse_args(argv)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MirrorsCli", text)
+
+
+def _options(parser: argparse.ArgumentParser, host_default: object) -> Group:
+    """The options every level takes, under a heading in the user's language: -h, and
+    --host, before or after the subcommand as the docker CLI takes its global options (the
+    last one given wins: a subcommand's --host has no default, to keep the one before)."""
+    options = parser.add_argument_group(QCoreApplication.translate("CommandLine", "options"))
+    options.add_argument(
+        "-h",
+        "--help",
+        action="help",
+        help=QCoreApplication.translate("CommandLine", "show this help and exit"),
+    )
+    options.add_argument(
+        "--host", default=host_default, help=_tr("engine address (default: as the app chooses)")
+    )
+    return options
+
+
+def _positionals(parser: argparse.ArgumentParser) -> Group:
+    """A group for the arguments, under a heading in the user's language (argparse's own
+    "positional arguments:" stays English)."""
+    return parser.add_argument_group(
+        QCoreApplication.translate("CommandLine", "positional arguments")
+    )
 
 
 async def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -164,9 +205,18 @@ def _said(result: ApplyResult, out: TextIO, err: TextIO) -> int:
     return EXIT_FAILED
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str], language: str | None = None) -> int:
+    """Run `moorage mirrors` with `argv`; `language` is main.py's --lang, if given."""
+    formatter: type[argparse.HelpFormatter] = argparse.HelpFormatter
+    if "-h" in argv or "--help" in argv:
+        # Only a person asks for the help: the translators for it (imported only then, as
+        # main.py does for its own --help), not for the runs of scripts.
+        from ui.terminal_language import TranslatedHelpFormatter, install_for_terminal
+
+        install_for_terminal(["--lang", language] if language else [])
+        formatter = TranslatedHelpFormatter
     try:
-        args = parse_args(argv)
+        args = parse_args(argv, formatter)
     except SystemExit as exit_:
         return int(exit_.code or 0) and EXIT_USAGE
     return asyncio.run(run(args, sys.stdout, sys.stderr))

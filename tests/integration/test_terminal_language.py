@@ -1,5 +1,6 @@
-"""The command line speaks the user's language: `--help` and `--doctor` in Chinese, and a
-checkout without compiled translations says so instead of silently showing English."""
+"""The command line speaks the user's language: `--help` (the window's, `setup`'s and
+`mirrors`'s) and `--doctor` in Chinese, and a checkout without compiled translations says
+so instead of silently showing English."""
 
 from __future__ import annotations
 
@@ -82,6 +83,68 @@ def test_setup_help_is_in_chinese(tmp_path, args, env):
         if english in done.stdout
     ]
     assert left == [], done.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [
+        (("--lang", "zh_CN", "mirrors", "--help"), {"LANG": "C.UTF-8"}),
+        (("mirrors", "-h"), {"LANG": "zh_CN.UTF-8"}),
+    ],
+    ids=["--lang", "LANG"],
+)
+def test_mirrors_help_is_in_chinese(tmp_path, args, env):
+    done = moorage(*args, env=env, tmp_path=tmp_path)
+    assert done.returncode == 0, done.stderr
+    text = done.stdout
+    assert text.startswith("用法：moorage mirrors"), text
+    assert "选项：" in text and "显示此帮助并退出" in text
+    assert all(command in text for command in ("list", "set", "test", "backups", "restore"))
+    left = [
+        english
+        for english in (
+            "usage:",
+            "options:",
+            "commands:",
+            "registry mirrors",
+            "engine address",
+            "where the configuration is",
+            "validate, write",
+            "the backups Moorage kept",
+        )
+        if english in text
+    ]
+    assert left == [], text
+
+
+@pytest.mark.parametrize("command", ["list", "set", "test", "backups", "restore"])
+def test_each_mirrors_subcommand_help_is_in_chinese(tmp_path, command):
+    done = moorage("mirrors", command, "--help", env={"LANG": "zh_CN.UTF-8"}, tmp_path=tmp_path)
+    assert done.returncode == 0, done.stderr
+    text = done.stdout
+    assert text.startswith(f"用法：moorage mirrors {command}"), text
+    assert "选项：" in text and "--host" in text
+    left = [
+        english
+        for english in (
+            "usage:",
+            "options:",
+            "positional arguments:",
+            "engine address",
+            "the mirrors to",
+            "replace a daemon.json",
+            "its name",
+        )
+        if english in text
+    ]
+    assert left == [], text
+
+
+def test_mirrors_help_stays_english_in_an_english_locale(tmp_path):
+    done = moorage("mirrors", "set", "--help", env={"LANG": "C.UTF-8"}, tmp_path=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("usage: moorage mirrors set")
+    assert "positional arguments:" in done.stdout and "the mirrors to use" in done.stdout
 
 
 def test_help_stays_english_in_an_english_locale(tmp_path):
