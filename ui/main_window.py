@@ -238,7 +238,8 @@ class MainWindow(QMainWindow):
 
         # The banner's countdown ticks only while the engine is away.
         self._retry_at = 0.0
-        self._banner_reason = ""
+        #: Why the engine is away, worded at each tick: in the language of the moment.
+        self._banner_error: BaseException | None = None
         self._countdown = QTimer(self, interval=1000)
         self._countdown.timeout.connect(self._tick_countdown)
 
@@ -1201,7 +1202,7 @@ class MainWindow(QMainWindow):
         else:
             self._set_engine_status(DISCONNECTED, self.tr("Not connected"))
             self._retry_at = (status.retry_in or 0) + time.monotonic()
-            self._banner_reason = error_text(status.error)
+            self._banner_error = status.error
             # No retry_in: an address that can never work, which is not retried.
             self.retry_button.setVisible(status.retry_in is not None)
             self._tick_countdown()
@@ -1233,7 +1234,7 @@ class MainWindow(QMainWindow):
                 self.tr(
                     "Cannot reach the Docker engine. %1 The tables show the last known state. %2"
                 ),
-                self._banner_reason,
+                error_text(self._banner_error),
                 then,
             )
         )
