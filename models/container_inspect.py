@@ -416,6 +416,21 @@ class ContainerInspect(QObject):
         self.networks.set_rows(network_rows(document))
         self.health_checks.set_rows(health_check_rows(document))
 
+    def language_changed(self) -> None:
+        """The interface's language changed: the headers and the worded cells (the
+        overview's fields, "not published"...) are said again in the new one, in place."""
+        tables = (
+            self.overview,
+            self.environment,
+            self.mounts,
+            self.ports,
+            self.networks,
+            self.health_checks,
+        )
+        for table in tables:
+            table.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, table.columnCount() - 1)
+        self.set_document(self.document)
+
     @property
     def name(self) -> str:
         return container_name(self.document)

@@ -26,11 +26,13 @@ class ProjectLogsWindow(LogsWindow):
         # title, the file the log is saved to).
         super().__init__(store, replace(project.containers[0], name=project.name), parent, logs)
         self.setObjectName("projectLogsWindow")
-        self.setWindowTitle(fill(self.tr("Logs — project %1"), project.name))
         self.project = project
         self._project_logs = logs
         self._seen = {c.id: store.containers.get(c.id) for c in project.containers}
         store.containers_touched.connect(self._follow_new_containers)
+
+    def window_title(self) -> str:
+        return fill(self.tr("Logs — project %1"), self.container.name)
 
     def _follow_new_containers(self, changed: list[ContainerInfo], _removed: list[str]) -> None:
         """A container the project gained (scaled up, a service added) is followed too,

@@ -8,8 +8,10 @@ on its files, and its folder and files are shown with "Open folder".
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Sequence
+from functools import partial
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, QUrl
@@ -41,6 +43,11 @@ if TYPE_CHECKING:
     from ui.compose_logs import ProjectLogsWindow
     from ui.compose_window import ComposeWindow
     from ui.containers_page import ContainersPage
+    from ui.keyed_windows import KeyedWindows
+
+#: Numbers the compose runs' windows, each a new one (a page made again goes on counting,
+#: its predecessor's windows being still open).
+COMPOSE_RUNS = itertools.count()
 
 
 #: How often the tree's rows on screen are painted again, so their ages stay true.
@@ -76,8 +83,9 @@ class ProjectGrouping(QObject):
         self.tree: QTreeView | None = None
         self.model: ProjectTreeModel | None = None
         self._expanded: set[str] = set()
-        self.logs_windows: dict[str, ProjectLogsWindow] = {}
-        self.compose_windows: list[ComposeWindow] = []
+        # Kept with the page's other windows, which outlive the page (ui/keyed_windows.py).
+        self.logs_windows: KeyedWindows[ProjectLogsWindow] = page.windows.kind("project logs")
+        self._compose_windows: KeyedWindows[ComposeWindow] = page.windows.kind("compose")
         #: The compose CLI once found (looked for again while none is).
         self._cli: ComposeCli | None = None
 
@@ -333,25 +341,21 @@ class ProjectGrouping(QObject):
         projects = self.selected_projects()
         taken = {c.id for project in projects for c in project.containers}
         for project in projects:
-            window = self.logs_windows.get(project.name)
-            if window is None:
-                window = ProjectLogsWindow(self.store, project, self.page)
-                self.logs_windows[project.name] = window
-                window.destroyed.connect(
-                    lambda _=None, key=project.name: self.logs_windows.pop(key, None)
-                )
-            window.show()
-            window.raise_()
-            window.activateWindow()
+            self.logs_windows.open(project.name, partial(ProjectLogsWindow, self.store, project))
         return [
             item
             for item in self._selected()
             if isinstance(item, ContainerInfo) and item.id not in taken
         ]
 
+    @property
+    def compose_windows(self) -> list[ComposeWindow]:
+        """The windows of the compose runs open now, oldest first."""
+        return self._compose_windows.values()
+
     def close_windows(self) -> None:
-        for window in [*self.logs_windows.values(), *self.compose_windows]:
-            window.close()
+        self.logs_windows.close_all()
+        self._compose_windows.close_all()
 
     def open_folder(self) -> None:
         projects = self.selected_projects()
@@ -380,23 +384,19 @@ class ProjectGrouping(QObject):
         from services.compose import ComposeProject
         from ui.compose_window import ComposeWindow
 
-        window = ComposeWindow(
-            cli,
-            ComposeProject(project.name, project.config_files, project.working_dir),
-            verb,
-            self.store.engine.endpoint,
-            self.store.engine.tls,
-            self.page,
+        window = self._compose_windows.open(
+            next(COMPOSE_RUNS),
+            lambda owner: ComposeWindow(
+                cli,
+                ComposeProject(project.name, project.config_files, project.working_dir),
+                verb,
+                self.store.engine.endpoint,
+                self.store.engine.tls,
+                owner,
+            ),
         )
-        self.compose_windows.append(window)
-        window.destroyed.connect(lambda _=None: self._forget_window(window))
-        window.show()
         self.page.message.emit(window.command)
         window.start()
-
-    def _forget_window(self, window: ComposeWindow) -> None:
-        if window in self.compose_windows:
-            self.compose_windows.remove(window)
 
     def _say_no_cli(self) -> None:
         box = QMessageBox(

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import shlex
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -54,7 +54,8 @@ class ContainerInspectWindow(QWidget):
     """The inspect answer of one container, kept current while the window is open.
 
     A container removed meanwhile is said so, and the last answer stays on screen. The
-    window is a child of the page that opened it, so it goes with the page.
+    window is the main window's (ui/keyed_windows.py): through a language switch it stays
+    open and words itself anew, its tables' headers and worded cells too.
     """
 
     def __init__(
@@ -71,9 +72,9 @@ class ContainerInspectWindow(QWidget):
         self._reads = 0
         self.details = ContainerInspect(self)
         self._tables: list[QTableView] = []
+        self._copy_actions: list[QAction] = []
         self._fitted: set[QTableView] = set()
         self._tasks = TaskKeeper(self._failed)
-        self.setWindowTitle(fill(self.tr("Inspect — %1"), container.name))
         self.resize(900, 620)
 
         self.title = QLabel(container.name)
@@ -88,16 +89,14 @@ class ContainerInspectWindow(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("inspectTabs")
-        self.tabs.addTab(self._table("inspectOverview", self.details.overview), self.tr("Overview"))
-        self.tabs.addTab(
-            self._table("inspectEnvironment", self.details.environment), self.tr("Environment")
-        )
-        self.tabs.addTab(self._table("inspectMounts", self.details.mounts), self.tr("Mounts"))
-        self.tabs.addTab(self._table("inspectPorts", self.details.ports), self.tr("Ports"))
-        self.tabs.addTab(self._table("inspectNetworks", self.details.networks), self.tr("Networks"))
-        self.tabs.addTab(self._health_tab(), self.tr("Health"))
+        self.tabs.addTab(self._table("inspectOverview", self.details.overview), "")
+        self.tabs.addTab(self._table("inspectEnvironment", self.details.environment), "")
+        self.tabs.addTab(self._table("inspectMounts", self.details.mounts), "")
+        self.tabs.addTab(self._table("inspectPorts", self.details.ports), "")
+        self.tabs.addTab(self._table("inspectNetworks", self.details.networks), "")
+        self.tabs.addTab(self._health_tab(), "")
         self.json_view = JsonView()
-        self.tabs.addTab(self.json_view, self.tr("JSON"))
+        self.tabs.addTab(self.json_view, "")
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
@@ -132,7 +131,51 @@ class ContainerInspectWindow(QWidget):
             (QKeySequence("Ctrl+W"), self.close),
         ):
             self._add_shortcut(keys, slot)
+        self.retranslate()
         self.reload()
+
+    def retranslate(self) -> None:
+        """Every word of the window in the language installed now: made with them, and
+        again on a language switch (the tables' headers and worded cells too)."""
+        self._say_title()
+        tabs = (
+            self.tr("Overview"),
+            self.tr("Environment"),
+            self.tr("Mounts"),
+            self.tr("Ports"),
+            self.tr("Networks"),
+            self.tr("Health"),
+            self.tr("JSON"),
+        )
+        for index, text in enumerate(tabs):
+            self.tabs.setTabText(index, text)
+        for action in self._copy_actions:
+            action.setText(self.tr("Copy"))
+        self.no_health.setText(
+            self.tr(
+                "This container has no health check. Give it one with docker run "
+                "--health-cmd, or in its image with HEALTHCHECK."
+            )
+        )
+        for label, text in zip(
+            self.health_labels,
+            (self.tr("Status:"), self.tr("Failing streak:"), self.tr("Check:")),
+            strict=True,
+        ):
+            label.setText(text)
+        self.details.language_changed()
+        self.health_status.setText(self.details.health_status)
+        if self.gone:
+            self._vanished()
+
+    def _say_title(self) -> None:
+        name = self.details.name or self.container.name
+        self.setWindowTitle(fill(self.tr("Inspect — %1"), name))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- building ------------------------------------------------------------------------
 
@@ -148,11 +191,12 @@ class ContainerInspectWindow(QWidget):
         header = view.horizontalHeader()
         header.setDefaultSectionSize(160)
         header.setStretchLastSection(True)
-        copy = QAction(self.tr("Copy"), view)
+        copy = QAction(view)
         copy.setShortcut(QKeySequence.StandardKey.Copy)
         copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         copy.triggered.connect(lambda: self.copy_rows(view))
         view.addAction(copy)
+        self._copy_actions.append(copy)
         self._tables.append(view)
         return view
 
@@ -166,19 +210,18 @@ class ContainerInspectWindow(QWidget):
         self.health_test.setWordWrap(True)
         for label in (self.health_status, self.failing_streak, self.health_test):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.no_health = QLabel(
-            self.tr(
-                "This container has no health check. Give it one with docker run "
-                "--health-cmd, or in its image with HEALTHCHECK."
-            )
-        )
+        self.no_health = QLabel()
         self.no_health.setObjectName("healthNone")
         self.no_health.setWordWrap(True)
         make_hint(self.no_health)
+        self.health_labels = (QLabel(), QLabel(), QLabel())
         form = QFormLayout()
-        form.addRow(self.tr("Status:"), self.health_status)
-        form.addRow(self.tr("Failing streak:"), self.failing_streak)
-        form.addRow(self.tr("Check:"), self.health_test)
+        for label, field in zip(
+            self.health_labels,
+            (self.health_status, self.failing_streak, self.health_test),
+            strict=True,
+        ):
+            form.addRow(label, field)
         self.health_form = QWidget()
         self.health_form.setLayout(form)
         checks = self._table("inspectHealthChecks", self.details.health_checks)
@@ -238,7 +281,7 @@ class ContainerInspectWindow(QWidget):
         self._fit_columns()
         if details.name:
             self.title.setText(details.name)
-            self.setWindowTitle(fill(self.tr("Inspect — %1"), details.name))
+            self._say_title()
             self.command.setText(inspect_command(details.name))
         has_health = bool(details.health_status)
         self.no_health.setVisible(not has_health)

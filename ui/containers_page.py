@@ -24,6 +24,7 @@ from services.text import fill
 from ui.compose_tree import ProjectGrouping
 from ui.confirm import ask
 from ui.icons import icon
+from ui.keyed_windows import KeyedWindows
 from ui.table_page import TablePage
 
 if TYPE_CHECKING:
@@ -70,7 +71,14 @@ class ContainersPage(TablePage):
     run_requested = Signal()
     duplicate_requested = Signal(object, object, object)
 
-    def __init__(self, store: EngineStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: EngineStore,
+        parent: QWidget | None = None,
+        windows: KeyedWindows | None = None,
+    ) -> None:
+        """`windows`: where the windows the page opens are kept (ui/keyed_windows.py), the
+        main window's, which outlive the page; a page on its own keeps its own."""
         super().__init__(
             self.tr("Containers"),
             store.containers,
@@ -131,8 +139,10 @@ class ContainersPage(TablePage):
         self._add_more_actions()
         self._add_files_action()
 
-        self.logs_windows: dict[str, LogsWindow] = {}
-        self.inspect_windows: dict[str, ContainerInspectWindow] = {}
+        self.windows = windows if windows is not None else KeyedWindows(self)
+        self.logs_windows: KeyedWindows[LogsWindow] = self.windows.kind("logs")
+        self.inspect_windows: KeyedWindows[ContainerInspectWindow] = self.windows.kind("inspect")
+        self._terminal_windows: KeyedWindows[TerminalWindow] = self.windows.kind("terminal")
         self._add_inspect_actions()
         self._add_stats_actions()
         self._add_terminal_action()
@@ -342,28 +352,20 @@ class ContainersPage(TablePage):
         if self.grouping is not None and self.grouping.active:
             targets = self.grouping.open_project_logs()  # a window per project, merged
         for container in targets[:MAX_LOG_WINDOWS]:
-            window = self.logs_windows.get(container.id)
-            if window is None:
-                window = LogsWindow(self.store, container, self)
-                self.logs_windows[container.id] = window
-                window.destroyed.connect(
-                    lambda _=None, key=container.id: self.logs_windows.pop(key, None)
-                )
-            window.show()
-            window.raise_()
-            window.activateWindow()
+            self.logs_windows.open(container.id, partial(LogsWindow, self.store, container))
 
     def close_logs_windows(self) -> None:
-        """Close every logs window this page opened (they would outlive the main window)."""
-        for window in list(self.logs_windows.values()):
-            window.close()
+        """Close every logs window of the page's containers and projects."""
+        self.logs_windows.close_all()
         if self.grouping is not None:
             self.grouping.close_windows()
 
     # -- terminal (ui/terminal_window.py) --------------------------------------------------
 
-    #: The terminal window, made with the first terminal opened.
-    terminal_window: TerminalWindow | None = None
+    @property
+    def terminal_window(self) -> TerminalWindow | None:
+        """The terminal window, made with the first terminal opened."""
+        return self._terminal_windows.get("")
 
     def _add_terminal_action(self) -> None:
         self.terminal_action = self.add_action(
@@ -384,23 +386,18 @@ class ContainersPage(TablePage):
         containers = self.selected_items()[:MAX_LOG_WINDOWS]
         if not containers:
             return
-        if self.terminal_window is None:
-            self.terminal_window = TerminalWindow(self.store, self)
+        window = self._terminal_windows.open("", partial(TerminalWindow, self.store))
         for container in containers:
-            self.terminal_window.open_terminal(container)
-        self.terminal_window.show()
-        self.terminal_window.raise_()
-        self.terminal_window.activateWindow()
-
-    def close_terminal_window(self) -> None:
-        """Close the terminal window and hang its sessions up (it would outlive the window)."""
-        if self.terminal_window is not None:
-            self.terminal_window.close()
+            window.open_terminal(container)
 
     # -- stats (ui/stats_windows.py) ---------------------------------------------------------
 
-    #: The stats windows, made with the first one opened.
-    stats_windows: StatsWindows | None = None
+    @property
+    def stats_windows(self) -> StatsWindows:
+        """The stats windows of the page's engine; their module is imported on first use."""
+        from ui.stats_windows import StatsWindows
+
+        return StatsWindows(self.store, self.windows)
 
     def _add_stats_actions(self) -> None:
         """Stats of the selected containers, and the overview of all running ones."""
@@ -433,10 +430,6 @@ class ContainersPage(TablePage):
 
     def show_stats(self) -> None:
         """A stats window per selected running container, or the overview."""
-        from ui.stats_windows import StatsWindows
-
-        if self.stats_windows is None:
-            self.stats_windows = StatsWindows(self.store, self)
         if self.sender() is self.stats_overview_action:
             self.stats_windows.show_overview()
         else:
@@ -444,8 +437,7 @@ class ContainersPage(TablePage):
             self.stats_windows.show_details(running)
 
     def close_stats_windows(self) -> None:
-        if self.stats_windows is not None:
-            self.stats_windows.close_all()
+        self.stats_windows.close_all()
 
     # -- inspect, copy, open in browser ----------------------------------------------------
 
@@ -518,21 +510,9 @@ class ContainersPage(TablePage):
         from ui.container_inspect import ContainerInspectWindow
 
         for container in self.selected_items()[:MAX_LOG_WINDOWS]:
-            window = self.inspect_windows.get(container.id)
-            if window is None:
-                window = ContainerInspectWindow(self.store, container, self)
-                self.inspect_windows[container.id] = window
-                window.destroyed.connect(
-                    lambda _=None, key=container.id: self.inspect_windows.pop(key, None)
-                )
-            window.show()
-            window.raise_()
-            window.activateWindow()
-
-    def close_inspect_windows(self) -> None:
-        """Close every inspect window this page opened (they would outlive the main window)."""
-        for window in list(self.inspect_windows.values()):
-            window.close()
+            self.inspect_windows.open(
+                container.id, partial(ContainerInspectWindow, self.store, container)
+            )
 
     def _copy_lines(self, lines: list[str], done: str) -> None:
         QGuiApplication.clipboard().setText("\n".join(lines))

@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QMimeData, QModelIndex, Qt, QUrl
+from PySide6.QtCore import QEvent, QEventLoop, QMimeData, QModelIndex, Qt, QUrl
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -100,7 +100,8 @@ class DraggedFiles(QMimeData):
 
 class FilesWindow(QWidget):
     """One container's folders, one at a time: a double-click opens a folder or views a
-    file, Up goes back, the path field goes anywhere."""
+    file, Up goes back, the path field goes anywhere. A language switch leaves it open, its
+    words said anew."""
 
     def __init__(
         self,
@@ -122,23 +123,24 @@ class FilesWindow(QWidget):
         self._drag_folders: list[Path] = []
         #: The copies in started here, whose end lists the folder again.
         self._copies_in: set[str] = set()
+        #: The status line's words (to be said again in another language) and their text.
+        self._status_words: tuple[Callable[[], str], str] | None = None
         self.setObjectName("filesWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(fill(self.tr("Files of %1"), name))
         self.resize(860, 560)
 
         self.path_field = QLineEdit(START_FOLDER)
         self.path_field.setObjectName("filesPath")
-        self.path_field.setToolTip(self.tr("A folder of the container; Enter opens it"))
         self.path_field.returnPressed.connect(lambda: self.show_folder(self.path_field.text()))
-        self.up_button = QPushButton(self.tr("Up"))
+        self.up_button = QPushButton()
         self.up_button.setObjectName("filesUp")
         self.up_button.clicked.connect(self.go_up)
-        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button = QPushButton()
         self.refresh_button.setObjectName("filesRefresh")
         self.refresh_button.clicked.connect(lambda: self.show_folder(self.folder))
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Folder:")))
+        self.folder_label = QLabel()
+        top.addWidget(self.folder_label)
         top.addWidget(self.path_field, 1)
         top.addWidget(self.up_button)
         top.addWidget(self.refresh_button)
@@ -156,24 +158,17 @@ class FilesWindow(QWidget):
         self.view.selectionModel().selectionChanged.connect(self._update_buttons)
         self.view.sortByColumn(COL_NAME, Qt.SortOrder.AscendingOrder)
 
-        self.copy_out_button = QPushButton(self.tr("Copy out…"))
+        self.copy_out_button = QPushButton()
         self.copy_out_button.setObjectName("filesCopyOut")
-        self.copy_out_button.setToolTip(
-            self.tr("Copy the selected files and folders to a folder of this computer")
-        )
         self.copy_out_button.clicked.connect(self.choose_host_folder)
-        self.copy_in_button = QPushButton(self.tr("Copy files in…"))
+        self.copy_in_button = QPushButton()
         self.copy_in_button.setObjectName("filesCopyIn")
-        self.copy_in_button.setToolTip(
-            self.tr("Copy files of this computer into this folder (or drop them here)")
-        )
         self.copy_in_button.clicked.connect(self.choose_host_files)
-        self.copy_folder_in_button = QPushButton(self.tr("Copy a folder in…"))
+        self.copy_folder_in_button = QPushButton()
         self.copy_folder_in_button.setObjectName("filesCopyFolderIn")
         self.copy_folder_in_button.clicked.connect(self.choose_host_folder_in)
-        self.view_button = QPushButton(self.tr("View"))
+        self.view_button = QPushButton()
         self.view_button.setObjectName("filesViewFile")
-        self.view_button.setToolTip(self.tr("Show the selected text file (1 MB at most)"))
         self.view_button.clicked.connect(self.view_selected)
         buttons = QHBoxLayout()
         for button in (
@@ -195,8 +190,41 @@ class FilesWindow(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         self.transfers.finished.connect(self._transfer_finished)
+        self.retranslate()
         self._update_buttons()
         self.show_folder(START_FOLDER)
+
+    def retranslate(self) -> None:
+        """Every word of the window, the table's header too, in the language installed
+        now: made with them, and again on a language switch."""
+        self.setWindowTitle(fill(self.tr("Files of %1"), self.name))
+        self.path_field.setToolTip(self.tr("A folder of the container; Enter opens it"))
+        self.folder_label.setText(self.tr("Folder:"))
+        self.up_button.setText(self.tr("Up"))
+        self.refresh_button.setText(self.tr("Refresh"))
+        self.copy_out_button.setText(self.tr("Copy out…"))
+        self.copy_out_button.setToolTip(
+            self.tr("Copy the selected files and folders to a folder of this computer")
+        )
+        self.copy_in_button.setText(self.tr("Copy files in…"))
+        self.copy_in_button.setToolTip(
+            self.tr("Copy files of this computer into this folder (or drop them here)")
+        )
+        self.copy_folder_in_button.setText(self.tr("Copy a folder in…"))
+        self.view_button.setText(self.tr("View"))
+        self.view_button.setToolTip(self.tr("Show the selected text file (1 MB at most)"))
+        columns = self.model.columnCount()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
+        self.view.viewport().update()
+        if self._status_words is not None:
+            words, said = self._status_words
+            if self.status.text() == said:  # not since replaced by other words
+                self._say_worded(words)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- browsing -------------------------------------------------------------------------
 
@@ -205,7 +233,7 @@ class FilesWindow(QWidget):
         self.tasks.launch(self._list(normal_path(folder)))
 
     async def _list(self, folder: str) -> None:
-        self._say(self.tr("Listing…"), False)
+        self._say_worded(lambda: self.tr("Listing…"))
         set_error_border(self.path_field, False)
         try:
             entries = await self.engine.list_container_folder(self.container_id, folder)
@@ -223,7 +251,8 @@ class FilesWindow(QWidget):
         self.up_button.setEnabled(folder != "/")
         self.model.replace_all(entries)
         self.model.flush()
-        self._say(self.tr("%Ln item(s)", "", len(entries)), False)
+        count = len(entries)
+        self._say_worded(lambda: self.tr("%Ln item(s)", "", count))
         self._update_buttons()
 
     def _opened(self, index: QModelIndex) -> None:
@@ -438,6 +467,12 @@ class FilesWindow(QWidget):
         set_error_border(self.path_field, True)
         self.path_field.setFocus()
         self._say(text, True)
+
+    def _say_worded(self, words: Callable[[], str]) -> None:
+        """Say what is going on (not a problem), in words said again on a language switch."""
+        text = words()
+        self._status_words = (words, text)
+        self._say(text, False)
 
     def _say(self, text: str, wrong: bool) -> None:
         self.status.setText(text)

@@ -5,9 +5,10 @@ whose containers cannot be shown are named above the table with the reason."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +27,7 @@ from services.fleet import EngineReport, Reach
 from services.text import fill
 from ui.confirm import ask
 from ui.icons import icon
+from ui.keyed_windows import KeyedWindows, bring_forward
 from ui.style import make_warning_box
 from ui.table_page import TablePage
 
@@ -42,13 +44,22 @@ class FleetPage(TablePage):
     """All containers of all reachable engines; made when first shown, over the window's
     `Fleet` (which outlives engine switches), its watches started after the first paint."""
 
-    def __init__(self, store: EngineStore, fleet: Fleet, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: EngineStore,
+        fleet: Fleet,
+        windows: KeyedWindows | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """`windows`: where the logs windows are kept (ui/keyed_windows.py), the main
+        window's, which outlive the page; a page on its own keeps its own."""
         super().__init__(
             self.tr("Fleet"), fleet.table(), "fleetView", "fleetFilter", WIDTHS, parent
         )
         self.store = store
         self.fleet = fleet
-        self.logs_windows: dict[str, LogsWindow] = {}
+        shelf = windows if windows is not None else KeyedWindows(self)
+        self.logs_windows: KeyedWindows[LogsWindow] = shelf.kind("fleet logs")
         self.start_action = self.add_action(
             self.tr("Start"),
             icon("start"),
@@ -203,8 +214,6 @@ class FleetPage(TablePage):
     async def show_logs(self) -> None:
         """A logs window per selected container, reading from the container's own engine;
         one already open is brought forward."""
-        from ui.logs_window import LogsWindow
-
         for row in self.selected_items()[:MAX_LOG_WINDOWS]:
             window = self.logs_windows.get(row.key)
             if window is None:
@@ -219,18 +228,20 @@ class FleetPage(TablePage):
                         )
                     )
                     continue
-                window = LogsWindow(store, row.container, self)
-                window.setWindowTitle(
-                    fill(self.tr("Logs — %1 on %2"), row.container.name, row.engine)
-                )
-                self.logs_windows[row.key] = window
-                window.destroyed.connect(
-                    lambda _=None, key=row.key: self.logs_windows.pop(key, None)
-                )
-            window.show()
-            window.raise_()
-            window.activateWindow()
+                self.logs_windows.open(row.key, partial(logs_window, store, row))
+            else:
+                bring_forward(window)
 
-    def close_logs_windows(self) -> None:
-        for window in list(self.logs_windows.values()):
-            window.close()
+
+def logs_window(store: EngineStore, row: FleetRow, owner: QWidget) -> LogsWindow:
+    """A logs window reading from the row's own engine, titled with it; imported on first
+    use, as the Containers page's are."""
+    from ui.logs_window import LogsWindow
+
+    title = partial(logs_title, row.container.name, row.engine)
+    return LogsWindow(store, row.container, owner, title=title)
+
+
+def logs_title(container: str, engine: str) -> str:
+    """A Fleet logs window's title, in the language of the moment (it follows a switch)."""
+    return fill(QCoreApplication.translate("FleetPage", "Logs — %1 on %2"), container, engine)

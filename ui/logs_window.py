@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QFontDatabase, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +45,8 @@ log = logging.getLogger(__name__)
 
 #: The choices of how much of the past to read: (lines, or None for the whole log).
 TAILS = (100, DEFAULT_TAIL, 10_000, None)
+#: The choices of streams shown: (stdout, stderr).
+STREAMS = ((True, True), (True, False), (False, True))
 #: Filter keystrokes are applied after this pause in typing, in milliseconds.
 FILTER_DELAY_MS = 150
 
@@ -51,8 +54,9 @@ FILTER_DELAY_MS = 150
 class LogsWindow(QWidget):
     """`docker logs -f` for one container, with a filter that understands regular expressions.
 
-    The window is a child of the page that opened it, so it goes with the page (a switch to
-    another engine); closing it stops reading.
+    The window is the main window's (ui/keyed_windows.py): it stays open, and words itself
+    anew, through a language switch, and goes when another engine is shown; closing it stops
+    reading.
     """
 
     def __init__(
@@ -61,13 +65,20 @@ class LogsWindow(QWidget):
         container: ContainerInfo,
         parent: QWidget | None = None,
         logs: ContainerLogs | None = None,
+        title: Callable[[], str] | None = None,
     ) -> None:
-        """`logs`: what to read, when not `container`'s own log (a project's, merged)."""
+        """`logs`: what to read, when not `container`'s own log (a project's, merged);
+        `title`: the window's title in the language of the moment, when not the container's."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("logsWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.container = container
-        self.setWindowTitle(fill(self.tr("Logs — %1"), container.name))
+        self._title = title
+        #: What the status line shows, the filter's problem and the lines waiting, kept to be
+        #: worded again in another language.
+        self._status: LogStatus | None = None
+        self._filter_problem = ""
+        self._waiting = 0
         self.resize(960, 600)
         self.store = store
         self._last_seen = store.containers.get(container.id)
@@ -78,43 +89,32 @@ class LogsWindow(QWidget):
         self.filter = QLineEdit()
         self.filter.setObjectName("logsFilter")
         self.filter.setAccessibleName("logsFilter")
-        self.filter.setPlaceholderText(self.tr("Filter lines (Ctrl+F)"))
         self.filter.setClearButtonEnabled(True)
-        self.regex = QCheckBox(self.tr("Regex"))
+        self.regex = QCheckBox()
         self.regex.setObjectName("logsRegex")
-        self.regex.setToolTip(self.tr("Read the filter as a regular expression"))
-        self.case = QCheckBox(self.tr("Match case"))
+        self.case = QCheckBox()
         self.case.setObjectName("logsCase")
         self.streams = QComboBox()
         self.streams.setObjectName("logsStreams")
-        self.streams.setAccessibleName(self.tr("Streams shown"))
-        self.streams.addItem(self.tr("stdout and stderr"), (True, True))
-        self.streams.addItem(self.tr("stdout only"), (True, False))
-        self.streams.addItem(self.tr("stderr only"), (False, True))
-        self.timestamps = QCheckBox(self.tr("Timestamps"))
+        for streams in STREAMS:
+            self.streams.addItem("", streams)
+        self.timestamps = QCheckBox()
         self.timestamps.setObjectName("logsTimestamps")
         self.timestamps.setChecked(True)
         self.tail = QComboBox()
         self.tail.setObjectName("logsTail")
-        self.tail.setAccessibleName(self.tr("Lines read"))
-        self.tail.setToolTip(self.tr("How much of the past to read (docker logs --tail)"))
         for lines in TAILS:
-            label = (
-                self.tr("Whole log") if lines is None else self.tr("Last %Ln line(s)", "", lines)
-            )
-            self.tail.addItem(label, lines)
+            self.tail.addItem("", lines)
         self.tail.setCurrentIndex(TAILS.index(DEFAULT_TAIL))
 
         self.follow_button = QPushButton()
         self.follow_button.setObjectName("logsFollow")
         self.follow_button.setCheckable(True)
         self.follow_button.setChecked(True)
-        self.reload_button = QPushButton(icon("refresh"), self.tr("Reload"))
+        self.reload_button = QPushButton(icon("refresh"), "")
         self.reload_button.setObjectName("logsReload")
-        self.reload_button.setToolTip(self.tr("Read the log again and follow it"))
-        self.save_button = QPushButton(icon("save"), self.tr("Save…"))
+        self.save_button = QPushButton(icon("save"), "")
         self.save_button.setObjectName("logsSave")
-        self.save_button.setToolTip(self.tr("Save the whole log to a file (docker logs > file)"))
 
         self.view = self._make_view()
         self.filter_error = QLabel()
@@ -153,6 +153,7 @@ class LogsWindow(QWidget):
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
+        self.retranslate()
 
         self._filter_delay = QTimer(self)
         self._filter_delay.setSingleShot(True)
@@ -186,6 +187,44 @@ class LogsWindow(QWidget):
             self._add_shortcut(keys, self.close)
         self._follow_toggled(True)
         self.logs.start()
+
+    def retranslate(self) -> None:
+        """Every word of the window in the language installed now: made with them, and
+        again on a language switch, the lines read and the stream going on."""
+        self.setWindowTitle(self.window_title())
+        self.filter.setPlaceholderText(self.tr("Filter lines (Ctrl+F)"))
+        self.regex.setText(self.tr("Regex"))
+        self.regex.setToolTip(self.tr("Read the filter as a regular expression"))
+        self.case.setText(self.tr("Match case"))
+        self.streams.setAccessibleName(self.tr("Streams shown"))
+        for index, text in enumerate(
+            (self.tr("stdout and stderr"), self.tr("stdout only"), self.tr("stderr only"))
+        ):
+            self.streams.setItemText(index, text)
+        self.timestamps.setText(self.tr("Timestamps"))
+        self.tail.setAccessibleName(self.tr("Lines read"))
+        self.tail.setToolTip(self.tr("How much of the past to read (docker logs --tail)"))
+        for index, lines in enumerate(TAILS):
+            self.tail.setItemText(
+                index,
+                self.tr("Whole log") if lines is None else self.tr("Last %Ln line(s)", "", lines),
+            )
+        self.reload_button.setText(self.tr("Reload"))
+        self.reload_button.setToolTip(self.tr("Read the log again and follow it"))
+        self.save_button.setText(self.tr("Save…"))
+        self.save_button.setToolTip(self.tr("Save the whole log to a file (docker logs > file)"))
+        self._update_follow_button(self._waiting)
+        self._say_filter_problem()
+        if self._status is not None:
+            self._show_status(self._status)
+
+    def window_title(self) -> str:
+        return self._title() if self._title else fill(self.tr("Logs — %1"), self.container.name)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _make_view(self) -> QTableView:
         """One column of fixed-height rows in a monospace font: cheap at 50,000 lines."""
@@ -231,6 +270,11 @@ class LogsWindow(QWidget):
                 stderr=stderr,
             )
         )
+        self._filter_problem = problem
+        self._say_filter_problem()
+
+    def _say_filter_problem(self) -> None:
+        problem = self._filter_problem
         self.filter_error.setText(fill(self.tr("Not a valid regular expression: %1"), problem))
         self.filter_error.setVisible(bool(problem))
         set_error_border(self.filter, bool(problem))
@@ -305,6 +349,7 @@ class LogsWindow(QWidget):
         self._fit_width()
 
     def _update_follow_button(self, waiting: int = 0) -> None:
+        self._waiting = waiting
         button = self.follow_button
         if button.isChecked():
             button.setText(self.tr("Pause"))
@@ -317,6 +362,7 @@ class LogsWindow(QWidget):
             button.setToolTip(self.tr("Show the new lines and keep scrolling (End)"))
 
     def _show_status(self, status: LogStatus) -> None:
+        self._status = status
         parts = [self.tr("%Ln line(s)", "", status.kept)]
         if status.shown != status.kept or status.filtering:
             parts.append(self.tr("%Ln match(es)", "", status.shown))

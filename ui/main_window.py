@@ -42,6 +42,7 @@ from ui.engine_page import EnginePage
 from ui.i18n import in_language, sentences
 from ui.icons import icon
 from ui.images_page import ImagesPage
+from ui.keyed_windows import KeyedWindows
 from ui.style import (
     CONNECTED,
     CONNECTING,
@@ -245,6 +246,9 @@ class MainWindow(QMainWindow):
 
         #: The pages of LATER_PAGES made so far, by name, for the engine shown now.
         self.later_pages: dict[str, TablePage] = {}
+        #: The windows the pages open (logs, inspect, stats, the terminal...), this window's
+        #: children: they outlive the pages made again on a language switch.
+        self.page_windows: KeyedWindows = KeyedWindows(self)
         #: What the user chose in a page made later (its sort), kept across engine switches.
         self._later_states: dict[str, dict] = {}
         self._name_controls()
@@ -305,8 +309,8 @@ class MainWindow(QMainWindow):
         actions and worded cells ("Up 8 minutes") follow. The engine connection, the page
         shown, show-all and the sorts, and the transfers stay. The Settings dialog follows
         itself (ui/settings_dialog.py) and is made again when next opened. The windows the
-        pages opened (logs, terminal, stats, inspect) are closed: they belong to the pages
-        made again, and would otherwise be deleted with them mid-stream."""
+        pages opened (logs, terminal, stats, inspect) stay open, streams and sessions going
+        on: they are this window's (`page_windows`), and word themselves anew."""
         self._name_controls()
         self.store.containers.language_changed()
         for menu in self.menuBar().findChildren(QMenu):
@@ -314,7 +318,6 @@ class MainWindow(QMainWindow):
         self.menuBar().clear()
         self._build_menu()
         self._fill_connections()
-        self._close_page_windows()
         self._build_pages()
         self._show_status(self.store.status)
         self._show_counts(self.store.counts)
@@ -344,7 +347,9 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def _attach(self, store: EngineStore) -> None:
-        """Show `store`'s engine: fresh pages over its models, its signals to this window."""
+        """Show `store`'s engine: fresh pages over its models, its signals to this window;
+        the windows the pages opened on the engine shown before are closed."""
+        self.page_windows.close_all()
         self.store = store
         store.setParent(self)
         self._build_pages()
@@ -376,7 +381,7 @@ class MainWindow(QMainWindow):
         while (old := self.pages.widget(0)) is not None:
             self.pages.removeWidget(old)
             old.deleteLater()
-        self.containers_page = ContainersPage(store)
+        self.containers_page = ContainersPage(store, windows=self.page_windows)
         self.images_page = ImagesPage(store)
         self.engine_page = EnginePage(store)
         self.engine_page.mirrors_requested.connect(self.open_mirror_settings)
@@ -1036,8 +1041,13 @@ class MainWindow(QMainWindow):
     def _make_later_page(self, name: str) -> TablePage:
         """Import the module of the page `name` and make the page over this engine's store."""
         module, class_name = LATER_PAGES[name]
-        # The Fleet page shows the fleet, which outlives the engine shown.
-        extra = (self.fleet(),) if name == "fleet" else ()
+        # The Fleet page shows the fleet, which outlives the engine shown; the pages that
+        # open windows keep them in this window's registry.
+        extra: tuple = ()
+        if name == "fleet":
+            extra = (self.fleet(), self.page_windows)
+        elif name == "services":
+            extra = (self.page_windows,)
         page: TablePage = getattr(importlib.import_module(module), class_name)(self.store, *extra)
         self.later_pages[name] = page
         self.memory.restore_table(page)
@@ -1282,16 +1292,6 @@ class MainWindow(QMainWindow):
         if self.tray is not None:
             QCoreApplication.quit()
 
-    def _close_page_windows(self) -> None:
-        """Close the windows the pages opened (logs, stats, inspect, the terminal), their
-        streams and sessions ended as they should be rather than deleted with the page."""
-        self.containers_page.close_logs_windows()
-        self.containers_page.close_stats_windows()
-        self.containers_page.close_inspect_windows()
-        self.containers_page.close_terminal_window()
-        if self.fleet_page is not None:
-            self.fleet_page.close_logs_windows()
-
     def closeEvent(self, event: QCloseEvent) -> None:
         tray = self.tray
         if tray is not None and not self._quitting and tray.preferences.keeps_in_tray:
@@ -1305,7 +1305,7 @@ class MainWindow(QMainWindow):
             tray.hide()
         if self._transfers is not None:
             self._transfers.close()
-        self._close_page_windows()
+        self.page_windows.close_all()
         self.store.close()
         if self.settings_dialog is not None:
             self.settings_dialog.mirrors_page.store.close()

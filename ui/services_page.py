@@ -4,9 +4,11 @@ progress, roll back, remove, logs; services grouped by stack, a stack removed or
 
 from __future__ import annotations
 
+import itertools
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
@@ -16,6 +18,7 @@ from services.swarm_services import service_command
 from services.text import fill
 from ui.confirm import ask
 from ui.icons import icon
+from ui.keyed_windows import KeyedWindows, bring_forward
 from ui.style import make_bold
 from ui.swarm_page import SwarmTablePage
 from ui.table_page import ClockTicker, make_table_view
@@ -33,13 +36,23 @@ WIDTHS = [180, 110, 70, 200, 150, 220, 90, 110, 160]
 TASK_WIDTHS = [150, 100, 40, 110, 170, 100, 200, 60, 160]
 #: How many logs windows one click opens at most.
 MAX_LOG_WINDOWS = 10
+#: Numbers the stack deploy windows, each a new one (a page made again goes on counting, its
+#: predecessor's windows being still open).
+DEPLOY_RUNS = itertools.count()
 
 
 class ServicesPage(SwarmTablePage):
     """Every service of the swarm this engine manages; on an engine that is no manager, what
     a swarm is and how to make or join one (ui/swarm_intro.py) where the tables would be."""
 
-    def __init__(self, store: EngineStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: EngineStore,
+        windows: KeyedWindows | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """`windows`: where the logs and deploy windows are kept (ui/keyed_windows.py), the
+        main window's, which outlive the page; a page on its own keeps its own."""
         self.follower = store.service_follower()
         super().__init__(
             store,
@@ -50,8 +63,9 @@ class ServicesPage(SwarmTablePage):
             WIDTHS,
             parent,
         )
-        self.logs_windows: dict[str, LogsWindow] = {}
-        self.deploy_windows: list[StackDeployWindow] = []
+        shelf = windows if windows is not None else KeyedWindows(self)
+        self.logs_windows: KeyedWindows[LogsWindow] = shelf.kind("service logs")
+        self._deploy_windows: KeyedWindows[StackDeployWindow] = shelf.kind("stack deploy")
         self.create_action = self.add_action(
             self.tr("Create…"),
             icon("create"),
@@ -380,29 +394,27 @@ class ServicesPage(SwarmTablePage):
                     ContainerState.RUNNING,
                     "",
                 )
-                window = LogsWindow(self.store, stand_in, self, logs)
-                window.setObjectName("serviceLogsWindow")
-                window.setWindowTitle(fill(self.tr("Logs — service %1"), row.name))
-                self.logs_windows[row.id] = window
-                window.destroyed.connect(
-                    lambda _=None, key=row.id: self.logs_windows.pop(key, None)
+                title = partial(logs_title, row.name)
+                window = self.logs_windows.open(
+                    row.id, partial(LogsWindow, self.store, stand_in, logs=logs, title=title)
                 )
-            window.show()
-            window.raise_()
-            window.activateWindow()
+                window.setObjectName("serviceLogsWindow")
+            else:
+                bring_forward(window)
 
     # -- stacks ------------------------------------------------------------------------------
 
     def open_deploy(self) -> StackDeployWindow:
         from ui.stack_deploy_window import StackDeployWindow
 
-        window = StackDeployWindow(self.store.engine, self)
+        window = self._deploy_windows.open(
+            next(DEPLOY_RUNS), lambda owner: StackDeployWindow(self.store.engine, owner)
+        )
         window.message.connect(self.message)
-        self.deploy_windows.append(window)
-        window.destroyed.connect(lambda _=None, done=window: self._forget_deploy(done))
-        window.show()
         return window
 
-    def _forget_deploy(self, window: StackDeployWindow) -> None:
-        if window in self.deploy_windows:
-            self.deploy_windows.remove(window)
+
+def logs_title(service: str) -> str:
+    """A service's logs window's title, in the language of the moment (it follows a
+    switch)."""
+    return fill(QCoreApplication.translate("ServicesPage", "Logs — service %1"), service)

@@ -45,7 +45,11 @@ def rate_text(rate: float | None) -> str:
 
 
 class StatsWindow(QWidget):
-    """Live stats of one container, five minutes of them as charts, and its processes."""
+    """Live stats of one container, five minutes of them as charts, and its processes.
+
+    The window is the main window's (ui/keyed_windows.py): through a language switch it
+    stays open, sampling, and words itself anew.
+    """
 
     def __init__(
         self, store: EngineStore, container: ContainerInfo, parent: QWidget | None = None
@@ -53,7 +57,6 @@ class StatsWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("statsDetail")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(fill(self.tr("Stats — %1"), container.name))
         self.resize(820, 640)
         self.store = store
         self.container = container
@@ -83,8 +86,8 @@ class StatsWindow(QWidget):
         charts.addWidget(self.net_chart, 1, 0)
         charts.addWidget(self.block_chart, 1, 1)
 
-        processes_title = QLabel(self.tr("Processes (docker top)"))
-        make_bold(processes_title)
+        self.processes_title = QLabel()
+        make_bold(self.processes_title)
         self.processes = QTableWidget(0, 0)
         self.processes.setObjectName("processesView")
         self.processes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -98,7 +101,7 @@ class StatsWindow(QWidget):
         layout.addWidget(self.state)
         layout.addLayout(charts, 3)
         layout.addWidget(self.pids)
-        layout.addWidget(processes_title)
+        layout.addWidget(self.processes_title)
         layout.addWidget(self.processes, 2)
 
         self._processes_timer = QTimer(self, interval=PROCESSES_MS)
@@ -106,9 +109,16 @@ class StatsWindow(QWidget):
         self.sampler.sampled.connect(self._sampled)
         self.sampler.failed.connect(self._sample_failed)
         self.sampler.register(self.wanted)
-        # Deleted with the page (another engine chosen) without a close: forgotten then too.
+        # Deleted without a close (the main window's end): forgotten then too.
         self.destroyed.connect(partial(self.sampler.unregister, self.wanted))
         store.containers_touched.connect(self._container_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every word of the window in the language installed now: made with them, and
+        again on a language switch, the sampling going on."""
+        self.setWindowTitle(fill(self.tr("Stats — %1"), self.container.name))
+        self.processes_title.setText(self.tr("Processes (docker top)"))
         self._show_history()
         self._say_state()
 
@@ -156,7 +166,9 @@ class StatsWindow(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.WindowStateChange:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.WindowStateChange:
             if self.isMinimized():
                 self._processes_timer.stop()
             else:

@@ -32,6 +32,9 @@ WIDTHS = [200, 80, 170, 80, 170, 170, 60]
 class StatsOverviewWindow(QWidget):
     """A table of every running container's stats, sortable, sampled while seen.
 
+    The window is the main window's (ui/keyed_windows.py): through a language switch it
+    stays open, sampling, and words itself anew.
+
     Signals:
         detail_requested(ContainerInfo): the user opened a row (double-click, Enter).
     """
@@ -42,7 +45,6 @@ class StatsOverviewWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("statsOverview")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(self.tr("Stats of running containers"))
         self.resize(1000, 560)
         self.store = store
         self.sampler = store.stats_sampler()
@@ -62,32 +64,42 @@ class StatsOverviewWindow(QWidget):
         self.view.sortByColumn(COL_CPU, Qt.SortOrder.DescendingOrder)
         self.view.doubleClicked.connect(self._open_row)
         self.view.activated.connect(self._open_row)
-        self.empty_hint = QLabel(self.tr("No container is running."))
+        self.empty_hint = QLabel()
         self.empty_hint.setObjectName("statsEmpty")
         make_hint(self.empty_hint)
-        hint = QLabel(
-            self.tr(
-                "CPU % is of one CPU, as docker stats shows it; memory leaves out the page "
-                "cache. Double-click a container for its charts and processes."
-            )
-        )
-        hint.setWordWrap(True)
-        make_hint(hint)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        make_hint(self.hint)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(hint)
+        layout.addWidget(self.hint)
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.view)
 
         self.sampler.sampled.connect(self._sampled)
         self.sampler.register(self.rows_on_screen)
-        # Deleted with the page (another engine chosen) without a close: forgotten then too.
+        # Deleted without a close (the main window's end): forgotten then too.
         self.destroyed.connect(partial(self.sampler.unregister, self.rows_on_screen))
         store.counts_changed.connect(self.follow_containers)
         self.model.rowsInserted.connect(self._update_empty_hint)
         self.model.rowsRemoved.connect(self._update_empty_hint)
         self.model.modelReset.connect(self._update_empty_hint)
+        self.retranslate()
         self.follow_containers()
+
+    def retranslate(self) -> None:
+        """Every word of the window, the table's header too, in the language installed
+        now: made with them, and again on a language switch, the sampling going on."""
+        self.setWindowTitle(self.tr("Stats of running containers"))
+        self.empty_hint.setText(self.tr("No container is running."))
+        self.hint.setText(
+            self.tr(
+                "CPU % is of one CPU, as docker stats shows it; memory leaves out the page "
+                "cache. Double-click a container for its charts and processes."
+            )
+        )
+        columns = self.model.columnCount()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
 
     # -- rows ----------------------------------------------------------------------------
 
@@ -134,7 +146,9 @@ class StatsOverviewWindow(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.WindowStateChange and not self.isMinimized():
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        elif event.type() == QEvent.Type.WindowStateChange and not self.isMinimized():
             self.sampler.wake()
 
     def closeEvent(self, event: QCloseEvent) -> None:

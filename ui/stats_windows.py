@@ -6,6 +6,7 @@ not load the stats modules.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
@@ -14,6 +15,7 @@ from models.store import EngineStore
 from services.data import ContainerInfo
 
 if TYPE_CHECKING:
+    from ui.keyed_windows import KeyedWindows
     from ui.stats_detail import StatsWindow
     from ui.stats_overview import StatsOverviewWindow
 
@@ -34,47 +36,36 @@ def on_screen(widget: QWidget) -> bool:
 
 
 class StatsWindows:
-    """Opens, raises and closes the stats windows of one page's engine."""
+    """Opens, raises and closes the stats windows of one engine: a detail window per
+    container and one overview, kept in the main window's registry (ui/keyed_windows.py),
+    which outlives the page asking."""
 
-    def __init__(self, store: EngineStore, parent: QWidget) -> None:
+    def __init__(self, store: EngineStore, windows: KeyedWindows) -> None:
         self.store = store
-        self.parent = parent
-        self.details: dict[str, StatsWindow] = {}
-        self.overview: StatsOverviewWindow | None = None
+        self.details: KeyedWindows[StatsWindow] = windows.kind("stats")
+        self._overviews: KeyedWindows[StatsOverviewWindow] = windows.kind("stats overview")
+
+    @property
+    def overview(self) -> StatsOverviewWindow | None:
+        return self._overviews.get("")
 
     def show_details(self, containers: list[ContainerInfo]) -> None:
         """A stats window per container; one already open is brought forward."""
         from ui.stats_detail import StatsWindow
 
         for container in containers[:MAX_DETAIL_WINDOWS]:
-            window = self.details.get(container.id)
-            if window is None:
-                window = StatsWindow(self.store, container, self.parent)
-                self.details[container.id] = window
-                window.destroyed.connect(
-                    lambda _=None, key=container.id: self.details.pop(key, None)
-                )
-            _bring_forward(window)
+            self.details.open(container.id, partial(StatsWindow, self.store, container))
 
     def show_overview(self) -> None:
+        self._overviews.open("", self._make_overview)
+
+    def _make_overview(self, owner: QWidget) -> StatsOverviewWindow:
         from ui.stats_overview import StatsOverviewWindow
 
-        if self.overview is None:
-            self.overview = StatsOverviewWindow(self.store, self.parent)
-            self.overview.detail_requested.connect(lambda c: self.show_details([c]))
-            self.overview.destroyed.connect(self._overview_gone)
-        _bring_forward(self.overview)
-
-    def _overview_gone(self) -> None:
-        self.overview = None
+        overview = StatsOverviewWindow(self.store, owner)
+        overview.detail_requested.connect(lambda c: self.show_details([c]))
+        return overview
 
     def close_all(self) -> None:
-        for window in [*self.details.values(), self.overview]:
-            if window is not None:
-                window.close()
-
-
-def _bring_forward(window: QWidget) -> None:
-    window.show()
-    window.raise_()
-    window.activateWindow()
+        self.details.close_all()
+        self._overviews.close_all()

@@ -13,8 +13,9 @@ import asyncio
 import math
 import shlex
 import time
+from collections.abc import Callable
 
-from PySide6.QtCore import QProcess, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QProcess, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -73,6 +74,12 @@ class TerminalTab(QWidget):
         #: After a session ended with the container still running, "New session" starts
         #: the same command again in the view; otherwise it goes back to the form.
         self._restart_here = False
+        #: The notice's words (to be said again in another language) and the text they made.
+        self._notice_words: tuple[Callable[[], str], str] | None = None
+        #: Whether the container was found paused (its button unpauses it).
+        self._unpausing = False
+        #: How the last session ended, said below the view until another starts.
+        self._ended: TerminalEnd | None = None
         self.tasks = TaskKeeper(self._failed)
         self.arrived.connect(self._take, Qt.ConnectionType.QueuedConnection)
         self._last_take = 0.0
@@ -85,6 +92,7 @@ class TerminalTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
+        self.retranslate()
         self.tasks.launch(self._probe())
 
     # -- the form --------------------------------------------------------------------------
@@ -94,7 +102,7 @@ class TerminalTab(QWidget):
         self.notice = QLabel(form_page)
         self.notice.setObjectName("terminalNotice")
         self.notice.setWordWrap(True)
-        self.start_container_button = QPushButton(self.tr("Start the container"), form_page)
+        self.start_container_button = QPushButton(form_page)
         self.start_container_button.setObjectName("terminalStartContainer")
         self.start_container_button.clicked.connect(self._start_container)
         self.start_container_button.hide()
@@ -103,30 +111,24 @@ class TerminalTab(QWidget):
         self.shell.setObjectName("terminalShell")
         self.command = QLineEdit(form_page)
         self.command.setObjectName("terminalCommand")
-        self.command.setPlaceholderText(self.tr("For example: top, or python3 -i"))
         self.command_error = QLabel(form_page)
         set_text_colour(self.command_error, ERROR)
         self.command_error.hide()
         self.user = QLineEdit(form_page)
         self.user.setObjectName("terminalUser")
-        self.user.setPlaceholderText(self.tr("The image's user (name, UID or UID:GID)"))
         self.workdir = QLineEdit(form_page)
         self.workdir.setObjectName("terminalWorkdir")
-        self.workdir.setPlaceholderText(self.tr("The image's working directory"))
         self.shell.currentIndexChanged.connect(self._shell_chosen)
         self.command.textEdited.connect(lambda _text: self._say_command_error(""))
         self.command.returnPressed.connect(self.start)
 
-        self.start_button = QPushButton(self.tr("Open terminal"), form_page)
+        self.start_button = QPushButton(form_page)
         self.start_button.setObjectName("terminalStart")
         self.start_button.setDefault(True)
         self.start_button.clicked.connect(self.start)
         self.start_button.setEnabled(False)
-        self.external_button = QPushButton(self.tr("Open in my terminal"), form_page)
+        self.external_button = QPushButton(form_page)
         self.external_button.setObjectName("terminalExternal")
-        self.external_button.setToolTip(
-            self.tr("Run docker exec -it in the desktop's terminal emulator")
-        )
         self.external_button.clicked.connect(self.open_external)
         self.external_note = QLabel(form_page)
         self.external_note.setObjectName("terminalExternalNote")
@@ -134,12 +136,15 @@ class TerminalTab(QWidget):
         self.external_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.external_note.hide()
 
+        self.shell_label, self.command_label, self.user_label, self.workdir_label = (
+            QLabel(form_page) for _ in range(4)
+        )
         fields = QFormLayout()
-        fields.addRow(self.tr("Shell:"), self.shell)
-        fields.addRow(self.tr("Command:"), self.command)
+        fields.addRow(self.shell_label, self.shell)
+        fields.addRow(self.command_label, self.command)
         fields.addRow("", self.command_error)
-        fields.addRow(self.tr("User:"), self.user)
-        fields.addRow(self.tr("Working directory:"), self.workdir)
+        fields.addRow(self.user_label, self.user)
+        fields.addRow(self.workdir_label, self.workdir)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.external_button)
@@ -155,10 +160,46 @@ class TerminalTab(QWidget):
         layout.addStretch(1)
         for field in (self.user, self.workdir, self.command):
             field.textChanged.connect(self._show_command)
-        self.notice.setText(fill(self.tr("Looking for a shell in %1…"), self._name()))
+        self._say_notice(lambda: fill(self.tr("Looking for a shell in %1…"), self._name()))
         make_hint(self.notice)
         self._shell_chosen()
         return form_page
+
+    def retranslate(self) -> None:
+        """Every word of the tab in the language installed now: made with them, and again
+        on a language switch, the session going on."""
+        self._say_start_container()
+        self.command.setPlaceholderText(self.tr("For example: top, or python3 -i"))
+        self.user.setPlaceholderText(self.tr("The image's user (name, UID or UID:GID)"))
+        self.workdir.setPlaceholderText(self.tr("The image's working directory"))
+        self.start_button.setText(self.tr("Open terminal"))
+        self.external_button.setText(self.tr("Open in my terminal"))
+        self.external_button.setToolTip(
+            self.tr("Run docker exec -it in the desktop's terminal emulator")
+        )
+        self.shell_label.setText(self.tr("Shell:"))
+        self.command_label.setText(self.tr("Command:"))
+        self.user_label.setText(self.tr("User:"))
+        self.workdir_label.setText(self.tr("Working directory:"))
+        own = self.shell.findData(_COMMAND)
+        if own >= 0:
+            self.shell.setItemText(own, self.tr("A command…"))
+        if self._notice_words is not None:
+            words, said = self._notice_words
+            if self.notice.text() == said:  # not since replaced by an error's words
+                self._say_notice(words)
+        if self._ended is not None:
+            self.tasks.launch(self._say_end(self._ended))
+
+    def _say_notice(self, words: Callable[[], str]) -> None:
+        text = words()
+        self._notice_words = (words, text)
+        self.notice.setText(text)
+
+    def _say_start_container(self) -> None:
+        self.start_container_button.setText(
+            self.tr("Unpause the container") if self._unpausing else self.tr("Start the container")
+        )
 
     def _name(self) -> str:
         return self.container.name or self.container.short_id
@@ -178,10 +219,10 @@ class TerminalTab(QWidget):
         if len(shells) > 1:
             self.shell.setCurrentIndex(1)  # bash, where there is one: completion and history
         if shells:
-            self.notice.setText(fill(self.tr("A terminal in %1."), self._name()))
+            self._say_notice(lambda: fill(self.tr("A terminal in %1."), self._name()))
         else:
-            self.notice.setText(
-                fill(
+            self._say_notice(
+                lambda: fill(
                     self.tr(
                         "%1 has no shell (no /bin/sh): a terminal cannot start one in it. "
                         "A command of the image can still run."
@@ -197,13 +238,18 @@ class TerminalTab(QWidget):
         return known is not None and known.state is ContainerState.PAUSED
 
     def _say_not_running(self) -> None:
-        if self._paused():
-            text = self.tr("%1 is paused: a terminal needs it running.")
-            self.start_container_button.setText(self.tr("Unpause the container"))
+        self._unpausing = self._paused()
+        if self._unpausing:
+            self._say_notice(
+                lambda: fill(self.tr("%1 is paused: a terminal needs it running."), self._name())
+            )
         else:
-            text = self.tr("%1 is not running: a terminal needs it running.")
-            self.start_container_button.setText(self.tr("Start the container"))
-        self.notice.setText(fill(text, self._name()))
+            self._say_notice(
+                lambda: fill(
+                    self.tr("%1 is not running: a terminal needs it running."), self._name()
+                )
+            )
+        self._say_start_container()
         self.start_container_button.show()
         self.start_button.setEnabled(False)
 
@@ -308,7 +354,7 @@ class TerminalTab(QWidget):
         self.status = QLabel(page)
         self.status.setObjectName("terminalStatus")
         self.status.setWordWrap(True)
-        self.again_button = QPushButton(self.tr("New session"), page)
+        self.again_button = QPushButton(page)
         self.again_button.setObjectName("terminalAgain")
         self.again_button.clicked.connect(self._again)
         self.status_row = QWidget(page)
@@ -326,6 +372,11 @@ class TerminalTab(QWidget):
         self.view.resized.connect(self._resize)
         return page
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def start(self) -> None:
         """Start the session the form describes, in the view (its scrollback kept)."""
         if not self.start_button.isEnabled():
@@ -335,6 +386,7 @@ class TerminalTab(QWidget):
             return
         self.pages.setCurrentIndex(1)
         self.status_row.hide()
+        self._ended = None
         self.view.setFocus()
         columns, lines = self.view.screen_size()
         options = TerminalOptions(options.command, options.user, options.workdir, columns, lines)
@@ -385,6 +437,7 @@ class TerminalTab(QWidget):
         return True
 
     async def _say_end(self, end: TerminalEnd) -> None:
+        self._ended = end
         running = await self._still_running(end)
         self._restart_here = running and end.error is None and end.exit_code not in CANNOT_RUN
         if not running:
@@ -428,13 +481,17 @@ class TerminalTab(QWidget):
 
 
 class TerminalWindow(QWidget):
-    """Terminals in containers, as tabs; closing a tab hangs its session up."""
+    """Terminals in containers, as tabs; closing a tab hangs its session up.
+
+    The window is the main window's (ui/keyed_windows.py): through a language switch it
+    stays open, its sessions going on, and each tab words itself anew.
+    """
 
     def __init__(self, store: EngineStore, parent: QWidget) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("terminalWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.store = store
-        self.setWindowTitle(self.tr("Terminal"))
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("terminalTabs")
         self.tabs.setTabsClosable(True)
@@ -447,6 +504,15 @@ class TerminalWindow(QWidget):
         close = QShortcut(QKeySequence("Ctrl+Shift+W"), self)
         close.activated.connect(lambda: self.close_tab(self.tabs.currentIndex()))
         self.resize(860, 540)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Terminal"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def open_terminal(self, container: ContainerInfo) -> TerminalTab:
         """A new tab with the start form for `container` (several per container are fine)."""

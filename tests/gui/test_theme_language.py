@@ -7,7 +7,7 @@ Each test puts English and the light theme back, as the rest of the suite expect
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QComboBox
 
@@ -175,11 +175,11 @@ def test_the_terminal_s_default_colours_follow_the_theme(qtbot, general):
         qtbot.waitUntil(lambda n=name: corner() == palette.THEMES[n].terminal_background)
 
 
-def test_a_language_switch_closes_the_windows_of_the_pages_it_makes_again(
+def test_a_language_switch_keeps_the_windows_of_the_pages_it_makes_again(
     make_window, qtbot, general
 ):
-    """A logs window belongs to the Containers page, which is made again: it is closed (its
-    stream stopped), not left to be deleted with the old page."""
+    """A logs window stays open through the switch (the main window's, not the page's),
+    reading on, and words itself in the new language; the page made again finds it."""
     window = make_window(FakeEngine([make_container("web")], []))
     page = window.containers_page
     page.view.selectRow(0)
@@ -188,5 +188,9 @@ def test_a_language_switch_closes_the_windows_of_the_pages_it_makes_again(
     qtbot.waitUntil(logs.isVisible)
     choose(general.language, "zh_CN")
     qtbot.waitUntil(lambda: window.containers_page is not page)
-    assert not logs.isVisible()
-    assert window.containers_page.logs_windows == {}
+    reload_words = QCoreApplication.translate("LogsWindow", "Reload")
+    assert reload_words != "Reload", "zh_CN has the words (make translations)"
+    assert logs.isVisible() and logs.reload_button.text() == reload_words
+    assert window.containers_page.logs_windows.values() == [logs]
+    choose(general.language, "en")
+    qtbot.waitUntil(lambda: logs.reload_button.text() == "Reload")
