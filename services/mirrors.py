@@ -32,6 +32,7 @@ from services.daemon_location import DaemonLocation, Kind, socket_path_of
 from services.data import RegistryConfig
 from services.engine_api import EngineApi
 from services.errors import EngineError, root_causes
+from services.findings import QT_TRANSLATE_NOOP, say
 from services.local_daemon import DaemonProblem, LocalDaemon
 from services.privileged import PrivilegedWriter, manual_commands
 
@@ -195,8 +196,14 @@ class MirrorSettings:
     def path(self) -> Path:
         if self.location.path is None:
             raise NotEditable(
-                f"The engine at {self.engine.endpoint} is remote: its "
-                "configuration file cannot be edited from here."
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "EngineError",
+                        "The engine at %1 is remote: its configuration file cannot be edited "
+                        "from here.",
+                    ),
+                    self.engine.endpoint,
+                )
             )
         return self.location.path
 
@@ -221,14 +228,25 @@ class MirrorSettings:
         wanted_insecure = daemon_config.normalise_insecure(insecure, engine_version=version)
         if self.location.flag_conflicts:
             raise FlagConflict(
-                "The daemon was started with "
-                + ", ".join(self.location.flag_conflicts)
-                + ": the same settings in daemon.json would stop it from starting. Remove "
-                "the flags from its service first (systemctl edit docker), then apply here."
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "EngineError",
+                        "The daemon was started with %1: the same settings in daemon.json would "
+                        "stop it from starting. Remove the flags from its service first "
+                        "(systemctl edit docker), then apply here.",
+                    ),
+                    ", ".join(self.location.flag_conflicts),
+                )
             )
         current = await self.load()
         if current.parse_error and not overwrite_invalid:
-            raise InvalidFileOnDisk(f"{self.path} is not valid JSON ({current.parse_error}).")
+            raise InvalidFileOnDisk(
+                say(
+                    QT_TRANSLATE_NOOP("EngineError", "%1 is not valid JSON (%2)."),
+                    self.path,
+                    current.parse_error,
+                )
+            )
         build = config_transaction.registry_update(
             wanted_mirrors, wanted_insecure, version=version, replace_invalid=overwrite_invalid
         )

@@ -16,6 +16,7 @@ from pathlib import Path
 from services.config_helper import EXIT_OK
 from services.config_transaction import Report
 from services.errors import EngineError
+from services.findings import QT_TRANSLATE_NOOP, Message, say
 
 #: The installed helper (the .deb puts it here, with its polkit policy).
 INSTALLED_HELPER = Path("/usr/libexec/moorage/moorage-daemon-config-helper")
@@ -35,7 +36,7 @@ PKEXEC_NOT_AUTHORIZED = 127
 class PrivilegedError(EngineError):
     """Writing through the helper did not happen; `manual_commands` is the last resort."""
 
-    def __init__(self, message: str, manual_commands: str = "") -> None:
+    def __init__(self, message: Message | str, manual_commands: str = "") -> None:
         super().__init__(message)
         self.manual_commands = manual_commands
 
@@ -101,9 +102,13 @@ class PrivilegedWriter:
         pkexec = self._pkexec or shutil.which("pkexec")
         if pkexec is None or not Path(pkexec).exists():
             raise PkexecMissing(
-                "pkexec is not installed, so Moorage cannot ask for an "
-                "administrator's password (Debian: sudo apt-get install "
-                "pkexec).",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "EngineError",
+                        "pkexec is not installed, so Moorage cannot ask for an administrator's "
+                        "password (Debian: sudo apt-get install pkexec).",
+                    )
+                ),
                 manual,
             )
         command = [pkexec, str(self._helper or helper_path()), *arguments]
@@ -112,28 +117,61 @@ class PrivilegedWriter:
                 command, input=stdin.encode("utf-8"), capture_output=True, timeout=300, check=False
             )
         except FileNotFoundError:
-            raise PkexecMissing(f"{pkexec} could not be started.", manual) from None
+            raise PkexecMissing(
+                say(QT_TRANSLATE_NOOP("EngineError", "%1 could not be started."), pkexec), manual
+            ) from None
         except subprocess.TimeoutExpired:
-            raise PrivilegedError("Nobody answered the password prompt in time.", manual) from None
+            raise PrivilegedError(
+                say(
+                    QT_TRANSLATE_NOOP("EngineError", "Nobody answered the password prompt in time.")
+                ),
+                manual,
+            ) from None
         error_text = done.stderr.decode("utf-8", "replace").strip()
         if done.returncode == PKEXEC_DISMISSED:
             raise AuthenticationCancelled(
-                "The administrator password was not given; nothing was changed.", manual
-            )
-        if done.returncode == PKEXEC_NOT_AUTHORIZED:
-            raise NotAuthorized(
-                "The system did not allow this change (not authorised"
-                + (f": {error_text}" if error_text else "")
-                + ").",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "EngineError",
+                        "The administrator password was not given; nothing was changed.",
+                    )
+                ),
                 manual,
             )
+        if done.returncode == PKEXEC_NOT_AUTHORIZED:
+            refusal = (
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "EngineError", "The system did not allow this change (not authorised: %1)."
+                    ),
+                    error_text,
+                )
+                if error_text
+                else say(
+                    QT_TRANSLATE_NOOP(
+                        "EngineError", "The system did not allow this change (not authorised)."
+                    )
+                )
+            )
+            raise NotAuthorized(refusal, manual)
         if done.returncode != EXIT_OK:
             raise HelperRefused(
-                error_text or f"The helper failed (exit {done.returncode}).", manual
+                error_text
+                or say(
+                    QT_TRANSLATE_NOOP("EngineError", "The helper failed (exit %1)."),
+                    done.returncode,
+                ),
+                manual,
             )
         try:
             return Report.from_json(done.stdout.decode("utf-8").strip().splitlines()[-1])
         except (ValueError, IndexError, KeyError):
             raise HelperRefused(
-                "The helper's answer could not be read; check the file by hand.", manual
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "EngineError",
+                        "The helper's answer could not be read; check the file by hand.",
+                    )
+                ),
+                manual,
             ) from None

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.error_words import error_text
 from models.mirror_list import MirrorListModel, Tone, outcome_text
 from models.mirrors_store import MirrorsStore
 from services.config_files import FileProblem
@@ -555,7 +556,7 @@ class RegistryMirrorsPage(QWidget):
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 self.tr("Not applied"),
-                str(error),
+                error_text(error),
                 QMessageBox.StandardButton.Close,
                 self,
             )
@@ -567,9 +568,9 @@ class RegistryMirrorsPage(QWidget):
                 box.setDetailedText(error.manual_commands)
             box.finished.connect(box.deleteLater)
             box.open()
-            self._say(str(error), style.ERROR)
+            self._say(error_text(error), style.ERROR)
         elif isinstance(error, (EngineError, InvalidEntry, ConfigError, FileProblem, OSError)):
-            self._say(str(error), style.ERROR)
+            self._say(error_text(error), style.ERROR)
         else:
             log.error("settings task failed", exc_info=error)
-            self._say(fill(self.tr("Something went wrong: %1"), error), style.ERROR)
+            self._say(fill(self.tr("Something went wrong: %1"), error_text(error)), style.ERROR)
