@@ -16,6 +16,7 @@ import docker.tls
 import requests
 
 from services.endpoints import TLSSettings
+from services.ssh_transport import SshAdapter
 
 #: The oldest API the SDK speaks; a client starts there and asks the daemon for its own.
 MINIMUM_API_VERSION = docker.constants.MINIMUM_DOCKER_API_VERSION
@@ -31,9 +32,15 @@ def make_api_client(
         timeout=timeout,
         max_pool_size=pool_size,
         tls=sdk_tls(tls),
-        # The system's ssh client: it reads ~/.ssh/config and agents as the CLI does.
+        # The system's ssh client: it reads ~/.ssh/config and agents as the CLI does (the
+        # SDK's transport for it, which opens nothing yet, is replaced just below).
         use_ssh_client=url.startswith("ssh://"),
     )
+    if url.startswith("ssh://"):
+        # Ours bounds every read by `timeout` and ends its ssh processes on close().
+        adapter = SshAdapter(url, timeout, pool_size)
+        client.mount("http+docker://ssh", adapter)
+        client._custom_adapter = adapter
     if tls is not None:
         # requests lets REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE override the session's CA file on
         # every request (psf/requests#3829): the engine's own CA would be ignored.

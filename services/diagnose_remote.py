@@ -23,16 +23,7 @@ from services.findings import (
     say,
     shell,
 )
-
-
-def ssh_arguments(url: str) -> list[str]:
-    """The ssh arguments that reach the host of `url` (an address `address_problem` passed).
-
-    The host comes after `--`, so that even a name ssh would read as an option stays a host.
-    """
-    parts = urlsplit(url)
-    target = f"{parts.username}@{parts.hostname}" if parts.username else str(parts.hostname)
-    return [*(["-p", str(parts.port)] if parts.port else []), "--", target]
+from services.ssh_transport import ssh_arguments
 
 
 def remote_problem(url: str, error: Exception) -> Finding:

@@ -4,7 +4,9 @@ words and when it tries again, and never holds up the loop it reports to."""
 from __future__ import annotations
 
 import asyncio
+import os
 import socket
+import threading
 import time
 
 import pytest
@@ -69,3 +71,54 @@ def test_an_address_that_can_never_work_is_said_once_and_not_retried():
     asyncio.run(watch())
     [report] = heard.reports
     assert report.reach is Reach.UNREACHABLE and report.retry_in is None and report.reason
+
+
+#: An ssh that takes the request and never answers, as a host gone silent in the middle of a
+#: call: the shell and what it started (a ProxyCommand would be such a child) note their ids.
+SILENT_SSH = """#!/bin/sh
+cat > /dev/null &
+echo $$ $! >> "$SSH_PIDS"
+exec sleep 600
+"""
+
+
+def _alive(pid: int) -> bool:
+    """Whether `pid` still runs (a zombie waiting for its parent does not)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_an_ssh_host_gone_silent_leaves_no_ssh_running_and_no_thread_waiting(tmp_path, monkeypatch):
+    """Every call cut off ends its ssh (and what that ssh started) and frees its thread: over
+    several rounds of the watch the threads do not grow, and nothing is left running."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    (folder / "ssh").write_text(SILENT_SSH)
+    (folder / "ssh").chmod(0o755)
+    pids = tmp_path / "pids"
+    monkeypatch.setenv("PATH", f"{folder}:{os.environ['PATH']}")
+    monkeypatch.setenv("SSH_PIDS", str(pids))
+    heard = Heard()
+
+    async def watch() -> list[int]:
+        watcher = EngineWatch("ssh://me@silent", None, heard, timeout=0.3, backoff=(0.05,))
+        watcher.start()
+        threads = []
+        rounds = 0
+        while rounds < 6:
+            await asyncio.sleep(0.01)
+            failed = sum(1 for r in heard.reports if r.reach is Reach.UNREACHABLE)
+            if failed > rounds:
+                rounds = failed
+                threads.append(threading.active_count())
+        watcher.close()
+        return threads
+
+    threads = asyncio.run(asyncio.wait_for(watch(), 30))
+    assert threads[-1] <= threads[1], threads
+    started = [int(pid) for line in pids.read_text().splitlines() for pid in line.split()]
+    assert len(started) >= 12  # each round started one ssh, with its child
+    assert [pid for pid in started if _alive(pid)] == []
