@@ -1046,7 +1046,7 @@ class MainWindow(QMainWindow):
         extra: tuple = ()
         if name == "fleet":
             extra = (self.fleet(), self.page_windows)
-        elif name == "services":
+        elif name in ("services", "volumes"):
             extra = (self.page_windows,)
         page: TablePage = getattr(importlib.import_module(module), class_name)(self.store, *extra)
         self.later_pages[name] = page

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shlex
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from services.text import fill
 from services.volumes import volume_command
 from ui.confirm import ask
 from ui.icons import icon
+from ui.keyed_windows import KeyedWindows, bring_forward
 from ui.table_page import TablePage
 
 if TYPE_CHECKING:
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     from ui.create_volume_dialog import CreateVolumeDialog
     from ui.prune_list_dialog import PruneListDialog
     from ui.volume_archive_dialog import VolumeArchiveDialog
+    from ui.volume_browser import VolumeBrowser
 
 #: Initial column widths: Name, Kind, Driver, Size, Used by, Created, Labels, Mount point.
 WIDTHS = [260, 90, 70, 80, 180, 120, 140, 280]
@@ -61,7 +64,14 @@ class VolumesPage(TablePage):
     containers_requested = Signal(list)
     archive_requested = Signal(object)
 
-    def __init__(self, store: EngineStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: EngineStore,
+        windows: KeyedWindows | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """`windows`: where the volumes' file browsers are kept (ui/keyed_windows.py), the
+        main window's, which outlive the page; a page on its own keeps its own."""
         super().__init__(
             self.tr("Volumes"),
             store.volumes_table(),
@@ -71,6 +81,8 @@ class VolumesPage(TablePage):
             parent,
         )
         self.store = store
+        shelf = windows if windows is not None else KeyedWindows(self)
+        self.browsers: KeyedWindows[VolumeBrowser] = shelf.kind("volume files")
         self._sizes_wanted = True
         self.create_action = self.add_action(
             self.tr("Create…"),
@@ -376,7 +388,8 @@ class VolumesPage(TablePage):
         )
 
     async def open_browser(self) -> None:
-        """The selected volume's files in a window of their own, said gone when it goes."""
+        """The selected volume's files in a window of their own (one per volume, brought
+        forward when open), said gone when it goes."""
         from shiboken6 import isValid
 
         from ui.volume_browser import VolumeBrowser
@@ -384,11 +397,17 @@ class VolumesPage(TablePage):
         rows: list[VolumeRow] = self.selected_items()
         if len(rows) != 1:
             return
+        name = rows[0].name
+        opened = self.browsers.get(name)
+        if opened is not None:
+            bring_forward(opened)
+            return
         listed = await self.store.engine.list_images()
         images = sorted({tag for image in listed for tag in image.repo_tags})
-        name = rows[0].name
-        browser = VolumeBrowser(name, images, self.store.engine.list_volume_folder, self)
-        browser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        browser = self.browsers.open(
+            name,
+            partial(VolumeBrowser, name, images, self.store.engine.list_volume_folder),
+        )
 
         def check() -> None:
             if isValid(browser) and self.model.get(name) is None:
@@ -396,7 +415,6 @@ class VolumesPage(TablePage):
 
         # The model lets go of a removed row's item just after announcing the removal.
         self.model.rowsRemoved.connect(lambda *_args: QTimer.singleShot(0, check))
-        browser.show()
 
     # -- users ---------------------------------------------------------------------------------
 

@@ -44,6 +44,13 @@ def choose(combo: QComboBox, data: str) -> None:
     combo.activated.emit(index)
 
 
+def zh(context: str, source: str) -> str:
+    """`source` in the language installed now, and not the English (zh_CN must have it)."""
+    said = QCoreApplication.translate(context, source)
+    assert said != source, f"no translation of {source!r} ({context})"
+    return said
+
+
 def texts(window) -> tuple[str, str, str, str]:
     """The sidebar's first page, the Containers table's Name header, the Start action,
     and the Status cell of the first row."""
@@ -188,9 +195,34 @@ def test_a_language_switch_keeps_the_windows_of_the_pages_it_makes_again(
     qtbot.waitUntil(logs.isVisible)
     choose(general.language, "zh_CN")
     qtbot.waitUntil(lambda: window.containers_page is not page)
-    reload_words = QCoreApplication.translate("LogsWindow", "Reload")
-    assert reload_words != "Reload", "zh_CN has the words (make translations)"
-    assert logs.isVisible() and logs.reload_button.text() == reload_words
+    assert logs.isVisible() and logs.reload_button.text() == zh("LogsWindow", "Reload")
     assert window.containers_page.logs_windows.values() == [logs]
     choose(general.language, "en")
     qtbot.waitUntil(lambda: logs.reload_button.text() == "Reload")
+
+
+def test_a_volume_s_file_browser_stays_open_through_a_language_switch(make_window, qtbot, general):
+    """The Volumes page is made again too: its browser is the main window's, and says its
+    words again; browsing the same volume again brings that browser forward."""
+    from tests.gui.test_volumes_networks import engine_with_volumes, select
+    from tests.support.fake_engine import make_image
+
+    engine = engine_with_volumes()
+    engine.images = {i.id: i for i in (make_image("busybox:latest"),)}
+    window = make_window(engine)
+    window.show_page("volumes")
+    page = window.volumes_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 4)
+    select(page.view, "spare")
+    page.launch(page.open_browser())
+    qtbot.waitUntil(lambda: "spare" in page.browsers)
+    browser = page.browsers["spare"]
+    choose(general.language, "zh_CN")
+    qtbot.waitUntil(lambda: window.volumes_page is not page)
+    assert browser.isVisible() and browser.up_button.text() == zh("VolumeBrowser", "Up")
+    again = window.volumes_page
+    assert again is not None and again.browsers.values() == [browser]
+    select(again.view, "spare")
+    again.launch(again.open_browser())
+    qtbot.wait(200)
+    assert again.browsers.values() == [browser], "brought forward, not opened twice"

@@ -333,8 +333,11 @@ def test_browse_a_volume_and_see_it_removed(make_window, qtbot):
     qtbot.waitUntil(lambda: len(names(page.view)) == 4)
     select(page.view, "spare")
     action(page, "actionBrowseVolume").trigger()
-    qtbot.waitUntil(lambda: any(d.isVisible() for d in page.findChildren(QDialog, "volumeBrowser")))
-    browser = dialog(page, "volumeBrowser")
+    # The main window's (ui/keyed_windows.py): a language switch does not close it.
+    qtbot.waitUntil(
+        lambda: any(d.isVisible() for d in window.findChildren(QDialog, "volumeBrowser"))
+    )
+    browser = dialog(window, "volumeBrowser")
     listing = browser.findChild(QTreeWidget, "browseListing")
 
     def shown() -> list[str]:

@@ -75,8 +75,8 @@ def test_each_tab_shows_what_docker_inspect_says_and_follows_the_container(docke
     select(window, container_id, qtbot)
     page = window.containers_page
     page.inspect_action.trigger()
-    inspect = page.findChild(ContainerInspectWindow, "containerInspect")
-    assert inspect is not None and inspect.isVisible()
+    inspect = page.inspect_windows.get(container_id)
+    assert isinstance(inspect, ContainerInspectWindow) and inspect.isVisible()
     details = inspect.details
     qtbot.waitUntil(lambda: details.environment.rowCount() > 0, timeout=5000)
 
