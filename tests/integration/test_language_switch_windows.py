@@ -1,13 +1,14 @@
 """A language switch with a container's windows open, against the suite's dockerd (issue 18:
 the language changes without a restart). The logs, terminal, stats and inspect windows are
 the same windows after it, still reading, sampling and answering, in the new language; the
-switch back speaks English again."""
+switch back speaks English again, and showing another engine closes them."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, Qt
 
+from models.connections import Connection
 from tests.support.images import TEST_IMAGE
 from ui.i18n import install_translations
 
@@ -100,3 +101,10 @@ def test_the_windows_of_a_container_stay_open_and_speak_the_new_language(
     assert inspect.details.overview.headerData(0, Qt.Orientation.Horizontal) == "Field"
     assert stats.processes_title.text() == "Processes (docker top)"
     assert all(opened_window.isVisible() for opened_window in opened)
+
+    # Another engine shown (here the same one anew): they were that engine's, and close.
+    url = window.store.engine.endpoint
+    window.switch_to(Connection("given", url, url, "given", None))
+    assert not any(opened_window.isVisible() for opened_window in opened)
+    assert tab.session is None, "the shell was hung up"
+    assert len(window.page_windows) == 0
