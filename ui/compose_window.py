@@ -7,7 +7,7 @@ import shlex
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFontDatabase
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -61,7 +61,9 @@ class ComposeWindow(QWidget):
         self.command = f"DOCKER_HOST={shlex.quote(url)} {shlex.join(argv)}"
         self.exit_status: int | None = None
         self._tasks = TaskKeeper(self._failed_to_start)
-        self.setWindowTitle(fill(self.tr("%1 %2 — %3"), cli.name, verb, project.name))
+        self._title_words = (cli.name, verb, project.name)
+        #: Why the CLI could not be started, once it could not.
+        self._start_error: BaseException | None = None
 
         self.command_label = QLabel(self.command)
         self.command_label.setObjectName("composeCommand")
@@ -75,13 +77,13 @@ class ComposeWindow(QWidget):
         self.output.setFont(monospace)
         self.output.setMaximumBlockCount(MAX_LINES)
         self.output.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.status = QLabel(self.tr("Running…"))
+        self.status = QLabel()
         self.status.setObjectName("composeStatus")
         self.status.setWordWrap(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("composeCancel")
         self.cancel_button.clicked.connect(self.cancel)
-        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button = QPushButton()
         self.close_button.setObjectName("composeClose")
         self.close_button.clicked.connect(self.close)
 
@@ -93,6 +95,20 @@ class ComposeWindow(QWidget):
         layout.addWidget(self.command_label)
         layout.addWidget(self.output, 1)
         layout.addLayout(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every word of the window in the language installed now: made with them, and
+        again on a language switch, the run going on."""
+        self.setWindowTitle(fill(self.tr("%1 %2 — %3"), *self._title_words))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.close_button.setText(self.tr("Close"))
+        self._say_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def start(self) -> None:
         self._tasks.launch(self._run())
@@ -104,28 +120,33 @@ class ComposeWindow(QWidget):
     def _ended(self, status: int) -> None:
         self.exit_status = status
         self.cancel_button.setEnabled(False)
-        if self.run.cancelled:
-            self.status.setText(self.tr("Cancelled."))
-            set_text_colour(self.status, ERROR)
-        elif status == 0:
-            self.status.setText(self.tr("Done."))
-            set_text_colour(self.status, OK)
-        else:
-            self.status.setText(
-                fill(
-                    self.tr("Failed with exit status %1: the output above says why."),
-                    status,
-                )
-            )
-            set_text_colour(self.status, ERROR)
+        self._say_status()
         self.finished.emit(status)
 
     def _failed_to_start(self, error: BaseException) -> None:
         self.exit_status = -1
+        self._start_error = error
         self.cancel_button.setEnabled(False)
-        self.status.setText(fill(self.tr("Could not run the compose CLI: %1"), error_text(error)))
-        set_text_colour(self.status, ERROR)
+        self._say_status()
         self.finished.emit(-1)
+
+    def _say_status(self) -> None:
+        """How the run goes, or how it ended."""
+        status = self.exit_status
+        if status is None:
+            self.status.setText(self.tr("Running…"))
+            return
+        if self._start_error is not None:
+            text = fill(self.tr("Could not run the compose CLI: %1"), error_text(self._start_error))
+        elif self.run.cancelled:
+            text = self.tr("Cancelled.")
+        elif status == 0:
+            text = self.tr("Done.")
+        else:
+            text = fill(self.tr("Failed with exit status %1: the output above says why."), status)
+        self.status.setText(text)
+        ok = status == 0 and not self.run.cancelled and self._start_error is None
+        set_text_colour(self.status, OK if ok else ERROR)
 
     def cancel(self) -> None:
         self.run.cancel()

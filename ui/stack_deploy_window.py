@@ -6,9 +6,10 @@ from __future__ import annotations
 import os
 import shlex
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QFontDatabase
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -42,7 +43,8 @@ MAX_LINES = 50_000
 
 class StackDeployWindow(QWidget):
     """The compose file and the stack's name, then the CLI's output; the window stays with
-    what it printed when it fails, its exit status said.
+    what it printed when it fails, its exit status said. A language switch leaves it open
+    (the main window's, ui/keyed_windows.py), the deploy going on, its words said anew.
 
     Signals:
         message(str): a one-line outcome for the status bar, with the command.
@@ -56,7 +58,6 @@ class StackDeployWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("stackDeployWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(self.tr("Deploy a stack"))
         self.resize(860, 520)
         self.engine = engine
         self.cli: str | None = None
@@ -64,26 +65,27 @@ class StackDeployWindow(QWidget):
         self.exit_status: int | None = None
         self._scratch = tempfile.TemporaryDirectory(prefix="moorage-stack-")
         self._tasks = TaskKeeper(self._failed_to_start)
+        #: The status line's words (to be said again in another language) and their text.
+        self._status_words: tuple[Callable[[], str], str] | None = None
         monospace = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
 
         self.file_field = QLineEdit()
         self.file_field.setObjectName("stackFile")
-        self.file_field.setPlaceholderText(self.tr("docker-compose.yml with a services: section"))
-        browse = QPushButton(self.tr("Choose…"))
-        browse.setObjectName("stackBrowse")
-        browse.clicked.connect(self._choose_file)
+        self.browse_button = QPushButton()
+        self.browse_button.setObjectName("stackBrowse")
+        self.browse_button.clicked.connect(self._choose_file)
         self.file_error = self._error_label("stackFileError")
         self.name_field = QLineEdit()
         self.name_field.setObjectName("stackName")
-        self.name_field.setPlaceholderText(self.tr("the prefix of its services' names"))
         self.name_error = self._error_label("stackNameError")
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_field, 1)
-        file_row.addWidget(browse)
+        file_row.addWidget(self.browse_button)
+        self.file_label, self.name_label = QLabel(), QLabel()
         form = QFormLayout()
-        form.addRow(self.tr("Compose file:"), file_row)
+        form.addRow(self.file_label, file_row)
         form.addRow("", self.file_error)
-        form.addRow(self.tr("Stack name:"), self.name_field)
+        form.addRow(self.name_label, self.name_field)
         form.addRow("", self.name_error)
         self.command_label = QLabel()
         self.command_label.setObjectName("stackCommand")
@@ -97,20 +99,21 @@ class StackDeployWindow(QWidget):
         self.output.setFont(monospace)
         self.output.setMaximumBlockCount(MAX_LINES)
         self.output.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.status = QLabel(self.tr("Looking for a docker CLI that can deploy stacks…"))
+        self.status = QLabel()
         self.status.setObjectName("stackStatus")
         self.status.setWordWrap(True)
-        self.deploy_button = QPushButton(self.tr("Deploy"))
+        self._say(lambda: self.tr("Looking for a docker CLI that can deploy stacks…"))
+        self.deploy_button = QPushButton()
         self.deploy_button.setObjectName("stackDeploy")
         self.deploy_button.setEnabled(False)
         self.deploy_button.clicked.connect(self.deploy)
-        close = QPushButton(self.tr("Close"))
-        close.setObjectName("stackClose")
-        close.clicked.connect(self.close)
+        self.close_button = QPushButton()
+        self.close_button.setObjectName("stackClose")
+        self.close_button.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.deploy_button)
-        buttons.addWidget(close)
+        buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.command_label)
@@ -118,7 +121,37 @@ class StackDeployWindow(QWidget):
         layout.addLayout(buttons)
         for field in (self.file_field, self.name_field):
             field.textChanged.connect(self.check)
+        self.retranslate()
         self._tasks.launch(self._find_cli())
+
+    def retranslate(self) -> None:
+        """Every word of the window in the language installed now: made with them, and
+        again on a language switch (a field's problem too)."""
+        self.setWindowTitle(self.tr("Deploy a stack"))
+        self.file_field.setPlaceholderText(self.tr("docker-compose.yml with a services: section"))
+        self.browse_button.setText(self.tr("Choose…"))
+        self.name_field.setPlaceholderText(self.tr("the prefix of its services' names"))
+        self.file_label.setText(self.tr("Compose file:"))
+        self.name_label.setText(self.tr("Stack name:"))
+        self.deploy_button.setText(self.tr("Deploy"))
+        self.close_button.setText(self.tr("Close"))
+        if self._status_words is not None:
+            words, said = self._status_words
+            if self.status.text() == said:  # not since replaced by other words
+                self._say(words)
+        if self.run is None:
+            self.check()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _say(self, words: Callable[[], str]) -> None:
+        """Put `words` in the status line, again in another language after a switch."""
+        text = words()
+        self._status_words = (words, text)
+        self.status.setText(text)
 
     def _error_label(self, name: str) -> QLabel:
         label = QLabel()
@@ -131,8 +164,8 @@ class StackDeployWindow(QWidget):
     async def _find_cli(self) -> None:
         self.cli = await self.engine.run_blocking(find_stack_cli)
         if self.cli is None:
-            self.status.setText(
-                self.tr(
+            self._say(
+                lambda: self.tr(
                     "No docker CLI with “docker stack deploy” was found on this machine: "
                     "install Debian's docker.io (or Docker's docker-ce-cli) to deploy stacks."
                 )
@@ -192,7 +225,7 @@ class StackDeployWindow(QWidget):
         self.deploy_button.setEnabled(False)
         self.file_field.setReadOnly(True)
         self.name_field.setReadOnly(True)
-        self.status.setText(self.tr("Deploying…"))
+        self._say(lambda: self.tr("Deploying…"))
         set_text_colour(self.status, MUTED)
         self.output.clear()
         self.message.emit(self.command_line(argv))
@@ -203,12 +236,14 @@ class StackDeployWindow(QWidget):
         status = await self.run.run(self.output.appendPlainText)
         self.exit_status = status
         if status == 0:
-            self.status.setText(self.tr("Deployed: the services follow on the page."))
+            self._say(lambda: self.tr("Deployed: the services follow on the page."))
             set_text_colour(self.status, OK)
             self.message.emit(fill(self.tr("Stack deployed — %1"), self.command_line(argv)))
         else:
-            self.status.setText(
-                fill(self.tr("Failed with exit status %1: the output above says why."), status)
+            self._say(
+                lambda: fill(
+                    self.tr("Failed with exit status %1: the output above says why."), status
+                )
             )
             set_text_colour(self.status, ERROR)
         self.finished.emit(status)

@@ -226,3 +226,38 @@ def test_a_volume_s_file_browser_stays_open_through_a_language_switch(make_windo
     again.launch(again.open_browser())
     qtbot.wait(200)
     assert again.browsers.values() == [browser], "brought forward, not opened twice"
+
+
+def test_a_compose_run_s_and_a_stack_deploy_s_windows_word_themselves_anew(
+    qtbot, qloop, general, tmp_path
+):
+    """Both are kept by the main window through a switch (ui/keyed_windows.py): the
+    compose run's words, how it ended included, and the deploy form's follow the switch."""
+    from services.compose import ComposeCli, ComposeProject
+    from services.text import fill
+    from tests.support.fake_engine import FakeEngine
+    from ui.compose_window import ComposeWindow
+    from ui.stack_deploy_window import StackDeployWindow
+
+    script = tmp_path / "fake-compose"
+    script.write_text("#!/bin/sh\necho pulling\nexit 3\n")
+    script.chmod(0o755)
+    project = ComposeProject("shop", (), str(tmp_path))
+    compose = ComposeWindow(
+        ComposeCli((str(script),), "1.29.2"), project, "pull", "tcp://127.0.0.1:1", None
+    )
+    deploy = StackDeployWindow(FakeEngine([], []))
+    for opened in (compose, deploy):
+        qtbot.addWidget(opened)
+        opened.show()
+    compose.start()
+    qtbot.waitUntil(lambda: compose.exit_status == 3, timeout=10_000)
+    choose(general.language, "zh_CN")
+    failed = zh("ComposeWindow", "Failed with exit status %1: the output above says why.")
+    qtbot.waitUntil(lambda: compose.status.text() == fill(failed, 3))
+    assert compose.close_button.text() == zh("ComposeWindow", "Close")
+    assert deploy.deploy_button.text() == zh("StackDeployWindow", "Deploy")
+    assert deploy.windowTitle() == zh("StackDeployWindow", "Deploy a stack")
+    choose(general.language, "en")
+    qtbot.waitUntil(lambda: compose.status.text().startswith("Failed with exit status 3"))
+    assert deploy.deploy_button.text() == "Deploy"
