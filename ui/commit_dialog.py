@@ -21,6 +21,7 @@ from services.container_actions import COMMIT_INSTRUCTIONS, CommitOptions, chang
 from services.data import ContainerInfo
 from services.reference import ReferenceError, parse_reference
 from services.text import fill
+from ui.accessible_names import identify
 from ui.reference_dialog import reference_sentence
 from ui.style import ERROR, MUTED, set_error_border, set_text_colour
 
@@ -56,8 +57,7 @@ class CommitDialog(QDialog):
         self.message_field = self._line("commitMessage", "")
         self.author_field = self._line("commitAuthor", self.tr("Name <email>"))
         self.changes_field = QPlainTextEdit()
-        self.changes_field.setObjectName("commitChanges")
-        self.changes_field.setAccessibleName("commitChanges")
+        identify(self.changes_field, "commitChanges")  # named by its label (form's buddy)
         self.changes_field.setPlaceholderText('CMD ["sh"]\nENV MODE=production\nEXPOSE 8080')
         self.changes_field.setTabChangesFocus(True)
         self.changes_field.setFixedHeight(self.fontMetrics().height() * 6)
@@ -107,8 +107,7 @@ class CommitDialog(QDialog):
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
         field = QLineEdit()
-        field.setObjectName(name)
-        field.setAccessibleName(name)
+        identify(field, name)  # named by its label (the form's buddy)
         field.setPlaceholderText(placeholder)
         return field
 

@@ -34,6 +34,7 @@ from models.containers import running_only
 from models.table import ItemRole
 from services.data import ContainerInfo
 from services.text import fill
+from ui.accessible_names import identify
 from ui.icons import icon
 from ui.style import make_hint
 
@@ -90,8 +91,7 @@ class ProjectGrouping(QObject):
         self._cli: ComposeCli | None = None
 
         self.toggle = QCheckBox(self.tr("Group by project"))
-        self.toggle.setObjectName("groupByProject")
-        self.toggle.setAccessibleName("groupByProject")
+        identify(self.toggle, "groupByProject")
         self.toggle.setToolTip(
             self.tr("Show compose projects as rows with their containers beneath them")
         )
@@ -205,8 +205,8 @@ class ProjectGrouping(QObject):
             lambda show_all: model.set_predicate(None if show_all else running_only)
         )
         tree = self.tree = ProjectTreeView()
-        tree.setObjectName("containersTree")
-        tree.setAccessibleName("containersTree")
+        identify(tree, "containersTree")
+        tree.setAccessibleName(self.tr("Containers by compose project"))
         tree.setModel(model)
         tree.setUniformRowHeights(True)  # the view lays out thousands of rows without asking
         tree.setSortingEnabled(True)

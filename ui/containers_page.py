@@ -21,6 +21,7 @@ from services.data import ActionResult, ContainerInfo, ContainerState
 from services.engine_info import UsageKind
 from services.errors import EngineError
 from services.text import fill
+from ui.accessible_names import identify
 from ui.compose_tree import ProjectGrouping
 from ui.confirm import ask
 from ui.icons import icon
@@ -96,8 +97,7 @@ class ContainersPage(TablePage):
         self.view.setColumnHidden(COL_STATE, True)
 
         self.show_all = QCheckBox(self.tr("Show all"))
-        self.show_all.setObjectName("showAllContainers")
-        self.show_all.setAccessibleName("showAllContainers")
+        identify(self.show_all, "showAllContainers")
         self.show_all.setToolTip(self.tr("Show stopped containers too (docker ps -a)"))
         self.show_all.toggled.connect(self._apply_show_all)
         self.header_row.insertWidget(2, self.show_all)

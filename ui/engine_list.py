@@ -20,6 +20,7 @@ from services.data import ContainerState
 from services.endpoints import display_url
 from services.fleet import EngineReport, Reach
 from services.text import fill
+from ui.accessible_names import identify
 
 #: The dot of each state: a running container's filled green, a paused one's filled amber,
 #: a dead one's red ring (so colour is not alone).
@@ -43,8 +44,8 @@ class EngineList(QListWidget):
 
     def __init__(self, fleet: Fleet, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("engineList")
-        self.setAccessibleName("engineList")
+        identify(self, "engineList")
+        self.setAccessibleName(self.tr("Engines"))
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setIconSize(QSize(16, 16))
         self.setWordWrap(False)
@@ -86,6 +87,8 @@ class EngineList(QListWidget):
         if event.type() == QEvent.Type.PaletteChange:
             for row in range(self.count()):
                 self._describe(self.item(row))
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.setAccessibleName(self.tr("Engines"))
         super().changeEvent(event)
 
     def _describe(self, item: QListWidgetItem) -> None:

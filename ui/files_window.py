@@ -198,6 +198,7 @@ class FilesWindow(QWidget):
         """Every word of the window, the table's header too, in the language installed
         now: made with them, and again on a language switch."""
         self.setWindowTitle(fill(self.tr("Files of %1"), self.name))
+        self.view.setAccessibleName(self.windowTitle())
         self.path_field.setToolTip(self.tr("A folder of the container; Enter opens it"))
         self.folder_label.setText(self.tr("Folder:"))
         self.up_button.setText(self.tr("Up"))

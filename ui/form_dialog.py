@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from models.error_words import error_text
 from services.errors import EngineError
 from services.run_spec import FieldError
+from ui.accessible_names import identify, spoken
 from ui.style import ERROR, MUTED, set_error_border, set_text_colour
 
 T = TypeVar("T")
@@ -71,8 +72,8 @@ class FormDialog(QDialog):
     def add_field(self, label: str, widget: QWidget, name: str, changed: Any) -> QWidget:
         """Add `widget` under `label`, with room for its mistake below; `changed` is its
         signal that says it was edited (the form is checked again then)."""
-        widget.setObjectName(name)
-        widget.setAccessibleName(name)
+        identify(widget, name)
+        widget.setAccessibleName(spoken(label))
         error = QLabel()
         error.setObjectName(name + "Error")
         error.setWordWrap(True)

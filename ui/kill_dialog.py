@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from services.container_actions import parse_signal
 from services.text import fill
+from ui.accessible_names import identify, spoken
 from ui.style import ERROR, MUTED, set_error_border, set_text_colour
 
 #: The signals offered; any other the engine knows can be typed (a name or a number).
@@ -46,8 +47,7 @@ class KillDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.signal_field = QComboBox()
-        self.signal_field.setObjectName("killSignal")
-        self.signal_field.setAccessibleName("killSignal")
+        identify(self.signal_field, "killSignal")
         self.signal_field.setEditable(True)
         self.signal_field.addItems(OFFERED_SIGNALS)
         self.signal_field.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -63,6 +63,8 @@ class KillDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow(self.tr("Signal:"), self.signal_field)
+        # A combo box is named by its entry unless told: the label's words, then.
+        self.signal_field.setAccessibleName(spoken(self.tr("Signal:")))
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

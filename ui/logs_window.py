@@ -36,6 +36,7 @@ from models.logs import (
 from models.store import EngineStore
 from services.data import ContainerInfo
 from services.text import fill
+from ui.accessible_names import identify
 from ui.icons import icon
 from ui.style import ERROR, make_hint, set_error_border, set_text_colour
 from ui.tasks import TaskKeeper
@@ -87,8 +88,7 @@ class LogsWindow(QWidget):
         self._tasks = TaskKeeper(self._save_failed)
 
         self.filter = QLineEdit()
-        self.filter.setObjectName("logsFilter")
-        self.filter.setAccessibleName("logsFilter")
+        identify(self.filter, "logsFilter")
         self.filter.setClearButtonEnabled(True)
         self.regex = QCheckBox()
         self.regex.setObjectName("logsRegex")
@@ -192,7 +192,9 @@ class LogsWindow(QWidget):
         """Every word of the window in the language installed now: made with them, and
         again on a language switch, the lines read and the stream going on."""
         self.setWindowTitle(self.window_title())
+        self.view.setAccessibleName(self.window_title())
         self.filter.setPlaceholderText(self.tr("Filter lines (Ctrl+F)"))
+        self.filter.setAccessibleName(self.tr("Filter lines (Ctrl+F)"))
         self.regex.setText(self.tr("Regex"))
         self.regex.setToolTip(self.tr("Read the filter as a regular expression"))
         self.case.setText(self.tr("Match case"))
@@ -229,8 +231,7 @@ class LogsWindow(QWidget):
     def _make_view(self) -> QTableView:
         """One column of fixed-height rows in a monospace font: cheap at 50,000 lines."""
         view = QTableView()
-        view.setObjectName("logsView")
-        view.setAccessibleName("logsView")
+        identify(view, "logsView")
         view.setModel(self.logs.model)
         view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         view.setShowGrid(False)

@@ -35,6 +35,7 @@ from services.findings import Diagnosis, Problem
 from services.reference import parse_reference
 from services.session import ConnectionState, SessionStatus
 from services.text import fill
+from ui.accessible_names import identify, spoken
 from ui.confirm import ask
 from ui.containers_page import ContainersPage
 from ui.elided_label import ElidedLabel
@@ -163,8 +164,7 @@ class MainWindow(QMainWindow):
             self.sidebar.addItem(item)
 
         self.connection_switcher = QComboBox()
-        self.connection_switcher.setObjectName("connectionSwitcher")
-        self.connection_switcher.setAccessibleName("connectionSwitcher")
+        identify(self.connection_switcher, "connectionSwitcher")
         self.connection_switcher.activated.connect(self._connection_chosen)
         self.add_connection = QPushButton()
         self.add_connection.setObjectName("addConnection")
@@ -210,8 +210,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.engine_status = QLabel()
-        self.engine_status.setObjectName("engineStatus")
-        self.engine_status.setAccessibleName("engineStatus")
+        identify(self.engine_status, "engineStatus")
         self.engine_status.setTextFormat(Qt.TextFormat.RichText)
         self.counts_label = QLabel()
         # The outcome of an action, on the left, shortened to the room the counts leave it.
@@ -294,6 +293,7 @@ class MainWindow(QMainWindow):
             self.sidebar.item(row).setText(label)
             self.page_switches[row].setText(fill(self.tr("Go to %1"), label))
         self.connection_label.setText(" " + self.tr("Connection:"))
+        self.connection_switcher.setAccessibleName(spoken(self.tr("Connection:")))
         self.connection_switcher.setToolTip(self.tr("The engine this window shows"))
         self.add_connection.setText(self.tr("Add connection…"))
         self.edit_connection.setText(self.tr("Edit…"))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from services.reference import Reference, ReferenceError, parse_reference
+from ui.accessible_names import identify
 from ui.style import ERROR, MUTED, set_error_border, set_text_colour
 
 
@@ -42,8 +43,8 @@ class ReferenceDialog(QDialog):
         intro_label = QLabel(intro)
         intro_label.setWordWrap(True)
         self.reference_field = QLineEdit()
-        self.reference_field.setObjectName(f"{name}Reference")
-        self.reference_field.setAccessibleName(f"{name}Reference")
+        identify(self.reference_field, f"{name}Reference")
+        intro_label.setBuddy(self.reference_field)  # what to type is what it is named
         self.reference_field.setPlaceholderText(placeholder)
         self.reference_field.setClearButtonEnabled(True)
         self.verdict = QLabel()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from services.container_actions import NameProblem, container_name_problem
 from services.data import ContainerInfo
 from services.text import fill
+from ui.accessible_names import identify
 from ui.style import ERROR, MUTED, set_error_border, set_text_colour
 
 
@@ -44,8 +45,8 @@ class RenameDialog(QDialog):
         intro = QLabel(fill(self.tr("A new name for the container %1:"), container.name))
         intro.setWordWrap(True)
         self.name_field = QLineEdit(container.name)
-        self.name_field.setObjectName("renameName")
-        self.name_field.setAccessibleName("renameName")
+        identify(self.name_field, "renameName")
+        intro.setBuddy(self.name_field)  # named by the sentence above it
         self.name_field.selectAll()
         self.verdict = QLabel()
         self.verdict.setObjectName("renameVerdict")

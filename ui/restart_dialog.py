@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.accessible_names import identify
 from ui.style import MUTED, set_text_colour
 
 #: The engine's own wait when none is given.
@@ -46,8 +47,7 @@ class RestartDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.timeout_field = QSpinBox()
-        self.timeout_field.setObjectName("restartTimeout")
-        self.timeout_field.setAccessibleName("restartTimeout")
+        identify(self.timeout_field, "restartTimeout")  # named by its label (the form's buddy)
         self.timeout_field.setRange(0, MAX_TIMEOUT)
         self.timeout_field.setValue(DEFAULT_TIMEOUT)
         self.timeout_field.setSuffix(self.tr(" s"))

@@ -40,6 +40,7 @@ from services.run_host import PortTaken, is_local, make_folders, missing_host_fo
 from services.run_line import run_line
 from services.run_spec import PortSpec, RunFields, RunSpec, parse_port, read_env_file, read_fields
 from services.text import fill
+from ui.accessible_names import identify
 from ui.confirm import ask
 from ui.run_form_fields import RunFormFields
 from ui.run_paste import RunLinePaste
@@ -132,8 +133,8 @@ class RunDialog(QDialog):
             )
 
         self.command = QPlainTextEdit()
-        self.command.setObjectName("runDockerCommand")
-        self.command.setAccessibleName("runDockerCommand")
+        identify(self.command, "runDockerCommand")
+        self.command.setAccessibleName(self.tr("The docker command"))
         self.command.setReadOnly(True)
         self.command.setFixedHeight(self.command.fontMetrics().lineSpacing() * 3 + 12)
         copy = QPushButton(self.tr("Copy"))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from services.run_spec import Restart, RunFields
 from services.text import fill
+from ui.accessible_names import identify, spoken
 from ui.style import ERROR, colour, set_error_border, set_text_colour
 
 #: Lines shown by a list field (ports, env, volumes, labels) before it scrolls.
@@ -163,8 +164,7 @@ class RunFormFields(QWidget):
     # -- building ----------------------------------------------------------------------------
 
     def _register(self, field: str, widget: _Input) -> None:
-        widget.setObjectName(object_name(field))
-        widget.setAccessibleName(object_name(field))
+        identify(widget, object_name(field))
         self._inputs[field] = widget
         if isinstance(widget, QLineEdit | QPlainTextEdit):
             widget.textChanged.connect(self.changed)
@@ -235,6 +235,7 @@ class RunFormFields(QWidget):
         column.addLayout(row)
         column.addWidget(error)
         form.addRow(label, column)
+        self._inputs[field].setAccessibleName(spoken(label))
 
     # -- reading and writing -----------------------------------------------------------------
 

@@ -151,6 +151,7 @@ class ServicesPage(SwarmTablePage):
         self.tasks_title.setObjectName("tasksTitle")
         make_bold(self.tasks_title)
         self.tasks_view = make_table_view(tasks, "tasksView", TASK_WIDTHS)
+        self.tasks_view.setAccessibleName(self.tr("Tasks"))
         self.tasks_clock = ClockTicker(self.tasks_view, tasks)
         self.tasks_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         below = QWidget()

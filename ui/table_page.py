@@ -27,6 +27,7 @@ from models.error_words import error_text
 from models.table import KeyedTableModel
 from services.data import ActionResult
 from services.text import fill
+from ui.accessible_names import identify
 from ui.style import make_hint, make_title
 from ui.tasks import TaskKeeper
 
@@ -131,14 +132,14 @@ class ClockTicker(QObject):
 
 
 def make_table_view(model: KeyedTableModel, name: str, widths: list[int]) -> QTableView:
-    """A table view that stays fast with 10,000 rows.
+    """A table view that stays fast with 10,000 rows, found by tools as `name`; its
+    caller names it for people (its accessible name, in the interface's language).
 
     Fixed row heights and fixed initial column widths: `ResizeToContents` would measure
     every row's text on each change.
     """
     view = QTableView()
-    view.setObjectName(name)
-    view.setAccessibleName(name)
+    identify(view, name)
     view.setModel(model)
     view.setSortingEnabled(True)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -194,9 +195,9 @@ class TablePage(QWidget):
         make_title(self.title)
 
         self.filter = QLineEdit()
-        self.filter.setObjectName(filter_name)
-        self.filter.setAccessibleName(filter_name)
+        identify(self.filter, filter_name)
         self.filter.setPlaceholderText(self.tr("Filter (Ctrl+F)"))
+        self.filter.setAccessibleName(self.tr("Filter (Ctrl+F)"))
         self.filter.setClearButtonEnabled(True)
         self.filter.setMaximumWidth(360)
         self.filter.textChanged.connect(model.set_filter_text)
@@ -213,6 +214,7 @@ class TablePage(QWidget):
         self._more_slot: QAction | None = None
 
         self.view = make_table_view(model, view_name, widths)
+        self.view.setAccessibleName(title)
         self.clock = ClockTicker(self.view, model)
         self.view.customContextMenuRequested.connect(self._show_context_menu)
         # Columns can be moved, and hidden or shown again from the header's own menu.

@@ -64,6 +64,7 @@ class TransfersPanel(QDockWidget):
 
     def _name_controls(self) -> None:
         self.setWindowTitle(self.tr("Transfers"))
+        self.view.setAccessibleName(self.windowTitle())
         self.cancel_button.setText(self.tr("Cancel"))
         self.clear_button.setText(self.tr("Clear finished"))
 

@@ -6,10 +6,11 @@ Each sidebar page is shown in turn and each of its toolbar and "More" actions is
 selected row; the menus' dialogs, Settings with each section, the palette, the shortcuts
 and the set-up wizard are opened. Of every window on screen, every shown widget's words
 (labels, buttons, tabs, group boxes, headers, tooltips, placeholders, titles, menu actions,
-combo, list and tree items, the first rows of tables) are read, and the test fails on one
-that holds an English sentence of the interface: the list is what `pyside6-lupdate` finds in
-the code, less what the Chinese translation keeps as written (Docker, docker run, paths), so
-names of containers and images, commands and numbers are not flagged.
+combo, list and tree items, the first rows of tables, and the accessible names and
+descriptions a screen reader says of them) are read, and the test fails on one that holds
+an English sentence of the interface: the list is what `pyside6-lupdate` finds in the code,
+less what the Chinese translation keeps as written (Docker, docker run, paths), so names of
+containers and images, commands and numbers are not flagged.
 """
 
 from __future__ import annotations
@@ -65,6 +66,10 @@ from ui.i18n import TRANSLATIONS, install_translations
 PLACEHOLDER = re.compile(r"%(?:L?n|\d+)")
 #: A word of English: three letters or more.
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
+#: An object name ("showAllContainers") given as what a screen reader says: a word of no
+#: language, which it spells out; tools find a widget by its accessible identifier instead.
+IDENTIFIER = re.compile(r"[a-z]+(?:[A-Z][a-z0-9]*)+")
+SPELLED_OUT = "an identifier as the accessible name or description"
 
 
 #: Keys as their caps and menus name them, which a Chinese sentence keeps ("（Delete 键）").
@@ -149,6 +154,15 @@ def chinese(qapp):
 ENGINE_JSON = frozenset({"inspectTree"})
 
 
+#: What a cell says: to the eye, and to a screen reader.
+WORD_ROLES = (
+    Qt.ItemDataRole.DisplayRole,
+    Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.AccessibleTextRole,
+    Qt.ItemDataRole.AccessibleDescriptionRole,
+)
+
+
 def _model_words(view: QAbstractItemView, rows: int = 30) -> Iterator[str]:
     model = view.model()
     if model is None:
@@ -159,7 +173,7 @@ def _model_words(view: QAbstractItemView, rows: int = 30) -> Iterator[str]:
     for row in range(min(model.rowCount(QModelIndex()), rows)):
         for column in range(columns):
             index = model.index(row, column, QModelIndex())
-            for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            for role in WORD_ROLES:
                 value = index.data(role)
                 if isinstance(value, str):
                     yield value
@@ -186,6 +200,8 @@ def words_of(widget: QWidget) -> Iterator[tuple[str, str]]:
     """(where, text) for each text a user can read on `widget` itself."""
     where = widget.objectName() or type(widget).__name__
     yield where, widget.toolTip()
+    # What a screen reader says of it is the interface's words as much as what is shown.
+    yield where, widget.accessibleName()
     yield where, widget.accessibleDescription()
     if widget.isWindow():
         yield where, widget.windowTitle()
@@ -199,6 +215,7 @@ def words_of(widget: QWidget) -> Iterator[tuple[str, str]]:
         for tab in range(widget.count()):
             yield where, widget.tabText(tab)
             yield where, widget.tabToolTip(tab)
+            yield where, widget.accessibleTabName(tab)
     elif isinstance(widget, QComboBox):
         for row in range(widget.count()):
             yield where, widget.itemText(row)
@@ -225,15 +242,21 @@ def words_of(widget: QWidget) -> Iterator[tuple[str, str]]:
         yield from ((where, text) for text in _action_words(action))
 
 
-def shown_words(top: QWidget) -> Iterator[tuple[str, str]]:
-    """The words of `top` and of its descendants that are shown. A file chooser's own
-    words are Qt's (qtbase's translation), not the interface's: left out."""
-    yield from words_of(top)
+def shown_widgets(top: QWidget) -> Iterator[QWidget]:
+    """`top` and its descendants that are shown. A file chooser's own words are Qt's
+    (qtbase's translation), not the interface's: left out."""
+    yield top
     for child in top.findChildren(QWidget):
         if isinstance(child, QFileDialog) or isinstance(child.window(), QFileDialog):
             continue
         if (child.isVisibleTo(top) or isinstance(child, QMenu)) and not _in_chooser(child, top):
-            yield from words_of(child)
+            yield child
+
+
+def shown_words(top: QWidget) -> Iterator[tuple[str, str]]:
+    """The words of `top` and of its descendants that are shown."""
+    for widget in shown_widgets(top):
+        yield from words_of(widget)
 
 
 def _in_chooser(widget: QWidget, top: QWidget) -> bool:
@@ -261,6 +284,11 @@ class EnglishFound:
             source = self.finder.source_in(text)
             if source is not None:
                 self.found.setdefault(f"{label} › {where}: {text[:120]!r}", source)
+        for widget in shown_widgets(top):
+            for said in (widget.accessibleName(), widget.accessibleDescription()):
+                if IDENTIFIER.fullmatch(said):
+                    where = widget.objectName() or type(widget).__name__
+                    self.found.setdefault(f"{label} › {where}: {said!r}", SPELLED_OUT)
 
 
 # -- the window and what it opens ----------------------------------------------------------------
@@ -476,6 +504,27 @@ def test_an_engine_outside_a_swarm_and_an_engine_gone_speak_chinese(
     qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5000)
     qtbot.waitUntil(lambda: window.diagnosis_title.isVisible(), timeout=10_000)
     found.read(window, "engine gone")
+    assert_none_found(found)
+
+
+def test_a_window_made_in_english_speaks_chinese_after_a_switch(
+    qapp, english_finder, make_window, qtbot
+):
+    """Words set once when a widget was made (an accessible name, a tooltip) are worded
+    again on a switch of language, on the window's own widgets and on each page."""
+    from ui.main_window import PAGES
+
+    found = EnglishFound(english_finder)
+    window = make_window(filled_engine(qtbot))
+    install_translations(qapp, "zh_CN")
+    try:
+        qtbot.waitUntil(lambda: window.sidebar.item(0).text() == "容器", timeout=5000)
+        for name in PAGES:
+            window.show_page(name)
+            qtbot.wait(100)
+            found.read(window, f"page {name} after the switch")
+    finally:
+        install_translations(qapp, "en")
     assert_none_found(found)
 
 
