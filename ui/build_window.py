@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import shlex
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import (
@@ -40,7 +41,8 @@ MAX_LINES = 50_000
 class BuildWindow(QWidget):
     """Runs one `docker build` and shows it: each output line in a monospace view, the step
     it is at above, and when it fails, the failing step's line and the error in the error
-    colour. Closing the window or *Cancel* stops the build (its socket is shut).
+    colour. Closing the window or *Cancel* stops the build (its socket is shut). A language
+    switch leaves it building, its words said anew.
 
     Signals:
         built(str, tuple): the image id and its tags, once the engine built it.
@@ -59,9 +61,8 @@ class BuildWindow(QWidget):
         self.engine = engine
         self.options = options
         self.command = shlex.join(options.command())
-        self.setWindowTitle(fill(self.tr("Build of %1"), options.folder.name or options.folder))
         self.resize(820, 560)
-        self.step_label = QLabel(self.tr("Sending the build context…"))
+        self.step_label = QLabel()
         self.step_label.setObjectName("buildStep")
         make_bold(self.step_label)
         self.output = QPlainTextEdit()
@@ -78,7 +79,7 @@ class BuildWindow(QWidget):
         self.status = QLabel()
         self.status.setObjectName("buildStatus")
         self.status.setWordWrap(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton()
         self.cancel_button.setObjectName("buildCancel")
         self.cancel_button.clicked.connect(self.cancel)
         buttons = QHBoxLayout()
@@ -101,6 +102,21 @@ class BuildWindow(QWidget):
         self._closed = False
         self._tasks = TaskKeeper(self._fail)
         self._task: asyncio.Task | None = None
+        #: How the build ended, in words said again in another language; None while it runs.
+        self._end_words: Callable[[], str] | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every word of the window in the language installed now: made with them, and
+        again on a language switch, the build going on (its output is the engine's)."""
+        folder = self.options.folder
+        self.setWindowTitle(fill(self.tr("Build of %1"), folder.name or folder))
+        self.cancel_button.setText(
+            self.tr("Cancel") if self._end_words is None else self.tr("Close")
+        )
+        self._say_step()
+        if self._end_words is not None:
+            self.status.setText(self._end_words())
 
     def start(self) -> None:
         self._task = self._tasks.launch(self._run())
@@ -114,11 +130,11 @@ class BuildWindow(QWidget):
         """Stop the build and say so; its task ends as cancelled, which reports nothing."""
         if self._task is not None and self.running:
             self._task.cancel()
-            self._end(self.tr("Build cancelled."), MUTED)
+            self._end(lambda: self.tr("Build cancelled."), MUTED)
 
     async def _run(self) -> None:
         self.image_id = await self.engine.build_image(self.options, self.add_lines)
-        self._end(fill(self.tr("Built %1."), self.image_id[7:19]), OK)
+        self._end(lambda: fill(self.tr("Built %1."), self.image_id[7:19]), OK)
         self.built.emit(self.image_id, self.options.tags)
 
     def add_lines(self, lines: list[BuildLine]) -> None:
@@ -129,19 +145,39 @@ class BuildWindow(QWidget):
             if line.step is not None:
                 self.step = line.step
                 self._step_line = self.output.blockCount() - 1
-                self.step_label.setText(self._step_text(line.step))
+                self._say_step()
 
-    def _step_text(self, step: BuildStep) -> str:
-        return fill(self.tr("Step %1 of %2: %3"), step.number, step.total, step.instruction)
+    def _say_step(self) -> None:
+        """The step the build is at, or failed at."""
+        step = self.step
+        if self.failed:
+            if step is None:
+                text = self.tr("The build did not start.")
+            else:
+                text = fill(
+                    self.tr("Failed at step %1 of %2: %3"),
+                    step.number,
+                    step.total,
+                    step.instruction,
+                )
+        elif step is None:
+            text = self.tr("Sending the build context…")
+        else:
+            text = fill(self.tr("Step %1 of %2: %3"), step.number, step.total, step.instruction)
+        self.step_label.setText(text)
 
     def _fail(self, error: BaseException) -> None:
         """Mark the failing step's line and add the error under it, both in the error colour."""
         self.failed = True
         if self._closed:
             return
-        message = (
-            context_problem_text(error) if isinstance(error, ContextError) else error_text(error)
-        )
+
+        def words() -> str:
+            if isinstance(error, ContextError):
+                return context_problem_text(error)
+            return error_text(error)
+
+        message = words()
         self.build_failed.emit(message)
         cursor = self.output.textCursor()
         cursor.movePosition(cursor.MoveOperation.End)
@@ -152,19 +188,9 @@ class BuildWindow(QWidget):
         cursor.setPosition(start, QTextCursor.MoveMode.KeepAnchor)
         self._failure_text = cursor
         self._mark_failure()
-        if self.step is not None:
-            self.step_label.setText(
-                fill(
-                    self.tr("Failed at step %1 of %2: %3"),
-                    self.step.number,
-                    self.step.total,
-                    self.step.instruction,
-                )
-            )
-        else:
-            self.step_label.setText(self.tr("The build did not start."))
+        self._say_step()
         set_text_colour(self.step_label, ERROR)
-        self._end(message, ERROR)
+        self._end(words, ERROR)
 
     def _mark_failure(self) -> None:
         """The error's text, and the failing step's line in bold, in the error colour of
@@ -188,13 +214,17 @@ class BuildWindow(QWidget):
 
     def changeEvent(self, event: QEvent) -> None:
         """The theme changed (ui/theme.py): the error's marks were made in the old one's red,
-        and Qt keeps a text's colours as they were given (the labels follow by themselves)."""
+        and Qt keeps a text's colours as they were given (the labels follow by themselves).
+        The language changed: the words are said again."""
         if event.type() == QEvent.Type.PaletteChange and self._failure_text is not None:
             self._mark_failure()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
         super().changeEvent(event)
 
-    def _end(self, text: str, colour: str) -> None:
-        self.status.setText(text)
+    def _end(self, words: Callable[[], str], colour: str) -> None:
+        self._end_words = words
+        self.status.setText(words())
         set_text_colour(self.status, colour)
         self.cancel_button.setText(self.tr("Close"))
         self.cancel_button.clicked.disconnect()

@@ -261,3 +261,24 @@ def test_a_compose_run_s_and_a_stack_deploy_s_windows_word_themselves_anew(
     choose(general.language, "en")
     qtbot.waitUntil(lambda: compose.status.text().startswith("Failed with exit status 3"))
     assert deploy.deploy_button.text() == "Deploy"
+
+
+def test_a_build_s_window_words_how_it_failed_anew(make_window, qtbot, general, tmp_path):
+    """The build window is the main window's: a switch leaves it, and its step, status and
+    button are said again in the new language."""
+    from services.text import fill
+    from tests.gui.test_build import build_window, folder, open_dialog
+
+    window = make_window(FakeEngine([], []))
+    dialog = open_dialog(window, qtbot)
+    dialog.folder_field.setText(str(folder(tmp_path, "FROM busybox\nRUN false")))
+    dialog.accept()
+    build = build_window(qtbot)
+    qtbot.waitUntil(lambda: not build.running)
+    choose(general.language, "zh_CN")
+    failed_at = fill(zh("BuildWindow", "Failed at step %1 of %2: %3"), 2, 2, "RUN false")
+    qtbot.waitUntil(lambda: build.step_label.text() == failed_at)
+    assert build.cancel_button.text() == zh("BuildWindow", "Close")
+    choose(general.language, "en")
+    qtbot.waitUntil(lambda: build.step_label.text() == "Failed at step 2 of 2: RUN false")
+    build.close()
