@@ -36,13 +36,18 @@ def parse_args(
     the help in the language of the translators installed (`main`)."""
     parser = argparse.ArgumentParser(
         prog="moorage mirrors",
-        description=_tr("Show, test and set the engine's registry mirrors."),
+        description=QCoreApplication.translate(
+            "MirrorsCli", "Show, test and set the engine's registry mirrors."
+        ),
         formatter_class=formatter_class,
         add_help=False,
     )
     _options(parser, None)
     commands = parser.add_subparsers(
-        dest="command", required=True, metavar="COMMAND", title=_tr("commands")
+        dest="command",
+        required=True,
+        metavar="COMMAND",
+        title=QCoreApplication.translate("MirrorsCli", "commands"),
     )
 
     def subcommand(name: str, summary: str) -> tuple[argparse.ArgumentParser, Group]:
@@ -52,36 +57,62 @@ def parse_args(
         )
         return sub, _options(sub, argparse.SUPPRESS)
 
-    subcommand("list", _tr("where the configuration is, and the mirrors in it and in use"))
+    subcommand(
+        "list",
+        QCoreApplication.translate(
+            "MirrorsCli", "where the configuration is, and the mirrors in it and in use"
+        ),
+    )
     set_parser, set_options = subcommand(
-        "set", _tr("validate, write, reload the daemon and confirm (no URL clears the list)")
+        "set",
+        QCoreApplication.translate(
+            "MirrorsCli", "validate, write, reload the daemon and confirm (no URL clears the list)"
+        ),
     )
     _positionals(set_parser).add_argument(
-        "urls", nargs="*", metavar="URL", help=_tr("the mirrors to use, in order")
+        "urls",
+        nargs="*",
+        metavar="URL",
+        help=QCoreApplication.translate("MirrorsCli", "the mirrors to use, in order"),
     )
     set_options.add_argument(
         "--replace-invalid",
         action="store_true",
-        help=_tr("replace a daemon.json that is not valid JSON (kept as backup)"),
+        help=QCoreApplication.translate(
+            "MirrorsCli", "replace a daemon.json that is not valid JSON (kept as backup)"
+        ),
     )
     test, _ = subcommand(
-        "test", _tr("GET <mirror>/v2/ on each mirror (default: the configured ones)")
+        "test",
+        QCoreApplication.translate(
+            "MirrorsCli", "GET <mirror>/v2/ on each mirror (default: the configured ones)"
+        ),
     )
     _positionals(test).add_argument(
-        "urls", nargs="*", metavar="URL", help=_tr("the mirrors to test")
+        "urls",
+        nargs="*",
+        metavar="URL",
+        help=QCoreApplication.translate("MirrorsCli", "the mirrors to test"),
     )
-    subcommand("backups", _tr("the backups Moorage kept beside the file, oldest first"))
+    subcommand(
+        "backups",
+        QCoreApplication.translate(
+            "MirrorsCli", "the backups Moorage kept beside the file, oldest first"
+        ),
+    )
     restore, _ = subcommand(
-        "restore", _tr("put one of those backups back, reload, and keep it if the engine takes it")
+        "restore",
+        QCoreApplication.translate(
+            "MirrorsCli",
+            "put one of those backups back, reload, and keep it if the engine takes it",
+        ),
     )
     _positionals(restore).add_argument(
-        "backup", metavar="BACKUP", help=_tr("its name, as `backups` lists it")
+        "backup",
+        metavar="BACKUP",
+        help=QCoreApplication.translate("MirrorsCli", "its name, as `backups` lists it"),
     )
     return parser.parse_args(argv)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MirrorsCli", text)
 
 
 def _options(parser: argparse.ArgumentParser, host_default: object) -> Group:
@@ -96,7 +127,11 @@ def _options(parser: argparse.ArgumentParser, host_default: object) -> Group:
         help=QCoreApplication.translate("CommandLine", "show this help and exit"),
     )
     options.add_argument(
-        "--host", default=host_default, help=_tr("engine address (default: as the app chooses)")
+        "--host",
+        default=host_default,
+        help=QCoreApplication.translate(
+            "MirrorsCli", "engine address (default: as the app chooses)"
+        ),
     )
     return options
 
