@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -68,7 +68,8 @@ def _table(name: str) -> QTableView:
 
 class RegistryBrowser(QDialog):
     """A registry's repositories (filled a page at a time, filtered as typed) and the chosen
-    repository's tags with digest, size, architecture and date; Pull and Delete tag.
+    repository's tags with digest, size, architecture and date; Pull and Delete tag. Its
+    words follow a language switch (the status line keeps what it said last).
 
     Signals:
         pull_requested(str): the reference to pull (`host/repository:tag`).
@@ -79,7 +80,6 @@ class RegistryBrowser(QDialog):
     def __init__(self, store: RegistryBrowserStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("registryBrowser")
-        self.setWindowTitle(self.tr("Browse a registry"))
         self.store = store
         self.tasks = TaskKeeper(self._failed, self._settled)
         self._closed = False
@@ -89,19 +89,17 @@ class RegistryBrowser(QDialog):
         self.address.setEditable(True)
         self.address.setMinimumWidth(260)
         typed = QLineEdit()
-        typed.setPlaceholderText(self.tr("host:port of a registry"))
         typed.returnPressed.connect(self.browse)
         self.address.setLineEdit(typed)
-        self.browse_button = QPushButton(self.tr("Browse"))
+        self.browse_button = QPushButton()
         self.browse_button.setObjectName("registryBrowse")
         self.browse_button.clicked.connect(self.browse)
 
         self.filter = QLineEdit()
         self.filter.setObjectName("repositoryFilter")
-        self.filter.setPlaceholderText(self.tr("Filter repositories"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(store.repositories.set_filter_text)
-        self.hub_button = QPushButton(self.tr("Search Docker Hub"))
+        self.hub_button = QPushButton()
         self.hub_button.setObjectName("hubSearch")
         self.hub_button.clicked.connect(self.search_hub)
 
@@ -123,10 +121,10 @@ class RegistryBrowser(QDialog):
         self.tags.selectionModel().currentRowChanged.connect(self._settled)
         self.tags.doubleClicked.connect(self.pull)
 
-        self.pull_button = QPushButton(self.tr("Pull"))
+        self.pull_button = QPushButton()
         self.pull_button.setObjectName("registryPull")
         self.pull_button.clicked.connect(self.pull)
-        self.delete_button = QPushButton(self.tr("Delete tag…"))
+        self.delete_button = QPushButton()
         self.delete_button.setObjectName("registryDeleteTag")
         self.delete_button.clicked.connect(self.ask_delete)
         self.command = QLabel()
@@ -139,7 +137,8 @@ class RegistryBrowser(QDialog):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Registry:")))
+        self.address_label = QLabel()
+        top.addWidget(self.address_label)
         top.addWidget(self.address, 1)
         top.addWidget(self.browse_button)
         left = QWidget()
@@ -170,7 +169,27 @@ class RegistryBrowser(QDialog):
         layout.addWidget(self.status)
         self.resize(960, 560)
         store.counted.connect(self._counted)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every word of the dialog, the tables' headers too, in the language installed
+        now: made with them, and again on a language switch."""
+        self.setWindowTitle(self.tr("Browse a registry"))
+        self.address.lineEdit().setPlaceholderText(self.tr("host:port of a registry"))
+        self.browse_button.setText(self.tr("Browse"))
+        self.filter.setPlaceholderText(self.tr("Filter repositories"))
+        self.hub_button.setText(self.tr("Search Docker Hub"))
+        self.pull_button.setText(self.tr("Pull"))
+        self.delete_button.setText(self.tr("Delete tag…"))
+        self.address_label.setText(self.tr("Registry:"))
+        for model in (self.store.repositories, self.store.tags):
+            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
         self._settled()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def offer(self, logins: list[Login]) -> None:
         """Offer the registries one is logged in to (Docker Hub is searched, not listed)."""

@@ -282,3 +282,25 @@ def test_a_build_s_window_words_how_it_failed_anew(make_window, qtbot, general, 
     choose(general.language, "en")
     qtbot.waitUntil(lambda: build.step_label.text() == "Failed at step 2 of 2: RUN false")
     build.close()
+
+
+def test_the_registry_browser_words_itself_anew(make_window, qtbot, general, monkeypatch, tmp_path):
+    """Open beside the window through a switch, the browser's buttons and its tables'
+    headers follow it."""
+    from PySide6.QtGui import QAction
+
+    from models.registry_browser import COL_REPOSITORY
+    from ui.registry_browser import RegistryBrowser
+
+    monkeypatch.setenv("DOCKER_CONFIG", str(tmp_path))
+    window = make_window(FakeEngine([], []))
+    window.findChild(QAction, "actionBrowseRegistry").trigger()
+    browser = window.findChild(RegistryBrowser, "registryBrowser")
+    repositories = browser.store.repositories
+    choose(general.language, "zh_CN")
+    qtbot.waitUntil(lambda: browser.browse_button.text() == zh("RegistryBrowser", "Browse"))
+    header = repositories.headerData(COL_REPOSITORY, Qt.Orientation.Horizontal)
+    assert header == zh("Columns", "Repository")
+    choose(general.language, "en")
+    qtbot.waitUntil(lambda: browser.browse_button.text() == "Browse")
+    browser.close()
