@@ -88,9 +88,9 @@ class RegistryBrowser(QDialog):
         self.address.setObjectName("registryAddress")
         self.address.setEditable(True)
         self.address.setMinimumWidth(260)
-        typed = QLineEdit()
-        typed.returnPressed.connect(self.browse)
-        self.address.setLineEdit(typed)
+        self.address_field = QLineEdit()
+        self.address_field.returnPressed.connect(self.browse)
+        self.address.setLineEdit(self.address_field)
         self.browse_button = QPushButton()
         self.browse_button.setObjectName("registryBrowse")
         self.browse_button.clicked.connect(self.browse)
@@ -175,7 +175,7 @@ class RegistryBrowser(QDialog):
         """Every word of the dialog, the tables' headers too, in the language installed
         now: made with them, and again on a language switch."""
         self.setWindowTitle(self.tr("Browse a registry"))
-        self.address.lineEdit().setPlaceholderText(self.tr("host:port of a registry"))
+        self.address_field.setPlaceholderText(self.tr("host:port of a registry"))
         self.browse_button.setText(self.tr("Browse"))
         self.filter.setPlaceholderText(self.tr("Filter repositories"))
         self.hub_button.setText(self.tr("Search Docker Hub"))
