@@ -8,7 +8,12 @@ by screen readers, in English in the Chinese window too (issue 18).
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtWidgets import QWidget
+
+#: The mnemonic a Chinese label carries after its words: "名称(&N)：".
+_CHINESE_MNEMONIC = re.compile(r"\s*\(&\w\)")
 
 
 def identify(widget: QWidget, identifier: str) -> None:
@@ -18,7 +23,8 @@ def identify(widget: QWidget, identifier: str) -> None:
 
 
 def spoken(label: str) -> str:
-    """A form's label ("&Name:", "名称：") as the name a screen reader says: without the
-    mnemonic's "&" and the closing colon."""
-    plain = label.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    """A form's label ("&Name:", "名称(&N)：") as the name a screen reader says: without
+    its mnemonic (an "&", or the "(&N)" Chinese labels add) and the closing colon."""
+    plain = _CHINESE_MNEMONIC.sub("", label)
+    plain = plain.replace("&&", "\0").replace("&", "").replace("\0", "&")
     return plain.strip().rstrip(":：").strip()

@@ -8,6 +8,7 @@ without visible text to lend it one, fails, named by its class and objectName.
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from models.containers import COL_NAME
 from services.data import ContainerState
 from tests.support.fake_engine import FakeEngine, make_container, make_image
+from ui.accessible_names import spoken
 from ui.logs_window import LogsWindow
 from ui.main_window import PAGES
 
@@ -111,3 +113,25 @@ def test_every_control_of_the_main_dialogs_has_a_name(make_window, qtbot):
     assert not missing, "\n".join(
         f"{where}: {', '.join(found)}" for where, found in missing.items()
     )
+
+
+@pytest.mark.parametrize(
+    ("label", "said"),
+    [
+        ("&Name:", "Name"),
+        ("Wait before killing:", "Wait before killing"),
+        ("名称(&N)：", "名称"),
+        ("Save && quit:", "Save & quit"),
+    ],
+)
+def test_a_forms_label_is_said_without_its_mnemonic_and_colon(label, said):
+    assert spoken(label) == said
+
+
+def test_a_control_is_found_by_its_identifier_and_named_in_words(make_window):
+    """Tools find the Containers table by an identifier of no language; a screen reader
+    says the page's title."""
+    window = window_with_rows(make_window)
+    view = window.containers_page.view
+    assert view.accessibleIdentifier() == "containersView"
+    assert view.accessibleName() == window.containers_page.title.text() == "Containers"
