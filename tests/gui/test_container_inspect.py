@@ -311,3 +311,40 @@ def test_ctrl_c_on_the_table_copies_the_selected_names(make_window, qtbot):
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert sorted(QGuiApplication.clipboard().text().split("\n")) == ["one", "two"]
+
+
+def test_a_language_switch_words_the_headers_and_cells_anew_in_place(qapp, qtbot):
+    """The overview's fields and "not published" are ours to translate: said again in the
+    new language, the headers announced changed, no reset (the selection stays)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from models.container_inspect import ContainerInspect
+    from ui.i18n import install_translations
+
+    details = ContainerInspect()
+    details.set_document(RECORDED)
+
+    def ports() -> list[tuple[str, ...]]:
+        model = details.ports
+        return [
+            tuple(model.index(r, c).data() for c in range(model.columnCount()))
+            for r in range(model.rowCount())
+        ]
+
+    try:
+        install_translations(qapp, "zh_CN")
+        with (
+            qtbot.assertNotEmitted(details.ports.modelReset),
+            qtbot.waitSignal(details.ports.headerDataChanged, timeout=100),
+            qtbot.waitSignal(details.ports.dataChanged, timeout=100),
+        ):
+            details.language_changed()
+        unpublished = QCoreApplication.translate("ContainerInspect", "not published")
+        assert unpublished != "not published"
+        assert ("7000/tcp", "", unpublished) in ports()
+        field = details.overview.headerData(0, Qt.Orientation.Horizontal)
+        assert field == QCoreApplication.translate("ContainerInspect", "Field") != "Field"
+    finally:
+        install_translations(qapp, "en")
+    details.language_changed()
+    assert ("7000/tcp", "", "not published") in ports()
