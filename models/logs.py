@@ -363,7 +363,7 @@ class ContainerLogs(QObject):
         try:
             matches = wanted.matcher()
         except re.error as error:
-            return str(error)
+            return error_text(error)
         self._filter = wanted
         self._matches = matches
         self._rebuild()
@@ -512,4 +512,4 @@ def save_failed(error: BaseException) -> str:
     """The sentence for a failed save: the engine's words or the file system's."""
     if isinstance(error, EngineError | LogFileError):
         return error_text(error)
-    return f"{type(error).__name__}: {error}"
+    return f"{type(error).__name__}: {error_text(error)}"

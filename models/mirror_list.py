@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from models.error_words import error_text
 from models.table import QT_TRANSLATE_NOOP
 from services.daemon_config import InvalidEntry
 from services.mirrors import ApplyResult, Outcome, ProbeResult
@@ -141,7 +142,7 @@ class MirrorListModel(QAbstractTableModel):
         try:
             self._validate(url)
         except InvalidEntry as error:
-            return str(error)
+            return error_text(error)
         return ""
 
     def problems(self) -> list[str]:

@@ -168,7 +168,7 @@ class EngineStore(QObject):
         if not task.cancelled() and task.exception() is not None:
             error = task.exception()
             log.error("engine session stopped", exc_info=error)
-            self.crashed.emit(f"{type(error).__name__}: {error}")
+            self.crashed.emit(f"{type(error).__name__}: {error_text(error)}")
 
     def close(self) -> None:
         """Stop following the engine; no thread or task stays behind for long."""

@@ -548,13 +548,13 @@ class TransfersStore(QObject):
         try:
             await move(transfer.reference, progressed)
         except (EngineError, ValueError) as error:
-            text = str(error)
+            said = str(error)  # read, not shown: the engine's words tell what went wrong
             self._end(
                 key,
                 TransferState.FAILED,
-                text,
-                hub_unreachable=from_hub and registry_unreachable(text),
-                login_needed=needs_login(text),
+                error_text(error),
+                hub_unreachable=from_hub and registry_unreachable(said),
+                login_needed=needs_login(said),
             )
         else:
             self._end(key, TransferState.DONE)
@@ -567,7 +567,7 @@ class TransfersStore(QObject):
             self._end(key, TransferState.CANCELLED)
         elif (error := task.exception()) is not None:
             log.error("transfer failed", exc_info=error)
-            self._end(key, TransferState.FAILED, f"{type(error).__name__}: {error}")
+            self._end(key, TransferState.FAILED, f"{type(error).__name__}: {error_text(error)}")
 
     def _end(
         self,

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from models.error_words import error_text
 from services.build import DEFAULT_DOCKERFILE, BuildOptions, parse_build_args
 from services.reference import ReferenceError, parse_reference
 from services.text import fill
@@ -136,7 +137,7 @@ class BuildDialog(QDialog):
             try:
                 parse_build_args(self.args_field.toPlainText())
             except ValueError as error:
-                problem = fill(self.tr("A build argument is KEY=VALUE, not: %1"), error)
+                problem = fill(self.tr("A build argument is KEY=VALUE, not: %1"), error_text(error))
         folder_missing = not self.folder_field.text().strip()
         if problem:
             self.verdict.setText(problem)

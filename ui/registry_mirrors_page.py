@@ -355,7 +355,7 @@ class RegistryMirrorsPage(QWidget):
             self._valid_insecure(item.text())
         except InvalidEntry as error:
             item.setForeground(style.colour(style.ERROR))
-            item.setToolTip(str(error))
+            item.setToolTip(error_text(error))
 
     def _valid_mirror(self, text: str) -> str:
         """The mirror as the connected engine will keep it, by its version's rules."""
@@ -376,7 +376,7 @@ class RegistryMirrorsPage(QWidget):
                 if normal in listed:
                     message = fill(self.tr("%1 is already in the list."), normal)
             except InvalidEntry as problem:
-                message = str(problem)
+                message = error_text(problem)
         error.setText(message)
         error.setVisible(bool(message))
         add.setEnabled(bool(text) and not message)
@@ -445,7 +445,7 @@ class RegistryMirrorsPage(QWidget):
             try:
                 self._valid_insecure(entry)
             except InvalidEntry as error:
-                problems.append(str(error))
+                problems.append(error_text(error))
         return problems
 
     def _set_enabled(self, enabled: bool) -> None:

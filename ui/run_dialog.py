@@ -362,7 +362,10 @@ class RunDialog(QDialog):
         except OSError as error:
             self._flag(
                 "volumes",
-                fill(self.tr("The folder could not be created: %1"), error.strerror or error),
+                fill(
+                    self.tr("The folder could not be created: %1"),
+                    error.strerror or error_text(error),
+                ),
             )
             return
         await self._pull_and_create(spec)
