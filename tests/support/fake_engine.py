@@ -272,6 +272,12 @@ class FakeStats:
         self.ended = True
 
 
+def _no_engine() -> EngineUnavailable:
+    """What the real engine raises when its socket has no daemon: our sentence, with its
+    template for the window to translate (services/errors.translate_error)."""
+    return EngineUnavailable(say("No engine is running at %1.", "fake://"))
+
+
 class FakeEngine:
     """Containers and images in dicts; actions change them and announce events."""
 
@@ -370,11 +376,11 @@ class FakeEngine:
     def go_down(self) -> None:
         self.up = False
         for stream in self.streams:
-            stream.push(EngineUnavailable("No engine is running at fake://."))
+            stream.push(_no_engine())
 
     def _check_up(self) -> None:
         if not self.up:
-            raise EngineUnavailable("No engine is running at fake://.")
+            raise _no_engine()
 
     # -- DockerEngine's interface ----------------------------------------------------------
 
