@@ -4169,6 +4169,11 @@
         <source>Duplicate a container</source>
         <translation>复制为新容器</translation>
     </message>
+    <message>
+        <location filename="../../ui/run_dialog.py"/>
+        <source>The docker command</source>
+        <translation>docker 命令</translation>
+    </message>
 </context>
 <context>
     <name>RunFormFields</name>
@@ -5046,6 +5051,11 @@
         <location filename="../../ui/compose_tree.py"/>
         <source>Group by project</source>
         <translation>按项目分组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_tree.py"/>
+        <source>Containers by compose project</source>
+        <translation>按 compose 项目分组的容器</translation>
     </message>
 </context>
 <context>
@@ -6487,6 +6497,11 @@
         <location filename="../../ui/engine_list.py"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/engine_list.py"/>
+        <source>Engines</source>
+        <translation>引擎</translation>
     </message>
 </context>
 <context>
@@ -8972,6 +8987,11 @@
         <source>with --doctor: print JSON</source>
         <translation>与 --doctor 一起使用：输出 JSON</translation>
     </message>
+    <message>
+        <location filename="../../ui/mirrors_cli.py"/>
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
 </context>
 <context>
     <name>Doctor</name>
@@ -9022,6 +9042,217 @@
         <location filename="../../services/endpoints.py"/>
         <source>the rootless engine&apos;s socket</source>
         <translation>rootless 模式引擎的套接字</translation>
+    </message>
+</context>
+<context>
+    <name>EngineError</name>
+    <message>
+        <location filename="../../services/container_files.py"/>
+        <source>%1 is not a file.</source>
+        <translation>%1 不是文件。</translation>
+    </message>
+    <message>
+        <location filename="../../services/container_files.py"/>
+        <source>%1 is not a folder.</source>
+        <translation>%1 不是文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../services/container_files.py"/>
+        <source>The engine&apos;s answer on the path could not be read.</source>
+        <translation>无法读取引擎对该路径的应答。</translation>
+    </message>
+    <message>
+        <location filename="../../services/engine.py"/>
+        <source>Not connected to the engine at %1.</source>
+        <translation>未连接到位于 %1 的引擎。</translation>
+    </message>
+    <message>
+        <location filename="../../services/errors.py"/>
+        <source>Lost the connection to the engine at %1.</source>
+        <translation>与位于 %1 的引擎的连接已断开。</translation>
+    </message>
+    <message>
+        <location filename="../../services/errors.py"/>
+        <source>No engine is running at %1.</source>
+        <translation>%1 上没有正在运行的引擎。</translation>
+    </message>
+    <message>
+        <location filename="../../services/errors.py"/>
+        <source>Permission denied while opening the engine at %1.</source>
+        <translation>打开位于 %1 的引擎时权限被拒绝。</translation>
+    </message>
+    <message>
+        <location filename="../../services/errors.py"/>
+        <source>The engine at %1 did not answer in time.</source>
+        <translation>位于 %1 的引擎未及时应答。</translation>
+    </message>
+    <message>
+        <location filename="../../services/errors.py"/>
+        <source>The engine closed the connection.</source>
+        <translation>引擎关闭了连接。</translation>
+    </message>
+    <message>
+        <location filename="../../services/events.py"/>
+        <source>The engine at %1 closed its event stream.</source>
+        <translation>位于 %1 的引擎关闭了它的事件流。</translation>
+    </message>
+    <message>
+        <location filename="../../services/fleet.py"/>
+        <source>The engine at %1 did not answer within %2 s.</source>
+        <translation>位于 %1 的引擎在 %2 秒内未应答。</translation>
+    </message>
+    <message>
+        <location filename="../../services/mirrors.py"/>
+        <source>%1 is not valid JSON (%2).</source>
+        <translation>%1 不是有效的 JSON（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/mirrors.py"/>
+        <source>The daemon was started with %1: the same settings in daemon.json would stop it from starting. Remove the flags from its service first (systemctl edit docker), then apply here.</source>
+        <translation>守护进程启动时带有 %1：daemon.json 中的相同设置会使它无法启动。请先从它的服务中去掉这些参数（systemctl edit docker），再在此应用。</translation>
+    </message>
+    <message>
+        <location filename="../../services/mirrors.py"/>
+        <source>The engine at %1 is remote: its configuration file cannot be edited from here.</source>
+        <translation>位于 %1 的引擎是远程引擎：无法在此编辑它的配置文件。</translation>
+    </message>
+    <message>
+        <location filename="../../services/privileged.py"/>
+        <source>%1 could not be started.</source>
+        <translation>无法启动 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../services/privileged.py"/>
+        <source>Nobody answered the password prompt in time.</source>
+        <translation>密码提示未在限定时间内得到回应。</translation>
+    </message>
+    <message>
+        <location filename="../../services/privileged.py"/>
+        <source>The administrator password was not given; nothing was changed.</source>
+        <translation>未提供管理员密码；没有做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../services/privileged.py"/>
+        <source>The helper failed (exit %1).</source>
+        <translation>辅助程序失败（退出码 %1）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/privileged.py"/>
+        <source>The helper&apos;s answer could not be read; check the file by hand.</source>
+        <translation>无法读取辅助程序的应答；请手动检查该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../services/privileged.py"/>
+        <source>The system did not allow this change (not authorised).</source>
+        <translation>系统不允许此更改（未获授权）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/privileged.py"/>
+        <source>The system did not allow this change (not authorised: %1).</source>
+        <translation>系统不允许此更改（未获授权：%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/privileged.py"/>
+        <source>pkexec is not installed, so Moorage cannot ask for an administrator&apos;s password (Debian: sudo apt-get install pkexec).</source>
+        <translation>未安装 pkexec，Moorage 无法请求管理员密码（Debian：sudo apt-get install pkexec）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/session.py"/>
+        <source>An engine worker stopped.</source>
+        <translation>一个引擎工作线程已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../services/swarm_services.py"/>
+        <source>The service %1 is gone.</source>
+        <translation>服务 %1 已不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../services/volume_browse.py"/>
+        <source>%1 is outside the volume.</source>
+        <translation>%1 在数据卷之外。</translation>
+    </message>
+    <message>
+        <location filename="../../services/volume_browse.py"/>
+        <source>The folder %1 is not in the volume %2 any more.</source>
+        <translation>文件夹 %1 已不在数据卷 %2 中。</translation>
+    </message>
+    <message>
+        <location filename="../../services/volume_browse.py"/>
+        <source>The image %1 has no shell to list folders.</source>
+        <translation>镜像 %1 中没有可用于列出文件夹的 shell。</translation>
+    </message>
+    <message>
+        <location filename="../../services/volume_browse.py"/>
+        <source>The image %1 has no stat command to list folders.</source>
+        <translation>镜像 %1 中没有可用于列出文件夹的 stat 命令。</translation>
+    </message>
+    <message>
+        <location filename="../../services/volume_browse.py"/>
+        <source>The listing ended with code %1.</source>
+        <translation>列出操作以代码 %1 结束。</translation>
+    </message>
+</context>
+<context>
+    <name>MirrorsCli</name>
+    <message>
+        <location filename="../../ui/mirrors_cli.py"/>
+        <source>GET &lt;mirror&gt;/v2/ on each mirror (default: the configured ones)</source>
+        <translation>对每个加速器请求 GET &lt;加速器&gt;/v2/（默认：已配置的加速器）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mirrors_cli.py"/>
+        <source>Show, test and set the engine&apos;s registry mirrors.</source>
+        <translation>显示、测试和设置引擎的镜像加速器。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mirrors_cli.py"/>
+        <source>commands</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mirrors_cli.py"/>
+        <source>engine address (default: as the app chooses)</source>
+        <translation>引擎地址（默认：由应用选择）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mirrors_cli.py"/>
+        <source>its name, as `backups` lists it</source>
+        <translation>它的名称，即 `backups` 列出的名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mirrors_cli.py"/>
+        <source>put one of those backups back, reload, and keep it if the engine takes it</source>
+        <translation>恢复其中一个备份，重新加载，引擎接受则保留</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mirrors_cli.py"/>
+        <source>replace a daemon.json that is not valid JSON (kept as backup)</source>
+        <translation>替换不是有效 JSON 的 daemon.json（原文件保留为备份）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mirrors_cli.py"/>
+        <source>the backups Moorage kept beside the file, oldest first</source>
+        <translation>Moorage 在该文件旁保留的备份，最早的在前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mirrors_cli.py"/>
+        <source>the mirrors to test</source>
+        <translation>要测试的加速器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mirrors_cli.py"/>
+        <source>the mirrors to use, in order</source>
+        <translation>要使用的加速器，按顺序</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mirrors_cli.py"/>
+        <source>validate, write, reload the daemon and confirm (no URL clears the list)</source>
+        <translation>校验、写入、重新加载守护进程并确认（不给地址则清空列表）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mirrors_cli.py"/>
+        <source>where the configuration is, and the mirrors in it and in use</source>
+        <translation>配置文件的位置，以及其中的和正在使用的加速器</translation>
     </message>
 </context>
 </TS>
