@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStackedWidget,
+    QSystemTrayIcon,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +57,8 @@ from ui.style import (
 from ui.window_memory import WindowMemory
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from models.fleet import Fleet, WatchFactory
     from models.transfers import Transfer, TransfersStore
     from services.archive import ImageArchive
@@ -917,6 +920,8 @@ class MainWindow(QMainWindow):
 
             self._transfers = TransfersStore(self)
             self._transfers.finished.connect(self._transfer_finished)
+            if self.notifier is not None:
+                self.notifier.follow_transfers(self._transfers)
             self._transfers_panel = TransfersPanel(self._transfers, self)
             self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self._transfers_panel)
             self._transfers_panel.hide()
@@ -1270,15 +1275,31 @@ class MainWindow(QMainWindow):
 
     # -- the desktop: tray, notifications (issue 18) -----------------------------------------
 
-    def join_desktop(self) -> None:
-        """The tray icon (where the desktop has a tray) and the desktop notifications, made
-        once the first rows are painted: start-up neither imports nor waits for them."""
-        from ui.notifications import Notifier
-        from ui.tray import make_tray
+    def join_desktop(self, send: Callable[[str, str], object] | None = None) -> None:
+        """The desktop notifications now, the tray icon (where the desktop has a tray) on
+        the next turn: called once the first rows are painted, so start-up neither imports
+        nor waits for them, and in two short slices of the GUI thread (issue 17). `send`
+        shows a notification: the desktop's service unless tests give theirs.
 
-        self.notifier = Notifier(self.transfers, self.is_showing, parent=self)
+        The notifier follows the transfers once the first transfer makes their store
+        (`transfers`): made here, the store and its modules cost every start ~20 ms of
+        CPU for a pull that may never come.
+        """
+        from ui.notifications import Notifier
+
+        self.notifier = Notifier(self.is_showing, send=send, parent=self)
         self.notifier.follow(self.store)
-        self.tray = make_tray(self)
+        if self._transfers is not None:
+            self.notifier.follow_transfers(self._transfers)
+        QTimer.singleShot(0, self, self._join_tray)
+
+    def _join_tray(self) -> None:
+        """The tray icon, where the desktop has a tray (ui/tray.py is imported only then)
+        and the window was not closed meanwhile."""
+        if self.tray is None and self.isVisible() and QSystemTrayIcon.isSystemTrayAvailable():
+            from ui.tray import make_tray
+
+            self.tray = make_tray(self)
 
     def is_showing(self, page: str | None) -> bool:
         """Whether the user looks at this window, on `page` (None: on any page)."""

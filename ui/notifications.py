@@ -17,17 +17,17 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
-from models.desktop_notifications import DesktopNotifications
 from models.desktop_preferences import DesktopPreferences, NoticeKind
 from models.error_words import error_text
 from models.store import EngineStore
-from models.transfers import Transfer, TransferKind, TransfersStore, TransferState
 from services.data import EngineEvent
 from services.endpoints import display_url
 from services.session import ConnectionState, SessionStatus
 from services.text import fill
 
 if TYPE_CHECKING:
+    from models.desktop_notifications import DesktopNotifications
+    from models.transfers import Transfer, TransfersStore
     from ui.build_window import BuildWindow
 
 #: Notices are told together until none came for this many milliseconds...
@@ -82,12 +82,15 @@ class Notifier(QObject):
     want to know.
 
     `showing(page)` says whether the window is active and on `page` (None: on any page);
-    `send(summary, body)` shows a notification (the desktop's service by default).
+    `send(summary, body)` shows a notification (the desktop's service by default, reached
+    with the first notification: start-up neither imports QtDBus nor waits for the bus).
+    The transfers are followed once the window has made its store (`follow_transfers`),
+    with the first transfer: making it here would import its modules at every start
+    (issue 17).
     """
 
     def __init__(
         self,
-        transfers: TransfersStore,
         showing: Callable[[str | None], bool],
         preferences: DesktopPreferences | None = None,
         send: Callable[[str, str], object] | None = None,
@@ -97,10 +100,7 @@ class Notifier(QObject):
         self.preferences = preferences or DesktopPreferences()
         self._showing = showing
         self._service: DesktopNotifications | None = None
-        if send is None:
-            self._service = DesktopNotifications()
-            send = self._service.notify
-        self._send = send
+        self._send = send or self._send_to_desktop
         self._burst = _Burst()
         self._timer = QTimer(self, singleShot=True, interval=COALESCE_MS)
         self._timer.timeout.connect(self.flush)
@@ -111,7 +111,6 @@ class Notifier(QObject):
         #: Whether the engine was reached once and then lost (only then is a return news).
         self._connected_once = False
         self._away = False
-        transfers.finished.connect(self._transfer_finished)
 
     def follow(self, store: EngineStore) -> None:
         """Tell of `store`'s engine from now on (the window switched engines)."""
@@ -124,6 +123,17 @@ class Notifier(QObject):
         self._away = False
         store.container_alerted.connect(self._container_alert)
         store.status_changed.connect(self._status_changed)
+
+    def follow_transfers(self, transfers: TransfersStore) -> None:
+        """Tell how `transfers`' pulls and pushes end (the window made its store)."""
+        transfers.finished.connect(self._transfer_finished)
+
+    def _send_to_desktop(self, summary: str, body: str) -> object:
+        if self._service is None:
+            from models.desktop_notifications import DesktopNotifications
+
+            self._service = DesktopNotifications()
+        return self._service.notify(summary, body)
 
     def close(self) -> None:
         self._timer.stop()
@@ -177,6 +187,10 @@ class Notifier(QObject):
         return self._burst.troubles.setdefault(container_id, _Trouble(name))
 
     def _transfer_finished(self, transfer: Transfer) -> None:
+        # Imported here rather than with this module, which start-up imports: the
+        # transfers' modules come with the first transfer (loaded by now).
+        from models.transfers import TransferKind, TransferState
+
         if transfer.kind not in (TransferKind.PULL, TransferKind.PUSH):
             return
         if transfer.state is TransferState.CANCELLED or not self._wanted(NoticeKind.TRANSFER):
@@ -317,6 +331,8 @@ class Notifier(QObject):
             )
 
     def _transfer_summary(self, transfer: Transfer) -> str:
+        from models.transfers import TransferKind, TransferState
+
         done = transfer.state is TransferState.DONE
         if transfer.kind is TransferKind.PUSH:
             text = self.tr("Pushed %1") if done else self.tr("Push of %1 failed")

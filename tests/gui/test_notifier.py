@@ -4,6 +4,10 @@ instead of sent (the real bus is tests/integration/test_notifications.py's)."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -16,6 +20,8 @@ from models.transfers import Transfer, TransferKind, TransfersStore, TransferSta
 from services.data import EngineEvent
 from tests.support.fake_engine import FakeEngine, make_container
 from ui.notifications import COALESCE_MS, Notifier
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class Desktop:
@@ -39,8 +45,9 @@ def watched(make_window, qtbot):
     window = make_window(engine)
     desktop = Desktop()
     transfers = TransfersStore(window)
-    notifier = Notifier(transfers, desktop.showing, DesktopPreferences(), desktop.send, window)
+    notifier = Notifier(desktop.showing, DesktopPreferences(), desktop.send, window)
     notifier.follow(window.store)
+    notifier.follow_transfers(transfers)
     return engine, window, notifier, desktop, transfers, containers
 
 
@@ -243,3 +250,67 @@ def test_an_exit_from_before_the_connection_replayed_by_the_stream_is_not_told(
     qtbot.waitUntil(lambda: bool(desktop.sent), timeout=3000)
     settle(qtbot)
     assert [summary for summary, _ in desktop.sent] == ["Container job-1 exited with code 3"]
+
+
+#: Run in a process of its own: this one imported the transfers' modules long ago.
+_FIRST_TRANSFER = """
+import asyncio, json, sys, time
+import services.engine  # the engine layer before Qt, as main.py imports them
+import qasync
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(sys.argv[:1])
+loop = qasync.QEventLoop(app)
+asyncio.set_event_loop(loop)
+
+from models.store import EngineStore
+from tests.support.fake_engine import FakeEngine
+from ui.main_window import MainWindow
+
+TRANSFER_MODULES = ("models.transfers", "ui.transfers_panel")
+window = MainWindow(EngineStore(FakeEngine([])))
+sent = []
+
+
+def loaded():
+    return [name for name in TRANSFER_MODULES if name in sys.modules]
+
+
+async def until(condition):
+    deadline = time.monotonic() + 10
+    while not condition() and time.monotonic() < deadline:
+        await asyncio.sleep(0.02)
+
+
+async def main():
+    window.store.start()
+    await until(lambda: window.store.status.version is not None)
+    window.join_desktop(send=lambda summary, body: sent.append([summary, body]))
+    await asyncio.sleep(0.2)  # the tray's turn, and a few more
+    joined = loaded()
+    window.start_pull("busybox:1.36")
+    await until(lambda: bool(sent))
+    print(json.dumps({"joined": joined, "pulling": loaded(), "sent": sent}))
+
+
+loop.run_until_complete(main())
+"""
+
+
+def test_the_transfers_load_with_the_first_transfer_and_its_end_is_still_told():
+    """Joining the desktop imports none of the transfers' modules (they cost every start
+    ~20 ms of CPU, issue 17); the first pull brings them, and the notifier, made before
+    them, tells how it ended."""
+    result = subprocess.run(
+        [sys.executable, "-c", _FIRST_TRANSFER],
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    report = json.loads(result.stdout.splitlines()[-1])
+    assert report["joined"] == []
+    assert report["pulling"] == ["models.transfers", "ui.transfers_panel"]
+    assert report["sent"] == [["Pulled busybox:1.36", "docker pull busybox:1.36"]]
