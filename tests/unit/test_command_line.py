@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def mirrors_called(monkeypatch) -> list[list[str]]:
     calls: list[list[str]] = []
-    monkeypatch.setattr(mirrors_cli, "main", lambda argv: calls.append(argv) or 0)
+    monkeypatch.setattr(mirrors_cli, "main", lambda argv, _language=None: calls.append(argv) or 0)
     return calls
 
 
