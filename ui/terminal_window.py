@@ -136,15 +136,15 @@ class TerminalTab(QWidget):
         self.external_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.external_note.hide()
 
-        self.shell_label, self.command_label, self.user_label, self.workdir_label = (
+        self.shell_caption, self.command_caption, self.user_caption, self.workdir_caption = (
             QLabel(form_page) for _ in range(4)
         )
         fields = QFormLayout()
-        fields.addRow(self.shell_label, self.shell)
-        fields.addRow(self.command_label, self.command)
+        fields.addRow(self.shell_caption, self.shell)
+        fields.addRow(self.command_caption, self.command)
         fields.addRow("", self.command_error)
-        fields.addRow(self.user_label, self.user)
-        fields.addRow(self.workdir_label, self.workdir)
+        fields.addRow(self.user_caption, self.user)
+        fields.addRow(self.workdir_caption, self.workdir)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.external_button)
@@ -177,10 +177,10 @@ class TerminalTab(QWidget):
         self.external_button.setToolTip(
             self.tr("Run docker exec -it in the desktop's terminal emulator")
         )
-        self.shell_label.setText(self.tr("Shell:"))
-        self.command_label.setText(self.tr("Command:"))
-        self.user_label.setText(self.tr("User:"))
-        self.workdir_label.setText(self.tr("Working directory:"))
+        self.shell_caption.setText(self.tr("Shell:"))
+        self.command_caption.setText(self.tr("Command:"))
+        self.user_caption.setText(self.tr("User:"))
+        self.workdir_caption.setText(self.tr("Working directory:"))
         own = self.shell.findData(_COMMAND)
         if own >= 0:
             self.shell.setItemText(own, self.tr("A command…"))
