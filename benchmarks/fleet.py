@@ -204,11 +204,6 @@ class FleetProbe(JsonRequests):
         self.heartbeat = Heartbeat()
         self.heartbeat.start()
         self.window = create_window(host)
-        # The stall that counts is the fleet's: the heartbeat starts over between the first
-        # paint (just after the first answer) and the watches' start (FLEET_DELAY_MS after
-        # it); the start-up's own stalls are the cold-start scenarios' business.
-        self._answered = False
-        self.window.store.status_changed.connect(self._first_answer)
         self._sent = False
         self._stdin: Any = None
 
@@ -220,16 +215,6 @@ class FleetProbe(JsonRequests):
         self._check = QTimer(interval=50)
         self._check.timeout.connect(self._reached)
         self._check.start()
-
-    def _first_answer(self, status: Any) -> None:
-        from PySide6.QtCore import QTimer
-
-        from services.session import ConnectionState
-        from ui.main_window import FLEET_DELAY_MS
-
-        if not self._answered and status.state is not ConnectionState.CONNECTING:
-            self._answered = True
-            QTimer.singleShot(FLEET_DELAY_MS // 2, self.heartbeat.reset)
 
     def _reached(self) -> None:
         """Once every engine said reachable or unreachable (at least once each)."""
@@ -280,7 +265,15 @@ def main(argv: list[str] | None = None) -> int:
     probe = FleetProbe(app, args.host)
     probe.window.show()
     probe.watch_stdin()
-    when_first_painted(probe.window, lambda _state, _rows: collector.freeze())
+
+    def painted(_state: str, _rows: int) -> None:
+        collector.freeze()
+        # The stall that counts is the fleet's: the heartbeat starts over at the first paint,
+        # just before the watches start (on the turn after it); the start-up's own stalls
+        # are the cold-start scenarios' business.
+        probe.heartbeat.reset()
+
+    when_first_painted(probe.window, painted)
     with loop:
         loop.run_forever()
     probe.window.store.close()

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtWidgets import QWidget
 
 from services.session import ConnectionState, SessionStatus
 from services.startup_marks import note, noted
@@ -37,12 +38,7 @@ class FirstPaintWatcher(QObject):
         self._callback = callback
         self._state: ConnectionState | None = None
         self._done = False
-        # The table of the page shown first; a page without one (the Engine page) is done
-        # with the first answer, a turn of the event loop later.
-        view = getattr(window.pages.currentWidget(), "view", None)
-        self._viewport = view.viewport() if view is not None else None
-        if self._viewport is not None:
-            self._viewport.installEventFilter(self)
+        self._viewport: QWidget | None = None
         window.store.status_changed.connect(self._on_status)
         self._on_status(window.store.status)
 
@@ -53,10 +49,17 @@ class FirstPaintWatcher(QObject):
         ):
             self._state = status.state
             note("first answer in the models")
-            if self._viewport is None:
+            # The table of the page shown when the answer came (the window may have been
+            # sent to another page after this watcher was made: the fleet's is made with
+            # the window); a page without one (the Engine page) is done with the answer,
+            # a turn of the event loop later.
+            view = getattr(self._window.pages.currentWidget(), "view", None)
+            if view is None:
                 self._done = True
                 QTimer.singleShot(0, self._report)
             else:
+                self._viewport = view.viewport()
+                self._viewport.installEventFilter(self)
                 self._viewport.update()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

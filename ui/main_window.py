@@ -41,6 +41,7 @@ from ui.confirm import ask
 from ui.containers_page import ContainersPage
 from ui.elided_label import ElidedLabel
 from ui.engine_page import EnginePage
+from ui.first_paint import when_first_painted
 from ui.i18n import in_language, sentences
 from ui.icons import icon
 from ui.images_page import ImagesPage
@@ -109,11 +110,10 @@ LATER_PAGES = {
     "fleet": ("ui.fleet_page", "FleetPage"),
 }
 
-#: The fleet's watches start this long after the engine shown first answered (so after the
-#: first paint: start-up waits for none of them), or this long after `watch_engines` when it
-#: has not answered yet (an engine that hangs must not hide the others for its whole
-#: timeout), in milliseconds. A loaded machine's cold start took 5 s: the wait is longer.
-FLEET_DELAY_MS = 500
+#: The fleet's watches start once the window painted the engine's first answer, or this
+#: long after `watch_engines` when it has not answered yet (an engine that hangs must not
+#: hide the others for its whole timeout), in milliseconds. A loaded machine's cold start
+#: took 5 s: the wait is longer.
 FLEET_LATEST_MS = 15_000
 
 _DOT = "<span style='color:{colour}'>●</span> {text}"
@@ -529,24 +529,25 @@ class MainWindow(QMainWindow):
         """List every known engine in the sidebar, each watched in the background
         (`make_watch` makes the watches: services/fleet.py's unless tests give theirs).
 
-        The watches start a moment after the engine shown first answered (or after
-        `FLEET_LATEST_MS` without an answer): start-up waits for none of them.
+        The watches start on the turn after the window painted the engine's first answer
+        (or after `FLEET_LATEST_MS` without an answer): start-up waits for none of them,
+        and nothing waits for start-up to be over either. A fixed delay after the answer
+        (it was 0.5 s) kept the process busy that much longer: measured from outside, the
+        machine was not the user's again until the watches had started (issue 17).
         """
         self._make_watch = make_watch
-        start_soon = QTimer(self, singleShot=True, interval=FLEET_DELAY_MS)
+        start_soon = QTimer(self, singleShot=True, interval=0)
         start_soon.timeout.connect(self._start_fleet)
-
-        def answered(status: SessionStatus) -> None:
-            waiting = bool(self._fleet_timers) and not start_soon.isActive()
-            if status.state is not ConnectionState.CONNECTING and waiting:
-                start_soon.start()
-
         at_the_latest = QTimer(self, singleShot=True, interval=FLEET_LATEST_MS)
         at_the_latest.timeout.connect(self._start_fleet)
         at_the_latest.start()
         self._fleet_timers = (start_soon, at_the_latest)
-        self.store.status_changed.connect(answered)
-        answered(self.store.status)
+
+        def painted(_state: str, _rows: int) -> None:
+            if self._fleet_timers:  # the window was not closed meanwhile
+                start_soon.start()
+
+        when_first_painted(self, painted)
 
     def fleet(self) -> Fleet:
         """The known engines and their containers (models/fleet.py, imported when first
@@ -560,7 +561,8 @@ class MainWindow(QMainWindow):
         return self._fleet
 
     def _start_fleet(self) -> None:
-        """The engine list in place of the switcher's drop-down, and the watches started."""
+        """The engine list in place of the switcher's drop-down; the watches start on the
+        next turn, each slice of the GUI thread short (issue 17)."""
         if self.engine_list is not None:
             return
         from ui.engine_list import EngineList
@@ -574,7 +576,7 @@ class MainWindow(QMainWindow):
         layout.insertWidget(layout.indexOf(self.connection_switcher), self.engine_list)
         self.connection_switcher.hide()
         self._list_engines(self.listed_connections)
-        fleet.start()
+        QTimer.singleShot(0, fleet, fleet.start)
 
     def _list_engines(self, listed: list[Connection]) -> None:
         """The connection list's entries, for the engine list and the fleet's watches (the

@@ -99,3 +99,37 @@ def test_a_page_without_a_table_reports_too(qtbot, qloop):
     qtbot.waitUntil(lambda: bool(calls), timeout=3000)
     assert calls == [("connected", 0)]
     store.close()
+
+
+class Watch:
+    """Stands in for a fleet watch: only whether it was started."""
+
+    def __init__(self, *_args) -> None:
+        self.started = False
+
+    def start(self) -> None:
+        self.started = True
+
+    def retry_now(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def test_the_fleet_starts_after_the_first_paint_of_the_page_shown_at_the_answer(qtbot, qloop):
+    """main.py sends the window to the page asked for (--page) after `watch_engines`: the
+    fleet's watches start once that page painted the first answer, not before the paint and
+    not only when FLEET_LATEST_MS runs out (issue 17)."""
+    store, window = build(FakeEngine([make_container("web")]), qtbot)
+    watches: list[Watch] = []
+    window.watch_engines(lambda *args: watches.append(Watch(*args)) or watches[-1])
+    window.show_page("images")
+    fleet_at_paint = []
+    when_first_painted(window, lambda _state, _rows: fleet_at_paint.append(window.engine_list))
+    window.show()
+    store.start()
+    qtbot.waitUntil(lambda: bool(watches) and watches[0].started, timeout=3000)
+    assert fleet_at_paint == [None]
+    assert window.engine_list is not None and window.engine_list.isVisible()
+    store.close()
