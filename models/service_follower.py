@@ -4,12 +4,13 @@ Services come and change with their events (`service` create, update, remove): t
 named is read again by its id. Tasks have no events of their own, so a service's tasks are
 read again, a moment after the last of a burst, when its service's event or one of its
 containers' events (they carry the service's id) says they moved, and when a node comes or
-goes. While a service has not settled (an update under way, a task on its way to running or
-to shutting down) its tasks are read again every second, as `docker service update` does,
-and less and less often while nothing moves. A task that dies on another node while its
-service had settled sends the manager no event at all: while the page is on screen, the
-tasks shown are read again every few seconds and every task now and then (`set_watched`);
-hidden, a settled swarm costs nothing.
+goes. A task whose container died is read by itself, every few hundredths of a second,
+until the engine shows its end. While a service has not settled (an update under way, a
+task on its way to running or to shutting down) its tasks are read again every second, as
+`docker service update` does, and less and less often while nothing moves. A task that
+dies on another node while its service had settled sends the manager no event at all:
+while the page is on screen, the tasks shown are read again every few seconds and every
+task now and then (`set_watched`); hidden, a settled swarm costs nothing.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -40,8 +42,17 @@ from services.swarm_services import (
 
 log = logging.getLogger(__name__)
 
-#: The label of a task's container naming its service.
+#: The labels of a task's container naming its service and its task.
 SERVICE_LABEL = "com.docker.swarm.service.id"
+TASK_LABEL = "com.docker.swarm.task.id"
+#: A task's container died: the engine shows the task's end only once the node's agent told
+#: the manager, measured 10-140 ms after `docker kill` answered on a loaded machine (and the
+#: kill answers a few hundred ms after the container's `die` event). That one task is read by
+#: itself (`GET /tasks/ID`, nothing else asked) this often (s) until it shows the change: the
+#: growing delays below had grown to 100-400 ms by then, and the change was shown that late.
+DYING_POLL = 0.02
+#: ...for at most this long (s); its service's tasks are read then, whatever it shows.
+DYING_FOR = 3.0
 #: A task container's event comes before the node's agent told the manager (the tasks read
 #: at once often still say `running`): its service's tasks are read again after these
 #: delays (s) until they show the change; after the last, the answer stands.
@@ -115,6 +126,10 @@ class ServiceFollower(SwarmFollower):
         #: Services a task container's event named whose tasks did not move yet: how many
         #: times they were read again for it.
         self._expecting: dict[str, int] = {}
+        #: Tasks whose container died, awaited to show it: their service, until when, and
+        #: the task as it was known then (None: not known yet).
+        self._dying: dict[str, tuple[str, float, TaskInfo | None]] = {}
+        self._dying_reader: asyncio.Task | None = None
         self._poll = QTimer(self, singleShot=True)
         self._poll.timeout.connect(self._poll_unsettled)
         self._sweep = QTimer(self, interval=SWEEP_MS)
@@ -159,6 +174,7 @@ class ServiceFollower(SwarmFollower):
         if not connected:
             self._poll.stop()
             self._gather.stop()
+            self._dying.clear()
 
     def follow(self, event: EngineEvent) -> None:
         """A service's event, a task container's or a node's."""
@@ -173,6 +189,10 @@ class ServiceFollower(SwarmFollower):
         else:
             service_id = event.attribute(SERVICE_LABEL)
             if not service_id:
+                return
+            task_id = event.attribute(TASK_LABEL)
+            if event.action == "die" and task_id:
+                self._await_end(task_id, service_id)
                 return
             self._pending_tasks.add(service_id)
             self._expecting.setdefault(service_id, 0)
@@ -270,6 +290,7 @@ class ServiceFollower(SwarmFollower):
         self._services.clear()
         self._tasks.clear()
         self._unsettled.clear()
+        self._dying.clear()
         self.services.set_rows([])
         self.tasks.set_rows([])
         self.refused.emit(why)
@@ -306,7 +327,7 @@ class ServiceFollower(SwarmFollower):
         fresh: dict[str, dict[str, TaskInfo]] = {i: {} for i in touched if i not in gone}
         for task in tasks:
             if task.service_id in fresh:
-                fresh[task.service_id][task.id] = task
+                fresh[task.service_id][task.id] = self._newest(task)
         for service_id, by_id in fresh.items():
             if self._tasks.get(service_id, {}) != by_id:
                 moved.add(service_id)
@@ -319,6 +340,12 @@ class ServiceFollower(SwarmFollower):
         self._recheck_unmoved(touched, moved)
         if changed:
             self.changed.emit(sorted(changed))
+
+    def _newest(self, task: TaskInfo) -> TaskInfo:
+        """`task` as read, unless a later state of it is known: a read of its service's
+        tasks begun before a read of it alone saw it move must not move it back."""
+        known = self._tasks.get(task.service_id, {}).get(task.id)
+        return known if known is not None and known.timestamp > task.timestamp else task
 
     def _recheck_unmoved(self, touched: set[str], moved: set[str]) -> None:
         """Read again, a moment later, a service whose container said its tasks moved when
@@ -336,12 +363,56 @@ class ServiceFollower(SwarmFollower):
             self._pending_tasks.add(service_id)
             self.start_reading()
 
+    # -- tasks whose container died ---------------------------------------------------------
+
+    def _await_end(self, task_id: str, service_id: str) -> None:
+        before = self._tasks.get(service_id, {}).get(task_id)
+        self._dying[task_id] = (service_id, time.monotonic() + DYING_FOR, before)
+        if self._dying_reader is None or self._dying_reader.done():
+            self._dying_reader = asyncio.ensure_future(self._read_dying())
+
+    async def _read_dying(self) -> None:
+        """Read each awaited task by itself until it shows its end; then its service's
+        tasks (the task that replaces it, REPLICAS). These reads go apart from the tables'
+        one read at a time: one of every task, the sweep's, takes a good part of a second
+        with a thousand of them, and the change would wait behind it."""
+        while self._dying:
+            for task_id, (service_id, until, before) in list(self._dying.items()):
+                try:
+                    task = await self.engine.task_by_id(task_id)
+                except EngineError:
+                    task = None  # the read of its service says what is wrong
+                if task_id not in self._dying:
+                    continue  # its service went meanwhile
+                known = self._tasks.get(service_id, {}).get(task_id)
+                if task is not None and before is not None and known is not None:
+                    # A task never leaves its node: its hostname is the one known.
+                    task = replace(task, node=before.node, node_up=before.node_up)
+                    # Awaited until the engine, or a read of its service, shows it moved.
+                    if task == before == known and time.monotonic() < until:
+                        continue
+                    if task != known and self._newest(task) is task:
+                        self._show_moved(service_id, task)
+                del self._dying[task_id]
+                self._pending_tasks.add(service_id)
+                self.gather()
+            await asyncio.sleep(DYING_POLL)
+
+    def _show_moved(self, service_id: str, task: TaskInfo) -> None:
+        self._tasks[service_id][task.id] = task
+        self.services.change_rows([self._row(self._services[service_id])], [])
+        if service_id in self._shown:
+            self.tasks.set_rows(self._task_rows())
+        self.changed.emit([service_id])
+
     def _forget(self, service_id: str) -> None:
         self._gone_meanwhile.add(service_id)
         self._pending_services.discard(service_id)
         self._pending_tasks.discard(service_id)
         self._unsettled.pop(service_id, None)
         self._expecting.pop(service_id, None)
+        for task_id in [t for t, (s, _, _) in self._dying.items() if s == service_id]:
+            del self._dying[task_id]
         if self._services.pop(service_id, None) is not None:
             self.services.change_rows([], [service_id])
         if self._tasks.pop(service_id, None) is not None and service_id in self._shown:

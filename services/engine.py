@@ -1113,6 +1113,11 @@ class DockerEngine:
         )
         return tasks_from_api(raw_tasks, raw_nodes)
 
+    async def task_by_id(self, task_id: str) -> TaskInfo | None:
+        from services.swarm_services import task_by_id
+
+        return await self._run(task_by_id, self._api(), task_id)
+
     async def create_service(self, options: ServiceOptions) -> str:
         from services.service_spec import service_spec
         from services.swarm_services import create_service

@@ -317,6 +317,10 @@ class EngineApi(Protocol):
         """`docker service ps` of these services (None: of every one), nodes by hostname."""
         ...
 
+    async def task_by_id(self, task_id: str) -> TaskInfo | None:
+        """One task, None once it is gone; its node by id only (see swarm_services)."""
+        ...
+
     async def create_service(self, options: ServiceOptions) -> str:
         """`docker service create`: the new service's id; a spec the engine refuses raises
         EngineError in its words."""

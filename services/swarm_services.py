@@ -264,6 +264,16 @@ def services_by_id(api: docker.APIClient, ids: Sequence[str]) -> list[ServiceInf
     return found
 
 
+def task_by_id(api: docker.APIClient, task_id: str) -> TaskInfo | None:
+    """One task (`GET /tasks/ID`), None once it is gone. Its node is named by its id only:
+    a task never leaves its node, so whoever reads it again knows the hostname already, and
+    this read, done many times while a task's end is awaited, asks for nothing else."""
+    try:
+        return task_from_api(api.inspect_task(task_id), {})
+    except docker.errors.NotFound:
+        return None
+
+
 def tasks_from_api(raw_tasks: Iterable[dict], raw_nodes: Iterable[dict]) -> list[TaskInfo]:
     """`GET /tasks` decoded with the hostnames `GET /nodes` gives (asked at the same time)."""
     nodes = node_names(raw_nodes)

@@ -5,8 +5,10 @@ containers' events, or while the service has not settled)."""
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 
+from models import service_follower
 from models import services as service_columns
 from models import tasks as task_columns
 from models.services import ServiceRow, ServicesModel
@@ -213,4 +215,113 @@ def test_a_gone_services_last_container_events_break_nothing(qapp, qloop, qtbot)
     qtbot.wait(200)
     assert follower.refusal == ""
     assert cell(follower.services, web_id, service_columns.COL_REPLICAS) == "1/1"
+    store.close()
+
+
+def _died(engine: FakeEngine, task) -> None:
+    """The `die` event of a task's container, as the engine sends it (service and task)."""
+    attributes = (
+        ("com.docker.swarm.service.id", task.service_id),
+        ("com.docker.swarm.task.id", task.id),
+    )
+    for stream in engine.streams:
+        stream.push(EngineEvent("container", "die", task.container_id, attributes))
+
+
+def test_a_task_whose_container_died_is_read_alone_until_the_engine_shows_its_end(
+    qapp, qloop, qtbot
+):
+    """The engine shows a killed task's end only once the node's agent told the manager:
+    that task alone is read every DYING_POLL until then, shown at once, then its service's
+    tasks once; no more reads of it afterwards."""
+    engine = FakeEngine()
+    web_id = done(qtbot, engine.create_service(ServiceOptions("busybox:1", "web", replicas=2)))
+    task = next(iter(engine.swarm_tasks.values()))
+    store = connected_store(qtbot, engine)
+    follower = store.service_follower()
+    model = follower.services
+    qtbot.waitUntil(lambda: model.row_of(web_id) >= 0, timeout=5000)
+    assert cell(model, web_id, service_columns.COL_REPLICAS) == "2/2"
+    singles: list[str] = []
+    lists: list = []
+    task_by_id, list_tasks = engine.task_by_id, engine.list_tasks
+
+    async def read_one(task_id):
+        singles.append(task_id)
+        return await task_by_id(task_id)
+
+    async def read_list(service_ids=None):
+        lists.append(service_ids)
+        return await list_tasks(service_ids)
+
+    engine.task_by_id, engine.list_tasks = read_one, read_list
+    _died(engine, task)
+    qtbot.waitUntil(lambda: len(singles) >= 3, timeout=3000)
+    assert cell(model, web_id, service_columns.COL_REPLICAS) == "2/2"
+    assert lists == []  # its service is not read while the engine still says running
+    engine.set_task_state(task.id, "failed")
+    qtbot.waitUntil(lambda: follower.tasks_of(web_id)[0].state == "failed", timeout=1000)
+    assert lists == []  # known from the read of the task alone
+    qtbot.waitUntil(lambda: cell(model, web_id, service_columns.COL_REPLICAS) == "1/2")
+    # The node keeps the hostname read with the service's tasks (the task alone names it by id).
+    assert follower.tasks_of(web_id)[0].node == "fake-node"
+    qtbot.waitUntil(lambda: lists == [[web_id]], timeout=1000)
+    read = len(singles)
+    qtbot.wait(200)
+    assert len(singles) == read
+    store.close()
+
+
+def test_a_read_begun_before_a_task_moved_does_not_move_it_back(qapp, qloop, qtbot):
+    """A read of a service's tasks answered after the read of one task alone saw it end
+    keeps the later state (the engine's status time says which is later)."""
+    engine = FakeEngine()
+    web_id = done(qtbot, engine.create_service(ServiceOptions("busybox:1", "web", replicas=1)))
+    task = next(iter(engine.swarm_tasks.values()))
+    store = connected_store(qtbot, engine)
+    follower = store.service_follower()
+    qtbot.waitUntil(lambda: follower.services.row_of(web_id) >= 0, timeout=5000)
+    before = engine.swarm_tasks[task.id]
+    list_tasks = engine.list_tasks
+
+    async def late(service_ids=None):
+        answer = [before if t.id == task.id else t for t in await list_tasks(service_ids)]
+        await asyncio.sleep(0.3)  # meanwhile the task alone is read, and seen failed
+        return answer
+
+    engine.list_tasks = late
+    follower.follow(EngineEvent("service", "update", web_id))
+    qtbot.wait(50)  # that read has begun
+    engine.set_task_state(task.id, "failed")
+    _died(engine, task)
+    qtbot.waitUntil(lambda: follower.tasks_of(web_id)[0].state == "failed", timeout=1000)
+    qtbot.wait(500)  # the late answer came
+    assert follower.tasks_of(web_id)[0].state == "failed"
+    store.close()
+
+
+def test_a_died_task_that_never_moves_is_read_alone_no_longer_than_dying_for(
+    qapp, qloop, qtbot, monkeypatch
+):
+    monkeypatch.setattr(service_follower, "DYING_FOR", 0.2)
+    engine = FakeEngine()
+    web_id = done(qtbot, engine.create_service(ServiceOptions("busybox:1", "web", replicas=1)))
+    task = next(iter(engine.swarm_tasks.values()))
+    store = connected_store(qtbot, engine)
+    follower = store.service_follower()
+    qtbot.waitUntil(lambda: follower.services.row_of(web_id) >= 0, timeout=5000)
+    singles: list[str] = []
+    task_by_id = engine.task_by_id
+
+    async def read_one(task_id):
+        singles.append(task_id)
+        return await task_by_id(task_id)
+
+    engine.task_by_id = read_one
+    _died(engine, task)
+    qtbot.waitUntil(lambda: len(singles) >= 2, timeout=2000)
+    qtbot.waitUntil(lambda: not follower._dying, timeout=2000)
+    read = len(singles)
+    qtbot.wait(200)
+    assert len(singles) == read
     store.close()

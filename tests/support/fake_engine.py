@@ -1337,6 +1337,12 @@ class FakeEngine:
                 raise NotFound(f"Service {service_id} not found")
         return [t for t in self.swarm_tasks.values() if wanted is None or t.service_id in wanted]
 
+    async def task_by_id(self, task_id: str) -> TaskInfo | None:
+        """As the engine, the node named by its id only."""
+        self._manager()
+        task = self.swarm_tasks.get(task_id)
+        return None if task is None else dataclasses.replace(task, node=task.node_id[:12])
+
     async def create_service(self, options: ServiceOptions) -> str:
         self._act("service create", options.name)
         self._manager()

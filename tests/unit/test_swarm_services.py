@@ -17,6 +17,7 @@ import dataclasses
 import json
 from pathlib import Path
 
+import docker.errors
 import pytest
 
 from services.run_spec import FieldError, MountSpec
@@ -39,6 +40,7 @@ from services.swarm_services import (
     running_and_desired,
     service_command,
     service_from_api,
+    task_by_id,
     tasks_from_api,
 )
 
@@ -81,6 +83,25 @@ def test_tasks_nodes_states_errors_and_exit_codes():
     assert {t.exit_code for t in running} == {None} and {t.node for t in running} == {"vm"}
     assert [t.slot for t in tasks_of("agent")] == [0]
     assert all(t.container_id for t in running)
+
+
+class OneTaskApi:
+    """`inspect_task` as the SDK's, over the recorded tasks."""
+
+    def inspect_task(self, task_id: str) -> dict:
+        for raw in RECORDED["tasks"]:
+            if raw["ID"] == task_id:
+                return raw
+        raise docker.errors.NotFound(f"task {task_id} not found")
+
+
+def test_a_task_read_alone_is_the_listed_one_but_for_its_node_named_by_id():
+    """`GET /tasks/ID` asks for no node: the node keeps its id (the follower puts back the
+    hostname it knows), all else as listed; a task gone is None."""
+    listed = next(t for t in tasks_of("crash") if t.state == "failed")
+    alone = task_by_id(OneTaskApi(), listed.id)  # type: ignore[arg-type]
+    assert alone == dataclasses.replace(listed, node=listed.node_id[:12])
+    assert task_by_id(OneTaskApi(), "gone") is None  # type: ignore[arg-type]
 
 
 def test_replicas_counted_as_service_ls_counts_them():
