@@ -80,6 +80,8 @@ class LogsWindow(QWidget):
         self._status: LogStatus | None = None
         self._filter_problem = ""
         self._waiting = 0
+        #: How saving went, in words said again in another language; None before a save.
+        self._saved_words: Callable[[], str] | None = None
         self.resize(960, 600)
         self.store = store
         self._last_seen = store.containers.get(container.id)
@@ -219,6 +221,8 @@ class LogsWindow(QWidget):
         self._say_filter_problem()
         if self._status is not None:
             self._show_status(self._status)
+        if self._saved_words is not None:
+            self._say_saved(self._saved_words)
 
     def window_title(self) -> str:
         return self._title() if self._title else fill(self.tr("Logs — %1"), self.container.name)
@@ -440,22 +444,25 @@ class LogsWindow(QWidget):
     def save_to(self, path: Path) -> None:
         self.save_button.setEnabled(False)
         set_text_colour(self.save_result, None)
-        self.save_result.setText(fill(self.tr("Saving to %1…"), path))
+        self._say_saved(lambda: fill(self.tr("Saving to %1…"), path))
 
         async def save() -> None:
             try:
                 count = await self.logs.save(path)
             finally:
                 self.save_button.setEnabled(True)
-            saved = self.tr("Saved %Ln line(s) to %1", "", count)
-            self.save_result.setText(fill(saved, path))
+            self._say_saved(lambda: fill(self.tr("Saved %Ln line(s) to %1", "", count), path))
 
         self._tasks.launch(save())
 
     def _save_failed(self, error: BaseException) -> None:
         log.warning("saving a log failed", exc_info=error)
-        self.save_result.setText(fill(self.tr("Could not save the log: %1"), save_failed(error)))
+        self._say_saved(lambda: fill(self.tr("Could not save the log: %1"), save_failed(error)))
         set_text_colour(self.save_result, ERROR)
+
+    def _say_saved(self, words: Callable[[], str]) -> None:
+        self._saved_words = words
+        self.save_result.setText(words())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         WindowMemory().remember_logs(self)

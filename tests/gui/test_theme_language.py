@@ -183,19 +183,29 @@ def test_the_terminal_s_default_colours_follow_the_theme(qtbot, general):
 
 
 def test_a_language_switch_keeps_the_windows_of_the_pages_it_makes_again(
-    make_window, qtbot, general
+    make_window, qtbot, general, tmp_path
 ):
     """A logs window stays open through the switch (the main window's, not the page's),
-    reading on, and words itself in the new language; the page made again finds it."""
+    reading on, and words itself in the new language, how its last save went too; the page
+    made again finds it."""
+    from services.text import fill
+
     window = make_window(FakeEngine([make_container("web")], []))
     page = window.containers_page
     page.view.selectRow(0)
     page.show_logs()
     (logs,) = page.logs_windows.values()
     qtbot.waitUntil(logs.isVisible)
+    saved_to = tmp_path / "web.log"
+    logs.save_to(saved_to)
+    qtbot.waitUntil(lambda: logs.save_result.text().startswith("Saved "))
+    count = logs.logs.model.rowCount()
     choose(general.language, "zh_CN")
     qtbot.waitUntil(lambda: window.containers_page is not page)
     assert logs.isVisible() and logs.reload_button.text() == zh("LogsWindow", "Reload")
+    saved = QCoreApplication.translate("LogsWindow", "Saved %Ln line(s) to %1", "", count)
+    assert logs.save_result.text() == fill(saved, saved_to)
+    assert not logs.save_result.text().startswith("Saved ")
     assert window.containers_page.logs_windows.values() == [logs]
     choose(general.language, "en")
     qtbot.waitUntil(lambda: logs.reload_button.text() == "Reload")
