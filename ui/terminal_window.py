@@ -190,6 +190,10 @@ class TerminalTab(QWidget):
                 self._say_notice(words)
         if self._ended is not None:
             self.tasks.launch(self._say_end(self._ended))
+        if not self.command_error.isHidden():
+            self.options()  # says what is wrong with the command again
+        if not self.external_note.isHidden():
+            self._say_no_emulator(self._external_arguments())
 
     def _say_notice(self, words: Callable[[], str]) -> None:
         text = words()
@@ -337,6 +341,9 @@ class TerminalTab(QWidget):
         if started:
             self.external_note.hide()
             return
+        self._say_no_emulator(arguments)
+
+    def _say_no_emulator(self, arguments: list[str]) -> None:
         self.external_note.setText(
             fill(
                 self.tr("No terminal emulator was found (set $TERMINAL). Run this yourself: %1"),

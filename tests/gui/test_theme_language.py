@@ -314,3 +314,29 @@ def test_the_registry_browser_words_itself_anew(make_window, qtbot, general, mon
     choose(general.language, "en")
     qtbot.waitUntil(lambda: browser.browse_button.text() == "Browse")
     browser.close()
+
+
+def test_a_terminal_tab_says_its_form_s_problems_again(make_window, qtbot, general, monkeypatch):
+    """What the form said was wrong (no command typed, no terminal emulator) is said again
+    in the new language, with the rest of the tab's words."""
+    from services.text import fill
+    from tests.gui.test_terminal import open_tab
+
+    monkeypatch.setenv("PATH", "/nonexistent")
+    monkeypatch.delenv("TERMINAL", raising=False)
+    window = make_window(FakeEngine([make_container("web")], []))
+    tab = open_tab(window, qtbot, "web")
+    qtbot.waitUntil(tab.start_button.isEnabled)
+    tab.shell.setCurrentIndex(tab.shell.findData("command"))
+    tab.start()
+    assert tab.command_error.text() == "Type the command to run."
+    tab.open_external()
+    assert tab.external_note.isVisible()
+    choose(general.language, "zh_CN")
+    qtbot.waitUntil(lambda: tab.start_button.text() == zh("TerminalTab", "Open terminal"))
+    assert tab.command_error.text() == zh("TerminalTab", "Type the command to run.")
+    no_emulator = zh(
+        "TerminalTab", "No terminal emulator was found (set $TERMINAL). Run this yourself: %1"
+    )
+    assert tab.external_note.text().startswith(fill(no_emulator, "")), tab.external_note.text()
+    assert tab.shell.currentText() == zh("TerminalTab", "A command…")
