@@ -340,3 +340,28 @@ def test_a_terminal_tab_says_its_form_s_problems_again(make_window, qtbot, gener
     )
     assert tab.external_note.text().startswith(fill(no_emulator, "")), tab.external_note.text()
     assert tab.shell.currentText() == zh("TerminalTab", "A command…")
+
+
+def test_a_files_window_and_its_file_view_word_themselves_anew(make_window, qtbot, general):
+    """Open beside the main window through a switch: the Files window's buttons, header and
+    item count, and the refusal of a binary file, in the new language."""
+    from services.text import fill
+    from tests.gui.test_container_files import FILES, open_files
+    from ui.file_view_dialog import FileViewDialog
+
+    stopped = make_container("web", ContainerState.EXITED)
+    engine = FakeEngine([stopped])
+    engine.container_files[stopped.id] = dict(FILES)
+    window = make_window(engine)
+    files = open_files(window, qtbot)
+    files.show_folder("/bin")
+    qtbot.waitUntil(lambda: files.folder == "/bin")
+    files.view.doubleClicked.emit(files.model.index(0, 0))
+    binary = files.findChild(FileViewDialog)
+    qtbot.waitUntil(lambda: "is not a text file" in binary.status.text())
+    choose(general.language, "zh_CN")
+    qtbot.waitUntil(lambda: files.refresh_button.text() == zh("FilesWindow", "Refresh"))
+    assert files.status.text() == QCoreApplication.translate("FilesWindow", "%Ln item(s)", "", 1)
+    refused = zh("FileViewDialog", "%1 is not a text file: it is not shown.")
+    assert binary.status.text() == fill(refused, "/bin/tool")
+    binary.close()
