@@ -44,6 +44,20 @@ def window(dockerd, window_on):
 
 
 @pytest.fixture
+def services_window(window_on, qtbot):
+    """Opens the window on a swarm manager, on the Services page once it lists services."""
+
+    def make(base_url: str):
+        window = window_on(base_url)
+        window.show_page("services")
+        page = window.services_page
+        qtbot.waitUntil(lambda: page.follower.refusal == "", timeout=10_000)
+        return window
+
+    return make
+
+
+@pytest.fixture
 def manager_page(qtbot):
     """Shows a swarm page (nodes, secrets) of a window on a manager, once it shows its table
     rather than the swarm's explanation."""

@@ -12,10 +12,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit, QTableView, QWidget
 
-from main import create_window
 from models import services as service_columns
 from models import tasks as task_columns
-from services.session import ConnectionState
 from tests.gui.test_main_window import message_box, press
 from tests.gui.test_volumes_networks import action, cell, dialog, field_error, names, select
 from tests.support.images import TEST_IMAGE
@@ -27,20 +25,11 @@ NEW_TAG = "moorage-test/busybox:v2"
 
 
 @pytest.fixture
-def manager_window(swarm_cluster, qtbot, qloop):
+def manager_window(swarm_cluster, services_window):
     """The main window connected to the swarm's manager, on the Services page."""
     for node in swarm_cluster.nodes:
         node.cli("tag", TEST_IMAGE, NEW_TAG)
-    window = create_window(swarm_cluster.manager.engine.base_url)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.store.status.state is ConnectionState.CONNECTED, timeout=10_000)
-    window.show_page("services")
-    page = window.services_page
-    qtbot.waitUntil(lambda: page.follower.refusal == "", timeout=10_000)
-    yield window
-    window.close()
-    window.deleteLater()
+    return services_window(swarm_cluster.manager.engine.base_url)
 
 
 def task_nodes(tasks: QTableView) -> list[str]:

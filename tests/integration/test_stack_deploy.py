@@ -7,9 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QTableView
 
-from main import create_window
 from models import services as service_columns
-from services.session import ConnectionState
 from services.stack_deploy import find_stack_cli
 from tests.gui.test_main_window import message_box, press
 from tests.gui.test_volumes_networks import action, cell, names, select
@@ -32,17 +30,8 @@ services:
 
 
 @pytest.fixture
-def manager_window(swarm_manager, qtbot, qloop):
-    window = create_window(swarm_manager.base_url)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitUntil(lambda: window.store.status.state is ConnectionState.CONNECTED, timeout=10_000)
-    window.show_page("services")
-    page = window.services_page
-    qtbot.waitUntil(lambda: page.follower.refusal == "", timeout=10_000)
-    yield window
-    window.close()
-    window.deleteLater()
+def manager_window(swarm_manager, services_window):
+    return services_window(swarm_manager.base_url)
 
 
 @pytest.mark.skipif(find_stack_cli() is None, reason="no docker CLI with `stack deploy` here")
