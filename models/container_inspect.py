@@ -429,7 +429,8 @@ class ContainerInspect(QObject):
         )
         for table in tables:
             table.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, table.columnCount() - 1)
-        self.set_document(self.document)
+        if self.document:  # before the first answer the tables stay empty
+            self.set_document(self.document)
 
     @property
     def name(self) -> str:

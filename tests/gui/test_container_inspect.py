@@ -322,6 +322,8 @@ def test_a_language_switch_words_the_headers_and_cells_anew_in_place(qapp, qtbot
     from ui.i18n import install_translations
 
     details = ContainerInspect()
+    details.language_changed()
+    assert details.overview.rowCount() == 0, "no field of a document not read yet"
     details.set_document(RECORDED)
 
     def ports() -> list[tuple[str, ...]]:
