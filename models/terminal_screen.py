@@ -20,6 +20,7 @@ No widgets: the view (ui/terminal_view.py) paints `rows()` and the dirty lines.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import deque
 from collections.abc import Iterator
@@ -51,8 +52,6 @@ _KEEP_FED = 2
 #: What a cell's look is: its fields after the character (colours, bold, italics,
 #: underscore, strikethrough, reverse), compared to group cells into runs.
 _LOOK = itemgetter(1, 2, 3, 4, 5, 6, 7)
-#: A cell never written.
-_BLANK = Char(" ")
 #: Stands for the cell a wide character's right half covers.
 WIDE_FILLER = "\u200b"
 
@@ -242,6 +241,9 @@ class TerminalScreen:
             return 0
         if screen.mode & {pyte.modes.LNM, pyte.modes.IRM} or pyte.modes.DECAWM not in screen.mode:
             return 0
+        look: tuple[Any, ...] = tuple(screen.default_char)[1:]
+        if tuple(screen.cursor.attrs)[1:] != look:
+            return 0  # pyte draws in the colours set before; the scrollback's text has none
         run = _PLAIN_RUN.match(data)
         if run is None:
             return 0
@@ -267,7 +269,8 @@ class TerminalScreen:
         for _ in range(_KEEP_FED):
             stop = data.rindex(b"\r\n", 0, stop - 2) + 2
         columns = screen.columns
-        pieces: list[Row] = [dict(screen.buffer[y]) for y in range(screen.lines - 1)]
+        rows = [screen.buffer[y] for y in range(screen.lines - 1)]
+        pieces: list[Row] = list(map(dict, rows))
         lines = data[lead:stop].decode("ascii").split("\r\n")[:-1]
         if max(map(len, lines), default=0) <= columns:
             pieces += lines
@@ -279,24 +282,43 @@ class TerminalScreen:
         gone = pieces[: len(pieces) - len(on_screen)]
         self.history.extend(gone[-(self.history.maxlen or len(gone)) :])
         screen.pushed += len(gone)
-        look: tuple[Any, ...] = tuple(screen.default_char)[1:]
+        # The screen's row objects are filled again rather than made anew (pyte makes each
+        # with a default cell of its own, a cost at every feed of a flood).
         screen.buffer.clear()
         for y, row in enumerate(on_screen, start=kept - len(on_screen)):
-            cells = screen.buffer[y]
+            cells = screen.buffer[y] = rows[y]
+            cells.clear()
             if isinstance(row, str):
-                cells.update((x, Char._make((character, *look))) for x, character in enumerate(row))
+                cells.update(enumerate(map(_plain_cell, row, repeat(look))))
             else:
                 cells.update(row)
         screen.dirty.update(range(screen.lines))
         return stop
 
 
+@functools.lru_cache(maxsize=1024)
+def _plain_cell(character: str, look: tuple[Any, ...]) -> Char:
+    """The cell of `character` in `look`, made once: a flood's last rows are put on the
+    screen again at every feed, and making their cells anew was a third of its time."""
+    return Char(character, *look)
+
+
 def row_text(row: Row, columns: int) -> str:
-    """A row's characters, trailing blanks dropped."""
+    """A row's characters, trailing blanks dropped.
+
+    Built from the cells the row holds rather than column by column: a shell's line or a
+    flood's holds a few cells of a screen a hundred or more wide, and the screen's text is
+    read at each paint (and by the tests after each change)."""
     if isinstance(row, str):
         return row
-    blank = _BLANK
-    return "".join([row.get(x, blank).data for x in range(columns)]).rstrip()
+    if not row:
+        return ""
+    characters = [" "] * min(max(row) + 1, columns)
+    width = len(characters)
+    for x, cell in row.items():
+        if x < width:
+            characters[x] = cell.data
+    return "".join(characters).rstrip()
 
 
 def runs(row: Row, columns: int, default: Char) -> Iterator[tuple[int, str, Char]]:

@@ -102,3 +102,24 @@ def test_row_text_of_cells_and_of_plain_rows():
     screen.feed(b"ab  c")
     assert row_text(screen.row(0), 8) == "ab  c"
     assert row_text("plain", 8) == "plain"
+
+
+def test_row_text_keeps_gaps_and_wide_characters_and_stops_at_the_screen_edge():
+    screen = TerminalScreen(6, 1)
+    screen.feed(b"a\x1b[5Gb")
+    assert row_text(screen.row(0), 6) == "a   b"
+    assert row_text(screen.row(0), 3) == "a"
+    screen.feed("\r中".encode())
+    assert row_text(screen.row(0), 6) == "中  b"
+
+
+def test_a_flood_of_plain_lines_after_a_colour_is_drawn_in_that_colour():
+    """The fast path's rows have the default look: lines that follow a colour set before
+    them go through pyte, which draws them in it."""
+    flood = b"\x1b[31m$\r\n" + b"".join(b"line %d\r\n" % i for i in range(400))
+    fast = TerminalScreen(20, 5)
+    fast.feed(flood[:9])
+    fast.feed(flood[9:])
+    assert fast.text() == fed_slowly(flood).text()
+    assert {cell.fg for cell in fast.row(3).values()} == {"red"}
+    assert {cell.fg for cell in fast.row(0).values()} == {"red"}
