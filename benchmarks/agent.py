@@ -23,7 +23,7 @@ from typing import Any
 
 os.environ.setdefault("QT_API", "pyside6")
 
-from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QObject, QSocketNotifier, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -58,6 +58,35 @@ def type_and_erase(line: Any, text: str, rows: Callable[[], int]) -> list[dict[s
         QApplication.processEvents()
         typing.append({"key": key, "ms": (time.monotonic() - began) * 1000, "rows": rows()})
     return typing
+
+
+def wait_in_loop(condition: Callable[[], bool], timeout: float = 120.0) -> bool:
+    """Whether `condition()` came true within `timeout` seconds, checked every millisecond
+    from the event loop.
+
+    The GUI thread sleeps in the loop between checks, as it does in a user's hands: a loop
+    of processEvents() and half-millisecond sleeps woke it up to two thousand times a
+    second, the probe's own work in the thread whose stalls it measures."""
+    if condition():
+        return True
+    loop = QEventLoop()
+    met = [False]
+
+    def check() -> None:
+        if condition():
+            met[0] = True
+            loop.quit()
+        elif time.monotonic() > deadline:
+            loop.quit()
+
+    deadline = time.monotonic() + timeout
+    timer = QTimer(interval=1)
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.timeout.connect(check)
+    timer.start()
+    loop.exec()
+    timer.stop()
+    return met[0]
 
 
 def rss_mb() -> float:
@@ -317,24 +346,19 @@ class AgentApp(QObject, JsonRequests):
         tab = terminals.open_terminal(container)
         view = tab.view
 
-        def wait(condition: Callable[[], bool], timeout: float = 120.0) -> bool:
-            end = time.monotonic() + timeout
-            while not condition():
-                if time.monotonic() > end:
-                    return False
-                QApplication.processEvents()
-                time.sleep(0.0005)
-            return True
-
         def screen_lines() -> list[str]:
             return [line.strip() for line in view.screen_text().splitlines() if line.strip()]
 
         def prompt_last() -> bool:
+            if view.has_output_waiting():
+                return False
             shown = screen_lines()
-            return bool(shown) and shown[-1].endswith("#") and not view.has_output_waiting()
+            return bool(shown) and shown[-1].endswith("#")
 
         answer: dict[str, Any] = {"state": "failed", "error": "", "echo_ms": []}
-        if not wait(tab.start_button.isEnabled, 20) or (tab.start() or not wait(prompt_last, 20)):
+        if not wait_in_loop(tab.start_button.isEnabled, 20) or (
+            tab.start() or not wait_in_loop(prompt_last, 20)
+        ):
             answer["error"] = "the shell did not start: " + tab.notice.text()
         else:
             last = str(request["lines"])
@@ -343,7 +367,7 @@ class AgentApp(QObject, JsonRequests):
             self.heartbeat.reset()
             started = time.monotonic()
             QTest.keyClick(view, Qt.Key.Key_Return)
-            shown = wait(lambda: prompt_last() and last in screen_lines())
+            shown = wait_in_loop(lambda: prompt_last() and last in screen_lines())
             answer.update(
                 seconds=time.monotonic() - started,
                 longest_gap_ms=self.heartbeat.longest_ms,
@@ -356,7 +380,7 @@ class AgentApp(QObject, JsonRequests):
                 began = time.monotonic()
                 QTest.keyClicks(view, "x")
                 # The echo moves the cursor on: a check that costs the threads nothing.
-                wait(lambda column=column: view.emulation.cursor[0] != column, 5)
+                wait_in_loop(lambda column=column: view.emulation.cursor[0] != column, 5)
                 answer["echo_ms"].append((time.monotonic() - began) * 1000)
         terminals.close()
         terminals.deleteLater()
