@@ -5,9 +5,10 @@ The docker SDK's own transport for the system's ssh reads ssh's output through a
 has no timeout: a host that stops answering in the middle of a call held the calling thread,
 and its ssh process, for as long as ssh itself waited (without keep-alives, for ever), and
 closing the client ended neither (the SDK keeps no hold on its connections: it makes a new
-pool for every request). Here our end is a socket: the client's timeout bounds every read as
-it does over `tcp://`, and closing the client ends every ssh it started, with whatever ssh
-started (a ProxyCommand), and wakes a call still waiting on one at once.
+pool, so a new ssh and a new login, for every request). Here one pool of connections keeps
+each ssh for call after call, and our end is a socket: the client's timeout bounds every
+read as it does over `tcp://`, and closing the client ends every ssh it started, with
+whatever ssh started (a ProxyCommand), and wakes a call still waiting on one at once.
 """
 
 from __future__ import annotations

@@ -83,8 +83,11 @@ def test_calls_events_and_a_terminal_go_through_ssh_and_no_ssh_outlives_the_engi
     try:
         version = loop.run_until_complete(engine.connect())
         assert version.version
-        listed = loop.run_until_complete(engine.list_containers())
+        for _ in range(3):
+            listed = loop.run_until_complete(engine.list_containers())
         assert [c.id for c in listed] == [container]
+        # One ssh carries call after call (the SDK's transport started one for each call).
+        assert len(dial_stdio.read_text().split()) == 1
 
         async def one_event() -> str:
             stream = engine.events(["container"])
