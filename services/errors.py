@@ -11,14 +11,11 @@ from collections.abc import Iterable
 import docker.errors
 import requests
 
-from services.findings import QT_TRANSLATE_NOOP, Message, say
-
-#: A template that is only its value: the words of the engine (or the SDK, or the OS),
-#: shown as they are in every language.
-_AS_SAID = "%1"
+from services.findings import QT_TRANSLATE_NOOP, say
+from services.worded_error import WordedError
 
 
-class EngineError(Exception):
+class EngineError(WordedError):
     """Base class: something the engine refused or could not do.
 
     `str(error)` is a sentence for the user, never a traceback, in English: terminals, logs
@@ -26,15 +23,6 @@ class EngineError(Exception):
     window translates in the error's `context` (issue 18: our sentences read in English in
     the Chinese window). A plain string is the engine's own words, never translated.
     """
-
-    #: The translation context of the templates this kind of error says.
-    context = "EngineError"
-
-    def __init__(self, words: Message | str) -> None:
-        if isinstance(words, str):
-            words = say(_AS_SAID, words)
-        super().__init__(words.text())
-        self.words = words
 
 
 class EngineUnavailable(EngineError):

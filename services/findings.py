@@ -55,8 +55,9 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
 
 
 def say(template: str, *args: object) -> Message:
-    """A sentence to translate with its values, each as the text it fills in."""
-    return Message(template, tuple(str(a) for a in args))
+    """A sentence to translate with its values, each as the text it fills in; a value that
+    is itself a Message is a part of the sentence, translated with it."""
+    return Message(template, tuple(a if isinstance(a, Message) else str(a) for a in args))
 
 
 @dataclass(frozen=True)
@@ -68,10 +69,11 @@ class Message:
     """
 
     template: str
-    args: tuple[str, ...] = ()
+    args: tuple[str | Message, ...] = ()
 
     def text(self, translate: Callable[[str], str] = lambda template: template) -> str:
-        return fill(translate(self.template), *self.args)
+        values = (a.text(translate) if isinstance(a, Message) else a for a in self.args)
+        return fill(translate(self.template), *values)
 
 
 @dataclass(frozen=True)
