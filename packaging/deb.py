@@ -23,8 +23,11 @@ HELPER_MODULES = (
     "services/config_helper.py",
     "services/config_transaction.py",
     "services/daemon_config.py",
+    "services/findings.py",
     "services/go_url.py",
     "services/local_daemon.py",
+    "services/text.py",
+    "services/worded_error.py",
 )
 POLICY = LINUX / "org.moorage.daemon-config.policy"
 INSTALL_DIR = "usr/lib/moorage"

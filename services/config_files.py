@@ -28,6 +28,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from services.findings import QT_TRANSLATE_NOOP, Message, say
+from services.worded_error import WordedError
+
 #: A daemon.json is a few kilobytes; anything far larger is not one (and is not read whole).
 MAX_FILE_BYTES = 256 * 1024
 #: How many of Moorage's backups of a file are kept beside it.
@@ -39,8 +42,9 @@ _TEMP_INFIX = ".moorage-"
 _TEMP_SUFFIX = ".tmp"
 
 
-class FileProblem(Exception):
-    """The file or its folder cannot be used as it is; the message says why, for the user."""
+class FileProblem(WordedError):
+    """The file or its folder cannot be used as it is; the message says why, for the user
+    (its sentences, the OS's reason aside, in the window's language: issue 18)."""
 
 
 class MissingFolder(FileProblem):
@@ -57,22 +61,37 @@ class FileState:
     gid: int
 
 
-def _kind(mode: int) -> str:
+def _kind(mode: int) -> Message:
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return say(QT_TRANSLATE_NOOP("EngineError", "a folder"))
     if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
+        return say(QT_TRANSLATE_NOOP("EngineError", "a named pipe (FIFO)"))
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return say(QT_TRANSLATE_NOOP("EngineError", "a socket"))
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return say(QT_TRANSLATE_NOOP("EngineError", "a device"))
     if stat.S_ISLNK(mode):
-        return "a symbolic link"
-    return "not a regular file"
+        return say(QT_TRANSLATE_NOOP("EngineError", "a symbolic link"))
+    return say(QT_TRANSLATE_NOOP("EngineError", "not a regular file"))
 
 
 def _reason(error: OSError) -> str:
+    """The OS's own words for `error`, shown as they are in every language."""
     return error.strerror or str(error)
+
+
+def _no_folder(path: PurePosixPath) -> Message:
+    return say(QT_TRANSLATE_NOOP("EngineError", "The folder %1 does not exist."), path)
+
+
+def _cannot_open(path: PurePosixPath, error: OSError) -> Message:
+    return say(
+        QT_TRANSLATE_NOOP("EngineError", "Cannot open the folder %1: %2."), path, _reason(error)
+    )
+
+
+def _cannot_read(path: PurePosixPath, error: OSError) -> Message:
+    return say(QT_TRANSLATE_NOOP("EngineError", "Cannot read %1: %2."), path, _reason(error))
 
 
 def backup_pattern(name: str) -> re.Pattern[str]:
@@ -105,7 +124,9 @@ class ConfigFolder:
         """Open `folder`; with `trusted_only`, walk it from / without following links."""
         self.path = PurePosixPath(os.fspath(folder))
         if not self.path.is_absolute():
-            raise FileProblem(f"{self.path} is not an absolute path.")
+            raise FileProblem(
+                say(QT_TRANSLATE_NOOP("EngineError", "%1 is not an absolute path."), self.path)
+            )
         self._trusted_only = trusted_only
         self.fd = self._open_folder()
 
@@ -116,11 +137,9 @@ class ConfigFolder:
             try:
                 return os.open(self.path, flags & ~os.O_NOFOLLOW)
             except FileNotFoundError:
-                raise MissingFolder(f"The folder {self.path} does not exist.") from None
+                raise MissingFolder(_no_folder(self.path)) from None
             except OSError as error:
-                raise FileProblem(
-                    f"Cannot open the folder {self.path}: {_reason(error)}."
-                ) from None
+                raise FileProblem(_cannot_open(self.path, error)) from None
         fd = os.open("/", flags)
         walked = PurePosixPath("/")
         try:
@@ -133,13 +152,18 @@ class ConfigFolder:
                     if error.errno in (errno.ELOOP, errno.ENOTDIR):
                         kind = _kind(os.stat(part, dir_fd=fd, follow_symlinks=False).st_mode)
                         raise FileProblem(
-                            f"{walked} is {kind}, not a folder; refusing to go through it."
+                            say(
+                                QT_TRANSLATE_NOOP(
+                                    "EngineError",
+                                    "%1 is %2, not a folder; refusing to go through it.",
+                                ),
+                                walked,
+                                kind,
+                            )
                         ) from None
                     if error.errno == errno.ENOENT:
-                        raise MissingFolder(f"The folder {walked} does not exist.") from None
-                    raise FileProblem(
-                        f"Cannot open the folder {walked}: {_reason(error)}."
-                    ) from None
+                        raise MissingFolder(_no_folder(walked)) from None
+                    raise FileProblem(_cannot_open(walked, error)) from None
                 os.close(fd)
                 fd = child
                 self._check_trusted(fd, walked)
@@ -154,15 +178,29 @@ class ConfigFolder:
         info = os.fstat(fd)
         if info.st_uid != 0:
             raise FileProblem(
-                f"{walked} belongs to user {info.st_uid}, not root: refusing to write "
-                "a file root reads inside it."
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "EngineError",
+                        "%1 belongs to user %2, not root: refusing to write a file root reads "
+                        "inside it.",
+                    ),
+                    walked,
+                    info.st_uid,
+                )
             )
         writable_by_others = info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
         # A sticky folder (/tmp) lets others add entries but not rename or remove root's.
         if writable_by_others and not (info.st_mode & stat.S_ISVTX and walked != self.path):
             raise FileProblem(
-                f"{walked} can be changed by users other than root (mode "
-                f"{stat.S_IMODE(info.st_mode):o}): refusing to write inside it."
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "EngineError",
+                        "%1 can be changed by users other than root (mode %2): refusing to "
+                        "write inside it.",
+                    ),
+                    walked,
+                    f"{stat.S_IMODE(info.st_mode):o}",
+                )
             )
 
     def close(self) -> None:
@@ -190,17 +228,36 @@ class ConfigFolder:
         except OSError as error:
             if error.errno == errno.ELOOP:
                 raise FileProblem(
-                    f"{self.path / name} is a symbolic link; refusing to follow it."
+                    say(
+                        QT_TRANSLATE_NOOP(
+                            "EngineError", "%1 is a symbolic link; refusing to follow it."
+                        ),
+                        self.path / name,
+                    )
                 ) from None
-            raise FileProblem(f"Cannot read {self.path / name}: {_reason(error)}.") from None
+            raise FileProblem(_cannot_read(self.path / name, error)) from None
         try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
-                raise FileProblem(f"{self.path / name} is {_kind(info.st_mode)}, not a file.")
+                raise FileProblem(
+                    say(
+                        QT_TRANSLATE_NOOP("EngineError", "%1 is %2, not a file."),
+                        self.path / name,
+                        _kind(info.st_mode),
+                    )
+                )
             if info.st_size > limit:
                 raise FileProblem(
-                    f"{self.path / name} is {info.st_size:,} bytes, more than the "
-                    f"{limit:,} a configuration file can be; it was left as it is."
+                    say(
+                        QT_TRANSLATE_NOOP(
+                            "EngineError",
+                            "%1 is %2 bytes, more than the %3 a configuration file can be; it "
+                            "was left as it is.",
+                        ),
+                        self.path / name,
+                        f"{info.st_size:,}",
+                        f"{limit:,}",
+                    )
                 )
             chunks = []
             size = 0
@@ -211,10 +268,16 @@ class ConfigFolder:
                 chunks.append(chunk)
                 size += len(chunk)
             if size > limit:
-                raise FileProblem(f"{self.path / name} grew past {limit:,} bytes while read.")
+                raise FileProblem(
+                    say(
+                        QT_TRANSLATE_NOOP("EngineError", "%1 grew past %2 bytes while read."),
+                        self.path / name,
+                        f"{limit:,}",
+                    )
+                )
             return FileState(b"".join(chunks), stat.S_IMODE(info.st_mode), info.st_uid, info.st_gid)
         except OSError as error:
-            raise FileProblem(f"Cannot read {self.path / name}: {_reason(error)}.") from None
+            raise FileProblem(_cannot_read(self.path / name, error)) from None
         finally:
             os.close(fd)
 
@@ -222,7 +285,7 @@ class ConfigFolder:
 
     @contextlib.contextmanager
     def _temporary(
-        self, name: str, data: bytes, mode: int, uid: int, gid: int, failure: str
+        self, name: str, data: bytes, mode: int, uid: int, gid: int, failure: Message
     ) -> Iterator[tuple[str, os.stat_result]]:
         """A new temporary file of `name` holding `data`, synced, its mode and owner set
         through its descriptor; yields its name and identity. Whatever still bears its name
@@ -245,7 +308,13 @@ class ConfigFolder:
                     os.close(fd)
                 yield temp, written
             except OSError as error:
-                raise FileProblem(f"{failure}: {_reason(error)}; nothing was changed.") from None
+                raise FileProblem(
+                    say(
+                        QT_TRANSLATE_NOOP("EngineError", "%1: %2; nothing was changed."),
+                        failure,
+                        _reason(error),
+                    )
+                ) from None
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(temp, dir_fd=self.fd)
@@ -260,15 +329,15 @@ class ConfigFolder:
         temporary file), the foreign entry is removed and FileProblem raised.
         """
         _check_name(name)
-        with self._temporary(name, data, mode, uid, gid, f"Cannot write {self.path / name}") as (
-            temp,
-            written,
-        ):
+        failure = say(QT_TRANSLATE_NOOP("EngineError", "Cannot write %1"), self.path / name)
+        with self._temporary(name, data, mode, uid, gid, failure) as (temp, written):
             os.rename(temp, name, src_dir_fd=self.fd, dst_dir_fd=self.fd)
-        self._check_still_ours(name, written, f"{name} was written")
+        self._check_still_ours(
+            name, written, say(QT_TRANSLATE_NOOP("EngineError", "%1 was written"), name)
+        )
         os.fsync(self.fd)
 
-    def _check_still_ours(self, name: str, written: os.stat_result, what: str) -> None:
+    def _check_still_ours(self, name: str, written: os.stat_result, what: Message) -> None:
         """After a rename or link by name: `name` must be the file we wrote, not something
         that took its temporary file's place; what took it is removed."""
         now = os.stat(name, dir_fd=self.fd, follow_symlinks=False)
@@ -276,8 +345,15 @@ class ConfigFolder:
             with contextlib.suppress(OSError):
                 os.unlink(name, dir_fd=self.fd)
             raise FileProblem(
-                f"{self.path} changed while {what} (another process replaced the new file); "
-                "what it put there was removed."
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "EngineError",
+                        "%1 changed while %2 (another process replaced the new file); what it "
+                        "put there was removed.",
+                    ),
+                    self.path,
+                    what,
+                )
             )
 
     def remove(self, name: str) -> None:
@@ -297,7 +373,7 @@ class ConfigFolder:
         """
         _check_name(name)
         stamp = time.strftime("%Y%m%d-%H%M%S")
-        failure = f"Cannot write a backup in {self.path}"
+        failure = say(QT_TRANSLATE_NOOP("EngineError", "Cannot write a backup in %1"), self.path)
         with self._temporary(name, state.data, state.mode, state.uid, state.gid, failure) as (
             temp,
             written,
@@ -315,8 +391,20 @@ class ConfigFolder:
                 except FileExistsError:
                     continue
             else:
-                raise FileProblem(f"Too many backups of {name} this second; nothing was changed.")
-        self._check_still_ours(backup, written, f"a backup of {name} was written")
+                raise FileProblem(
+                    say(
+                        QT_TRANSLATE_NOOP(
+                            "EngineError",
+                            "Too many backups of %1 this second; nothing was changed.",
+                        ),
+                        name,
+                    )
+                )
+        self._check_still_ours(
+            backup,
+            written,
+            say(QT_TRANSLATE_NOOP("EngineError", "a backup of %1 was written"), name),
+        )
         os.fsync(self.fd)
         return backup
 
@@ -347,7 +435,9 @@ class ConfigFolder:
 
 def _check_name(name: str) -> None:
     if not name or "/" in name or name in (".", ".."):
-        raise FileProblem(f"{name!r} is not a file name.")
+        raise FileProblem(
+            say(QT_TRANSLATE_NOOP("EngineError", "%1 is not a file name."), repr(name))
+        )
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -30,6 +30,7 @@ from pathlib import PurePosixPath
 from services import daemon_config
 from services.config_files import ConfigFolder, FileProblem, FileState, backup_pattern
 from services.daemon_config import ConfigError
+from services.findings import QT_TRANSLATE_NOOP, Message, say
 from services.local_daemon import LocalDaemon
 
 #: Mode of a daemon.json Moorage creates (dockerd's own files are world-readable).
@@ -79,7 +80,9 @@ def registry_update(
         data: dict = {}
         if current is not None:
             try:
-                data = _parse(current.data, "The current file")
+                data = _parse(
+                    current.data, say(QT_TRANSLATE_NOOP("EngineError", "The current file"))
+                )
             except ConfigError:
                 if not replace_invalid:
                     raise
@@ -90,18 +93,29 @@ def registry_update(
     return build
 
 
-def _parse(raw: bytes, what: str) -> dict:
-    """`what` ("The file", "The backup ...") starts the sentence when it cannot be read."""
+def _parse(raw: bytes, what: Message) -> dict:
+    """`what` ("The current file", "The backup ...") starts the sentence when it cannot be
+    read."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise ConfigError(f"{what} is not UTF-8 text.") from None
+        raise ConfigError(
+            say(QT_TRANSLATE_NOOP("EngineError", "%1 is not UTF-8 text."), what)
+        ) from None
     if not text.strip():
         return {}  # dockerd reads an empty file as no settings
     try:
         return daemon_config.parse_config_text(text)
     except ConfigError as error:
-        raise ConfigError(f"{what} is not valid JSON that dockerd can read ({error}).") from None
+        raise ConfigError(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "EngineError", "%1 is not valid JSON that dockerd can read (%2)."
+                ),
+                what,
+                error.words,
+            )
+        ) from None
 
 
 def check_registry_lists(data: dict, version: str | None) -> None:
@@ -112,7 +126,9 @@ def check_registry_lists(data: dict, version: str | None) -> None:
     ):
         values = data.get(key, [])
         if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-            raise ConfigError(f'"{key}" must be a list of strings.')
+            raise ConfigError(
+                say(QT_TRANSLATE_NOOP("EngineError", '"%1" must be a list of strings.'), key)
+            )
         normalise(values, engine_version=version)
 
 
@@ -185,7 +201,10 @@ def _validate_with_engine(daemon: LocalDaemon, data: bytes) -> None:
             stream.write(data)
         words = daemon.validate_file(candidate)
     if words:
-        raise ConfigError(f"dockerd refuses the new file: {words}")
+        # dockerd's own words stay as they are.
+        raise ConfigError(
+            say(QT_TRANSLATE_NOOP("EngineError", "dockerd refuses the new file: %1"), words)
+        )
 
 
 def restore_from(name: str, backup: str, *, version: str | None) -> Build:
@@ -194,11 +213,24 @@ def restore_from(name: str, backup: str, *, version: str | None) -> Build:
 
     def build(folder: ConfigFolder, _current: FileState | None) -> bytes:
         if not backup_pattern(name).fullmatch(backup):
-            raise ConfigError(f"{backup} is not one of Moorage's backups of {name}.")
+            raise ConfigError(
+                say(
+                    QT_TRANSLATE_NOOP("EngineError", "%1 is not one of Moorage's backups of %2."),
+                    backup,
+                    name,
+                )
+            )
         state = folder.read(backup)
         if state is None:
-            raise ConfigError(f"There is no backup {backup} beside {name}.")
-        check_registry_lists(_parse(state.data, f"The backup {backup}"), version)
+            raise ConfigError(
+                say(
+                    QT_TRANSLATE_NOOP("EngineError", "There is no backup %1 beside %2."),
+                    backup,
+                    name,
+                )
+            )
+        what = say(QT_TRANSLATE_NOOP("EngineError", "The backup %1"), backup)
+        check_registry_lists(_parse(state.data, what), version)
         return state.data
 
     return build

@@ -29,7 +29,9 @@ from pathlib import Path
 
 from services import go_url
 from services.config_files import ConfigFolder, FileProblem, MissingFolder
+from services.findings import QT_TRANSLATE_NOOP, Message, say
 from services.go_url import go_quote
+from services.worded_error import WordedError
 
 MIRRORS_KEY = "registry-mirrors"
 INSECURE_KEY = "insecure-registries"
@@ -39,8 +41,9 @@ class InvalidEntry(ValueError):
     """An entry dockerd would refuse; the message says why, in dockerd's terms."""
 
 
-class ConfigError(Exception):
-    """The file cannot be read, parsed or written; the message is for the user."""
+class ConfigError(WordedError):
+    """The file cannot be read, parsed or written; the message is for the user (its
+    sentences in the window's language, issue 18; Python's JSON parser's words as they are)."""
 
 
 # -- validation ------------------------------------------------------------------------------
@@ -252,7 +255,7 @@ class ConfigFile:
     path: Path
     text: str | None
     data: dict | None
-    parse_error: str | None = None
+    parse_error: ConfigError | None = None
 
     @property
     def exists(self) -> bool:
@@ -284,14 +287,14 @@ def read_config(path: str | os.PathLike) -> ConfigFile:
     except MissingFolder:
         state = None
     except FileProblem as problem:
-        raise ConfigError(str(problem)) from None
+        raise ConfigError(problem.words) from None
     if state is None:
         return ConfigFile(path, None, {})
     text = state.data.decode("utf-8", "replace")
     try:
         data = parse_config_text(text)
     except ConfigError as error:
-        return ConfigFile(path, text, None, str(error))
+        return ConfigFile(path, text, None, error)
     return ConfigFile(path, text, data)
 
 
@@ -331,7 +334,7 @@ def _nesting_depth(text: str) -> int:
     return deepest
 
 
-def _where(text: str, token: str) -> str:
+def _where(text: str, token: str) -> Message:
     """Line and column of the first `token` outside a string, for the user's sentence."""
     offset = 0
     for match in re.finditer(r'"(?:[^"\\]|\\.)*"|[^"]+', text):
@@ -341,11 +344,18 @@ def _where(text: str, token: str) -> str:
                 offset = match.start() + found
                 break
     line = text.count("\n", 0, offset) + 1
-    return f"line {line}, column {offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
+    column = offset - (text.rfind(chr(10), 0, offset) + 1) + 1
+    return say(QT_TRANSLATE_NOOP("EngineError", "line %1, column %2"), line, column)
 
 
 def _refuse_constant(name: str) -> float:
-    raise _Unreadable(f"{name} is not a JSON number and dockerd cannot read it", name)
+    raise _Unreadable(
+        say(
+            QT_TRANSLATE_NOOP("EngineError", "%1 is not a JSON number and dockerd cannot read it"),
+            name,
+        ),
+        name,
+    )
 
 
 def _number(literal: str) -> float | int:
@@ -357,15 +367,24 @@ def _number(literal: str) -> float | int:
     """
     if math.isinf(float(literal)):
         shown = literal if len(literal) <= 20 else f"{literal[:12]}… ({len(literal)} characters)"
-        raise _Unreadable(f"the number {shown} is too large: dockerd cannot read it", literal)
+        raise _Unreadable(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "EngineError", "the number %1 is too large: dockerd cannot read it"
+                ),
+                shown,
+            ),
+            literal,
+        )
     return float(literal) if any(c in literal for c in ".eE") else int(literal)
 
 
 class _Unreadable(ValueError):
     """Raised from inside json.loads; carries the literal so the sentence can say where."""
 
-    def __init__(self, message: str, literal: str) -> None:
-        super().__init__(message)
+    def __init__(self, words: Message, literal: str) -> None:
+        super().__init__(words.text())
+        self.words = words
         self.literal = literal
 
 
@@ -382,32 +401,69 @@ def parse_config_text(text: str) -> dict:
     depth = _nesting_depth(text)
     if depth > MAX_NESTING:
         raise ConfigError(
-            f"the JSON is nested {depth:,} levels deep; dockerd reads at most {MAX_NESTING:,}"
+            say(
+                QT_TRANSLATE_NOOP(
+                    "EngineError", "the JSON is nested %1 levels deep; dockerd reads at most %2"
+                ),
+                f"{depth:,}",
+                f"{MAX_NESTING:,}",
+            )
         )
     try:
         data = json.loads(
             text, parse_constant=_refuse_constant, parse_float=_number, parse_int=_number
         )
     except json.JSONDecodeError as error:
-        raise ConfigError(f"line {error.lineno}, column {error.colno}: {error.msg}") from None
+        # Python's parser's own words (error.msg) stay as they are.
+        where = say(
+            QT_TRANSLATE_NOOP("EngineError", "line %1, column %2"), error.lineno, error.colno
+        )
+        raise ConfigError(
+            say(QT_TRANSLATE_NOOP("EngineError", "%1: %2"), where, error.msg)
+        ) from None
     except _Unreadable as error:
-        raise ConfigError(f"{error} ({_where(text, error.literal)})") from None
+        raise ConfigError(
+            say(
+                QT_TRANSLATE_NOOP("EngineError", "%1 (%2)"),
+                error.words,
+                _where(text, error.literal),
+            )
+        ) from None
     except RecursionError:
         raise ConfigError(
-            f"the JSON is nested {depth:,} levels deep, deeper than Moorage can read"
+            say(
+                QT_TRANSLATE_NOOP(
+                    "EngineError", "the JSON is nested %1 levels deep, deeper than Moorage can read"
+                ),
+                f"{depth:,}",
+            )
         ) from None
     if not isinstance(data, dict):
-        raise ConfigError("the file holds JSON, but not an object ({...})")
+        raise ConfigError(
+            say(QT_TRANSLATE_NOOP("EngineError", "the file holds JSON, but not an object ({...})"))
+        )
     try:
         json.dumps(data, ensure_ascii=False).encode("utf-8")
     except RecursionError:
         raise ConfigError(
-            f"the JSON is nested {depth:,} levels deep, deeper than Moorage can write back"
+            say(
+                QT_TRANSLATE_NOOP(
+                    "EngineError",
+                    "the JSON is nested %1 levels deep, deeper than Moorage can write back",
+                ),
+                f"{depth:,}",
+            )
         ) from None
     except UnicodeEncodeError as error:
         character = error.object[error.start]
         raise ConfigError(
-            f"a string holds a lone UTF-16 surrogate (\\u{ord(character):04x}), "
-            "which cannot be written back as UTF-8"
+            say(
+                QT_TRANSLATE_NOOP(
+                    "EngineError",
+                    "a string holds a lone UTF-16 surrogate (%1), which cannot be written back "
+                    "as UTF-8",
+                ),
+                f"\\u{ord(character):04x}",
+            )
         ) from None
     return data

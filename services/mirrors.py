@@ -244,7 +244,7 @@ class MirrorSettings:
                 say(
                     QT_TRANSLATE_NOOP("EngineError", "%1 is not valid JSON (%2)."),
                     self.path,
-                    current.parse_error,
+                    current.parse_error.words,
                 )
             )
         build = config_transaction.registry_update(
@@ -295,12 +295,22 @@ class MirrorSettings:
             backup.name
         ):
             raise daemon_config.ConfigError(
-                f"{backup.name} is not one of Moorage's backups of {self.path}."
+                say(
+                    QT_TRANSLATE_NOOP("EngineError", "%1 is not one of Moorage's backups of %2."),
+                    backup.name,
+                    self.path,
+                )
             )
         version = await self.engine_version()
         saved = await self._in_thread(daemon_config.read_config, backup)
-        if saved.data is None:
-            raise daemon_config.ConfigError(f"{backup} cannot be restored: {saved.parse_error}")
+        if saved.parse_error is not None:
+            raise daemon_config.ConfigError(
+                say(
+                    QT_TRANSLATE_NOOP("EngineError", "%1 cannot be restored: %2"),
+                    backup,
+                    saved.parse_error.words,
+                )
+            )
         if self._can_write(self.path):
             build = config_transaction.restore_from(self.path.name, backup.name, version=version)
             report = await self._in_thread(self._install_here, build, version)

@@ -318,7 +318,7 @@ class RegistryMirrorsPage(QWidget):
     def _show_config(self, config: ConfigFile) -> None:
         # Said again on every read: once the file was replaced, the warning about it goes.
         notes = self._location_notes()
-        if config.parse_error:
+        if config.parse_error is not None:
             notes.append(
                 fill(
                     self.tr(
@@ -326,7 +326,7 @@ class RegistryMirrorsPage(QWidget):
                         "is. Applying replaces it with the settings below; the current file is "
                         "kept as a backup beside it."
                     ),
-                    config.parse_error,
+                    error_text(config.parse_error),
                 )
             )
         self._show_warning("\n\n".join(notes))
@@ -503,7 +503,7 @@ class RegistryMirrorsPage(QWidget):
 
     def _apply_clicked(self) -> None:
         config = self.store.config
-        if config is not None and config.parse_error:
+        if config is not None and config.parse_error is not None:
             ask(
                 self,
                 "confirmOverwrite",

@@ -134,7 +134,7 @@ def test_a_missing_or_empty_file_is_an_empty_configuration(tmp_path):
 def test_invalid_json_is_reported_with_where(tmp_path):
     (tmp_path / "daemon.json").write_text('{"registry-mirrors": ["https://x.example",]}')
     config = read_config(tmp_path / "daemon.json")
-    assert config.data is None and config.parse_error.startswith("line 1, column")
+    assert config.data is None and str(config.parse_error).startswith("line 1, column")
 
 
 # -- values dockerd cannot read, or Python cannot write back ---------------------------------
@@ -174,7 +174,7 @@ def test_numbers_within_float64_and_paired_surrogates_are_read():
 def test_a_file_dockerd_cannot_read_is_a_parse_error_not_a_traceback(tmp_path):
     (tmp_path / "daemon.json").write_text('{"max-concurrent-downloads": 1e400}')
     config = read_config(tmp_path / "daemon.json")
-    assert config.data is None and "too large" in config.parse_error
+    assert config.data is None and "too large" in str(config.parse_error)
 
 
 def test_render_never_writes_nan_or_infinity():
