@@ -19,7 +19,11 @@ Protocol (packaging/linux/moorage-daemon-config-helper is the entry point):
     helper restore BACKUP              BACKUP: the name of a backup beside the file
 On success (exit 0) standard output gets one JSON line, the transaction's report:
     {"outcome": "applied" | "refused" | "not-reloaded", "backup": PATH or null, "words": "..."}
-Otherwise a sentence on standard error and one of the exit codes below.
+Otherwise a sentence on standard error and one of the exit codes below; for the app to say a
+refusal in its window's language (issue 18), the same sentence also goes to standard output
+as one JSON line, its template and values, a value being text or such a sentence itself:
+    {"refusal": {"template": "Cannot read %1: %2.", "args": ["/etc/docker/daemon.json", ...]}}
+Words not ours (dockerd's, the OS's) come as the template "%1" with them as its value.
 """
 
 from __future__ import annotations
@@ -29,11 +33,12 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from typing import BinaryIO, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from services import config_transaction
 from services.config_files import FileProblem
 from services.daemon_config import ConfigError, InvalidEntry
+from services.findings import QT_TRANSLATE_NOOP, Message, say
 from services.local_daemon import (
     SYSTEM_SOCKET,
     DaemonProblem,
@@ -41,6 +46,7 @@ from services.local_daemon import (
     peer_credentials,
     system_daemon,
 )
+from services.worded_error import AS_SAID, WordedError
 
 EXIT_OK = 0
 EXIT_INVALID = 2
@@ -56,8 +62,33 @@ _KEYS = ("registry-mirrors", "insecure-registries")
 _SAFE_PATH = "/usr/sbin:/usr/bin:/sbin:/bin"
 
 
-class Refused(Exception):
+class Refused(WordedError):
     """The request is not one this helper carries out; the message says why."""
+
+
+def words_to_json(words: Message) -> dict[str, Any]:
+    """A sentence as the helper sends it: its template and values, nested sentences nested."""
+    return {
+        "template": words.template,
+        "args": [words_to_json(a) if isinstance(a, Message) else a for a in words.args],
+    }
+
+
+def words_from_json(sent: object) -> Message:
+    """The sentence `words_to_json` sent; ValueError for anything else."""
+    if not isinstance(sent, dict) or not isinstance(sent.get("template"), str):
+        raise ValueError("not a sentence")
+    values = sent.get("args", [])
+    if not isinstance(values, list):
+        raise ValueError("not a sentence's values")
+    return Message(
+        sent["template"],
+        tuple(value if isinstance(value, str) else words_from_json(value) for value in values),
+    )
+
+
+def _words_of(error: Exception) -> Message:
+    return error.words if isinstance(error, WordedError) else say(AS_SAID, error)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -74,19 +105,28 @@ def read_lists(stdin: BinaryIO) -> tuple[list[str], list[str]]:
     """The two lists from the caller: a JSON object with exactly those two keys."""
     raw = stdin.read(MAX_INPUT_BYTES + 1)
     if len(raw) > MAX_INPUT_BYTES:
-        raise Refused(f"Refusing input over {MAX_INPUT_BYTES} bytes.")
+        raise Refused(
+            say(QT_TRANSLATE_NOOP("EngineError", "Refusing input over %1 bytes."), MAX_INPUT_BYTES)
+        )
     try:
         request = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        raise Refused("The request is not JSON text.") from None
+        raise Refused(
+            say(QT_TRANSLATE_NOOP("EngineError", "The request is not JSON text."))
+        ) from None
     if not isinstance(request, dict):
-        raise Refused("The request is not a JSON object.")
+        raise Refused(say(QT_TRANSLATE_NOOP("EngineError", "The request is not a JSON object.")))
     others = sorted(set(request) - set(_KEYS))
     if others:
         raise Refused(
-            "Only registry-mirrors and insecure-registries can be changed here; refusing "
-            + ", ".join(repr(key) for key in others)
-            + "."
+            say(
+                QT_TRANSLATE_NOOP(
+                    "EngineError",
+                    "Only registry-mirrors and insecure-registries can be changed here; "
+                    "refusing %1.",
+                ),
+                ", ".join(repr(key) for key in others),
+            )
         )
     lists = []
     for key in _KEYS:
@@ -96,7 +136,13 @@ def read_lists(stdin: BinaryIO) -> tuple[list[str], list[str]]:
             or len(values) > MAX_ENTRIES
             or not all(isinstance(value, str) for value in values)
         ):
-            raise Refused(f'"{key}" must be a list of at most {MAX_ENTRIES} strings.')
+            raise Refused(
+                say(
+                    QT_TRANSLATE_NOOP("EngineError", '"%1" must be a list of at most %2 strings.'),
+                    key,
+                    MAX_ENTRIES,
+                )
+            )
         lists.append(values)
     return lists[0], lists[1]
 
@@ -114,7 +160,14 @@ def target_of(daemon: LocalDaemon | None) -> str:
     """The configuration file of the system engine, found here, never given by the caller."""
     path = (daemon.config_file if daemon else None) or DEFAULT_CONFIG
     if not os.path.isabs(path):
-        raise Refused(f"The engine's --config-file {path!r} is not an absolute path.")
+        raise Refused(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "EngineError", "The engine's --config-file %1 is not an absolute path."
+                ),
+                repr(path),
+            )
+        )
     return path
 
 
@@ -134,8 +187,9 @@ def main(
         print("usage: apply [--replace-invalid] | restore BACKUP", file=stderr)
         return EXIT_INVALID
 
-    def fail(code: int, message: str) -> int:
-        print(message, file=stderr)
+    def fail(code: int, error: Exception) -> int:
+        print(str(error), file=stderr)
+        print(json.dumps({"refusal": words_to_json(_words_of(error))}), file=stdout)
         return code
 
     daemon = None
@@ -157,11 +211,11 @@ def main(
             target, build, daemon, version=version, trusted_only=True
         )
     except (Refused, DaemonProblem) as error:
-        return fail(EXIT_REFUSED, str(error))
+        return fail(EXIT_REFUSED, error)
     except (InvalidEntry, ConfigError) as error:
-        return fail(EXIT_INVALID, str(error))
+        return fail(EXIT_INVALID, error)
     except FileProblem as error:
-        return fail(EXIT_WRITE_FAILED, str(error))
+        return fail(EXIT_WRITE_FAILED, error)
     finally:
         if daemon is not None:
             daemon.close()

@@ -13,7 +13,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from services.config_helper import EXIT_OK
+from services.config_helper import EXIT_OK, words_from_json
 from services.config_transaction import Report
 from services.errors import EngineError
 from services.findings import QT_TRANSLATE_NOOP, Message, say
@@ -55,6 +55,16 @@ class PkexecMissing(PrivilegedError):
 
 class HelperRefused(PrivilegedError):
     pass
+
+
+def _refusal(answer: bytes) -> Message | None:
+    """The helper's refusal as its template and values (its last line of output), for the
+    window to say in its language; None from a helper that did not send one."""
+    try:
+        sent = json.loads(answer.decode("utf-8").strip().splitlines()[-1])
+        return words_from_json(sent["refusal"])
+    except (ValueError, IndexError, KeyError, TypeError, RecursionError):
+        return None
 
 
 def helper_path() -> Path:
@@ -156,7 +166,8 @@ class PrivilegedWriter:
             raise NotAuthorized(refusal, manual)
         if done.returncode != EXIT_OK:
             raise HelperRefused(
-                error_text
+                _refusal(done.stdout)
+                or error_text
                 or say(
                     QT_TRANSLATE_NOOP("EngineError", "The helper failed (exit %1)."),
                     done.returncode,
