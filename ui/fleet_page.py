@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -143,6 +143,13 @@ class FleetPage(TablePage):
         self.down_strip.setText("\n".join(lines))
         self.down_strip.setVisible(bool(lines))
         self.retry_button.setVisible(bool(lines))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A language switch: the unreachable engines' reasons are said again in the new
+        language now, not when the next report comes."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._show_down()
+        super().changeEvent(event)
 
     def _why_down(self, name: str, report: EngineReport | None) -> str:
         if report is None or report.reach is Reach.CONNECTING:

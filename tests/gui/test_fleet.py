@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 
 from models import palette
 from models.connections import ConnectionsStore
@@ -12,8 +12,11 @@ from models.fleet import COL_ENGINE, COL_NAME, Fleet
 from models.store import EngineStore
 from services.data import ContainerState
 from services.errors import EngineUnavailable
+from services.findings import say
 from services.fleet import EngineReport, FleetListener, Reach
 from tests.support.fake_engine import FakeEngine, make_container
+from ui.fleet_page import FleetPage
+from ui.i18n import install_translations
 from ui.main_window import MainWindow
 from ui.theme import apply_theme
 
@@ -206,3 +209,23 @@ def test_the_dots_take_the_new_theme_s_colours(fleet_window, qtbot, qapp):
         qtbot.waitUntil(lambda: dot() == palette.DARK.state_running)
     finally:
         apply_theme(qapp, "light")
+
+
+def test_the_reasons_an_engine_is_down_follow_a_switch_of_language(fleet_window, qtbot, qapp):
+    """Issue 18: the strip above the table says why in the new language at once, not when
+    the engine's next report comes (a page on its own: the window makes its pages anew)."""
+    fleet = fleet_window.fleet()
+    page = FleetPage(fleet_window.store, fleet)
+    qtbot.addWidget(page)
+    no_engine = "No engine is running at %1."
+    report(fleet_window, BUILD, Reach.UNREACHABLE, error=EngineUnavailable(say(no_engine, BUILD)))
+    english = no_engine.replace("%1", BUILD)
+    qtbot.waitUntil(lambda: english in page.down_strip.text())
+    try:
+        install_translations(qapp, "zh_CN")
+        chinese = QCoreApplication.translate("EngineError", no_engine).replace("%1", BUILD)
+        assert chinese != english, "moorage_zh_CN has the sentence"
+        qtbot.waitUntil(lambda: chinese in page.down_strip.text())
+    finally:
+        install_translations(qapp, "en")
+    qtbot.waitUntil(lambda: english in page.down_strip.text())
