@@ -31,7 +31,11 @@ class Heartbeat(QObject):
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._tick)
         self._last = 0.0
+        self._last_cpu = 0.0
         self.gaps: list[tuple[float, float]] = []  # (gap in ms, when it ended)
+        #: The thread's own CPU time within the longest gap (ms): the rest of that gap it
+        #: waited, for a core on a loaded machine or for another thread's work.
+        self.longest_cpu_ms = 0.0
 
     def start(self) -> None:
         self.reset()
@@ -43,12 +47,16 @@ class Heartbeat(QObject):
 
     def reset(self) -> None:
         self._last = time.monotonic()
+        self._last_cpu = time.thread_time()
         self.gaps = []
+        self.longest_cpu_ms = 0.0
 
     def _tick(self) -> None:
-        now = time.monotonic()
+        now, cpu = time.monotonic(), time.thread_time()
         gap = (now - self._last) * 1000
-        self._last = now
+        if gap > self.longest_ms:
+            self.longest_cpu_ms = (cpu - self._last_cpu) * 1000
+        self._last, self._last_cpu = now, cpu
         if len(self.gaps) < 5 or gap > self.gaps[-1][0]:
             self.gaps.append((gap, now))
             self.gaps.sort(reverse=True)

@@ -102,6 +102,7 @@ def test_every_scenario_runs_once_on_twenty_containers(dockerd, tmp_path):
         "terminal_cli_seconds",
         "terminal_cli_tty_seconds",
         "stall_terminal",
+        "stall_terminal_work",
         "stall_terminal_bare",
         "terminal_echo_p95",
         "fleet_cold_start",
