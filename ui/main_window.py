@@ -576,7 +576,13 @@ class MainWindow(QMainWindow):
         layout.insertWidget(layout.indexOf(self.connection_switcher), self.engine_list)
         self.connection_switcher.hide()
         self._list_engines(self.listed_connections)
-        QTimer.singleShot(0, fleet, fleet.start)
+        QTimer.singleShot(0, self, self._start_watches)
+
+    def _start_watches(self) -> None:
+        """The fleet's watches, unless the window was closed since the engine list came
+        (its close let the fleet go: watches started now would outlive it)."""
+        if self._fleet_timers and self._fleet is not None:
+            self._fleet.start()
 
     def _list_engines(self, listed: list[Connection]) -> None:
         """The connection list's entries, for the engine list and the fleet's watches (the

@@ -133,3 +133,18 @@ def test_the_fleet_starts_after_the_first_paint_of_the_page_shown_at_the_answer(
     assert fleet_at_paint == [None]
     assert window.engine_list is not None and window.engine_list.isVisible()
     store.close()
+
+
+def test_a_window_closed_before_its_watches_turn_starts_none(qtbot, qloop):
+    """The watches start a turn after the engine list: a window closed in between starts
+    none (they would outlive it, and a test's window would start them in a later test)."""
+    store, window = build(FakeEngine([make_container("web")]), qtbot)
+    watches: list[Watch] = []
+    window.watch_engines(lambda *args: watches.append(Watch(*args)) or watches[-1])
+    window.show()
+    window._start_fleet()  # as its timers do
+    assert window.engine_list is not None
+    window.close()
+    qtbot.wait(100)
+    assert not any(watch.started for watch in watches)
+    store.close()
