@@ -9191,6 +9191,256 @@
         <source>The listing ended with code %1.</source>
         <translation>列出操作以代码 %1 结束。</translation>
     </message>
+    <message>
+        <location filename="../../services/config_files.py"/>
+        <source>a folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_files.py"/>
+        <source>a named pipe (FIFO)</source>
+        <translation>命名管道（FIFO）</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_files.py"/>
+        <source>a socket</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_files.py"/>
+        <source>a device</source>
+        <translation>设备文件</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_files.py"/>
+        <source>a symbolic link</source>
+        <translation>符号链接</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_files.py"/>
+        <source>not a regular file</source>
+        <translation>非普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_files.py"/>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_files.py"/>
+        <source>Cannot open the folder %1: %2.</source>
+        <translation>无法打开文件夹 %1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_files.py"/>
+        <source>Cannot read %1: %2.</source>
+        <translation>无法读取 %1：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_files.py"/>
+        <source>%1 is not an absolute path.</source>
+        <translation>%1 不是绝对路径。</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_files.py"/>
+        <source>%1 is %2, not a folder; refusing to go through it.</source>
+        <translation>%1 是%2，不是文件夹；拒绝经由它访问。</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_files.py"/>
+        <source>%1 belongs to user %2, not root: refusing to write a file root reads inside it.</source>
+        <translation>%1 属于用户 %2 而非 root：拒绝在其中写入 root 会读取的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_files.py"/>
+        <source>%1 can be changed by users other than root (mode %2): refusing to write inside it.</source>
+        <translation>root 以外的用户也能更改 %1（权限 %2）：拒绝在其中写入。</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_files.py"/>
+        <source>%1 is a symbolic link; refusing to follow it.</source>
+        <translation>%1 是符号链接；拒绝跟随它。</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_files.py"/>
+        <source>%1 is %2, not a file.</source>
+        <translation>%1 是%2，不是文件。</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_files.py"/>
+        <source>%1 is %2 bytes, more than the %3 a configuration file can be; it was left as it is.</source>
+        <translation>%1 有 %2 字节，超过配置文件 %3 字节的上限；已保持原样。</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_files.py"/>
+        <source>%1 grew past %2 bytes while read.</source>
+        <translation>%1 在读取过程中增长到超过 %2 字节。</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_files.py"/>
+        <source>%1: %2; nothing was changed.</source>
+        <translation>%1：%2；没有做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_files.py"/>
+        <source>Cannot write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_files.py"/>
+        <source>%1 was written</source>
+        <translation>写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_files.py"/>
+        <source>%1 changed while %2 (another process replaced the new file); what it put there was removed.</source>
+        <translation>%1 在%2时发生了变化（另一个进程替换了新文件）；本次写入的内容已被删除。</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_files.py"/>
+        <source>Cannot write a backup in %1</source>
+        <translation>无法在 %1 中写入备份</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_files.py"/>
+        <source>Too many backups of %1 this second; nothing was changed.</source>
+        <translation>这一秒内 %1 的备份过多；没有做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_files.py"/>
+        <source>a backup of %1 was written</source>
+        <translation>写入 %1 的备份</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_files.py"/>
+        <source>%1 is not a file name.</source>
+        <translation>%1 不是文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../services/daemon_config.py"/>
+        <source>line %1, column %2</source>
+        <translation>第 %1 行，第 %2 列</translation>
+    </message>
+    <message>
+        <location filename="../../services/daemon_config.py"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../services/daemon_config.py"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../services/daemon_config.py"/>
+        <source>%1 is not a JSON number and dockerd cannot read it</source>
+        <translation>%1 不是 JSON 数字，dockerd 无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../services/daemon_config.py"/>
+        <source>the number %1 is too large: dockerd cannot read it</source>
+        <translation>数字 %1 太大：dockerd 无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../services/daemon_config.py"/>
+        <source>the JSON is nested %1 levels deep; dockerd reads at most %2</source>
+        <translation>该 JSON 嵌套了 %1 层；dockerd 最多读取 %2 层</translation>
+    </message>
+    <message>
+        <location filename="../../services/daemon_config.py"/>
+        <source>the JSON is nested %1 levels deep, deeper than Moorage can read</source>
+        <translation>该 JSON 嵌套了 %1 层，超出 Moorage 能读取的深度</translation>
+    </message>
+    <message>
+        <location filename="../../services/daemon_config.py"/>
+        <source>the file holds JSON, but not an object ({...})</source>
+        <translation>该文件包含 JSON，但不是对象（{...}）</translation>
+    </message>
+    <message>
+        <location filename="../../services/daemon_config.py"/>
+        <source>the JSON is nested %1 levels deep, deeper than Moorage can write back</source>
+        <translation>该 JSON 嵌套了 %1 层，超出 Moorage 能写回的深度</translation>
+    </message>
+    <message>
+        <location filename="../../services/daemon_config.py"/>
+        <source>a string holds a lone UTF-16 surrogate (%1), which cannot be written back as UTF-8</source>
+        <translation>某个字符串含有孤立的 UTF-16 代理项（%1），无法以 UTF-8 写回</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_transaction.py"/>
+        <source>The current file</source>
+        <translation>当前文件</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_transaction.py"/>
+        <source>%1 is not UTF-8 text.</source>
+        <translation>%1 不是 UTF-8 文本。</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_transaction.py"/>
+        <source>%1 is not valid JSON that dockerd can read (%2).</source>
+        <translation>%1 不是 dockerd 能读取的有效 JSON（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_transaction.py"/>
+        <source>"%1" must be a list of strings.</source>
+        <translation>“%1” 必须是字符串列表。</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_transaction.py"/>
+        <source>dockerd refuses the new file: %1</source>
+        <translation>dockerd 拒绝了新文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_transaction.py"/>
+        <source>%1 is not one of Moorage&apos;s backups of %2.</source>
+        <translation>%1 不是 Moorage 为 %2 保留的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_transaction.py"/>
+        <source>There is no backup %1 beside %2.</source>
+        <translation>%2 旁边没有备份 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_transaction.py"/>
+        <source>The backup %1</source>
+        <translation>备份 %1</translation>
+    </message>
+    <message>
+        <location filename="../../services/mirrors.py"/>
+        <source>%1 cannot be restored: %2</source>
+        <translation>无法恢复 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_helper.py"/>
+        <source>Refusing input over %1 bytes.</source>
+        <translation>拒绝超过 %1 字节的输入。</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_helper.py"/>
+        <source>The request is not JSON text.</source>
+        <translation>请求不是 JSON 文本。</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_helper.py"/>
+        <source>The request is not a JSON object.</source>
+        <translation>请求不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_helper.py"/>
+        <source>Only registry-mirrors and insecure-registries can be changed here; refusing %1.</source>
+        <translation>这里只能更改 registry-mirrors 和 insecure-registries；拒绝 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_helper.py"/>
+        <source>"%1" must be a list of at most %2 strings.</source>
+        <translation>“%1” 必须是最多 %2 个字符串的列表。</translation>
+    </message>
+    <message>
+        <location filename="../../services/config_helper.py"/>
+        <source>The engine&apos;s --config-file %1 is not an absolute path.</source>
+        <translation>引擎的 --config-file %1 不是绝对路径。</translation>
+    </message>
 </context>
 <context>
     <name>MirrorsCli</name>
