@@ -6,6 +6,7 @@ containers' events, or while the service has not settled)."""
 from __future__ import annotations
 
 import asyncio
+import time
 from dataclasses import replace
 
 from models import service_follower
@@ -218,6 +219,13 @@ def test_a_gone_services_last_container_events_break_nothing(qapp, qloop, qtbot)
     store.close()
 
 
+def _ended(engine: FakeEngine, task) -> None:
+    """The task failed, as the engine says it once its node's agent told the manager."""
+    engine.swarm_tasks[task.id] = replace(
+        engine.swarm_tasks[task.id], state="failed", desired_state="shutdown", timestamp=time.time()
+    )
+
+
 def _died(engine: FakeEngine, task) -> None:
     """The `die` event of a task's container, as the engine sends it (service and task)."""
     attributes = (
@@ -259,7 +267,7 @@ def test_a_task_whose_container_died_is_read_alone_until_the_engine_shows_its_en
     qtbot.waitUntil(lambda: len(singles) >= 3, timeout=3000)
     assert cell(model, web_id, service_columns.COL_REPLICAS) == "2/2"
     assert lists == []  # its service is not read while the engine still says running
-    engine.set_task_state(task.id, "failed")
+    _ended(engine, task)
     qtbot.waitUntil(lambda: follower.tasks_of(web_id)[0].state == "failed", timeout=1000)
     assert lists == []  # known from the read of the task alone
     qtbot.waitUntil(lambda: cell(model, web_id, service_columns.COL_REPLICAS) == "1/2")
@@ -292,7 +300,7 @@ def test_a_read_begun_before_a_task_moved_does_not_move_it_back(qapp, qloop, qtb
     engine.list_tasks = late
     follower.follow(EngineEvent("service", "update", web_id))
     qtbot.wait(50)  # that read has begun
-    engine.set_task_state(task.id, "failed")
+    _ended(engine, task)
     _died(engine, task)
     qtbot.waitUntil(lambda: follower.tasks_of(web_id)[0].state == "failed", timeout=1000)
     qtbot.wait(500)  # the late answer came
@@ -320,8 +328,44 @@ def test_a_died_task_that_never_moves_is_read_alone_no_longer_than_dying_for(
     engine.task_by_id = read_one
     _died(engine, task)
     qtbot.waitUntil(lambda: len(singles) >= 2, timeout=2000)
-    qtbot.waitUntil(lambda: not follower._dying, timeout=2000)
+    qtbot.waitUntil(lambda: quiet(follower), timeout=3000)
     read = len(singles)
     qtbot.wait(200)
     assert len(singles) == read
     store.close()
+
+
+def test_beyond_dying_at_most_a_died_task_s_service_is_read_instead(
+    qapp, qloop, qtbot, monkeypatch
+):
+    """Containers dying by the hundred (a service scaled down): past DYING_AT_MOST, a task
+    is no longer read by itself but with its service's tasks."""
+    monkeypatch.setattr(service_follower, "DYING_AT_MOST", 1)
+    monkeypatch.setattr(service_follower, "DYING_FOR", 0.2)
+    engine = FakeEngine()
+    web_id = done(qtbot, engine.create_service(ServiceOptions("busybox:1", "web", replicas=2)))
+    first, second = engine.swarm_tasks.values()
+    store = connected_store(qtbot, engine)
+    follower = store.service_follower()
+    qtbot.waitUntil(lambda: follower.services.row_of(web_id) >= 0, timeout=5000)
+    lists: list = []
+    list_tasks = engine.list_tasks
+
+    async def read_list(service_ids=None):
+        lists.append(service_ids)
+        return await list_tasks(service_ids)
+
+    engine.list_tasks = read_list
+    _died(engine, first)
+    _died(engine, second)
+    qtbot.waitUntil(lambda: lists == [[web_id]], timeout=1000)
+    assert list(follower._dying) == [first.id]
+    qtbot.waitUntil(lambda: quiet(follower), timeout=6000)
+    store.close()
+
+
+def quiet(follower) -> bool:
+    """Nothing awaited or expected, nothing more to read, no read under way."""
+    reading = follower._reading
+    waiting = follower._dying or follower._expecting or follower.has_pending()
+    return not waiting and reading.done()
