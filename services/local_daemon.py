@@ -30,6 +30,9 @@ import time
 import urllib.parse
 from dataclasses import dataclass
 
+from services.findings import QT_TRANSLATE_NOOP, say
+from services.worded_error import WordedError
+
 #: Where a system engine listens (Debian's /var/run is a link to /run).
 SYSTEM_SOCKET = "/run/docker.sock"
 #: The pid file a socket-activated system engine writes.
@@ -49,8 +52,12 @@ _MESSAGE = re.compile(r'msg="((?:[^"\\]|\\.)*)"')
 _LEVEL = re.compile(r"level=(error|fatal)")
 
 
-class DaemonProblem(Exception):
-    """The engine cannot be identified or asked; the message says why, for the user."""
+class DaemonProblem(WordedError):
+    """The engine cannot be identified or asked; the message says why, for the user.
+
+    A WordedError because the privileged helper sends its sentence to the app as a template
+    and values, and the window says it in its language (issue 18).
+    """
 
 
 @dataclass(frozen=True)
@@ -82,10 +89,22 @@ def engine_get(socket_path: str, path: str, timeout: float = 5.0):
         response = connection.getresponse()
         body = response.read(4 * 1024 * 1024)
         if response.status != 200:
-            raise DaemonProblem(f"The engine answered {path} with HTTP {response.status}.")
+            raise DaemonProblem(
+                say(
+                    QT_TRANSLATE_NOOP("EngineError", "The engine answered %1 with HTTP %2."),
+                    path,
+                    response.status,
+                )
+            )
         return json.loads(body or b"null")
     except (OSError, http.client.HTTPException, ValueError) as error:
-        raise DaemonProblem(f"The engine at {socket_path} did not answer: {error}") from None
+        raise DaemonProblem(
+            say(
+                QT_TRANSLATE_NOOP("EngineError", "The engine at %1 did not answer: %2"),
+                socket_path,
+                error,
+            )
+        ) from None
     finally:
         connection.close()
 
@@ -98,7 +117,11 @@ def peer_credentials(socket_path: str) -> tuple[int, int]:
             connection.connect(socket_path)
         except OSError as error:
             raise DaemonProblem(
-                f"No engine listens on {socket_path}: {error.strerror or error}."
+                say(
+                    QT_TRANSLATE_NOOP("EngineError", "No engine listens on %1: %2."),
+                    socket_path,
+                    error.strerror or error,
+                )
             ) from None
         raw = connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
     pid, uid, _gid = struct.unpack("3i", raw)
@@ -151,7 +174,10 @@ def installed_dockerd() -> str:
         ):
             return path
     raise DaemonProblem(
-        "No dockerd installed by the system was found (" + ", ".join(DOCKERD_PATHS) + ")."
+        say(
+            QT_TRANSLATE_NOOP("EngineError", "No dockerd installed by the system was found (%1)."),
+            ", ".join(DOCKERD_PATHS),
+        )
     )
 
 
@@ -225,11 +251,19 @@ class LocalDaemon:
             try:
                 self._pidfd = os.pidfd_open(pid)
             except OSError as error:
-                raise DaemonProblem(f"The engine's process {pid} is gone: {error}.") from None
+                raise DaemonProblem(
+                    say(
+                        QT_TRANSLATE_NOOP("EngineError", "The engine's process %1 is gone: %2."),
+                        pid,
+                        error,
+                    )
+                ) from None
         # Checked again after the pidfd was opened: the descriptor is the verified process.
         if verified_binary is not None and not _runs_binary(pid, verified_binary):
             self.close()
-            raise DaemonProblem(f"Process {pid} is not {verified_binary}.")
+            raise DaemonProblem(
+                say(QT_TRANSLATE_NOOP("EngineError", "Process %1 is not %2."), pid, verified_binary)
+            )
         self.binary = verified_binary or _exe_path(pid)
 
     def close(self) -> None:
@@ -400,17 +434,36 @@ def system_daemon(socket_path: str = SYSTEM_SOCKET) -> LocalDaemon:
     binary = installed_dockerd()
     pid, uid = peer_credentials(socket_path)
     if uid != 0:
-        raise DaemonProblem(f"The engine on {socket_path} does not run as root (uid {uid}).")
+        raise DaemonProblem(
+            say(
+                QT_TRANSLATE_NOOP("EngineError", "The engine on %1 does not run as root (uid %2)."),
+                socket_path,
+                uid,
+            )
+        )
     if pid == 1:
         candidate = _pidfile_pid(SYSTEM_PIDFILE)
         inode = _listening_inode(socket_path)
         if candidate is None or inode is None or not _holds_socket(candidate, inode):
             raise DaemonProblem(
-                f"systemd listens on {socket_path}, and no dockerd holding that socket was found."
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "EngineError",
+                        "systemd listens on %1, and no dockerd holding that socket was found.",
+                    ),
+                    socket_path,
+                )
             )
         pid = candidate
     if set(_process_uids(pid)) != {0} or not _runs_binary(pid, binary):
         raise DaemonProblem(
-            f"The process {pid} behind {socket_path} is not {binary} running as root."
+            say(
+                QT_TRANSLATE_NOOP(
+                    "EngineError", "The process %1 behind %2 is not %3 running as root."
+                ),
+                pid,
+                socket_path,
+                binary,
+            )
         )
     return LocalDaemon(pid, socket_path, verified_binary=binary)

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import errno
+import io
+import json
 import os
 import socket
 import sys
 
 import pytest
 
-from services import local_daemon
+from services import config_helper, local_daemon
+from services.config_helper import words_from_json
+from services.findings import Message
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc and SO_PEERCRED")
@@ -47,5 +52,46 @@ def test_dockerds_words_are_taken_from_its_log_line():
 
 
 def test_no_engine_on_the_socket_is_a_sentence(tmp_path):
-    with pytest.raises(local_daemon.DaemonProblem, match="No engine listens on"):
-        local_daemon.system_daemon(str(tmp_path / "none.sock"))
+    """Said as a template and values, so the window says it in its language (issue 18); the
+    OS's reason is a value, as the OS said it."""
+    path = str(tmp_path / "none.sock")
+    with pytest.raises(local_daemon.DaemonProblem) as caught:
+        local_daemon.peer_credentials(path)
+    words = caught.value.words
+    assert words.template == "No engine listens on %1: %2."
+    assert words.args == (path, os.strerror(errno.ENOENT))
+    assert str(caught.value) == f"No engine listens on {path}: {os.strerror(errno.ENOENT)}."
+
+
+def test_the_helper_sends_an_engine_it_cannot_trust_as_a_template(tmp_path, monkeypatch):
+    """An engine the helper refuses to write for reaches the app as a template and values,
+    not as English inside "%1"."""
+    monkeypatch.setattr(local_daemon, "installed_dockerd", lambda: "/usr/sbin/dockerd")
+    path = str(tmp_path / "engine.sock")
+    out, err = io.StringIO(), io.StringIO()
+    environ = dict(os.environ)
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(path)
+        server.listen(1)
+        try:
+            code = config_helper.main(
+                ["restore", "daemon.json.moorage-20260101-000000.bak"],
+                io.BytesIO(b""),
+                out,
+                err,
+                engine_finder=lambda: config_helper.find_engine(path),
+            )
+        finally:
+            os.environ.clear()
+            os.environ.update(environ)  # the helper clears its environment, as root it must
+    assert code == config_helper.EXIT_REFUSED
+    refusal = words_from_json(json.loads(out.getvalue().splitlines()[-1])["refusal"])
+    if os.getuid() == 0:
+        # As root the listener is root: this test process is not the installed dockerd.
+        assert refusal.template == "The process %1 behind %2 is not %3 running as root."
+        assert refusal.args == (str(os.getpid()), path, "/usr/sbin/dockerd")
+    else:
+        assert refusal == Message(
+            "The engine on %1 does not run as root (uid %2).", (path, str(os.getuid()))
+        )
+    assert err.getvalue() == refusal.text() + "\n"
