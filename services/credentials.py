@@ -46,11 +46,22 @@ _NOT_FOUND = "credentials not found in native keychain"
 
 
 class CredentialsError(Exception):
-    """A login could not be read, stored or erased; `message` says why, for the user."""
+    """A login could not be read, stored or erased; `message` says why, for the user.
 
-    def __init__(self, message: Message) -> None:
+    `context` is where the window finds its templates: "Credentials" for this module's
+    sentences, the file's own context when config.json's folder or file is the problem
+    (services.config_files says those, issue 18).
+    """
+
+    def __init__(self, message: Message, context: str = "Credentials") -> None:
         super().__init__(message.text())
         self.message = message
+        self.context = context
+
+    @classmethod
+    def of_file(cls, problem: FileProblem) -> CredentialsError:
+        """config.json's file problem, in that problem's own words."""
+        return cls(problem.words, problem.context)
 
 
 class WrongCredentials(EngineError):
@@ -190,7 +201,7 @@ class CredentialStore:
         except MissingFolder:
             return {}
         except FileProblem as error:
-            raise CredentialsError(say(str(error))) from None
+            raise CredentialsError.of_file(error) from None
         return {} if state is None else _decode(state.data, folder / name)
 
     def _update(self, change: dict) -> None:
@@ -215,7 +226,7 @@ class CredentialStore:
                 data = (json.dumps(config, indent="\t") + "\n").encode()
                 opened.replace(name, data, mode=0o600)
         except FileProblem as error:
-            raise CredentialsError(say(str(error))) from None
+            raise CredentialsError.of_file(error) from None
         except OSError as error:
             raise CredentialsError(
                 say(

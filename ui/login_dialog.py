@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 def credentials_sentence(error: CredentialsError) -> str:
     """The credentials layer's sentence in the interface's language."""
-    return error.message.text(lambda template: QCoreApplication.translate("Credentials", template))
+    return error.message.text(lambda template: QCoreApplication.translate(error.context, template))
 
 
 class LoginDialog(QDialog):

@@ -6,10 +6,13 @@ import base64
 import json
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
-from services.credentials import HUB_KEY, PlainHttpRegistry
+from services.credentials import HUB_KEY, CredentialsError, CredentialStore, PlainHttpRegistry
 from tests.support.fake_engine import FakeEngine
+from ui.i18n import install_translations
+from ui.login_dialog import credentials_sentence
 
 
 @pytest.fixture
@@ -114,3 +117,22 @@ def test_a_registry_address_with_shell_characters_cannot_be_sent(make_window, qt
     type_login(dialog, "evil;rm -rf ~", "alice", "pw")
     assert not dialog.login_button.isEnabled()
     assert dialog.command.text() == "“evil;rm -rf ~” is not a registry address."
+
+
+def test_a_config_json_that_is_a_folder_is_said_in_chinese(qapp, config_dir):
+    """config.json's file problem keeps the file's own sentence and context, so the Chinese
+    window says it in Chinese rather than the English it was worded in (issue 18)."""
+    (config_dir / "config.json").mkdir(parents=True)
+    with pytest.raises(CredentialsError) as caught:
+        CredentialStore().logins()
+    where = str(config_dir / "config.json")
+    assert str(caught.value) == f"{where} is a folder, not a file.", "the English for logs"
+    install_translations(qapp, "zh_CN")
+    try:
+        said = credentials_sentence(caught.value)
+        sentence = QCoreApplication.translate("EngineError", "%1 is %2, not a file.")
+        folder = QCoreApplication.translate("EngineError", "a folder")
+    finally:
+        install_translations(qapp, "en")
+    assert sentence != "%1 is %2, not a file." and folder != "a folder", "moorage_zh_CN has them"
+    assert said == sentence.replace("%1", where).replace("%2", folder)
