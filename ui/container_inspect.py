@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import shlex
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -86,6 +87,8 @@ class ContainerInspectWindow(QWidget):
         self.notice.setWordWrap(True)
         set_text_colour(self.notice, ERROR)
         self.notice.hide()
+        #: The notice's words while it is shown, said again in another language.
+        self._notice_words: Callable[[], str] | None = None
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("inspectTabs")
@@ -165,8 +168,8 @@ class ContainerInspectWindow(QWidget):
             label.setText(text)
         self.details.language_changed()
         self.health_status.setText(self.details.health_status)
-        if self.gone:
-            self._vanished()
+        if self._notice_words is not None:
+            self.notice.setText(self._notice_words())
 
     def _say_title(self) -> None:
         name = self.details.name or self.container.name
@@ -269,6 +272,7 @@ class ContainerInspectWindow(QWidget):
         if read != self._reads:
             return  # a later read is on its way, and it may have seen a later change
         self.gone = False
+        self._notice_words = None
         self.notice.hide()
         self._show(document)
 
@@ -323,17 +327,21 @@ class ContainerInspectWindow(QWidget):
     def _vanished(self) -> None:
         self.gone = True
         self._health_timer.stop()
-        self.notice.setText(
-            fill(
+        self._notify(
+            lambda: fill(
                 self.tr("The container %1 no longer exists. What is shown is the last read."),
                 self.details.name or self.container.name,
             )
         )
-        self.notice.show()
 
     def _failed(self, error: BaseException) -> None:
         log.warning("inspecting a container failed", exc_info=error)
-        self.notice.setText(fill(self.tr("Could not read the container: %1"), error_text(error)))
+        self._notify(lambda: fill(self.tr("Could not read the container: %1"), error_text(error)))
+
+    def _notify(self, words: Callable[[], str]) -> None:
+        """Show `words` above the tabs, said now and again after a language switch."""
+        self._notice_words = words
+        self.notice.setText(words())
         self.notice.show()
 
     # -- copying -------------------------------------------------------------------------

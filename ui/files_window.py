@@ -12,6 +12,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QEventLoop, QMimeData, QModelIndex, Qt, QUrl
@@ -123,8 +124,8 @@ class FilesWindow(QWidget):
         self._drag_folders: list[Path] = []
         #: The copies in started here, whose end lists the folder again.
         self._copies_in: set[str] = set()
-        #: The status line's words (to be said again in another language) and their text.
-        self._status_words: tuple[Callable[[], str], str] | None = None
+        #: The status line's words, said again in another language.
+        self._status_words: Callable[[], str] = lambda: ""
         self.setObjectName("filesWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(860, 560)
@@ -217,10 +218,7 @@ class FilesWindow(QWidget):
         columns = self.model.columnCount()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, columns - 1)
         self.view.viewport().update()
-        if self._status_words is not None:
-            words, said = self._status_words
-            if self.status.text() == said:  # not since replaced by other words
-                self._say_worded(words)
+        self.status.setText(self._status_words())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -234,7 +232,7 @@ class FilesWindow(QWidget):
         self.tasks.launch(self._list(normal_path(folder)))
 
     async def _list(self, folder: str) -> None:
-        self._say_worded(lambda: self.tr("Listing…"))
+        self._say(lambda: self.tr("Listing…"), False)
         set_error_border(self.path_field, False)
         try:
             entries = await self.engine.list_container_folder(self.container_id, folder)
@@ -242,10 +240,12 @@ class FilesWindow(QWidget):
             self.container_removed()
             return
         except NotFound:
-            self._field_wrong(fill(self.tr("%1 is not a folder of this container."), folder))
+            self._field_wrong(
+                lambda: fill(self.tr("%1 is not a folder of this container."), folder)
+            )
             return
         except EngineError as error:
-            self._say(error_text(error), True)
+            self._say(partial(error_text, error), True)
             return
         self.folder = folder
         self.path_field.setText(folder)
@@ -253,7 +253,7 @@ class FilesWindow(QWidget):
         self.model.replace_all(entries)
         self.model.flush()
         count = len(entries)
-        self._say_worded(lambda: self.tr("%Ln item(s)", "", count))
+        self._say(lambda: self.tr("%Ln item(s)", "", count), False)
         self._update_buttons()
 
     def _opened(self, index: QModelIndex) -> None:
@@ -274,7 +274,7 @@ class FilesWindow(QWidget):
             if found.is_link:
                 found = await self.engine.stat_container_path(self.container_id, target)
         except EngineError as error:
-            self._say(error_text(error), True)
+            self._say(partial(error_text, error), True)
             return
         if found.is_folder:
             self.show_folder(path)
@@ -303,7 +303,7 @@ class FilesWindow(QWidget):
         self.tasks.cancel_all()
         for button in (self.copy_in_button, self.copy_folder_in_button, self.refresh_button):
             button.setEnabled(False)
-        self._say(fill(self.tr("The container %1 was removed."), self.name), True)
+        self._say(lambda: fill(self.tr("The container %1 was removed."), self.name), True)
 
     # -- viewing --------------------------------------------------------------------------
 
@@ -340,10 +340,10 @@ class FilesWindow(QWidget):
         if not chosen:
             return
         if not folder.is_dir():
-            self._say(fill(self.tr("%1 is not a folder of this computer."), folder), True)
+            self._say(lambda: fill(self.tr("%1 is not a folder of this computer."), folder), True)
             return
         if not os.access(folder, os.W_OK | os.X_OK):
-            self._say(fill(self.tr("%1 cannot be written."), folder), True)
+            self._say(lambda: fill(self.tr("%1 cannot be written."), folder), True)
             return
         taken = [e.name for e in chosen if os.path.lexists(folder / e.name)]
         if not taken:
@@ -372,7 +372,7 @@ class FilesWindow(QWidget):
             sum(e.size for e in entries),
         )
         self._show_transfer(transfer.key)
-        self._say(self.tr("Copying out: see the transfers below the pages."), False)
+        self._say(lambda: self.tr("Copying out: see the transfers below the pages."), False)
         return transfer
 
     def _drag_data(self, entries: list[FileEntry]) -> QMimeData:
@@ -424,11 +424,7 @@ class FilesWindow(QWidget):
         try:
             check_sources(paths)
         except ArchiveError as error:
-            if error.problem is ArchiveProblem.MISSING:
-                text = fill(self.tr("%1 does not exist."), error.path)
-            else:
-                text = fill(self.tr("%1 cannot be read: %2"), error.path, error.detail)
-            self._say(text, True)
+            self._say(partial(self._unreadable_source, error), True)
             return
         folder = self.folder
         taken = [p.name for p in paths if self.model.get(p.name) is not None]
@@ -454,7 +450,7 @@ class FilesWindow(QWidget):
         )
         self._copies_in.add(transfer.key)
         self._show_transfer(transfer.key)
-        self._say(self.tr("Copying in: see the transfers below the pages."), False)
+        self._say(lambda: self.tr("Copying in: see the transfers below the pages."), False)
 
     def _transfer_finished(self, transfer: Transfer) -> None:
         """A copy in that ended lists the folder again (what arrived, or what is there)."""
@@ -464,23 +460,24 @@ class FilesWindow(QWidget):
 
     # -- the rest -------------------------------------------------------------------------
 
-    def _field_wrong(self, text: str) -> None:
+    def _unreadable_source(self, error: ArchiveError) -> str:
+        if error.problem is ArchiveProblem.MISSING:
+            return fill(self.tr("%1 does not exist."), error.path)
+        return fill(self.tr("%1 cannot be read: %2"), error.path, error.detail)
+
+    def _field_wrong(self, words: Callable[[], str]) -> None:
         set_error_border(self.path_field, True)
         self.path_field.setFocus()
-        self._say(text, True)
+        self._say(words, True)
 
-    def _say_worded(self, words: Callable[[], str]) -> None:
-        """Say what is going on (not a problem), in words said again on a language switch."""
-        text = words()
-        self._status_words = (words, text)
-        self._say(text, False)
-
-    def _say(self, text: str, wrong: bool) -> None:
-        self.status.setText(text)
+    def _say(self, words: Callable[[], str], wrong: bool) -> None:
+        """Show `words` in the status line, said now and again after a language switch."""
+        self._status_words = words
+        self.status.setText(words())
         set_text_colour(self.status, ERROR if wrong else MUTED)
 
     def _failed(self, error: BaseException) -> None:
-        self._say(fill(self.tr("Something went wrong: %1"), error_text(error)), True)
+        self._say(lambda: fill(self.tr("Something went wrong: %1"), error_text(error)), True)
 
     def closeEvent(self, event) -> None:
         """Stop listing; copies go on in the transfers panel. The drag folders go: what was

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -69,7 +70,7 @@ def _table(name: str) -> QTableView:
 class RegistryBrowser(QDialog):
     """A registry's repositories (filled a page at a time, filtered as typed) and the chosen
     repository's tags with digest, size, architecture and date; Pull and Delete tag. Its
-    words follow a language switch (the status line keeps what it said last).
+    words follow a language switch, the status line's too: it says again what it said last.
 
     Signals:
         pull_requested(str): the reference to pull (`host/repository:tag`).
@@ -135,6 +136,8 @@ class RegistryBrowser(QDialog):
         self.status.setObjectName("registryStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        #: The status line's words, said again in another language.
+        self._status_words: Callable[[], str] = lambda: ""
 
         top = QHBoxLayout()
         self.address_label = QLabel()
@@ -184,6 +187,7 @@ class RegistryBrowser(QDialog):
         self.address_label.setText(self.tr("Registry:"))
         for model in (self.store.repositories, self.store.tags):
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
+        self.status.setText(self._status_words())
         self._settled()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -204,17 +208,17 @@ class RegistryBrowser(QDialog):
         address = self.address.currentText().strip()
         if not address:
             return
-        self._say(fill(self.tr("Reading %1…"), address))
+        self._say(lambda: fill(self.tr("Reading %1…"), address))
         self.repositories.setColumnHidden(COL_DESCRIPTION, True)
         self.tasks.launch(self.store.open(address))
 
     def search_hub(self) -> None:
         text = self.filter.text().strip()
         if not text:
-            self._say(self.tr("Type what to search for in the filter box first."))
+            self._say(lambda: self.tr("Type what to search for in the filter box first."))
             return
         self.filter.clear()
-        self._say(fill(self.tr("Searching Docker Hub for %1…"), text))
+        self._say(lambda: fill(self.tr("Searching Docker Hub for %1…"), text))
         self.repositories.setColumnHidden(COL_DESCRIPTION, False)
         self.tasks.launch(self.store.search_hub(text))
 
@@ -253,14 +257,13 @@ class RegistryBrowser(QDialog):
 
     async def _delete(self, row: TagRow) -> None:
         gone = await self.store.delete_tag(row)
+        host = self.store.host
         self._say(
-            fill(
+            lambda: fill(
                 self.tr("Deleted %1 from %2 (%3)."),
                 ", ".join(f"{row.repository}:{tag}" for tag in gone),
-                self.store.host,
-                delete_call(
-                    self.store.host, row.repository, row.details.digest if row.details else ""
-                ),
+                host,
+                delete_call(host, row.repository, row.details.digest if row.details else ""),
             )
         )
 
@@ -275,29 +278,29 @@ class RegistryBrowser(QDialog):
 
     def _counted(self, count: int, complete: bool) -> None:
         if complete:
-            text = self.tr("%Ln repositories.", "", count)
+            self._say(lambda: self.tr("%Ln repositories.", "", count))
         else:
-            text = self.tr("%Ln repositories so far, reading on…", "", count)
-        self._say(text)
+            self._say(lambda: self.tr("%Ln repositories so far, reading on…", "", count))
 
     def _reference(self, row: TagRow) -> str:
         return f"{self.store.host}/{row.repository}:{row.tag}"
 
-    def _say(self, text: str, colour: str | None = None) -> None:
+    def _say(self, words: Callable[[], str], colour: str | None = None) -> None:
+        """Show `words` (said now, and again after a language switch) in the status line."""
+        self._status_words = words
         set_text_colour(self.status, colour)
-        self.status.setText(text)
+        self.status.setText(words())
 
     def _failed(self, error: BaseException) -> None:
         if self._closed:
             return
         if isinstance(error, RegistryApiError):
-            text = api_sentence(error)
+            self._say(lambda: api_sentence(error), ERROR)
         elif isinstance(error, CredentialsError):
-            text = credentials_sentence(error)
+            self._say(lambda: credentials_sentence(error), ERROR)
         else:
             log.error("registry browser failed", exc_info=error)
-            text = fill(self.tr("Something went wrong: %1"), error_text(error))
-        self._say(text, ERROR)
+            self._say(lambda: fill(self.tr("Something went wrong: %1"), error_text(error)), ERROR)
 
     def _settled(self, *_: object) -> None:
         if self._closed:

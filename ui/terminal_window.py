@@ -74,8 +74,8 @@ class TerminalTab(QWidget):
         #: After a session ended with the container still running, "New session" starts
         #: the same command again in the view; otherwise it goes back to the form.
         self._restart_here = False
-        #: The notice's words (to be said again in another language) and the text they made.
-        self._notice_words: tuple[Callable[[], str], str] | None = None
+        #: The notice's words, said again in another language.
+        self._notice_words: Callable[[], str] = lambda: ""
         #: Whether the container was found paused (its button unpauses it).
         self._unpausing = False
         #: How the last session ended, said below the view until another starts.
@@ -184,10 +184,7 @@ class TerminalTab(QWidget):
         own = self.shell.findData(_COMMAND)
         if own >= 0:
             self.shell.setItemText(own, self.tr("A command…"))
-        if self._notice_words is not None:
-            words, said = self._notice_words
-            if self.notice.text() == said:  # not since replaced by an error's words
-                self._say_notice(words)
+        self.notice.setText(self._notice_words())
         if self._ended is not None:
             self.tasks.launch(self._say_end(self._ended))
         if not self.command_error.isHidden():
@@ -196,9 +193,9 @@ class TerminalTab(QWidget):
             self._say_no_emulator(self._external_arguments())
 
     def _say_notice(self, words: Callable[[], str]) -> None:
-        text = words()
-        self._notice_words = (words, text)
-        self.notice.setText(text)
+        """Show `words` above the form, said now and again after a language switch."""
+        self._notice_words = words
+        self.notice.setText(words())
 
     def _say_start_container(self) -> None:
         self.start_container_button.setText(
@@ -269,9 +266,9 @@ class TerminalTab(QWidget):
             self.start_container_button.setEnabled(True)
         failed = [result for result in results if not result.ok]
         if failed:
-            self.notice.setText(
-                fill(self.tr("%1 could not start: %2"), self._name(), failed[0].message)
-            )
+            # The engine's reason comes worded already (a per-item result's message).
+            reason = failed[0].message
+            self._say_notice(lambda: fill(self.tr("%1 could not start: %2"), self._name(), reason))
             return
         if self.session is not None:
             self.pages.setCurrentIndex(0)
@@ -475,7 +472,9 @@ class TerminalTab(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, EngineError):
-            self.notice.setText(fill(self.tr("The engine did not answer: %1"), error_text(error)))
+            self._say_notice(
+                lambda: fill(self.tr("The engine did not answer: %1"), error_text(error))
+            )
             self.start_button.setEnabled(False)
             return
         raise error
