@@ -1059,7 +1059,9 @@ class MainWindow(QMainWindow):
         extra: tuple = ()
         if name == "fleet":
             extra = (self.fleet(), self.page_windows)
-        elif name in ("services", "volumes"):
+        elif name == "services":
+            extra = (self.page_windows, self._show_message)
+        elif name == "volumes":
             extra = (self.page_windows,)
         page: TablePage = getattr(importlib.import_module(module), class_name)(self.store, *extra)
         self.later_pages[name] = page

@@ -5,6 +5,7 @@ progress, roll back, remove, logs; services grouped by stack, a stack removed or
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -49,10 +50,15 @@ class ServicesPage(SwarmTablePage):
         self,
         store: EngineStore,
         windows: KeyedWindows | None = None,
+        show_message: Callable[[str], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         """`windows`: where the logs and deploy windows are kept (ui/keyed_windows.py), the
-        main window's, which outlive the page; a page on its own keeps its own."""
+        main window's, which outlive the page; a page on its own keeps its own.
+        `show_message`: where the deploy windows say how a deploy went, the main window's
+        status bar, which outlives the page as they do (a language switch makes the page
+        again, later, when it is shown); a page on its own says it through `message`."""
+        self._show_message = show_message
         self.follower = store.service_follower()
         super().__init__(
             store,
@@ -411,7 +417,7 @@ class ServicesPage(SwarmTablePage):
         window = self._deploy_windows.open(
             next(DEPLOY_RUNS), lambda owner: StackDeployWindow(self.store.engine, owner)
         )
-        window.message.connect(self.message)
+        window.message.connect(self._show_message or self.message)
         return window
 
 

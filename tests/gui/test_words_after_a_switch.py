@@ -9,7 +9,7 @@ translators installed, the window made again), and reads it in Chinese.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QAction
 
 from services.data import ContainerState
@@ -110,3 +110,18 @@ def test_the_terminal_says_the_container_could_not_start_again(make_window, qtbo
     could_not_start = zh("TerminalTab", "%1 could not start: %2")
     assert tab.notice.text() == fill(could_not_start, "old", "no such image")
     tab.window().close()
+
+
+def test_a_deploy_window_still_reaches_the_status_bar(make_window, qtbot, switch):
+    """The Services page is made again (later, once shown); the deploy window it opened
+    says how a deploy went in the main window's status bar all the same."""
+    window = make_window(FakeEngine([], []))
+    window.show_page("services")
+    deploy = window.services_page.open_deploy()
+    window.show_page("containers")
+    switch("zh_CN", window)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the old page goes
+    assert window.services_page is None, "made again when shown"
+    deploy.message.emit("Stack deployed — docker stack deploy shop")
+    assert window.message.full_text() == "Stack deployed — docker stack deploy shop"
+    deploy.close()
