@@ -65,8 +65,8 @@ class StackDeployWindow(QWidget):
         self.exit_status: int | None = None
         self._scratch = tempfile.TemporaryDirectory(prefix="moorage-stack-")
         self._tasks = TaskKeeper(self._failed_to_start)
-        #: The status line's words (to be said again in another language) and their text.
-        self._status_words: tuple[Callable[[], str], str] | None = None
+        #: The status line's words, said again in another language.
+        self._status_words: Callable[[], str] = lambda: ""
         monospace = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
 
         self.file_field = QLineEdit()
@@ -135,10 +135,7 @@ class StackDeployWindow(QWidget):
         self.name_label.setText(self.tr("Stack name:"))
         self.deploy_button.setText(self.tr("Deploy"))
         self.close_button.setText(self.tr("Close"))
-        if self._status_words is not None:
-            words, said = self._status_words
-            if self.status.text() == said:  # not since replaced by other words
-                self._say(words)
+        self.status.setText(self._status_words())
         if self.run is None:
             self.check()
 
@@ -149,9 +146,8 @@ class StackDeployWindow(QWidget):
 
     def _say(self, words: Callable[[], str]) -> None:
         """Put `words` in the status line, again in another language after a switch."""
-        text = words()
-        self._status_words = (words, text)
-        self.status.setText(text)
+        self._status_words = words
+        self.status.setText(words())
 
     def _error_label(self, name: str) -> QLabel:
         label = QLabel()
@@ -172,7 +168,7 @@ class StackDeployWindow(QWidget):
             )
             set_text_colour(self.status, ERROR)
             return
-        self.status.setText("")
+        self._say(lambda: "")
         self.check()
 
     def _choose_file(self) -> None:
@@ -250,7 +246,7 @@ class StackDeployWindow(QWidget):
 
     def _failed_to_start(self, error: BaseException) -> None:
         self.exit_status = -1
-        self.status.setText(fill(self.tr("Could not run the docker CLI: %1"), error_text(error)))
+        self._say(lambda: fill(self.tr("Could not run the docker CLI: %1"), error_text(error)))
         set_text_colour(self.status, ERROR)
         self.finished.emit(-1)
 

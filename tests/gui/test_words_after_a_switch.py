@@ -125,3 +125,31 @@ def test_a_deploy_window_still_reaches_the_status_bar(make_window, qtbot, switch
     deploy.message.emit("Stack deployed — docker stack deploy shop")
     assert window.message.full_text() == "Stack deployed — docker stack deploy shop"
     deploy.close()
+
+
+def test_a_deploy_window_says_its_cli_could_not_run_again(
+    qtbot, qloop, switch, make_window, tmp_path
+):
+    """The deploy window's status line, its failure to start the CLI too, follows a switch."""
+    from ui.stack_deploy_window import StackDeployWindow
+
+    window = make_window(FakeEngine([], []))
+    deploy = StackDeployWindow(window.store.engine, window)
+    deploy.show()
+    # Looking for the CLI is over: found, or said not to be.
+    qtbot.waitUntil(lambda: deploy.cli is not None or bool(deploy.status.text()))
+    missing = str(tmp_path / "no-docker")
+    deploy.cli = missing
+    compose = tmp_path / "docker-compose.yml"
+    compose.write_text("services:\n  web:\n    image: busybox\n")
+    deploy.file_field.setText(str(compose))
+    deploy.name_field.setText("shop")
+    deploy.deploy()
+    qtbot.waitUntil(lambda: deploy.exit_status == -1)
+    said = deploy.status.text()
+    assert said.startswith("Could not run the docker CLI: ") and missing in said
+    reason = said.removeprefix("Could not run the docker CLI: ")
+    switch("zh_CN", window)
+    could_not_run = zh("StackDeployWindow", "Could not run the docker CLI: %1")
+    assert deploy.status.text() == fill(could_not_run, reason)
+    deploy.close()
