@@ -16,7 +16,6 @@ import docker.tls
 import requests
 
 from services.endpoints import TLSSettings
-from services.ssh_transport import SshAdapter
 
 #: The oldest API the SDK speaks; a client starts there and asks the daemon for its own.
 MINIMUM_API_VERSION = docker.constants.MINIMUM_DOCKER_API_VERSION
@@ -37,7 +36,10 @@ def make_api_client(
         use_ssh_client=url.startswith("ssh://"),
     )
     if url.startswith("ssh://"):
-        # Ours bounds every read by `timeout` and ends its ssh processes on close().
+        # Ours bounds every read by `timeout` and ends its ssh processes on close(); loaded
+        # with the first ssh:// engine, as the SDK's own ssh transport is.
+        from services.ssh_transport import SshAdapter
+
         adapter = SshAdapter(url, timeout, pool_size)
         client.mount("http+docker://ssh", adapter)
         client._custom_adapter = adapter

@@ -19,6 +19,8 @@ PROJECT_MODULES = {
     "models",
     "models.connections",
     "models.containers",
+    # Errors said in the window's language (the status bar's, the banner's).
+    "models.error_words",
     "models.formatting",
     "models.images",
     # The theme and language chosen in Settings → General, applied before the window shows.
@@ -45,8 +47,12 @@ PROJECT_MODULES = {
     "services.startup_marks",
     "services.stream_job",
     "services.text",
+    # The base of EngineError: its sentence kept as a template, translated where shown.
+    "services.worded_error",
     "services.wording",
     "ui",
+    # Screen readers' names for the window's controls, and the identifiers tools find them by.
+    "ui.accessible_names",
     # The Containers page's "Group by project" toggle; its tree and compose modules load when
     # it is first ticked.
     "ui.compose_tree",
@@ -59,6 +65,8 @@ PROJECT_MODULES = {
     "ui.i18n",
     "ui.icons",
     "ui.images_page",
+    # The main window's registry of the windows its pages open (they outlive a language switch).
+    "ui.keyed_windows",
     "ui.main_window",
     "ui.style",
     "ui.table_page",
