@@ -30,7 +30,7 @@ import time
 import urllib.parse
 from dataclasses import dataclass
 
-from services.findings import QT_TRANSLATE_NOOP, say
+from services.findings import QT_TRANSLATE_NOOP, Message, say
 from services.worded_error import WordedError
 
 #: Where a system engine listens (Debian's /var/run is a link to /run).
@@ -283,8 +283,9 @@ class LocalDaemon:
     def can_validate_files(self, version: str) -> bool:
         return _version_tuple(version) >= VALIDATE_SINCE and self.binary is not None
 
-    def validate_file(self, path: str) -> str:
-        """dockerd's own check of a configuration file: "" when valid, else its words."""
+    def validate_file(self, path: str) -> Message | str:
+        """dockerd's own check of a configuration file: "" when valid, else its words (ours,
+        to translate, when it could not say any)."""
         assert self.binary is not None
         try:
             done = subprocess.run(
@@ -295,11 +296,19 @@ class LocalDaemon:
                 env={"PATH": "/usr/sbin:/usr/bin:/sbin:/bin"},
             )
         except (OSError, subprocess.TimeoutExpired) as error:
-            return f"dockerd --validate could not run: {error}"
+            return say(
+                QT_TRANSLATE_NOOP("EngineError", "dockerd --validate could not run: %1"), error
+            )
         if done.returncode == 0:
             return ""
         words = (done.stderr or done.stdout).decode("utf-8", "replace").strip()
-        return _log_words(words) or words or f"dockerd --validate exited {done.returncode}"
+        return (
+            _log_words(words)
+            or words
+            or say(
+                QT_TRANSLATE_NOOP("EngineError", "dockerd --validate exited %1"), done.returncode
+            )
+        )
 
     def send_reload(self) -> None:
         if self._pidfd is not None:

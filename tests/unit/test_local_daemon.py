@@ -95,3 +95,21 @@ def test_the_helper_sends_an_engine_it_cannot_trust_as_a_template(tmp_path, monk
             "The engine on %1 does not run as root (uid %2).", (path, str(os.getuid()))
         )
     assert err.getvalue() == refusal.text() + "\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "pidfd_open"), reason="a pidfd on this process")
+def test_a_validator_that_says_nothing_is_said_in_our_words():
+    """dockerd's words are shown as they are; when it exits without any, the sentence is
+    ours, a template the window translates."""
+    daemon = local_daemon.LocalDaemon(os.getpid(), "/nonexistent.sock")
+    try:
+        daemon.binary = "/bin/false"
+        assert daemon.validate_file("/nonexistent.json") == Message(
+            "dockerd --validate exited %1", ("1",)
+        )
+        daemon.binary = "/nonexistent/dockerd"
+        refused = daemon.validate_file("/nonexistent.json")
+        assert isinstance(refused, Message)
+        assert refused.template == "dockerd --validate could not run: %1"
+    finally:
+        daemon.close()
