@@ -9441,6 +9441,61 @@
         <source>The engine&apos;s --config-file %1 is not an absolute path.</source>
         <translation>引擎的 --config-file %1 不是绝对路径。</translation>
     </message>
+    <message>
+        <location filename="../../services/local_daemon.py"/>
+        <source>No dockerd installed by the system was found (%1).</source>
+        <translation>未找到系统安装的 dockerd（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/local_daemon.py"/>
+        <source>No engine listens on %1: %2.</source>
+        <translation>%1 上没有引擎在监听：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../services/local_daemon.py"/>
+        <source>Process %1 is not %2.</source>
+        <translation>进程 %1 不是 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../services/local_daemon.py"/>
+        <source>The engine answered %1 with HTTP %2.</source>
+        <translation>引擎对 %1 的应答是 HTTP %2。</translation>
+    </message>
+    <message>
+        <location filename="../../services/local_daemon.py"/>
+        <source>The engine at %1 did not answer: %2</source>
+        <translation>位于 %1 的引擎没有应答：%2</translation>
+    </message>
+    <message>
+        <location filename="../../services/local_daemon.py"/>
+        <source>The engine on %1 does not run as root (uid %2).</source>
+        <translation>%1 上的引擎不是以 root 身份运行的（uid %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../services/local_daemon.py"/>
+        <source>The engine&apos;s process %1 is gone: %2.</source>
+        <translation>引擎的进程 %1 已不存在：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../services/local_daemon.py"/>
+        <source>The process %1 behind %2 is not %3 running as root.</source>
+        <translation>%2 背后的进程 %1 不是以 root 身份运行的 %3。</translation>
+    </message>
+    <message>
+        <location filename="../../services/local_daemon.py"/>
+        <source>systemd listens on %1, and no dockerd holding that socket was found.</source>
+        <translation>systemd 在 %1 上监听，但未找到持有该套接字的 dockerd。</translation>
+    </message>
+    <message>
+        <location filename="../../services/local_daemon.py"/>
+        <source>dockerd --validate could not run: %1</source>
+        <translation>dockerd --validate 无法运行：%1</translation>
+    </message>
+    <message>
+        <location filename="../../services/local_daemon.py"/>
+        <source>dockerd --validate exited %1</source>
+        <translation>dockerd --validate 以退出码 %1 退出</translation>
+    </message>
 </context>
 <context>
     <name>MirrorsCli</name>
