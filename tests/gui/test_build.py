@@ -51,6 +51,17 @@ def folder(tmp_path, dockerfile: str):
     return tmp_path
 
 
+def failed_build(make_window, qtbot, tmp_path) -> BuildWindow:
+    """The build window of a Dockerfile whose second step fails, once it has failed."""
+    window = make_window(FakeEngine([], []))
+    dialog = open_dialog(window, qtbot)
+    dialog.folder_field.setText(str(folder(tmp_path, "FROM busybox\nRUN false")))
+    dialog.accept()
+    build = build_window(qtbot)
+    qtbot.waitUntil(lambda: not build.running)
+    return build
+
+
 def test_the_dialog_checks_tags_and_arguments_and_shows_the_command(make_window, qtbot, tmp_path):
     window = make_window(FakeEngine([], []))
     dialog = open_dialog(window, qtbot)
@@ -101,12 +112,7 @@ def test_a_build_streams_its_steps_and_selects_the_image(make_window, qtbot, tmp
 
 
 def test_a_failing_step_and_its_error_are_marked(make_window, qtbot, tmp_path):
-    window = make_window(FakeEngine([], []))
-    dialog = open_dialog(window, qtbot)
-    dialog.folder_field.setText(str(folder(tmp_path, "FROM busybox\nRUN false")))
-    dialog.accept()
-    build = build_window(qtbot)
-    qtbot.waitUntil(lambda: not build.running)
+    build = failed_build(make_window, qtbot, tmp_path)
     assert build.failed
     red = colour_name(ERROR)
     assert build.step_label.text() == "Failed at step 2 of 2: RUN false"
@@ -126,12 +132,7 @@ def test_the_marks_of_a_failure_take_the_new_theme_s_error_colour(
 ):
     """Issue 18: the error line and the failing step, written in light's red, are in dark's
     once the theme switched, without being written again."""
-    window = make_window(FakeEngine([], []))
-    dialog = open_dialog(window, qtbot)
-    dialog.folder_field.setText(str(folder(tmp_path, "FROM busybox\nRUN false")))
-    dialog.accept()
-    build = build_window(qtbot)
-    qtbot.waitUntil(lambda: not build.running)
+    build = failed_build(make_window, qtbot, tmp_path)
 
     def marks() -> tuple[str, str]:
         (step,) = build.output.extraSelections()

@@ -277,14 +277,9 @@ def test_a_build_s_window_words_how_it_failed_anew(make_window, qtbot, general, 
     """The build window is the main window's: a switch leaves it, and its step, status and
     button are said again in the new language."""
     from services.text import fill
-    from tests.gui.test_build import build_window, folder, open_dialog
+    from tests.gui.test_build import failed_build
 
-    window = make_window(FakeEngine([], []))
-    dialog = open_dialog(window, qtbot)
-    dialog.folder_field.setText(str(folder(tmp_path, "FROM busybox\nRUN false")))
-    dialog.accept()
-    build = build_window(qtbot)
-    qtbot.waitUntil(lambda: not build.running)
+    build = failed_build(make_window, qtbot, tmp_path)
     choose(general.language, "zh_CN")
     failed_at = fill(zh("BuildWindow", "Failed at step %1 of %2: %3"), 2, 2, "RUN false")
     qtbot.waitUntil(lambda: build.step_label.text() == failed_at)

@@ -102,16 +102,18 @@ def test_daemon_refusals_become_typed_errors_with_its_words():
     assert type(translate_error(_api_error(500, "driver failed"), "e")) is EngineError
 
 
-def test_socket_failures_say_what_is_wrong():
-    def wrapped(cause: Exception) -> Exception:
+def wrapped(cause: Exception) -> Exception:
+    """`cause` inside requests' ConnectionError, as the SDK raises it."""
+    try:
         try:
-            try:
-                raise cause
-            except OSError as inner:
-                raise requests.exceptions.ConnectionError("Connection aborted.") from inner
-        except requests.exceptions.ConnectionError as outer:
-            return outer
+            raise cause
+        except OSError as inner:
+            raise requests.exceptions.ConnectionError("Connection aborted.") from inner
+    except requests.exceptions.ConnectionError as outer:
+        return outer
 
+
+def test_socket_failures_say_what_is_wrong():
     denied = translate_error(wrapped(PermissionError(13, "Permission denied")), "unix:///s")
     assert isinstance(denied, PermissionDenied) and "unix:///s" in str(denied)
     absent = translate_error(wrapped(FileNotFoundError(2, "No such file")), "unix:///s")

@@ -21,34 +21,24 @@ from services.errors import (
     translate_error,
 )
 from services.findings import Message, say
-
-
-def _wrapped(cause: Exception) -> Exception:
-    """`cause` inside requests' ConnectionError, as the SDK raises it."""
-    try:
-        try:
-            raise cause
-        except OSError as inner:
-            raise requests.exceptions.ConnectionError("Connection aborted.") from inner
-    except requests.exceptions.ConnectionError as outer:
-        return outer
+from tests.unit.test_engine_translation import wrapped
 
 
 @pytest.mark.parametrize(
     ("failure", "template", "english"),
     [
         (
-            _wrapped(PermissionError(13, "Permission denied")),
+            wrapped(PermissionError(13, "Permission denied")),
             "Permission denied while opening the engine at %1.",
             "Permission denied while opening the engine at unix:///s.",
         ),
         (
-            _wrapped(FileNotFoundError(2, "No such file")),
+            wrapped(FileNotFoundError(2, "No such file")),
             "No engine is running at %1.",
             "No engine is running at unix:///s.",
         ),
         (
-            _wrapped(ConnectionRefusedError(111, "Connection refused")),
+            wrapped(ConnectionRefusedError(111, "Connection refused")),
             "No engine is running at %1.",
             "No engine is running at unix:///s.",
         ),
