@@ -8,9 +8,8 @@ the live updates use) does not: the engine layer then words it itself, as moby's
 
 from __future__ import annotations
 
-import calendar
+import datetime
 import re
-import time
 
 #: The zero time of Go, which the engine sends for "never" (not started, not finished).
 _NEVER = "0001-01-01T00:00:00Z"
@@ -53,7 +52,16 @@ def engine_timestamp(text: str | None) -> float | None:
     match = _TIMESTAMP.match(text)
     if match is None:
         return None
-    seconds = calendar.timegm(time.strptime(match[1], "%Y-%m-%dT%H:%M:%S"))
+    # Read by hand: time.strptime costs a module import and its locale's set-up on its first
+    # call (11 ms of the GUI thread right after the first paint), for a fixed layout.
+    day, clock = match[1].split("T")
+    try:
+        moment = datetime.datetime(
+            *map(int, day.split("-")), *map(int, clock.split(":")), tzinfo=datetime.UTC
+        )
+    except ValueError:  # a month 13, a 25th hour
+        return None
+    seconds = moment.timestamp()
     fraction = text[len(match[1]) : len(text) - len(match[2])]
     if match[2] != "Z":
         sign = 1 if match[2][0] == "+" else -1
