@@ -11,6 +11,7 @@ main window closes them all when it shows another engine, whose windows they are
 from __future__ import annotations
 
 import copy
+import weakref
 from collections.abc import Callable, Hashable, Iterator
 from typing import Any, Generic, TypeVar
 
@@ -30,7 +31,9 @@ class KeyedWindows(Generic[W]):
     """
 
     def __init__(self, owner: QWidget) -> None:
-        self.owner = owner
+        # Weakly: the owner keeps its registry, and a cycle back to it would keep a closed
+        # window's Python object (and all it holds) alive until the next full collection.
+        self._owner = weakref.ref(owner)
         self._open: dict[tuple[str, Hashable], QWidget] = {}
         #: The kind this view holds; None for the whole registry.
         self._kind: str | None = None
@@ -45,7 +48,9 @@ class KeyedWindows(Generic[W]):
         slot = self._slot(key)
         window = self._open.get(slot)
         if window is None or _closed(window):
-            window = make(self.owner)
+            owner = self._owner()
+            assert owner is not None, "the registry outlived its owner"
+            window = make(owner)
             assert window.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose), window
             self._open[slot] = window
             window.destroyed.connect(lambda _=None, gone=window: self._forget(slot, gone))
