@@ -111,8 +111,9 @@ class ExecSession:
         self._outgoing: queue.SimpleQueue[bytes | tuple[int, int] | None] = queue.SimpleQueue()
         self._reader = threading.Thread(target=self._read, name="moorage-exec", daemon=True)
         self._writer = threading.Thread(target=self._write, name="moorage-exec-in", daemon=True)
-        self._reader.start()
+        # The writer first: a reader that fails at once (a stopped container) joins it.
         self._writer.start()
+        self._reader.start()
 
     @property
     def threads(self) -> tuple[threading.Thread, threading.Thread]:
