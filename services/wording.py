@@ -55,10 +55,10 @@ def engine_timestamp(text: str | None) -> float | None:
     # Read by hand: time.strptime costs a module import and its locale's set-up on its first
     # call (11 ms of the GUI thread right after the first paint), for a fixed layout.
     day, clock = match[1].split("T")
+    year, month, date = map(int, day.split("-"))
+    hour, minute, second = map(int, clock.split(":"))
     try:
-        moment = datetime.datetime(
-            *map(int, day.split("-")), *map(int, clock.split(":")), tzinfo=datetime.UTC
-        )
+        moment = datetime.datetime(year, month, date, hour, minute, second, tzinfo=datetime.UTC)
     except ValueError:  # a month 13, a 25th hour
         return None
     seconds = moment.timestamp()
