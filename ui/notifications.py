@@ -11,6 +11,7 @@ once) is one notification that counts them, not twenty.
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -45,6 +46,10 @@ _SHOWN_ON = {
     NoticeKind.TRANSFER: None,
     NoticeKind.ENGINE: None,
 }
+
+
+#: How many alerts are remembered as handled: more than a reconnect's second replays.
+HANDLED_KEPT = 512
 
 
 @dataclass
@@ -108,6 +113,9 @@ class Notifier(QObject):
         self._store: EngineStore | None = None
         #: Containers a kill was asked for since they last started: their exit is expected.
         self._killed: set[str] = set()
+        #: The alerts of the engine followed, newest last, each handled once: a reconnect's
+        #: stream replays the second before it (`_not_news`).
+        self._handled: deque[EngineEvent] = deque(maxlen=HANDLED_KEPT)
         #: Whether the engine was reached once and then lost (only then is a return news).
         self._connected_once = False
         self._away = False
@@ -119,6 +127,7 @@ class Notifier(QObject):
             self._store.status_changed.disconnect(self._status_changed)
         self._store = store
         self._killed.clear()
+        self._handled.clear()
         self._connected_once = store.status.state is ConnectionState.CONNECTED
         self._away = False
         store.container_alerted.connect(self._container_alert)
@@ -146,7 +155,7 @@ class Notifier(QObject):
         return self.preferences.notifies(kind) and not self._showing(_SHOWN_ON[kind])
 
     def _container_alert(self, event: EngineEvent) -> None:
-        if self._before_connecting(event):
+        if self._not_news(event):
             return
         action, _, verdict = event.action.partition(":")
         container_id = event.actor_id
@@ -174,13 +183,21 @@ class Notifier(QObject):
         ):
             self._trouble(container_id, name).unhealthy = True
 
-    def _before_connecting(self, event: EngineEvent) -> bool:
-        """Whether `event` may have happened before the session connected: the stream
-        starts a moment earlier (`connected_since`, the daemon's clock read to the second,
-        less one) and replays what it finds there, which would tell of an exit seen before
-        a reconnect twice. The whole second of the connection is counted as before it."""
+    def _not_news(self, event: EngineEvent) -> bool:
+        """Whether `event` is no news: handled already, or from before the session connected.
+
+        The stream starts a moment before the connection (`connected_since`: the daemon's
+        clock read to the second, less one) and replays what it finds there. What happened
+        in the seconds wholly before the connection's is skipped. The connection's own
+        second holds both (the daemon's clock says no finer): an alert in it is told,
+        unless this notifier handled the very same event already, as a reconnect's replay
+        of an exit told before it would be. Skipping that whole second instead lost an exit
+        a second after Moorage connected."""
+        if event in self._handled:
+            return True
+        self._handled.append(event)
         since = self._store.engine.connected_since if self._store is not None else None
-        return since is not None and 0 < event.time_nano < (since + 2) * 1_000_000_000
+        return since is not None and 0 < event.time_nano < (since + 1) * 1_000_000_000
 
     def _trouble(self, container_id: str, name: str) -> _Trouble:
         self._start_burst()

@@ -233,18 +233,28 @@ _BOXES = {
 def test_an_exit_from_before_the_connection_replayed_by_the_stream_is_not_told(
     watched, qtbot, monkeypatch
 ):
-    """The event stream starts a moment before the connection (and again after each
-    reconnect) and replays what it finds there: those exits were told, or happened before
-    Moorage looked, and are not news."""
+    """The event stream starts a moment before the connection (`connected_since`, the
+    daemon's second less one) and replays what it finds there: an exit from before the
+    connection's second is not news. One in that second is (it came a moment after Moorage
+    connected, or less than a second before), told once even when a reconnect's stream
+    replays it again."""
     engine, _window, _notifier, desktop, _transfers, containers = watched
     monkeypatch.setattr(FakeEngine, "connected_since", property(lambda _self: 1_000.0))
     replayed = EngineEvent(
-        "container", "die", containers[0].id, (("exitCode", "3"), ("name", "job-0")), 1_001 * 10**9
+        "container",
+        "die",
+        containers[0].id,
+        (("exitCode", "3"), ("name", "job-0")),
+        1_000_500_000_000,
     )
     fresh = EngineEvent(
-        "container", "die", containers[1].id, (("exitCode", "3"), ("name", "job-1")), 1_002 * 10**9
+        "container",
+        "die",
+        containers[1].id,
+        (("exitCode", "3"), ("name", "job-1")),
+        1_001_200_000_000,
     )
-    for event in (replayed, fresh):
+    for event in (replayed, fresh, fresh):
         for stream in engine.streams:
             stream.push(event)
     qtbot.waitUntil(lambda: bool(desktop.sent), timeout=3000)
