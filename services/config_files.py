@@ -341,7 +341,14 @@ class ConfigFolder:
         """After a rename or link by name: `name` must be the file we wrote, not something
         that took its temporary file's place; what took it is removed."""
         now = os.stat(name, dir_fd=self.fd, follow_symlinks=False)
-        if (now.st_dev, now.st_ino) != (written.st_dev, written.st_ino):
+        # Not the inode number alone: a swapped temporary file's inode, freed, can be given
+        # to the very link that took its place (a busy attacker makes one after another).
+        if not stat.S_ISREG(now.st_mode) or (
+            now.st_dev,
+            now.st_ino,
+            now.st_mtime_ns,
+            now.st_size,
+        ) != (written.st_dev, written.st_ino, written.st_mtime_ns, written.st_size):
             with contextlib.suppress(OSError):
                 os.unlink(name, dir_fd=self.fd)
             raise FileProblem(
