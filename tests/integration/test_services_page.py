@@ -9,6 +9,8 @@ update's state and message the engine's own."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit, QTableView, QWidget
 
@@ -248,9 +250,19 @@ def test_a_node_going_down_mid_update_shows_what_the_engine_reports(
         state, _, message = answer.stdout.strip().partition("|")
         return state, message
 
-    qtbot.waitUntil(lambda: engine_state()[0] in ("completed", "paused"), timeout=LIVE * 2)
-    state, message = engine_state()
-    words = {"completed": ("converged", "completed"), "paused": ("paused",)}[state]
+    # Whatever the engine decides: finish elsewhere, pause, or stay updating while the slot
+    # on the down node waits (seen on a quiet machine). Its answer once it held for 15 s.
+    held: list[tuple[tuple[str, str], float]] = []
+
+    def settled() -> bool:
+        now = (engine_state(), time.monotonic())
+        if not held or held[-1][0] != now[0]:
+            held.append(now)
+        return now[1] - held[-1][1] >= 15
+
+    qtbot.waitUntil(settled, timeout=LIVE * 2)
+    state, message = held[-1][0]
+    words = {"completed": ("converged", "completed")}.get(state, (state,))
     qtbot.waitUntil(
         lambda: any(w in overall.text() for w in words) and message in overall.text(),
         timeout=LIVE,
