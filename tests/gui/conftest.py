@@ -15,6 +15,14 @@ def english(qapp):
 
 
 @pytest.fixture
+def chinese(qapp):
+    """The interface in Simplified Chinese for one test, English again after it."""
+    install_translations(qapp, "zh_CN")
+    yield
+    install_translations(qapp, "en")
+
+
+@pytest.fixture
 def make_window(qtbot, qloop):
     """Build the real main window over a FakeEngine and start its session."""
 

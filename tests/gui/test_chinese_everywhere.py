@@ -140,13 +140,6 @@ def english_finder(tmp_path_factory) -> EnglishFinder:
     return EnglishFinder(english_pieces(tmp_path_factory.mktemp("lupdate")))
 
 
-@pytest.fixture
-def chinese(qapp):
-    install_translations(qapp, "zh_CN")
-    yield
-    install_translations(qapp, "en")
-
-
 # -- reading what is on screen -----------------------------------------------------------------
 
 

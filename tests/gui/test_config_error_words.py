@@ -18,18 +18,10 @@ from models.error_words import error_text
 from services.config_helper import words_to_json
 from services.findings import say
 from services.privileged import HelperRefused, PrivilegedWriter
-from ui.i18n import install_translations
 
 #: Sentences of ours that moorage_zh_CN translates, one inside the other.
 NOT_JSON = "%1 is not valid JSON (%2)."
 NOT_A_FILE = "%1 is not a file."
-
-
-@pytest.fixture
-def chinese(qapp):
-    install_translations(qapp, "zh_CN")
-    yield
-    install_translations(qapp, "en")
 
 
 def answering_pkexec(tmp_path: Path, stdout: str, stderr: str, code: int) -> str:

@@ -27,13 +27,6 @@ NO_ENGINE = "No engine is running at %1."
 
 
 @pytest.fixture
-def chinese(qapp):
-    install_translations(qapp, "zh_CN")
-    yield
-    install_translations(qapp, "en")
-
-
-@pytest.fixture
 def gone_window(qtbot, qloop, tmp_path):
     """The window over a real engine object whose socket has no daemon behind it."""
     endpoint = f"unix://{tmp_path}/docker.sock"

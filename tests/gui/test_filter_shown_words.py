@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -10,13 +9,6 @@ from models.containers import COL_NAME, COL_STATUS
 from services.data import ContainerState
 from tests.support.fake_engine import FakeEngine, make_container
 from ui.i18n import install_translations
-
-
-@pytest.fixture
-def chinese(qapp):
-    install_translations(qapp, "zh_CN")
-    yield
-    install_translations(qapp, "en")
 
 
 def type_chinese(widget: QWidget, text: str) -> None:

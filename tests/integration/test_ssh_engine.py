@@ -19,6 +19,7 @@ import pytest
 from services.engine import DockerEngine
 from services.errors import EngineUnavailable
 from services.exec_session import TerminalOptions
+from tests.integration.test_exec_session import collect
 from tests.support.images import BUSYBOX_IMAGE
 
 pytestmark = pytest.mark.usefixtures("clean_engine")
@@ -104,16 +105,8 @@ def test_calls_events_and_a_terminal_go_through_ssh_and_no_ssh_outlives_the_engi
         woken = threading.Event()
         options = TerminalOptions(("sh", "-c", "echo over ssh; exit 4"))
         session = engine.open_terminal(container, options, woken.set)
-        data = b""
-        deadline = time.monotonic() + 20
-        while time.monotonic() < deadline:
-            woken.wait(0.5)
-            woken.clear()
-            output = session.take()
-            data += output.data
-            if output.ended is not None:
-                break
-        assert b"over ssh" in data and output.ended is not None
+        output = collect(session, woken)
+        assert b"over ssh" in output.data
         assert output.ended.exit_code == 4
         session.close()
     finally:
