@@ -39,7 +39,9 @@ class StreamJob(Generic[T]):
     `wait()` returns its result or raises its error, translated like every engine error
     (errors of the `keep` types stay as they are); cancelling the awaiting task, or
     `close()`, cancels: `stopped` turns true, the answer given to `hold()` is shut, and
-    whatever the shut socket makes the work raise ends as a cancellation.
+    whatever the shut socket makes the work raise ends as a cancellation. A cancelled
+    `wait()` returns only once the work has ended, so that its own clean-up (a partial
+    file removed) is over by the time the cancel is told.
     """
 
     def __init__(
@@ -56,6 +58,7 @@ class StreamJob(Generic[T]):
         self._keep = keep
         self._loop = asyncio.get_running_loop()
         self._done: asyncio.Future[T] = self._loop.create_future()
+        self._ended: asyncio.Future[None] = self._loop.create_future()
         self._lock = threading.Lock()
         self._response: Any = None
         self.stopped = False
@@ -65,6 +68,10 @@ class StreamJob(Generic[T]):
     async def wait(self) -> T:
         try:
             return await self._done
+        except asyncio.CancelledError:
+            self.close()
+            await self._ended
+            raise
         finally:
             self.close()
 
@@ -109,6 +116,8 @@ class StreamJob(Generic[T]):
         self.post(self._settle, result, error)
 
     def _settle(self, result: Any, error: BaseException | None) -> None:
+        if not self._ended.done():
+            self._ended.set_result(None)
         if self._done.done():
             return
         if self.stopped:
