@@ -195,3 +195,28 @@ def test_a_sibling_is_the_index_its_parent_gives(model):
             expected = model.index(index.row(), column, model.parent(index))
             assert model.sibling(index.row(), column, index) == expected
         assert not model.sibling(9, 0, index).isValid()
+
+
+def test_sorting_the_other_way_and_again_shows_what_a_fresh_sort_shows(model, qtbot):
+    """The other way on the same column reads the kept lists from the end, and the same
+    column and order (QTreeView.sortByColumn asks twice) changes nothing, even after live
+    changes moved rows."""
+    containers = [
+        *(member("shop", s, created=c) for s, c in (("web", 3), ("webhook", 1), ("db", 2))),
+        *(member("blog", s, ContainerState.EXITED, created=c) for s, c in (("web", 5), ("db", 4))),
+        make_container("loose", created=6),
+    ]
+    model.replace_all(containers)
+    model.sort(COL_CREATED, Qt.SortOrder.AscendingOrder)
+    model.upsert([replace(containers[1], created=9)])
+    model.flush()
+    for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder):
+        model.sort(COL_CREATED, order)
+        with qtbot.assertNotEmitted(model.layoutAboutToBeChanged):
+            model.sort(COL_CREATED, order)
+        fresh = ProjectTreeModel()
+        fresh.replace_all([replace(containers[1], created=9), *containers[:1], *containers[2:]])
+        fresh.sort(COL_CREATED, order)
+        assert top(model) == top(fresh), order
+        for name in ("shop", "blog"):
+            assert children(model, name) == children(fresh, name), order
