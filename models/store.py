@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from models.containers import ContainersModel, announced
 from models.error_words import error_text
 from models.images import ImagesModel, ImageTagRow
+from models.table import COALESCE_MS
 from services.data import (
     ActionResult,
     ContainerInfo,
@@ -80,7 +81,8 @@ class EngineStore(QObject):
 
     Signals:
         status_changed(SessionStatus): connecting, connected (with the version) or away.
-        counts_changed(Counts): the number of containers, running ones and images changed.
+        counts_changed(Counts): the number of containers, running ones and images changed
+            (after an event's change, once per COALESCE_MS; `counts` is current at once).
         crashed(str): the session stopped on a bug; the text says what happened.
         diagnosed(Diagnosis): why the engine is away and what to do, once per outage.
         reloaded(): the daemon re-read its configuration (registry settings may differ).
@@ -130,6 +132,10 @@ class EngineStore(QObject):
         #: of container changes, and only while a table shows them.
         self._uses_timer = QTimer(self, singleShot=True, interval=25)
         self._uses_timer.timeout.connect(self._show_uses)
+        #: `counts` is current at once; `counts_changed` is said once per burst (see
+        #: `_update_counts`).
+        self._counts_timer = QTimer(self, singleShot=True, interval=COALESCE_MS)
+        self._counts_timer.timeout.connect(lambda: self.counts_changed.emit(self.counts))
         self._service_follower: ServiceFollower | None = None
         self._swarm_membership: SwarmMembership | None = None
         self._nodes_follower: NodesFollower | None = None
@@ -254,7 +260,7 @@ class EngineStore(QObject):
         if self._projects is not None:
             self._projects.upsert(changed)
             self._projects.remove(removed)
-        self._update_counts()
+        self._update_counts(at_once=False)
         self.containers_touched.emit(changed, removed)
 
     def container_announced(self, event: EngineEvent, state: ContainerState) -> None:
@@ -274,11 +280,19 @@ class EngineStore(QObject):
         self.images.replace_images(images)
         self._update_counts()
 
-    def _update_counts(self) -> None:
+    def _update_counts(self, *, at_once: bool = True) -> None:
+        """Keep `counts` current and say so: at once after a load, and within COALESCE_MS
+        after an event's change, as the tables show it. In a burst every event changes the
+        running count, and the status bar, the sidebar's line, the tray and the pages' hints
+        each redrew per event, more of the GUI thread's time than the tables' updates."""
         counts = Counts(len(self._containers), self._running, self._image_count)
         if counts != self.counts:
             self.counts = counts
-            self.counts_changed.emit(counts)
+            if at_once:
+                self._counts_timer.stop()
+                self.counts_changed.emit(counts)
+            elif not self._counts_timer.isActive():
+                self._counts_timer.start()
 
     def containers_using(self, image_id: str) -> list[ContainerInfo]:
         return [c for c in self._containers.values() if c.image_id == image_id]

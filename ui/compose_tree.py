@@ -227,7 +227,7 @@ class ProjectGrouping(QObject):
             signal.connect(self._expand_again)
         for signal in (model.layoutChanged, model.rowsInserted, model.rowsRemoved):
             signal.connect(page.update_empty_hint)
-        model.dataChanged.connect(self._update)
+        model.dataChanged.connect(self._rows_changed)
         model.rowsRemoved.connect(self._selection_changed)
         layout = cast(QVBoxLayout, page.layout())
         layout.insertWidget(layout.indexOf(page.view), tree, 1)
@@ -278,6 +278,18 @@ class ProjectGrouping(QObject):
         for action in self.project_actions:
             menu.addAction(action)
         menu.popup(self.tree.viewport().mapToGlobal(position))
+
+    def _rows_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_roles) -> None:
+        """What is said of the selected project follows its row; a burst of changes to rows
+        not selected (most of them) leaves it be, rather than reading the selection each."""
+        if self.tree is None:
+            return
+        selection, parent = self.tree.selectionModel(), top_left.parent()
+        if any(
+            selection.isRowSelected(row, parent)
+            for row in range(top_left.row(), bottom_right.row() + 1)
+        ):
+            self._update()
 
     def _selection_changed(self, *_args) -> None:
         self.page._update_actions()

@@ -1,5 +1,7 @@
 """The main window, driven with the mouse and keyboard over an in-memory engine."""
 
+from dataclasses import replace
+
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QMessageBox, QTableView
 
@@ -220,6 +222,23 @@ def test_counts_in_the_status_bar(make_window):
     )
     window = make_window(engine)
     assert window.counts_label.text() == "2 containers (1 running) · 1 image"
+
+
+def test_a_burst_of_events_says_the_counts_once(make_window, qtbot):
+    """Each event's change keeps the store's counts current at once, but the status bar,
+    the sidebar and the tray hear of them once for the burst, as the tables do."""
+    containers = [make_container(f"c{n}") for n in range(10)]
+    window = make_window(FakeEngine(containers))
+    store, said = window.store, []
+    store.counts_changed.connect(said.append)
+    for container in containers:
+        store.containers_changed([replace(container, state=ContainerState.PAUSED)], [])
+    assert store.counts.running == 0
+    assert said == []
+    qtbot.waitUntil(lambda: said != [], timeout=1000)
+    qtbot.wait(100)
+    assert [counts.running for counts in said] == [0]
+    assert window.counts_label.text() == "10 containers (0 running) · 0 images"
 
 
 def test_an_image_a_running_container_uses_is_not_offered_for_forcing(make_window, qtbot):
