@@ -92,6 +92,9 @@ WORKERS = 4
 #: off on the same threads, took 1.3-1.4 times as long (issue 14).
 ACTION_WORKERS = 16
 
+#: Seconds `ping` waits for the engine's answer before taking it for gone.
+PING_TIMEOUT = 10.0
+
 #: What `prefetch` fetched is used only if a connect comes for it within this many seconds.
 EARLY_MAX_AGE = 10.0
 
@@ -141,6 +144,17 @@ class DockerEngine:
                 raise translate_error(error, self.endpoint) from error
 
         return await loop.run_in_executor(executor, call)
+
+    async def ping(self) -> None:
+        """`GET /_ping`, answered within PING_TIMEOUT or raising EngineError: the session's
+        heartbeat, as the event stream it follows is read without a timeout."""
+
+        def call() -> None:
+            client = self._api()
+            response = client.get(f"{client.base_url}/_ping", timeout=PING_TIMEOUT)
+            response.raise_for_status()
+
+        await self._run(call)
 
     async def run_blocking(self, function: Callable[..., T], *args: Any) -> T:
         """Run other blocking work (a diagnosis) on this engine's threads, untranslated."""

@@ -39,6 +39,9 @@ Item = TypeVar("Item")
 
 #: Retry delays after the engine went away, in seconds; the last one repeats.
 BACKOFF = (0.5, 1.0, 2.0, 4.0, 8.0)
+#: Seconds between two pings of the engine while the session follows it (see `_heartbeat`);
+#: with the ping's own timeout (services/engine.py), a silent engine is noticed within 20 s.
+HEARTBEAT = 10.0
 
 #: Container actions that change nothing a table shows.
 _QUIET_CONTAINER_ACTIONS = frozenset(
@@ -236,6 +239,7 @@ class EngineSession:
                 asyncio.create_task(self._fetch_images()),
                 asyncio.create_task(self._volumes.run()),
                 asyncio.create_task(self._networks.run()),
+                asyncio.create_task(self._heartbeat()),
             ]
             await self._follow(stream, workers)
         finally:
@@ -266,6 +270,15 @@ class EngineSession:
                 next_event = asyncio.ensure_future(anext(stream))
         finally:
             next_event.cancel()
+
+    async def _heartbeat(self) -> None:
+        """Ping the engine every HEARTBEAT seconds; one that does not answer ends the
+        session (it is tried again, as after any loss). The event stream is read without a
+        timeout, so a host gone silent (its network dropped, the machine suspended) would
+        otherwise leave the window saying it is connected, its tables going stale."""
+        while True:
+            await asyncio.sleep(HEARTBEAT)
+            await self.engine.ping()
 
     def handle_event(self, event: EngineEvent) -> None:
         if event.type in SWARM_EVENT_TYPES or event.attribute(TASK_SERVICE_LABEL):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
 import time
 
@@ -12,6 +14,7 @@ from main import create_window
 from models.containers import COL_NAME
 from models.images import COL_REPOSITORY, COL_TAG
 from models.table import KeyRole
+from services import engine as engine_module
 from services import session
 from services.engine import WORKERS
 from services.session import ConnectionState
@@ -113,3 +116,30 @@ def test_ten_daemon_restarts_during_a_session(dockerd_factory, qtbot, qloop, mon
 
     qtbot.waitUntil(settled, timeout=10_000)
     assert open_dialogs() == []
+
+
+def test_an_engine_that_stops_answering_is_shown_away_and_followed_again(
+    dockerd_factory, qtbot, qloop, monkeypatch
+):
+    """A stopped dockerd (SIGSTOP) keeps its socket and its event stream open and says
+    nothing, as a host whose network dropped: the heartbeat's ping finds it out, and the
+    window follows it again once it answers."""
+    monkeypatch.setattr(session, "HEARTBEAT", 0.5)
+    monkeypatch.setattr(engine_module, "PING_TIMEOUT", 1.0)
+    monkeypatch.setattr(session, "BACKOFF", (0.2,))
+    engine = dockerd_factory()
+    window = create_window(engine.base_url)
+    qtbot.addWidget(window)
+    window.show()
+    window.containers_page.show_all.setChecked(True)
+    qtbot.waitUntil(lambda: window.store.status.state is ConnectionState.CONNECTED, timeout=10_000)
+    assert engine.pid is not None
+    os.kill(engine.pid, signal.SIGSTOP)
+    try:
+        qtbot.waitUntil(window.banner.isVisible, timeout=5_000)
+        assert "did not answer in time" in window.store.status.detail
+    finally:
+        os.kill(engine.pid, signal.SIGCONT)
+    engine.cli("create", "--name", "after", "busybox", "true")
+    qtbot.waitUntil(lambda: "after" in shown_containers(window).values(), timeout=30_000)
+    assert not window.banner.isVisible()

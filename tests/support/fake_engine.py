@@ -313,6 +313,7 @@ class FakeEngine:
         #: The logins `log_in` accepts: registry key -> (user name, password).
         self.logins: dict[str, tuple[str, str]] = {}
         self.up = True
+        self.pings = 0
         self.streams: list[FakeEventStream] = []
         self.calls: list[tuple[str, str]] = []
         self.failures: dict[str, Exception] = {}
@@ -378,6 +379,10 @@ class FakeEngine:
         for stream in self.streams:
             stream.push(_no_engine())
 
+    def go_silent(self) -> None:
+        """A host that stopped answering: calls fail, the open event streams say nothing."""
+        self.up = False
+
     def _check_up(self) -> None:
         if not self.up:
             raise _no_engine()
@@ -387,6 +392,10 @@ class FakeEngine:
     async def connect(self) -> EngineVersion:
         self._check_up()
         return EngineVersion(self.endpoint, "28.2.2", "1.50", "linux", "amd64")
+
+    async def ping(self) -> None:
+        self.pings += 1
+        self._check_up()
 
     def close(self) -> None:
         self.closed = True

@@ -191,6 +191,30 @@ def test_goes_disconnected_then_resyncs_when_the_engine_returns(monkeypatch):
     run(scenario())
 
 
+def test_an_engine_gone_silent_is_noticed_by_the_heartbeat(monkeypatch):
+    """The event stream says nothing when a host stops answering; the pings do, and the
+    session is followed again once the engine answers."""
+    monkeypatch.setattr(session_module, "BACKOFF", (0.01,))
+    monkeypatch.setattr(session_module, "HEARTBEAT", 0.05)
+
+    async def scenario():
+        engine = FakeEngine([make_container("web")])
+        recorder = Recorder()
+        task = asyncio.create_task(EngineSession(engine, recorder).run())
+        await _until(lambda: state(recorder) is ConnectionState.CONNECTED)
+        await _until(lambda: engine.pings >= 2)
+        assert state(recorder) is ConnectionState.CONNECTED
+        engine.go_silent()
+        await _until(lambda: state(recorder) is ConnectionState.DISCONNECTED)
+        assert "No engine is running" in recorder.statuses[-1].detail
+        assert engine.streams[0].closed
+        engine.up = True
+        await _until(lambda: len(recorder.replaced) == 2)
+        task.cancel()
+
+    run(scenario())
+
+
 @pytest.mark.parametrize("attempts", [1, 3, 9])
 def test_backoff_grows_and_stops_growing(monkeypatch, attempts):
     delays = []
