@@ -180,6 +180,9 @@ class EngineStore(QObject):
         """Stop following the engine; no thread or task stays behind for long."""
         for task in list(self._tasks):
             task.cancel()
+        for follower in (self._service_follower, self._nodes_follower, self._swarm_objects):
+            if follower is not None:
+                follower.close()
         if self._stats is not None:
             self._stats.close()
         self.engine.close()
@@ -293,6 +296,11 @@ class EngineStore(QObject):
                 self.counts_changed.emit(counts)
             elif not self._counts_timer.isActive():
                 self._counts_timer.start()
+
+    def container(self, container_id: str) -> ContainerInfo | None:
+        """The container as the engine last told of it (the tables may show it a moment
+        later), None when it is not known."""
+        return self._containers.get(container_id)
 
     def containers_using(self, image_id: str) -> list[ContainerInfo]:
         return [c for c in self._containers.values() if c.image_id == image_id]

@@ -189,15 +189,28 @@ class Notifier(QObject):
         The stream starts a moment before the connection (`connected_since`: the daemon's
         clock read to the second, less one) and replays what it finds there. What happened
         in the seconds wholly before the connection's is skipped. The connection's own
-        second holds both (the daemon's clock says no finer): an alert in it is told,
-        unless this notifier handled the very same event already, as a reconnect's replay
-        of an exit told before it would be. Skipping that whole second instead lost an exit
-        a second after Moorage connected."""
+        second holds both (the daemon's clock says no finer). An exit or OOM kill in it is
+        no news when the containers listed on connecting already show the container
+        stopped: the list came after the event (the alert is heard before its own change
+        is applied). Otherwise it is told, unless this notifier handled the very same
+        event already, as a reconnect's replay of an exit told before it would be.
+        Skipping that whole second lost an exit a moment after Moorage connected; telling
+        all of it told again the exit of a container that had stopped in the second a new
+        window connected."""
         if event in self._handled:
             return True
         self._handled.append(event)
-        since = self._store.engine.connected_since if self._store is not None else None
-        return since is not None and 0 < event.time_nano < (since + 1) * 1_000_000_000
+        store = self._store
+        since = store.engine.connected_since if store is not None else None
+        if store is None or since is None or event.time_nano <= 0:
+            return False
+        second = int(since + 1) * 1_000_000_000
+        if event.time_nano < second:
+            return True
+        if event.time_nano >= second + 1_000_000_000 or event.action not in ("die", "oom"):
+            return False
+        known = store.container(event.actor_id)
+        return known is not None and not known.is_running
 
     def _trouble(self, container_id: str, name: str) -> _Trouble:
         self._start_burst()

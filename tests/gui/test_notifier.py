@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from models.desktop_preferences import DesktopPreferences, NoticeKind
 from models.transfers import Transfer, TransferKind, TransfersStore, TransferState
-from services.data import EngineEvent
+from services.data import ContainerState, EngineEvent
 from tests.support.fake_engine import FakeEngine, make_container
 from ui.notifications import COALESCE_MS, Notifier
 
@@ -262,6 +263,32 @@ def test_an_exit_from_before_the_connection_replayed_by_the_stream_is_not_told(
     assert [summary for summary, _ in desktop.sent] == ["Container job-1 exited with code 3"]
 
 
+def test_an_exit_in_the_connections_second_the_list_already_showed_is_not_told(
+    watched, qtbot, monkeypatch
+):
+    """In the connection's own second the daemon's clock cannot tell a replay from news;
+    the list taken on connecting can: a container it showed stopped had died before it
+    (another window's container, stopped as this one connected), one it showed running
+    dies now."""
+    engine, window, _notifier, desktop, _transfers, containers = watched
+    monkeypatch.setattr(FakeEngine, "connected_since", property(lambda _self: 1_000.0))
+    window.store.containers_replaced(
+        [replace(containers[2], state=ContainerState.EXITED), *containers[:2]]
+    )
+    for container, nanos in (
+        (containers[2], 1_001_100_000_000),
+        (containers[1], 1_001_200_000_000),
+    ):
+        event = EngineEvent(
+            "container", "die", container.id, (("exitCode", "3"), ("name", container.name)), nanos
+        )
+        for stream in engine.streams:
+            stream.push(event)
+    qtbot.waitUntil(lambda: bool(desktop.sent), timeout=3000)
+    settle(qtbot)
+    assert [summary for summary, _ in desktop.sent] == ["Container job-1 exited with code 3"]
+
+
 #: Run in a process of its own: this one imported the transfers' modules long ago.
 _FIRST_TRANSFER = """
 import asyncio, json, sys, time
@@ -303,7 +330,12 @@ async def main():
     print(json.dumps({"joined": joined, "pulling": loaded(), "sent": sent}))
 
 
-loop.run_until_complete(main())
+with loop:
+    loop.run_until_complete(main())
+    # The session ends within the loop, its ping's timer with it: Python's collection at exit
+    # of a task still waiting on a qasync timer crashes once Qt is gone.
+    window.store.close()
+    loop.run_until_complete(asyncio.sleep(0.1))
 """
 
 
