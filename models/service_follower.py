@@ -167,6 +167,11 @@ class ServiceFollower(SwarmFollower):
         if self.refusal is not None and managing != (self.refusal == ""):
             self.list_again()
 
+    def close(self) -> None:
+        super().close()
+        self._poll.stop()
+        self._sweep.stop()
+
     def status_changed(self, status: SessionStatus) -> None:
         """Grey the rows while the engine is away; read everything again on its return."""
         connected = status.state is ConnectionState.CONNECTED

@@ -48,8 +48,17 @@ class SwarmFollower(QObject):
         self.membership = membership
         self._each = each
         self._reading: asyncio.Task | None = None
+        self._closed = False
         self._gather = QTimer(self, singleShot=True, interval=GATHER_MS)
         self._gather.timeout.connect(self.start_reading)
+
+    def close(self) -> None:
+        """Stop reading and every timer (the store stops following its engine): a read
+        started by a timer after the loop is gone could not run."""
+        self._closed = True
+        self._gather.stop()
+        if self._reading is not None:
+            self._reading.cancel()
 
     def follow_membership(self) -> None:
         """Start following the engine's place in the swarm (once the tables exist)."""
@@ -81,7 +90,7 @@ class SwarmFollower(QObject):
             self._gather.start()
 
     def start_reading(self) -> None:
-        if self._reading is not None and not self._reading.done():
+        if self._closed or (self._reading is not None and not self._reading.done()):
             return
         self._reading = asyncio.ensure_future(self.read())
         self._reading.add_done_callback(self._read_ended)
