@@ -9,6 +9,7 @@ changes (ui's init, join, leave, or this node promoted or demoted elsewhere).
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
@@ -30,6 +31,9 @@ log = logging.getLogger(__name__)
 #: A node whose role changed takes a moment to join or leave the managers, without an event
 #: when it is done: it is read again this often until its manager status matches its role.
 SETTLE_MS = 1000
+#: Seconds a node is read again while it is not settled: a join takes a few; a manager
+#: still unreachable after this is down, and its coming back is an event of its own.
+SETTLE_FOR_S = 120.0
 
 _LEADER = QT_TRANSLATE_NOOP("Nodes", "Leader")
 _REACHABLE = QT_TRANSLATE_NOOP("Nodes", "Reachable")
@@ -70,8 +74,12 @@ def cpus_text(node: NodeInfo) -> str:
 
 
 def settled(node: NodeInfo) -> bool:
-    """Whether a node's manager status matches its role (a manager has one, a worker not)."""
-    return node.is_manager == bool(node.reachability)
+    """Whether a node's manager status matches its role: a manager reachable, a worker with
+    none. A promoted node shows "unreachable" while it joins the managers, and its becoming
+    reachable comes with no event."""
+    if node.is_manager:
+        return node.reachability == "reachable"
+    return not node.reachability
 
 
 def managers_left_after_demoting(nodes: Iterable[NodeInfo], demoted: Iterable[str]) -> int:
@@ -180,6 +188,8 @@ class NodesFollower(SwarmFollower):
         self.nodes = NodesModel(self)
         self._pending: set[str] = set()
         self._everything = False
+        #: When each node read last was first seen not settled (see `settled`).
+        self._unsettled_since: dict[str, float] = {}
         self._settle = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._settle.timeout.connect(self._read_unsettled)
         self.follow_membership()
@@ -222,11 +232,21 @@ class NodesFollower(SwarmFollower):
             return
         seen = {n.id for n in found}
         self.nodes.change_rows(found, [node_id for node_id in named if node_id not in seen])
-        if any(not settled(n) for n in found):
+        now = time.monotonic()
+        for node in found:
+            if settled(node):
+                self._unsettled_since.pop(node.id, None)
+            else:
+                self._unsettled_since.setdefault(node.id, now)
+        if self._still_settling(now):
             self._settle.start()
 
+    def _still_settling(self, now: float) -> list[str]:
+        """The nodes not settled that are still read again (for SETTLE_FOR_S at most)."""
+        return [i for i, since in self._unsettled_since.items() if now - since < SETTLE_FOR_S]
+
     def _read_unsettled(self) -> None:
-        self._pending.update(n.id for n in self.nodes.rows() if not settled(n))
+        self._pending.update(self._still_settling(time.monotonic()))
         if self._pending:
             self.start_reading()
 

@@ -86,6 +86,28 @@ def test_node_events_keep_the_nodes_table_live(qtbot, qloop):
     store.close()
 
 
+def test_a_promoted_node_is_read_again_until_the_managers_reach_it(qtbot, qloop, monkeypatch):
+    """A promoted node shows "unreachable" while it joins the managers, and the engine sends
+    no event when it becomes reachable: the table reads it again until it does."""
+    monkeypatch.setattr(node_columns, "SETTLE_MS", 20)
+    engine = FakeEngine()
+    engine.swarm_nodes["w1"] = make_node("w1", "worker-1", role="worker")
+    store = EngineStore(engine)
+    follower = store.nodes_follower()
+    store.start()
+    qtbot.waitUntil(lambda: follower.nodes.rowCount() == 2, timeout=3000)
+    done(qtbot, engine.update_node("w1", NodeChange(role="manager")))
+    engine.swarm_nodes["w1"] = dataclasses.replace(
+        engine.swarm_nodes["w1"], reachability="unreachable"
+    )
+    qtbot.waitUntil(lambda: follower.node("w1").reachability == "unreachable", timeout=3000)
+    engine.swarm_nodes["w1"] = dataclasses.replace(
+        engine.swarm_nodes["w1"], reachability="reachable"
+    )
+    qtbot.waitUntil(lambda: follower.node("w1").reachability == "reachable", timeout=3000)
+    store.close()
+
+
 def test_secret_events_keep_the_secrets_table_live_without_the_value(qtbot, qloop):
     engine = FakeEngine()
     store = EngineStore(engine)
