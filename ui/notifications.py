@@ -192,11 +192,10 @@ class Notifier(QObject):
         second holds both (the daemon's clock says no finer). An exit or OOM kill in it is
         no news when the containers listed on connecting already show the container
         stopped: the list came after the event (the alert is heard before its own change
-        is applied). Otherwise it is told, unless this notifier handled the very same
+        is applied). Otherwise (a container running when listed, or not listed: created
+        since, or already removed) it is told, unless this notifier handled the very same
         event already, as a reconnect's replay of an exit told before it would be.
-        Skipping that whole second lost an exit a moment after Moorage connected; telling
-        all of it told again the exit of a container that had stopped in the second a new
-        window connected."""
+        Skipping that whole second lost an exit a moment after Moorage connected."""
         if event in self._handled:
             return True
         self._handled.append(event)
