@@ -69,13 +69,19 @@ def test_the_secrets_model_shows_who_uses_each(qapp, qtmodeltester):
     assert column(model, object_columns.COL_LABELS) == ["team=web"]
 
 
-def test_node_events_keep_the_nodes_table_live(qtbot, qloop):
+def following_a_worker(qtbot):
+    """A fake manager with one worker, "w1", and its nodes' follower once it lists both."""
     engine = FakeEngine()
     engine.swarm_nodes["w1"] = make_node("w1", "worker-1", role="worker")
     store = EngineStore(engine)
     follower = store.nodes_follower()
     store.start()
     qtbot.waitUntil(lambda: follower.nodes.rowCount() == 2, timeout=3000)
+    return engine, store, follower
+
+
+def test_node_events_keep_the_nodes_table_live(qtbot, qloop):
+    engine, store, follower = following_a_worker(qtbot)
     done(qtbot, engine.update_node("w1", NodeChange(availability="drain")))
     qtbot.waitUntil(
         lambda: follower.node("w1") is not None and follower.node("w1").availability == "drain",
@@ -90,12 +96,7 @@ def test_a_promoted_node_is_read_again_until_the_managers_reach_it(qtbot, qloop,
     """A promoted node shows "unreachable" while it joins the managers, and the engine sends
     no event when it becomes reachable: the table reads it again until it does."""
     monkeypatch.setattr(node_columns, "SETTLE_MS", 20)
-    engine = FakeEngine()
-    engine.swarm_nodes["w1"] = make_node("w1", "worker-1", role="worker")
-    store = EngineStore(engine)
-    follower = store.nodes_follower()
-    store.start()
-    qtbot.waitUntil(lambda: follower.nodes.rowCount() == 2, timeout=3000)
+    engine, store, follower = following_a_worker(qtbot)
     done(qtbot, engine.update_node("w1", NodeChange(role="manager")))
     engine.swarm_nodes["w1"] = dataclasses.replace(
         engine.swarm_nodes["w1"], reachability="unreachable"
