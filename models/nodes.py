@@ -202,6 +202,7 @@ class NodesFollower(SwarmFollower):
 
     def clear(self) -> None:
         self.nodes.set_rows([])
+        self._unsettled_since.clear()
 
     def list_again(self) -> None:
         self._everything = True
@@ -231,7 +232,10 @@ class NodesFollower(SwarmFollower):
             log.warning("the engine did not list its nodes: %s", error)
             return
         seen = {n.id for n in found}
-        self.nodes.change_rows(found, [node_id for node_id in named if node_id not in seen])
+        gone = [node_id for node_id in named if node_id not in seen]
+        self.nodes.change_rows(found, gone)
+        for node_id in gone:
+            self._unsettled_since.pop(node_id, None)
         now = time.monotonic()
         for node in found:
             if settled(node):
