@@ -157,19 +157,16 @@ class AgentApp(QObject, JsonRequests):
     # -- grouped by compose project ---------------------------------------------------------
 
     def do_group(self, request: dict) -> None:
-        """Group the Containers page by project (and open every project if asked); the
-        sorts, filters and live changes measured from then on are the tree's.
-
-        Every project is opened as a user opens them, one level: Qt's expandAll() also
-        marks each container's row expanded (the model does not flag rows that never have
-        children), 10,000 persistent indexes that no user's clicks make."""
+        """Group the Containers page by project (and open every project if asked, as the
+        tree's context menu does); the sorts, filters and live changes measured from then
+        on are the grouped table's."""
         started = time.monotonic()
         grouping = self.page.grouping
         grouping.toggle.setChecked(True)
         QApplication.processEvents()
         tree, model = grouping.tree, grouping.model
         if request.get("expand"):
-            tree.expandToDepth(0)
+            model.set_all_open(True)
             QApplication.processEvents()
         self.view, self.model = tree, model
         for signal in (model.rowsInserted, model.dataChanged, model.rowsMoved):

@@ -733,9 +733,9 @@ def grouped_sort_filter(ctx: Context, size: int, filter_text: str, expand: bool)
         toggles.append(grouped["ms"])
         sorts.append(max(max(times) for times in answer["sorts"].values()))
         typing.append(max(k["ms"] for k in answer["typing"]))
-        details.append({"projects": grouped["rows"], **answer})
+        details.append({"grouped_rows": grouped["rows"], **answer})
         ctx.log(
-            f"  grouped sort/filter {label} run {run + 1}: {grouped['rows']} projects, grouping "
+            f"  grouped sort/filter {label} run {run + 1}: {grouped['rows']} rows, grouping "
             f"{toggles[-1]:.0f} ms, slowest sort {sorts[-1]:.1f} ms, slowest keystroke "
             f"{typing[-1]:.1f} ms"
         )

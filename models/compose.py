@@ -3,14 +3,16 @@
 Compose marks what it creates with labels (`com.docker.compose.project`, `.service`,
 `.project.working_dir`, `.project.config_files`); a project is nothing more than the
 containers sharing its name. `ProjectTreeModel` shows each project as a row with its
-containers beneath, and the containers of no project as rows of their own beside them.
+containers beneath it while it is open, and the containers of no project as rows of their
+own beside them, all as the rows of one table.
 
 Sorted and filtered here, as the flat table is (DESIGN.md: a proxy over a Python model sorts
 10,000 rows in seconds). Each level keeps its keys in ascending order with their sort tuples
 beside them, so a row's place is a bisection; a descending sort reads the lists from the end.
-Live changes are row inserts, removals, moves and `dataChanged`, never a reset: moves keep a
-project's expansion and the selection. A sort or a filter is one layout change with every
-persistent index carried to its row's new place.
+Live changes are row inserts, removals, moves and `dataChanged`, never a reset: moves keep the
+selection, and a project's row moves with its containers' rows beneath it. A sort, a filter
+or opening every project is one layout change with every persistent index carried to its
+row's new place.
 """
 
 from __future__ import annotations
@@ -19,10 +21,10 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
-    QAbstractItemModel,
+    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -61,6 +63,19 @@ CONFIG_FILES_LABEL = "com.docker.compose.project.config_files"
 
 #: A project's key among the top rows, which are otherwise container ids (hex, no colon).
 PROJECT_PREFIX = "project:"
+
+#: A row's place in the tree, as a `Branch`: how its view indents it and draws its arrow.
+BranchRole = Qt.ItemDataRole.UserRole + 10
+
+
+class Branch(NamedTuple):
+    """Where a row sits in the tree the table shows."""
+
+    #: 0 for a top row (a project, or a container of none), 1 for a project's container.
+    depth: int
+    #: Whether a project's containers show beneath it; None for a container's row.
+    open: bool | None
+
 
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 _DECORATION = Qt.ItemDataRole.DecorationRole
@@ -203,12 +218,18 @@ def _child_name(container: ContainerInfo) -> str:
     return f"{service} ({container.name})" if service else container.name
 
 
-class ProjectTreeModel(QAbstractItemModel):
-    """Compose projects with their containers beneath, and containers of no project.
+class ProjectTreeModel(QAbstractTableModel):
+    """Compose projects with their containers beneath, and containers of no project, as the
+    rows of a table: an open project's containers are the rows after its own.
 
     The same columns as the Containers table. A project row reads "Partly running, 2/3"
     in the Status column and shows while one of its containers does; a filter word found
     in a project's name shows all of its containers.
+
+    A table rather than a Qt tree: a QTreeView lays out every open row again on any change
+    of rows, asking the model in Python for each row's index and whether it has children
+    (about 30 ms a keystroke at 10,500 open rows, issue 14); a table view asks nothing per
+    row. Its view draws the indent and the open/closed arrow from `BranchRole`.
     """
 
     def __init__(self, parent=None) -> None:
@@ -220,19 +241,19 @@ class ProjectTreeModel(QAbstractItemModel):
         self._members: dict[str, set[str]] = {}
         #: The projects as last shown (their rows are sorted by these).
         self._projects: dict[str, ProjectInfo] = {}
-        #: A number per project for its children's indexes; kept while the project lives.
-        self._number_of: dict[str, int] = {}
-        self._name_of: dict[int, str] = {}
-        self._next_number = 1
         #: Shown keys in ascending sort order: the top rows, and each project's containers.
         self._root: list[str] = []
-        #: Each top key's place in `_root`, made again after the top rows change: a view
-        #: asks every child row for its parent, and a bisection per question added up.
+        #: Each top key's place in `_root`, made again after the top rows change.
         self._root_places: dict[str, int] | None = None
-        #: The project of the top row last asked about: a view lays out a project's
-        #: children one after another, each asking for its index under the same parent.
-        self._last_parent: tuple[int, str | None] = (-1, None)
+        #: Each shown project's shown containers, in ascending order (open or not).
         self._kids: dict[str, list[str]] = {}
+        #: The projects whose containers show beneath their row; a name stays while its
+        #: row is filtered out or the project is gone (a compose down, then up).
+        self._open: set[str] = set()
+        #: The table's rows in the order shown: each top row, and beneath an open project's
+        #: row its shown containers; and each row's key's place in it (made when asked).
+        self._rows: list[str] = []
+        self._row_of: dict[str, int] | None = None
         self._sort_column = COL_NAME
         self._descending = False
         self._tokens: list[str] = []
@@ -257,63 +278,11 @@ class ProjectTreeModel(QAbstractItemModel):
 
     # -- Qt's model interface -------------------------------------------------------------
 
-    def index(
-        self, row: int, column: int, parent: QModelIndex | QPersistentModelIndex = QModelIndex()
-    ) -> QModelIndex:
-        if not 0 <= column < len(COLUMNS) or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, column, 0) if row < len(self._root) else QModelIndex()
-        if parent.internalId() or parent.column():
-            return QModelIndex()
-        parent_row = parent.row()
-        last_row, name = self._last_parent
-        if parent_row != last_row:
-            name = self._project_at(parent)
-            self._last_parent = (parent_row, name)
-        if name is None or row >= len(self._kids[name]):
-            return QModelIndex()
-        return self.createIndex(row, column, self._number_of[name])
-
-    def parent(self, index=None):  # type: ignore[override]
-        if index is None:
-            return super().parent()  # QObject.parent()
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        name = self._name_of[index.internalId()]
-        return self.createIndex(self._root_row(PROJECT_PREFIX + name), 0, 0)
-
-    def sibling(
-        self, row: int, column: int, index: QModelIndex | QPersistentModelIndex
-    ) -> QModelIndex:
-        """The index beside `index`, without asking for its parent and then its child: the
-        tree asks for a sibling of every cell of a changed row, and Qt's own answer costs
-        two calls into Python."""
-        if not index.isValid() or not 0 <= column < len(COLUMNS) or row < 0:
-            return QModelIndex()
-        number = index.internalId()
-        size = len(self._root) if number == 0 else len(self._kids.get(self._name_of[number], ()))
-        return self.createIndex(row, column, number) if row < size else QModelIndex()
-
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        if not parent.isValid():
-            return len(self._root)
-        name = self._project_at(parent) if parent.column() == 0 else None
-        return 0 if name is None else len(self._kids[name])
+        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return len(COLUMNS)
-
-    def hasChildren(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
-        """Asked of every row the tree lays out, a project's container answering at once.
-
-        The model keeps Qt's own flags() (enabled, selectable): flagging containers
-        ItemNeverHasChildren spared the tree this call but cost two calls of a Python
-        flags() per row instead, about a fifth of laying out 10,000 open rows.
-        """
-        if parent.internalId():
-            return False
-        return self.rowCount(parent) > 0
+        return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -330,7 +299,7 @@ class ProjectTreeModel(QAbstractItemModel):
     ) -> Any:
         if role in _UNANSWERED_ROLES or not index.isValid():
             return None
-        key = self._key_at(index)
+        key = self._rows[index.row()]
         column = index.column()
         if role == _FOREGROUND:
             return self._grey() if self._stale else None
@@ -340,6 +309,8 @@ class ProjectTreeModel(QAbstractItemModel):
             return key
         if key.startswith(PROJECT_PREFIX):
             project = self._projects[key[len(PROJECT_PREFIX) :]]
+            if role == BranchRole:
+                return Branch(0, project.name in self._open)
             if role in (_DISPLAY, _TOOLTIP):
                 if role == _TOOLTIP and column == COL_NAME:
                     return project.working_dir or project.name
@@ -356,7 +327,7 @@ class ProjectTreeModel(QAbstractItemModel):
         container = self._items[key]
         spec = COLUMNS[column]
         if role == _DISPLAY:
-            if column == COL_NAME and index.internalId():
+            if column == COL_NAME and self._project_of[key]:
                 return _child_name(container)
             return spec.display(container)
         if role == _DECORATION:
@@ -367,6 +338,8 @@ class ProjectTreeModel(QAbstractItemModel):
             return spec.sort_key(container)
         if role == ItemRole:
             return container
+        if role == BranchRole:
+            return Branch(1 if self._project_of[key] else 0, None)
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -402,19 +375,34 @@ class ProjectTreeModel(QAbstractItemModel):
         return list(self._projects.values())
 
     def index_of(self, key: str, column: int = 0) -> QModelIndex:
-        """The index showing `key` (a container id or `PROJECT_PREFIX` + name), or invalid."""
-        if key.startswith(PROJECT_PREFIX) or not self._project_of.get(key):
-            row = self._root_row(key)
-            return self.createIndex(row, column, 0) if row >= 0 else QModelIndex()
-        name = self._project_of[key]
-        kids = self._kids.get(name)
+        """The index showing `key` (a container id or `PROJECT_PREFIX` + name), invalid when
+        no row does (filtered out, or a container of a closed project)."""
+        row = self._row(key)
+        return self.index(row, column) if row >= 0 else QModelIndex()
+
+    def is_open(self, name: str) -> bool:
+        return name in self._open
+
+    def set_open(self, name: str, shown: bool) -> None:
+        """Show or hide a project's containers as the rows beneath its own (remembered for
+        the project while a filter hides its row)."""
+        if (name in self._open) == shown:
+            return
+        row = self._row(PROJECT_PREFIX + name)
+        kids = self._displayed(self._kids.get(name, [])) if row >= 0 else []
         if not kids:
-            return QModelIndex()
-        position = bisect_left(kids, self._tuple_of(key), key=self._tuple_of)
-        if position >= len(kids) or kids[position] != key:
-            return QModelIndex()
-        row = len(kids) - 1 - position if self._descending else position
-        return self.createIndex(row, column, self._number_of[name])
+            (self._open.add if shown else self._open.discard)(name)
+        elif shown:
+            self._insert_rows(row + 1, kids, lambda: self._open.add(name))
+        else:
+            self._remove_rows(row + 1, len(kids), lambda: self._open.discard(name))
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, COL_NAME), self.index(row, COL_NAME))
+
+    def set_all_open(self, shown: bool) -> None:
+        """Open or close every project at once: one layout change, not a change per project."""
+        names = set(self._members)
+        self._relayout(lambda: self._open.update(names) if shown else self._open.clear())
 
     # -- changing --------------------------------------------------------------------------
 
@@ -447,6 +435,7 @@ class ProjectTreeModel(QAbstractItemModel):
                 self._search_text(key)
             self._projects = {n: self._make_project(n) for n in self._members}
             self._root, self._kids = self._rebuild_order()
+            self._rows = self._flatten(self._root, self._kids)
             self._root_changed()
             self.endResetModel()
             return
@@ -493,8 +482,10 @@ class ProjectTreeModel(QAbstractItemModel):
         old = self._items.get(key)
         if old is None or project_of(item) != self._project_of[key]:
             return False
-        index = self.index_of(key)
-        if not index.isValid():
+        name = self._project_of[key]
+        order = self._kids.get(name, []) if name else self._root
+        position = self._place_in(order, key)
+        if position < 0:
             return False
         self._items[key] = item
         self._texts.pop(key, None)
@@ -503,17 +494,10 @@ class ProjectTreeModel(QAbstractItemModel):
         self._texts.pop(key, None)
         if not accepted:
             return False
-        name = self._project_of[key]
-        order = self._kids[name] if name else self._root
         self._move_to_place(
-            index.parent(),
-            order,
-            self._position(index.row(), len(order)),
-            self._container_tuple(item),
-            lambda: self._commit(key, item),
+            order, position, self._container_tuple(item), lambda: self._commit(key, item)
         )
-        index = self.index_of(key)
-        self.dataChanged.emit(index, index.siblingAtColumn(len(COLUMNS) - 1))
+        self._row_changed(key)
         return True
 
     def set_filter_text(self, text: str) -> None:
@@ -536,41 +520,57 @@ class ProjectTreeModel(QAbstractItemModel):
         if stale == self._stale:
             return
         self._stale = stale
-        last = len(COLUMNS) - 1
-        roles = [_FOREGROUND]
-        if self._root:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._root) - 1, last), roles)
-        for name, kids in self._kids.items():
-            if kids:
-                parent = self.index_of(PROJECT_PREFIX + name)
-                self.dataChanged.emit(
-                    self.index(0, 0, parent), self.index(len(kids) - 1, last, parent), roles
-                )
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1), [_FOREGROUND]
+            )
 
     # -- keys, tuples, places --------------------------------------------------------------
 
     def _root_changed(self) -> None:
         """Forget what was worked out from the top rows' places."""
         self._root_places = None
-        self._last_parent = (-1, None)
 
-    def _project_at(self, index: QModelIndex | QPersistentModelIndex) -> str | None:
-        """The project a top row shows, None for any other row."""
-        if index.internalId() != 0:
-            return None
-        key = self._root[self._position(index.row(), len(self._root))]
-        return key[len(PROJECT_PREFIX) :] if key.startswith(PROJECT_PREFIX) else None
+    def _row(self, key: str) -> int:
+        """The table's row showing `key`, -1 when none does."""
+        if self._row_of is None:
+            self._row_of = {k: row for row, k in enumerate(self._rows)}
+        return self._row_of.get(key, -1)
 
-    def _key_at(self, index: QModelIndex | QPersistentModelIndex) -> str:
-        number = index.internalId()
-        if number == 0:
-            return self._root[self._position(index.row(), len(self._root))]
-        kids = self._kids[self._name_of[number]]
-        return kids[self._position(index.row(), len(kids))]
+    def _displayed(self, order: list[str]) -> list[str]:
+        """An ascending list in the order shown."""
+        return order[::-1] if self._descending else list(order)
 
-    def _position(self, row: int, size: int) -> int:
-        """Row <-> place in an ascending list (the same both ways)."""
-        return size - 1 - row if self._descending else row
+    def _flatten(self, root: list[str], kids: dict[str, list[str]]) -> list[str]:
+        """The table's rows from the top rows and each shown project's containers."""
+        rows: list[str] = []
+        prefix, cut, shown = PROJECT_PREFIX, len(PROJECT_PREFIX), self._open
+        for key in self._displayed(root):
+            rows.append(key)
+            if key.startswith(prefix) and key[cut:] in shown:
+                rows += self._displayed(kids.get(key[cut:], []))
+        return rows
+
+    def _span(self, key: str) -> int:
+        """How many rows `key`'s row makes with what shows beneath it."""
+        if key.startswith(PROJECT_PREFIX) and (name := key[len(PROJECT_PREFIX) :]) in self._open:
+            return 1 + len(self._kids.get(name, ()))
+        return 1
+
+    def _place_in(self, order: list[str], key: str) -> int:
+        """`key`'s place in `order` (the top keys or a project's shown containers, its sort
+        tuple as the list is sorted by), -1 when it is not there."""
+        if order is self._root:
+            if self._root_places is None:
+                self._root_places = {k: place for place, k in enumerate(self._root)}
+            return self._root_places.get(key, -1)
+        position = bisect_left(order, self._tuple_of(key), key=self._tuple_of)
+        return position if position < len(order) and order[position] == key else -1
+
+    def _row_changed(self, key: str) -> None:
+        row = self._row(key)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def _container_tuple(self, c: ContainerInfo) -> tuple:
         return (COLUMNS[self._sort_column].sort_key(c), c.name_key, c.id)
@@ -612,13 +612,6 @@ class ProjectTreeModel(QAbstractItemModel):
         key straight on the item, without asking each key whether it names a project."""
         sort_key, items = COLUMNS[self._sort_column].sort_key, self._items
         return lambda key: sort_key(items[key])
-
-    def _root_row(self, key: str) -> int:
-        """The top row showing `key`, -1 when none does."""
-        if self._root_places is None:
-            self._root_places = {k: place for place, k in enumerate(self._root)}
-        position = self._root_places.get(key)
-        return -1 if position is None else self._position(position, len(self._root))
 
     def _search_text(self, key: str) -> str:
         text = self._texts.get(key)
@@ -677,10 +670,6 @@ class ProjectTreeModel(QAbstractItemModel):
         self._forget(key)
         if name:
             self._members.setdefault(name, set()).add(key)
-            if name not in self._number_of:
-                self._number_of[name] = self._next_number
-                self._name_of[self._next_number] = name
-                self._next_number += 1
 
     def _drop_member(self, key: str) -> None:
         self._forget(key)
@@ -719,7 +708,6 @@ class ProjectTreeModel(QAbstractItemModel):
         self._tuples.pop(PROJECT_PREFIX + name, None)
         self._all_kids.pop(name, None)
         self._tie_kids.pop(name, None)
-        self._name_of.pop(self._number_of.pop(name))
         self._all_root = self._tie_root = None
 
     def _make_project(self, name: str) -> ProjectInfo:
@@ -769,23 +757,23 @@ class ProjectTreeModel(QAbstractItemModel):
         return root, shown
 
     def _relayout(self, change: Callable[[], None]) -> None:
-        """Make `change` to the sort or filter and order the rows again: one layout change,
-        persistent indexes carried along (the views read the old rows until they are told).
+        """Make `change` to the sort, filter or open projects and order the rows again: one
+        layout change, persistent indexes carried along (the views read the old rows until
+        they are told).
 
         Nothing is said when the rows stay as they were: a keystroke that hides no row and
         shows none repaints nothing.
         """
-        descending = self._descending
         change()
-        root, kids = self._rebuild_order()
-        if root == self._root and kids == self._kids and descending == self._descending:
+        self._root, self._kids = self._rebuild_order()
+        self._root_changed()
+        rows = self._flatten(self._root, self._kids)
+        if rows == self._rows:
             return
-        descending, self._descending = self._descending, descending  # the old rows' places
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        keys = [self._key_at(index) for index in persistent]
-        self._root, self._kids, self._descending = root, kids, descending
-        self._root_changed()
+        keys = [self._rows[index.row()] for index in persistent]
+        self._rows, self._row_of = rows, None
         self.changePersistentIndexList(
             persistent,
             [self.index_of(key, i.column()) for key, i in zip(keys, persistent, strict=True)],
@@ -794,44 +782,88 @@ class ProjectTreeModel(QAbstractItemModel):
 
     # -- row by row (live changes) ---------------------------------------------------------
 
+    def _insert_rows(self, row: int, keys: list[str], change: Callable[[], None]) -> None:
+        """Make `keys` the table's rows from `row` on, `change` making the lists behind them."""
+        self.beginInsertRows(QModelIndex(), row, row + len(keys) - 1)
+        change()
+        self._rows[row:row] = keys
+        self._row_of = None
+        self.endInsertRows()
+
+    def _remove_rows(self, row: int, count: int, change: Callable[[], None]) -> None:
+        """Remove `count` of the table's rows from `row` on, `change` making the lists behind."""
+        self.beginRemoveRows(QModelIndex(), row, row + count - 1)
+        change()
+        del self._rows[row : row + count]
+        self._row_of = None
+        self.endRemoveRows()
+
     def _take_out(self, key: str) -> None:
         """Remove `key`'s row if it shows (its old sort tuple still places it)."""
         name = self._project_of[key]
         if not name:
             self._remove_at_root(key)
             return
-        index = self.index_of(key)
-        if index.isValid():
-            kids = self._kids[name]
-            self.beginRemoveRows(index.parent(), index.row(), index.row())
-            del kids[self._position(index.row(), len(kids))]
-            self.endRemoveRows()
+        kids = self._kids.get(name, [])
+        position = self._place_in(kids, key)
+        if position < 0:
+            return
+        row = self._row(key)
+        if row < 0:  # its project is closed
+            del kids[position]
+        else:
+            self._remove_rows(row, 1, lambda: kids.__delitem__(position))
 
     def _remove_at_root(self, key: str) -> None:
-        row = self._root_row(key)
-        if row < 0:
+        """Remove a top row, and with a project's the rows of its containers."""
+        position = self._place_in(self._root, key)
+        if position < 0:
             return
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._root[self._position(row, len(self._root))]
-        self._root_changed()
-        if key.startswith(PROJECT_PREFIX):
-            self._kids.pop(key[len(PROJECT_PREFIX) :], None)
-        self.endRemoveRows()
 
-    def _insert(self, parent: QModelIndex, order: list[str], key: str) -> None:
-        """Insert `key`'s row where it sorts among `order` (the shown keys under `parent`)."""
-        position = bisect_left(order, self._tuple_of(key), key=self._tuple_of)
-        row = len(order) - position if self._descending else position
-        self.beginInsertRows(parent, row, row)
-        order.insert(position, key)
-        if order is self._root:
+        def change() -> None:
+            del self._root[position]
             self._root_changed()
-        self.endInsertRows()
+            if key.startswith(PROJECT_PREFIX):
+                self._kids.pop(key[len(PROJECT_PREFIX) :], None)
+
+        self._remove_rows(self._row(key), self._span(key), change)
+
+    def _landing_row(self, order: list[str], position: int) -> int:
+        """The table's row a key inserted at ascending `position` of `order` takes: that of
+        the key shown where it lands, or the row after the last one shown of `order`."""
+        size = len(order)
+        # Shown just before the key now at `position` (at `position - 1` when the order is
+        # read from the end).
+        follower = position - 1 if self._descending else position
+        if 0 <= follower < size:
+            return self._row(order[follower])
+        if not size:
+            return -1
+        last = order[0] if self._descending else order[-1]
+        return self._row(last) + self._span(last)
+
+    def _insert(self, name: str, order: list[str], key: str) -> None:
+        """Insert `key` where it sorts among `order`, the shown keys of project `name` ("" for
+        the top rows); a row of the table unless its project is closed."""
+        position = bisect_left(order, self._tuple_of(key), key=self._tuple_of)
+        if name and name not in self._open:
+            order.insert(position, key)
+            return
+        row = self._landing_row(order, position)
+        if row < 0:  # the first of its list: the top, or just beneath its project's row
+            row = self._row(PROJECT_PREFIX + name) + 1 if name else 0
+
+        def change() -> None:
+            order.insert(position, key)
+            if order is self._root:
+                self._root_changed()
+
+        self._insert_rows(row, [key], change)
 
     def _put_in(self, key: str) -> None:
         """Insert a container of no project at its place, if the filter lets it show."""
         if self._accepts(key):
-            self._insert(QModelIndex(), self._root, key)
+            self._insert("", self._root, key)
 
     def _refresh_project(self, name: str, arriving: list[str]) -> None:
         """After its containers changed: the project's row (counts, place) and new children."""
@@ -841,70 +873,78 @@ class ProjectTreeModel(QAbstractItemModel):
             self._drop_project(name)
             return
         project = self._make_project(name)
-        row = self._root_row(project_key)
-        if row < 0:
+        position = self._place_in(self._root, project_key)
+        if position < 0:
             self._set_project(project)
             if arriving:
                 self._insert_project(name, arriving)
             return
         self._move_to_place(
-            QModelIndex(),
-            self._root,
-            self._position(row, len(self._root)),
-            self._project_tuple(project),
-            lambda: self._set_project(project),
+            self._root, position, self._project_tuple(project), lambda: self._set_project(project)
         )
-        parent = self.index_of(project_key)
         for key in arriving:
-            self._insert(parent, self._kids.setdefault(name, []), key)
+            self._insert(name, self._kids.setdefault(name, []), key)
         if not self._kids.get(name):
             self._remove_at_root(project_key)
         else:
-            self.dataChanged.emit(parent, parent.siblingAtColumn(len(COLUMNS) - 1))
+            self._row_changed(project_key)
 
     def _insert_project(self, name: str, keys: list[str]) -> None:
         """A project's row that was not shown, with the containers of it that now show."""
         project_key = PROJECT_PREFIX + name
         position = bisect_left(self._root, self._tuple_of(project_key), key=self._tuple_of)
-        row = len(self._root) - position if self._descending else position
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._root.insert(position, project_key)
-        self._root_changed()
-        self._kids[name] = sorted(keys, key=self._tuple_of)
-        self.endInsertRows()
+        row = self._landing_row(self._root, position)
+        kids = sorted(keys, key=self._tuple_of)
+
+        def change() -> None:
+            self._root.insert(position, project_key)
+            self._root_changed()
+            self._kids[name] = kids
+
+        shown = self._displayed(kids) if name in self._open else []
+        self._insert_rows(max(row, 0), [project_key, *shown], change)
 
     def _move_to_place(
-        self,
-        parent: QModelIndex,
-        order: list[str],
-        position: int,
-        sort_tuple: tuple,
-        commit: Callable[[], None],
+        self, order: list[str], position: int, sort_tuple: tuple, commit: Callable[[], None]
     ) -> None:
-        """Give the row at `position` of `parent` its new `sort_tuple` and move it to where it
-        now sorts; `commit` makes the row's new data current at the same moment.
+        """Give the key at `position` of `order` its new `sort_tuple` and move it to where it
+        now sorts, its row with what shows beneath it; `commit` makes the row's new data
+        current at the same moment.
 
-        A move, not a removal and an insert: the row stays selected, a project expanded.
+        A move, not a removal and an insert: the row stays selected, a project open.
         Until then the row keeps its old data and place, so every index reads as before.
         """
         rest = order[:position] + order[position + 1 :]
         target = bisect_left(rest, sort_tuple, key=self._tuple_of)
         key = order[position]
-        if target == position:
+        first = self._row(key) if target != position else -1
+
+        def change() -> None:
+            del order[position]
+            order.insert(target, key)
+            if order is self._root:
+                self._root_changed()
             commit()
             self._tuples[key] = sort_tuple
+
+        if first < 0:  # in place, or not a row of the table (its project is closed)
+            change()
             return
-        size = len(order)
-        row, target_row = self._position(position, size), self._position(target, size)
-        # Qt's destination is the row before which the moved row lands, counted before the move.
-        destination = target_row + 1 if target_row > row else target_row
-        self.beginMoveRows(parent, row, row, parent, destination)
-        del order[position]
-        order.insert(target, key)
-        if order is self._root:
-            self._root_changed()
-        commit()
-        self._tuples[key] = sort_tuple
+        count = self._span(key)
+        # The key shown where it lands now shows beside it: below it when moving up, above
+        # it when moving down. Qt's destination is counted before the move.
+        neighbour = order[target]
+        if (target < position) != self._descending:
+            destination = self._row(neighbour)
+        else:
+            destination = self._row(neighbour) + self._span(neighbour)
+        self.beginMoveRows(QModelIndex(), first, first + count - 1, QModelIndex(), destination)
+        block = self._rows[first : first + count]
+        del self._rows[first : first + count]
+        landing = destination - count if destination > first else destination
+        self._rows[landing:landing] = block
+        self._row_of = None
+        change()
         self.endMoveRows()
 
     def _grey(self) -> QBrush:

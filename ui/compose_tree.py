@@ -10,33 +10,32 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Sequence
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMenu,
     QMessageBox,
+    QTableView,
     QToolButton,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from models.containers import running_only
+from models.containers import COL_NAME, running_only
 from models.table import ItemRole
 from services.data import ContainerInfo
 from services.text import fill
 from ui.accessible_names import identify
 from ui.icons import icon
 from ui.style import make_hint
+from ui.table_page import make_table_view
 
 if TYPE_CHECKING:
     from models.compose import ProjectInfo, ProjectTreeModel
@@ -55,25 +54,6 @@ COMPOSE_RUNS = itertools.count()
 CLOCK_MS = 5_000
 
 
-class ProjectTreeView(QTreeView):
-    """The tree of projects, which skips what a closed project's containers change.
-
-    Qt's tree works out where each cell of a changed row lies before repainting it, asking
-    the model (in Python) about every column and searching its laid-out rows for it: about
-    a millisecond a row, spent even on a container hidden inside a closed project, which is
-    most of them when the projects are closed. A burst of 200 pauses in 500 closed projects
-    kept the window busy long enough to miss the 100 ms a change may take (issue 14).
-    """
-
-    def dataChanged(  # type: ignore[override]
-        self, top_left: QModelIndex, bottom_right: QModelIndex, roles: Sequence[int] = ()
-    ) -> None:
-        parent = top_left.parent()
-        if parent.isValid() and not self.isExpanded(parent):
-            return  # nothing of it is on screen; opening the project lays it out anew
-        super().dataChanged(top_left, bottom_right, list(roles))
-
-
 class ProjectGrouping(QObject):
     """ "Group by project" on the Containers page, and what acts on a project's row."""
 
@@ -81,9 +61,8 @@ class ProjectGrouping(QObject):
         super().__init__(page)
         self.page = page
         self.store = page.store
-        self.tree: QTreeView | None = None
+        self.tree: QTableView | None = None
         self.model: ProjectTreeModel | None = None
-        self._expanded: set[str] = set()
         # Kept with the page's other windows, which outlive the page (ui/keyed_windows.py).
         self.logs_windows: KeyedWindows[ProjectLogsWindow] = page.windows.kind("project logs")
         self._compose_windows: KeyedWindows[ComposeWindow] = page.windows.kind("compose")
@@ -176,7 +155,9 @@ class ProjectGrouping(QObject):
 
     def sort(self) -> tuple[int, Qt.SortOrder] | None:
         """The tree's sort column and order while it is shown."""
-        return sort_of(self.tree.header()) if self.active and self.tree is not None else None
+        if not self.active or self.tree is None:
+            return None
+        return sort_of(self.tree.horizontalHeader())
 
     def set_grouped(self, grouped: bool) -> None:
         """Show the tree instead of the table (the same sort and filter), or back."""
@@ -188,7 +169,7 @@ class ProjectGrouping(QObject):
             if grouped:
                 self.tree.sortByColumn(*sort_of(self.page.view.horizontalHeader()))
             elif self.tree.isVisible():
-                self.page.view.sortByColumn(*sort_of(self.tree.header()))
+                self.page.view.sortByColumn(*sort_of(self.tree.horizontalHeader()))
             self.tree.setVisible(grouped)
         self.page.view.setVisible(not grouped)
         self.page._update_actions()
@@ -204,27 +185,19 @@ class ProjectGrouping(QObject):
         page.show_all.toggled.connect(
             lambda show_all: model.set_predicate(None if show_all else running_only)
         )
-        tree = self.tree = ProjectTreeView()
-        identify(tree, "containersTree")
+        from ui.branch_delegate import INDENT, BranchDelegate
+
+        widths = [page.view.columnWidth(column) for column in range(model.columnCount())]
+        widths[COL_NAME] += 2 * INDENT  # the arrows' column, and the containers' indent
+        tree = self.tree = make_table_view(model, "containersTree", widths)
         tree.setAccessibleName(self.tr("Containers by compose project"))
-        tree.setModel(model)
-        tree.setUniformRowHeights(True)  # the view lays out thousands of rows without asking
-        tree.setSortingEnabled(True)
-        tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        tree.setAlternatingRowColors(True)
-        tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        tree.customContextMenuRequested.connect(self._show_context_menu)
+        tree.setItemDelegateForColumn(COL_NAME, BranchDelegate(tree))
         for column in range(model.columnCount()):
-            tree.setColumnWidth(column, page.view.columnWidth(column))
             tree.setColumnHidden(column, page.view.isColumnHidden(column))
+        tree.customContextMenuRequested.connect(self._show_context_menu)
         tree.selectionModel().selectionChanged.connect(self._selection_changed)
-        tree.expanded.connect(lambda index: self._expanded.add(self._project_name(index)))
-        tree.collapsed.connect(lambda index: self._expanded.discard(self._project_name(index)))
         tree.doubleClicked.connect(self._double_clicked)
-        for signal in (model.layoutChanged, model.rowsInserted):
-            signal.connect(self._expand_again)
+        tree.installEventFilter(self)
         for signal in (model.layoutChanged, model.rowsInserted, model.rowsRemoved):
             signal.connect(page.update_empty_hint)
         model.dataChanged.connect(self._rows_changed)
@@ -241,32 +214,41 @@ class ProjectGrouping(QObject):
         if self.tree is not None and self.tree.isVisible():
             self.tree.viewport().update()
 
-    def _project_name(self, index: QModelIndex) -> str:
-        from models.compose import ProjectInfo
-
-        project = index.data(ItemRole)
-        return project.name if isinstance(project, ProjectInfo) else ""
-
-    def _expand_again(self, *_args) -> None:
-        """Projects the user opened stay open when a filter hides and shows them again."""
-        if self.tree is None or self.model is None:
-            return
-        from models.compose import PROJECT_PREFIX
-
-        for name in self._expanded:
-            index = self.model.index_of(PROJECT_PREFIX + name)
-            if index.isValid() and not self.tree.isExpanded(index):
-                self.tree.expand(index)
-
-    def expand_project(self, name: str) -> None:
-        from models.compose import PROJECT_PREFIX
-
-        if self.tree is not None and self.model is not None:
-            self.tree.expand(self.model.index_of(PROJECT_PREFIX + name))
-
     def _double_clicked(self, index: QModelIndex) -> None:
-        if isinstance(index.data(ItemRole), ContainerInfo):
+        """A container's logs, as on the table; a project opens or closes."""
+        item = index.data(ItemRole)
+        if isinstance(item, ContainerInfo):
             self.page.logs_action.trigger()
+        elif self.model is not None:
+            self.model.set_open(item.name, not self.model.is_open(item.name))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The tree's keys on the table: Right or + opens the current project, Left or -
+        closes it (from one of its containers, goes to its row), * opens every project."""
+        if watched is not self.tree or event.type() != QEvent.Type.KeyPress:
+            return False
+        from models.compose import PROJECT_PREFIX, ProjectInfo, project_of
+
+        assert self.model is not None
+        key = cast(QKeyEvent, event).key()
+        current = self.tree.currentIndex()
+        item = current.data(ItemRole)
+        if key == Qt.Key.Key_Asterisk:
+            self.model.set_all_open(True)
+            return True
+        if key in (Qt.Key.Key_Right, Qt.Key.Key_Plus) and isinstance(item, ProjectInfo):
+            self.model.set_open(item.name, True)
+            return True
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Minus) and current.isValid():
+            if isinstance(item, ContainerInfo):
+                project = project_of(item)
+                if not project:
+                    return False
+                self.tree.setCurrentIndex(self.model.index_of(PROJECT_PREFIX + project))
+            else:
+                self.model.set_open(item.name, False)
+            return True
+        return False
 
     def _show_context_menu(self, position) -> None:
         if self.tree is None or not self.tree.indexAt(position).isValid():
@@ -277,6 +259,11 @@ class ProjectGrouping(QObject):
         menu.addSeparator()
         for action in self.project_actions:
             menu.addAction(action)
+        menu.addSeparator()
+        model = self.model
+        assert model is not None
+        menu.addAction(self.tr("Open every project"), lambda: model.set_all_open(True))
+        menu.addAction(self.tr("Close every project"), lambda: model.set_all_open(False))
         menu.popup(self.tree.viewport().mapToGlobal(position))
 
     def _rows_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_roles) -> None:
@@ -284,10 +271,9 @@ class ProjectGrouping(QObject):
         not selected (most of them) leaves it be, rather than reading the selection each."""
         if self.tree is None:
             return
-        selection, parent = self.tree.selectionModel(), top_left.parent()
+        selection = self.tree.selectionModel()
         if any(
-            selection.isRowSelected(row, parent)
-            for row in range(top_left.row(), bottom_right.row() + 1)
+            selection.isRowSelected(row) for row in range(top_left.row(), bottom_right.row() + 1)
         ):
             self._update()
 

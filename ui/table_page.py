@@ -6,7 +6,7 @@ import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 LARGE_INSERT = 1000
 
 
-def _paint_large_inserts_later(view: QTableView, model: KeyedTableModel) -> None:
+def _paint_large_inserts_later(view: QTableView, model: QAbstractItemModel) -> None:
     """Let input and timers in between a large insert and its repaint.
 
     Filling the table with 10,000 rows takes the model a while and the repaint that follows
@@ -131,7 +131,7 @@ class ClockTicker(QObject):
         return False
 
 
-def make_table_view(model: KeyedTableModel, name: str, widths: list[int]) -> QTableView:
+def make_table_view(model: QAbstractItemModel, name: str, widths: list[int]) -> QTableView:
     """A table view that stays fast with 10,000 rows, found by tools as `name`; its
     caller names it for people (its accessible name, in the interface's language).
 

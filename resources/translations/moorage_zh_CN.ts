@@ -4969,6 +4969,16 @@
     <name>ProjectGrouping</name>
     <message>
         <location filename="../../ui/compose_tree.py"/>
+        <source>Open every project</source>
+        <translation>展开所有项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_tree.py"/>
+        <source>Close every project</source>
+        <translation>折叠所有项目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compose_tree.py"/>
         <source>On Debian or Ubuntu: sudo apt-get install docker-compose. With Docker&apos;s own package repository: sudo apt-get install docker-compose-plugin (it adds “docker compose”).</source>
         <translation>在 Debian 或 Ubuntu 上：sudo apt-get install docker-compose。使用 Docker 官方软件源时：sudo apt-get install docker-compose-plugin（它提供“docker compose”）。</translation>
     </message>

@@ -4,11 +4,12 @@ and the project actions (start, stop, remove, merged logs, open folder, the comp
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, Qt, QUrl
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox
 
 from models.compose import PROJECT_PREFIX, WORKING_DIR_LABEL
+from models.containers import COL_NAME
 from models.logs import ProjectLogs
 from services.compose import ComposeCli
 from services.data import ContainerState
@@ -50,24 +51,33 @@ def select_project(page, name):
     return index
 
 
+def click_arrow(qtbot, tree, index):
+    """A click on the arrow before a project's name."""
+    cell = tree.visualRect(index.siblingAtColumn(COL_NAME))
+    arrow = QPoint(cell.left() + 8, cell.center().y())
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=arrow)
+
+
 def test_grouping_shows_projects_as_a_tree_and_is_remembered(make_window, qtbot, shop):
-    """The toggle swaps the table for the tree; a project expands to its services."""
+    """The toggle swaps the table for the tree; a click on a project's arrow opens it on
+    its services, the rows beneath its own."""
     window = make_window(FakeEngine(shop))
     page, tree = group(window, qtbot)
     assert not page.view.isVisible()
     model = page.grouping.model
     index = model.index_of(PROJECT_PREFIX + "shop")
     assert index.siblingAtColumn(5).data() == "Partly running, 1/2"
-    assert not tree.isExpanded(index)
-    tree.expand(index)
-    assert model.rowCount(index) == 2
-    assert model.index(0, 1, index).data() == "db (shop-db-1)"
+    assert not model.is_open("shop")
+    click_arrow(qtbot, tree, index)
+    assert model.is_open("shop") and model.rowCount() == 4
+    assert model.index(index.row() + 1, COL_NAME).data() == "db (shop-db-1)"
+    assert not tree.selectionModel().hasSelection()  # the arrow opens; it does not select
     assert page.view_state()["group_by_project"] is True
     page.filter.setText("web")
-    qtbot.waitUntil(lambda: model.rowCount() == 1 and model.rowCount(model.index(0, 0)) == 1)
-    assert tree.isExpanded(model.index(0, 0))  # it stays open through the filter
+    qtbot.waitUntil(lambda: model.rowCount() == 2)  # the project, and its web beneath it
+    assert model.is_open("shop")  # it stays open through the filter
     page.filter.setText("shop")  # a project's name: the tree shows it, no "nothing matches"
-    qtbot.waitUntil(lambda: model.rowCount() == 1)
+    qtbot.waitUntil(lambda: model.rowCount() == 3)
     assert not page.empty_hint.isVisible()
     page.filter.setText("no-such-thing")
     qtbot.waitUntil(lambda: page.empty_hint.isVisible())
@@ -266,14 +276,15 @@ def test_a_closed_projects_container_changes_and_shows_so_once_opened(make_windo
     window = make_window(engine)
     page, tree = group(window, qtbot)
     model = page.grouping.model
-    project = model.index_of(PROJECT_PREFIX + "shop")
-    assert not tree.isExpanded(project)
+    assert not model.is_open("shop")
     window.store.containers_changed([replace(web, state=ContainerState.PAUSED)], [])
     model.flush()
     assert model.index_of(PROJECT_PREFIX + "shop").siblingAtColumn(5).data() == (
         "Partly running, 1/2"
     )
-    tree.expand(model.index_of(PROJECT_PREFIX + "shop"))
+    tree.setFocus()
+    tree.setCurrentIndex(model.index_of(PROJECT_PREFIX + "shop"))
+    qtbot.keyClick(tree, Qt.Key.Key_Right)
     child = model.index_of(web.id)
     assert tree.visualRect(child).isValid()
     assert child.siblingAtColumn(7).data() == "Paused"
@@ -281,3 +292,26 @@ def test_a_closed_projects_container_changes_and_shows_so_once_opened(make_windo
     model.flush()
     assert model.index_of(web.id).siblingAtColumn(7).data() == "Exited"
     assert model.index_of(PROJECT_PREFIX + "shop").siblingAtColumn(5).data() == "Stopped, 0/2"
+
+
+def test_keys_and_double_clicks_open_and_close_projects(make_window, qtbot, shop):
+    """Left on a container goes to its project's row and Left again closes it; a double
+    click opens or closes a project; * opens every one."""
+    web, _db, _loose = shop
+    window = make_window(FakeEngine(shop))
+    page, tree = group(window, qtbot)
+    model = page.grouping.model
+    project = model.index_of(PROJECT_PREFIX + "shop")
+    rect = tree.visualRect(project.siblingAtColumn(COL_NAME))
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert model.is_open("shop")
+    tree.setFocus()
+    tree.setCurrentIndex(model.index_of(web.id))
+    qtbot.keyClick(tree, Qt.Key.Key_Left)
+    assert tree.currentIndex().row() == model.index_of(PROJECT_PREFIX + "shop").row()
+    assert model.is_open("shop")
+    qtbot.keyClick(tree, Qt.Key.Key_Left)
+    assert not model.is_open("shop") and model.rowCount() == 2
+    qtbot.keyClick(tree, Qt.Key.Key_Asterisk)
+    assert model.is_open("shop") and model.rowCount() == 4

@@ -1,5 +1,6 @@
 """The compose projects' tree: grouping by label, counts, sort, filter and live diffs."""
 
+import random
 from dataclasses import replace
 
 import pytest
@@ -8,8 +9,11 @@ from PySide6.QtCore import QPersistentModelIndex, Qt
 from models.compose import (
     CONFIG_FILES_LABEL,
     PROJECT_LABEL,
+    PROJECT_PREFIX,
     SERVICE_LABEL,
     WORKING_DIR_LABEL,
+    Branch,
+    BranchRole,
     ProjectInfo,
     ProjectState,
     ProjectTreeModel,
@@ -41,12 +45,30 @@ def member(
 
 
 def top(model):
-    return [model.index(row, COL_NAME).data() for row in range(model.rowCount())]
+    """The names of the top rows (projects and containers of none), in order."""
+    return [
+        model.index(row, COL_NAME).data()
+        for row in range(model.rowCount())
+        if model.index(row, COL_NAME).data(BranchRole).depth == 0
+    ]
 
 
 def children(model, name):
-    parent = model.index_of("project:" + name)
-    return [model.index(r, COL_NAME, parent).data() for r in range(model.rowCount(parent))]
+    """A shown project's containers as its open row shows them (the project is opened)."""
+    model.set_open(name, True)
+    row = model.index_of(PROJECT_PREFIX + name).row()
+    names = []
+    for below in range(row + 1, model.rowCount()):
+        index = model.index(below, COL_NAME)
+        if index.data(BranchRole).depth == 0:
+            break
+        names.append(index.data())
+    return names
+
+
+def rows(model):
+    """Every row's key, in order."""
+    return [model.index(row, 0).data(KeyRole) for row in range(model.rowCount())]
 
 
 @pytest.fixture
@@ -129,11 +151,13 @@ def test_filter_matches_project_and_service_names(model):
 
 
 def test_live_change_keeps_expansion_selection_and_moves_the_project(model, qtmodeltester):
-    """A container stopping updates its row in place and moves its project by status."""
+    """A container stopping updates its row in place and moves its project by status, its
+    open project's rows moving with it."""
     qtmodeltester.check(model, force_py=True)
     web = member("shop", "web")
     model.replace_all([web, member("alpha", "web"), member("zulu", "web")])
     model.sort(COL_STATUS, Qt.SortOrder.AscendingOrder)
+    model.set_open("shop", True)
     shop = QPersistentModelIndex(model.index_of("project:shop"))
     child = QPersistentModelIndex(model.index_of(web.id))
     model.upsert([replace(web, state=ContainerState.EXITED, status="Exited (0) now")])
@@ -142,6 +166,7 @@ def test_live_change_keeps_expansion_selection_and_moves_the_project(model, qtmo
     assert shop.sibling(shop.row(), COL_STATUS).data() == "Stopped, 0/1"
     assert top(model)[-1] == "shop"  # "stopped" sorts after "running"
     assert child.isValid() and child.data(ItemRole).state is ContainerState.EXITED
+    assert child.row() == shop.row() + 1 and model.is_open("shop")
 
 
 def test_last_container_gone_removes_its_project(model):
@@ -186,15 +211,86 @@ def test_typing_on_and_deleting_show_what_a_fresh_filter_shows(model):
             assert children(model, name) == children(fresh, name), text
 
 
-def test_a_sibling_is_the_index_its_parent_gives(model):
-    """The tree asks for siblings of a changed row's cells: the same index as by its parent."""
-    model.replace_all([member("shop", "web"), member("shop", "db"), make_container("loose")])
-    parent = model.index_of("project:shop")
-    for index in (model.index(0, COL_NAME), model.index(1, COL_NAME, parent)):
-        for column in range(model.columnCount()):
-            expected = model.index(index.row(), column, model.parent(index))
-            assert model.sibling(index.row(), column, index) == expected
-        assert not model.sibling(9, 0, index).isValid()
+def test_opening_a_project_shows_its_containers_as_the_rows_beneath_it(model, qtbot):
+    """Open, a project's containers are the rows after its own (indented by the view); closed,
+    they are no rows at all, and opening is remembered while a filter hides the project."""
+    loose = make_container("loose")
+    model.replace_all([member("shop", "web"), member("shop", "db"), loose])
+    assert rows(model) == [loose.id, "project:shop"]
+    assert model.index_of("project:shop").data(BranchRole) == Branch(0, False)
+    with qtbot.waitSignal(model.rowsInserted) as inserted:
+        model.set_open("shop", True)
+    assert inserted.args[1:] == [2, 3]
+    assert model.index_of("project:shop").data(BranchRole) == Branch(0, True)
+    assert [model.index(row, COL_NAME).data() for row in (2, 3)] == [
+        "db (shop-db-1)",
+        "web (shop-web-1)",
+    ]
+    assert model.index(3, 0).data(BranchRole) == Branch(1, None)
+    assert model.index_of(loose.id).data(BranchRole) == Branch(0, None)
+    model.set_filter_text("loose")
+    model.set_filter_text("")
+    assert len(rows(model)) == 4 and model.is_open("shop")
+    with qtbot.waitSignal(model.rowsRemoved):
+        model.set_open("shop", False)
+    assert rows(model) == [loose.id, "project:shop"]
+    model.set_all_open(True)
+    assert len(rows(model)) == 4
+
+
+def test_live_changes_row_by_row_show_what_a_fresh_model_shows(model, qtmodeltester):
+    """Hundreds of changes (states, comings and goings, a container changing project) with
+    some projects open, in both orders of a column that moves rows: after each batch the
+    rows are exactly those of a model made from scratch, and every signal was consistent."""
+    qtmodeltester.check(model, force_py=True)
+    chance = random.Random(14)
+    states = (ContainerState.RUNNING, ContainerState.EXITED, ContainerState.PAUSED)
+    projects = ("alpha", "beta", "gamma", "delta", "")
+
+    def made(number: int) -> ContainerInfo:
+        project = chance.choice(projects)
+        if not project:
+            return replace(make_container(f"loose-{number}"), created=chance.randrange(50))
+        service = f"svc{number % 4}"
+        return member(
+            project, service, chance.choice(states), number=number, created=chance.randrange(50)
+        )
+
+    containers = {c.id: c for c in (made(n) for n in range(30))}
+    model.replace_all(containers.values())
+    model.set_open("alpha", True)
+    model.set_open("gamma", True)
+    number = 30
+    for order in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder) * 2:
+        model.sort(COL_STATUS, order)
+        for _batch in range(15):
+            for _change in range(chance.randrange(1, 6)):
+                pick = chance.random()
+                key = chance.choice(list(containers))
+                if pick < 0.5:
+                    state = chance.choice(states)
+                    changed = replace(containers[key], state=state, status=state.value)
+                    containers[key] = changed
+                    model.upsert([changed])
+                elif pick < 0.7 and len(containers) > 5:
+                    del containers[key]
+                    model.remove([key])
+                elif pick < 0.8:
+                    moved = replace(made(number), id=key)
+                    containers[key] = moved
+                    model.upsert([moved])
+                else:
+                    number += 1
+                    new = made(number)
+                    containers[new.id] = new
+                    model.upsert([new])
+            model.flush()
+            fresh = ProjectTreeModel()
+            fresh.replace_all(containers.values())
+            fresh.sort(COL_STATUS, order)
+            for name in ("alpha", "gamma"):
+                fresh.set_open(name, True)
+            assert rows(model) == rows(fresh)
 
 
 def test_sorting_the_other_way_and_again_shows_what_a_fresh_sort_shows(model, qtbot):
