@@ -420,7 +420,7 @@ class ContainersPage(TablePage):
             name="actionStatsOverview",
         )
         self.view.selectionModel().selectionChanged.connect(self._update_stats_actions)
-        self.model.dataChanged.connect(self._update_stats_actions)
+        self.rows_changed.timeout.connect(self._update_stats_actions)
         self._update_stats_actions()
 
     def _update_stats_actions(self, *_args) -> None:
@@ -481,8 +481,7 @@ class ContainersPage(TablePage):
         self.browser_menu = QMenu(self)
         self.port_links: list[PortLink] = []
         self.view.selectionModel().selectionChanged.connect(self._update_inspect_actions)
-        self.model.rowsRemoved.connect(self._update_inspect_actions)
-        self.model.dataChanged.connect(self._update_inspect_actions)
+        self.rows_changed.timeout.connect(self._update_inspect_actions)
 
     def _update_inspect_actions(self, *_args) -> None:
         """Open in browser lists the selection's published ports: a submenu for several."""

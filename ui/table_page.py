@@ -223,8 +223,12 @@ class TablePage(QWidget):
         columns.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         columns.customContextMenuRequested.connect(self.show_column_menu)
         self.view.selectionModel().selectionChanged.connect(self._update_actions)
-        model.rowsRemoved.connect(self._update_actions)
-        model.dataChanged.connect(self._update_actions)
+        # The actions follow their rows' changes once a turn of the event loop: a burst of
+        # changes (a project of 50 stopping) had the selection read again for every row.
+        self.rows_changed = QTimer(self, singleShot=True, interval=0)
+        self.rows_changed.timeout.connect(self._update_actions)
+        model.rowsRemoved.connect(self._rows_changed_soon)
+        model.dataChanged.connect(self._rows_changed_soon)
 
         self.header_row = QHBoxLayout()
         self.header_row.addWidget(self.title)
@@ -467,6 +471,10 @@ class TablePage(QWidget):
             action.setEnabled(shown != [column])
             action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
         return menu
+
+    def _rows_changed_soon(self, *_args) -> None:
+        """A slot of the page (the model outlives pages made again on a language switch)."""
+        self.rows_changed.start()
 
     def _update_actions(self, *_args) -> None:
         """Enable only what makes sense for the selection; pages refine this."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+from dataclasses import replace
 
 import pytest
 from PySide6.QtGui import QAction
@@ -294,3 +295,20 @@ def test_prune_with_nothing_stopped_offers_nothing(make_window, qtbot):
     qtbot.waitUntil(lambda: "nothing to remove" in summary.text())
     assert not question.remove_button.isEnabled()
     question.reject()
+
+
+def test_a_burst_of_changes_to_the_selection_updates_the_actions_once(make_window, qtbot):
+    """Fifty selected containers stopping together: the actions read the selection again
+    once, after the burst, and say what it now allows (Start, not Stop)."""
+    running = [make_container(f"app-{number:02d}") for number in range(50)]
+    window, page = open_page(make_window, FakeEngine(running), *(c.name for c in running))
+    assert page.stop_action.isEnabled() and not page.start_action.isEnabled()
+    updates: list[int] = []
+    page.rows_changed.timeout.connect(lambda: updates.append(len(page.selected_items())))
+    stopped = [replace(c, state=ContainerState.EXITED, status="Exited (0)") for c in running]
+    window.store.containers_changed(stopped, [])
+    window.store.containers.flush()
+    qtbot.waitUntil(lambda: updates == [50])
+    assert page.start_action.isEnabled() and not page.stop_action.isEnabled()
+    qtbot.wait(50)
+    assert updates == [50]
