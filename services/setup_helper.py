@@ -294,7 +294,9 @@ class CommandRunner:
                 lines.append(text)
                 self.output.line(text)
         code = process.wait()
-        if self.cancellable and self.cancelled.is_set():
+        # A command that still ended well was past stopping (apt finishes what it handed to
+        # dpkg whatever the signal): what it did is done, and the next command is not run.
+        if self.cancellable and self.cancelled.is_set() and code != 0:
             raise StepError(
                 "cancelled",
                 say(

@@ -284,3 +284,27 @@ def test_the_helper_s_path_holds_only_folders_no_one_but_root_may_write():
     for folder in setup_helper._SAFE_PATH.split(":"):
         info = Path(folder).resolve().stat()
         assert info.st_uid == 0 and not info.st_mode & 0o022, folder
+
+
+def runner_cancelled_after(seconds: float) -> setup_helper.CommandRunner:
+    cancelled = threading.Event()
+    threading.Timer(seconds, cancelled.set).start()
+    return setup_helper.CommandRunner(setup_helper.Output(io.StringIO()), cancelled, True)
+
+
+def test_a_command_stopped_by_a_cancel_is_said_cancelled():
+    runner = runner_cancelled_after(0.2)
+    with pytest.raises(setup_helper.StepError) as raised:
+        runner.run(("sleep", "30"))
+    assert raised.value.kind == "cancelled"
+
+
+def test_a_command_that_ends_well_in_spite_of_a_cancel_is_done_and_the_next_is_not_run():
+    """apt finishes what it handed to dpkg whatever the interrupt: the step then installed,
+    and saying "Cancelled" would hide it; nothing after it runs."""
+    runner = runner_cancelled_after(0.2)
+    code, _lines = runner.run(("sh", "-c", "trap '' INT TERM; sleep 1; echo done"))
+    assert code == 0
+    with pytest.raises(setup_helper.StepError) as raised:
+        runner.run(("true",))
+    assert raised.value.kind == "cancelled"
