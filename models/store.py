@@ -613,9 +613,11 @@ class EngineStore(QObject):
                 try:
                     await act(target)
                 except ForceRequired as error:
-                    return ActionResult(label(target), False, error_text(error), needs_force=True)
+                    return ActionResult(
+                        label(target), False, error_text(error), needs_force=True, error=error
+                    )
                 except EngineError as error:
-                    return ActionResult(label(target), False, error_text(error))
+                    return ActionResult(label(target), False, error_text(error), error=error)
             return ActionResult(label(target), True)
 
         return list(await asyncio.gather(*(one(t) for t in targets)))

@@ -199,6 +199,9 @@ class ActionResult:
     message: str = ""
     #: The engine refused but would do it when forced (asked of the user, never assumed).
     needs_force: bool = False
+    #: What failed, for a window that words it again in another language (`message` is the
+    #: words of the moment).
+    error: Exception | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -266,9 +266,14 @@ class TerminalTab(QWidget):
             self.start_container_button.setEnabled(True)
         failed = [result for result in results if not result.ok]
         if failed:
-            # The engine's reason comes worded already (a per-item result's message).
-            reason = failed[0].message
-            self._say_notice(lambda: fill(self.tr("%1 could not start: %2"), self._name(), reason))
+            result = failed[0]
+            self._say_notice(
+                lambda: fill(
+                    self.tr("%1 could not start: %2"),
+                    self._name(),
+                    error_text(result.error) if result.error is not None else result.message,
+                )
+            )
             return
         if self.session is not None:
             self.pages.setCurrentIndex(0)

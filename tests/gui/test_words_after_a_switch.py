@@ -112,6 +112,26 @@ def test_the_terminal_says_the_container_could_not_start_again(make_window, qtbo
     tab.window().close()
 
 
+def test_the_terminal_words_the_reason_it_could_not_start_again(make_window, qtbot, switch):
+    """A reason in our words (not the engine's) is said in the new language too."""
+    from services.findings import say
+    from tests.gui.test_terminal import open_tab
+
+    old = make_container("old", ContainerState.EXITED)
+    engine = FakeEngine([old], [])
+    closed = "The engine closed the connection."
+    engine.failures[old.id] = EngineError(say(closed))
+    window = make_window(engine)
+    tab = open_tab(window, qtbot, "old")
+    qtbot.waitUntil(tab.start_container_button.isVisible)
+    tab.start_container_button.click()
+    qtbot.waitUntil(lambda: closed in tab.notice.text())
+    switch("zh_CN", window)
+    could_not_start = zh("TerminalTab", "%1 could not start: %2")
+    assert tab.notice.text() == fill(could_not_start, "old", zh("EngineError", closed))
+    tab.window().close()
+
+
 def test_a_deploy_window_still_reaches_the_status_bar(make_window, qtbot, switch):
     """The Services page is made again (later, once shown); the deploy window it opened
     says how a deploy went in the main window's status bar all the same."""
