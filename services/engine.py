@@ -136,24 +136,36 @@ class DockerEngine:
     async def _act(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
         """A container action, on the actions' threads (see `ACTION_WORKERS`)."""
         if self._actions_started is None:
-            self._actions_started = asyncio.ensure_future(self._run(self._start_action_threads))
+            loop = asyncio.get_running_loop()
+            started = self._actions_started = loop.create_future()
+            threading.Thread(
+                target=self._start_action_threads,
+                args=(loop, started),
+                name="moorage-actions-start",
+                daemon=True,
+            ).start()
         await asyncio.shield(self._actions_started)
         await self._run_on(self._actions, function, *args, **kwargs)
 
-    def _start_action_threads(self) -> None:
-        """Start every action thread, here on an engine thread, before the first action.
+    def _start_action_threads(
+        self, loop: asyncio.AbstractEventLoop, started: asyncio.Future[None]
+    ) -> None:
+        """Start every action thread before the first action, on a thread of its own.
 
         The executor starts a thread as work is handed to it, and `Thread.start` waits until
         the new thread runs: a few milliseconds each while other threads hold the GIL. Handed
         a project's 50 stops at once, the GUI thread started 16 of them and stood still for
         110 ms. Each thread here waits at a gate until all have started (or the time is up,
-        after which the rest start as work comes, as before).
+        after which the rest start as work comes, as before). Not on the engine's reading
+        threads: the actions have threads of their own so as not to wait behind those.
         """
         gate = threading.Barrier(ACTION_WORKERS + 1, timeout=ACTION_THREADS_START_S)
-        with contextlib.suppress(threading.BrokenBarrierError):
+        with contextlib.suppress(threading.BrokenBarrierError, RuntimeError):
             for _ in range(ACTION_WORKERS):
-                self._actions.submit(_pass_gate, gate)
+                self._actions.submit(_pass_gate, gate)  # RuntimeError: closed meanwhile
             gate.wait()
+        with contextlib.suppress(RuntimeError):  # the loop closed meanwhile
+            loop.call_soon_threadsafe(_settle, started)
 
     async def _run_on(
         self, executor: ThreadPoolExecutor, function: Callable[..., T], *args: Any, **kwargs: Any
@@ -1236,6 +1248,11 @@ _PRUNES: dict[
     UsageKind.VOLUMES: (lambda api: api.prune_volumes(), _listed("VolumesDeleted")),
     UsageKind.BUILD_CACHE: (lambda api: api.prune_builds(), _listed("CachesDeleted")),
 }
+
+
+def _settle(started: asyncio.Future[None]) -> None:
+    if not started.done():
+        started.set_result(None)
 
 
 def _pass_gate(gate: threading.Barrier) -> None:

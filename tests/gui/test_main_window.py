@@ -91,8 +91,9 @@ def test_stop_from_the_toolbar_acts_on_the_selection(make_window, qtbot):
     message = window.message.full_text()
     assert message.startswith("2 containers stopped — docker stop ")
     assert sorted(message.split("docker stop ")[1].split()) == ["web-1", "web-2"]
-    # The stopped rows stay selected (show all) and now offer Start.
-    assert page.start_action.isEnabled()
+    # The stopped rows stay selected (show all) and now offer Start (the actions follow
+    # their rows' changes on the next turn of the event loop).
+    qtbot.waitUntil(page.start_action.isEnabled)
 
 
 def test_delete_key_asks_then_forces_removal_of_a_running_container(make_window, qtbot):
