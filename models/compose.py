@@ -538,8 +538,8 @@ class ProjectTreeModel(QAbstractTableModel):
         return self._row_of.get(key, -1)
 
     def _displayed(self, order: list[str]) -> list[str]:
-        """An ascending list in the order shown."""
-        return order[::-1] if self._descending else list(order)
+        """An ascending list in the order shown (the list itself when ascending: read only)."""
+        return order[::-1] if self._descending else order
 
     def _flatten(self, root: list[str], kids: dict[str, list[str]]) -> list[str]:
         """The table's rows from the top rows and each shown project's containers."""
@@ -917,7 +917,10 @@ class ProjectTreeModel(QAbstractTableModel):
         rest = order[:position] + order[position + 1 :]
         target = bisect_left(rest, sort_tuple, key=self._tuple_of)
         key = order[position]
-        first = self._row(key) if target != position else -1
+        if target == position:  # most changes: the lists and the top rows' places stay
+            commit()
+            self._tuples[key] = sort_tuple
+            return
 
         def change() -> None:
             del order[position]
@@ -927,7 +930,8 @@ class ProjectTreeModel(QAbstractTableModel):
             commit()
             self._tuples[key] = sort_tuple
 
-        if first < 0:  # in place, or not a row of the table (its project is closed)
+        first = self._row(key)
+        if first < 0:  # not a row of the table (its project is closed)
             change()
             return
         count = self._span(key)
