@@ -373,6 +373,7 @@ class AgentApp(QObject, JsonRequests):
                 seconds=time.monotonic() - started,
                 longest_gap_ms=self.heartbeat.longest_ms,
                 longest_gap_cpu_ms=self.heartbeat.longest_cpu_ms,
+                longest_gap_wait_ms=self.heartbeat.longest_wait_ms,
                 state="done" if shown else "failed",
                 error="" if shown else "the last line never showed",
             )

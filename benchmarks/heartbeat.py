@@ -22,6 +22,16 @@ from PySide6.QtCore import QCoreApplication, QObject, QSocketNotifier, Qt, QTime
 HEARTBEAT_MS = 5
 
 
+def _run_queue_wait() -> float:
+    """Seconds the calling thread has spent ready to run but waiting for a core (the second
+    figure of Linux's /proc/thread-self/schedstat); 0 where the kernel does not say."""
+    try:
+        with open("/proc/thread-self/schedstat", encoding="ascii") as stat:
+            return int(stat.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 class Heartbeat(QObject):
     """A precise 5 ms timer on the GUI thread that remembers the longest gaps between ticks."""
 
@@ -32,10 +42,15 @@ class Heartbeat(QObject):
         self._timer.timeout.connect(self._tick)
         self._last = 0.0
         self._last_cpu = 0.0
+        self._last_wait = 0.0
         self.gaps: list[tuple[float, float]] = []  # (gap in ms, when it ended)
         #: The thread's own CPU time within the longest gap (ms): the rest of that gap it
         #: waited, for a core on a loaded machine or for another thread's work.
         self.longest_cpu_ms = 0.0
+        #: How long, within the longest gap, the thread was ready to run but waited for a
+        #: core (ms): the machine's share of the stall. What is neither this nor its CPU time
+        #: it waited for something of its own process (Python's lock, a call that blocks).
+        self.longest_wait_ms = 0.0
 
     def start(self) -> None:
         self.reset()
@@ -48,15 +63,18 @@ class Heartbeat(QObject):
     def reset(self) -> None:
         self._last = time.monotonic()
         self._last_cpu = time.thread_time()
+        self._last_wait = _run_queue_wait()
         self.gaps = []
         self.longest_cpu_ms = 0.0
+        self.longest_wait_ms = 0.0
 
     def _tick(self) -> None:
-        now, cpu = time.monotonic(), time.thread_time()
+        now, cpu, wait = time.monotonic(), time.thread_time(), _run_queue_wait()
         gap = (now - self._last) * 1000
         if gap > self.longest_ms:
             self.longest_cpu_ms = (cpu - self._last_cpu) * 1000
-        self._last, self._last_cpu = now, cpu
+            self.longest_wait_ms = (wait - self._last_wait) * 1000
+        self._last, self._last_cpu, self._last_wait = now, cpu, wait
         if len(self.gaps) < 5 or gap > self.gaps[-1][0]:
             self.gaps.append((gap, now))
             self.gaps.sort(reverse=True)
