@@ -25,7 +25,7 @@ from services.data import (
     VolumeUsage,
 )
 from services.endpoints import Endpoint
-from services.engine import ACTION_WORKERS, WORKERS
+from services.engine import WORKERS
 from services.engine_api import EngineApi
 from services.engine_info import EngineInfo, PruneResult, TransferProgress, UsageKind, UsageRow
 from services.errors import EngineError, ForceRequired
@@ -524,13 +524,11 @@ class EngineStore(QObject):
 
     async def start_containers(self, containers: Iterable[ContainerInfo]) -> list[ActionResult]:
         return await self._each(
-            containers, lambda c: self.engine.start_container(c.id), _name, ACTION_WORKERS
+            containers, lambda c: self.engine.start_container(c.id), _name, None
         )
 
     async def stop_containers(self, containers: Iterable[ContainerInfo]) -> list[ActionResult]:
-        return await self._each(
-            containers, lambda c: self.engine.stop_container(c.id), _name, ACTION_WORKERS
-        )
+        return await self._each(containers, lambda c: self.engine.stop_container(c.id), _name, None)
 
     async def restart_containers(
         self, containers: Iterable[ContainerInfo], timeout: int = 10
@@ -540,7 +538,7 @@ class EngineStore(QObject):
             containers,
             lambda c: self.engine.restart_container(c.id, timeout),
             _name,
-            ACTION_WORKERS,
+            None,
         )
 
     async def remove_containers(
@@ -552,24 +550,24 @@ class EngineStore(QObject):
             containers,
             lambda c: self.engine.remove_container(c.id, force=c.is_running, volumes=volumes),
             _name,
-            ACTION_WORKERS,
+            None,
         )
 
     async def pause_containers(self, containers: Iterable[ContainerInfo]) -> list[ActionResult]:
         return await self._each(
-            containers, lambda c: self.engine.pause_container(c.id), _name, ACTION_WORKERS
+            containers, lambda c: self.engine.pause_container(c.id), _name, None
         )
 
     async def unpause_containers(self, containers: Iterable[ContainerInfo]) -> list[ActionResult]:
         return await self._each(
-            containers, lambda c: self.engine.unpause_container(c.id), _name, ACTION_WORKERS
+            containers, lambda c: self.engine.unpause_container(c.id), _name, None
         )
 
     async def kill_containers(
         self, containers: Iterable[ContainerInfo], signal: str
     ) -> list[ActionResult]:
         return await self._each(
-            containers, lambda c: self.engine.kill_container(c.id, signal), _name, ACTION_WORKERS
+            containers, lambda c: self.engine.kill_container(c.id, signal), _name, None
         )
 
     async def rename_container(self, container: ContainerInfo, name: str) -> None:
@@ -599,14 +597,16 @@ class EngineStore(QObject):
         targets: Iterable[Target],
         act: Callable[[Target], Awaitable[None]],
         label: Callable[[Target], str],
-        at_once: int = WORKERS,
+        at_once: int | None = WORKERS,
     ) -> list[ActionResult]:
         """Run `act` on every target, `at_once` at a time, and report each one's outcome.
 
-        The engine's container actions have threads of their own (`ACTION_WORKERS`); the
-        rest share the engine's `WORKERS` with its lists and re-fetches.
+        Container actions pass None: the engine holds as many at once as its way of
+        sending them allows (services/engine.py, `_act`). The rest share the engine's
+        `WORKERS` with its lists and re-fetches.
         """
-        limit = asyncio.Semaphore(at_once)
+        targets = list(targets)
+        limit = asyncio.Semaphore(at_once or max(len(targets), 1))
 
         async def one(target: Target) -> ActionResult:
             async with limit:

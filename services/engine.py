@@ -53,7 +53,13 @@ from services.engine_info import (
     disk_usage_from_api,
     engine_info_from_api,
 )
-from services.errors import EngineError, EngineUnavailable, NotFound, translate_error
+from services.errors import (
+    EngineError,
+    EngineUnavailable,
+    NotFound,
+    answer_error,
+    translate_error,
+)
 from services.events import LIVE_EVENT_TYPES, EventStream
 from services.findings import QT_TRANSLATE_NOOP, say
 from services.logs import LogFileError, LogFollower, LogLine, write_log
@@ -89,10 +95,15 @@ REQUEST_TIMEOUT = 60
 #: The executor's size: lists, reads and the re-fetches events set off.
 WORKERS = 4
 #: Threads for what a user does to many containers at once (start, stop, restart, pause,
-#: unpause, kill, remove), beside `WORKERS`: `docker stop` asks for every container at once,
-#: and stopping a project of 50 four at a time, behind the re-fetches its own events set
-#: off on the same threads, took 1.3-1.4 times as long (issue 14).
+#: unpause, kill, remove) on an engine reached over TCP, TLS or ssh, beside `WORKERS`:
+#: `docker stop` asks for every container at once, and stopping a project of 50 four at a
+#: time, behind the re-fetches its own events set off on the same threads, took 1.3-1.4
+#: times as long (issue 14).
 ACTION_WORKERS = 16
+#: Container actions at once on a local engine's socket, where they are requests on the
+#: event loop and need no thread (services/socket_http.py): as many as `docker stop` asks
+#: for at once (the CLI's parallel operations go 50 at a time).
+SOCKET_ACTIONS_AT_ONCE = 50
 #: Seconds the action threads are given to start all together before the first action.
 ACTION_THREADS_START_S = 5.0
 
@@ -122,6 +133,7 @@ class DockerEngine:
             max_workers=ACTION_WORKERS, thread_name_prefix="moorage-actions"
         )
         self._actions_started: asyncio.Future[None] | None = None
+        self._action_slots: asyncio.Semaphore | None = None
         self._client: docker.APIClient | None = None
         self._api_version: str | None = None
         self._since: float | None = None
@@ -133,8 +145,45 @@ class DockerEngine:
     async def _run(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         return await self._run_on(self._executor, function, *args, **kwargs)
 
-    async def _act(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
-        """A container action, on the actions' threads (see `ACTION_WORKERS`)."""
+    async def _act(
+        self, method: str, path: str, params: dict[str, str] | None = None, wait: float = 0
+    ) -> None:
+        """A container action: `method` on the API's `path`, answered within the timeout of
+        a short call plus `wait` seconds (a stop's grace period).
+
+        On a local engine it is a request on the event loop (services/socket_http.py),
+        elsewhere a call on the actions' threads; either way at most as many at once as
+        that way holds (`SOCKET_ACTIONS_AT_ONCE`, `ACTION_WORKERS`).
+        """
+        from services.socket_http import request_target, socket_request, unix_socket_path
+
+        api = self._api()
+        target = request_target(f"/v{api.api_version}{path}", params or {})
+        socket_path = unix_socket_path(self.endpoint)
+        if self._action_slots is None:
+            at_once = ACTION_WORKERS if socket_path is None else SOCKET_ACTIONS_AT_ONCE
+            self._action_slots = asyncio.Semaphore(at_once)
+        async with self._action_slots:
+            if socket_path is None:
+
+                def call() -> None:
+                    client = self._api()
+                    url = f"{client.base_url}{target}"
+                    raise_for_status(client.request(method, url, timeout=self._timeout + wait))
+
+                await self._on_action_threads(call)
+                return
+            try:
+                status, body = await socket_request(
+                    socket_path, method, target, self._timeout + wait
+                )
+            except OSError as error:  # unreachable, hung up, out of time
+                raise translate_error(error, self.endpoint) from error
+            if status >= 400:
+                raise answer_error(status, body)
+
+    async def _on_action_threads(self, function: Callable[[], None]) -> None:
+        """Call `function` on the actions' threads (see `ACTION_WORKERS`), started first."""
         if self._actions_started is None:
             loop = asyncio.get_running_loop()
             started = self._actions_started = loop.create_future()
@@ -145,7 +194,7 @@ class DockerEngine:
                 daemon=True,
             ).start()
         await asyncio.shield(self._actions_started)
-        await self._run_on(self._actions, function, *args, **kwargs)
+        await self._run_on(self._actions, function)
 
     def _start_action_threads(
         self, loop: asyncio.AbstractEventLoop, started: asyncio.Future[None]
@@ -422,31 +471,33 @@ class DockerEngine:
     # -- acting --------------------------------------------------------------------------
 
     async def start_container(self, container_id: str) -> None:
-        await self._act(self._api().start, container_id)
+        await self._act("POST", f"/containers/{container_id}/start")
 
     async def stop_container(self, container_id: str, timeout: int = 10) -> None:
-        await self._act(self._api().stop, container_id, timeout=timeout)
+        await self._act("POST", f"/containers/{container_id}/stop", {"t": str(timeout)}, timeout)
 
     async def restart_container(self, container_id: str, timeout: int = 10) -> None:
-        await self._act(self._api().restart, container_id, timeout=timeout)
+        await self._act("POST", f"/containers/{container_id}/restart", {"t": str(timeout)}, timeout)
 
     async def remove_container(
         self, container_id: str, *, force: bool = False, volumes: bool = False
     ) -> None:
-        await self._act(self._api().remove_container, container_id, force=force, v=volumes)
+        await self._act(
+            "DELETE", f"/containers/{container_id}", {"force": _flag(force), "v": _flag(volumes)}
+        )
 
     async def remove_image(self, reference: str, *, force: bool = False) -> None:
         """`docker rmi`: a `repo:tag` reference untags (deleting the image with its last tag)."""
         await self._run(self._api().remove_image, reference, force=force)
 
     async def pause_container(self, container_id: str) -> None:
-        await self._act(self._api().pause, container_id)
+        await self._act("POST", f"/containers/{container_id}/pause")
 
     async def unpause_container(self, container_id: str) -> None:
-        await self._act(self._api().unpause, container_id)
+        await self._act("POST", f"/containers/{container_id}/unpause")
 
     async def kill_container(self, container_id: str, signal: str) -> None:
-        await self._act(self._api().kill, container_id, signal=signal)
+        await self._act("POST", f"/containers/{container_id}/kill", {"signal": signal})
 
     async def rename_container(self, container_id: str, name: str) -> None:
         await self._run(self._api().rename, container_id, name)
@@ -1253,6 +1304,11 @@ _PRUNES: dict[
 def _settle(started: asyncio.Future[None]) -> None:
     if not started.done():
         started.set_result(None)
+
+
+def _flag(value: bool) -> str:
+    """A yes/no query parameter as the engine reads it."""
+    return "1" if value else "0"
 
 
 def _pass_gate(gate: threading.Barrier) -> None:

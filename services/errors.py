@@ -6,6 +6,7 @@ beside the types it chooses between, for every caller that talks to an engine.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 import docker.errors
@@ -80,8 +81,33 @@ def _daemon_message(error: docker.errors.APIError) -> str:
     explanation = error.explanation
     if isinstance(explanation, bytes):
         explanation = explanation.decode("utf-8", "replace")
-    text = (explanation or str(error)).strip()
+    return _sentence(explanation or str(error))
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
     return text[:1].upper() + text[1:]
+
+
+def answer_error(status: int, body: bytes) -> EngineError:
+    """The error of an engine's answer with an error `status`, from its JSON body's
+    `message` (or the body as it is), chosen as `translate_error` chooses for the SDK's."""
+    text = body.decode("utf-8", "replace")
+    try:
+        message = json.loads(text).get("message") or text
+    except (ValueError, AttributeError):
+        message = text
+    return _status_error(status, _sentence(str(message) or f"HTTP {status}"))
+
+
+def _status_error(status: int, message: str) -> EngineError:
+    if status == 404:
+        return NotFound(message)
+    if status == 409:
+        if "(must force)" in message or "(must be forced)" in message:
+            return ForceRequired(message)
+        return Conflict(message)
+    return EngineError(message)
 
 
 def translate_error(error: BaseException, endpoint: str) -> EngineError:
@@ -91,12 +117,7 @@ def translate_error(error: BaseException, endpoint: str) -> EngineError:
     if isinstance(error, docker.errors.NotFound):
         return NotFound(_daemon_message(error))
     if isinstance(error, docker.errors.APIError):
-        if error.status_code == 409:
-            message = _daemon_message(error)
-            if "(must force)" in message or "(must be forced)" in message:
-                return ForceRequired(message)
-            return Conflict(message)
-        return EngineError(_daemon_message(error))
+        return _status_error(error.status_code or 0, _daemon_message(error))
     for cause in root_causes(error):
         if isinstance(cause, PermissionError):
             return PermissionDenied(
@@ -111,7 +132,7 @@ def translate_error(error: BaseException, endpoint: str) -> EngineError:
             return EngineUnavailable(
                 say(QT_TRANSLATE_NOOP("EngineError", "No engine is running at %1."), endpoint)
             )
-        if isinstance(cause, requests.exceptions.Timeout):
+        if isinstance(cause, requests.exceptions.Timeout | TimeoutError):
             return EngineUnavailable(
                 say(
                     QT_TRANSLATE_NOOP("EngineError", "The engine at %1 did not answer in time."),

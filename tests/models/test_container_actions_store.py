@@ -100,21 +100,22 @@ class _CountingEngine(FakeEngine):
 
 
 def test_container_actions_ask_for_many_at_once_other_kinds_a_few(qapp, qloop, qtbot):
-    """A project's 50 stops are asked for ACTION_WORKERS at a time (`docker stop` asks for
-    all at once); removing volumes stays at WORKERS, beside the engine's reads."""
+    """A project's 50 stops are all handed to the engine at once, as `docker stop` asks for
+    them (the engine holds as many at once as its way of sending them allows); removing
+    volumes stays at WORKERS, beside the engine's reads."""
     from models.volumes import VolumeRow
     from services.data import VolumeInfo
-    from services.engine import ACTION_WORKERS, WORKERS
+    from services.engine import WORKERS
 
     containers = [make_container(f"web-{n}") for n in range(50)]
     engine = _CountingEngine(containers)
     store = EngineStore(engine)
     stopping = asyncio.ensure_future(store.stop_containers(containers))
-    qtbot.waitUntil(lambda: engine.waiting == ACTION_WORKERS)
+    qtbot.waitUntil(lambda: engine.waiting == len(containers))
     engine.release.set()
     qtbot.waitUntil(stopping.done)
     assert all(result.ok for result in stopping.result())
-    assert engine.most == ACTION_WORKERS > WORKERS
+    assert engine.most == len(containers)
 
     engine.release.clear()
     engine.most = 0

@@ -24,9 +24,10 @@ def test_the_first_action_starts_every_action_thread_on_a_thread_of_its_own(monk
     ran_on: list[str] = []
 
     async def scenario() -> None:
-        await asyncio.gather(
-            *(engine._act(lambda: ran_on.append(threading.current_thread().name)) for _ in range(3))
-        )
+        def record() -> None:
+            ran_on.append(threading.current_thread().name)
+
+        await asyncio.gather(*(engine._on_action_threads(record) for _ in range(3)))
 
     try:
         asyncio.run(scenario())
@@ -41,4 +42,4 @@ def test_an_action_after_a_close_fails_at_once_rather_than_waiting_for_threads()
     engine = DockerEngine("unix:///nowhere.sock")
     engine.close()
     with pytest.raises(RuntimeError, match="after shutdown"):
-        asyncio.run(asyncio.wait_for(engine._act(lambda: None), 10))
+        asyncio.run(asyncio.wait_for(engine._on_action_threads(lambda: None), 10))
