@@ -207,6 +207,8 @@ class ContainersPage(TablePage):
         super().restore_view_state(state)
 
     def _update_actions(self, *_args) -> None:
+        """Every action follows the selection, read once: in the table or, grouped, in the
+        projects' view (whose selection the table's signals never tell)."""
         selected: list[ContainerInfo] = self.selected_items() if self.engine_here() else []
         running = [c for c in selected if c.is_running]
         self.start_action.setEnabled(len(running) < len(selected))
@@ -215,8 +217,10 @@ class ContainersPage(TablePage):
         self.logs_action.setEnabled(bool(selected))
         self.remove_action.setEnabled(bool(selected))
         self.run_action.setEnabled(self.engine_here())
-        self._update_run_actions()
+        self.duplicate_action.setEnabled(len(selected) == 1)
         self._update_more_actions(selected)
+        self._update_stats_actions(selected)
+        self._update_inspect_actions(selected)
         self.update_more_button()
 
     # -- run and duplicate -------------------------------------------------------------------
@@ -243,12 +247,6 @@ class ContainersPage(TablePage):
         self._to_select: list[str] = []
         self.model.rowsInserted.connect(self._select_created)
         self.model.layoutChanged.connect(self._select_created)
-        self.view.selectionModel().selectionChanged.connect(self._update_run_actions)
-        self.model.rowsRemoved.connect(self._update_run_actions)
-        self._update_run_actions()
-
-    def _update_run_actions(self, *_args) -> None:
-        self.duplicate_action.setEnabled(self.engine_here() and len(self.selected_items()) == 1)
 
     def duplicate_selected(self) -> None:
         targets: list[ContainerInfo] = self.selected_items()
@@ -419,12 +417,8 @@ class ContainersPage(TablePage):
             more=True,
             name="actionStatsOverview",
         )
-        self.view.selectionModel().selectionChanged.connect(self._update_stats_actions)
-        self.rows_changed.timeout.connect(self._update_stats_actions)
-        self._update_stats_actions()
 
-    def _update_stats_actions(self, *_args) -> None:
-        selected: list[ContainerInfo] = self.selected_items() if self.engine_here() else []
+    def _update_stats_actions(self, selected: list[ContainerInfo]) -> None:
         self.stats_action.setEnabled(any(c.is_running for c in selected))
         self.stats_overview_action.setEnabled(self.engine_here())
 
@@ -480,12 +474,9 @@ class ContainersPage(TablePage):
         )
         self.browser_menu = QMenu(self)
         self.port_links: list[PortLink] = []
-        self.view.selectionModel().selectionChanged.connect(self._update_inspect_actions)
-        self.rows_changed.timeout.connect(self._update_inspect_actions)
 
-    def _update_inspect_actions(self, *_args) -> None:
+    def _update_inspect_actions(self, selected: list[ContainerInfo]) -> None:
         """Open in browser lists the selection's published ports: a submenu for several."""
-        selected: list[ContainerInfo] = self.selected_items() if self.engine_here() else []
         self.inspect_action.setEnabled(bool(selected))
         self.copy_action.setEnabled(bool(selected))
         from models.port_links import port_links

@@ -116,6 +116,27 @@ def test_stop_and_start_on_a_project_act_on_all_its_containers(make_window, qtbo
     assert {("stop", web.id), ("stop", db.id)} <= set(engine.calls)
 
 
+def test_a_selected_project_enables_what_its_containers_allow(make_window, qtbot, shop):
+    """Inspect, Copy, Stats and Duplicate follow the projects' view's selection as Start and
+    Stop do (they once followed only the flat table's)."""
+    window = make_window(FakeEngine(shop))
+    page, tree = group(window, qtbot)
+    tree.selectionModel().clear()
+    assert not page.inspect_action.isEnabled() and not page.stats_action.isEnabled()
+    select_project(page, "shop")
+    assert page.inspect_action.isEnabled() and page.copy_action.isEnabled()
+    assert page.stats_action.isEnabled()  # its web runs
+    assert not page.duplicate_action.isEnabled()  # two containers
+    page.grouping.model.set_open("shop", True)
+    web_row = page.grouping.model.index_of(PROJECT_PREFIX + "shop").row() + 2
+    tree.selectionModel().select(
+        page.grouping.model.index(web_row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
+    assert [c.name for c in page.selected_items()] == ["shop-web-1"]
+    assert page.duplicate_action.isEnabled() and page.stats_action.isEnabled()
+
+
 def test_remove_on_a_project_asks_then_removes_all(make_window, qtbot, shop):
     """Remove on a project asks once for its containers and the project row goes."""
     engine = FakeEngine(shop)
