@@ -479,9 +479,11 @@ class ContainersPage(TablePage):
         """Open in browser lists the selection's published ports: a submenu for several."""
         self.inspect_action.setEnabled(bool(selected))
         self.copy_action.setEnabled(bool(selected))
-        from models.port_links import port_links
+        links: list[PortLink] = []
+        if selected:  # the links' module loads with the first selection, not at start-up
+            from models.port_links import port_links
 
-        links = port_links(selected, self.store.endpoint.url)
+            links = port_links(selected, self.store.endpoint.url)
         self.browser_action.setEnabled(bool(links))
         if links == self.port_links:
             return
