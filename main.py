@@ -47,6 +47,8 @@ linecache.cache = _LastFileOnlyCache()
 from PySide6.QtCore import QCoreApplication, QTimer  # noqa: E402 -- after the cache, on purpose
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from ui.command_line import options_group  # noqa: E402
+
 note("Qt imported")
 
 __version__ = "0.1.0"
@@ -69,13 +71,7 @@ def _parser(
         formatter_class=formatter_class,
         add_help=False,
     )
-    options = parser.add_argument_group(QCoreApplication.translate("CommandLine", "options"))
-    options.add_argument(
-        "-h",
-        "--help",
-        action="help",
-        help=QCoreApplication.translate("CommandLine", "show this help and exit"),
-    )
+    options = options_group(parser)
     options.add_argument(
         "--host",
         help=QCoreApplication.translate(

@@ -21,9 +21,7 @@ from services.endpoints import resolve_endpoint
 from services.engine import DockerEngine
 from services.errors import EngineError
 from services.mirrors import ApplyResult, InvalidFileOnDisk, MirrorSettings, Outcome
-
-#: What argparse's add_argument_group returns.
-Group = argparse._ArgumentGroup
+from ui.command_line import Group, options_group
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -119,13 +117,7 @@ def _options(parser: argparse.ArgumentParser, host_default: object) -> Group:
     """The options every level takes, under a heading in the user's language: -h, and
     --host, before or after the subcommand as the docker CLI takes its global options (the
     last one given wins: a subcommand's --host has no default, to keep the one before)."""
-    options = parser.add_argument_group(QCoreApplication.translate("CommandLine", "options"))
-    options.add_argument(
-        "-h",
-        "--help",
-        action="help",
-        help=QCoreApplication.translate("CommandLine", "show this help and exit"),
-    )
+    options = options_group(parser)
     options.add_argument(
         "--host",
         default=host_default,

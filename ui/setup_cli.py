@@ -30,6 +30,7 @@ from services.engine_setup import (
 )
 from services.findings import Message
 from services.text import fill
+from ui.command_line import options_group
 from ui.terminal_language import TranslatedHelpFormatter
 
 EXIT_OK = 0
@@ -46,13 +47,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         formatter_class=TranslatedHelpFormatter,
         add_help=False,
     )
-    options = parser.add_argument_group(QCoreApplication.translate("CommandLine", "options"))
-    options.add_argument(
-        "-h",
-        "--help",
-        action="help",
-        help=QCoreApplication.translate("CommandLine", "show this help and exit"),
-    )
+    options = options_group(parser)
     mode = options.add_mutually_exclusive_group(required=True)
     mode.add_argument(
         "--dry-run",

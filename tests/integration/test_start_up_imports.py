@@ -56,6 +56,8 @@ PROJECT_MODULES = {
     # The Containers page's "Group by project" toggle; its tree and compose modules load when
     # it is first ticked.
     "ui.compose_tree",
+    # The command line's -h, worded in the user's language (the parser is built every start).
+    "ui.command_line",
     "ui.confirm",
     "ui.containers_page",
     "ui.elided_label",
