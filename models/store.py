@@ -129,8 +129,8 @@ class EngineStore(QObject):
         self._volumes_model: VolumesModel | None = None
         self._networks_model: NetworksModel | None = None
         #: The volumes' users and networks' containers are worked out again once per burst
-        #: of container changes, and only while a table shows them.
-        self._uses_timer = QTimer(self, singleShot=True, interval=25)
+        #: of container changes (at the tables' pace), and only while a table shows them.
+        self._uses_timer = QTimer(self, singleShot=True, interval=COALESCE_MS)
         self._uses_timer.timeout.connect(self._show_uses)
         #: `counts` is current at once; `counts_changed` is said once per burst (see
         #: `_update_counts`).
