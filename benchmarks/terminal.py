@@ -6,7 +6,7 @@ timer's; then single keystrokes, each timed until the shell's echo shows on the 
 `docker exec -t` of the same is measured too: with a TTY the engine itself hands the output
 over several times slower than through a pipe (1.0 to 2.3 s against 0.27 to 0.3 s for
 200,000 lines on Engine 20.10 here), and a terminal needs the TTY. That row says how much of
-the ratio is the engine's.
+the ratio is the engine's; Moorage's time over it is the window's share alone.
 
 Of the longest stall, the GUI thread's own CPU time and its wait for a core (its run-queue
 wait, from /proc/thread-self/schedstat) are kept beside it. During the flood the engine's
@@ -93,6 +93,12 @@ def terminal(ctx: Context, lines: int, keystrokes: int) -> list[Result]:
             "×",
             [m / c for m, c in zip(seconds, cli_seconds, strict=True)],
             FLOOD_RATIO,
+        ),
+        Result(
+            "terminal_tty_ratio",
+            "↳ Moorage / docker exec -t of the same (both through the engine's TTY)",
+            "×",
+            [m / t for m, t in zip(seconds, tty_seconds, strict=True)],
         ),
         Result("terminal_seconds", "↳ Moorage, from Enter to the last line shown", "s", seconds),
         Result("terminal_cli_seconds", "↳ docker exec of the same into a pipe", "s", cli_seconds),
