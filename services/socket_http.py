@@ -21,6 +21,9 @@ from urllib.parse import quote, urlencode
 UNIX_SCHEME = "unix://"
 #: The longest status line or header line read before the answer is taken for garbage.
 LINE_LIMIT = 64 * 1024
+#: The longest body taken: an action's answer is at most a line of JSON, and whatever
+#: answers on the socket must not make this process read without end.
+MAX_BODY = 1024 * 1024
 
 
 def unix_socket_path(endpoint: str) -> str | None:
@@ -75,8 +78,18 @@ async def _read_answer(reader: asyncio.StreamReader) -> tuple[int, bytes]:
     if "chunked" in headers.get("transfer-encoding", "").lower():
         return status, await _read_chunked(reader)
     if "content-length" in headers:
-        return status, await reader.readexactly(int(headers["content-length"]))
-    return status, await reader.read()  # the engine closes the connection after it
+        return status, await reader.readexactly(_bounded(int(headers["content-length"])))
+    body = bytearray()  # the engine closes the connection after it
+    while piece := await reader.read(LINE_LIMIT):
+        _bounded(len(body) + len(piece))
+        body += piece
+    return status, bytes(body)
+
+
+def _bounded(size: int) -> int:
+    if size > MAX_BODY:
+        raise ValueError(f"an answer of {size} bytes, more than an action's")
+    return size
 
 
 async def _read_chunked(reader: asyncio.StreamReader) -> bytes:
@@ -88,5 +101,5 @@ async def _read_chunked(reader: asyncio.StreamReader) -> bytes:
             while await reader.readuntil(b"\r\n") != b"\r\n":
                 pass  # trailers, which the engine never sends
             return bytes(body)
-        body += await reader.readexactly(size)
+        body += await reader.readexactly(_bounded(len(body) + size) - len(body))
         await reader.readexactly(2)

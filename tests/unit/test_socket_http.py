@@ -73,6 +73,20 @@ def test_an_answer_cut_short_is_a_lost_connection(tmp_path):
         _serve(tmp_path, _replying(raw), lambda p: socket_request(p, "POST", "/x", 5))
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        b"HTTP/1.1 500 Oops\r\nContent-Length: 999999999\r\n\r\n",
+        b"HTTP/1.1 500 Oops\r\nTransfer-Encoding: chunked\r\n\r\n3B9AC9FF\r\n",
+        b"HTTP/1.1 500 Oops\r\n\r\n" + b"x" * (2 * 1024 * 1024),
+    ],
+    ids=["length", "chunked", "until-closed"],
+)
+def test_an_endless_answer_is_refused_not_read(tmp_path, head):
+    with pytest.raises(ConnectionResetError):
+        _serve(tmp_path, _replying(head), lambda p: socket_request(p, "POST", "/x", 5))
+
+
 def test_what_is_not_http_is_a_lost_connection(tmp_path):
     with pytest.raises(ConnectionResetError):
         _serve(
