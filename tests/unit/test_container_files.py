@@ -16,9 +16,9 @@ import pytest
 from services.archive import ArchiveError, ArchiveProblem
 from services.container_files import (
     PART_PREFIX,
+    BodyReader,
     EntryKind,
     NotText,
-    PrefetchReader,
     child_path,
     decode_text,
     host_size,
@@ -163,11 +163,32 @@ def test_a_written_tar_stops_when_asked(tmp_path: Path):
         list(tar_chunks([top], lambda _n: None, lambda: True))
 
 
+class _Pieces:
+    """An answer's body that comes in the pieces given (each read gives at most one), then
+    raises `error` if one is given."""
+
+    def __init__(self, pieces: list[bytes], error: Exception | None = None) -> None:
+        self._pieces = list(pieces)
+        self._error = error
+
+    def readinto(self, buffer: memoryview) -> int:
+        if not self._pieces:
+            if self._error is not None:
+                raise self._error
+            return 0
+        piece = self._pieces.pop(0)
+        count = min(len(piece), len(buffer))
+        buffer[:count] = piece[:count]
+        if count < len(piece):
+            self._pieces.insert(0, piece[count:])
+        return count
+
+
 def test_unpacked_in_place_with_modes(tmp_path: Path):
-    """Unpacked beside what is there, read ahead from the tar's pieces as they come: a
-    folder merged, a file replaced, modes and times kept, no hidden folder left."""
+    """Unpacked beside what is there, from the tar's pieces as they come: a folder merged,
+    a file replaced, modes and times kept, no hidden folder left."""
     top = _host_tree(tmp_path / "source")
-    tar = PrefetchReader(tar_chunks([top], lambda _n: None, lambda: False))
+    tar = BodyReader(_Pieces(list(tar_chunks([top], lambda _n: None, lambda: False))))
     target = tmp_path / "target"
     (target / "top").mkdir(parents=True)
     (target / "top" / "small").write_bytes(b"old")
@@ -183,6 +204,32 @@ def test_unpacked_in_place_with_modes(tmp_path: Path):
     assert not list(target.glob(PART_PREFIX + "*"))
 
 
+class _Filling:
+    """An answer's body that fills each read whole, as `http.client` does: asked for more
+    than is left, it would wait for the engine to end its answer, which here raises."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = memoryview(data)
+
+    def readinto(self, buffer: memoryview) -> int:
+        if len(buffer) > len(self._data):
+            raise AssertionError("read past the tar's end, waiting for the answer's end")
+        buffer[:] = self._data[: len(buffer)]
+        self._data = self._data[len(buffer) :]
+        return len(buffer)
+
+
+def test_a_copy_out_ends_at_the_tar_end_marker(tmp_path: Path):
+    """The engine ends its answer only after it has put the container's files away: the copy
+    asks for no byte beyond the tar's end marker, so it does not wait for that."""
+    top = _host_tree(tmp_path / "source")
+    whole = b"".join(tar_chunks([top], lambda _n: None, lambda: False))
+    target = tmp_path / "target"
+    target.mkdir()
+    assert unpack(BodyReader(_Filling(whole)), target, lambda _n: None) == ["top"]
+    assert (target / "top" / "inner" / "data").read_bytes() == (top / "inner" / "data").read_bytes()
+
+
 def test_a_failed_unpack_leaves_nothing(tmp_path: Path):
     """A tar cut short: the error raised, the target folder as it was."""
     top = _host_tree(tmp_path / "source")
@@ -190,21 +237,21 @@ def test_a_failed_unpack_leaves_nothing(tmp_path: Path):
     target = tmp_path / "target"
     target.mkdir()
     with pytest.raises(tarfile.TarError):
-        unpack(PrefetchReader(iter([whole[:2_000_000]])), target, lambda _n: None)
+        unpack(BodyReader(_Pieces([whole[:2_000_000]])), target, lambda _n: None)
     assert list(target.iterdir()) == []
 
 
 def test_unpacking_into_a_missing_folder(tmp_path: Path):
     with pytest.raises(ArchiveError) as failure:
-        unpack(PrefetchReader(iter([])), tmp_path / "nowhere", lambda _n: None)
+        unpack(BodyReader(_Pieces([])), tmp_path / "nowhere", lambda _n: None)
     assert failure.value.problem is ArchiveProblem.MISSING
 
 
-def test_the_read_ahead_reader_reads_exact_sizes_and_seeks_forward():
-    reader = PrefetchReader(iter([b"abc", b"", b"defgh", b"ij"]))
+def test_the_body_reader_reads_exact_sizes_and_seeks_forward():
+    reader = BodyReader(_Pieces([b"abc", b"defgh", b"ij"]))
     assert reader.read(4) == b"abcd"
     assert reader.seek(6) == 6
-    assert b"".join(reader.views(3)) == b"ghi"
+    assert b"".join(bytes(view) for view in reader.views(3)) == b"ghi"  # each used at once
     assert reader.tell() == 9
     with pytest.raises(io.UnsupportedOperation):
         reader.seek(2)
@@ -213,12 +260,8 @@ def test_the_read_ahead_reader_reads_exact_sizes_and_seeks_forward():
     reader.close()
 
 
-def test_the_read_ahead_reader_raises_what_its_source_raised():
-    def failing():
-        yield b"abc"
-        raise ConnectionError("cut")
-
-    reader = PrefetchReader(failing())
+def test_the_body_reader_raises_what_its_source_raised():
+    reader = BodyReader(_Pieces([b"abc"], ConnectionError("cut")))
     assert reader.read(3) == b"abc"
     with pytest.raises(ConnectionError):
         reader.read(1)
