@@ -8,11 +8,11 @@ exactly, with no output to parse. Its one cost: the engine sends a folder with e
 under it, so listing a folder reads its whole subtree. That is read as it comes, each
 file's bytes skipped and never kept, and it gives each sub-folder's total size for free.
 
-Copies stream in chunks of `CHUNK` both ways: out, the tar is unpacked member by member into
-a hidden folder beside the target, moved into place only once whole (a cancel, a full disk,
-a container removed midway leave nothing); in, the tar is written as it is sent, a file's
-bytes read from the disk chunk by chunk. Each runs on a thread and client of its own
-(services/stream_job.py), as saves and loads do.
+Copies stream in pieces both ways (`READ_SIZE` out, `CHUNK` in): out, the tar is unpacked
+member by member into a hidden folder beside the target, moved into place only once whole
+(a cancel, a full disk, a container removed midway leave nothing); in, the tar is written
+as it is sent, a file's bytes read from the disk chunk by chunk. Each runs on a thread and
+client of its own (services/stream_job.py), as saves and loads do.
 """
 
 from __future__ import annotations
@@ -47,6 +47,11 @@ from services.errors import EngineError, NotFound
 from services.findings import QT_TRANSLATE_NOOP, say
 from services.stream_job import Stopped, StreamJob
 
+#: The most of the engine's answer read, and so written to a file, at once. Why not CHUNK:
+#: writes of 1 MiB made every second or third 100 MB copy out spend 0.15 s of system time
+#: instead of 0.06 (0.40–0.46 s instead of 0.30), where 64 or 256 KiB never did (20 copies
+#: each, 0.29–0.37 s).
+READ_SIZE = 256 * 1024
 #: The largest file the viewer reads.
 MAX_VIEW = 1 << 20
 #: The header of `HEAD /containers/{id}/archive` holding the path's stat, base64 JSON.
@@ -300,13 +305,13 @@ class BodyReader(io.RawIOBase):
 
     Why: tarfile's stream mode ("r|") copies every byte several times through its small
     buffer, and allocating a new piece for every read of the answer costs as much again; here
-    the answer is read into the same `CHUNK` bytes each time and written from there.
+    the answer is read into the same `READ_SIZE` bytes each time and written from there.
     """
 
     def __init__(self, source: Readable) -> None:
         super().__init__()
         self._source = source
-        self._buffer = memoryview(bytearray(CHUNK))
+        self._buffer = memoryview(bytearray(READ_SIZE))
         self._rest = self._buffer[:0]
         self._position = 0
 
@@ -369,7 +374,7 @@ class BodyReader(io.RawIOBase):
         cp` does (a 100 MB copy out of a stopped container: 0.44 s read to the answer's end,
         0.31 s ended at the marker, `docker cp` 0.33 s; medians of 12 runs).
         """
-        count = self._source.readinto(self._buffer[: min(wanted, CHUNK)]) or 0
+        count = self._source.readinto(self._buffer[: min(wanted, READ_SIZE)]) or 0
         self._rest = self._buffer[:count]
         return count > 0
 
