@@ -1,13 +1,16 @@
 """SDK clients for one endpoint: the API version, the TLS settings, the pool size.
 
-Also the two helpers for calls made past the SDK's methods (a raw `GET` whose answer is
-decoded by us): its error for an HTTP error status, and the daemon's clock from the answer.
+Also the helpers for calls made past the SDK's methods (a raw `GET` whose answer is
+decoded by us): its error for an HTTP error status, the daemon's clock from the answer, and
+a streamed answer's body to read.
 """
 
 from __future__ import annotations
 
 import contextlib
+import http.client
 from email.utils import parsedate_to_datetime
+from typing import Any, Protocol
 
 import docker
 import docker.constants
@@ -86,3 +89,24 @@ def daemon_time(response: requests.Response) -> float | None:
     with contextlib.suppress(TypeError, ValueError, IndexError):
         return parsedate_to_datetime(response.headers["Date"]).timestamp()
     return None
+
+
+class Readable(Protocol):
+    """A streamed answer's body, or a file: what fills a buffer with the next bytes."""
+
+    def readinto(self, buffer: Any, /) -> int | None: ...
+
+
+def answer_body(response: requests.Response) -> Readable:
+    """The body of an answer asked with `stream=True`, read through the `http.client` answer
+    under urllib3's.
+
+    Why not urllib3's reading (`iter_content`, or its own `readinto`): its layers over the
+    same socket took 0.48–0.50 s for a 100 MB copy out of a container where `http.client`
+    took 0.32 s and `docker cp` 0.33 s (7 runs each). Every transport the docker SDK has
+    (local socket, TCP, TLS, ssh) answers through `http.client`; should urllib3 stop holding
+    it, its own `readinto` is used, slower but the same bytes. Ask with `Accept-Encoding:
+    identity`: nothing here undoes a compression.
+    """
+    answer = getattr(response.raw, "_fp", None)
+    return answer if isinstance(answer, http.client.HTTPResponse) else response.raw

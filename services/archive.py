@@ -14,6 +14,7 @@ awaiting task stops the chunk loop and shuts the socket.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import errno
 import json
@@ -30,13 +31,20 @@ from typing import Any, BinaryIO
 
 import docker
 
-from services.api_client import raise_for_status
+from services.api_client import Readable, answer_body, raise_for_status
 from services.errors import EngineError
 from services.stream_job import Stopped, StreamJob
 
 #: Bytes moved per read and write: large enough that Python's per-chunk cost vanishes beside
 #: the copy, small enough that memory stays flat and a cancel lands at once.
 CHUNK = 1 << 20
+#: The most of the engine's answer read, and so written to a file, at once (saves, exports,
+#: backups, copies out). Why not CHUNK: writes of 1 MiB made every second or third 100 MB
+#: copy out of a container spend 0.15 s of system time instead of 0.06 (0.40–0.46 s instead
+#: of 0.30), where 64 or 256 KiB never did (20 copies each, 0.29–0.37 s).
+READ_SIZE = 256 * 1024
+#: A file being written is handed to the disk this many bytes at a time (see write_atomically).
+WRITEBACK_STEP = 8 << 20
 #: Progress is handed to the window at most this often.
 PROGRESS_INTERVAL = 0.1
 #: The speed is the bytes of about the last few seconds.
@@ -248,36 +256,48 @@ def download(
     meter: _Meter,
 ) -> None:
     """The engine's answer to `GET api_path` (a tar it streams) written to `path` as it
-    comes, atomically; the answer is held by `job`, so that a cancel shuts it."""
+    comes, atomically; the answer is held by `job`, so that a cancel shuts it. Asked without
+    compression: requests offers gzip by default, and the archive API then compresses on
+    the fly (see services/container_files.py)."""
     response = client.get(
         f"{client.base_url}/v{client.api_version}{api_path}",
         params=params,
+        headers={"Accept-Encoding": "identity"},
         stream=True,
         timeout=None,
     )
     job.hold(response)
     raise_for_status(response)
-    write_atomically(path, response.iter_content(CHUNK), meter, job)
+    write_atomically(path, answer_body(response), meter, job)
 
 
-def write_atomically(
-    path: Path, chunks: Iterator[bytes], meter: _Meter, job: StreamJob[Any]
-) -> None:
-    """Write `chunks` beside `path`, fsync and rename over it: a crash, a full disk or a
-    cancel (`job.stopped`) never leaves a partial file under the chosen name."""
+def write_atomically(path: Path, body: Readable, meter: _Meter, job: StreamJob[Any]) -> None:
+    """Write what `body` holds beside `path`, fsync and rename over it: a crash, a full disk
+    or a cancel (`job.stopped`) never leaves a partial file under the chosen name.
+
+    The disk is handed the file `WRITEBACK_STEP` bytes at a time as it comes, not all at
+    the fsync: a 150 MB save took 1.64 s with the whole fsync at the end (`docker save`,
+    which does not fsync, 1.61 s) and 1.46 s with it handed over as it came (medians of 5).
+    """
     try:
         fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as error:
         raise _file_error(error, path) from None
     try:
+        buffer = memoryview(bytearray(READ_SIZE))
+        written = handed = 0
         with os.fdopen(fd, "wb") as file:
-            for chunk in chunks:
+            while count := body.readinto(buffer):
                 if job.stopped:
                     raise Stopped
-                file.write(chunk)
-                meter.add(len(chunk))
+                file.write(buffer[:count])
+                meter.add(count)
+                written += count
+                if written - handed >= WRITEBACK_STEP:
+                    _start_writing_back(fd, handed, written - handed)
+                    handed = written
             file.flush()
-            os.fsync(file.fileno())
+            os.fsync(fd)
         os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except OSError as error:
@@ -286,6 +306,13 @@ def write_atomically(
     except BaseException:
         os.unlink(temporary)
         raise
+
+
+def _start_writing_back(fd: int, offset: int, length: int) -> None:
+    """Have the disk take the bytes written so far while the rest is still coming, and
+    drop them from the cache (a saved archive is not read back soon)."""
+    with contextlib.suppress(OSError, AttributeError):  # no such advice on this system
+        os.posix_fadvise(fd, offset, length, os.POSIX_FADV_DONTNEED)
 
 
 def _umask() -> int:
@@ -329,12 +356,13 @@ async def export_container(
         meter = _Meter(estimate, True, lambda p: job.post(on_progress, p))
         response = client.get(
             f"{client.base_url}/v{client.api_version}/containers/{container_id}/export",
+            headers={"Accept-Encoding": "identity"},
             stream=True,
             timeout=None,
         )
         job.hold(response)
         raise_for_status(response)
-        write_atomically(path, response.iter_content(CHUNK), meter, job)
+        write_atomically(path, answer_body(response), meter, job)
         meter.finish()
 
     await StreamJob(make_client, endpoint, work, "moorage-export", keep=(ArchiveError,)).wait()

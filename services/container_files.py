@@ -23,7 +23,6 @@ import binascii
 import contextlib
 import enum
 import errno
-import http.client
 import io
 import json
 import os
@@ -36,22 +35,24 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, Protocol, cast
+from typing import IO, Any, cast
 
 import docker
 import requests
 
-from services.api_client import raise_for_status
-from services.archive import CHUNK, ArchiveError, ArchiveProblem, ArchiveProgress, _Meter
+from services.api_client import Readable, answer_body, raise_for_status
+from services.archive import (
+    CHUNK,
+    READ_SIZE,
+    ArchiveError,
+    ArchiveProblem,
+    ArchiveProgress,
+    _Meter,
+)
 from services.errors import EngineError, NotFound
 from services.findings import QT_TRANSLATE_NOOP, say
 from services.stream_job import Stopped, StreamJob
 
-#: The most of the engine's answer read, and so written to a file, at once. Why not CHUNK:
-#: writes of 1 MiB made every second or third 100 MB copy out spend 0.15 s of system time
-#: instead of 0.06 (0.40–0.46 s instead of 0.30), where 64 or 256 KiB never did (20 copies
-#: each, 0.29–0.37 s).
-READ_SIZE = 256 * 1024
 #: The largest file the viewer reads.
 MAX_VIEW = 1 << 20
 #: The header of `HEAD /containers/{id}/archive` holding the path's stat, base64 JSON.
@@ -274,27 +275,12 @@ def _archive(
     return response
 
 
-class Readable(Protocol):
-    """What `BodyReader` reads from: an answer's body, a file."""
-
-    def readinto(self, buffer: Any, /) -> int | None: ...
-
-
 @contextlib.contextmanager
 def _body(response: requests.Response) -> Iterator[BodyReader]:
-    """The answer's body as a file, read through the `http.client` answer under urllib3's;
-    the answer is closed after, read to its end or not.
-
-    Why not urllib3's reading (`iter_content`, or its own `readinto`): its layers over the
-    same socket took 0.48–0.50 s for a 100 MB copy out where `http.client` took 0.32 s and
-    `docker cp` 0.33 s (7 runs each). Every transport the docker SDK has (local socket, TCP,
-    TLS, ssh) answers through `http.client`; should urllib3 stop holding it, its own
-    `readinto` is used, slower but the same bytes. Asked with `Accept-Encoding: identity`
-    (see `_archive`), the body is never compressed, so nothing is left undecoded.
-    """
-    answer = getattr(response.raw, "_fp", None)
+    """The answer's body as a file (see `answer_body`); the answer is closed after, read to
+    its end or not."""
     try:
-        yield BodyReader(answer if isinstance(answer, http.client.HTTPResponse) else response.raw)
+        yield BodyReader(answer_body(response))
     finally:
         response.close()
 

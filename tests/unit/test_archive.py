@@ -18,13 +18,18 @@ from pathlib import Path
 
 import pytest
 
+import services.archive
 from services.archive import (
     MAX_MANIFEST,
+    WRITEBACK_STEP,
     ArchiveError,
     ArchiveProblem,
     ArchiveProgress,
+    _Meter,
     check_image_archive,
+    write_atomically,
 )
+from services.stream_job import Stopped
 
 
 def write_tar(path: Path, members: dict[str, bytes]) -> Path:
@@ -178,3 +183,59 @@ def test_progress_figures():
     assert ArchiveProgress(50, 100, False, 10.0).time_left == 5.0
     assert ArchiveProgress(50).percent is None
     assert ArchiveProgress(50).time_left is None
+
+
+class _Job:
+    """What write_atomically reads of a StreamJob: whether it was cancelled."""
+
+    stopped = False
+
+
+class _Answer:
+    """A streamed answer that gives `size` bytes in reads of at most 100 KB; `on_read` is
+    called before each."""
+
+    def __init__(self, size: int, on_read=lambda: None) -> None:
+        self.data = os.urandom(size)
+        self._at = 0
+        self._on_read = on_read
+
+    def readinto(self, buffer: memoryview) -> int:
+        self._on_read()
+        piece = self.data[self._at : self._at + min(len(buffer), 100_000)]
+        buffer[: len(piece)] = piece
+        self._at += len(piece)
+        return len(piece)
+
+
+def test_a_saved_file_is_whole_and_handed_to_the_disk_as_it_comes(tmp_path, monkeypatch):
+    """Every byte written, in order; the disk handed each part once, from the start, while
+    the rest still comes (the fsync at the end then has little left)."""
+    handed: list[tuple[int, int]] = []
+    monkeypatch.setattr(
+        services.archive, "_start_writing_back", lambda _fd, at, length: handed.append((at, length))
+    )
+    answer = _Answer(3 * WRITEBACK_STEP + 1_000_000)
+    moved: list[ArchiveProgress] = []
+    meter = _Meter(0, True, moved.append)
+    write_atomically(tmp_path / "saved.tar", answer, meter, _Job())  # type: ignore[arg-type]
+    meter.finish()
+    assert (tmp_path / "saved.tar").read_bytes() == answer.data
+    assert moved[-1].done == len(answer.data)
+    assert len(handed) == 3
+    starts = [0] + [at + length for at, length in handed[:-1]]
+    assert [at for at, _length in handed] == starts
+    assert list(tmp_path.iterdir()) == [tmp_path / "saved.tar"]
+
+
+def test_a_cancelled_save_leaves_no_file(tmp_path):
+    job = _Job()
+
+    def cancel_midway() -> None:
+        if answer._at > WRITEBACK_STEP:
+            job.stopped = True
+
+    answer = _Answer(2 * WRITEBACK_STEP, cancel_midway)
+    with pytest.raises(Stopped):
+        write_atomically(tmp_path / "saved.tar", answer, _Meter(0, True, lambda _p: None), job)  # type: ignore[arg-type]
+    assert list(tmp_path.iterdir()) == []
