@@ -333,6 +333,26 @@ class AgentApp(QObject, JsonRequests):
             )
         )
 
+    def do_back_up(self, request: dict) -> None:
+        """Back a volume up to a tar file as the Volumes page's Back up does; see
+        `_transfer`."""
+        engine, path = self.window.store.engine, Path(request["path"])
+        volume, image, estimate = request["volume"], request["image"], int(request["estimate"])
+        self._transfer(lambda: self.window.transfers.back_up(engine, volume, image, path, estimate))
+
+    def do_restore(self, request: dict) -> None:
+        """Restore a volume from a tar file as the Volumes page's Restore does (the file
+        checked first, as there); see `_transfer`."""
+        from services.volume_backup import check_tar
+
+        engine, path = self.window.store.engine, Path(request["path"])
+        size = check_tar(path)
+        self._transfer(
+            lambda: self.window.transfers.restore(
+                engine, request["volume"], request["image"], path, size
+            )
+        )
+
     def do_terminal(self, request: dict) -> None:
         """Open a terminal on a running container as Ctrl+T does and start its /bin/sh; type
         `seq 1 N` and time Enter until its last line and the prompt after it are on the

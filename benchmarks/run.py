@@ -28,6 +28,7 @@ from benchmarks import (
     stats,
     terminal,
     transfers,
+    volume_backup,
     volumes_networks,
 )
 from benchmarks.fill import Filler
@@ -56,6 +57,7 @@ SCENARIOS = (
     "runform",
     "stats",
     "files",
+    "backup",
     "terminal",
     "fleet",
     "services",
@@ -99,7 +101,8 @@ class Config:
     stats_seconds: float = 10.0
     #: How old those containers are when measured (past the minute their status ticks).
     stats_age_seconds: float = 65.0
-    #: The file copied into a container and out of it (issue 16: 100 MB).
+    #: The file copied into a container and out of it (issue 16: 100 MB), and the one file
+    #: of the volume backed up and restored.
     copy_mb: int = 100
     #: Lines `seq` floods the terminal with, and keystrokes timed to their echo (issue 16).
     terminal_lines: int = 200_000
@@ -226,6 +229,8 @@ def run_all(engine: PrivateDockerd, config: Config, log=print) -> list[Result]:
             )
         if "files" in wanted:
             rows += files.copy_files(ctx, config.copy_mb)
+        if "backup" in wanted:
+            rows += volume_backup.backup_restore(ctx, config.copy_mb)
         if "terminal" in wanted:
             rows += terminal.terminal(ctx, config.terminal_lines, config.keystrokes)
         if "fleet" in wanted:

@@ -320,18 +320,32 @@ class PrivateDockerd(StartedInWith):
         The CLI gets a config folder of its own, so it never reads or writes the user's
         ``~/.docker`` (contexts, credentials), and no ``DOCKER_*`` variables of the caller.
         """
-        docker = find_program("docker")
-        if docker is None:
-            raise DockerdError("the docker CLI is missing: install Debian's docker.io")
-        env = {k: v for k, v in os.environ.items() if not k.startswith("DOCKER_")}
-        env["DOCKER_CONFIG"] = str(self.docker_config_dir)
-        command = [docker, "-H", self.base_url, *args]
+        command = self.cli_command(*args)
         result = subprocess.run(
-            command, capture_output=True, text=True, input=input, env=env, timeout=timeout
+            command,
+            capture_output=True,
+            text=True,
+            input=input,
+            env=self.cli_environment(),
+            timeout=timeout,
         )
         if check and result.returncode != 0:
             raise DockerCliError(result.returncode, command, result.stdout, result.stderr)
         return result
+
+    def cli_command(self, *args: str) -> list[str]:
+        """The ``docker`` command line for this engine, to run with :meth:`cli_environment`
+        (for the few callers that pipe bytes through it rather than text)."""
+        docker = find_program("docker")
+        if docker is None:
+            raise DockerdError("the docker CLI is missing: install Debian's docker.io")
+        return [docker, "-H", self.base_url, *args]
+
+    def cli_environment(self) -> dict[str, str]:
+        """The CLI's environment: a config folder of its own, no ``DOCKER_*`` of the caller."""
+        env = {k: v for k, v in os.environ.items() if not k.startswith("DOCKER_")}
+        env["DOCKER_CONFIG"] = str(self.docker_config_dir)
+        return env
 
     def api(self, method: str, path: str, body: Any = None, timeout: float = 30.0) -> Any:
         """Call the Engine API directly and return the decoded JSON (None for an empty answer)."""
