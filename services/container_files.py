@@ -48,6 +48,7 @@ from services.archive import (
     ArchiveProblem,
     ArchiveProgress,
     _Meter,
+    open_answer,
 )
 from services.errors import EngineError, NotFound
 from services.findings import QT_TRANSLATE_NOOP, say
@@ -254,25 +255,12 @@ def list_tar(stream: IO[bytes], stopped: Callable[[], bool] = lambda: False) -> 
 def _archive(
     job: StreamJob[Any], client: docker.APIClient, container_id: str, path: str
 ) -> requests.Response:
-    """The open answer of `GET /containers/{id}/archive`, held so a cancel shuts it.
+    """The open answer of `GET /containers/{id}/archive` (see `open_answer`).
 
     A folder is asked as "folder/." so a symbolic link to a folder (`/bin` -> `usr/bin`)
     gives the folder it points at, not the link.
-
-    Asked without compression: requests offers gzip by default, and the engine then
-    compresses the tar on the fly, which made a 100 MB copy out take ten times `docker
-    cp`'s time (the CLI does not offer it).
     """
-    response = client.get(
-        client._url("/containers/{0}/archive", container_id),
-        params={"path": path},
-        headers={"Accept-Encoding": "identity"},
-        stream=True,
-        timeout=None,
-    )
-    job.hold(response)
-    raise_for_status(response)
-    return response
+    return open_answer(job, client, f"/containers/{container_id}/archive", {"path": path})
 
 
 @contextlib.contextmanager
