@@ -1,36 +1,43 @@
 """SDK clients for one endpoint: the API version, the TLS settings, the pool size.
 
 Also the helpers for calls made past the SDK's methods (a raw `GET` whose answer is
-decoded by us): its error for an HTTP error status, the daemon's clock from the answer, and
-a streamed answer's body to read.
+decoded by us): its error for an HTTP error status and a streamed answer's body to read.
+
+The SDK is imported by the first of these calls, not with this module: a window at rest on
+a local engine never needs it (services/local_http.py).
 """
 
 from __future__ import annotations
 
-import contextlib
 import http.client
-from email.utils import parsedate_to_datetime
-from typing import Any, Protocol
-
-import docker
-import docker.constants
-import docker.errors
-import docker.tls
-import requests
+from typing import TYPE_CHECKING, Any, Protocol
 
 from services.endpoints import TLSSettings
 
-#: The oldest API the SDK speaks; a client starts there and asks the daemon for its own.
-MINIMUM_API_VERSION = docker.constants.MINIMUM_DOCKER_API_VERSION
+if TYPE_CHECKING:
+    import docker
+    import docker.tls
+    import requests
+
+
+def minimum_api_version() -> str:
+    """The oldest API the SDK speaks; a client starts there and asks the daemon for its own."""
+    import docker.constants
+
+    return docker.constants.MINIMUM_DOCKER_API_VERSION
 
 
 def make_api_client(
     url: str, tls: TLSSettings | None, version: str, timeout: float, pool_size: int = 1
 ) -> docker.APIClient:
-    """An SDK client for one endpoint; blocking when `version` is "auto" (it asks the daemon)."""
+    """An SDK client for one endpoint; blocking when `version` is "auto" (it asks the daemon).
+
+    The first one imports the SDK: make it off the GUI thread."""
+    import docker
+
     client = docker.APIClient(
         base_url=url,
-        version=MINIMUM_API_VERSION if version == "auto" else version,
+        version=minimum_api_version() if version == "auto" else version,
         timeout=timeout,
         max_pool_size=pool_size,
         tls=sdk_tls(tls),
@@ -66,6 +73,8 @@ def sdk_tls(settings: TLSSettings | None) -> docker.tls.TLSConfig | bool:
     """Our TLS settings as the SDK's; False (plain) when there are none."""
     if settings is None:
         return False
+    import docker.tls
+
     client_cert = None
     if settings.client_cert and settings.client_key:
         client_cert = (settings.client_cert, settings.client_key)
@@ -78,17 +87,13 @@ def sdk_tls(settings: TLSSettings | None) -> docker.tls.TLSConfig | bool:
 
 def raise_for_status(response: requests.Response) -> None:
     """The SDK's own error for an HTTP error status (a call made past the SDK's methods)."""
+    import docker.errors
+    import requests
+
     try:
         response.raise_for_status()
     except requests.exceptions.HTTPError as error:
         raise docker.errors.create_api_error_from_http_exception(error) from None
-
-
-def daemon_time(response: requests.Response) -> float | None:
-    """The daemon's clock from an answer's Date header (to the second), if it sent one."""
-    with contextlib.suppress(TypeError, ValueError, IndexError):
-        return parsedate_to_datetime(response.headers["Date"]).timestamp()
-    return None
 
 
 class Readable(Protocol):

@@ -15,12 +15,10 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
-import docker
-import docker.errors
-
-from services.api_client import daemon_time, make_api_client, raise_for_status
+from services import local_http
+from services.api_client import make_api_client, raise_for_status
 from services.api_decode import (
     container_from_api,
     container_from_inspect,
@@ -53,6 +51,7 @@ from services.engine_info import (
     disk_usage_from_api,
     engine_info_from_api,
 )
+from services.engine_reads import Reads, local_reads, sdk_reads
 from services.errors import (
     EngineError,
     EngineUnavailable,
@@ -64,9 +63,12 @@ from services.events import LIVE_EVENT_TYPES, EventStream
 from services.findings import QT_TRANSLATE_NOOP, say
 from services.logs import LogFileError, LogFollower, LogLine, write_log
 from services.reference import parse_reference
+from services.socket_http import request_target, unix_socket_path
 from services.startup_marks import note
 
 if TYPE_CHECKING:
+    import docker
+
     # Saves, loads, builds, pulls and pushes, the run form and the container actions load
     # their modules with their first use.
     from services.archive import ArchiveProgress, ImageArchive
@@ -89,6 +91,7 @@ if TYPE_CHECKING:
     from services.volumes import VolumeOptions
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 #: Short calls (lists, start, remove) give up after this many seconds.
 REQUEST_TIMEOUT = 60
@@ -134,15 +137,20 @@ class DockerEngine:
         )
         self._actions_started: asyncio.Future[None] | None = None
         self._action_slots: asyncio.Semaphore | None = None
+        #: A local engine's socket: its short reads and events go there without the SDK.
+        self._socket_path = unix_socket_path(endpoint)
+        #: Where short reads go while connected; None when not connected.
+        self._reads: Reads | None = None
+        #: The SDK's client: on a local engine made by the first call that needs it.
         self._client: docker.APIClient | None = None
-        self._api_version: str | None = None
+        self._client_lock = threading.Lock()
         self._since: float | None = None
         self._early: Future[_Early] | None = None
         self._early_lists: _Early | None = None
 
     # -- plumbing ------------------------------------------------------------------------
 
-    async def _run(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    async def _run(self, function: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         return await self._run_on(self._executor, function, *args, **kwargs)
 
     async def _act(
@@ -155,11 +163,10 @@ class DockerEngine:
         elsewhere a call on the actions' threads; either way at most as many at once as
         that way holds (`SOCKET_ACTIONS_AT_ONCE`, `ACTION_WORKERS`).
         """
-        from services.socket_http import request_target, socket_request, unix_socket_path
+        from services.socket_http import socket_request
 
-        api = self._api()
-        target = request_target(f"/v{api.api_version}{path}", params or {})
-        socket_path = unix_socket_path(self.endpoint)
+        target = request_target(f"/v{self._connected_version()}{path}", params or {})
+        socket_path = self._socket_path
         if self._action_slots is None:
             at_once = ACTION_WORKERS if socket_path is None else SOCKET_ACTIONS_AT_ONCE
             self._action_slots = asyncio.Semaphore(at_once)
@@ -233,26 +240,43 @@ class DockerEngine:
         """`GET /_ping`, answered within PING_TIMEOUT or raising EngineError: the session's
         heartbeat, as the event stream it follows is read without a timeout."""
 
-        def call() -> None:
-            client = self._api()
-            response = client.get(f"{client.base_url}/_ping", timeout=PING_TIMEOUT)
-            response.raise_for_status()
-
-        await self._run(call)
+        reads = self._connected_reads()
+        await self._run(reads.get, "/_ping", timeout=PING_TIMEOUT, versioned=False)
 
     async def run_blocking(self, function: Callable[..., T], *args: Any) -> T:
         """Run other blocking work (a diagnosis) on this engine's threads, untranslated."""
         return await asyncio.get_running_loop().run_in_executor(self._executor, function, *args)
 
+    def _connected_reads(self) -> Reads:
+        """Where short reads go; raises EngineUnavailable when not connected."""
+        reads = self._reads
+        if reads is None:
+            raise _not_connected(self.endpoint)
+        return reads
+
+    def _check_connected(self) -> None:
+        """Raise EngineUnavailable now, on the caller's thread, when not connected."""
+        self._connected_reads()
+
+    def _connected_version(self) -> str:
+        """The API version spoken; raises EngineUnavailable when not connected."""
+        return self._connected_reads().api_version
+
     def _api(self) -> docker.APIClient:
-        if self._client is None:
-            raise EngineUnavailable(
-                say(
-                    QT_TRANSLATE_NOOP("EngineError", "Not connected to the engine at %1."),
-                    self.endpoint,
-                )
-            )
-        return self._client
+        """The SDK's client; on a local engine made (the SDK imported) by the first call.
+
+        Blocking the first time: the GUI thread asks `_sdk()` instead.
+        """
+        with self._client_lock:
+            if self._client is None:
+                self._client = self._new_client(self._connected_version())
+            return self._client
+
+    async def _sdk(self) -> docker.APIClient:
+        """The SDK's client, made on the engine's threads if it is not yet: importing the SDK
+        takes ~0.1 s, which the window must not wait for (services/local_http.py)."""
+        client = self._client
+        return client if client is not None else await self._run(self._api)
 
     def _new_client(self, version: str | None = None) -> docker.APIClient:
         # version="auto" asks the daemon (a blocking /version call): only ever off the GUI thread.
@@ -277,30 +301,26 @@ class DockerEngine:
         return self._early
 
     def _fetch_early(self) -> _Early:
-        client, version, since = self._open_client()
+        reads, version, since = self._open()
         try:
-            images = self._executor.submit(client.images)
-            containers = self._fetch_sorted_containers(client)
-            fetched = _Early(client, version, since, containers, images.result(), time.monotonic())
+            images = self._executor.submit(_fetch_images, reads)
+            containers = self._fetch_sorted_containers(reads)
+            fetched = _Early(reads, version, since, containers, images.result(), time.monotonic())
             note("first lists fetched")
             return fetched
         except Exception:
-            client.close()
+            reads.close()
             raise
 
-    def _open_client(self) -> tuple[docker.APIClient, dict, float | None]:
-        """A new client, the daemon's /version, and the daemon's clock a moment before."""
-        client = self._new_client()
-        try:
-            response = client.get(
-                f"{client.base_url}/v{client.api_version}/version", timeout=self._timeout
-            )
-            raise_for_status(response)
-            now = daemon_time(response)
-            return client, response.json(), None if now is None else now - 1
-        except Exception:
-            client.close()
-            raise
+    def _open(self) -> tuple[Reads, dict, float | None]:
+        """Where short reads go from now on, the daemon's /version, and the daemon's clock
+        a moment before: over a local socket without the SDK, elsewhere a new SDK client."""
+        if self._socket_path is not None:
+            reads, answer = local_reads(self._socket_path, self._timeout)
+        else:
+            reads, answer = sdk_reads(self._new_client(), self._timeout)
+        now = local_http.daemon_time(answer.date)
+        return reads, answer.json(), None if now is None else now - 1
 
     @property
     def connected_since(self) -> float | None:
@@ -321,20 +341,21 @@ class DockerEngine:
                 fetched = await asyncio.wrap_future(early)
             except Exception as error:
                 raise translate_error(error, self.endpoint) from error
-            client, version, since = fetched.client, fetched.version, fetched.since
+            reads, version, since = fetched.reads, fetched.version, fetched.since
             if time.monotonic() - fetched.at < EARLY_MAX_AGE:
                 self._early_lists = fetched
         else:
-            client, version, since = await self._run(self._open_client)
+            reads, version, since = await self._run(self._open)
         self._since = since
-        old, self._client = self._client, client
+        with self._client_lock:
+            old, self._client = self._client, reads.client
+            self._reads = reads
         if old is not None:
             old.close()
-        self._api_version = client.api_version
         return EngineVersion(
             engine=self.endpoint,
             version=str(version.get("Version", "")),
-            api_version=str(version.get("ApiVersion", client.api_version)),
+            api_version=str(version.get("ApiVersion", reads.api_version)),
             os=str(version.get("Os", "")),
             arch=str(version.get("Arch", "")),
             kernel=str(version.get("KernelVersion", "")),
@@ -342,7 +363,9 @@ class DockerEngine:
 
     def close(self) -> None:
         """Drop the client and the executor without waiting for calls still running."""
-        client, self._client = self._client, None
+        with self._client_lock:
+            client, self._client = self._client, None
+            self._reads = None
         if client is not None:
             client.close()
         early, self._early = self._early, None
@@ -364,7 +387,7 @@ class DockerEngine:
         if early is not None and early.containers is not None:
             containers, early.containers = early.containers, None
             return containers
-        return await self._run(self._fetch_sorted_containers, self._api())
+        return await self._run(self._fetch_sorted_containers, self._connected_reads())
 
     async def containers_by_id(self, ids: Iterable[str]) -> list[ContainerInfo]:
         """The current summaries of just these containers; the missing ones are gone.
@@ -377,32 +400,41 @@ class DockerEngine:
         container itself rather than the view the list reads, which lags behind the events
         (see session.py).
         """
-        api = self._api()
+        reads = self._connected_reads()
         wanted = list(dict.fromkeys(ids))
         # One job per worker, not one per id: each asyncio task costs the GUI thread a
         # turn of qasync's loop, which showed in bursts of a hundred events.
         shares = [wanted[worker::WORKERS] for worker in range(min(WORKERS, len(wanted)))]
-        found = await asyncio.gather(*(self._run(self._inspect, api, s) for s in shares))
+        found = await asyncio.gather(*(self._run(self._inspect, reads, s) for s in shares))
         return [container for share in found for container in share]
 
-    def _inspect(self, api: docker.APIClient, ids: list[str]) -> list[ContainerInfo]:
+    def _inspect(self, reads: Reads, ids: list[str]) -> list[ContainerInfo]:
         found = []
-        for container_id in ids:
-            try:
-                data = api.inspect_container(container_id)
-            except docker.errors.NotFound:
-                continue  # removed meanwhile
+        for data in self._read_each(reads, [f"/containers/{id_}/json" for id_ in ids]):
             container = container_from_inspect(self.endpoint, data, time.time())
             container.name_key  # noqa: B018 -- made here, not on the GUI thread: see its doc
             found.append(container)
         return found
 
-    def _fetch_sorted_containers(self, api: docker.APIClient) -> list[ContainerInfo]:
-        containers = self._fetch_containers(api, {"all": 1})
+    def _read_each(self, reads: Reads, paths: list[str]) -> list[dict]:
+        """Each path's JSON (an inspect of each thing); those not found, removed meanwhile,
+        are left out."""
+        found = []
+        for path in paths:
+            try:
+                found.append(reads.get(path).json())
+            except Exception as error:
+                if isinstance(translate_error(error, self.endpoint), NotFound):
+                    continue
+                raise
+        return found
+
+    def _fetch_sorted_containers(self, reads: Reads) -> list[ContainerInfo]:
+        containers = self._fetch_containers(reads, {"all": "1"})
         containers.sort(key=lambda container: (container.name_key, container.id))
         return containers
 
-    def _fetch_containers(self, api: docker.APIClient, params: dict) -> list[ContainerInfo]:
+    def _fetch_containers(self, reads: Reads, params: dict[str, str]) -> list[ContainerInfo]:
         """`GET /containers/json`, read and made into data objects here, on the executor.
 
         Both halves stalled the window with 10,000 containers (README, Figures behind the
@@ -411,16 +443,11 @@ class DockerEngine:
         Decoded container by container, the GUI thread gets its turn every few milliseconds,
         and no list of 10,000 raw dicts is ever held.
         """
-        response = api.get(
-            f"{api.base_url}/v{api.api_version}/containers/json",
-            params=params,
-            timeout=self._timeout,
-        )
-        raise_for_status(response)
+        answer = reads.get("/containers/json", params)
         fetched_at = time.time()
         containers = [
             container_from_api(self.endpoint, item, fetched_at)
-            for item in iter_json_array(response.content.decode("utf-8"))
+            for item in iter_json_array(answer.body.decode("utf-8"))
         ]
         for container in containers:
             container.name_key  # noqa: B018 -- made here, not on the GUI thread: see its doc
@@ -432,12 +459,12 @@ class DockerEngine:
         if early is not None and early.images is not None:
             raw, early.images = early.images, None
         else:
-            raw = await self._run(self._api().images)
+            raw = await self._run(_fetch_images, self._connected_reads())
         return [image_from_api(self.endpoint, item) for item in raw]
 
     async def image_history(self, image_id: str) -> list[ImageLayer]:
         """`docker history`: the image's layers and empty steps, newest first."""
-        raw = await self._run(self._api().history, image_id)
+        raw = await self._run((await self._sdk()).history, image_id)
         return [layer_from_history(item) for item in raw]
 
     async def image_usages(self) -> list[ImageUsage]:
@@ -447,7 +474,7 @@ class DockerEngine:
         `type=image` spares engines from 1.42 on measuring every container's files too;
         older ones ignore it and answer in full.
         """
-        api = self._api()
+        api = await self._sdk()
 
         def fetch() -> dict:
             response = api.get(
@@ -462,11 +489,11 @@ class DockerEngine:
 
     async def inspect_image(self, image_id: str) -> dict[str, Any]:
         """`docker image inspect`: the engine's JSON, as it sent it."""
-        return dict(await self._run(self._api().inspect_image, image_id))
+        return dict(await self._run((await self._sdk()).inspect_image, image_id))
 
     async def inspect_container(self, container_id: str) -> dict[str, Any]:
         """`docker container inspect`: the engine's JSON, as it sent it."""
-        return dict(await self._run(self._api().inspect_container, container_id))
+        return dict(await self._run((await self._sdk()).inspect_container, container_id))
 
     # -- acting --------------------------------------------------------------------------
 
@@ -488,7 +515,7 @@ class DockerEngine:
 
     async def remove_image(self, reference: str, *, force: bool = False) -> None:
         """`docker rmi`: a `repo:tag` reference untags (deleting the image with its last tag)."""
-        await self._run(self._api().remove_image, reference, force=force)
+        await self._run((await self._sdk()).remove_image, reference, force=force)
 
     async def pause_container(self, container_id: str) -> None:
         await self._act("POST", f"/containers/{container_id}/pause")
@@ -500,12 +527,12 @@ class DockerEngine:
         await self._act("POST", f"/containers/{container_id}/kill", {"signal": signal})
 
     async def rename_container(self, container_id: str, name: str) -> None:
-        await self._run(self._api().rename, container_id, name)
+        await self._run((await self._sdk()).rename, container_id, name)
 
     async def commit_container(self, container_id: str, options: CommitOptions) -> str:
         """`docker commit`: the container paused meanwhile unless `options.pause` is off."""
         answer = await self._run(
-            self._api().commit,
+            (await self._sdk()).commit,
             container_id,
             repository=options.repository or None,
             tag=options.tag or None,
@@ -523,9 +550,9 @@ class DockerEngine:
         (services/archive.py); errors and cancel as for `save_images`."""
         from services.archive import export_container
 
-        self._api()
+        self._check_connected()
         await export_container(
-            lambda: self._new_client(self._api_version),
+            self._stream_client,
             self.endpoint,
             container_id,
             path,
@@ -538,20 +565,20 @@ class DockerEngine:
         """What is at `path` in the container; a path that does not exist raises NotFound."""
         from services.container_files import stat_path
 
-        return await self._run(stat_path, self._api(), container_id, path)
+        return await self._run(stat_path, await self._sdk(), container_id, path)
 
     async def list_container_folder(self, container_id: str, folder: str) -> list[FileEntry]:
         """The entries of `folder`, through the archive API (so a stopped container too)."""
         from services.container_files import list_folder
 
-        self._api()
+        self._check_connected()
         return await list_folder(self._stream_client, self.endpoint, container_id, folder)
 
     async def read_container_file(self, container_id: str, path: str) -> str:
         """A small text file's text; a binary or big one raises NotText."""
         from services.container_files import read_text
 
-        self._api()
+        self._check_connected()
         return await read_text(self._stream_client, self.endpoint, container_id, path)
 
     async def copy_from_container(
@@ -566,7 +593,7 @@ class DockerEngine:
         leaves nothing in `folder`; the folder's problems raise ArchiveError."""
         from services.container_files import copy_out
 
-        self._api()
+        self._check_connected()
         await copy_out(
             self._stream_client, self.endpoint, container_id, paths, folder, estimate, on_progress
         )
@@ -582,13 +609,14 @@ class DockerEngine:
         """`docker cp PATH… CONTAINER:FOLDER`, the tar written as it is sent."""
         from services.container_files import copy_in
 
-        self._api()
+        self._check_connected()
         await copy_in(
             self._stream_client, self.endpoint, container_id, paths, folder, total, on_progress
         )
 
     def _stream_client(self) -> docker.APIClient:
-        return self._new_client(self._api_version)
+        """A client of its own, for a stream or a long call on a thread of its own."""
+        return self._new_client(self._connected_version())
 
     async def stopped_containers(self) -> list[StoppedContainer]:
         """The containers that are not running (created, exited, dead): the ones
@@ -596,7 +624,7 @@ class DockerEngine:
         from services.container_actions import stopped_container_from_api
 
         raw = await self._run(
-            self._api().containers,
+            (await self._sdk()).containers,
             all=True,
             size=True,
             filters={"status": ["created", "exited", "dead"]},
@@ -606,10 +634,10 @@ class DockerEngine:
     # -- the engine as a whole ------------------------------------------------------------------
 
     async def info(self) -> EngineInfo:
-        return engine_info_from_api(await self._run(self._api().info))
+        return engine_info_from_api(await self._run((await self._sdk()).info))
 
     async def disk_usage(self) -> list[UsageRow]:
-        return disk_usage_from_api(await self._run(self._api().df))
+        return disk_usage_from_api(await self._run((await self._sdk()).df))
 
     async def prune(self, kind: UsageKind) -> PruneResult:
         """`docker container|image|volume|builder prune`: unused things only, as the CLI does.
@@ -619,12 +647,12 @@ class DockerEngine:
         if kind not in _PRUNES:
             raise ValueError(f"There is no prune for {kind!r}.")
         call, removed = _PRUNES[kind]
-        raw = await self._run(call, self._api())
+        raw = await self._run(call, await self._sdk())
         return PruneResult(kind, removed(raw), int(raw.get("SpaceReclaimed") or 0))
 
     async def image_present(self, reference: str) -> bool:
         try:
-            await self._run(self._api().inspect_image, reference)
+            await self._run((await self._sdk()).inspect_image, reference)
         except NotFound:
             return False
         return True
@@ -657,17 +685,17 @@ class DockerEngine:
     async def tag_image(self, image: str, reference: str) -> None:
         """`docker tag IMAGE REFERENCE`: `image` (an id or a name) gets the new name too."""
         parsed = parse_reference(reference)
-        await self._run(self._api().tag, image, parsed.familiar_repository, parsed.tag, force=False)
+        await self._run(
+            (await self._sdk()).tag, image, parsed.familiar_repository, parsed.tag, force=False
+        )
 
     async def _transfer(
         self, request: Request, on_progress: Callable[[TransferProgress], None]
     ) -> None:
         from services.transfer import run_transfer
 
-        self._api()
-        await run_transfer(
-            lambda: self._new_client(self._api_version), self.endpoint, request, on_progress
-        )
+        self._check_connected()
+        await run_transfer(self._stream_client, self.endpoint, request, on_progress)
 
     async def save_images(
         self,
@@ -683,9 +711,9 @@ class DockerEngine:
         """
         from services.archive import save_images
 
-        self._api()
+        self._check_connected()
         await save_images(
-            lambda: self._new_client(self._api_version),
+            self._stream_client,
             self.endpoint,
             names,
             path,
@@ -699,10 +727,8 @@ class DockerEngine:
         """`docker load -i FILE` of a checked archive, sent in chunks; what the engine loaded."""
         from services.archive import load_images
 
-        self._api()
-        return await load_images(
-            lambda: self._new_client(self._api_version), self.endpoint, archive, on_progress
-        )
+        self._check_connected()
+        return await load_images(self._stream_client, self.endpoint, archive, on_progress)
 
     async def build_image(
         self, options: BuildOptions, on_output: Callable[[list[BuildLine]], None]
@@ -715,15 +741,19 @@ class DockerEngine:
         """
         from services.build import context_members, run_build
 
-        self._api()
+        self._check_connected()
         members = await self.run_blocking(context_members, options.folder, options.dockerfile)
         return await run_build(
-            lambda: self._new_client(self._api_version), self.endpoint, options, members, on_output
+            self._stream_client,
+            self.endpoint,
+            options,
+            members,
+            on_output,
         )
 
     async def run_to_completion(self, image: str, timeout: int = 60) -> tuple[int, str]:
         """`docker run --rm IMAGE`: its exit code and output; the container is always removed."""
-        api = self._api()
+        api = await self._sdk()
         created = await self._run(api.create_container, image)
         container_id = created["Id"]
         try:
@@ -744,7 +774,7 @@ class DockerEngine:
         """
         from services.run_spec import create_arguments
 
-        api = self._api()
+        api = await self._sdk()
         container, host = create_arguments(spec)
 
         def create() -> str:
@@ -761,42 +791,33 @@ class DockerEngine:
 
     async def network_names(self) -> list[str]:
         """`docker network ls`: the names, for the run form's choice."""
-        raw = await self._run(self._api().networks)
-        return sorted(str(n.get("Name") or "") for n in raw)
+        raw = await self._run(_fetch_json, self._connected_reads(), "/networks")
+        return sorted(str(n.get("Name") or "") for n in raw or ())
 
     async def volume_names(self) -> list[str]:
         """`docker volume ls`: the names, for the run form's mounts."""
-        raw = await self._run(self._api().volumes)
+        raw = await self._run(_fetch_json, self._connected_reads(), "/volumes")
         return sorted(str(v.get("Name") or "") for v in (raw or {}).get("Volumes") or ())
 
     # -- volumes and networks -------------------------------------------------------------
 
     async def list_volumes(self) -> list[VolumeInfo]:
         """`docker volume ls`, with each volume's driver, mount point, labels and options."""
-        raw = await self._run(self._api().volumes)
+        raw = await self._run(_fetch_json, self._connected_reads(), "/volumes")
         return [volume_from_api(self.endpoint, v) for v in (raw or {}).get("Volumes") or ()]
 
     async def volumes_by_name(self, names: Iterable[str]) -> list[VolumeInfo]:
         """Just these volumes (`docker volume inspect`), the missing ones left out: after a
         volume event, one read instead of the whole list again."""
-        api = self._api()
-
-        def inspect(wanted: list[str]) -> list[VolumeInfo]:
-            found = []
-            for name in wanted:
-                try:
-                    found.append(volume_from_api(self.endpoint, api.inspect_volume(name)))
-                except docker.errors.NotFound:
-                    continue
-            return found
-
-        return await self._run(inspect, list(dict.fromkeys(names)))
+        paths = [f"/volumes/{name}" for name in dict.fromkeys(names)]
+        found = await self._run(self._read_each, self._connected_reads(), paths)
+        return [volume_from_api(self.endpoint, raw) for raw in found]
 
     async def volume_usages(self) -> list[VolumeUsage]:
         """Each volume's size and users from `/system/df?type=volume`: the engine walks
         every volume's files for it, so it is asked for only when the user wants sizes.
         Engines before API 1.42 ignore the type and measure everything."""
-        api = self._api()
+        api = await self._sdk()
 
         def fetch() -> dict:
             response = api.get(
@@ -812,7 +833,7 @@ class DockerEngine:
     async def create_volume(self, options: VolumeOptions) -> str:
         """`docker volume create`: the volume's name (the engine's own for an unnamed one)."""
         answer = await self._run(
-            self._api().create_volume,
+            (await self._sdk()).create_volume,
             options.name or None,
             driver=options.driver or None,
             driver_opts=dict(options.driver_options) or None,
@@ -822,7 +843,7 @@ class DockerEngine:
 
     async def remove_volume(self, name: str, *, force: bool = False) -> None:
         """`docker volume rm`; one in use raises Conflict, naming the container's id."""
-        await self._run(self._api().remove_volume, name, force=force)
+        await self._run((await self._sdk()).remove_volume, name, force=force)
 
     async def backup_volume(
         self,
@@ -838,9 +859,9 @@ class DockerEngine:
         engine's EngineError; the helper is removed either way, cancelled too."""
         from services.volume_backup import back_up
 
-        self._api()
+        self._check_connected()
         await back_up(
-            lambda: self._new_client(self._api_version),
+            self._stream_client,
             self.endpoint,
             name,
             image,
@@ -855,9 +876,9 @@ class DockerEngine:
         """Unpack the tar `path` into the volume through a helper container of `image`."""
         from services.volume_backup import restore
 
-        self._api()
+        self._check_connected()
         await restore(
-            lambda: self._new_client(self._api_version),
+            self._stream_client,
             self.endpoint,
             name,
             image,
@@ -870,32 +891,26 @@ class DockerEngine:
         (services/volume_browse.py)."""
         from services.volume_browse import list_folder
 
-        api = self._api()
+        api = await self._sdk()
         return await self._run(list_folder, api, name, image, folder, self._timeout)
 
     async def list_networks(self) -> list[NetworkInfo]:
         """`docker network ls` with each network's subnets, gateways and flags."""
-        raw = await self._run(self._api().networks)
+        raw = await self._run(_fetch_json, self._connected_reads(), "/networks")
         return [network_from_api(self.endpoint, n) for n in raw or ()]
 
     async def networks_by_id(self, ids: Iterable[str]) -> list[NetworkInfo]:
         """Just these networks (`docker network inspect`), the missing ones left out."""
-        api = self._api()
-
-        def inspect(wanted: list[str]) -> list[NetworkInfo]:
-            found = []
-            for network_id in wanted:
-                try:
-                    found.append(network_from_api(self.endpoint, api.inspect_network(network_id)))
-                except docker.errors.NotFound:
-                    continue
-            return found
-
-        return await self._run(inspect, list(dict.fromkeys(ids)))
+        paths = [f"/networks/{network_id}" for network_id in dict.fromkeys(ids)]
+        found = await self._run(self._read_each, self._connected_reads(), paths)
+        return [network_from_api(self.endpoint, raw) for raw in found]
 
     async def create_network(self, options: NetworkOptions) -> str:
         """`docker network create`: the new network's id; an overlapping subnet raises
         EngineError in the engine's words."""
+        api = await self._sdk()
+        import docker.types  # imported by now, with the client
+
         ipam = None
         if options.subnet:
             pool = docker.types.IPAMPool(
@@ -905,7 +920,7 @@ class DockerEngine:
             )
             ipam = docker.types.IPAMConfig(pool_configs=[pool])
         answer = await self._run(
-            self._api().create_network,
+            api.create_network,
             options.name,
             driver=options.driver,
             ipam=ipam,
@@ -918,12 +933,12 @@ class DockerEngine:
 
     async def remove_network(self, network: str) -> None:
         """`docker network rm`; one with containers on it raises EngineError saying so."""
-        await self._run(self._api().remove_network, network)
+        await self._run((await self._sdk()).remove_network, network)
 
     async def connect_network(self, network: str, options: ConnectOptions) -> None:
         """`docker network connect [--alias] [--ip]`."""
         await self._run(
-            self._api().connect_container_to_network,
+            (await self._sdk()).connect_container_to_network,
             options.container,
             network,
             aliases=[options.alias] if options.alias else None,
@@ -932,11 +947,11 @@ class DockerEngine:
 
     async def disconnect_network(self, network: str, container: str) -> None:
         """`docker network disconnect`."""
-        await self._run(self._api().disconnect_container_from_network, container, network)
+        await self._run((await self._sdk()).disconnect_container_from_network, container, network)
 
     async def prune_networks(self) -> list[str]:
         """`docker network prune`: the names of the networks it removed."""
-        raw = await self._run(self._api().prune_networks)
+        raw = await self._run((await self._sdk()).prune_networks)
         return [str(name) for name in (raw or {}).get("NetworksDeleted") or ()]
 
     async def host_ports_taken(self, ports: Sequence[PortSpec]) -> list[PortTaken]:
@@ -944,8 +959,7 @@ class DockerEngine:
         also those another program holds (found by binding them, on the executor)."""
         from services.run_host import PortTaken, bound_here, is_local, taken_by_containers
 
-        api = self._api()
-        running = await self._run(self._fetch_containers, api, {})
+        running = await self._run(self._fetch_containers, self._connected_reads(), {})
         taken = taken_by_containers(ports, running)
         if is_local(self.endpoint):
             held = {t.port for t in taken}
@@ -959,7 +973,7 @@ class DockerEngine:
         this machine, a program of this machine holds."""
         from services.run_host import free_port_here, free_port_remote, is_local
 
-        running = await self._run(self._fetch_containers, self._api(), {})
+        running = await self._run(self._fetch_containers, self._connected_reads(), {})
         published = {b.public_port for c in running for b in c.ports if b.public_port}
         if not is_local(self.endpoint):
             return free_port_remote(published)
@@ -977,24 +991,17 @@ class DockerEngine:
 
         With `since` (the daemon's time), the events from then on are replayed first.
         """
-        if self._client is None:
-            raise EngineUnavailable(
-                say(
-                    QT_TRANSLATE_NOOP("EngineError", "Not connected to the engine at %1."),
-                    self.endpoint,
-                )
-            )
-        return EventStream(
-            lambda: self._new_client(self._api_version), self.endpoint, list(types), since
-        )
+        reads = self._connected_reads()
+        feed = reads.event_feed(list(types), since, lambda: self._new_client(reads.api_version))
+        return EventStream(feed, self.endpoint)
 
     def follow_logs(
         self, container_id: str, *, tail: int | None, keep: int, since: str | None = None
     ) -> LogFollower:
         """`docker logs -t -f --tail [--since]` on a thread of its own; take lines with `take()`."""
-        self._api()
+        self._check_connected()
         return LogFollower(
-            lambda: self._new_client(self._api_version),
+            self._stream_client,
             lambda error: translate_error(error, self.endpoint),
             container_id,
             tail=tail,
@@ -1012,7 +1019,7 @@ class DockerEngine:
 
         def save() -> int:
             try:
-                client = self._new_client(self._api_version)
+                client = self._stream_client()
                 try:
                     return write_log(client, container_id, path, render)
                 finally:
@@ -1032,9 +1039,9 @@ class DockerEngine:
         """`docker exec -it` on threads and a client of its own; take output with `take()`."""
         from services.exec_session import ExecSession
 
-        self._api()
+        self._check_connected()
         return ExecSession(
-            lambda: self._new_client(self._api_version),
+            self._stream_client,
             lambda error: translate_error(error, self.endpoint),
             container_id,
             options,
@@ -1045,11 +1052,11 @@ class DockerEngine:
         """Which shells the container has, by one short exec (see `find_shells`)."""
         from services.exec_session import find_shells
 
-        return await self._run(find_shells, self._api(), container_id)
+        return await self._run(find_shells, await self._sdk(), container_id)
 
     async def registry_config(self) -> RegistryConfig:
         """The registry settings the daemon uses now (`/info`), to confirm a reload."""
-        info = await self._run(self._api().info)
+        info = await self._run((await self._sdk()).info)
         raw = info.get("RegistryConfig") or {}
         insecure_names = tuple(
             name
@@ -1071,7 +1078,7 @@ class DockerEngine:
         `WrongCredentials` or `PlainHttpRegistry` (services/credentials.py says how they
         are told apart).
         """
-        api = self._api()
+        api = await self._sdk()
 
         def check() -> dict:
             response = api.post(
@@ -1099,9 +1106,9 @@ class DockerEngine:
         services/stats_follow.py for why not one-shot answers)."""
         from services.stats_follow import StatsFollower
 
-        self._api()
+        self._check_connected()
         return StatsFollower(
-            lambda: self._new_client(self._api_version),
+            self._stream_client,
             lambda error: translate_error(error, self.endpoint),
             container_id,
         )
@@ -1109,7 +1116,7 @@ class DockerEngine:
     async def container_top(self, container_id: str) -> ProcessTable:
         from services.stats import parse_top
 
-        return parse_top(await self._run(self._api().top, container_id))
+        return parse_top(await self._run((await self._sdk()).top, container_id))
 
     # -- swarm, its nodes, secrets and configs (services/swarm.py, swarm_nodes.py, secrets.py,
     # loaded with the Nodes and Secrets pages) ---------------------------------------------
@@ -1128,83 +1135,85 @@ class DockerEngine:
     async def swarm_state(self) -> SwarmState:
         from services.swarm import swarm_state
 
-        return await self._run(swarm_state, self._api(), self.endpoint)
+        return await self._run(swarm_state, await self._sdk(), self.endpoint)
 
     async def swarm_join_tokens(self) -> JoinTokens:
         from services.swarm import join_tokens
 
-        return await self._run(join_tokens, self._api())
+        return await self._run(join_tokens, await self._sdk())
 
     async def init_swarm(self, advertise_address: str = "") -> str:
         from services.swarm import init_swarm
 
-        return await self._run_form(init_swarm, self._api(), advertise_address)
+        return await self._run_form(init_swarm, await self._sdk(), advertise_address)
 
     async def join_swarm(
         self, token: str, manager_address: str, advertise_address: str = ""
     ) -> None:
         from services.swarm import join_swarm
 
-        await self._run_form(join_swarm, self._api(), token, manager_address, advertise_address)
+        await self._run_form(
+            join_swarm, await self._sdk(), token, manager_address, advertise_address
+        )
 
     async def leave_swarm(self, *, force: bool = False) -> None:
         from services.swarm import leave_swarm
 
-        await self._run(leave_swarm, self._api(), force)
+        await self._run(leave_swarm, await self._sdk(), force)
 
     async def list_nodes(self) -> list[NodeInfo]:
         from services.swarm_nodes import list_nodes
 
-        return await self._run(list_nodes, self._api(), self.endpoint)
+        return await self._run(list_nodes, await self._sdk(), self.endpoint)
 
     async def nodes_by_id(self, ids: Iterable[str]) -> list[NodeInfo]:
         from services.swarm_nodes import nodes_by_id
 
-        return await self._run(nodes_by_id, self._api(), self.endpoint, list(ids))
+        return await self._run(nodes_by_id, await self._sdk(), self.endpoint, list(ids))
 
     async def update_node(self, node_id: str, change: NodeChange) -> None:
         from services.swarm_nodes import update_node
 
-        await self._run(update_node, self._api(), node_id, change)
+        await self._run(update_node, await self._sdk(), node_id, change)
 
     async def remove_node(self, node_id: str, *, force: bool = False) -> None:
         from services.swarm_nodes import remove_node
 
-        await self._run(remove_node, self._api(), node_id, force)
+        await self._run(remove_node, await self._sdk(), node_id, force)
 
     async def list_swarm_objects(self, kind: SwarmObjectKind) -> list[ObjectInfo]:
         from services.secrets import list_objects
 
-        return await self._run(list_objects, self._api(), self.endpoint, kind)
+        return await self._run(list_objects, await self._sdk(), self.endpoint, kind)
 
     async def create_swarm_object(self, new: NewObject) -> str:
         from services.secrets import create_object
 
-        return await self._run_form(create_object, self._api(), new)
+        return await self._run_form(create_object, await self._sdk(), new)
 
     async def remove_swarm_object(self, kind: SwarmObjectKind, object_id: str) -> None:
         from services.secrets import remove_object
 
-        await self._run(remove_object, self._api(), kind, object_id)
+        await self._run(remove_object, await self._sdk(), kind, object_id)
 
     # -- swarm services (services/swarm_services.py, loaded with the Services page) -------
 
     async def list_services(self) -> list[ServiceInfo]:
         from services.swarm_services import list_services
 
-        return await self._run(list_services, self._api())
+        return await self._run(list_services, await self._sdk())
 
     async def services_by_id(self, ids: Sequence[str]) -> list[ServiceInfo]:
         from services.swarm_services import services_by_id
 
-        return await self._run(services_by_id, self._api(), list(ids))
+        return await self._run(services_by_id, await self._sdk(), list(ids))
 
     async def list_tasks(self, service_ids: Sequence[str] | None = None) -> list[TaskInfo]:
         from services.swarm_services import tasks_from_api
 
         if service_ids is not None and not service_ids:
             return []
-        api = self._api()
+        api = await self._sdk()
         filters = None if service_ids is None else {"service": list(service_ids)}
         # The nodes (for their hostnames) and the tasks asked at once, on two threads: a
         # task's change waits for this answer.
@@ -1216,39 +1225,39 @@ class DockerEngine:
     async def task_by_id(self, task_id: str) -> TaskInfo | None:
         from services.swarm_services import task_by_id
 
-        return await self._run(task_by_id, self._api(), task_id)
+        return await self._run(task_by_id, await self._sdk(), task_id)
 
     async def create_service(self, options: ServiceOptions) -> str:
         from services.service_spec import service_spec
         from services.swarm_services import create_service
 
-        return await self._run(create_service, self._api(), service_spec(options))
+        return await self._run(create_service, await self._sdk(), service_spec(options))
 
     async def scale_service(self, service_id: str, replicas: int) -> None:
         from services.swarm_services import scale_service
 
-        await self._run(scale_service, self._api(), service_id, replicas)
+        await self._run(scale_service, await self._sdk(), service_id, replicas)
 
     async def update_service_image(self, service_id: str, image: str) -> None:
         from services.swarm_services import update_service_image
 
-        await self._run(update_service_image, self._api(), service_id, image)
+        await self._run(update_service_image, await self._sdk(), service_id, image)
 
     async def rollback_service(self, service_id: str) -> None:
         from services.swarm_services import rollback_service
 
-        await self._run(rollback_service, self._api(), service_id)
+        await self._run(rollback_service, await self._sdk(), service_id)
 
     async def remove_service(self, service_id: str) -> None:
         from services.swarm_services import remove_service
 
-        await self._run(remove_service, self._api(), service_id)
+        await self._run(remove_service, await self._sdk(), service_id)
 
     def follow_task_logs(self, task_id: str, *, tail: int | None, keep: int) -> LogFollower:
         """As `follow_logs`, of a task: the manager reaches its node's container for us."""
-        self._api()
+        self._check_connected()
         return LogFollower(
-            lambda: self._new_client(self._api_version),
+            self._stream_client,
             lambda error: translate_error(error, self.endpoint),
             task_id,
             tail=tail,
@@ -1257,11 +1266,27 @@ class DockerEngine:
         )
 
 
+def _not_connected(endpoint: str) -> EngineUnavailable:
+    return EngineUnavailable(
+        say(QT_TRANSLATE_NOOP("EngineError", "Not connected to the engine at %1."), endpoint)
+    )
+
+
+def _fetch_images(reads: Reads) -> list[dict]:
+    """`GET /images/json` as the SDK's `images()` asks it: dangling ones in, layers out."""
+    return list(reads.get("/images/json", {"only_ids": "0", "all": "0"}).json())
+
+
+def _fetch_json(reads: Reads, path: str) -> Any:
+    """`GET path`'s JSON (a list the engine answers whole: volumes, networks)."""
+    return reads.get(path).json()
+
+
 @dataclass
 class _Early:
     """What `DockerEngine.prefetch` fetched; each list is handed out once."""
 
-    client: docker.APIClient
+    reads: Reads
     version: dict
     since: float | None
     containers: list[ContainerInfo] | None
@@ -1271,7 +1296,7 @@ class _Early:
 
 def _close_early_client(early: Future[_Early]) -> None:
     if not early.cancelled() and early.exception() is None:
-        early.result().client.close()
+        early.result().reads.close()
 
 
 def _listed(key: str) -> Callable[[dict], tuple[str, ...]]:

@@ -1,19 +1,25 @@
 """Typed errors raised by the engine layer, with messages a person can read.
 
-`translate_error` makes them from what the SDK, requests and the OS raise; it lives here,
-beside the types it chooses between, for every caller that talks to an engine.
+`translate_error` makes them from what the SDK, requests, `http.client` and the OS raise;
+it lives here, beside the types it chooses between, for every caller that talks to an
+engine. The SDK and requests are not imported here: a window at rest on a local engine runs
+without them (services/local_http.py), and an error of theirs can only have been raised
+once they were imported.
 """
 
 from __future__ import annotations
 
+import http.client
 import json
+import sys
 from collections.abc import Iterable
-
-import docker.errors
-import requests
+from typing import TYPE_CHECKING, Any, cast
 
 from services.findings import QT_TRANSLATE_NOOP, say
 from services.worded_error import WordedError
+
+if TYPE_CHECKING:
+    import docker.errors
 
 
 class EngineError(WordedError):
@@ -110,14 +116,23 @@ def _status_error(status: int, message: str) -> EngineError:
     return EngineError(message)
 
 
+def loaded_types(module: str, *names: str) -> tuple[type, ...]:
+    """The classes `names` of `module` if it is imported; none if not (nothing of it can
+    have been raised then)."""
+    loaded: Any = sys.modules.get(module)
+    return tuple(getattr(loaded, name) for name in names) if loaded is not None else ()
+
+
 def translate_error(error: BaseException, endpoint: str) -> EngineError:
     """Turn an SDK, requests or OS error into one of ours with a sentence a person can read."""
     if isinstance(error, EngineError):
         return error
-    if isinstance(error, docker.errors.NotFound):
-        return NotFound(_daemon_message(error))
-    if isinstance(error, docker.errors.APIError):
-        return _status_error(error.status_code or 0, _daemon_message(error))
+    if isinstance(error, loaded_types("docker.errors", "APIError")):
+        answered = cast("docker.errors.APIError", error)
+        if isinstance(error, loaded_types("docker.errors", "NotFound")):
+            return NotFound(_daemon_message(answered))
+        return _status_error(answered.status_code or 0, _daemon_message(answered))
+    timeouts = (TimeoutError, *loaded_types("requests.exceptions", "Timeout"))
     for cause in root_causes(error):
         if isinstance(cause, PermissionError):
             return PermissionDenied(
@@ -132,20 +147,22 @@ def translate_error(error: BaseException, endpoint: str) -> EngineError:
             return EngineUnavailable(
                 say(QT_TRANSLATE_NOOP("EngineError", "No engine is running at %1."), endpoint)
             )
-        if isinstance(cause, requests.exceptions.Timeout | TimeoutError):
+        if isinstance(cause, timeouts):
             return EngineUnavailable(
                 say(
                     QT_TRANSLATE_NOOP("EngineError", "The engine at %1 did not answer in time."),
                     endpoint,
                 )
             )
-    if isinstance(error, requests.exceptions.ConnectionError | ConnectionError):
+    # http.client's own: an answer cut short or not HTTP (services/local_http.py).
+    lost = (ConnectionError, http.client.HTTPException)
+    if isinstance(error, (*lost, *loaded_types("requests.exceptions", "ConnectionError"))):
         return EngineUnavailable(
             say(
                 QT_TRANSLATE_NOOP("EngineError", "Lost the connection to the engine at %1."),
                 endpoint,
             )
         )
-    if isinstance(error, docker.errors.DockerException):
+    if isinstance(error, loaded_types("docker.errors", "DockerException")):
         return EngineUnavailable(str(error))
     return EngineError(f"{type(error).__name__}: {error}")

@@ -23,15 +23,14 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-import docker
-
-from services.api_client import MINIMUM_API_VERSION, make_api_client
+from services.api_client import make_api_client, minimum_api_version
 from services.api_decode import container_from_api
 from services.data import ContainerInfo, ContainerState, EngineEvent
 from services.diagnostics import address_problem
 from services.endpoints import TLSSettings
+from services.engine_reads import Reads, local_reads
 from services.errors import (
     AddressRefused,
     EngineError,
@@ -41,6 +40,10 @@ from services.errors import (
 )
 from services.events import EventStream
 from services.findings import QT_TRANSLATE_NOOP, say
+from services.socket_http import unix_socket_path
+
+if TYPE_CHECKING:
+    import docker
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +101,12 @@ class EngineReport:
         return "" if self.error is None else str(self.error)
 
 
+class Closable(Protocol):
+    """What a call of the watch goes over: closed when the call hangs."""
+
+    def close(self) -> None: ...
+
+
 class FleetListener(Protocol):
     """What a watch tells the side that shows it (models/fleet.py)."""
 
@@ -105,10 +114,11 @@ class FleetListener(Protocol):
     def containers_listed(self, url: str, containers: list[ContainerInfo]) -> None: ...
 
 
-def list_containers(client: docker.APIClient, url: str) -> list[ContainerInfo]:
+def list_containers(reads: Reads, url: str) -> list[ContainerInfo]:
     """`docker ps -a` of one engine, as data objects."""
+    answer = reads.get("/containers/json", {"all": "1"})
     now = time.time()
-    return [container_from_api(url, raw, now) for raw in client.containers(all=True)]
+    return [container_from_api(url, raw, now) for raw in answer.json()]
 
 
 def counted(url: str, version: str, containers: list[ContainerInfo]) -> EngineReport:
@@ -162,12 +172,13 @@ class EngineWatch:
             self._recheck.cancel()
         self._executor.shutdown(wait=False, cancel_futures=True)
 
-    async def _call(self, client: docker.APIClient, function: Callable[..., T], *args: Any) -> T:
-        """`function(*args)` on this watch's thread, over `client`, given `timeout` seconds.
+    async def _call(self, over: Closable | None, function: Callable[..., T], *args: Any) -> T:
+        """`function(*args)` on this watch's thread, over `over` (a client, or reads through
+        one), given `timeout` seconds.
 
         The client's own timeout bounds every socket read, an ssh:// client's too
         (services/ssh_transport.py); the wait is bounded here as well, for what no read's
-        timeout covers: past it the client is closed, which ends its ssh processes and
+        timeout covers: past it `over` is closed, which ends an ssh client's processes and
         wakes the call's thread at once, and later calls get a new thread.
         """
 
@@ -181,7 +192,8 @@ class EngineWatch:
         try:
             return await asyncio.wait_for(waiting, self._timeout + HUNG_GRACE)
         except TimeoutError:
-            client.close()
+            if over is not None:
+                over.close()
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = _new_executor()
             raise EngineUnavailable(
@@ -226,42 +238,61 @@ class EngineWatch:
 
     async def _watch(self) -> bool:
         """One connection: returns (or raises) when it is lost; True once it had answered."""
-        # Asked at the oldest API, then spoken to at its own (made here, neither client
-        # touches the network until called).
-        asking = make_api_client(self.url, self.tls, MINIMUM_API_VERSION, self._timeout)
-        try:
-            answer = await self._call(asking, asking.version, False)
-        finally:
-            asking.close()
-        version = str(answer.get("Version", ""))
-        api_version = str(answer.get("ApiVersion") or MINIMUM_API_VERSION)
-        client = make_api_client(self.url, self.tls, api_version, self._timeout)
+        reads, version = await self._open()
         stream: EventStream | None = None
         try:
-            stream = EventStream(
-                lambda: make_api_client(self.url, self.tls, api_version, self._timeout),
-                self.url,
+            feed = reads.event_feed(
                 ["container"],
+                None,
+                lambda: make_api_client(self.url, self.tls, reads.api_version, self._timeout),
             )
+            stream = EventStream(feed, self.url)
             # Told apart from the shown engine's stream (a test counts that one's threads).
             stream.thread.name = "moorage-fleet-events"
-            await self._list(client, version)
-            await self._follow(client, version, stream)
+            await self._list(reads, version)
+            await self._follow(reads, version, stream)
             return True
         finally:
             if stream is not None:
                 stream.close()
             try:
-                self._executor.submit(client.close)
+                self._executor.submit(reads.close)
             except RuntimeError:  # closed meanwhile: nothing else uses the client
-                client.close()
+                reads.close()
 
-    async def _list(self, client: docker.APIClient, version: str) -> None:
-        containers = await self._call(client, list_containers, client, self.url)
+    async def _open(self) -> tuple[Reads, str]:
+        """Where this connection's reads go, and the engine's version."""
+        socket_path = unix_socket_path(self.url)
+        if socket_path is not None:
+            reads, answer = await self._call(None, local_reads, socket_path, self._timeout)
+            return reads, str(answer.json().get("Version", ""))
+        # Asked at the oldest API, then spoken to at its own (neither client touches the
+        # network until called).
+        asking = await self._new_client(None)
+        try:
+            said = await self._call(asking, asking.version, False)
+        finally:
+            asking.close()
+        client = await self._new_client(str(said.get("ApiVersion") or "") or None)
+        return Reads(None, client, client.api_version, self._timeout), str(said.get("Version", ""))
+
+    async def _new_client(self, api_version: str | None) -> docker.APIClient:
+        """A client speaking `api_version` (None: the oldest the SDK speaks), made on the
+        watch's thread: the first one imports the SDK, which a window on a local engine has
+        not loaded (services/local_http.py), and the window must not wait for that."""
+        return await asyncio.get_running_loop().run_in_executor(
+            self._executor,
+            lambda: make_api_client(
+                self.url, self.tls, api_version or minimum_api_version(), self._timeout
+            ),
+        )
+
+    async def _list(self, reads: Reads, version: str) -> None:
+        containers = await self._call(reads, list_containers, reads, self.url)
         self._listener.containers_listed(self.url, containers)
         self._listener.engine_reported(counted(self.url, version, containers))
 
-    async def _follow(self, client: docker.APIClient, version: str, stream: EventStream) -> None:
+    async def _follow(self, reads: Reads, version: str, stream: EventStream) -> None:
         """List again after events; ping while they are quiet; end with the stream."""
         events = asyncio.ensure_future(self._read_events(stream))
         self._wanted.clear()
@@ -280,9 +311,9 @@ class EngineWatch:
                 if wanted in done:
                     await asyncio.sleep(SETTLE)
                     self._wanted.clear()  # what comes from now on asks for another list
-                    await self._list(client, version)
+                    await self._list(reads, version)
                 else:
-                    await self._call(client, client.ping)
+                    await self._call(reads, lambda: reads.get("/_ping", versioned=False))
         finally:
             events.cancel()
 

@@ -21,13 +21,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import NamedTuple, Protocol, TextIO
-
-import docker
-import requests
+from typing import TYPE_CHECKING, NamedTuple, Protocol, TextIO
 
 from services.errors import EngineError
 from services.stream_job import shut
+
+if TYPE_CHECKING:
+    import docker
+    import requests
 
 STDOUT = 1
 STDERR = 2

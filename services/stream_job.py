@@ -13,12 +13,12 @@ import asyncio
 import contextlib
 import threading
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
-
-import docker
-import docker.types
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from services.errors import translate_error
+
+if TYPE_CHECKING:
+    import docker
 
 T = TypeVar("T")
 
@@ -29,6 +29,8 @@ class Stopped(Exception):
 
 def shut(response: Any) -> None:
     """Shut an answer's socket from any thread, which wakes the thread blocked reading it."""
+    import docker.types  # loaded by now: the answer is one the SDK's client gave
+
     with contextlib.suppress(Exception):
         docker.types.CancellableStream(iter(()), response).close()
 

@@ -38,12 +38,16 @@ PROJECT_MODULES = {
     "services.engine",
     "services.engine_api",
     "services.engine_info",
+    # A local engine's version, lists and events without the docker SDK.
+    "services.engine_reads",
     "services.errors",
     "services.events",
     "services.findings",
+    "services.local_http",
     "services.logs",
     "services.reference",
     "services.session",
+    "services.socket_http",
     "services.startup_marks",
     "services.stream_job",
     "services.text",
@@ -78,20 +82,16 @@ PROJECT_MODULES = {
     "ui.window_memory",
 }
 #: Packages from outside the standard library that may be loaded by then (paramiko and
-#: charset_normalizer only as the stand-ins that load the real ones on first use).
+#: charset_normalizer only as the stand-ins that load the real ones on first use, with the
+#: docker SDK; the SDK itself is not loaded on a local engine: see the test below).
 THIRD_PARTY = {
     "PySide6",
-    "certifi",
     "charset_normalizer",
-    "docker",
-    "idna",
     "paramiko",
     "qasync",
-    "requests",
     "shiboken6",
     "shibokensupport",
     "signature_bootstrap",
-    "urllib3",
 }
 OWN_PACKAGES = ("models", "services", "ui")
 ROOT = Path(__file__).resolve().parents[2]
@@ -129,3 +129,49 @@ def test_only_the_listed_modules_are_imported_before_the_first_paint(dockerd):
     )
     assert PROJECT_MODULES - own == set(), "no longer imported at start-up: take them off the list"
     assert others - THIRD_PARTY == set(), "packages new to start-up: import them when first used"
+
+
+#: Run as `python -c` with main.py's arguments: Moorage as launched, and after `REST_S`
+#: seconds one JSON line with the modules loaded by then, and an exit.
+AT_REST = """
+import json, os, runpy, sys, threading, time
+
+def report():
+    time.sleep(float(os.environ["REST_S"]))
+    print(json.dumps({"at-rest": sorted(sys.modules)}), flush=True)
+    os._exit(0)
+
+threading.Thread(target=report, daemon=True).start()
+sys.argv = ["main.py", *sys.argv[1:]]
+runpy.run_path("main.py", run_name="__main__")
+"""
+#: Seconds after launch the modules are listed: the first paint, and the lists and watches
+#: that follow it, are over long before.
+REST_S = 8
+#: Loaded only by what a user does (or by an engine away from this machine).
+SDK_PACKAGES = {"docker", "requests", "urllib3"}
+
+
+def test_a_window_at_rest_on_a_local_engine_never_loads_the_sdk(dockerd):
+    """The docker SDK with requests and urllib3 is time and memory a window that only shows
+    a local engine does not need (services/local_http.py): its lists, its events, its pings
+    and the fleet's watches of local engines go without it."""
+    assert dockerd.base_url.startswith("unix://")
+    environment = dict(
+        os.environ, QT_QPA_PLATFORM="offscreen", MOORAGE_REPORT_LOADED="print", REST_S=str(REST_S)
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", AT_REST, "--host", dockerd.base_url, "--all"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    reports = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    painted = [report for report in reports if report.get("event") == "first-paint"]
+    assert painted and painted[0]["state"] == "connected", result.stdout + result.stderr
+    (at_rest,) = [report["at-rest"] for report in reports if "at-rest" in report]
+    loaded = {name.split(".")[0] for name in at_rest}
+    assert loaded & SDK_PACKAGES == set()
