@@ -27,14 +27,15 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
-
-import docker
-import requests
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from services.api_client import Readable, answer_body, raise_for_status
 from services.errors import EngineError
 from services.stream_job import Stopped, StreamJob
+
+if TYPE_CHECKING:
+    import docker
+    import requests
 
 #: Bytes moved per read and write: large enough that Python's per-chunk cost vanishes beside
 #: the copy, small enough that memory stays flat and a cancel lands at once.

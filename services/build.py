@@ -26,13 +26,14 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-
-import docker
-from docker.utils.build import exclude_paths
+from typing import TYPE_CHECKING
 
 from services.api_client import raise_for_status
 from services.errors import EngineError
 from services.stream_job import Stopped, StreamJob
+
+if TYPE_CHECKING:
+    import docker
 
 #: Bytes read from a file per chunk of the context.
 CHUNK = 1 << 20
@@ -157,6 +158,8 @@ def context_members(folder: Path, dockerfile: str = DEFAULT_DOCKERFILE) -> list[
     except OSError:
         raise ContextError(ContextProblem.UNREADABLE, ".dockerignore") from None
     try:
+        from docker.utils.build import exclude_paths  # the SDK, here on a thread if not yet
+
         members = exclude_paths(str(folder), ignore_patterns(ignore), dockerfile=str(name))
     except OSError as error:
         raise ContextError(ContextProblem.UNREADABLE, str(error.filename or folder)) from None

@@ -35,10 +35,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, cast
-
-import docker
-import requests
+from typing import IO, TYPE_CHECKING, Any, cast
 
 from services.api_client import Readable, answer_body, raise_for_status
 from services.archive import (
@@ -53,6 +50,10 @@ from services.archive import (
 from services.errors import EngineError, NotFound
 from services.findings import QT_TRANSLATE_NOOP, say
 from services.stream_job import Stopped, StreamJob
+
+if TYPE_CHECKING:
+    import docker
+    import requests
 
 #: The largest file the viewer reads.
 MAX_VIEW = 1 << 20
@@ -389,6 +390,8 @@ def _gone_check(client: docker.APIClient, container_id: str) -> Iterator[None]:
     except (ArchiveError, Stopped):
         raise
     except Exception:
+        import docker.errors  # loaded by now, with the client
+
         try:
             client.inspect_container(container_id)
         except docker.errors.NotFound:

@@ -10,10 +10,7 @@ import subprocess
 from dataclasses import replace
 from urllib.parse import urlsplit
 
-import docker
-import requests
-
-from services.errors import root_causes
+from services.errors import loaded_types, root_causes
 from services.findings import (
     CHECK_TIMEOUT,
     QT_TRANSLATE_NOOP,
@@ -81,13 +78,13 @@ def remote_problem(url: str, error: Exception) -> Finding:
         )
     if url.startswith("ssh://"):
         return _ssh_problem(url, error)
-    if isinstance(error, docker.errors.APIError):
+    if isinstance(error, loaded_types("docker.errors", "APIError")):
         return Finding(
             problem=Problem.ENGINE_ERROR,
             headline=say(QT_TRANSLATE_NOOP("Diagnosis", "The engine answered with an error")),
-            explanation=(say("%1: %2", url, error.explanation or text),),
+            explanation=(say("%1: %2", url, getattr(error, "explanation", None) or text),),
         )
-    if isinstance(error, requests.exceptions.Timeout):
+    if isinstance(error, loaded_types("requests.exceptions", "Timeout")):
         reason = say(QT_TRANSLATE_NOOP("Diagnosis", "no answer within %1 s"), CHECK_TIMEOUT).text()
     else:
         reason = next(

@@ -21,12 +21,12 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
-
-import docker
-import docker.utils.socket
+from typing import TYPE_CHECKING, Any
 
 from services.errors import EngineError
+
+if TYPE_CHECKING:
+    import docker
 
 #: The most one read takes from the socket.
 READ_SIZE = 256 * 1024
@@ -172,6 +172,8 @@ class ExecSession:
             with contextlib.suppress(Exception):  # the command may be gone already
                 client.exec_resize(self._exec_id, height=options.lines, width=options.columns)
             self._started.set()
+            import docker.utils.socket  # loaded by now, with the client
+
             raw = _raw_socket(sock)
             last_read = 0.0
             while True:

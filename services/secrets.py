@@ -16,12 +16,14 @@ import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-import docker
+from typing import TYPE_CHECKING
 
 from services.findings import QT_TRANSLATE_NOOP, say
 from services.run_spec import FieldError
 from services.wording import engine_timestamp
+
+if TYPE_CHECKING:
+    import docker
 
 #: What swarmkit accepts as a secret's or config's name (`validateSecretSpec`): 64 at most.
 _NAME = re.compile(r"[a-zA-Z0-9]+(?:[a-zA-Z0-9-_.]*[a-zA-Z0-9])?")

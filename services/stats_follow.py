@@ -13,13 +13,15 @@ import contextlib
 import json
 import threading
 from collections.abc import Callable
-
-import docker
-import requests
+from typing import TYPE_CHECKING
 
 from services.errors import EngineError
 from services.stats import StatsSample, parse_stats
 from services.stream_job import shut
+
+if TYPE_CHECKING:
+    import docker
+    import requests
 
 #: How much of the stream is read at once: a whole answer (about 2 to 5 kB) and more.
 READ_SIZE = 16_384

@@ -14,12 +14,14 @@ import ipaddress
 import re
 import shlex
 from dataclasses import dataclass
-
-import docker
-import docker.errors
+from typing import TYPE_CHECKING
 
 from services.findings import QT_TRANSLATE_NOOP, Message, say
 from services.run_spec import FieldError
+
+if TYPE_CHECKING:
+    import docker
+    import docker.errors
 
 #: The port managers listen on for other nodes (`--listen-addr` when none is given).
 SWARM_PORT = 2377
@@ -122,6 +124,8 @@ def init_swarm(api: docker.APIClient, advertise_address: str = "") -> str:
     (see `advertise_candidates`), so the form can offer them.
     """
     address = advertise_address.strip()
+    import docker.errors  # loaded by now, with the client
+
     try:
         return str(
             api.init_swarm(
@@ -202,6 +206,8 @@ def join_swarm(
     api: docker.APIClient, token: str, manager_address: str, advertise_address: str = ""
 ) -> None:
     """`docker swarm join --token T MANAGER`; a token the manager refuses is a FieldError."""
+    import docker.errors  # loaded by now, with the client
+
     try:
         api.join_swarm(
             [manager_address],

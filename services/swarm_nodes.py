@@ -12,9 +12,10 @@ from __future__ import annotations
 import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import docker
-import docker.errors
+if TYPE_CHECKING:
+    import docker
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,8 @@ def list_nodes(api: docker.APIClient, engine: str) -> list[NodeInfo]:
 
 def nodes_by_id(api: docker.APIClient, engine: str, ids: list[str]) -> list[NodeInfo]:
     """Just these nodes, the missing ones left out: after a node event, one read each."""
+    import docker.errors  # loaded by now, with the client
+
     found = []
     for node_id in ids:
         try:

@@ -12,14 +12,14 @@ from __future__ import annotations
 import shlex
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
-
-import docker
-import docker.errors
+from typing import TYPE_CHECKING, Any
 
 from services.errors import NotFound
 from services.findings import QT_TRANSLATE_NOOP, say
 from services.wording import engine_timestamp
+
+if TYPE_CHECKING:
+    import docker
 
 #: The label `docker stack deploy` gives every service of a stack.
 STACK_LABEL = "com.docker.stack.namespace"
@@ -255,6 +255,8 @@ def list_services(api: docker.APIClient) -> list[ServiceInfo]:
 
 def services_by_id(api: docker.APIClient, ids: Sequence[str]) -> list[ServiceInfo]:
     """The services of `ids` that still exist (one gone is left out)."""
+    import docker.errors  # loaded by now, with the client
+
     found = []
     for service_id in ids:
         try:
@@ -268,6 +270,8 @@ def task_by_id(api: docker.APIClient, task_id: str) -> TaskInfo | None:
     """One task (`GET /tasks/ID`), None once it is gone. Its node is named by its id only:
     a task never leaves its node, so whoever reads it again knows the hostname already, and
     this read, done many times while a task's end is awaited, asks for nothing else."""
+    import docker.errors  # loaded by now, with the client
+
     try:
         return task_from_api(api.inspect_task(task_id), {})
     except docker.errors.NotFound:
@@ -287,6 +291,8 @@ def create_service(api: docker.APIClient, spec: dict[str, Any]) -> str:
 
 
 def _inspect(api: docker.APIClient, service_id: str) -> dict:
+    import docker.errors  # loaded by now, with the client
+
     try:
         return api.inspect_service(service_id)
     except docker.errors.NotFound:

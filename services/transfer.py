@@ -12,10 +12,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from typing import Any
-
-import docker
-import docker.auth
+from typing import TYPE_CHECKING, Any
 
 from services.api_client import raise_for_status
 from services.credentials import Credentials, CredentialsError, CredentialStore
@@ -24,6 +21,9 @@ from services.errors import EngineError
 from services.reference import Reference
 from services.stream_job import StreamJob
 
+if TYPE_CHECKING:
+    import docker
+
 #: Progress is handed to the window at most this often while only byte counts change (a
 #: local registry sends hundreds of counts a second); a layer's new state goes at once.
 PROGRESS_INTERVAL = 0.1
@@ -31,7 +31,7 @@ PROGRESS_INTERVAL = 0.1
 _COUNTS = frozenset({"Downloading", "Extracting", "Pushing"})
 
 #: Opens a transfer's streamed answer with the client it is given.
-Request = Callable[[docker.APIClient], Any]
+Request = Callable[["docker.APIClient"], Any]
 
 
 def pull_request(reference: Reference) -> Request:
@@ -39,6 +39,8 @@ def pull_request(reference: Reference) -> Request:
     SDK's own pull sends them."""
 
     def post(client: docker.APIClient) -> Any:
+        import docker.auth  # loaded by now, with the client
+
         headers = {}
         auth = docker.auth.get_config_header(client, reference.domain)
         if auth:
@@ -69,6 +71,8 @@ def push_request(reference: Reference, credentials: CredentialStore) -> Request:
             login = credentials.get(reference.domain)
         except CredentialsError as error:
             raise EngineError(str(error)) from None
+        import docker.auth  # loaded by now, with the client
+
         return client.post(
             f"{client.base_url}/v{client.api_version}/images/{reference.repository}/push",
             params={"tag": reference.tag},

@@ -21,10 +21,7 @@ import shlex
 import tarfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import BinaryIO
-
-import docker
-import requests
+from typing import TYPE_CHECKING, BinaryIO
 
 from services.api_client import raise_for_status
 from services.archive import (
@@ -35,7 +32,11 @@ from services.archive import (
     _Meter,
     download,
 )
+from services.errors import loaded_types
 from services.stream_job import Stopped, StreamJob
+
+if TYPE_CHECKING:
+    import docker
 
 #: Where the helper mounts the volume.
 MOUNT = "/volume"
@@ -74,6 +75,9 @@ def _helper(api: docker.APIClient, volume: str, image: str, read_only: bool) -> 
 
 
 def _remove_helper(api: docker.APIClient, helper: str) -> None:
+    import docker.errors  # loaded by now, with the client
+    import requests
+
     with contextlib.suppress(docker.errors.APIError, requests.RequestException):
         api.remove_container(helper, force=True)
 
@@ -164,7 +168,7 @@ async def restore(
             job.hold(response)
             raise_for_status(response)
         except OSError as error:
-            if isinstance(error, requests.RequestException):
+            if isinstance(error, loaded_types("requests", "RequestException")):
                 raise
             raise ArchiveError(ArchiveProblem.UNREADABLE, path, error.strerror or "") from None
         finally:

@@ -11,12 +11,14 @@ from __future__ import annotations
 import contextlib
 import posixpath
 from dataclasses import dataclass
-
-import docker
+from typing import TYPE_CHECKING
 
 from services.errors import EngineError, NotFound
 from services.findings import QT_TRANSLATE_NOOP, say
 from services.volume_backup import HELPER_LABEL, MOUNT
+
+if TYPE_CHECKING:
+    import docker
 
 #: Lists "$1": each entry as TYPE|SIZE|MTIME|NAME (the name last: it may hold "|").
 #: Exit 3: the folder is gone. The globs catch dot files but not . and ..
@@ -69,6 +71,8 @@ def list_folder(
     """The entries of `folder` in `volume`. Blocking. Raises NotFound for a volume or folder
     that is gone (checked first: a mount of a missing volume would make it anew), and
     HelperUnsuited for an image without a shell or `stat`."""
+    import docker.errors  # loaded by now, with the client
+
     api.inspect_volume(volume)
     path = inside(folder)
     if path != MOUNT and not path.startswith(MOUNT + "/"):
