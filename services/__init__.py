@@ -1,4 +1,5 @@
-"""The engine side of Moorage: asyncio over the docker SDK, without Qt.
+"""The engine side of Moorage: asyncio over the docker SDK (and, for what a window at rest
+asks of a local engine, over `http.client`: local_http.py), without Qt.
 
 Everything that leaves this package is an immutable data object from `services.data`
 or a typed error from `services.errors`; no SDK object crosses into `models/` or `ui/`.
@@ -6,7 +7,6 @@ or a typed error from `services.errors`; no SDK object crosses into `models/` or
 
 import importlib
 import importlib.machinery
-import importlib.metadata
 import importlib.util
 import sys
 import types
@@ -19,18 +19,22 @@ class _ImportedOnFirstUse(types.ModuleType):
     reads the module's `__spec__`, which makes LazyLoader load the module at once.
     """
 
-    #: Set from the distribution's metadata for importers that read it at once.
-    __version__: str
-
-    def __init__(self, name: str, spec: importlib.machinery.ModuleSpec) -> None:
+    def __init__(
+        self, name: str, spec: importlib.machinery.ModuleSpec, distribution: str | None
+    ) -> None:
         super().__init__(name)
         self.__spec__ = spec
+        self.__dict__["_distribution"] = distribution
         if spec.submodule_search_locations is not None:
             # A package: `from name import x` asks for `__path__` before it asks for `x`.
             self.__path__ = spec.submodule_search_locations
 
     def __getattr__(self, attribute: str):
         real = self.__dict__.get("_real")
+        if real is None and attribute == "__version__":
+            version = self._version_from_metadata()
+            if version is not None:
+                return version
         if real is None:
             if sys.modules.get(self.__name__) is self:
                 del sys.modules[self.__name__]
@@ -38,26 +42,35 @@ class _ImportedOnFirstUse(types.ModuleType):
             self.__dict__["_real"] = real
         return getattr(real, attribute)
 
+    def _version_from_metadata(self) -> str | None:
+        """The distribution's version from its installed metadata, read without importing
+        the module (importlib.metadata itself is loaded only now, with whatever asks)."""
+        distribution = self.__dict__["_distribution"]
+        if distribution is None:
+            return None
+        import importlib.metadata
+
+        try:
+            version = importlib.metadata.version(distribution)
+        except importlib.metadata.PackageNotFoundError:
+            return None  # no metadata (a frozen build without it): the module is imported
+        self.__dict__["__version__"] = version
+        return version
+
 
 def _import_on_first_use(name: str, distribution: str | None = None) -> None:
     """Make `import name` cheap until the module is really used.
 
-    With `distribution`, the stand-in knows the module's `__version__` from that installed
-    distribution's metadata, for importers that read it at once: reading it does not import.
-    Without that metadata there is no stand-in.
+    With `distribution`, the stand-in answers the module's `__version__` from that installed
+    distribution's metadata, for importers that read it at once: reading it does not import
+    the module (without that metadata, it does).
     """
     if name in sys.modules:
         return
     spec = importlib.util.find_spec(name)
     if spec is None:
         return
-    stand_in = _ImportedOnFirstUse(name, spec)
-    if distribution is not None:
-        try:
-            stand_in.__version__ = importlib.metadata.version(distribution)
-        except importlib.metadata.PackageNotFoundError:
-            return  # no metadata (a frozen build without it): imported as usual, up front
-    sys.modules[name] = stand_in
+    sys.modules[name] = _ImportedOnFirstUse(name, spec, distribution)
 
 
 # The docker SDK imports paramiko (and with it cryptography and invoke) as it is itself
