@@ -6,7 +6,7 @@ import asyncio
 import importlib
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -40,11 +40,9 @@ from ui.accessible_names import identify, spoken
 from ui.confirm import ask
 from ui.containers_page import ContainersPage
 from ui.elided_label import ElidedLabel
-from ui.engine_page import EnginePage
 from ui.first_paint import when_first_painted
 from ui.i18n import in_language, sentences
 from ui.icons import icon
-from ui.images_page import ImagesPage
 from ui.keyed_windows import KeyedWindows
 from ui.style import (
     CONNECTED,
@@ -55,6 +53,7 @@ from ui.style import (
     set_palette_style,
     show_focus_on_views,
 )
+from ui.table_page import TablePage
 from ui.window_memory import WindowMemory
 
 if TYPE_CHECKING:
@@ -71,7 +70,9 @@ if TYPE_CHECKING:
     from ui.command_palette import CommandPalette, ShortcutsDialog
     from ui.connection_dialog import ConnectionDialog
     from ui.engine_list import EngineList
+    from ui.engine_page import EnginePage
     from ui.fleet_page import FleetPage
+    from ui.images_page import ImagesPage
     from ui.networks_page import NetworksPage
     from ui.notifications import Notifier
     from ui.pull_dialog import PullDialog
@@ -81,7 +82,6 @@ if TYPE_CHECKING:
     from ui.services_page import ServicesPage
     from ui.settings_dialog import SettingsDialog
     from ui.setup_wizard import SetupWizard
-    from ui.table_page import TablePage
     from ui.transfers_panel import TransfersPanel
     from ui.tray import TrayIcon
     from ui.volumes_page import VolumeArchiveRequest, VolumesPage
@@ -99,9 +99,12 @@ PAGES = (
     "fleet",
 )
 
-#: The pages made when first shown, by name: their module and class, imported then (an empty
-#: widget stands in until then), so that start-up does not grow with the pages.
+#: The pages made when first shown (or first asked for), by name: their module and class,
+#: imported then (an empty widget stands in until then), so that start-up makes only the
+#: page it shows.
 LATER_PAGES = {
+    "images": ("ui.images_page", "ImagesPage"),
+    "engine": ("ui.engine_page", "EnginePage"),
     "volumes": ("ui.volumes_page", "VolumesPage"),
     "networks": ("ui.networks_page", "NetworksPage"),
     "services": ("ui.services_page", "ServicesPage"),
@@ -128,7 +131,6 @@ class MainWindow(QMainWindow):
     """Shows one engine's pages; every change arrives through the store's signals."""
 
     containers_page: ContainersPage
-    images_page: ImagesPage
     #: The engine state the status bar shows: its dot's palette role, and its words.
     _engine_status_shown: tuple[str, str] | None = None
     #: The last diagnosis shown in the banner.
@@ -247,7 +249,7 @@ class MainWindow(QMainWindow):
         self._countdown.timeout.connect(self._tick_countdown)
 
         #: The pages of LATER_PAGES made so far, by name, for the engine shown now.
-        self.later_pages: dict[str, TablePage] = {}
+        self.later_pages: dict[str, QWidget] = {}
         #: The windows the pages open (logs, inspect, stats, the terminal...), this window's
         #: children: they outlive the pages made again on a language switch.
         self.page_windows: KeyedWindows = KeyedWindows(self)
@@ -373,44 +375,25 @@ class MainWindow(QMainWindow):
         store = self.store
         current = max(self.pages.currentIndex(), 0)
         # Show all and the sort order stay as the user left them, engine after engine.
-        kept = (
-            (self.containers_page.view_state(), self.images_page.view_state())
-            if self.pages.count()
-            else None
-        )
+        kept = self.containers_page.view_state() if self.pages.count() else None
         for name, built in self.later_pages.items():
-            self._later_states[name] = built.view_state()
+            if isinstance(built, TablePage):
+                self._later_states[name] = built.view_state()
         self.later_pages = {}
         while (old := self.pages.widget(0)) is not None:
             self.pages.removeWidget(old)
             old.deleteLater()
         self.containers_page = ContainersPage(store, windows=self.page_windows)
-        self.images_page = ImagesPage(store)
-        self.engine_page = EnginePage(store)
-        self.engine_page.mirrors_requested.connect(self.open_mirror_settings)
-        self.images_page.pull_requested.connect(self.open_pull)
-        self.images_page.build_requested.connect(self.open_build)
-        self.images_page.save_requested.connect(self.start_save)
-        self.images_page.load_requested.connect(self.start_load)
-        self.images_page.push_requested.connect(self.start_push)
-        self.images_page.run_requested.connect(self.open_run)
         self.containers_page.run_requested.connect(self.open_run)
         self.containers_page.duplicate_requested.connect(self.open_duplicate)
         self.containers_page.export_requested.connect(self.start_export)
         self.containers_page.files_requested.connect(self.open_files)
-        made_now = {
-            "containers": self.containers_page,
-            "images": self.images_page,
-            "engine": self.engine_page,
-        }
         for name in PAGES:
-            self.pages.addWidget(made_now[name] if name in made_now else QWidget())
-        for page in (self.containers_page, self.images_page, self.engine_page):
-            page.message.connect(self._show_message)
+            self.pages.addWidget(self.containers_page if name == "containers" else QWidget())
+        self.containers_page.message.connect(self._show_message)
         self._page_chosen(current)
         if kept is not None:
-            self.containers_page.restore_view_state(kept[0])
-            self.images_page.restore_view_state(kept[1])
+            self.containers_page.restore_view_state(kept)
 
     # -- connections -------------------------------------------------------------------------
 
@@ -1047,11 +1030,27 @@ class MainWindow(QMainWindow):
     def _page_chosen(self, row: int) -> None:
         """Show the page of sidebar row `row`, making it first if it is made later."""
         name = PAGES[row]
-        if name in LATER_PAGES and name not in self.later_pages:
-            self._place_later_page(row, self._make_later_page(name))
+        if name in LATER_PAGES:
+            self._later_page(name)
         self.pages.setCurrentIndex(row)
 
-    def _make_later_page(self, name: str) -> TablePage:
+    def _later_page(self, name: str) -> QWidget:
+        """The page `name` of LATER_PAGES, made and put in its place if it is not yet."""
+        page = self.later_pages.get(name)
+        if page is None:
+            page = self._make_later_page(name)
+            self._place_later_page(PAGES.index(name), page)
+        return page
+
+    @property
+    def images_page(self) -> ImagesPage:
+        return self._later_page("images")  # type: ignore[return-value]
+
+    @property
+    def engine_page(self) -> EnginePage:
+        return self._later_page("engine")  # type: ignore[return-value]
+
+    def _make_later_page(self, name: str) -> QWidget:
         """Import the module of the page `name` and make the page over this engine's store."""
         module, class_name = LATER_PAGES[name]
         # The Fleet page shows the fleet, which outlives the engine shown; the pages that
@@ -1063,12 +1062,21 @@ class MainWindow(QMainWindow):
             extra = (self.page_windows, self._show_message)
         elif name == "volumes":
             extra = (self.page_windows,)
-        page: TablePage = getattr(importlib.import_module(module), class_name)(self.store, *extra)
+        page: Any = getattr(importlib.import_module(module), class_name)(self.store, *extra)
         self.later_pages[name] = page
         self.memory.restore_table(page)
+        if name == "images":
+            page.pull_requested.connect(self.open_pull)
+            page.build_requested.connect(self.open_build)
+            page.save_requested.connect(self.start_save)
+            page.load_requested.connect(self.start_load)
+            page.push_requested.connect(self.start_push)
+            page.run_requested.connect(self.open_run)
+        elif name == "engine":
+            page.mirrors_requested.connect(self.open_mirror_settings)
         if name == "volumes":
-            page.containers_requested.connect(self._show_containers)  # type: ignore[attr-defined]
-            page.archive_requested.connect(self.start_volume_archive)  # type: ignore[attr-defined]
+            page.containers_requested.connect(self._show_containers)
+            page.archive_requested.connect(self.start_volume_archive)
         return page
 
     @property
@@ -1083,15 +1091,15 @@ class MainWindow(QMainWindow):
     def services_page(self) -> ServicesPage | None:
         return self.later_pages.get("services")  # type: ignore[return-value]
 
-    def _place_later_page(self, row: int, page: TablePage) -> None:
+    def _place_later_page(self, row: int, page: QWidget) -> None:
         placeholder = self.pages.widget(row)
         assert placeholder is not None  # _attach put one at every later page's row
         self.pages.insertWidget(row, page)
         self.pages.removeWidget(placeholder)
         placeholder.deleteLater()
-        page.message.connect(self._show_message)
+        page.message.connect(self._show_message)  # type: ignore[attr-defined]
         state = self._later_states.get(PAGES[row])
-        if state is not None:
+        if state is not None and isinstance(page, TablePage):
             page.restore_view_state(state)
 
     def _show_containers(self, container_ids: list[str]) -> None:

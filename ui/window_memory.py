@@ -48,16 +48,15 @@ class WindowMemory:
             window.show_page(str(shown))
         if settings.contains(_SHOW_ALL):
             window.containers_page.show_all.setChecked(bool(settings.value(_SHOW_ALL, type=bool)))
-        for table in (window.containers_page, window.images_page):
-            self.restore_table(table)
+        # The pages made later restore theirs as they are made.
+        self.restore_table(window.containers_page)
 
     def remember(self, window: MainWindow, page: str) -> None:
         settings = self.settings
         settings.setValue(_GEOMETRY, window.saveGeometry())
         settings.setValue(_PAGE, page)
         settings.setValue(_SHOW_ALL, window.containers_page.show_all.isChecked())
-        pages: list[QWidget] = [window.containers_page, window.images_page]
-        for table in pages + list(window.later_pages.values()):
+        for table in [window.containers_page, *window.later_pages.values()]:
             self.remember_table(table)
 
     # -- tables ----------------------------------------------------------------------------

@@ -41,6 +41,7 @@ def press(box: QMessageBox, text: str) -> None:
 
 def test_widgets_carry_the_names_tools_rely_on(make_window):
     window = make_window(FakeEngine([make_container("web")], [make_image("busybox:latest")]))
+    window.show_page("images")  # made when first shown
     for kind, name in (
         (QTableView, "containersView"),
         (QTableView, "imagesView"),
@@ -52,6 +53,19 @@ def test_widgets_carry_the_names_tools_rely_on(make_window):
         widget = window.findChild(kind, name)
         assert widget is not None, name
         assert widget.accessibleIdentifier() == name, "tools find it in every language"
+
+
+def test_only_the_page_shown_is_made_at_start(make_window):
+    """The Images and Engine pages, like every page but the one shown, are made when first
+    shown: start-up does not grow with the pages."""
+    window = make_window(FakeEngine([make_container("web")], [make_image("busybox:latest")]))
+    assert window.findChild(QTableView, "containersView") is not None
+    assert window.findChild(QTableView, "imagesView") is None
+    assert window.later_pages == {}
+    window.show_page("images")
+    assert window.findChild(QTableView, "imagesView") is not None
+    assert window.pages.currentWidget() is window.images_page
+    assert set(window.later_pages) == {"images"}
 
 
 def test_running_only_until_show_all_is_ticked(make_window, qtbot):

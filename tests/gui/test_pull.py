@@ -33,6 +33,7 @@ def test_pull_from_the_dialog_to_the_selected_image(make_window, qtbot):
     engine = FakeEngine([], [make_image("busybox:latest")])
     engine.pull_gate = asyncio.Event()
     window = make_window(engine)
+    window.show_page("images")  # the page, with its actions, is made when first shown
     assert window.findChild(QAction, "actionPull").isEnabled()
     dialog = open_pull_dialog(window, qtbot)
     field = dialog.findChild(QLineEdit, "pullReference")

@@ -65,12 +65,10 @@ PROJECT_MODULES = {
     "ui.confirm",
     "ui.containers_page",
     "ui.elided_label",
-    "ui.engine_page",
     "ui.first_paint",
     "ui.gui_gc",
     "ui.i18n",
     "ui.icons",
-    "ui.images_page",
     # The main window's registry of the windows its pages open (they outlive a language switch).
     "ui.keyed_windows",
     "ui.main_window",
