@@ -202,10 +202,11 @@ def test_the_live_line_run_by_the_cli_makes_an_equivalent_container(
         "Image",
     ):
         assert form["Config"][key] == cli["Config"][key], key
-    # The same variables; the CLI (20.10) does not always keep their order.
+    # The same variables and binds; the CLI (20.10) does not always keep their order (it
+    # gathers each in a map).
     assert sorted(form["Config"]["Env"]) == sorted(cli["Config"]["Env"])
+    assert sorted(form["HostConfig"]["Binds"]) == sorted(cli["HostConfig"]["Binds"])
     for key in (
-        "Binds",
         "RestartPolicy",
         "Memory",
         "NanoCpus",

@@ -150,13 +150,22 @@ REST_S = 8
 SDK_PACKAGES = {"docker", "requests", "urllib3"}
 
 
-def test_a_window_at_rest_on_a_local_engine_never_loads_the_sdk(dockerd):
+def test_a_window_at_rest_on_a_local_engine_never_loads_the_sdk(dockerd, tmp_path):
     """The docker SDK with requests and urllib3 is time and memory a window that only shows
     a local engine does not need (services/local_http.py): its lists, its events, its pings
-    and the fleet's watches of local engines go without it."""
+    and the fleet's watches of local engines go without it. (The docker CLI's contexts are
+    left out: a context of an engine elsewhere would rightly be watched with the SDK.)"""
     assert dockerd.base_url.startswith("unix://")
-    environment = dict(
-        os.environ, QT_QPA_PLATFORM="offscreen", MOORAGE_REPORT_LOADED="print", REST_S=str(REST_S)
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in ("DOCKER_HOST", "DOCKER_CONTEXT")
+    }
+    environment.update(
+        QT_QPA_PLATFORM="offscreen",
+        MOORAGE_REPORT_LOADED="print",
+        REST_S=str(REST_S),
+        DOCKER_CONFIG=str(tmp_path),
     )
     result = subprocess.run(
         [sys.executable, "-c", AT_REST, "--host", dockerd.base_url, "--all"],
