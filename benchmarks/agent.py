@@ -449,6 +449,7 @@ class AgentApp(QObject, JsonRequests):
         stall meanwhile, the memory before and after, and what the transfer showed."""
         from models.transfers import TransferState
 
+        self._sdk_loaded()
         settle(300)
         rss_before = rss_mb()
         self.heartbeat.reset()
@@ -477,6 +478,20 @@ class AgentApp(QObject, JsonRequests):
 
         poll.timeout.connect(ended)
         poll.start()
+
+    def _sdk_loaded(self) -> None:
+        """Have the window load the docker SDK first, as any earlier action would have.
+
+        A window at rest on a local engine does without it (services/local_http.py), and
+        the first action that needs it loads it, ~0.1 s on an engine's thread, once per
+        window: start-up's cost, not the transfer's, which is what a transfer's figures
+        are about (each run here is a window of its own)."""
+        import asyncio
+
+        asked = asyncio.ensure_future(self.window.store.engine.info())
+        while not asked.done():
+            settle(10)
+        asked.result()
 
     def do_log_filter(self, request: dict) -> None:
         """Open a container's whole log, wait until `lines` are kept and shown, then apply a

@@ -95,20 +95,26 @@ OWN_PACKAGES = ("models", "services", "ui")
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def loaded_at_first_paint(dockerd) -> list[str]:
-    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen", MOORAGE_REPORT_LOADED="exit")
+def reports(program: list[str], environment: dict[str, str]) -> list[dict]:
+    """Run `python PROGRAM…` from the checkout, offscreen; the JSON lines it printed."""
     result = subprocess.run(
-        [sys.executable, "main.py", "--host", dockerd.base_url],
+        [sys.executable, *program],
         cwd=ROOT,
-        env=environment,
+        env=dict(environment, QT_QPA_PLATFORM="offscreen"),
         capture_output=True,
         text=True,
         timeout=120,
         check=True,
     )
-    (line,) = [line for line in result.stdout.splitlines() if '"first-paint"' in line]
-    report = json.loads(line)
-    assert report["state"] == "connected"
+    said = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    painted = [report for report in said if report.get("event") == "first-paint"]
+    assert painted and painted[0]["state"] == "connected", result.stdout + result.stderr
+    return said
+
+
+def loaded_at_first_paint(dockerd) -> list[str]:
+    environment = dict(os.environ, MOORAGE_REPORT_LOADED="exit")
+    (report,) = reports(["main.py", "--host", dockerd.base_url], environment)
     return report["modules"]
 
 
@@ -162,23 +168,9 @@ def test_a_window_at_rest_on_a_local_engine_never_loads_the_sdk(dockerd, tmp_pat
         if name not in ("DOCKER_HOST", "DOCKER_CONTEXT")
     }
     environment.update(
-        QT_QPA_PLATFORM="offscreen",
-        MOORAGE_REPORT_LOADED="print",
-        REST_S=str(REST_S),
-        DOCKER_CONFIG=str(tmp_path),
+        MOORAGE_REPORT_LOADED="print", REST_S=str(REST_S), DOCKER_CONFIG=str(tmp_path)
     )
-    result = subprocess.run(
-        [sys.executable, "-c", AT_REST, "--host", dockerd.base_url, "--all"],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    reports = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
-    painted = [report for report in reports if report.get("event") == "first-paint"]
-    assert painted and painted[0]["state"] == "connected", result.stdout + result.stderr
-    (at_rest,) = [report["at-rest"] for report in reports if "at-rest" in report]
+    said = reports(["-c", AT_REST, "--host", dockerd.base_url, "--all"], environment)
+    (at_rest,) = [report["at-rest"] for report in said if "at-rest" in report]
     loaded = {name.split(".")[0] for name in at_rest}
     assert loaded & SDK_PACKAGES == set()
