@@ -422,7 +422,7 @@ class DockerEngine:
         found = []
         for path in paths:
             try:
-                found.append(reads.get(path).json())
+                found.append(reads.json(path))
             except Exception as error:
                 if isinstance(translate_error(error, self.endpoint), NotFound):
                     continue
@@ -791,19 +791,19 @@ class DockerEngine:
 
     async def network_names(self) -> list[str]:
         """`docker network ls`: the names, for the run form's choice."""
-        raw = await self._run(_fetch_json, self._connected_reads(), "/networks")
+        raw = await self._run(self._connected_reads().json, "/networks")
         return sorted(str(n.get("Name") or "") for n in raw or ())
 
     async def volume_names(self) -> list[str]:
         """`docker volume ls`: the names, for the run form's mounts."""
-        raw = await self._run(_fetch_json, self._connected_reads(), "/volumes")
+        raw = await self._run(self._connected_reads().json, "/volumes")
         return sorted(str(v.get("Name") or "") for v in (raw or {}).get("Volumes") or ())
 
     # -- volumes and networks -------------------------------------------------------------
 
     async def list_volumes(self) -> list[VolumeInfo]:
         """`docker volume ls`, with each volume's driver, mount point, labels and options."""
-        raw = await self._run(_fetch_json, self._connected_reads(), "/volumes")
+        raw = await self._run(self._connected_reads().json, "/volumes")
         return [volume_from_api(self.endpoint, v) for v in (raw or {}).get("Volumes") or ()]
 
     async def volumes_by_name(self, names: Iterable[str]) -> list[VolumeInfo]:
@@ -896,7 +896,7 @@ class DockerEngine:
 
     async def list_networks(self) -> list[NetworkInfo]:
         """`docker network ls` with each network's subnets, gateways and flags."""
-        raw = await self._run(_fetch_json, self._connected_reads(), "/networks")
+        raw = await self._run(self._connected_reads().json, "/networks")
         return [network_from_api(self.endpoint, n) for n in raw or ()]
 
     async def networks_by_id(self, ids: Iterable[str]) -> list[NetworkInfo]:
@@ -1274,12 +1274,7 @@ def _not_connected(endpoint: str) -> EngineUnavailable:
 
 def _fetch_images(reads: Reads) -> list[dict]:
     """`GET /images/json` as the SDK's `images()` asks it: dangling ones in, layers out."""
-    return list(reads.get("/images/json", {"only_ids": "0", "all": "0"}).json())
-
-
-def _fetch_json(reads: Reads, path: str) -> Any:
-    """`GET path`'s JSON (a list the engine answers whole: volumes, networks)."""
-    return reads.get(path).json()
+    return list(reads.json("/images/json", {"only_ids": "0", "all": "0"}))
 
 
 @dataclass

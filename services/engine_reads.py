@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from services import local_http
 from services.api_client import raise_for_status
@@ -47,6 +47,10 @@ class Reads:
         response = self.client.get(f"{self.client.base_url}{target}", timeout=wait)
         raise_for_status(response)
         return local_http.Answer(response.content, response.headers.get("Date"))
+
+    def json(self, path: str, params: dict[str, str] | None = None) -> Any:
+        """`GET path`'s answer, decoded (see `get`)."""
+        return self.get(path, params).json()
 
     def event_feed(
         self,

@@ -116,9 +116,9 @@ class FleetListener(Protocol):
 
 def list_containers(reads: Reads, url: str) -> list[ContainerInfo]:
     """`docker ps -a` of one engine, as data objects."""
-    answer = reads.get("/containers/json", {"all": "1"})
+    listed = reads.json("/containers/json", {"all": "1"})
     now = time.time()
-    return [container_from_api(url, raw, now) for raw in answer.json()]
+    return [container_from_api(url, raw, now) for raw in listed]
 
 
 def counted(url: str, version: str, containers: list[ContainerInfo]) -> EngineReport:
