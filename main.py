@@ -10,14 +10,22 @@ import argparse
 import linecache
 import os
 import sys
+from typing import TYPE_CHECKING, NamedTuple
 
 from services.startup_marks import note
 
 note("interpreter")
 
-# The engine layer (the docker SDK and what it imports) before Qt: PySide6 hooks every
-# import made after its own and reads each new module's source; imported after Qt, the
-# engine layer made every start-up slower (README, Figures behind the design).
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from models.connections import ConnectionsStore
+    from services.endpoints import Endpoint
+    from services.engine import DockerEngine
+
+# The engine layer before Qt: PySide6 hooks every import made after its own and reads each
+# new module's source (until `_read_sources_of_qt_modules_only` below); imported after Qt,
+# the engine layer made every start-up slower (README, Figures behind the design).
 import services.engine  # noqa: E402, F401
 
 note("engine layer imported")
@@ -45,7 +53,6 @@ class _LastFileOnlyCache(dict):
 linecache.cache = _LastFileOnlyCache()
 
 from PySide6.QtCore import QCoreApplication, QTimer  # noqa: E402 -- after the cache, on purpose
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
 #: The packages whose modules may use PySide6 (see `_read_sources_of_qt_modules_only`).
 _QT_PACKAGES = frozenset({"ui", "models"})
@@ -232,14 +239,22 @@ def parse_args(
     return args, rest
 
 
-def create_window(host: str | None = None):
-    """The main window with its engine, store and models; the engine already connecting.
+class OpenedEngine(NamedTuple):
+    """The engine a window shows, where it is, and the connections the window offers."""
 
-    The engine connects and lists on its own threads from here on (`DockerEngine.prefetch`);
-    the session that uses it starts once a qasync loop runs (on the loop's first turn).
-    Tests, screenshots and benchmarks build the window through here. The engine: `host`,
-    else DOCKER_HOST or DOCKER_CONTEXT, else the connection chosen last time in the window,
-    else the docker CLI's current context or the local engine.
+    engine: DockerEngine
+    endpoint: Endpoint
+    connections: ConnectionsStore
+
+
+def open_engine(host: str | None = None) -> OpenedEngine:
+    """The engine to show, already connecting and listing on its own threads.
+
+    The engine: `host`, else DOCKER_HOST or DOCKER_CONTEXT, else the connection chosen last
+    time in the window, else the docker CLI's current context or the local engine. It
+    connects and lists from here on (`DockerEngine.prefetch`): at 1,000 containers the
+    daemon takes 0.1-0.16 s to list them, which start-up spends making the application and
+    the window instead of waiting (README, Figures behind the design).
     """
     from models.connections import ConnectionsStore
     from services.diagnostics import address_problem
@@ -253,10 +268,20 @@ def create_window(host: str | None = None):
     endpoint = remembered.endpoint if remembered else resolve_endpoint(host)
     engine = DockerEngine(endpoint.url, tls=endpoint.tls)
     if address_problem(endpoint.url) is None:
-        # The daemon answers and lists its containers while the rest is imported and built.
         # (Not for an address that can never work: nothing may run for it, ssh least of all.)
         engine.prefetch()
+    note("engine asked")
+    return OpenedEngine(engine, endpoint, connections)
 
+
+def create_window(host: str | None = None, opened: OpenedEngine | None = None):
+    """The main window with its engine, store and models; the engine already connecting.
+
+    The engine is `opened`, else opened here for `host` (see `open_engine`); the session
+    that uses it starts once a qasync loop runs (on the loop's first turn). Tests,
+    screenshots and benchmarks build the window through here.
+    """
+    engine, endpoint, connections = opened or open_engine(host)
     from models.store import EngineStore
     from ui.main_window import MainWindow
 
@@ -309,8 +334,6 @@ def main(argv: list[str] | None = None) -> int:
 
         return mirrors_main((["--host", args.host] if args.host else []) + rest, args.lang)
     if args.command == "setup":
-        from PySide6.QtCore import QCoreApplication
-
         from ui.i18n import install_translations
         from ui.setup_cli import main as setup_main
 
@@ -321,9 +344,16 @@ def main(argv: list[str] | None = None) -> int:
 
         return doctor(args.host, args.json, sys.stdout)
 
+    # The engine lists while Qt's widgets, the application and the window are made. Names
+    # first: the saved connections are read (QSettings) before the application exists.
+    QCoreApplication.setApplicationName("Moorage")
+    QCoreApplication.setOrganizationName("Moorage")
+    opened = open_engine(args.host)
+
     import asyncio
 
     import qasync
+    from PySide6.QtWidgets import QApplication
 
     from models.preferences import SYSTEM, Preferences
     from ui.gui_gc import GuiThreadCollector
@@ -331,8 +361,6 @@ def main(argv: list[str] | None = None) -> int:
     from ui.theme import apply_theme
 
     app = QApplication(sys.argv[:1])
-    app.setApplicationName("Moorage")
-    app.setOrganizationName("Moorage")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("io.github.moorage.Moorage")  # packaging/linux/<this>.desktop
     # The language and theme chosen in Settings → General, unless given for this run.
@@ -346,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
 
-    window = create_window(args.host)
+    window = create_window(opened=opened)
     if args.page:
         window.show_page(args.page)
     if args.all:
