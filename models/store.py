@@ -27,7 +27,6 @@ from services.data import (
 from services.endpoints import Endpoint
 from services.engine import WORKERS
 from services.engine_api import EngineApi
-from services.engine_info import EngineInfo, PruneResult, TransferProgress, UsageKind, UsageRow
 from services.errors import EngineError, ForceRequired
 from services.findings import Diagnosis
 from services.session import ConnectionState, EngineSession, SessionStatus
@@ -42,6 +41,7 @@ if TYPE_CHECKING:
     from models.swarm_state import SwarmMembership
     from models.volumes import VolumeRow, VolumesModel
     from services.container_actions import CommitOptions, StoppedContainer
+    from services.engine_info import EngineInfo, PruneResult, TransferProgress, UsageKind, UsageRow
     from services.networks import ConnectOptions, NetworkOptions
     from services.verify import Step, VerifyResult
     from services.volumes import VolumeOptions
@@ -420,6 +420,8 @@ class EngineStore(QObject):
         )
 
     async def prune_volumes(self) -> PruneResult:
+        from services.engine_info import UsageKind
+
         return await self.engine.prune(UsageKind.VOLUMES)
 
     async def create_network(self, options: NetworkOptions) -> str:

@@ -42,15 +42,6 @@ from services.data import (
     VolumeUsage,
 )
 from services.endpoints import TLSSettings
-from services.engine_info import (
-    EngineInfo,
-    PruneResult,
-    TransferProgress,
-    UsageKind,
-    UsageRow,
-    disk_usage_from_api,
-    engine_info_from_api,
-)
 from services.engine_reads import Reads, local_reads, sdk_reads
 from services.errors import (
     EngineError,
@@ -61,21 +52,21 @@ from services.errors import (
 )
 from services.events import LIVE_EVENT_TYPES, EventStream
 from services.findings import QT_TRANSLATE_NOOP, say
-from services.logs import LogFileError, LogFollower, LogLine, write_log
-from services.reference import parse_reference
 from services.socket_http import request_target, unix_socket_path
 from services.startup_marks import note
 
 if TYPE_CHECKING:
     import docker
 
-    # Saves, loads, builds, pulls and pushes, the run form and the container actions load
-    # their modules with their first use.
+    # Saves, loads, builds, pulls and pushes, the run form, the container actions, logs and
+    # the engine's info and prunes load their modules with their first use.
     from services.archive import ArchiveProgress, ImageArchive
     from services.build import BuildLine, BuildOptions
     from services.container_actions import CommitOptions, StoppedContainer
     from services.container_files import FileEntry, PathStat
+    from services.engine_info import EngineInfo, PruneResult, TransferProgress, UsageKind, UsageRow
     from services.exec_session import ExecSession, TerminalOptions
+    from services.logs import LogFollower, LogLine
     from services.networks import ConnectOptions, NetworkOptions
     from services.run_host import PortTaken
     from services.run_spec import PortSpec, RunSpec
@@ -634,9 +625,13 @@ class DockerEngine:
     # -- the engine as a whole ------------------------------------------------------------------
 
     async def info(self) -> EngineInfo:
+        from services.engine_info import engine_info_from_api
+
         return engine_info_from_api(await self._run((await self._sdk()).info))
 
     async def disk_usage(self) -> list[UsageRow]:
+        from services.engine_info import disk_usage_from_api
+
         return disk_usage_from_api(await self._run((await self._sdk()).df))
 
     async def prune(self, kind: UsageKind) -> PruneResult:
@@ -644,9 +639,9 @@ class DockerEngine:
 
         Raises ValueError for a kind there is no prune for, rather than prune another kind.
         """
-        if kind not in _PRUNES:
-            raise ValueError(f"There is no prune for {kind!r}.")
-        call, removed = _PRUNES[kind]
+        from services.engine_info import PruneResult
+
+        call, removed = _prune_of(kind)
         raw = await self._run(call, await self._sdk())
         return PruneResult(kind, removed(raw), int(raw.get("SpaceReclaimed") or 0))
 
@@ -664,6 +659,7 @@ class DockerEngine:
         failures inside the stream (`errorDetail`), raised as EngineError in its own words.
         Cancelling the awaiting task cancels the pull: its socket is shut.
         """
+        from services.reference import parse_reference
         from services.transfer import pull_request
 
         parsed = parse_reference(reference)
@@ -677,6 +673,7 @@ class DockerEngine:
         engine's words, and cancelling the awaiting task shuts the socket.
         """
         from services.credentials import CredentialStore
+        from services.reference import parse_reference
         from services.transfer import push_request
 
         parsed = parse_reference(reference)
@@ -684,6 +681,8 @@ class DockerEngine:
 
     async def tag_image(self, image: str, reference: str) -> None:
         """`docker tag IMAGE REFERENCE`: `image` (an id or a name) gets the new name too."""
+        from services.reference import parse_reference
+
         parsed = parse_reference(reference)
         await self._run(
             (await self._sdk()).tag, image, parsed.familiar_repository, parsed.tag, force=False
@@ -999,6 +998,8 @@ class DockerEngine:
         self, container_id: str, *, tail: int | None, keep: int, since: str | None = None
     ) -> LogFollower:
         """`docker logs -t -f --tail [--since]` on a thread of its own; take lines with `take()`."""
+        from services.logs import LogFollower
+
         self._check_connected()
         return LogFollower(
             self._stream_client,
@@ -1016,6 +1017,7 @@ class DockerEngine:
 
         Raises LogFileError for the file's failures and EngineError for the engine's.
         """
+        from services.logs import LogFileError, write_log
 
         def save() -> int:
             try:
@@ -1255,6 +1257,8 @@ class DockerEngine:
 
     def follow_task_logs(self, task_id: str, *, tail: int | None, keep: int) -> LogFollower:
         """As `follow_logs`, of a task: the manager reaches its node's container for us."""
+        from services.logs import LogFollower
+
         self._check_connected()
         return LogFollower(
             self._stream_client,
@@ -1306,19 +1310,28 @@ def _images_removed(raw: dict) -> tuple[str, ...]:
     )
 
 
-#: Each kind's prune: the SDK's call, for the unused things only (as the CLI prunes: images
-#: dangling ones only), and what of its answer says what went.
-_PRUNES: dict[
-    UsageKind, tuple[Callable[[docker.APIClient], dict], Callable[[dict], tuple[str, ...]]]
-] = {
-    UsageKind.CONTAINERS: (lambda api: api.prune_containers(), _listed("ContainersDeleted")),
-    UsageKind.IMAGES: (
-        lambda api: api.prune_images(filters={"dangling": True}),
-        _images_removed,
-    ),
-    UsageKind.VOLUMES: (lambda api: api.prune_volumes(), _listed("VolumesDeleted")),
-    UsageKind.BUILD_CACHE: (lambda api: api.prune_builds(), _listed("CachesDeleted")),
-}
+def _prune_of(
+    kind: UsageKind,
+) -> tuple[Callable[[docker.APIClient], dict], Callable[[dict], tuple[str, ...]]]:
+    """A kind's prune: the SDK's call, for the unused things only (as the CLI prunes: images
+    dangling ones only), and what of its answer says what went. ValueError for a kind there
+    is no prune for."""
+    from services.engine_info import UsageKind
+
+    prunes: dict[
+        UsageKind, tuple[Callable[[docker.APIClient], dict], Callable[[dict], tuple[str, ...]]]
+    ] = {
+        UsageKind.CONTAINERS: (lambda api: api.prune_containers(), _listed("ContainersDeleted")),
+        UsageKind.IMAGES: (
+            lambda api: api.prune_images(filters={"dangling": True}),
+            _images_removed,
+        ),
+        UsageKind.VOLUMES: (lambda api: api.prune_volumes(), _listed("VolumesDeleted")),
+        UsageKind.BUILD_CACHE: (lambda api: api.prune_builds(), _listed("CachesDeleted")),
+    }
+    if kind not in prunes:
+        raise ValueError(f"There is no prune for {kind!r}.")
+    return prunes[kind]
 
 
 def _settle(started: asyncio.Future[None]) -> None:

@@ -24,15 +24,15 @@ from services.data import (
     VolumeUsage,
 )
 from services.endpoints import TLSSettings
-from services.engine_info import EngineInfo, PruneResult, TransferProgress, UsageKind, UsageRow
-from services.logs import LogBatch, LogLine
 
 if TYPE_CHECKING:
     from services.archive import ArchiveProgress, ImageArchive
     from services.build import BuildLine, BuildOptions
     from services.container_actions import CommitOptions, StoppedContainer
     from services.container_files import FileEntry, PathStat
+    from services.engine_info import EngineInfo, PruneResult, TransferProgress, UsageKind, UsageRow
     from services.exec_session import TerminalOptions, TerminalOutput
+    from services.logs import LogBatch, LogLine
     from services.networks import ConnectOptions, NetworkOptions
     from services.run_host import PortTaken
     from services.run_spec import PortSpec, RunSpec

@@ -18,7 +18,6 @@ from models.error_words import error_text
 from models.formatting import human_size
 from models.store import EngineStore
 from services.data import ActionResult, ContainerInfo, ContainerState
-from services.engine_info import UsageKind
 from services.errors import EngineError
 from services.text import fill
 from ui.accessible_names import identify
@@ -912,6 +911,8 @@ class ContainersPage(TablePage):
             dialog.show_containers(stopped)
 
     async def _prune(self, command: str) -> None:
+        from services.engine_info import UsageKind
+
         self.message.emit(command)
         try:
             result = await self.store.prune(UsageKind.CONTAINERS)

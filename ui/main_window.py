@@ -33,7 +33,6 @@ from models.store import Counts, EngineStore
 from services.endpoints import display_url
 from services.engine import DockerEngine
 from services.findings import Diagnosis, Problem
-from services.reference import parse_reference
 from services.session import ConnectionState, SessionStatus
 from services.text import fill
 from ui.accessible_names import identify, spoken
@@ -768,6 +767,8 @@ class MainWindow(QMainWindow):
         return window
 
     def _select_built(self, image_id: str, tags: tuple[str, ...]) -> None:
+        from services.reference import parse_reference
+
         self.show_page("images")
         if tags:
             self.images_page.select_image(parse_reference(tags[0]))
@@ -929,6 +930,7 @@ class MainWindow(QMainWindow):
         """Say how a transfer ended; for a pull, select the image and point to the mirrors
         when Hub was away."""
         from models.transfers import ARCHIVE_KINDS, TransferKind, TransferState
+        from services.reference import parse_reference
 
         waiting = self._run_pulls.pop(transfer.key, None)
         if waiting is not None:  # the Run dialog that asked for it says how it ended
@@ -983,6 +985,7 @@ class MainWindow(QMainWindow):
     def _push_finished(self, transfer: Transfer) -> None:
         """Say how a push ended; when the registry wants a login, offer the log-in dialog."""
         from models.transfers import TransferState
+        from services.reference import parse_reference
 
         if transfer.state is TransferState.DONE:
             self._show_message(
