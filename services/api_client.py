@@ -9,7 +9,6 @@ a local engine never needs it (services/local_http.py).
 
 from __future__ import annotations
 
-import http.client
 from typing import TYPE_CHECKING, Any, Protocol
 
 from services.endpoints import TLSSettings
@@ -113,5 +112,7 @@ def answer_body(response: requests.Response) -> Readable:
     it, its own `readinto` is used, slower but the same bytes. Ask with `Accept-Encoding:
     identity`: nothing here undoes a compression.
     """
+    import http.client  # loaded with the SDK already; not with a window at rest
+
     answer = getattr(response.raw, "_fp", None)
     return answer if isinstance(answer, http.client.HTTPResponse) else response.raw

@@ -2,14 +2,13 @@
 
 `translate_error` makes them from what the SDK, requests, `http.client` and the OS raise;
 it lives here, beside the types it chooses between, for every caller that talks to an
-engine. The SDK and requests are not imported here: a window at rest on a local engine runs
+engine. None of those three is imported here: a window at rest on a local engine runs
 without them (services/local_http.py), and an error of theirs can only have been raised
 once they were imported.
 """
 
 from __future__ import annotations
 
-import http.client
 import json
 import sys
 from collections.abc import Iterable
@@ -154,9 +153,14 @@ def translate_error(error: BaseException, endpoint: str) -> EngineError:
                     endpoint,
                 )
             )
-    # http.client's own: an answer cut short or not HTTP (services/local_http.py).
-    lost = (ConnectionError, http.client.HTTPException)
-    if isinstance(error, (*lost, *loaded_types("requests.exceptions", "ConnectionError"))):
+    # An answer cut short or not HTTP: ConnectionResetError (services/http_answer.py), or
+    # http.client's own under the SDK.
+    lost = (
+        ConnectionError,
+        *loaded_types("http.client", "HTTPException"),
+        *loaded_types("requests.exceptions", "ConnectionError"),
+    )
+    if isinstance(error, lost):
         return EngineUnavailable(
             say(
                 QT_TRANSLATE_NOOP("EngineError", "Lost the connection to the engine at %1."),

@@ -4,10 +4,10 @@ Why: while nothing is being done, the window asks a local engine for its version
 containers and images, a container by id after its events, a ping now and then, and its
 event stream; nothing else. The docker SDK, with requests and urllib3 under it, cost every
 start-up more CPU and memory than these few requests need (README, Figures behind the
-design). On a local socket they are made here, with the standard library's `http.client`,
-on the engine's threads as before; the SDK is imported with the first call that needs more
-(services/engine.py, `DockerEngine._sdk`). Engines reached over TCP, TLS or ssh use the SDK
-from the start.
+design). On a local socket they are made here, on the engine's threads as before, the
+answers read by services/http_answer.py; the SDK is imported with the first call that needs
+more (services/engine.py, `DockerEngine._sdk`). Engines reached over TCP, TLS or ssh use the
+SDK from the start.
 
 Each request opens a connection of its own and asks the engine to close it after the
 answer: a local socket's connection costs next to nothing, and nothing is left pooled.
@@ -16,33 +16,25 @@ answer: a local socket's connection costs next to nothing, and nothing is left p
 from __future__ import annotations
 
 import contextlib
-import http.client
 import json
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from services.errors import answer_error
+from services.http_answer import (
+    is_chunked,
+    read_answer,
+    read_blocking,
+    read_body,
+    read_chunk,
+    read_head,
+)
 
-
-class _UnixConnection(http.client.HTTPConnection):
-    """An HTTP connection to a unix socket's path instead of a host and port."""
-
-    def __init__(self, socket_path: str, timeout: float | None) -> None:
-        super().__init__("docker", timeout=timeout)
-        self._socket_path = socket_path
-
-    def connect(self) -> None:
-        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        try:
-            sock.settimeout(self.timeout)
-            sock.connect(self._socket_path)
-        except BaseException:
-            sock.close()
-            raise
-        self.sock = sock
+#: The months as an HTTP date names them (RFC 9110's IMF-fixdate, which the engine sends).
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True)
@@ -60,28 +52,53 @@ def get(socket_path: str, target: str, timeout: float) -> Answer:
     """`GET target` (a path with its query) on the socket; the answer, whole.
 
     An error status raises the error `services.errors.answer_error` makes of it; the
-    socket's own failures raise the OS's (and `http.client`'s) errors, as the SDK's
-    transport would, for `translate_error` to word.
+    socket's own failures raise the OS's errors (TimeoutError after `timeout` seconds
+    without a byte), and an answer cut short or not HTTP raises ConnectionResetError, as
+    the SDK's transport would, for `translate_error` to word.
     """
-    connection = _UnixConnection(socket_path, timeout)
-    try:
-        connection.request("GET", target, headers={"Connection": "close"})
-        response = connection.getresponse()
-        body = response.read()
-        if response.status >= 400:
-            raise answer_error(response.status, body)
-        return Answer(body, response.getheader("Date"))
-    finally:
-        connection.close()
+    with _asked(socket_path, target, timeout) as sock, sock.makefile("rb") as file:
+        status, headers, body = read_blocking(file, read_answer(None))
+    if status >= 400:
+        raise answer_error(status, body)
+    return Answer(body, headers.get("date"))
 
 
 def daemon_time(date: str | None) -> float | None:
     """The daemon's clock from an answer's Date header (to the second), if it sent one."""
     if date is None:
         return None
-    with contextlib.suppress(TypeError, ValueError, IndexError):
-        return parsedate_to_datetime(date).timestamp()
-    return None
+    try:
+        _weekday, day, month, year, clock, zone = date.split()
+        hour, minute, second = clock.split(":")
+        if zone != "GMT":
+            return None
+        when = datetime(
+            int(year),
+            _MONTHS.index(month) + 1,
+            int(day),
+            int(hour),
+            int(minute),
+            int(second),
+            tzinfo=UTC,
+        )
+    except ValueError:
+        return None
+    return when.timestamp()
+
+
+def _asked(socket_path: str, target: str, timeout: float | None) -> socket.socket:
+    """A connection to the socket that has sent `GET target`, for the caller to close."""
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        sock.settimeout(timeout)
+        sock.connect(socket_path)
+        sock.sendall(
+            f"GET {target} HTTP/1.1\r\nHost: docker\r\nConnection: close\r\n\r\n".encode("ascii")
+        )
+    except BaseException:
+        sock.close()
+        raise
+    return sock
 
 
 class JsonLines:
@@ -89,43 +106,49 @@ class JsonLines:
 
     Iterate it on a thread of its own, which lets the connection go when its iteration
     ends; `close()`, from any thread, ends the iteration by shutting the socket it is
-    blocked on (only the iterating thread touches the answer: `http.client`'s is not
-    safe to close from another).
+    blocked on (only the iterating thread reads from it).
     """
 
     def __init__(self, socket_path: str, target: str) -> None:
         self._closed = False
-        self._connection = _UnixConnection(socket_path, None)
+        self._socket = _asked(socket_path, target, None)
         try:
-            self._connection.request("GET", target)
-            # Kept for `close()` to shut: the answer reads from a file of its own over it.
-            self._socket = self._connection.sock
-            self._response = self._connection.getresponse()
-            if self._response.status >= 400:
-                raise answer_error(self._response.status, self._response.read())
+            self._file = self._socket.makefile("rb")
+            self._head = read_blocking(self._file, read_head())
+            if self._head[0] >= 400:
+                raise answer_error(
+                    self._head[0], read_blocking(self._file, read_body(self._head, None))
+                )
         except BaseException:
-            self._connection.close()
+            self._socket.close()
             raise
 
     def __iter__(self) -> Iterator[Any]:
         try:
-            while True:
-                try:
-                    line = self._response.readline()
-                except (OSError, ValueError, http.client.HTTPException):
-                    if self._closed:
-                        return  # the socket shut under the read, as asked
-                    raise
-                if not line:
-                    return
+            for line in self._lines():
                 if line.strip():
                     yield json.loads(line)
+        except (OSError, ValueError):
+            if not self._closed:
+                raise
+            # else the socket shut under the read, as asked
         finally:
-            self._response.close()
-            self._connection.close()
+            self._file.close()
+            self._socket.close()
+
+    def _lines(self) -> Iterator[bytes]:
+        """The body's lines, whether the engine sends it in chunks or until it hangs up."""
+        if not is_chunked(self._head[1]):
+            yield from iter(self._file.readline, b"")
+            return
+        pending = b""
+        while piece := read_blocking(self._file, read_chunk()):
+            *lines, pending = (pending + piece).split(b"\n")
+            yield from lines
+        if pending:
+            yield pending
 
     def close(self) -> None:
         self._closed = True
-        if self._socket is not None:
-            with contextlib.suppress(OSError):
-                self._socket.shutdown(socket.SHUT_RDWR)
+        with contextlib.suppress(OSError):
+            self._socket.shutdown(socket.SHUT_RDWR)

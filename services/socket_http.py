@@ -17,10 +17,10 @@ from __future__ import annotations
 import asyncio
 from urllib.parse import quote, urlencode
 
+from services.http_answer import LINE_LIMIT, read_answer, read_streaming
+
 #: The scheme of a local engine's endpoint.
 UNIX_SCHEME = "unix://"
-#: The longest status line or header line read before the answer is taken for garbage.
-LINE_LIMIT = 64 * 1024
 #: The longest body taken: an action's answer is at most a line of JSON, and whatever
 #: answers on the socket must not make this process read without end.
 MAX_BODY = 1024 * 1024
@@ -46,7 +46,8 @@ async def socket_request(
 
     Raises the OS's error when the socket cannot be reached (FileNotFoundError,
     ConnectionRefusedError, PermissionError), ConnectionResetError when the engine hangs
-    up before a whole answer, TimeoutError after `timeout` seconds.
+    up before a whole answer or answers what is not HTTP (services/http_answer.py),
+    TimeoutError after `timeout` seconds.
     """
     async with asyncio.timeout(timeout):
         reader, writer = await asyncio.open_unix_connection(socket_path, limit=LINE_LIMIT)
@@ -56,50 +57,7 @@ async def socket_request(
                 "Connection: close\r\n\r\n".encode("ascii")
             )
             await writer.drain()
-            return await _read_answer(reader)
-        except (asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError) as error:
-            raise ConnectionResetError(f"the engine's answer ended early: {error}") from error
+            status, _headers, body = await read_streaming(reader, read_answer(MAX_BODY))
+            return status, body
         finally:
             writer.close()
-
-
-async def _read_answer(reader: asyncio.StreamReader) -> tuple[int, bytes]:
-    status_line = await reader.readuntil(b"\r\n")
-    parts = status_line.split(None, 2)
-    if len(parts) < 2 or not parts[0].startswith(b"HTTP/"):
-        raise ValueError(f"not an HTTP answer: {status_line[:80]!r}")
-    status = int(parts[1])
-    headers: dict[str, str] = {}
-    while (line := await reader.readuntil(b"\r\n")) != b"\r\n":
-        name, _, value = line.decode("latin-1").partition(":")
-        headers[name.strip().lower()] = value.strip()
-    if status in (204, 304) or 100 <= status < 200:
-        return status, b""
-    if "chunked" in headers.get("transfer-encoding", "").lower():
-        return status, await _read_chunked(reader)
-    if "content-length" in headers:
-        return status, await reader.readexactly(_bounded(int(headers["content-length"])))
-    body = bytearray()  # the engine closes the connection after it
-    while piece := await reader.read(LINE_LIMIT):
-        _bounded(len(body) + len(piece))
-        body += piece
-    return status, bytes(body)
-
-
-def _bounded(size: int) -> int:
-    if size > MAX_BODY:
-        raise ValueError(f"an answer of {size} bytes, more than an action's")
-    return size
-
-
-async def _read_chunked(reader: asyncio.StreamReader) -> bytes:
-    body = bytearray()
-    while True:
-        size_line = await reader.readuntil(b"\r\n")
-        size = int(size_line.split(b";", 1)[0].strip(), 16)
-        if size == 0:
-            while await reader.readuntil(b"\r\n") != b"\r\n":
-                pass  # trailers, which the engine never sends
-            return bytes(body)
-        body += await reader.readexactly(_bounded(len(body) + size) - len(body))
-        await reader.readexactly(2)

@@ -42,6 +42,8 @@ PROJECT_MODULES = {
     "services.errors",
     "services.events",
     "services.findings",
+    # An engine's HTTP answers read without http.client (for local_http and socket_http).
+    "services.http_answer",
     "services.local_http",
     "services.session",
     "services.socket_http",
@@ -148,13 +150,15 @@ runpy.run_path("main.py", run_name="__main__")
 #: Seconds after launch the modules are listed: the first paint, and the lists and watches
 #: that follow it, are over long before.
 REST_S = 8
-#: Loaded only by what a user does (or by an engine away from this machine).
-SDK_PACKAGES = {"docker", "requests", "urllib3"}
+#: Loaded only by what a user does (or by an engine away from this machine): the SDK, and
+#: the standard library's HTTP client with the `email` package it reads headers with
+#: (services/http_answer.py reads a local engine's answers).
+SDK_PACKAGES = {"docker", "requests", "urllib3", "http", "email"}
 
 
 def test_a_window_at_rest_on_a_local_engine_never_loads_the_sdk(dockerd, tmp_path):
-    """The docker SDK with requests and urllib3 is time and memory a window that only shows
-    a local engine does not need (services/local_http.py): its lists, its events, its pings
+    """The docker SDK with requests, urllib3 and http.client is time and memory a window
+    that only shows a local engine does not need (services/local_http.py): its lists, its events, its pings
     and the fleet's watches of local engines go without it. (The docker CLI's contexts are
     left out: a context of an engine elsewhere would rightly be watched with the SDK.)"""
     assert dockerd.base_url.startswith("unix://")

@@ -135,3 +135,17 @@ def test_an_event_stream_refused_says_why(tmp_path):
         pytest.raises(Exception, match="Bad filter x"),
     ):
         JsonLines(path, "/v1.41/events")
+
+
+def test_an_event_stream_sent_until_the_engine_hangs_up_yields_each_line(tmp_path):
+    def until_closed(connection: socket.socket, _head: bytes) -> None:
+        connection.sendall(b'HTTP/1.1 200 OK\r\n\r\n{"Action":"start"}\n\n{"Action":"die"}\n')
+
+    with serving(tmp_path, until_closed) as (path, _seen):
+        assert [event["Action"] for event in JsonLines(path, "/v1.41/events")] == ["start", "die"]
+
+
+def test_an_event_stream_cut_in_a_chunk_is_a_lost_connection(tmp_path):
+    raw = b'HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n20\r\n{"Action":"st'
+    with serving(tmp_path, answering(raw)) as (path, _seen), pytest.raises(ConnectionResetError):
+        list(JsonLines(path, "/v1.41/events"))
