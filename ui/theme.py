@@ -97,11 +97,10 @@ def apply_theme(app: QApplication, choice: str) -> Palette:
     """Draw the application with the theme `choice` names (one of CHOICES), now and, for
     "system", whenever the desktop switches between light and dark or asks for more
     contrast."""
+    first = app.property(_CHOICE_PROPERTY) is None
     app.setProperty(_CHOICE_PROPERTY, choice)
-    if app.property(_PLATFORM_STYLE_PROPERTY) is None:
-        # The style the platform gave, to go back to from Fusion; and, once, the desktop.
-        app.setProperty(_PLATFORM_STYLE_PROPERTY, app.style().name())
-        app.setProperty(_STYLE_PROPERTY, app.style().name())
+    if first:
+        # Once: follow the desktop.
         hints = app.styleHints()
         hints.colorSchemeChanged.connect(
             lambda scheme: _follow(app, scheme, hints.accessibility().contrastPreference())
@@ -114,18 +113,29 @@ def apply_theme(app: QApplication, choice: str) -> Palette:
     return _show(app, palette_for(choice, *desktop))
 
 
+def _use_style(app: QApplication, name: str) -> None:
+    app.setStyle(name)
+    app.setProperty(_STYLE_PROPERTY, name)
+
+
 def _follow(app: QApplication, scheme: Qt.ColorScheme, contrast: Qt.ContrastPreference) -> None:
     if app.property(_CHOICE_PROPERTY) == SYSTEM:
         _show(app, palette_for(SYSTEM, scheme, contrast))
 
 
 def _show(app: QApplication, theme: Palette) -> Palette:
-    wanted_style = _FUSION if theme.dark else app.property(_PLATFORM_STYLE_PROPERTY)
-    # Asked of the property, not of app.style(): under high contrast's style sheet that is
-    # Qt's style-sheet style, which has no name.
-    if app.property(_STYLE_PROPERTY) != wanted_style:
-        app.setStyle(wanted_style)
-        app.setProperty(_STYLE_PROPERTY, wanted_style)
+    # The style set last, asked of the property, not of app.style(): under high contrast's
+    # style sheet that is Qt's style-sheet style, which has no name. None: the platform's.
+    current = app.property(_STYLE_PROPERTY)
+    if theme.dark and current != _FUSION:
+        if current is None:
+            # The platform's style, to go back to from Fusion: asked for only here, because
+            # the first `app.style()` makes PySide6 build the QStyle class's dozen enums
+            # (~12 ms of every start-up, where light is kept).
+            app.setProperty(_PLATFORM_STYLE_PROPERTY, app.style().name())
+        _use_style(app, _FUSION)
+    elif not theme.dark and current == _FUSION:
+        _use_style(app, app.property(_PLATFORM_STYLE_PROPERTY))
     palettes.use(theme)
     app.setPalette(qt_palette(theme))
     high_contrast = theme is palettes.HIGH_CONTRAST

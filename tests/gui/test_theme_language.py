@@ -145,6 +145,32 @@ def test_the_theme_switches_while_the_window_runs(make_window, qtbot, general, p
     dialog.close()
 
 
+def test_light_goes_back_to_the_platform_s_style_which_dark_left_for_fusion(qapp):
+    """The platform's style is asked for only when dark first leaves it for Fusion (asking
+    builds PySide6's QStyle class: ~12 ms of a start-up that keeps light), and light comes
+    back to it. Offscreen the platform's style is Fusion already: it plays "windows" here."""
+    from ui import theme
+
+    before = (qapp.style().name(), qapp.property(theme._CHOICE_PROPERTY))
+    qapp.setStyle("windows")
+    for name in (theme._STYLE_PROPERTY, theme._PLATFORM_STYLE_PROPERTY):
+        qapp.setProperty(name, None)
+    try:
+        apply_theme(qapp, "light")
+        assert qapp.style().name() == "windows"
+        assert qapp.property(theme._PLATFORM_STYLE_PROPERTY) is None  # not asked for yet
+        apply_theme(qapp, "dark")
+        assert qapp.style().name() == "fusion"
+        apply_theme(qapp, "dark")
+        apply_theme(qapp, "light")
+        assert qapp.style().name() == "windows"
+    finally:
+        qapp.setStyle(before[0])
+        for name in (theme._STYLE_PROPERTY, theme._PLATFORM_STYLE_PROPERTY):
+            qapp.setProperty(name, None)
+        apply_theme(qapp, before[1] or "light")
+
+
 def test_system_follows_the_desktop_s_light_or_dark(qapp, general):
     """With "System" chosen, the desktop switching to dark (and back), or asking for high
     contrast, switches the window; with a theme chosen, it does not."""

@@ -158,9 +158,10 @@ SDK_PACKAGES = {"docker", "requests", "urllib3", "http", "email"}
 
 def test_a_window_at_rest_on_a_local_engine_never_loads_the_sdk(dockerd, tmp_path):
     """The docker SDK with requests, urllib3 and http.client is time and memory a window
-    that only shows a local engine does not need (services/local_http.py): its lists, its events, its pings
-    and the fleet's watches of local engines go without it. (The docker CLI's contexts are
-    left out: a context of an engine elsewhere would rightly be watched with the SDK.)"""
+    that only shows a local engine does not need (services/local_http.py): its lists, its
+    events, its pings and the fleet's watches of local engines go without it. (The docker
+    CLI's contexts are left out: a context of an engine elsewhere would rightly be watched
+    with the SDK.)"""
     assert dockerd.base_url.startswith("unix://")
     environment = {
         name: value
@@ -174,3 +175,49 @@ def test_a_window_at_rest_on_a_local_engine_never_loads_the_sdk(dockerd, tmp_pat
     (at_rest,) = [report["at-rest"] for report in said if "at-rest" in report]
     loaded = {name.split(".")[0] for name in at_rest}
     assert loaded & SDK_PACKAGES == set()
+
+
+#: Run as `python -c` with main.py's arguments: Moorage as launched, the name of each enum
+#: class made until the first paint printed then as one JSON line, and an exit.
+ENUMS_AT_PAINT = """
+import enum, json, os, runpy, sys
+
+made = []
+create = enum.EnumType._create_
+
+def noted(cls, class_name, *args, **kwargs):
+    made.append(class_name)
+    return create(cls, class_name, *args, **kwargs)
+
+enum.EnumType._create_ = noted
+sys.path.insert(0, os.getcwd())
+import services.startup_marks as marks
+
+note = marks.note
+
+def noting(stage):
+    note(stage)
+    if stage == "first rows painted":  # (noted again by later paints: the first counts)
+        print(json.dumps({"enums": made}), flush=True)
+
+marks.note = noting
+sys.argv = ["main.py", *sys.argv[1:]]
+runpy.run_path("main.py", run_name="__main__")
+"""
+#: PySide6 makes a Python enum class for each enum of a Qt class when Python first meets
+#: the class (~0.4 ms each, 10 ms for Qt::Key). Two ways to meet many at once that start-up
+#: no longer takes: a widget made by Qt returned to Python (`view.viewport()`: every widget
+#: class is looked through, QWizard's WizardOption among them) and the application's style
+#: (`app.style()` or `app.findChild`: QStyle's PixelMetric and a dozen more).
+AVOIDED_ENUMS = {"WizardOption", "PixelMetric", "StandardPixmap"}
+#: Enum classes made before the first paint: 226 when this was written (the floor, a bare
+#: PySide6 label, makes 40); a jump past this says a new way to meet many Qt classes at once.
+MOST_ENUMS = 250
+
+
+def test_start_up_meets_no_more_qt_classes_than_it_needs(dockerd):
+    environment = dict(os.environ, MOORAGE_REPORT_LOADED="exit")
+    said = reports(["-c", ENUMS_AT_PAINT, "--host", dockerd.base_url], environment)
+    made = next(report["enums"] for report in said if "enums" in report)
+    assert AVOIDED_ENUMS & set(made) == set()
+    assert len(made) <= MOST_ENUMS
