@@ -89,6 +89,9 @@ note("Qt imported")
 
 __version__ = "0.1.0"
 
+#: The window is shown at the latest this long after the event loop starts, whether the
+#: engine answered or not (see `_show_with_first_answer`).
+SHOW_WITHIN_MS = 100
 #: --screenshot gives up waiting for the engine after this many seconds and shoots anyway.
 SCREENSHOT_TIMEOUT_S = 30
 #: Benchmarks set this to `print` (or `exit`: print, then quit) to have one JSON line printed
@@ -294,6 +297,37 @@ def create_window(host: str | None = None, opened: OpenedEngine | None = None):
     return window
 
 
+def _show(window) -> None:
+    window.show()
+    note("window shown")
+
+
+def _show_with_first_answer(window) -> None:
+    """Show the window once the engine's first answer is in its tables (connected or not),
+    or after `SHOW_WITHIN_MS` if that takes longer.
+
+    Shown before, it was painted with empty tables and painted again a few turns later
+    with the rows: at 1,000 containers the lists are fetched while the window is built,
+    and one paint with the rows is all the user needs to see.
+    """
+    from services.session import ConnectionState
+
+    shown = False
+
+    def show(*_args) -> None:
+        nonlocal shown
+        if not shown:
+            shown = True
+            _show(window)
+
+    def on_status(status) -> None:
+        if status.state in (ConnectionState.CONNECTED, ConnectionState.DISCONNECTED):
+            show()
+
+    window.store.status_changed.connect(on_status)
+    QTimer.singleShot(SHOW_WITHIN_MS, show)
+
+
 def _shoot_when_loaded(window, path: str, app: QApplication) -> None:
     """Save the window once its first data arrived (or the engine proved unreachable)."""
     from services.session import ConnectionState
@@ -381,8 +415,9 @@ def main(argv: list[str] | None = None) -> int:
         window.containers_page.show_all.setChecked(True)
     if args.settings:
         window.open_mirror_settings()
-    window.show()
-    note("window shown")
+        _show(window)
+    else:
+        _show_with_first_answer(window)
     from ui.first_paint import when_first_painted
 
     def first_painted(_state: str, _rows: int) -> None:

@@ -148,3 +148,40 @@ def test_a_window_closed_before_its_watches_turn_starts_none(qtbot, qloop):
     qtbot.wait(100)
     assert not any(watch.started for watch in watches)
     store.close()
+
+
+def test_the_window_shows_with_its_rows_not_before(qtbot, qloop):
+    """main.py shows the window once the first answer is in the tables: its table's first
+    paint is of the rows, not of an empty table painted again a few turns later."""
+    from main import _show_with_first_answer
+
+    store, window = build(FakeEngine([make_container("web"), make_container("db")]), qtbot)
+    model = window.containers_page.view.model()
+    rows_at_paint: list[int] = []
+
+    class RowsAtPaint(QObject):
+        def eventFilter(self, _watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                rows_at_paint.append(model.rowCount())
+            return False
+
+    watcher = RowsAtPaint()
+    window.containers_page.view.viewport().installEventFilter(watcher)
+    _show_with_first_answer(window)
+    assert not window.isVisible()
+    store.start()
+    qtbot.waitUntil(lambda: bool(rows_at_paint), timeout=3000)
+    assert rows_at_paint[0] == 2
+    store.close()
+
+
+def test_the_window_shows_within_its_time_when_the_engine_is_slow(qtbot, qloop):
+    from main import SHOW_WITHIN_MS, _show_with_first_answer
+
+    store, window = build(FakeEngine([make_container("web")]), qtbot)
+    started = time.monotonic()
+    _show_with_first_answer(window)  # the store never starts: no answer comes
+    qtbot.waitUntil(window.isVisible, timeout=3000)
+    assert time.monotonic() - started >= SHOW_WITHIN_MS / 1000 * 0.9
+    assert window.containers_page.view.model().rowCount() == 0
+    store.close()
