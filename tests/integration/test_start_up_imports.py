@@ -221,3 +221,32 @@ def test_start_up_meets_no_more_qt_classes_than_it_needs(dockerd):
     made = next(report["enums"] for report in said if "enums" in report)
     assert AVOIDED_ENUMS & set(made) == set()
     assert len(made) <= MOST_ENUMS
+
+
+#: Run as `python -c` with main.py's arguments: one JSON line saying whether Python's
+#: collector runs on its own when the engine starts listing on its threads.
+COLLECTING_WHEN_ASKED = """
+import gc, json, os, runpy, sys
+
+sys.path.insert(0, os.getcwd())
+from services.engine import DockerEngine
+
+prefetch = DockerEngine.prefetch
+
+def noting(self):
+    print(json.dumps({"collecting": gc.isenabled()}), flush=True)
+    return prefetch(self)
+
+DockerEngine.prefetch = noting
+sys.argv = ["main.py", *sys.argv[1:]]
+runpy.run_path("main.py", run_name="__main__")
+"""
+
+
+def test_nothing_collects_on_its_own_once_the_engine_lists_on_its_threads(dockerd):
+    """The engine lists before the window's collector exists (ui/gui_gc.py); a collection
+    set off on one of its threads could destroy a Qt object there: main.py switches
+    automatic collection off from its first line."""
+    environment = dict(os.environ, MOORAGE_REPORT_LOADED="exit")
+    said = reports(["-c", COLLECTING_WHEN_ASKED, "--host", dockerd.base_url], environment)
+    assert [report["collecting"] for report in said if "collecting" in report] == [False]
