@@ -57,25 +57,32 @@ def read_head() -> Reading[Head]:
 
 
 def read_body(head: Head, limit: int | None) -> Reading[bytes]:
-    """The whole body, however it is framed; AnswerEnded past `limit` bytes, if given."""
+    """The whole body, however it is framed; AnswerEnded past `limit` bytes, if given.
+
+    The pieces are joined once at the end: the engine sends a list of 10,000 containers
+    (~7 MB) as one chunk, which a join of one piece hands back as it is; grown in a
+    bytearray and copied out, it was held three times over, and the process kept ~13 MB
+    more resident after it.
+    """
     status, headers = head
     if status in (204, 304) or 100 <= status < 200:
         return b""
-    if is_chunked(headers):
-        body = bytearray()
-        while piece := (yield from read_chunk(None if limit is None else limit - len(body))):
-            body += piece
-        return bytes(body)
-    if "content-length" in headers:
+    if "content-length" in headers and not is_chunked(headers):
         length = headers["content-length"]
         if not length.isdigit():
             raise AnswerEnded(f"not a length: {length[:80]!r}")
         return (yield from _exactly(_bounded(int(length), limit)))
-    body = bytearray()  # the engine closes the connection after it
-    while piece := (yield SOME):
-        body += piece
-        _bounded(len(body), limit)
-    return bytes(body)
+    pieces: list[bytes] = []
+    size = 0
+    while True:
+        if is_chunked(headers):
+            piece = yield from read_chunk(None if limit is None else limit - size)
+        else:
+            piece = yield SOME  # the engine closes the connection after it
+        if not piece:
+            return b"".join(pieces)
+        pieces.append(piece)
+        size = _bounded(size + len(piece), limit)
 
 
 def read_answer(limit: int | None) -> Reading[tuple[int, dict[str, str], bytes]]:
