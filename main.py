@@ -100,7 +100,7 @@ __version__ = "0.1.0"
 
 #: The window is shown at the latest this long after the event loop starts, whether the
 #: engine answered or not (see `_show_with_first_answer`).
-SHOW_WITHIN_MS = 100
+SHOW_WITHIN_MS = 50
 #: --screenshot gives up waiting for the engine after this many seconds and shoots anyway.
 SCREENSHOT_TIMEOUT_S = 30
 #: Benchmarks set this to `print` (or `exit`: print, then quit) to have one JSON line printed
