@@ -26,6 +26,8 @@ if __name__ == "__main__":
     gc.disable()
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QApplication
 
     from models.connections import ConnectionsStore
@@ -311,6 +313,28 @@ def _show(window) -> None:
     note("window shown")
 
 
+def _once_answered(window, within_ms: int, then: Callable[[], None]) -> None:
+    """Call `then` once: when the engine's first answer is in the window's tables (the
+    session connected, or found the engine unreachable), or after `within_ms` if that
+    takes longer."""
+    from services.session import ConnectionState
+
+    done = False
+
+    def once(*_args) -> None:
+        nonlocal done
+        if not done:
+            done = True
+            then()
+
+    def on_status(status) -> None:
+        if status.state in (ConnectionState.CONNECTED, ConnectionState.DISCONNECTED):
+            once()
+
+    window.store.status_changed.connect(on_status)
+    QTimer.singleShot(within_ms, once)
+
+
 def _show_with_first_answer(window) -> None:
     """Show the window once the engine's first answer is in its tables (connected or not),
     or after `SHOW_WITHIN_MS` if that takes longer.
@@ -319,35 +343,13 @@ def _show_with_first_answer(window) -> None:
     with the rows: at 1,000 containers the lists are fetched while the window is built,
     and one paint with the rows is all the user needs to see.
     """
-    from services.session import ConnectionState
-
-    shown = False
-
-    def show(*_args) -> None:
-        nonlocal shown
-        if not shown:
-            shown = True
-            _show(window)
-
-    def on_status(status) -> None:
-        if status.state in (ConnectionState.CONNECTED, ConnectionState.DISCONNECTED):
-            show()
-
-    window.store.status_changed.connect(on_status)
-    QTimer.singleShot(SHOW_WITHIN_MS, show)
+    _once_answered(window, SHOW_WITHIN_MS, lambda: _show(window))
 
 
 def _shoot_when_loaded(window, path: str, app: QApplication) -> None:
     """Save the window once its first data arrived (or the engine proved unreachable)."""
-    from services.session import ConnectionState
 
-    done = False
-
-    def shoot(*_args) -> None:
-        nonlocal done
-        if done:
-            return
-        done = True
+    def shoot() -> None:
         window.store.containers.flush()
         window.store.images.flush()
         # One more turn of the loop so the views lay out the rows they were just given;
@@ -355,12 +357,7 @@ def _shoot_when_loaded(window, path: str, app: QApplication) -> None:
         target = window.settings_dialog or window
         QTimer.singleShot(500, lambda: (target.grab().save(path, "PNG"), app.quit()))
 
-    def on_status(status) -> None:
-        if status.state in (ConnectionState.CONNECTED, ConnectionState.DISCONNECTED):
-            shoot()
-
-    window.store.status_changed.connect(on_status)
-    QTimer.singleShot(SCREENSHOT_TIMEOUT_S * 1000, shoot)
+    _once_answered(window, SCREENSHOT_TIMEOUT_S * 1000, shoot)
 
 
 def main(argv: list[str] | None = None) -> int:
