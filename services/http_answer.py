@@ -67,7 +67,8 @@ def read_body(head: Head, limit: int | None) -> Reading[bytes]:
     status, headers = head
     if status in (204, 304) or 100 <= status < 200:
         return b""
-    if "content-length" in headers and not is_chunked(headers):
+    chunked = is_chunked(headers)
+    if "content-length" in headers and not chunked:
         length = headers["content-length"]
         if not length.isdigit():
             raise AnswerEnded(f"not a length: {length[:80]!r}")
@@ -75,7 +76,7 @@ def read_body(head: Head, limit: int | None) -> Reading[bytes]:
     pieces: list[bytes] = []
     size = 0
     while True:
-        if is_chunked(headers):
+        if chunked:
             piece = yield from read_chunk(None if limit is None else limit - size)
         else:
             piece = yield SOME  # the engine closes the connection after it

@@ -112,14 +112,15 @@ class JsonLines:
     def __init__(self, socket_path: str, target: str) -> None:
         self._closed = False
         self._socket = _asked(socket_path, target, None)
+        self._file = self._socket.makefile("rb")
         try:
-            self._file = self._socket.makefile("rb")
             self._head = read_blocking(self._file, read_head())
             if self._head[0] >= 400:
                 raise answer_error(
                     self._head[0], read_blocking(self._file, read_body(self._head, None))
                 )
         except BaseException:
+            self._file.close()
             self._socket.close()
             raise
 
