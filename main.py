@@ -271,7 +271,7 @@ def open_engine(host: str | None = None) -> OpenedEngine:
     the window instead of waiting (README, Figures behind the design).
     """
     from models.connections import ConnectionsStore
-    from services.diagnostics import address_problem
+    from services.addresses import address_problem
     from services.endpoints import resolve_endpoint
     from services.engine import DockerEngine
 

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 
 from PySide6.QtCore import QSettings
 
-from services.diagnostics import address_problem
+from services.addresses import address_problem
 from services.endpoints import (
     ROOTFUL_SOCKET,
     Endpoint,

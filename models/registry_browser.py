@@ -18,7 +18,7 @@ from models.table import QT_TRANSLATE_NOOP, RIGHT, Column, KeyedTableModel
 from services.credentials import HUB_KEY, CredentialStore, registry_key
 from services.engine_api import EngineApi
 from services.errors import EngineError
-from services.findings import say
+from services.message import say
 from services.registry_api import (
     HUB_SEARCH_URL,
     MAX_PAGES,

@@ -28,7 +28,6 @@ from services.endpoints import Endpoint
 from services.engine import WORKERS
 from services.engine_api import EngineApi
 from services.errors import EngineError, ForceRequired
-from services.findings import Diagnosis
 from services.session import ConnectionState, EngineSession, SessionStatus
 
 if TYPE_CHECKING:
@@ -42,6 +41,7 @@ if TYPE_CHECKING:
     from models.volumes import VolumeRow, VolumesModel
     from services.container_actions import CommitOptions, StoppedContainer
     from services.engine_info import EngineInfo, PruneResult, TransferProgress, UsageKind, UsageRow
+    from services.findings import Diagnosis
     from services.networks import ConnectOptions, NetworkOptions
     from services.verify import Step, VerifyResult
     from services.volumes import VolumeOptions

@@ -23,9 +23,9 @@ HELPER_MODULES = (
     "services/config_helper.py",
     "services/config_transaction.py",
     "services/daemon_config.py",
-    "services/findings.py",
     "services/go_url.py",
     "services/local_daemon.py",
+    "services/message.py",
     "services/text.py",
     "services/worded_error.py",
 )
@@ -36,7 +36,7 @@ HELPER_INSTALL = "usr/libexec/moorage/moorage-daemon-config-helper"
 SETUP_HELPER = LINUX / "moorage-engine-setup-helper"
 SETUP_HELPER_MODULES = (
     "services/__init__.py",
-    "services/findings.py",
+    "services/message.py",
     "services/setup_distros.py",
     "services/setup_helper.py",
     "services/setup_probe.py",

@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from services.findings import QT_TRANSLATE_NOOP, Message, say
+from services.message import QT_TRANSLATE_NOOP, Message, say
 from services.worded_error import WordedError
 
 #: A daemon.json is a few kilobytes; anything far larger is not one (and is not read whole).

@@ -38,7 +38,6 @@ from typing import Any, BinaryIO, TextIO
 from services import config_transaction
 from services.config_files import FileProblem
 from services.daemon_config import ConfigError, InvalidEntry
-from services.findings import QT_TRANSLATE_NOOP, Message, say
 from services.local_daemon import (
     SYSTEM_SOCKET,
     DaemonProblem,
@@ -46,6 +45,7 @@ from services.local_daemon import (
     peer_credentials,
     system_daemon,
 )
+from services.message import QT_TRANSLATE_NOOP, Message, say
 from services.worded_error import AS_SAID, WordedError
 
 EXIT_OK = 0

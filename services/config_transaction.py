@@ -30,8 +30,8 @@ from pathlib import PurePosixPath
 from services import daemon_config
 from services.config_files import ConfigFolder, FileProblem, FileState, backup_pattern
 from services.daemon_config import ConfigError
-from services.findings import QT_TRANSLATE_NOOP, Message, say
 from services.local_daemon import LocalDaemon
+from services.message import QT_TRANSLATE_NOOP, Message, say
 
 #: Mode of a daemon.json Moorage creates (dockerd's own files are world-readable).
 NEW_FILE_MODE = 0o644

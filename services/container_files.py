@@ -48,7 +48,7 @@ from services.archive import (
     open_answer,
 )
 from services.errors import EngineError, NotFound
-from services.findings import QT_TRANSLATE_NOOP, say
+from services.message import QT_TRANSLATE_NOOP, say
 from services.stream_job import Stopped, StreamJob
 
 if TYPE_CHECKING:

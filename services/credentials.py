@@ -26,7 +26,7 @@ from pathlib import Path
 
 from services.config_files import ConfigFolder, FileProblem, MissingFolder
 from services.errors import EngineError
-from services.findings import QT_TRANSLATE_NOOP, Message, say
+from services.message import QT_TRANSLATE_NOOP, Message, say
 
 HUB_KEY = "https://index.docker.io/v1/"
 #: Names people give Docker Hub; `docker login` files them all under `HUB_KEY`.

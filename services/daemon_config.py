@@ -29,8 +29,8 @@ from pathlib import Path
 
 from services import go_url
 from services.config_files import ConfigFolder, FileProblem, MissingFolder
-from services.findings import QT_TRANSLATE_NOOP, Message, say
 from services.go_url import go_quote
+from services.message import QT_TRANSLATE_NOOP, Message, say
 from services.worded_error import WordedError
 
 MIRRORS_KEY = "registry-mirrors"

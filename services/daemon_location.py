@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from services.findings import QT_TRANSLATE_NOOP, Message, say
 from services.local_daemon import DaemonProblem, command_line, flag_value, peer_credentials
+from services.message import QT_TRANSLATE_NOOP, Message, say
 
 ROOTFUL_CONFIG = Path("/etc/docker/daemon.json")
 ROOTFUL_PIDFILE = Path("/var/run/docker.pid")

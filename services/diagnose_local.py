@@ -18,13 +18,11 @@ from pathlib import Path
 
 from services.findings import (
     CHECK_TIMEOUT,
-    QT_TRANSLATE_NOOP,
     Finding,
-    Message,
     Problem,
-    say,
     shell,
 )
+from services.message import QT_TRANSLATE_NOOP, Message, say
 from services.setup_distros import (
     Distribution,
     install_methods,

@@ -13,13 +13,11 @@ from urllib.parse import urlsplit
 from services.errors import loaded_types, root_causes
 from services.findings import (
     CHECK_TIMEOUT,
-    QT_TRANSLATE_NOOP,
     Finding,
-    Message,
     Problem,
-    say,
     shell,
 )
+from services.message import QT_TRANSLATE_NOOP, Message, say
 from services.ssh_transport import ssh_arguments
 
 

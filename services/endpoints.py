@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from services.findings import QT_TRANSLATE_NOOP
+from services.message import QT_TRANSLATE_NOOP
 
 ROOTFUL_SOCKET = "/var/run/docker.sock"
 

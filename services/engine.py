@@ -51,7 +51,7 @@ from services.errors import (
     translate_error,
 )
 from services.events import LIVE_EVENT_TYPES, EventStream
-from services.findings import QT_TRANSLATE_NOOP, say
+from services.message import QT_TRANSLATE_NOOP, say
 from services.socket_http import request_target, unix_socket_path
 from services.startup_marks import note
 

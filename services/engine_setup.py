@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from services.errors import EngineError
-from services.findings import QT_TRANSLATE_NOOP, Message, say
+from services.message import QT_TRANSLATE_NOOP, Message, say
 from services.setup_distros import (
     Distribution,
     InstallMethod,

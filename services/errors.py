@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
 
-from services.findings import QT_TRANSLATE_NOOP, say
+from services.message import QT_TRANSLATE_NOOP, say
 from services.worded_error import WordedError
 
 if TYPE_CHECKING:

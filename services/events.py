@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from services.data import EngineEvent
 from services.errors import EngineUnavailable, translate_error
-from services.findings import QT_TRANSLATE_NOOP, say
+from services.message import QT_TRANSLATE_NOOP, say
 from services.socket_http import request_target
 
 if TYPE_CHECKING:

@@ -1,4 +1,4 @@
-"""What a diagnosis says: a problem's stable code, sentences to translate, what to run.
+"""What a diagnosis says: a problem's stable code, its sentences, what to run.
 
 The checks (services/diagnose_local.py, services/diagnose_remote.py) each return a `Finding`
 or None; `services.diagnostics.diagnose` makes the `Diagnosis` shown to people and scripts.
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from services.text import fill
+from services.message import Message
 
 #: Seconds a check waits for an answer.
 CHECK_TIMEOUT = 5
@@ -34,6 +34,12 @@ class Problem(enum.StrEnum):
     NOT_AN_ADDRESS = "not-an-engine-address"
 
 
+#: The problems the set-up wizard can fix: Docker not installed, not running, or not
+#: reachable for want of the docker group.
+SETUP_PROBLEMS = frozenset(
+    {Problem.NOT_INSTALLED, Problem.NOT_RUNNING, Problem.NOT_IN_GROUP, Problem.RELOGIN_NEEDED}
+)
+
 EXIT_CODES = {
     Problem.NONE: 0,
     Problem.NOT_INSTALLED: 10,
@@ -47,33 +53,6 @@ EXIT_CODES = {
     Problem.ENGINE_ERROR: 18,
     Problem.NOT_AN_ADDRESS: 19,
 }
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks `text` for Qt's translation tools; this module itself never needs Qt."""
-    return text
-
-
-def say(template: str, *args: object) -> Message:
-    """A sentence to translate with its values, each as the text it fills in; a value that
-    is itself a Message is a part of the sentence, translated with it."""
-    return Message(template, tuple(a if isinstance(a, Message) else str(a) for a in args))
-
-
-@dataclass(frozen=True)
-class Message:
-    """A sentence as an English template with %1, %2… and its values.
-
-    Terminals and JSON get the English; the window translates the template (context
-    "Diagnosis") before filling it in, so a diagnosis reads in the user's language.
-    """
-
-    template: str
-    args: tuple[str | Message, ...] = ()
-
-    def text(self, translate: Callable[[str], str] = lambda template: template) -> str:
-        values = (a.text(translate) if isinstance(a, Message) else a for a in self.args)
-        return fill(translate(self.template), *values)
 
 
 @dataclass(frozen=True)

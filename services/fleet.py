@@ -25,10 +25,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from services.addresses import address_problem
 from services.api_client import make_api_client, minimum_api_version
 from services.api_decode import container_from_api
 from services.data import ContainerInfo, ContainerState, EngineEvent
-from services.diagnostics import address_problem
 from services.endpoints import TLSSettings
 from services.engine_reads import Reads, local_reads
 from services.errors import (
@@ -39,7 +39,7 @@ from services.errors import (
     translate_error,
 )
 from services.events import EventStream
-from services.findings import QT_TRANSLATE_NOOP, say
+from services.message import QT_TRANSLATE_NOOP, say
 from services.socket_http import unix_socket_path
 
 if TYPE_CHECKING:

@@ -30,7 +30,7 @@ import time
 import urllib.parse
 from dataclasses import dataclass
 
-from services.findings import QT_TRANSLATE_NOOP, Message, say
+from services.message import QT_TRANSLATE_NOOP, Message, say
 from services.worded_error import WordedError
 
 #: Where a system engine listens (Debian's /var/run is a link to /run).

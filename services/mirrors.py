@@ -32,8 +32,8 @@ from services.daemon_location import DaemonLocation, Kind, socket_path_of
 from services.data import RegistryConfig
 from services.engine_api import EngineApi
 from services.errors import EngineError, root_causes
-from services.findings import QT_TRANSLATE_NOOP, say
 from services.local_daemon import DaemonProblem, LocalDaemon
+from services.message import QT_TRANSLATE_NOOP, say
 from services.privileged import PrivilegedWriter, manual_commands
 
 #: How long a mirror test waits for an answer, in seconds.

@@ -11,7 +11,7 @@ import ipaddress
 import shlex
 from dataclasses import dataclass
 
-from services.findings import QT_TRANSLATE_NOOP, say
+from services.message import QT_TRANSLATE_NOOP, say
 from services.run_spec import FieldError
 
 #: The drivers the create form offers; other drivers' networks are listed all the same.

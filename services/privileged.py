@@ -16,7 +16,7 @@ from pathlib import Path
 from services.config_helper import EXIT_OK, words_from_json
 from services.config_transaction import Report
 from services.errors import EngineError
-from services.findings import QT_TRANSLATE_NOOP, Message, say
+from services.message import QT_TRANSLATE_NOOP, Message, say
 
 #: The installed helper (the .deb puts it here, with its polkit policy).
 INSTALLED_HELPER = Path("/usr/libexec/moorage/moorage-daemon-config-helper")

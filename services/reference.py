@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from services.findings import QT_TRANSLATE_NOOP, Message, say
+from services.message import QT_TRANSLATE_NOOP, Message, say
 
 DEFAULT_DOMAIN = "docker.io"
 #: What Docker Hub was once called; the same registry.

@@ -26,7 +26,7 @@ from urllib.parse import quote, urlencode, urljoin, urlsplit
 import requests
 
 from services.credentials import Credentials
-from services.findings import QT_TRANSLATE_NOOP, Message, say
+from services.message import QT_TRANSLATE_NOOP, Message, say
 from services.mirrors import why_unreachable
 
 #: Seconds a call may take to connect and between bytes of its answer.

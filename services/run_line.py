@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, cast
 
-from services.findings import QT_TRANSLATE_NOOP, Message, say
+from services.message import QT_TRANSLATE_NOOP, Message, say
 from services.run_spec import (
     Restart,
     RunFields,

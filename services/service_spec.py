@@ -14,7 +14,7 @@ import shlex
 from dataclasses import dataclass
 from typing import Any
 
-from services.findings import QT_TRANSLATE_NOOP, say
+from services.message import QT_TRANSLATE_NOOP, say
 from services.run_spec import (
     FieldError,
     MountSpec,

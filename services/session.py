@@ -18,6 +18,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
+from services.addresses import address_problem
 from services.api_decode import network_from_event, volume_from_event
 from services.data import (
     ContainerInfo,
@@ -28,10 +29,9 @@ from services.data import (
     NetworkInfo,
     VolumeInfo,
 )
-from services.diagnostics import address_problem
 from services.engine_api import EngineApi, EventSource
 from services.errors import AddressRefused, EngineError, connection_closed
-from services.findings import QT_TRANSLATE_NOOP, say
+from services.message import QT_TRANSLATE_NOOP, say
 
 log = logging.getLogger(__name__)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from services.findings import QT_TRANSLATE_NOOP, Message, say
+from services.message import QT_TRANSLATE_NOOP, Message, say
 
 #: Where os-release lives; the second is the fallback the specification names.
 OS_RELEASE_PATHS = ("etc/os-release", "usr/lib/os-release")

@@ -45,7 +45,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TextIO
 
-from services.findings import QT_TRANSLATE_NOOP, Message, say
+from services.message import QT_TRANSLATE_NOOP, Message, say
 from services.setup_distros import (
     MANAGERS,
     SCRIPT_MIRRORS,

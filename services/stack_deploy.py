@@ -9,7 +9,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from services.findings import QT_TRANSLATE_NOOP, say
+from services.message import QT_TRANSLATE_NOOP, say
 from services.run_spec import FieldError
 
 #: How long `docker stack --help` may take before the CLI is taken as unable, in seconds.

@@ -16,7 +16,7 @@ import shlex
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from services.findings import QT_TRANSLATE_NOOP, Message, say
+from services.message import QT_TRANSLATE_NOOP, Message, say
 from services.run_spec import FieldError
 
 if TYPE_CHECKING:

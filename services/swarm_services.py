@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from services.errors import NotFound
-from services.findings import QT_TRANSLATE_NOOP, say
+from services.message import QT_TRANSLATE_NOOP, say
 from services.wording import engine_timestamp
 
 if TYPE_CHECKING:

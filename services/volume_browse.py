@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from services.errors import EngineError, NotFound
-from services.findings import QT_TRANSLATE_NOOP, say
+from services.message import QT_TRANSLATE_NOOP, say
 from services.volume_backup import HELPER_LABEL, MOUNT
 
 if TYPE_CHECKING:

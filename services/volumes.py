@@ -10,7 +10,7 @@ import re
 import shlex
 from dataclasses import dataclass
 
-from services.findings import QT_TRANSLATE_NOOP, say
+from services.message import QT_TRANSLATE_NOOP, say
 from services.run_spec import FieldError, parse_labels
 
 #: dockerd's rule for a volume name (names.RestrictedNamePattern): two characters at least.

@@ -10,7 +10,7 @@ python3: standard library only, no docker SDK.
 
 from __future__ import annotations
 
-from services.findings import Message, say
+from services.message import Message, say
 
 #: A template that is only its value: words not ours (the engine's, dockerd's, the OS's),
 #: shown as they are in every language.

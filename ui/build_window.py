@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from models.error_words import error_text
 from services.build import BuildLine, BuildOptions, BuildStep, ContextError, ContextProblem
 from services.engine_api import EngineApi
-from services.findings import QT_TRANSLATE_NOOP
+from services.message import QT_TRANSLATE_NOOP
 from services.text import fill
 from ui.style import ERROR, MUTED, OK, colour, make_bold, set_text_colour
 from ui.tasks import TaskKeeper

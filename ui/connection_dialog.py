@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from models.connections import Connection, ConnectionsStore
-from services.diagnostics import ACCEPTED_FORMS, address_problem, diagnose
+from services.addresses import ACCEPTED_FORMS, address_problem
+from services.diagnostics import diagnose
 from services.endpoints import Endpoint, TLSSettings
 from services.findings import Diagnosis
 from services.text import fill

@@ -32,7 +32,6 @@ from models.error_words import error_text
 from models.store import Counts, EngineStore
 from services.endpoints import display_url
 from services.engine import DockerEngine
-from services.findings import Diagnosis, Problem
 from services.session import ConnectionState, SessionStatus
 from services.text import fill
 from ui.accessible_names import identify, spoken
@@ -63,6 +62,7 @@ if TYPE_CHECKING:
     from services.archive import ImageArchive
     from services.build import BuildOptions
     from services.data import ContainerInfo
+    from services.findings import Diagnosis
     from services.run_spec import RunFields
     from ui.build_dialog import BuildDialog
     from ui.build_window import BuildWindow
@@ -119,11 +119,6 @@ LATER_PAGES = {
 FLEET_LATEST_MS = 15_000
 
 _DOT = "<span style='color:{colour}'>●</span> {text}"
-#: The diagnoses the set-up wizard can fix: Docker not installed, not running, or not
-#: reachable for want of the docker group.
-SETUP_PROBLEMS = frozenset(
-    {Problem.NOT_INSTALLED, Problem.NOT_RUNNING, Problem.NOT_IN_GROUP, Problem.RELOGIN_NEEDED}
-)
 
 
 class MainWindow(QMainWindow):
@@ -1184,6 +1179,8 @@ class MainWindow(QMainWindow):
 
     def _show_diagnosis(self, diagnosis: Diagnosis) -> None:
         """Why the engine is away and what to do; the raw reason stays below it."""
+        from services.findings import SETUP_PROBLEMS  # the diagnoses: only once one is made
+
         self._diagnosis = diagnosis  # worded again on a switch of language
         self.diagnosis_title.setText(diagnosis.headline.text(in_language))
         self.diagnosis_text.setText(

@@ -35,7 +35,7 @@ from models.error_words import error_text
 from services.data import ContainerInfo
 from services.engine_api import EngineApi
 from services.errors import Conflict, EngineError, NotFound
-from services.findings import Message
+from services.message import Message
 from services.run_host import PortTaken, is_local, make_folders, missing_host_folders
 from services.run_line import run_line
 from services.run_spec import PortSpec, RunFields, RunSpec, parse_port, read_env_file, read_fields

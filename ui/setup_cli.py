@@ -28,7 +28,7 @@ from services.engine_setup import (
     StepKey,
     plan,
 )
-from services.findings import Message
+from services.message import Message
 from services.text import fill
 from ui.command_line import options_group
 from ui.terminal_language import TranslatedHelpFormatter

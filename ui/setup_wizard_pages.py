@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from services.engine_setup import Plan, Step, StepKey
-from services.findings import Message
+from services.message import Message
 from services.text import fill
 from ui.i18n import sentences
 from ui.style import ERROR, MUTED, OK, make_bold, make_title, set_palette_style, set_text_colour

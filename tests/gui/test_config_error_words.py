@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication
 
 from models.error_words import error_text
 from services.config_helper import words_to_json
-from services.findings import say
+from services.message import say
 from services.privileged import HelperRefused, PrivilegedWriter
 
 #: Sentences of ours that moorage_zh_CN translates, one inside the other.

@@ -16,7 +16,7 @@ from models.error_words import error_text
 from models.store import EngineStore
 from services.engine import DockerEngine
 from services.errors import EngineUnavailable
-from services.findings import say
+from services.message import say
 from services.session import ConnectionState
 from tests.gui.test_fleet import ScriptedWatch
 from ui.i18n import install_translations

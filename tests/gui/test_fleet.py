@@ -12,8 +12,8 @@ from models.fleet import COL_ENGINE, COL_NAME, Fleet
 from models.store import EngineStore
 from services.data import ContainerState
 from services.errors import EngineUnavailable
-from services.findings import say
 from services.fleet import EngineReport, FleetListener, Reach
+from services.message import say
 from tests.support.fake_engine import FakeEngine, make_container
 from ui.fleet_page import FleetPage
 from ui.i18n import install_translations

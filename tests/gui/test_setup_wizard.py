@@ -33,7 +33,8 @@ from services.engine_setup import (
     StepResult,
     plan,
 )
-from services.findings import Diagnosis, Problem, say
+from services.findings import Diagnosis, Problem
+from services.message import say
 from services.session import ConnectionState
 from services.setup_probe import SystemProbe, UnitState
 from tests.integration.test_engine_page import hello_world_mirror  # noqa: F401 (a fixture)

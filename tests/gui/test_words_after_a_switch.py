@@ -114,7 +114,7 @@ def test_the_terminal_says_the_container_could_not_start_again(make_window, qtbo
 
 def test_the_terminal_words_the_reason_it_could_not_start_again(make_window, qtbot, switch):
     """A reason in our words (not the engine's) is said in the new language too."""
-    from services.findings import say
+    from services.message import say
     from tests.gui.test_terminal import open_tab
 
     old = make_container("old", ContainerState.EXITED)

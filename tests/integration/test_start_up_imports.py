@@ -30,10 +30,11 @@ PROJECT_MODULES = {
     "models.table",
     "models.time_words",
     "services",
+    # Whether an address can reach an engine, checked before connecting.
+    "services.addresses",
     "services.api_client",
     "services.api_decode",
     "services.data",
-    "services.diagnostics",
     "services.endpoints",
     "services.engine",
     "services.engine_api",
@@ -41,10 +42,11 @@ PROJECT_MODULES = {
     "services.engine_reads",
     "services.errors",
     "services.events",
-    "services.findings",
     # An engine's HTTP answers read without http.client (for local_http and socket_http).
     "services.http_answer",
     "services.local_http",
+    # Sentences to translate, as the services word them.
+    "services.message",
     "services.session",
     "services.socket_http",
     "services.startup_marks",

@@ -60,8 +60,8 @@ from services.engine_info import (
 from services.errors import Conflict, EngineError, EngineUnavailable, ForceRequired, NotFound
 from services.events import LIVE_EVENT_TYPES
 from services.exec_session import TerminalEnd, TerminalOptions, TerminalOutput
-from services.findings import say
 from services.logs import LogBatch, LogEnd, LogLine
+from services.message import say
 from services.networks import ConnectOptions, NetworkOptions
 from services.reference import parse_reference
 from services.run_host import PortTaken, taken_by_containers

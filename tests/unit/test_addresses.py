@@ -7,7 +7,8 @@ import subprocess
 
 import pytest
 
-from services.diagnostics import address_problem, diagnose
+from services.addresses import address_problem
+from services.diagnostics import diagnose
 from services.endpoints import Endpoint
 from services.findings import EXIT_CODES, Problem
 

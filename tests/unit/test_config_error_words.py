@@ -15,7 +15,7 @@ from services import config_helper, config_transaction
 from services.config_files import ConfigFolder, FileProblem
 from services.config_helper import EXIT_INVALID, EXIT_REFUSED, words_from_json, words_to_json
 from services.daemon_config import ConfigError, parse_config_text, read_config
-from services.findings import Message, say
+from services.message import Message, say
 from services.worded_error import AS_SAID
 
 #: Our sentences in another language, as a translator would give them: a stand-in for the

@@ -19,8 +19,8 @@ from services import config_files
 from services.config_files import ConfigFolder, FileProblem
 from services.config_transaction import Outcome, install, registry_update, restore_from
 from services.daemon_config import ConfigError, InvalidEntry
-from services.findings import say
 from services.local_daemon import ReloadVerdict
+from services.message import say
 
 ROOT = Path(__file__).resolve().parents[2]
 MIRROR = "https://mirror.example/"

@@ -12,7 +12,7 @@ import docker.errors
 import pytest
 import requests
 
-from services.diagnostics import address_problem
+from services.addresses import address_problem
 from services.engine_setup import SetupError
 from services.errors import (
     AddressRefused,
@@ -20,7 +20,7 @@ from services.errors import (
     connection_closed,
     translate_error,
 )
-from services.findings import Message, say
+from services.message import Message, say
 from tests.unit.test_engine_translation import wrapped
 
 

@@ -32,7 +32,7 @@ def test_counted_and_missing_places_are_left_alone():
 
 def test_a_diagnosis_sentence_fills_each_place_once():
     """An address or an error message holding "%2" stays as it is in the sentence."""
-    from services.findings import Message
+    from services.message import Message
 
     assert Message("%1 does not answer: %2", ("ssh://h%2", "refused")).text() == (
         "ssh://h%2 does not answer: refused"

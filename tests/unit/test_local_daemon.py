@@ -13,7 +13,7 @@ import pytest
 
 from services import config_helper, local_daemon
 from services.config_helper import words_from_json
-from services.findings import Message
+from services.message import Message
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc and SO_PEERCRED")
