@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import linecache
 import os
 import sys
 from typing import TYPE_CHECKING, NamedTuple
@@ -35,7 +34,7 @@ if TYPE_CHECKING:
     from services.engine import DockerEngine
 
 # The engine layer before Qt: PySide6 hooks every import made after its own and reads each
-# new module's source (until `_read_sources_of_qt_modules_only` below); imported after Qt,
+# new module's source (until `_read_no_sources` below); imported after Qt,
 # the engine layer made every start-up slower (README, Figures behind the design).
 import services.engine  # noqa: E402, F401
 
@@ -44,55 +43,27 @@ note("engine layer imported")
 # qasync binds to the first Qt binding it finds: make it PySide6 before it looks.
 os.environ.setdefault("QT_API", "pyside6")
 
-
-class _LastFileOnlyCache(dict):
-    """`linecache.cache` that keeps only the file read last.
-
-    PySide6's import hook reads the whole source of every module imported after it (to look
-    for `__feature__`), and linecache would keep all of it. Dropped only once the window was
-    built, those line strings were freed among the modules' objects allocated in between,
-    too scattered for the memory to go back: with them gone one by one instead, less stays
-    resident (README, Figures behind the design). One file is kept, not none, because
-    linecache reads its own entry back right after storing it (for sources from loaders).
-    """
-
-    def __setitem__(self, filename: str, entry: tuple) -> None:
-        self.clear()
-        super().__setitem__(filename, entry)
+from PySide6.QtCore import QCoreApplication, QTimer  # noqa: E402
 
 
-linecache.cache = _LastFileOnlyCache()
+def _read_no_sources() -> None:
+    """Spare PySide6's import hook the source of every module imported after it.
 
-from PySide6.QtCore import QCoreApplication, QTimer  # noqa: E402 -- after the cache, on purpose
-
-#: The packages whose modules may use PySide6 (see `_read_sources_of_qt_modules_only`).
-_QT_PACKAGES = frozenset({"ui", "models"})
-
-
-def _read_sources_of_qt_modules_only() -> None:
-    """Spare PySide6's import hook the source of every later module but the window's own.
-
-    The hook reads a new module's whole source to tell whether it uses PySide6, which
-    matters only to a module that could say `from __feature__ import ...` (none does here;
-    and one that says it is known to the hook before it asks). The docker SDK is imported
-    after Qt, with the first call that needs it (services/local_http.py): its sources read,
-    that took ~0.23 s of CPU and 23 MB resident; unread, ~0.09 s and 5 MB, as before Qt
-    (README, Figures behind the design). Another PySide6 without this check keeps its own.
+    The hook reads each new module's whole source to tell whether it names PySide6, and
+    marks those that do to have PySide6's `__feature__` selection (snake_case,
+    true_property) switched back to none whenever they use Qt; every other module leaves
+    the selection as it is. No module here selects a feature
+    (tests/unit/test_qt_import_hook.py), so the selection is none throughout and the
+    reading only costs: the docker SDK, imported after Qt with its first use, took 0.22 s of
+    CPU and 23 MB with its sources read, 0.08 s and 5 MB without; the window's own modules
+    ~6 ms at start-up (README, Figures behind the design).
     """
     feature = sys.modules.get("shibokensupport.feature")
-    reads_source = getattr(feature, "_mod_uses_pyside", None)
-    if reads_source is None:
-        return
-
-    def uses_pyside(module) -> bool:
-        if getattr(module, "__name__", "").partition(".")[0] in _QT_PACKAGES:
-            return bool(reads_source(module))
-        return False
-
-    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
+    if getattr(feature, "_mod_uses_pyside", None) is not None:
+        feature._mod_uses_pyside = lambda module: False  # type: ignore[union-attr]
 
 
-_read_sources_of_qt_modules_only()
+_read_no_sources()
 
 from ui.command_line import options_group  # noqa: E402
 
