@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from models.formatting import exact_size, exact_time, human_size
 from models.table import QT_TRANSLATE_NOOP, RIGHT, ItemRole
 from models.time_words import relative_time
-from services.data import ImageLayer
+from services.image_details_data import ImageLayer
 
 #: The columns by position, in `docker history`'s order.
 COL_LAYER = 0

@@ -1,7 +1,8 @@
 """The engine's list and inspect answers, made into our data objects.
 
 Pure functions over the API's dicts (no client, no I/O), so each is tested on a recorded
-answer; the engine calls them on its executor, away from the GUI thread.
+answer; the engine calls them on its executor, away from the GUI thread. An image's
+layers and shared size are read beside their data objects (services/image_details_data.py).
 """
 
 from __future__ import annotations
@@ -16,8 +17,6 @@ from services.data import (
     ContainerState,
     EngineEvent,
     ImageInfo,
-    ImageLayer,
-    ImageUsage,
     NetworkInfo,
     PortBinding,
     VolumeInfo,
@@ -172,35 +171,6 @@ def image_from_api(engine: str, item: dict) -> ImageInfo:
         size=int(item.get("Size") or 0),
         labels=tuple(sorted((item.get("Labels") or {}).items())),
     )
-
-
-def layer_from_history(item: dict) -> ImageLayer:
-    """One entry of `GET /images/{id}/history`, newest layer first as the engine lists them."""
-    return ImageLayer(
-        id=str(item.get("Id") or "<missing>"),
-        created=int(item.get("Created") or 0),
-        created_by=str(item.get("CreatedBy") or ""),
-        size=int(item.get("Size") or 0),
-        comment=str(item.get("Comment") or ""),
-        tags=tuple(tag for tag in item.get("Tags") or () if tag != "<none>:<none>"),
-    )
-
-
-def image_usages_from_df(df: dict) -> list[ImageUsage]:
-    """Each image's size, shared size and container count from `GET /system/df`.
-
-    The images list gives -1 for the shared size unless asked (API 1.42+, which engines
-    20.10 do not speak); the disk-usage answer counts it on every version.
-    """
-    return [
-        ImageUsage(
-            id=str(item.get("Id") or ""),
-            size=int(item.get("Size") or 0),
-            shared_size=-1 if item.get("SharedSize") is None else int(item["SharedSize"]),
-            containers=int(item.get("Containers") or 0),
-        )
-        for item in df.get("Images") or ()
-    ]
 
 
 def volume_from_api(engine: str, item: dict) -> VolumeInfo:

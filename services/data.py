@@ -1,7 +1,9 @@
 """Immutable data objects handed from the engine layer to the models.
 
 They carry plain values only (never a client), and each remembers the engine endpoint it
-came from so that several engines can later be shown side by side.
+came from so that several engines can later be shown side by side. Those of the image
+details window, made when first opened, are in services/image_details_data.py, which
+start-up does not load.
 """
 
 from __future__ import annotations
@@ -124,41 +126,6 @@ class ImageInfo:
     @property
     def short_id(self) -> str:
         return self.id.removeprefix("sha256:")[:12]
-
-
-@dataclass(frozen=True, slots=True)
-class ImageLayer:
-    """One line of `docker history`: a layer, or an empty one a Dockerfile step left
-    (ENV, CMD, LABEL...: size 0).
-
-    `id` is the image that step made, or `<missing>` when that image is not on this engine
-    (every step of a pulled image but the last); `created_by` is the step's instruction.
-    """
-
-    id: str
-    created: int
-    created_by: str
-    size: int
-    comment: str = ""
-    tags: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class ImageUsage:
-    """How much of one image's size other local images share (`docker system df -v`).
-
-    `shared_size` is -1 when the engine did not count it.
-    """
-
-    id: str
-    size: int
-    shared_size: int
-    containers: int
-
-    @property
-    def unique_size(self) -> int:
-        """What deleting this image alone would free: its size less what others share."""
-        return self.size - max(self.shared_size, 0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,9 +23,7 @@ from services.api_decode import (
     container_from_api,
     container_from_inspect,
     image_from_api,
-    image_usages_from_df,
     iter_json_array,
-    layer_from_history,
     network_from_api,
     volume_from_api,
     volume_usages_from_df,
@@ -34,8 +32,6 @@ from services.data import (
     ContainerInfo,
     EngineVersion,
     ImageInfo,
-    ImageLayer,
-    ImageUsage,
     NetworkInfo,
     RegistryConfig,
     VolumeInfo,
@@ -58,14 +54,16 @@ from services.startup_marks import note
 if TYPE_CHECKING:
     import docker
 
-    # Saves, loads, builds, pulls and pushes, the run form, the container actions, logs and
-    # the engine's info and prunes load their modules with their first use.
+    # Saves, loads, builds, pulls and pushes, the run form, the container actions, logs,
+    # the engine's info and prunes and the image details load their modules with their
+    # first use.
     from services.archive import ArchiveProgress, ImageArchive
     from services.build import BuildLine, BuildOptions
     from services.container_actions import CommitOptions, StoppedContainer
     from services.container_files import FileEntry, PathStat
     from services.engine_info import EngineInfo, PruneResult, TransferProgress, UsageKind, UsageRow
     from services.exec_session import ExecSession, TerminalOptions
+    from services.image_details_data import ImageLayer, ImageUsage
     from services.logs import LogFollower, LogLine
     from services.networks import ConnectOptions, NetworkOptions
     from services.run_host import PortTaken
@@ -455,6 +453,8 @@ class DockerEngine:
 
     async def image_history(self, image_id: str) -> list[ImageLayer]:
         """`docker history`: the image's layers and empty steps, newest first."""
+        from services.image_details_data import layer_from_history
+
         raw = await self._run((await self._sdk()).history, image_id)
         return [layer_from_history(item) for item in raw]
 
@@ -465,6 +465,8 @@ class DockerEngine:
         `type=image` spares engines from 1.42 on measuring every container's files too;
         older ones ignore it and answer in full.
         """
+        from services.image_details_data import image_usages_from_df
+
         api = await self._sdk()
 
         def fetch() -> dict:

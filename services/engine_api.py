@@ -16,8 +16,6 @@ from services.data import (
     EngineEvent,
     EngineVersion,
     ImageInfo,
-    ImageLayer,
-    ImageUsage,
     NetworkInfo,
     RegistryConfig,
     VolumeInfo,
@@ -32,6 +30,7 @@ if TYPE_CHECKING:
     from services.container_files import FileEntry, PathStat
     from services.engine_info import EngineInfo, PruneResult, TransferProgress, UsageKind, UsageRow
     from services.exec_session import TerminalOptions, TerminalOutput
+    from services.image_details_data import ImageLayer, ImageUsage
     from services.logs import LogBatch, LogLine
     from services.networks import ConnectOptions, NetworkOptions
     from services.run_host import PortTaken

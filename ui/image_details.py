@@ -31,7 +31,7 @@ from models.image_layers import (
 )
 from models.images import ImageTagRow
 from models.store import EngineStore
-from services.data import ImageUsage
+from services.image_details_data import ImageUsage
 from services.text import fill
 from ui.command_label import command_label
 from ui.detail_table import detail_table

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex
 
 from models.image_layers import COL_CREATED_BY, COL_LAYER, COL_SIZE, ImageLayersModel
 from models.json_tree import COL_KEY, COL_TYPE, COL_VALUE, CopyRole, JsonTreeModel, PathRole
-from services.data import ImageLayer
+from services.image_details_data import ImageLayer
 
 INSPECT = {
     "Id": "sha256:abc",

@@ -40,8 +40,6 @@ from services.data import (
     EngineEvent,
     EngineVersion,
     ImageInfo,
-    ImageLayer,
-    ImageUsage,
     NetworkInfo,
     PortBinding,
     RegistryConfig,
@@ -60,6 +58,7 @@ from services.engine_info import (
 from services.errors import Conflict, EngineError, EngineUnavailable, ForceRequired, NotFound
 from services.events import LIVE_EVENT_TYPES
 from services.exec_session import TerminalEnd, TerminalOptions, TerminalOutput
+from services.image_details_data import ImageLayer, ImageUsage
 from services.logs import LogBatch, LogEnd, LogLine
 from services.message import say
 from services.networks import ConnectOptions, NetworkOptions

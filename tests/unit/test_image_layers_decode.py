@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from services.api_decode import image_usages_from_df, layer_from_history
+from services.image_details_data import image_usages_from_df, layer_from_history
 
 #: `GET /images/{id}/history` of a pulled image (dockerd 20.10): the steps whose image is
 #: not on this engine come as `<missing>`; ENV and CMD steps made empty layers.
