@@ -1,4 +1,5 @@
-"""An engine's HTTP/1.1 answer read off a local socket, one reading for a thread and the loop.
+"""An engine's HTTP/1.1 answer read off a local socket, one reading for a thread and the loop,
+and the request both send for it.
 
 Why: a window at rest reads a local engine's answers on its threads (services/local_http.py),
 and sends the container actions from the event loop (services/socket_http.py). Both read
@@ -41,6 +42,15 @@ Head = tuple[int, dict[str, str]]
 
 class AnswerEnded(ConnectionResetError):
     """The engine's answer ended early, or was not HTTP."""
+
+
+def request_head(method: str, target: str) -> bytes:
+    """`method target` with no body, the engine asked to close the connection after its
+    answer (nothing is pooled); `target` is quoted already (socket_http.request_target)."""
+    return (
+        f"{method} {target} HTTP/1.1\r\nHost: docker\r\nContent-Length: 0\r\n"
+        "Connection: close\r\n\r\n"
+    ).encode("ascii")
 
 
 def read_head() -> Reading[Head]:

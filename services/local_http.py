@@ -31,6 +31,7 @@ from services.http_answer import (
     read_body,
     read_chunk,
     read_head,
+    request_head,
 )
 
 #: The months as an HTTP date names them (RFC 9110's IMF-fixdate, which the engine sends).
@@ -92,9 +93,7 @@ def _asked(socket_path: str, target: str, timeout: float | None) -> socket.socke
     try:
         sock.settimeout(timeout)
         sock.connect(socket_path)
-        sock.sendall(
-            f"GET {target} HTTP/1.1\r\nHost: docker\r\nConnection: close\r\n\r\n".encode("ascii")
-        )
+        sock.sendall(request_head("GET", target))
     except BaseException:
         sock.close()
         raise

@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 from urllib.parse import quote, urlencode
 
-from services.http_answer import LINE_LIMIT, read_answer, read_streaming
+from services.http_answer import LINE_LIMIT, read_answer, read_streaming, request_head
 
 #: The scheme of a local engine's endpoint.
 UNIX_SCHEME = "unix://"
@@ -52,10 +52,7 @@ async def socket_request(
     async with asyncio.timeout(timeout):
         reader, writer = await asyncio.open_unix_connection(socket_path, limit=LINE_LIMIT)
         try:
-            writer.write(
-                f"{method} {target} HTTP/1.1\r\nHost: docker\r\nContent-Length: 0\r\n"
-                "Connection: close\r\n\r\n".encode("ascii")
-            )
+            writer.write(request_head(method, target))
             await writer.drain()
             status, _headers, body = await read_streaming(reader, read_answer(MAX_BODY))
             return status, body
