@@ -1,7 +1,7 @@
 """Moorage: a native desktop manager for the Docker Engine.
 
-The composition root: parse the arguments, build services -> stores -> window, and run
-them on a qasync loop (Qt's event loop driving asyncio).
+The composition root: parse the arguments, build services -> stores -> window, paint the
+engine's first answer, and run them on a qasync loop (Qt's event loop driving asyncio).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import argparse
 import gc
 import os
 import sys
+import time
 from typing import TYPE_CHECKING, NamedTuple
 
 from services.startup_marks import note
@@ -71,9 +72,12 @@ note("Qt imported")
 
 __version__ = "0.1.0"
 
-#: The window is shown at the latest this long after the event loop starts, whether the
-#: engine answered or not (see `_show_with_first_answer`).
+#: The window is shown at the latest this long after it is built, whether the engine
+#: answered or not (see `_paint_first_answer`, `_show_with_first_answer`).
 SHOW_WITHIN_MS = 50
+#: The first answer, once shown, is painted before the event loop starts; if no paint
+#: comes within this long (a window that cannot be seen), the loop starts anyway.
+PAINT_WITHIN_MS = 500
 #: --screenshot gives up waiting for the engine after this many seconds and shoots anyway.
 SCREENSHOT_TIMEOUT_S = 30
 #: Benchmarks set this to `print` (or `exit`: print, then quit) to have one JSON line printed
@@ -259,14 +263,12 @@ def open_engine(host: str | None = None) -> OpenedEngine:
     return OpenedEngine(engine, endpoint, connections)
 
 
-def create_window(host: str | None = None, opened: OpenedEngine | None = None):
+def build_window(opened: OpenedEngine):
     """The main window with its engine, store and models; the engine already connecting.
 
-    The engine is `opened`, else opened here for `host` (see `open_engine`); the session
-    that uses it starts once a qasync loop runs (on the loop's first turn). Tests,
-    screenshots and benchmarks build the window through here.
+    Its session is started by the caller (`window.store.start()`), once a qasync loop runs.
     """
-    engine, endpoint, connections = opened or open_engine(host)
+    engine, endpoint, connections = opened
     from models.store import EngineStore
     from ui.main_window import MainWindow
 
@@ -274,8 +276,15 @@ def create_window(host: str | None = None, opened: OpenedEngine | None = None):
     store = EngineStore(engine, endpoint)
     window = MainWindow(store, connections)
     note("window built")
-    QTimer.singleShot(0, store.start)
     window.watch_engines()
+    return window
+
+
+def create_window(host: str | None = None):
+    """The main window for `host` (see `open_engine`), its session started on the qasync
+    loop's first turn. Tests build the window through here."""
+    window = build_window(open_engine(host))
+    QTimer.singleShot(0, window.store.start)
     return window
 
 
@@ -288,7 +297,7 @@ def _once_answered(window, within_ms: int, then: Callable[[], None]) -> None:
     """Call `then` once: when the engine's first answer is in the window's tables (the
     session connected, or found the engine unreachable), or after `within_ms` if that
     takes longer."""
-    from services.session import ConnectionState
+    from services.session_status import ConnectionState
 
     done = False
 
@@ -306,15 +315,45 @@ def _once_answered(window, within_ms: int, then: Callable[[], None]) -> None:
     QTimer.singleShot(within_ms, once)
 
 
-def _show_with_first_answer(window) -> None:
+def _show_with_first_answer(window, within_ms: int) -> None:
     """Show the window once the engine's first answer is in its tables (connected or not),
-    or after `SHOW_WITHIN_MS` if that takes longer.
+    or after `within_ms` if that takes longer.
 
     Shown before, it was painted with empty tables and painted again a few turns later
     with the rows: at 1,000 containers the lists are fetched while the window is built,
     and one paint with the rows is all the user needs to see.
     """
-    _once_answered(window, SHOW_WITHIN_MS, lambda: _show(window))
+    _once_answered(window, within_ms, lambda: _show(window))
+
+
+def _paint_first_answer(window) -> bool:
+    """Show the window with the engine's first answer and paint it, before asyncio exists:
+    whether it could (the answer came within `SHOW_WITHIN_MS`, and the page shown has its
+    rows: `MainWindow.shows_first_answer`).
+
+    Importing asyncio and qasync costs ~40 ms of CPU, which a bare PySide6 window (the
+    floor start-up is measured against) does not pay; the rows need none of it. The window
+    is shown and Qt's events are handled until the rows are painted, user input held back
+    until the loop runs (no task can start before). The session started then goes on from
+    this answer (`EngineStore.show_first_answer`).
+    """
+    from PySide6.QtCore import QEventLoop
+
+    from ui.first_paint import when_first_painted
+
+    if not window.shows_first_answer():
+        return False
+    if not window.store.show_first_answer(SHOW_WITHIN_MS / 1000):
+        return False
+    painting = QEventLoop()
+    when_first_painted(window, lambda _state, _rows: painting.quit())
+    at_the_latest = QTimer(singleShot=True, interval=PAINT_WITHIN_MS)
+    at_the_latest.timeout.connect(painting.quit)
+    at_the_latest.start()
+    _show(window)
+    painting.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    at_the_latest.stop()
+    return True
 
 
 def _shoot_when_loaded(window, path: str, app: QApplication) -> None:
@@ -363,12 +402,10 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.setOrganizationName("Moorage")
     opened = open_engine(args.host)
 
-    import asyncio
-
-    import qasync
     from PySide6.QtWidgets import QApplication
 
     from models.preferences import SYSTEM, Preferences
+    from ui.first_paint import print_when_first_painted, when_first_painted
     from ui.gui_gc import GuiThreadCollector
     from ui.i18n import install_translations
     from ui.theme import apply_theme
@@ -384,20 +421,11 @@ def main(argv: list[str] | None = None) -> int:
     note("application made")
 
     collector = GuiThreadCollector(app)
-    loop = qasync.QEventLoop(app)
-    asyncio.set_event_loop(loop)
-
-    window = create_window(opened=opened)
+    window = build_window(opened)
     if args.page:
         window.show_page(args.page)
     if args.all:
         window.containers_page.show_all.setChecked(True)
-    if args.settings:
-        window.open_mirror_settings()
-        _show(window)
-    else:
-        _show_with_first_answer(window)
-    from ui.first_paint import when_first_painted
 
     def first_painted(_state: str, _rows: int) -> None:
         collector.freeze()
@@ -408,9 +436,24 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot:
         _shoot_when_loaded(window, args.screenshot, app)
     if os.environ.get(REPORT_LOADED_ENV) in ("print", "exit"):
-        from ui.first_paint import print_when_first_painted
-
         print_when_first_painted(window, quit_after=os.environ[REPORT_LOADED_ENV] == "exit")
+    shown_by = time.monotonic() + SHOW_WITHIN_MS / 1000
+    painted = not args.settings and _paint_first_answer(window)
+
+    import asyncio
+
+    import qasync
+
+    loop = qasync.QEventLoop(app)
+    asyncio.set_event_loop(loop)
+    QTimer.singleShot(0, window.store.start)
+    if args.settings:  # (its dialog reads the engine's configuration on the loop)
+        window.open_mirror_settings()
+        _show(window)
+    elif not painted:
+        # Not in by then, or away, or another page shown: the session gives the answer.
+        left_ms = max(0, round((shown_by - time.monotonic()) * 1000))
+        _show_with_first_answer(window, left_ms)
     with loop:
         loop.run_forever()
     window.store.close()

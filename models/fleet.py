@@ -30,7 +30,7 @@ from services.endpoints import TLSSettings, display_url
 from services.engine import DockerEngine
 from services.errors import EngineError
 from services.fleet import EngineReport, EngineWatch, FleetListener, Reach
-from services.session import ConnectionState
+from services.session_status import ConnectionState
 
 
 class Watch(Protocol):

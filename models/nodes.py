@@ -23,7 +23,7 @@ from models.volumes import labels_text
 from services.data import ActionResult, EngineEvent
 from services.engine_api import EngineApi
 from services.errors import EngineError, EngineUnavailable
-from services.session import ConnectionState, SessionStatus
+from services.session_status import ConnectionState, SessionStatus
 from services.swarm_nodes import NodeChange, NodeInfo
 
 log = logging.getLogger(__name__)

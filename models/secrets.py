@@ -25,7 +25,7 @@ from services.data import ActionResult, EngineEvent
 from services.engine_api import EngineApi
 from services.errors import EngineError, EngineUnavailable
 from services.secrets import NewObject, ObjectInfo, SwarmObjectKind
-from services.session import ConnectionState, SessionStatus
+from services.session_status import ConnectionState, SessionStatus
 
 log = logging.getLogger(__name__)
 

@@ -32,7 +32,7 @@ from services.data import ActionResult, EngineEvent
 from services.engine_api import EngineApi
 from services.errors import EngineError, EngineUnavailable, NotFound
 from services.service_spec import ServiceOptions
-from services.session import ConnectionState, SessionStatus
+from services.session_status import ConnectionState, SessionStatus
 from services.swarm import SwarmState
 from services.swarm_services import (
     ServiceInfo,

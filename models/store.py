@@ -1,8 +1,11 @@
-"""The Qt side of one engine: its session task, its table models and its actions."""
+"""The Qt side of one engine: its session task, its table models and its actions.
+
+asyncio is imported where it is awaited: the window paints the engine's first answer before
+asyncio is imported (`show_first_answer`, main.py).
+"""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
@@ -19,6 +22,7 @@ from services.data import (
     ContainerInfo,
     ContainerState,
     EngineEvent,
+    FirstAnswer,
     ImageInfo,
     NetworkInfo,
     VolumeInfo,
@@ -28,9 +32,11 @@ from services.endpoints import Endpoint
 from services.engine import WORKERS
 from services.engine_api import EngineApi
 from services.errors import EngineError, ForceRequired
-from services.session import ConnectionState, EngineSession, SessionStatus
+from services.session_status import ConnectionState, SessionStatus
 
 if TYPE_CHECKING:
+    import asyncio
+
     from models.compose import ProjectTreeModel
     from models.networks import Attachment, NetworkRow, NetworksModel
     from models.nodes import NodesFollower
@@ -43,6 +49,7 @@ if TYPE_CHECKING:
     from services.engine_info import EngineInfo, PruneResult, TransferProgress, UsageKind, UsageRow
     from services.findings import Diagnosis
     from services.networks import ConnectOptions, NetworkOptions
+    from services.session import EngineSession
     from services.verify import Step, VerifyResult
     from services.volumes import VolumeOptions
 
@@ -77,7 +84,8 @@ class EngineStore(QObject):
     """Owns the engine's session task and the models it feeds; runs the user's actions.
 
     Nothing talks to the engine before `start()`, which needs a running asyncio loop
-    (qasync's), so a window can be built and shown first.
+    (qasync's), so a window can be built and shown first; shown with the engine's first
+    answer (`show_first_answer`) before asyncio is even imported.
 
     Signals:
         status_changed(SessionStatus): connecting, connected (with the version) or away.
@@ -110,8 +118,11 @@ class EngineStore(QObject):
         self._diagnosing = False
         self.containers = ContainersModel(self)
         self.images = ImagesModel(self)
-        self.session = EngineSession(engine, self)
-        self.status = self.session.status
+        #: Made by `start()`: it needs asyncio, which start-up imports after the first paint.
+        self.session: EngineSession | None = None
+        self.status = SessionStatus(ConnectionState.CONNECTING)
+        #: The first answer shown before `start()`, which the session goes on from.
+        self._first: FirstAnswer | None = None
         self.counts = Counts()
         self._containers: dict[str, ContainerInfo] = {}
         self._running = 0
@@ -163,9 +174,33 @@ class EngineStore(QObject):
 
     # -- life ------------------------------------------------------------------------------
 
+    def show_first_answer(self, within: float) -> bool:
+        """Fill the models with the engine's first answer and say CONNECTED, without asyncio:
+        whether the engine had it within `within` seconds (waited for here, blocking).
+
+        For start-up, before `start()`: the window paints these rows before asyncio is
+        imported (~40 ms of the launch: README, Figures behind the design), and the session
+        started then goes on from them instead of listing again. Without them (the engine
+        slow, away, or not asked in advance) the session gives the first answer, as always.
+        """
+        first = self.engine.take_first_answer(within)
+        if first is None:
+            return False
+        self._first = first
+        self.containers_replaced(first.containers)
+        self.images_replaced(first.images)
+        self.session_status(SessionStatus(ConnectionState.CONNECTED, version=first.version))
+        return True
+
     def start(self) -> None:
         """Connect and follow the engine; call once a qasync loop runs."""
-        task = asyncio.ensure_future(self.session.run())
+        import asyncio
+
+        from services.session import EngineSession
+
+        self.session = EngineSession(self.engine, self)
+        first, self._first = self._first, None
+        task = asyncio.ensure_future(self.session.run(first))
         self._tasks.add(task)
         task.add_done_callback(self._session_ended)
 
@@ -189,13 +224,15 @@ class EngineStore(QObject):
 
     def retry_now(self) -> None:
         self.diagnosis = None  # the user may have fixed it: look again on the next failure
-        self.session.retry_now()
+        if self.session is not None:
+            self.session.retry_now()
 
     def _diagnose_once(self) -> None:
         """Find out why the engine is away, once per outage (the checks cost a moment)."""
         if self.diagnosis is not None or self._diagnosing:
             return
         self._diagnosing = True
+        import asyncio
 
         async def work() -> None:
             from services.diagnostics import diagnose  # its checks load with the first outage
@@ -607,6 +644,8 @@ class EngineStore(QObject):
         sending them allows (services/engine.py, `_act`). The rest share the engine's
         `WORKERS` with its lists and re-fetches.
         """
+        import asyncio
+
         targets = list(targets)
         limit = asyncio.Semaphore(at_once or max(len(targets), 1))
 

@@ -17,7 +17,7 @@ from models.error_words import error_text
 from services.data import EngineEvent
 from services.engine_api import EngineApi
 from services.errors import EngineError, EngineUnavailable
-from services.session import ConnectionState, SessionStatus
+from services.session_status import ConnectionState, SessionStatus
 from services.swarm import JoinTokens, SwarmRole, SwarmState
 
 log = logging.getLogger(__name__)

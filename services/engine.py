@@ -3,16 +3,18 @@
 The SDK blocks, so every call runs on an executor this engine owns (qasync's default one
 blocks shutdown). Long-lived streams (events) get a thread and a client of their own, because
 an `APIClient` is a `requests.Session` and must not be shared by a stream and short calls.
+
+asyncio is imported by the methods that await: start-up connects and lists before it exists
+(`prefetch`, `take_first_answer`), and paints the first rows before it is imported (main.py).
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
@@ -31,6 +33,7 @@ from services.api_decode import (
 from services.data import (
     ContainerInfo,
     EngineVersion,
+    FirstAnswer,
     ImageInfo,
     NetworkInfo,
     RegistryConfig,
@@ -52,6 +55,8 @@ from services.socket_http import request_target, unix_socket_path
 from services.startup_marks import note
 
 if TYPE_CHECKING:
+    import asyncio
+
     import docker
 
     # Saves, loads, builds, pulls and pushes, the run form, the container actions, logs,
@@ -152,6 +157,8 @@ class DockerEngine:
         elsewhere a call on the actions' threads; either way at most as many at once as
         that way holds (`SOCKET_ACTIONS_AT_ONCE`, `ACTION_WORKERS`).
         """
+        import asyncio
+
         from services.socket_http import socket_request
 
         target = request_target(f"/v{self._connected_version()}{path}", params or {})
@@ -180,6 +187,8 @@ class DockerEngine:
 
     async def _on_action_threads(self, function: Callable[[], None]) -> None:
         """Call `function` on the actions' threads (see `ACTION_WORKERS`), started first."""
+        import asyncio
+
         if self._actions_started is None:
             loop = asyncio.get_running_loop()
             started = self._actions_started = loop.create_future()
@@ -215,6 +224,8 @@ class DockerEngine:
     async def _run_on(
         self, executor: ThreadPoolExecutor, function: Callable[..., T], *args: Any, **kwargs: Any
     ) -> T:
+        import asyncio
+
         loop = asyncio.get_running_loop()
 
         def call() -> T:
@@ -234,6 +245,8 @@ class DockerEngine:
 
     async def run_blocking(self, function: Callable[..., T], *args: Any) -> T:
         """Run other blocking work (a diagnosis) on this engine's threads, untranslated."""
+        import asyncio
+
         return await asyncio.get_running_loop().run_in_executor(self._executor, function, *args)
 
     def _connected_reads(self) -> Reads:
@@ -324,17 +337,48 @@ class DockerEngine:
 
     async def connect(self) -> EngineVersion:
         """Open a client (replacing any earlier one) and return the engine's version."""
+        import asyncio
+
         early, self._early = self._early, None
-        if early is not None:
-            try:
-                fetched = await asyncio.wrap_future(early)
-            except Exception as error:
-                raise translate_error(error, self.endpoint) from error
-            reads, version, since = fetched.reads, fetched.version, fetched.since
-            if time.monotonic() - fetched.at < EARLY_MAX_AGE:
-                self._early_lists = fetched
-        else:
-            reads, version, since = await self._run(self._open)
+        if early is None:
+            return self._use(*await self._run(self._open))
+        try:
+            fetched = await asyncio.wrap_future(early)
+        except Exception as error:
+            raise translate_error(error, self.endpoint) from error
+        if time.monotonic() - fetched.at < EARLY_MAX_AGE:
+            self._early_lists = fetched
+        return self._use(fetched.reads, fetched.version, fetched.since)
+
+    def take_first_answer(self, within: float) -> FirstAnswer | None:
+        """The version and lists `prefetch` fetched, waited for up to `within` seconds; the
+        engine is connected with them, as by `connect()`, and its first `connect()` is left
+        to the session's reconnects.
+
+        None when nothing was prefetched, when it failed, when it is not in by then or when
+        it is older than EARLY_MAX_AGE: the first `connect()` takes it then, and says why it
+        failed. Blocks the caller: for start-up only, before the window shows, so that the
+        first rows are painted before asyncio is imported (main.py).
+        """
+        early = self._early
+        if early is None:
+            return None
+        done, _ = wait([early], timeout=within)
+        if not done or early.cancelled() or early.exception() is not None:
+            return None
+        fetched = early.result()
+        containers, images = fetched.containers, fetched.images
+        if time.monotonic() - fetched.at >= EARLY_MAX_AGE or containers is None or images is None:
+            return None
+        self._early = None
+        version = self._use(fetched.reads, fetched.version, fetched.since)
+        return FirstAnswer(
+            version, containers, [image_from_api(self.endpoint, item) for item in images]
+        )
+
+    def _use(self, reads: Reads, version: dict, since: float | None) -> EngineVersion:
+        """Read through `reads` from now on (closing the client before it); the engine's
+        version as its /version answer (`version`) says it."""
         self._since = since
         with self._client_lock:
             old, self._client = self._client, reads.client
@@ -390,6 +434,8 @@ class DockerEngine:
         (see session.py).
         """
         reads = self._connected_reads()
+        import asyncio
+
         wanted = list(dict.fromkeys(ids))
         # One job per worker, not one per id: each asyncio task costs the GUI thread a
         # turn of qasync's loop, which showed in bursts of a hundred events.
@@ -1213,6 +1259,8 @@ class DockerEngine:
         return await self._run(services_by_id, await self._sdk(), list(ids))
 
     async def list_tasks(self, service_ids: Sequence[str] | None = None) -> list[TaskInfo]:
+        import asyncio
+
         from services.swarm_services import tasks_from_api
 
         if service_ids is not None and not service_ids:

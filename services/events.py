@@ -9,7 +9,6 @@ socket instead of the executor's workers. A local engine's is read without the S
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import json
 import threading
@@ -90,6 +89,8 @@ class EventStream:
     _END = object()
 
     def __init__(self, open_feed: Callable[[], EventFeed], endpoint: str) -> None:
+        import asyncio  # (made once a loop runs: this module is imported before asyncio)
+
         self._open_feed = open_feed
         self._endpoint = endpoint
         self._queue: asyncio.Queue[Any] = asyncio.Queue()

@@ -16,9 +16,11 @@ HTTP, raises ConnectionResetError: for the user the engine's connection was lost
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Generator
-from typing import BinaryIO, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, TypeVar
+
+if TYPE_CHECKING:
+    import asyncio
 
 T = TypeVar("T")
 
@@ -143,6 +145,8 @@ def read_blocking(file: BinaryIO, reading: Reading[T]) -> T:
 
 async def read_streaming(reader: asyncio.StreamReader, reading: Reading[T]) -> T:
     """Run `reading` on an asyncio stream (its limit at least `LINE_LIMIT`)."""
+    import asyncio  # (not at the top: local_http reads with this module before asyncio exists)
+
     need = next(reading)
     while True:
         try:

@@ -12,10 +12,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import enum
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
 
 from services.addresses import address_problem
@@ -24,7 +22,7 @@ from services.data import (
     ContainerInfo,
     ContainerState,
     EngineEvent,
-    EngineVersion,
+    FirstAnswer,
     ImageInfo,
     NetworkInfo,
     VolumeInfo,
@@ -32,6 +30,7 @@ from services.data import (
 from services.engine_api import EngineApi, EventSource
 from services.errors import AddressRefused, EngineError, connection_closed
 from services.message import QT_TRANSLATE_NOOP, say
+from services.session_status import ConnectionState, SessionStatus
 
 log = logging.getLogger(__name__)
 
@@ -113,26 +112,6 @@ ALERT_ACTIONS = frozenset({"die", "oom", "health_status", "kill"})
 RECHECK_DELAYS = (0.01, 0.03, 0.1, 0.3, 1.0)
 
 
-class ConnectionState(enum.Enum):
-    CONNECTING = "connecting"
-    CONNECTED = "connected"
-    DISCONNECTED = "disconnected"
-
-
-@dataclass(frozen=True, slots=True)
-class SessionStatus:
-    state: ConnectionState
-    #: Why the engine is disconnected; the window words it with models/error_words.py.
-    error: EngineError | None = None
-    version: EngineVersion | None = None
-    retry_in: float | None = None
-
-    @property
-    def detail(self) -> str:
-        """Why, in English (logs, tests)."""
-        return "" if self.error is None else str(self.error)
-
-
 class SessionListener(Protocol):
     """What the session tells the side that shows it (the Qt store)."""
 
@@ -192,7 +171,10 @@ class EngineSession:
         """Skip the rest of the back-off wait (the user pressed Retry)."""
         self._wake.set()
 
-    async def run(self) -> None:
+    async def run(self, first: FirstAnswer | None = None) -> None:
+        """Follow the engine until cancelled. `first`: the engine's first answer, which the
+        listener was given before the session started (start-up paints it before asyncio
+        exists: main.py); the session goes on from it, already connected."""
         refused = address_problem(self.engine.endpoint)
         if refused is not None:
             # An address that can never work is said once and not retried: retrying it
@@ -201,12 +183,14 @@ class EngineSession:
             return
         attempt = 0
         while True:
-            self._set_status(SessionStatus(ConnectionState.CONNECTING))
+            if first is None:
+                self._set_status(SessionStatus(ConnectionState.CONNECTING))
             try:
-                await self._connected_loop()
+                await self._connected_loop(first)
                 reason: EngineError = connection_closed()
             except EngineError as error:
                 reason = error
+            first = None
             # Back off only while the engine stays away, not after a long healthy spell.
             attempt = 1 if self.status.state is ConnectionState.CONNECTED else attempt + 1
             delay = BACKOFF[min(attempt - 1, len(BACKOFF) - 1)]
@@ -216,21 +200,24 @@ class EngineSession:
                 await asyncio.wait_for(self._wake.wait(), delay)
             log.debug("retrying %s after: %s", self.engine.endpoint, reason)
 
-    async def _connected_loop(self) -> None:
-        version = await self.engine.connect()
+    async def _connected_loop(self, first: FirstAnswer | None) -> None:
+        version = await self.engine.connect() if first is None else first.version
         # Subscribe before listing, and from the daemon's time before connecting: the lists
         # may come from a prefetch begun before the stream, and the daemon subscribes a
         # stream only some time after its request. Replayed events only cause a re-fetch.
         stream = self.engine.events(since=self.engine.connected_since)
         workers: list[asyncio.Task] = []
         try:
-            containers, images = await asyncio.gather(
-                self.engine.list_containers(), self.engine.list_images()
-            )
             self._pending_ids.clear()
-            self._listener.containers_replaced(containers)
-            self._listener.images_replaced(images)
-            self._set_status(SessionStatus(ConnectionState.CONNECTED, version=version))
+            if first is None:
+                containers, images = await asyncio.gather(
+                    self.engine.list_containers(), self.engine.list_images()
+                )
+                self._listener.containers_replaced(containers)
+                self._listener.images_replaced(images)
+                self._set_status(SessionStatus(ConnectionState.CONNECTED, version=version))
+            else:  # the listener has these (see `run`)
+                self.status = SessionStatus(ConnectionState.CONNECTED, version=version)
             # Volumes and networks are listed after the first rows are shown, not with them.
             self._volumes.list_again()
             self._networks.list_again()

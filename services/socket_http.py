@@ -14,7 +14,6 @@ answer, so nothing is pooled and a request cancelled halfway leaves nothing behi
 
 from __future__ import annotations
 
-import asyncio
 from urllib.parse import quote, urlencode
 
 from services.http_answer import LINE_LIMIT, read_answer, read_streaming, request_head
@@ -49,6 +48,8 @@ async def socket_request(
     up before a whole answer or answers what is not HTTP (services/http_answer.py),
     TimeoutError after `timeout` seconds.
     """
+    import asyncio  # (imported after start-up's first paint, as this module is imported before)
+
     async with asyncio.timeout(timeout):
         reader, writer = await asyncio.open_unix_connection(socket_path, limit=LINE_LIMIT)
         try:

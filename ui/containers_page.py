@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import shlex
 from collections.abc import Callable
 from functools import partial
@@ -527,6 +526,8 @@ class ContainersPage(TablePage):
             self.launch(self._copy_ip_addresses(targets))
 
     async def _copy_ip_addresses(self, targets: list[ContainerInfo]) -> None:
+        import asyncio
+
         from models.container_inspect import ip_addresses
 
         async def addresses(container: ContainerInfo) -> list[str]:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from services.session import ConnectionState, SessionStatus
+from services.session_status import ConnectionState, SessionStatus
 from services.startup_marks import note, noted
 
 #: Called once with the connection state reached ("connected" or "disconnected") and the
@@ -109,6 +109,9 @@ def print_when_first_painted(window, quit_after: bool) -> FirstPaintWatcher:
         }
         print(json.dumps(line), flush=True)
         if quit_after:
-            QCoreApplication.quit()
+            # A turn later: start-up paints its first answer in an event loop of its own,
+            # before the application's runs (main.py), and a quit now would end that one
+            # only; the application's would then start and run on.
+            QTimer.singleShot(0, QCoreApplication.quit)
 
     return when_first_painted(window, report)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import importlib
 import time
 from pathlib import Path
@@ -32,7 +31,7 @@ from models.error_words import error_text
 from models.store import Counts, EngineStore
 from services.endpoints import display_url
 from services.engine import DockerEngine
-from services.session import ConnectionState, SessionStatus
+from services.session_status import ConnectionState, SessionStatus
 from services.text import fill
 from ui.accessible_names import identify, spoken
 from ui.confirm import ask
@@ -55,6 +54,7 @@ from ui.table_page import TablePage
 from ui.window_memory import WindowMemory
 
 if TYPE_CHECKING:
+    import asyncio
     from collections.abc import Callable
 
     from models.fleet import Fleet, WatchFactory
@@ -732,6 +732,8 @@ class MainWindow(QMainWindow):
 
     async def _pull_for_run(self, reference: str) -> str:
         """Pull through the transfers panel for the Run dialog: "" once pulled, else why not."""
+        import asyncio
+
         transfer = self.start_pull(reference)
         ended: asyncio.Future[str] = asyncio.get_running_loop().create_future()
         self._run_pulls[transfer.key] = ended
@@ -1112,6 +1114,12 @@ class MainWindow(QMainWindow):
 
     def show_page(self, name: str) -> None:
         self.sidebar.setCurrentRow(PAGES.index(name))
+
+    def shows_first_answer(self) -> bool:
+        """Whether the page shown holds rows of the engine's first answer, containers or
+        images: start-up paints those before asyncio is imported (main.py). The other pages
+        are left to the session, as the first show of some starts engine work on the loop."""
+        return PAGES[self.sidebar.currentRow()] in ("containers", "images")
 
     def _make_banner(self) -> QFrame:
         banner = QFrame()

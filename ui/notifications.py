@@ -23,7 +23,7 @@ from models.error_words import error_text
 from models.store import EngineStore
 from services.data import EngineEvent
 from services.endpoints import display_url
-from services.session import ConnectionState, SessionStatus
+from services.session_status import ConnectionState, SessionStatus
 from services.text import fill
 
 if TYPE_CHECKING:

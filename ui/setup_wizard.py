@@ -48,7 +48,7 @@ from services.engine_setup import (
     StepKey,
 )
 from services.errors import EngineError
-from services.session import ConnectionState
+from services.session_status import ConnectionState
 from services.text import fill
 from services.verify import Step as VerifyStage
 from services.verify import VerifyResult

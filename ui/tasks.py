@@ -1,10 +1,16 @@
-"""Engine work started from a widget: kept alive until done, its failure handed back."""
+"""Engine work started from a widget: kept alive until done, its failure handed back.
+
+asyncio is imported with the first task: the pages are made before start-up imports it
+(main.py paints the first rows first).
+"""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable, Coroutine
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import asyncio
 
 
 class TaskKeeper:
@@ -25,6 +31,8 @@ class TaskKeeper:
         return bool(self._tasks)
 
     def launch(self, work: Coroutine[Any, Any, Any]) -> asyncio.Task:
+        import asyncio
+
         task = asyncio.ensure_future(work)
         self._tasks.add(task)
         task.add_done_callback(self._finished)

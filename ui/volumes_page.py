@@ -19,7 +19,7 @@ from models.volumes import UNKNOWN
 from services.archive import ArchiveError
 from services.data import ActionResult, ContainerInfo
 from services.errors import EngineError
-from services.session import ConnectionState
+from services.session_status import ConnectionState
 from services.text import fill
 from services.volumes import volume_command
 from ui.confirm import ask

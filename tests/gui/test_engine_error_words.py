@@ -17,7 +17,7 @@ from models.store import EngineStore
 from services.engine import DockerEngine
 from services.errors import EngineUnavailable
 from services.message import say
-from services.session import ConnectionState
+from services.session_status import ConnectionState
 from tests.gui.test_fleet import ScriptedWatch
 from ui.i18n import install_translations
 from ui.main_window import MainWindow

@@ -153,7 +153,7 @@ def test_a_window_closed_before_its_watches_turn_starts_none(qtbot, qloop):
 def test_the_window_shows_with_its_rows_not_before(qtbot, qloop):
     """main.py shows the window once the first answer is in the tables: its table's first
     paint is of the rows, not of an empty table painted again a few turns later."""
-    from main import _show_with_first_answer
+    from main import SHOW_WITHIN_MS, _show_with_first_answer
 
     store, window = build(FakeEngine([make_container("web"), make_container("db")]), qtbot)
     model = window.containers_page.view.model()
@@ -167,7 +167,7 @@ def test_the_window_shows_with_its_rows_not_before(qtbot, qloop):
 
     watcher = RowsAtPaint()
     window.containers_page.view.viewport().installEventFilter(watcher)
-    _show_with_first_answer(window)
+    _show_with_first_answer(window, SHOW_WITHIN_MS)
     assert not window.isVisible()
     store.start()
     qtbot.waitUntil(lambda: bool(rows_at_paint), timeout=3000)
@@ -180,8 +180,74 @@ def test_the_window_shows_within_its_time_when_the_engine_is_slow(qtbot, qloop):
 
     store, window = build(FakeEngine([make_container("web")]), qtbot)
     started = time.monotonic()
-    _show_with_first_answer(window)  # the store never starts: no answer comes
+    _show_with_first_answer(window, SHOW_WITHIN_MS)  # the store never starts: no answer comes
     qtbot.waitUntil(window.isVisible, timeout=3000)
     assert time.monotonic() - started >= SHOW_WITHIN_MS / 1000 * 0.9
     assert window.containers_page.view.model().rowCount() == 0
+    store.close()
+
+
+class RowsAtPaint(QObject):
+    """The rows the table's model held at each paint of its viewport."""
+
+    def __init__(self, window) -> None:
+        super().__init__()
+        self.model = window.containers_page.view.model()
+        self.rows: list[int] = []
+        window.containers_page.view.viewport().installEventFilter(self)
+
+    def eventFilter(self, _watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.rows.append(self.model.rowCount())
+        return False
+
+
+def test_the_first_answer_is_painted_before_the_session_starts_and_followed_after(qtbot, qloop):
+    """main.py paints the engine's first answer before asyncio exists: the window is shown
+    and painted with the rows in an event loop of its own; the session started afterwards
+    goes on from that answer (no second listing) and follows the engine's changes."""
+    from main import _paint_first_answer
+
+    engine = FakeEngine([make_container("web"), make_container("db")])
+    engine.prefetched = True
+    store, window = build(engine, qtbot)
+    replaced: list[int] = []
+    store.containers.modelReset.connect(lambda: replaced.append(store.containers.rowCount()))
+    paints = RowsAtPaint(window)
+    assert _paint_first_answer(window)
+    assert window.isVisible() and paints.rows and paints.rows[0] == 2
+    assert store.status.state.value == "connected" and store.session is None
+    resets = len(replaced)
+    store.start()
+    qtbot.waitUntil(lambda: bool(engine.streams), timeout=3000)
+    new = make_container("new")
+    engine.containers[new.id] = new
+    engine.announce("container", "create", new.id)
+    qtbot.waitUntil(lambda: store.containers.rowCount() == 3, timeout=3000)
+    assert len(replaced) == resets  # the session did not list again
+    assert store.status.state.value == "connected"
+    store.close()
+
+
+def test_without_a_first_answer_the_window_is_left_to_the_session(qtbot, qloop):
+    """Nothing prefetched (or not in yet, or failed): nothing is shown before the loop."""
+    from main import _paint_first_answer
+
+    store, window = build(FakeEngine([make_container("web")]), qtbot)
+    assert not _paint_first_answer(window)
+    assert not window.isVisible() and store.containers.rowCount() == 0
+    store.close()
+
+
+def test_a_page_without_the_first_answers_rows_is_left_to_the_session(qtbot, qloop):
+    """Started on the Engine page, whose first show reads the engine on the loop: the first
+    answer is left for the session to take."""
+    from main import _paint_first_answer
+
+    engine = FakeEngine([make_container("web")])
+    engine.prefetched = True
+    store, window = build(engine, qtbot)
+    window.show_page("engine")
+    assert not _paint_first_answer(window)
+    assert engine.prefetched and not window.isVisible()
     store.close()

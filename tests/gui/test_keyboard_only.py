@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from main import create_window
 from models.containers import COL_NAME
-from services.session import ConnectionState
+from services.session_status import ConnectionState
 from ui.command_palette import CommandPalette, ShortcutsDialog
 
 pytestmark = pytest.mark.usefixtures("clean_engine")

@@ -35,7 +35,7 @@ from services.engine_setup import (
 )
 from services.findings import Diagnosis, Problem
 from services.message import say
-from services.session import ConnectionState
+from services.session_status import ConnectionState
 from services.setup_probe import SystemProbe, UnitState
 from tests.integration.test_engine_page import hello_world_mirror  # noqa: F401 (a fixture)
 from tests.support.fake_engine import FakeEngine

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from main import create_window
-from services.session import ConnectionState
+from services.session_status import ConnectionState
 from ui.i18n import install_translations
 
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from main import create_window
 from models.containers import COL_NAME
-from services.session import ConnectionState
+from services.session_status import ConnectionState
 from tests.unit.test_endpoints import write_context
 from ui.connection_dialog import ConnectionDialog
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from main import create_window
-from services.session import ConnectionState
+from services.session_status import ConnectionState
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,8 @@ import pytest
 
 from services.engine import DockerEngine
 from services.errors import EngineUnavailable
-from services.session import ConnectionState, EngineSession
+from services.session import EngineSession
+from services.session_status import ConnectionState
 
 pytestmark = pytest.mark.usefixtures("clean_engine")
 
@@ -109,6 +110,61 @@ def test_a_failed_prefetch_is_the_first_connect_failing(tmp_path):
         for _ in range(2):
             with pytest.raises(EngineUnavailable):
                 await engine.connect()
+
+    try:
+        asyncio.run(asyncio.wait_for(scenario(), 30))
+    finally:
+        engine.close()
+
+
+class Counting(Recorder):
+    """A listener that counts the full lists it was given."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.replaced = 0
+
+    def containers_replaced(self, containers):
+        self.replaced += 1
+        super().containers_replaced(containers)
+
+
+def test_the_first_answer_taken_before_any_loop_is_gone_on_from(dockerd):
+    """Start-up takes the prefetched lists without asyncio (main.py paints them first); the
+    session started later goes on from them: it lists nothing again and the stream replays
+    what changed in between."""
+    engine = DockerEngine(dockerd.base_url)
+    before = dockerd.cli("create", "--name", "before", IMAGE, "true").stdout.strip()
+    engine.prefetch()
+    first = engine.take_first_answer(30)
+    assert first is not None and first.version.api_version
+    assert before in {c.id for c in first.containers}
+    assert any(IMAGE in image.repo_tags for image in first.images)
+    after = dockerd.cli("create", "--name", "after", IMAGE, "true").stdout.strip()
+
+    async def scenario():
+        recorder = Counting()
+        recorder.containers = {c.id: c for c in first.containers}  # as the store shows them
+        task = asyncio.create_task(EngineSession(engine, recorder).run(first))
+        await until(lambda: after in recorder.containers)
+        assert recorder.replaced == 0
+        task.cancel()
+
+    try:
+        asyncio.run(asyncio.wait_for(scenario(), 30))
+    finally:
+        engine.close()
+
+
+def test_no_first_answer_from_a_failed_prefetch_and_the_connect_says_why(tmp_path):
+    engine = DockerEngine(f"unix://{tmp_path}/nothing.sock")
+    assert engine.take_first_answer(5) is None  # nothing prefetched
+    engine.prefetch()
+    assert engine.take_first_answer(5) is None
+
+    async def scenario():
+        with pytest.raises(EngineUnavailable):
+            await engine.connect()
 
     try:
         asyncio.run(asyncio.wait_for(scenario(), 30))

@@ -11,7 +11,7 @@ from main import create_window
 from models.fleet import COL_ENGINE, COL_NAME
 from services.endpoints import display_url
 from services.fleet import Reach
-from services.session import ConnectionState
+from services.session_status import ConnectionState
 from tests.gui.test_main_window import message_box, press
 
 pytestmark = pytest.mark.usefixtures("clean_engine")

@@ -17,7 +17,7 @@ from models.table import KeyRole
 from services import engine as engine_module
 from services import session
 from services.engine import WORKERS
-from services.session import ConnectionState
+from services.session_status import ConnectionState
 
 RESTARTS = 10
 

@@ -22,7 +22,7 @@ from models.mirrors_store import MirrorsStore
 from services.daemon_location import locate
 from services.mirrors import MirrorSettings
 from services.privileged import PrivilegedWriter
-from services.session import ConnectionState
+from services.session_status import ConnectionState
 from ui.settings_dialog import SettingsDialog
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -12,7 +12,7 @@ from main import create_window
 from models.containers import COL_NAME, COL_PORTS, COL_STATUS
 from models.images import COL_REPOSITORY, COL_TAG
 from models.table import ItemRole, KeyRole
-from services.session import ConnectionState
+from services.session_status import ConnectionState
 
 pytestmark = pytest.mark.usefixtures("clean_engine")
 

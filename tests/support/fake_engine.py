@@ -39,6 +39,7 @@ from services.data import (
     ContainerState,
     EngineEvent,
     EngineVersion,
+    FirstAnswer,
     ImageInfo,
     NetworkInfo,
     PortBinding,
@@ -297,6 +298,8 @@ class FakeEngine:
         #: Each image's `docker history`; an image without one is a single layer of its size.
         self.histories: dict[str, list[ImageLayer]] = {}
         self.mirrors: tuple[str, ...] = ()
+        #: Whether `take_first_answer` has the lists (DockerEngine's after its prefetch).
+        self.prefetched = False
         #: While an unset event, pulls wait half way (see `pull`).
         self.pull_gate: asyncio.Event | None = None
         #: While an unset event, pushes wait half way (see `push`).
@@ -391,6 +394,17 @@ class FakeEngine:
     async def connect(self) -> EngineVersion:
         self._check_up()
         return EngineVersion(self.endpoint, "28.2.2", "1.50", "linux", "amd64")
+
+    def take_first_answer(self, within: float) -> FirstAnswer | None:
+        """The lists as they are, once, when `prefetched` (as DockerEngine's prefetch)."""
+        if not self.prefetched or not self.up:
+            return None
+        self.prefetched = False
+        return FirstAnswer(
+            EngineVersion(self.endpoint, "28.2.2", "1.50", "linux", "amd64"),
+            list(self.containers.values()),
+            list(self.images.values()),
+        )
 
     async def ping(self) -> None:
         self.pings += 1

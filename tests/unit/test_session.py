@@ -6,7 +6,8 @@ import pytest
 
 from services import session as session_module
 from services.data import ContainerState
-from services.session import ConnectionState, EngineSession
+from services.session import EngineSession
+from services.session_status import ConnectionState
 from tests.support.fake_engine import FakeEngine, make_container, make_image
 
 

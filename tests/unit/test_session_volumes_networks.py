@@ -5,7 +5,8 @@ import asyncio
 
 from services.data import EngineEvent
 from services.networks import ConnectOptions, NetworkOptions
-from services.session import ConnectionState, EngineSession
+from services.session import EngineSession
+from services.session_status import ConnectionState
 from services.volumes import VolumeOptions
 from tests.support.fake_engine import FakeEngine, make_container
 from tests.unit.test_session import Recorder, _until, run, state

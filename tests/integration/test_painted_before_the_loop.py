@@ -1,0 +1,101 @@
+"""Moorage as launched paints the engine's first answer before asyncio is imported; what
+needs the loop (the session's events, the fleet's watches) works from then on all the same.
+
+Only a real `python main.py` takes that path (main.py, `_paint_first_answer`): a task made
+before its loop exists would be bound to no loop that runs, and nothing would ever say so.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.usefixtures("clean_engine")
+
+ROOT = Path(__file__).resolve().parents[2]
+IMAGE = "busybox:latest"
+
+#: Run as `python -c` with main.py's arguments: Moorage as launched; `CREATE` (a command
+#: line, as JSON) is run once the window has painted and its loop runs for a second; after
+#: `REPORT_S` seconds one JSON line says what the window shows, and the app quits.
+LAUNCH = """
+import gc, json, os, subprocess, sys
+
+sys.path.insert(0, os.getcwd())
+gc.disable()
+import main
+from PySide6.QtCore import QCoreApplication, QTimer
+
+build = main.build_window
+
+def build_and_watch(opened):
+    window = build(opened)
+
+    def create():
+        subprocess.run(json.loads(os.environ["CREATE"]), check=True, capture_output=True)
+
+    def report():
+        fleet = window.fleet()
+        others = [url for url in fleet.engines if url != window.store.engine.endpoint]
+        model = window.store.containers
+        names = [model.item_at(row).name for row in range(model.rowCount())]
+        print(json.dumps({
+            "names": names,
+            "state": window.store.status.state.value,
+            "fleet started": fleet.started,
+            "others": others,
+            "others reported": [url for url in others if url in fleet.reports],
+        }), flush=True)
+        QCoreApplication.quit()
+
+    window.store.status_changed.connect(lambda status: print(json.dumps(
+        {"status": status.state.value}), flush=True))
+    QTimer.singleShot(int(os.environ["CREATE_AT_MS"]), create)
+    QTimer.singleShot(int(os.environ["REPORT_AT_MS"]), report)
+    return window
+
+main.build_window = build_and_watch
+sys.exit(main.main(sys.argv[1:]))
+"""
+
+
+def test_the_window_painted_before_the_loop_follows_the_engine_after(dockerd, tmp_path):
+    dockerd.cli("create", "--name", "first", IMAGE, "true")
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in ("DOCKER_HOST", "DOCKER_CONTEXT")
+    }
+    environment.update(
+        QT_QPA_PLATFORM="offscreen",
+        MOORAGE_REPORT_LOADED="print",
+        DOCKER_CONFIG=str(tmp_path),
+        CREATE=json.dumps(dockerd.cli_command("create", "--name", "later", IMAGE, "true")),
+        CREATE_AT_MS="1500",
+        REPORT_AT_MS="6000",
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", LAUNCH, "--host", dockerd.base_url, "--all", "--page", "containers"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    said = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    painted = next(line for line in said if line.get("event") == "first-paint")
+    assert painted["state"] == "connected" and painted["rows"] == 1
+    assert "asyncio" not in painted["modules"]  # the path this test is about was taken
+    # The store said it connected once, with the first answer; the session did not again.
+    assert [line["status"] for line in said if "status" in line] == ["connected"]
+    report = next(line for line in said if "names" in line)
+    assert sorted(report["names"]) == ["first", "later"]  # followed from the loop's events
+    assert report["state"] == "connected"
+    assert report["fleet started"] and report["others reported"] == report["others"]
+    assert "no current event loop" not in result.stderr, result.stderr
