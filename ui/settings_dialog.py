@@ -21,6 +21,11 @@ from ui.registry_mirrors_page import RegistryMirrorsPage
 from ui.settings_general import SettingsGeneralPage
 from ui.settings_notifications import SettingsNotificationsPage
 
+#: The sections' list is at least this wide (pixels), wider when a name needs it.
+SECTIONS_WIDTH = 190
+#: Room left beside the longest section name (pixels, each side).
+SECTION_PADDING = 6
+
 
 class SettingsDialog(QDialog):
     """Sections on the left (more come with other features), the page on the right."""
@@ -30,7 +35,6 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.resize(900, 640)
         self.sections = QListWidget()
-        self.sections.setFixedWidth(190)
         self.sections.setIconSize(QSize(16, 16))
         self.sections.addItems(["", "", ""])
         self.pages = QStackedWidget()
@@ -64,6 +68,9 @@ class SettingsDialog(QDialog):
             )
         ):
             self.sections.item(row).setText(name)
+        # As wide as its longest name in this language, so that none is cut off.
+        frame = 2 * self.sections.frameWidth() + 2 * SECTION_PADDING
+        self.sections.setFixedWidth(max(SECTIONS_WIDTH, self.sections.sizeHintForColumn(0) + frame))
 
     def show_mirrors(self) -> None:
         """The registry mirrors' section (asked for where Docker Hub was slow or away)."""

@@ -386,3 +386,22 @@ def test_a_files_window_and_its_file_view_word_themselves_anew(make_window, qtbo
     refused = zh("FileViewDialog", "%1 is not a text file: it is not shown.")
     assert binary.status.text() == fill(refused, "/bin/tool")
     binary.close()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_settings_sections_show_their_names_whole(make_window, qtbot, qapp, language):
+    """The sections' list is as wide as its longest name in the language shown (at a fixed
+    190 pixels, English's "General → Tray and notifications" was cut off, with a scroll bar
+    under it)."""
+    install_translations(qapp, language)
+    try:
+        window = make_window(FakeEngine([make_container("web")]))
+        window.open_mirror_settings()
+        dialog = window.settings_dialog
+        qtbot.waitUntil(dialog.isVisible)
+        sections = dialog.sections
+        assert sections.sizeHintForColumn(0) <= sections.viewport().width()
+        assert not sections.horizontalScrollBar().isVisible()
+        dialog.reject()
+    finally:
+        install_translations(qapp, "en")
