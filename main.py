@@ -10,7 +10,6 @@ import argparse
 import gc
 import os
 import sys
-import time
 from typing import TYPE_CHECKING, NamedTuple
 
 from services.startup_marks import note
@@ -72,8 +71,8 @@ note("Qt imported")
 
 __version__ = "0.1.0"
 
-#: The window is shown at the latest this long after it is built, whether the engine
-#: answered or not (see `_paint_first_answer`, `_show_with_first_answer`).
+#: The window is shown at the latest this long after the event loop starts, whether the
+#: engine answered or not (see `_show_with_first_answer`).
 SHOW_WITHIN_MS = 50
 #: The first answer, once shown, is painted before the event loop starts; if no paint
 #: comes within this long (a window that cannot be seen), the loop starts anyway.
@@ -315,27 +314,28 @@ def _once_answered(window, within_ms: int, then: Callable[[], None]) -> None:
     QTimer.singleShot(within_ms, once)
 
 
-def _show_with_first_answer(window, within_ms: int) -> None:
+def _show_with_first_answer(window) -> None:
     """Show the window once the engine's first answer is in its tables (connected or not),
-    or after `within_ms` if that takes longer.
+    or after `SHOW_WITHIN_MS` if that takes longer.
 
     Shown before, it was painted with empty tables and painted again a few turns later
     with the rows: at 1,000 containers the lists are fetched while the window is built,
     and one paint with the rows is all the user needs to see.
     """
-    _once_answered(window, within_ms, lambda: _show(window))
+    _once_answered(window, SHOW_WITHIN_MS, lambda: _show(window))
 
 
 def _paint_first_answer(window) -> bool:
     """Show the window with the engine's first answer and paint it, before asyncio exists:
-    whether it could (the answer came within `SHOW_WITHIN_MS`, and the page shown has its
-    rows: `MainWindow.shows_first_answer`).
+    whether it could (the answer was in once the window was built, and the page shown has
+    its rows: `MainWindow.shows_first_answer`).
 
     Importing asyncio and qasync costs ~40 ms of CPU, which a bare PySide6 window (the
     floor start-up is measured against) does not pay; the rows need none of it. The window
     is shown and Qt's events are handled until the rows are painted, user input held back
     until the loop runs (no task can start before). The session started then goes on from
-    this answer (`EngineStore.show_first_answer`).
+    this answer (`EngineStore.show_first_answer`). An answer not in yet is not waited for:
+    the imports are made meanwhile, and the session waits for it, as before.
     """
     from PySide6.QtCore import QEventLoop
 
@@ -343,7 +343,7 @@ def _paint_first_answer(window) -> bool:
 
     if not window.shows_first_answer():
         return False
-    if not window.store.show_first_answer(SHOW_WITHIN_MS / 1000):
+    if not window.store.show_first_answer():
         return False
     painting = QEventLoop()
     when_first_painted(window, lambda _state, _rows: painting.quit())
@@ -437,7 +437,6 @@ def main(argv: list[str] | None = None) -> int:
         _shoot_when_loaded(window, args.screenshot, app)
     if os.environ.get(REPORT_LOADED_ENV) in ("print", "exit"):
         print_when_first_painted(window, quit_after=os.environ[REPORT_LOADED_ENV] == "exit")
-    shown_by = time.monotonic() + SHOW_WITHIN_MS / 1000
     painted = not args.settings and _paint_first_answer(window)
 
     import asyncio
@@ -450,10 +449,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.settings:  # (its dialog reads the engine's configuration on the loop)
         window.open_mirror_settings()
         _show(window)
-    elif not painted:
-        # Not in by then, or away, or another page shown: the session gives the answer.
-        left_ms = max(0, round((shown_by - time.monotonic()) * 1000))
-        _show_with_first_answer(window, left_ms)
+    elif not painted:  # not in yet, or away, or another page shown: the session gives it
+        _show_with_first_answer(window)
     with loop:
         loop.run_forever()
     window.store.close()

@@ -174,16 +174,16 @@ class EngineStore(QObject):
 
     # -- life ------------------------------------------------------------------------------
 
-    def show_first_answer(self, within: float) -> bool:
+    def show_first_answer(self) -> bool:
         """Fill the models with the engine's first answer and say CONNECTED, without asyncio:
-        whether the engine had it within `within` seconds (waited for here, blocking).
+        whether the engine had it (`take_first_answer`).
 
         For start-up, before `start()`: the window paints these rows before asyncio is
-        imported (~40 ms of the launch: README, Figures behind the design), and the session
-        started then goes on from them instead of listing again. Without them (the engine
-        slow, away, or not asked in advance) the session gives the first answer, as always.
+        imported (README, Figures behind the design), and the session started then goes on
+        from them instead of listing again. Without them (the engine not done yet, away, or
+        not asked in advance) the session gives the first answer, as always.
         """
-        first = self.engine.take_first_answer(within)
+        first = self.engine.take_first_answer()
         if first is None:
             return False
         self._first = first

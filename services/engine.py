@@ -14,7 +14,7 @@ import contextlib
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
@@ -350,21 +350,19 @@ class DockerEngine:
             self._early_lists = fetched
         return self._use(fetched.reads, fetched.version, fetched.since)
 
-    def take_first_answer(self, within: float) -> FirstAnswer | None:
-        """The version and lists `prefetch` fetched, waited for up to `within` seconds; the
-        engine is connected with them, as by `connect()`, and its first `connect()` is left
-        to the session's reconnects.
+    def take_first_answer(self) -> FirstAnswer | None:
+        """The version and lists `prefetch` fetched, if they are in: the engine is connected
+        with them, as by `connect()`, and its next `connect()` is a reconnect's.
 
-        None when nothing was prefetched, when it failed, when it is not in by then or when
-        it is older than EARLY_MAX_AGE: the first `connect()` takes it then, and says why it
-        failed. Blocks the caller: for start-up only, before the window shows, so that the
-        first rows are painted before asyncio is imported (main.py).
+        None when nothing was prefetched, when it is not in yet, when it failed or when it
+        is older than EARLY_MAX_AGE: the first `connect()` takes it then (waiting for it, or
+        saying why it failed). For start-up: the window paints these rows before asyncio is
+        imported (main.py).
         """
         early = self._early
-        if early is None:
+        if early is None or not early.done() or early.cancelled():
             return None
-        done, _ = wait([early], timeout=within)
-        if not done or early.cancelled() or early.exception() is not None:
+        if early.exception() is not None:
             return None
         fetched = early.result()
         containers, images = fetched.containers, fetched.images

@@ -135,8 +135,9 @@ def test_the_first_answer_taken_before_any_loop_is_gone_on_from(dockerd):
     what changed in between."""
     engine = DockerEngine(dockerd.base_url)
     before = dockerd.cli("create", "--name", "before", IMAGE, "true").stdout.strip()
-    engine.prefetch()
-    first = engine.take_first_answer(30)
+    assert engine.take_first_answer() is None  # nothing prefetched
+    engine.prefetch().result(timeout=30)
+    first = engine.take_first_answer()
     assert first is not None and first.version.api_version
     assert before in {c.id for c in first.containers}
     assert any(IMAGE in image.repo_tags for image in first.images)
@@ -158,9 +159,9 @@ def test_the_first_answer_taken_before_any_loop_is_gone_on_from(dockerd):
 
 def test_no_first_answer_from_a_failed_prefetch_and_the_connect_says_why(tmp_path):
     engine = DockerEngine(f"unix://{tmp_path}/nothing.sock")
-    assert engine.take_first_answer(5) is None  # nothing prefetched
-    engine.prefetch()
-    assert engine.take_first_answer(5) is None
+    with pytest.raises(OSError):
+        engine.prefetch().result(timeout=30)
+    assert engine.take_first_answer() is None
 
     async def scenario():
         with pytest.raises(EngineUnavailable):

@@ -395,7 +395,7 @@ class FakeEngine:
         self._check_up()
         return EngineVersion(self.endpoint, "28.2.2", "1.50", "linux", "amd64")
 
-    def take_first_answer(self, within: float) -> FirstAnswer | None:
+    def take_first_answer(self) -> FirstAnswer | None:
         """The lists as they are, once, when `prefetched` (as DockerEngine's prefetch)."""
         if not self.prefetched or not self.up:
             return None
