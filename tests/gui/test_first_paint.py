@@ -153,7 +153,7 @@ def test_a_window_closed_before_its_watches_turn_starts_none(qtbot, qloop):
 def test_the_window_shows_with_its_rows_not_before(qtbot, qloop):
     """main.py shows the window once the first answer is in the tables: its table's first
     paint is of the rows, not of an empty table painted again a few turns later."""
-    from main import _show_with_first_answer
+    from main import SHOW_WITHIN_MS, _show_with_first_answer
 
     store, window = build(FakeEngine([make_container("web"), make_container("db")]), qtbot)
     model = window.containers_page.view.model()
@@ -167,7 +167,7 @@ def test_the_window_shows_with_its_rows_not_before(qtbot, qloop):
 
     watcher = RowsAtPaint()
     window.containers_page.view.viewport().installEventFilter(watcher)
-    _show_with_first_answer(window)
+    _show_with_first_answer(window, SHOW_WITHIN_MS)
     assert not window.isVisible()
     store.start()
     qtbot.waitUntil(lambda: bool(rows_at_paint), timeout=3000)
@@ -180,7 +180,7 @@ def test_the_window_shows_within_its_time_when_the_engine_is_slow(qtbot, qloop):
 
     store, window = build(FakeEngine([make_container("web")]), qtbot)
     started = time.monotonic()
-    _show_with_first_answer(window)  # the store never starts: no answer comes
+    _show_with_first_answer(window, SHOW_WITHIN_MS)  # the store never starts: no answer comes
     qtbot.waitUntil(window.isVisible, timeout=3000)
     assert time.monotonic() - started >= SHOW_WITHIN_MS / 1000 * 0.9
     assert window.containers_page.view.model().rowCount() == 0
