@@ -61,6 +61,14 @@ async def until(condition, timeout=10.0):
         await asyncio.sleep(0.02)
 
 
+def run_then_close(engine, scenario) -> None:
+    """Run `scenario()` on an asyncio loop of its own, within 30 s; then close `engine`."""
+    try:
+        asyncio.run(asyncio.wait_for(scenario(), 30))
+    finally:
+        engine.close()
+
+
 def test_a_change_between_the_prefetch_and_the_stream_still_arrives(dockerd):
     """The lists come from before the change; the stream replays it from the daemon's time."""
     engine = DockerEngine(dockerd.base_url)
@@ -76,10 +84,7 @@ def test_a_change_between_the_prefetch_and_the_stream_still_arrives(dockerd):
         await until(lambda: after in recorder.containers)  # ...which the replay brings
         task.cancel()
 
-    try:
-        asyncio.run(asyncio.wait_for(scenario(), 30))
-    finally:
-        engine.close()
+    run_then_close(engine, scenario)
 
 
 def test_the_prefetched_lists_serve_once(dockerd):
@@ -95,10 +100,7 @@ def test_the_prefetched_lists_serve_once(dockerd):
         second = {c.id for c in await engine.list_containers()}
         assert created not in first and created in second
 
-    try:
-        asyncio.run(asyncio.wait_for(scenario(), 30))
-    finally:
-        engine.close()
+    run_then_close(engine, scenario)
 
 
 def test_a_failed_prefetch_is_the_first_connect_failing(tmp_path):
@@ -111,10 +113,7 @@ def test_a_failed_prefetch_is_the_first_connect_failing(tmp_path):
             with pytest.raises(EngineUnavailable):
                 await engine.connect()
 
-    try:
-        asyncio.run(asyncio.wait_for(scenario(), 30))
-    finally:
-        engine.close()
+    run_then_close(engine, scenario)
 
 
 class Counting(Recorder):
@@ -151,10 +150,7 @@ def test_the_first_answer_taken_before_any_loop_is_gone_on_from(dockerd):
         assert recorder.replaced == 0
         task.cancel()
 
-    try:
-        asyncio.run(asyncio.wait_for(scenario(), 30))
-    finally:
-        engine.close()
+    run_then_close(engine, scenario)
 
 
 def test_no_first_answer_from_a_failed_prefetch_and_the_connect_says_why(tmp_path):
@@ -167,7 +163,4 @@ def test_no_first_answer_from_a_failed_prefetch_and_the_connect_says_why(tmp_pat
         with pytest.raises(EngineUnavailable):
             await engine.connect()
 
-    try:
-        asyncio.run(asyncio.wait_for(scenario(), 30))
-    finally:
-        engine.close()
+    run_then_close(engine, scenario)
