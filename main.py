@@ -440,6 +440,11 @@ def main(argv: list[str] | None = None) -> int:
         print_when_first_painted(window, quit_after=os.environ[REPORT_LOADED_ENV] == "exit")
     built = time.monotonic()
     painted = not args.settings and _paint_first_answer(window)
+    if painted and not window.isVisible():
+        # Closed while its first answer was painted: Qt quits with the last window closed
+        # only from the application's event loop, which would now run with none.
+        collector.stop()
+        return 0
 
     import asyncio
 

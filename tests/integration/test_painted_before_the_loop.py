@@ -127,3 +127,54 @@ def test_the_window_follows_the_engine_whenever_its_first_answer_came(
     assert report["state"] == "connected"
     assert report["fleet started"] and report["others reported"] == report["others"]
     assert "no current event loop" not in result.stderr, result.stderr
+
+
+#: Run as `python -c` with main.py's arguments: Moorage as launched, its first answer in
+#: before the window is built, and the window closed (as by its close box) once shown, while
+#: that answer is painted and before the event loop runs.
+CLOSED_AT_ONCE = """
+import os, sys
+
+sys.path.insert(0, os.getcwd())
+import main
+from PySide6.QtCore import QTimer
+from services.engine import DockerEngine
+
+prefetch = DockerEngine.prefetch
+
+def answer_early(self):
+    early = prefetch(self)
+    early.exception(timeout=30)  # (waits until it is done)
+    return early
+
+DockerEngine.prefetch = answer_early
+show = main._show
+
+def show_then_close(window):
+    show(window)
+    QTimer.singleShot(0, window.close)
+
+main._show = show_then_close
+sys.exit(main.main(sys.argv[1:]))
+"""
+
+
+def test_a_window_closed_before_the_loop_runs_ends_the_app(dockerd, tmp_path):
+    """Qt quits with the last window closed only from its own event loop: a window closed
+    while its first answer was painted, before that loop ran, had left the app running
+    with no window."""
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if name not in ("DOCKER_HOST", "DOCKER_CONTEXT")
+    }
+    environment.update(QT_QPA_PLATFORM="offscreen", DOCKER_CONFIG=str(tmp_path))
+    result = subprocess.run(
+        [sys.executable, "-c", CLOSED_AT_ONCE, "--host", dockerd.base_url, "--page", "containers"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
