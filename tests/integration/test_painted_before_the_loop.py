@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.launch_scripts import ANSWER_EARLY
+
 pytestmark = pytest.mark.usefixtures("clean_engine")
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,21 +27,18 @@ IMAGE = "busybox:latest"
 #: answer in before the window is built (`ANSWER` "early") or only 1.5 s after the launch
 #: ("late"); `CREATE` (a command line, as JSON) is run `CREATE_AT_MS` after the window is
 #: built, and after `REPORT_AT_MS` one JSON line says what the window shows, and it quits.
-LAUNCH = """
+LAUNCH = (
+    """
 import gc, json, os, subprocess, sys, time
 
 sys.path.insert(0, os.getcwd())
 gc.disable()
 import main
 from PySide6.QtCore import QCoreApplication, QTimer
-from services.engine import DockerEngine
-
-prefetch, fetch = DockerEngine.prefetch, DockerEngine._fetch_early
-
-def answer_early(self):
-    early = prefetch(self)
-    early.exception(timeout=30)  # (waits until it is done)
-    return early
+"""
+    + ANSWER_EARLY
+    + """
+fetch = DockerEngine._fetch_early
 
 def answer_late(self):
     time.sleep(1.5)
@@ -81,6 +80,7 @@ def build_and_watch(opened):
 main.build_window = build_and_watch
 sys.exit(main.main(sys.argv[1:]))
 """
+)
 
 
 @pytest.mark.parametrize(
@@ -132,21 +132,16 @@ def test_the_window_follows_the_engine_whenever_its_first_answer_came(
 #: Run as `python -c` with main.py's arguments: Moorage as launched, its first answer in
 #: before the window is built, and the window closed (as by its close box) once shown, while
 #: that answer is painted and before the event loop runs.
-CLOSED_AT_ONCE = """
+CLOSED_AT_ONCE = (
+    """
 import os, sys
 
 sys.path.insert(0, os.getcwd())
 import main
 from PySide6.QtCore import QTimer
-from services.engine import DockerEngine
-
-prefetch = DockerEngine.prefetch
-
-def answer_early(self):
-    early = prefetch(self)
-    early.exception(timeout=30)  # (waits until it is done)
-    return early
-
+"""
+    + ANSWER_EARLY
+    + """
 DockerEngine.prefetch = answer_early
 show = main._show
 
@@ -157,6 +152,7 @@ def show_then_close(window):
 main._show = show_then_close
 sys.exit(main.main(sys.argv[1:]))
 """
+)
 
 
 def test_a_window_closed_before_the_loop_runs_ends_the_app(dockerd, tmp_path):

@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.support.launch_scripts import ANSWER_EARLY
+
 #: The project's modules loaded when the window first shows the engine's rows.
 PROJECT_MODULES = {
     "models",
@@ -118,23 +120,19 @@ def reports(program: list[str], environment: dict[str, str]) -> list[dict]:
 #: Run as `python -c` with main.py's arguments: Moorage as launched, its window built once
 #: the engine's first answer is in, as it is on this small engine unless the machine is busy
 #: (an answer that comes later is painted after the session started, which imports more).
-ANSWER_IN_FIRST = """
+ANSWER_IN_FIRST = (
+    """
 import os, runpy, sys
 
 sys.path.insert(0, os.getcwd())
-from services.engine import DockerEngine
-
-prefetch = DockerEngine.prefetch
-
-def answered(self):
-    early = prefetch(self)
-    early.exception(timeout=30)  # (waits until it is done)
-    return early
-
-DockerEngine.prefetch = answered
+"""
+    + ANSWER_EARLY
+    + """
+DockerEngine.prefetch = answer_early
 sys.argv = ["main.py", *sys.argv[1:]]
 runpy.run_path("main.py", run_name="__main__")
 """
+)
 
 
 def loaded_at_first_paint(dockerd) -> list[str]:
